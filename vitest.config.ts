@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit and API tests. Database tests run on PGlite always and, when
+// TEST_DATABASE_URL is set, a second time against that PostgreSQL server.
+const databaseTests = ['src/server/**/*.test.ts', 'src/cli/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'pglite',
+          include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
+          env: { PEERCITIES_TEST_DB: 'pglite' },
+        },
+      },
+      ...(process.env.TEST_DATABASE_URL
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'postgres',
+                include: databaseTests,
+                env: { PEERCITIES_TEST_DB: 'postgres' },
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
