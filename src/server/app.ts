@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { openDatabase, type Db } from './db/client.ts';
+import { migrate } from './db/migrate.ts';
+import { seedDemoData } from './db/seed/demo-seed.ts';
+import { mailboxTransport, smtpTransport, startMailWorker, type MailWorker } from './jobs/mail-worker.ts';
+import { cityRoutes } from './modules/cities/cities.routes.ts';
+import { mailboxRoutes } from './modules/email/mailbox.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { invitationRoutes } from './modules/invitations/invitations.routes.ts';
+import { passwordResetRoutes } from './modules/password-resets/password-resets.routes.ts';
+import { meRoutes } from './modules/people/me.routes.ts';
+import { sessionRoutes } from './modules/session/session.routes.ts';
+import { authPlugin } from './plugins/auth.plugin.ts';
+import { metricsPlugin } from './plugins/metrics.plugin.ts';
+import { problemPlugin } from './plugins/problem.plugin.ts';
+import { webPlugin } from './plugins/web.plugin.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Db;
+    databaseKind: 'pglite' | 'postgres';
+    mailWorker: MailWorker;
+  }
+}
+
+export const API_VERSION = '0.1.0';
+
+/**
+ * Builds the whole platform: database (migrated, demo data when configured),
+ * plugins, routes and the mail worker. It never listens; main.ts and the
+ * tests decide that. Closing the app stops the worker and the database.
+ */
+export async function buildApp(config: Config): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: { paths: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers.authorization'], remove: true },
+    },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const database = await openDatabase(config.database);
+  try {
+    const applied = await migrate(database.db);
+    if (applied.length) app.log.info({ applied }, 'database migrated');
+    if (config.seedDemo && (await seedDemoData(database.db, config.passwordHashCost))) app.log.info('demo data loaded');
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  app.decorate('config', config);
+  app.decorate('db', database.db);
+  app.decorate('databaseKind', database.kind);
+
+  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : mailboxTransport;
+  const mailWorker = startMailWorker(database.db, transport, config.mailWorkerIntervalMs, app.log);
+  app.decorate('mailWorker', mailWorker);
+  app.addHook('onClose', async () => {
+    await mailWorker.stop();
+    await database.close();
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(problemPlugin);
+  await app.register(authPlugin);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'peercities API',
+        version: API_VERSION,
+        description:
+          'City-to-city peer-learning programmes for climate neutrality. Errors are RFC 9457 problem+json with a stable `code`. ' +
+          'Changes need the `X-CSRF-Token` header holding the token from GET /api/session.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'pc_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list' },
+  });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(metricsPlugin);
+  await app.register(healthRoutes);
+  await app.register(sessionRoutes);
+  await app.register(meRoutes);
+  await app.register(invitationRoutes);
+  await app.register(passwordResetRoutes);
+  await app.register(mailboxRoutes);
+  await app.register(cityRoutes);
+  await app.register(webPlugin, { distDir: config.webDistDir });
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,56 @@
+import fs from 'node:fs/promises';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+
+// Both engines return the same JavaScript types: counts and bigints as
+// numbers (our ids and counts stay far below 2^53), numeric as number,
+// dates as 'YYYY-MM-DD' strings (a Date would shift with the time zone).
+const INT8 = 20;
+const NUMERIC = 1700;
+const DATE = 1082;
+const parseInt8 = (v: string) => Number(v);
+const parseNumeric = (v: string) => Number(v);
+const keepDate = (v: string) => v;
+
+export interface DatabaseHandle {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export async function openDatabase(database: Config['database']): Promise<DatabaseHandle> {
+  if (database.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: database.url,
+      max: database.poolSize,
+      types: {
+        getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+          if (oid === INT8) return parseInt8;
+          if (oid === NUMERIC) return parseNumeric;
+          if (oid === DATE) return keepDate;
+          return pg.types.getTypeParser(oid, format);
+        },
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', close: () => db.destroy() };
+  }
+
+  if (!database.dataDir.startsWith('memory://')) await fs.mkdir(database.dataDir, { recursive: true });
+  const pglite = new PGlite(database.dataDir, {
+    parsers: {
+      [pgliteTypes.INT8]: parseInt8,
+      [pgliteTypes.NUMERIC]: parseNumeric,
+      [pgliteTypes.DATE]: keepDate,
+    },
+  });
+  await pglite.waitReady;
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}

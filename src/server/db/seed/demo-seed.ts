@@ -1,0 +1,80 @@
+import type { Role } from '../../../shared/roles.ts';
+import { MISSION_CITIES } from '../../../domain/reference/mission-cities.ts';
+import { hashPassword } from '../../modules/auth/password.ts';
+import type { Db } from '../client.ts';
+
+/** Every demo account signs in with this password (printed by `npm start`). */
+export const DEMO_PASSWORD = 'climate-neutral-2030';
+
+interface DemoPerson {
+  email: string;
+  name: string;
+  grants: { role: Role; citySlug?: string; primaryContact?: boolean }[];
+}
+
+export const DEMO_PEOPLE: readonly DemoPerson[] = [
+  { email: 'manager@demo.peercities.eu', name: 'Anna Lindqvist', grants: [{ role: 'programme_manager' }] },
+  { email: 'manager2@demo.peercities.eu', name: 'Tomás Herrera', grants: [{ role: 'programme_manager' }, { role: 'evaluator' }] },
+  { email: 'facilitator@demo.peercities.eu', name: 'Pierre Dubois', grants: [{ role: 'facilitator' }] },
+  { email: 'facilitator2@demo.peercities.eu', name: 'Katrin Müller', grants: [{ role: 'facilitator' }] },
+  { email: 'facilitator3@demo.peercities.eu', name: 'Giulia Bianchi', grants: [{ role: 'facilitator' }, { role: 'expert' }] },
+  { email: 'evaluator@demo.peercities.eu', name: 'Jan Kowalski', grants: [{ role: 'evaluator' }] },
+  { email: 'evaluator2@demo.peercities.eu', name: 'Ingrid Hansen', grants: [{ role: 'evaluator' }] },
+  { email: 'expert@demo.peercities.eu', name: 'Sofia Rossi', grants: [{ role: 'expert' }] },
+  { email: 'valencia@demo.peercities.eu', name: 'Lucía Martínez', grants: [{ role: 'city_representative', citySlug: 'valencia', primaryContact: true }] },
+  { email: 'lahti@demo.peercities.eu', name: 'Mikko Virtanen', grants: [{ role: 'city_representative', citySlug: 'lahti', primaryContact: true }] },
+  { email: 'lahti2@demo.peercities.eu', name: 'Aino Korhonen', grants: [{ role: 'city_representative', citySlug: 'lahti' }] },
+  { email: 'krakow@demo.peercities.eu', name: 'Piotr Nowak', grants: [{ role: 'city_representative', citySlug: 'krakow', primaryContact: true }] },
+];
+
+const SEED_NAME = 'demo-foundation-v1';
+
+/** Loads the foundation's demo data once; later calls see the marker and do nothing. */
+export async function seedDemoData(db: Db, passwordHashCost: number): Promise<boolean> {
+  const done = await db.selectFrom('seed_runs').select('name').where('name', '=', SEED_NAME).executeTakeFirst();
+  if (done) return false;
+  // One hash for all demo accounts: they share a published password anyway,
+  // and hashing once keeps the first start fast.
+  const passwordHash = await hashPassword(DEMO_PASSWORD, passwordHashCost);
+  return db.transaction().execute(async (trx) => {
+    const claimed = await trx.insertInto('seed_runs').values({ name: SEED_NAME }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+
+    await trx
+      .insertInto('cities')
+      .values(
+        MISSION_CITIES.map((c) => ({
+          slug: c.slug,
+          name: c.name,
+          country: c.country,
+          kind: 'mission' as const,
+          latitude: c.latitude,
+          longitude: c.longitude,
+          population: c.population,
+          geonames_id: c.geonamesId,
+          mission_label_date: c.missionLabelDate,
+        })),
+      )
+      .onConflict((oc) => oc.column('slug').doNothing())
+      .execute();
+    const cities = await trx.selectFrom('cities').select(['id', 'slug']).execute();
+    const cityId = new Map(cities.map((c) => [c.slug, c.id]));
+
+    for (const person of DEMO_PEOPLE) {
+      const { id } = await trx
+        .insertInto('people')
+        .values({ email: person.email, name: person.name, password_hash: passwordHash })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      for (const grant of person.grants) {
+        const city = grant.citySlug ? cityId.get(grant.citySlug) : null;
+        if (grant.citySlug && !city) throw new Error(`Demo data names an unknown city: ${grant.citySlug}`);
+        await trx
+          .insertInto('role_grants')
+          .values({ person_id: id, role: grant.role, city_id: city ?? null, primary_contact: grant.primaryContact ?? false })
+          .execute();
+      }
+    }
+    return true;
+  });
+}

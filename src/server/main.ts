@@ -1,0 +1,62 @@
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { DEMO_PASSWORD } from './db/seed/demo-seed.ts';
+
+// Listens and shuts down gracefully; everything else lives in buildApp.
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const started = performance.now();
+  const app = await buildApp(config);
+  await app.listen({ host: config.host, port: config.port });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+
+  const where = config.database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.database.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
+  console.log(
+    [
+      '',
+      `peercities is running at ${config.publicUrl} (ready in ${seconds} s)`,
+      `  database: ${where}`,
+      `  email:    ${config.smtpUrl ? 'SMTP (SMTP_URL)' : `development mailbox at ${config.publicUrl}/admin/mailbox`}`,
+      `  API docs: ${config.publicUrl}/api/docs`,
+      ...(config.seedDemo
+        ? ['', 'Sign in to the demo as programme manager:', '  email:    manager@demo.peercities.eu', `  password: ${DEMO_PASSWORD}`, '  (other demo accounts are listed in README.md)']
+        : []),
+      '',
+    ].join('\n'),
+  );
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      app.log.error('shutdown took longer than 15 s; exiting');
+      process.exit(1);
+    }, 15_000);
+    force.unref();
+    try {
+      await app.close();
+      process.exit(0);
+    } catch (err) {
+      app.log.error({ err }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import type { Role } from '../../../shared/roles.ts';
+import type { OutgoingEmail } from './outbox.repository.ts';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  programme_manager: 'programme manager',
+  facilitator: 'facilitator',
+  evaluator: 'evaluator',
+  expert: 'expert',
+  city_representative: 'city representative',
+};
+
+const brussels = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Brussels' });
+const signature = '\n\n—\npeercities: city-to-city learning for climate neutrality';
+
+export function invitationEmail(input: {
+  to: string;
+  name: string;
+  inviterName: string;
+  role: Role;
+  cityName: string | null;
+  url: string;
+  expiresAt: Date;
+}): OutgoingEmail {
+  const what = input.cityName ? `${ROLE_LABELS[input.role]} for ${input.cityName}` : ROLE_LABELS[input.role];
+  return {
+    to: input.to,
+    subject: `You are invited to peercities as ${what}`,
+    text:
+      `Hello ${input.name},\n\n${input.inviterName} invites you to join peercities as ${what}.\n\n` +
+      `Accept the invitation and choose your password here:\n${input.url}\n\n` +
+      `The link works once and expires on ${brussels.format(input.expiresAt)} (Brussels time).` +
+      `\nIf you did not expect this email, you can ignore it.${signature}`,
+  };
+}
+
+export function passwordResetEmail(input: { to: string; name: string; url: string; expiresAt: Date }): OutgoingEmail {
+  return {
+    to: input.to,
+    subject: 'Reset your peercities password',
+    text:
+      `Hello ${input.name},\n\nSomebody (hopefully you) asked to reset the password of your peercities account.\n\n` +
+      `Choose a new password here:\n${input.url}\n\n` +
+      `The link works once and expires on ${brussels.format(input.expiresAt)} (Brussels time).` +
+      `\nIf you did not ask for this, ignore this email: your password stays as it is.${signature}`,
+  };
+}

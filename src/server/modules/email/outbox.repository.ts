@@ -1,0 +1,85 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+type Q = Kysely<Database>;
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Queues an email; call it with the transaction of the change that causes it. */
+export async function enqueueEmail(db: Q, email: OutgoingEmail): Promise<string> {
+  const row = await db
+    .insertInto('outbox')
+    .values({ to_address: email.to, subject: email.subject, text_body: email.text })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export interface ClaimedEmail {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  attempts: number;
+}
+
+/**
+ * Claims up to `limit` due emails for `leaseMs`. SKIP LOCKED lets several app
+ * processes run workers side by side without taking the same row.
+ */
+export async function claimDueEmails(db: Q, limit: number, leaseMs: number): Promise<ClaimedEmail[]> {
+  const result = await sql<ClaimedEmail>`
+    UPDATE outbox
+       SET locked_until = now() + ${`${leaseMs} milliseconds`}::interval,
+           attempts = attempts + 1
+     WHERE id IN (
+       SELECT id FROM outbox
+        WHERE status = 'pending'
+          AND next_attempt_at <= now()
+          AND (locked_until IS NULL OR locked_until < now())
+        ORDER BY next_attempt_at, id
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED)
+    RETURNING id, to_address, subject, text_body, attempts`.execute(db);
+  return result.rows;
+}
+
+export async function markSent(db: Q, id: string, transport: string) {
+  await db
+    .updateTable('outbox')
+    .set({ status: 'sent', sent_at: new Date(), locked_until: null, last_error: null, transport })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markAttemptFailed(db: Q, id: string, error: string, retryAt: Date | null) {
+  await db
+    .updateTable('outbox')
+    .set({
+      status: retryAt ? 'pending' : 'failed',
+      next_attempt_at: retryAt ?? new Date(),
+      locked_until: null,
+      last_error: error.slice(0, 1000),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listOutbox(db: Q, page: number, pageSize: number) {
+  const [items, total] = await Promise.all([
+    db
+      .selectFrom('outbox')
+      .select(['id', 'to_address', 'subject', 'text_body', 'status', 'attempts', 'created_at', 'sent_at'])
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: total.n };
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import {
+  AcceptInvitationBody,
+  CreateInvitationBody,
+  Invitation,
+  InvitationPage,
+  InvitationPreview,
+  SessionState,
+  TokenParams,
+} from '../../../shared/account.schemas.ts';
+import { PageQuery } from '../../../shared/pagination.ts';
+import { Problem } from '../../../shared/problem.ts';
+import { csrfTokenFor, requireUser, setSessionCookie } from '../../plugins/auth.plugin.ts';
+import type { App } from '../../route-types.ts';
+import { acceptInvitation, createInvitation, pageOfInvitations, previewInvitation, revokeInvitation } from './invitations.service.ts';
+
+const managers = ['programme_manager'] as const;
+
+export async function invitationRoutes(app: App) {
+  app.get('/api/invitations', {
+    config: { access: managers },
+    schema: { tags: ['invitations'], summary: 'Invitations, newest first', querystring: PageQuery, response: { 200: InvitationPage } },
+    handler: async (request) => pageOfInvitations(app.db, request.query.page, request.query.pageSize),
+  });
+
+  app.post('/api/invitations', {
+    config: { access: managers },
+    schema: {
+      tags: ['invitations'],
+      summary: 'Invite a person by email with a role',
+      body: CreateInvitationBody,
+      response: { 201: Invitation, 409: Problem },
+    },
+    handler: async (request, reply) => {
+      const invitation = await createInvitation(app.db, {
+        body: request.body,
+        actor: requireUser(request),
+        publicUrl: app.config.publicUrl,
+        ip: request.ip,
+      });
+      return reply.status(201).send(invitation);
+    },
+  });
+
+  app.delete('/api/invitations/:id', {
+    config: { access: managers },
+    schema: { tags: ['invitations'], summary: 'Revoke a pending invitation', params: z.object({ id: z.uuid() }), response: { 204: z.null(), 409: Problem } },
+    handler: async (request, reply) => {
+      await revokeInvitation(app.db, { id: request.params.id, actor: requireUser(request), ip: request.ip });
+      return reply.status(204).send(null);
+    },
+  });
+
+  app.get('/api/invitations/by-token/:token', {
+    config: { access: 'public' },
+    schema: { tags: ['invitations'], summary: 'What an invitation link offers', params: TokenParams, response: { 200: InvitationPreview, 410: Problem } },
+    handler: async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return previewInvitation(app.db, request.params.token);
+    },
+  });
+
+  app.post('/api/invitations/by-token/:token/accept', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['invitations'],
+      summary: 'Accept an invitation and sign in',
+      params: TokenParams,
+      body: AcceptInvitationBody,
+      response: { 200: SessionState, 401: Problem, 410: Problem },
+    },
+    handler: async (request, reply) => {
+      const { sessionToken, user } = await acceptInvitation(
+        app.db,
+        { token: request.params.token, body: request.body, passwordHashCost: app.config.passwordHashCost, previousSessionToken: request.sessionToken },
+        { ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
+      );
+      setSessionCookie(request, reply, sessionToken);
+      return { user, csrfToken: csrfTokenFor(request, reply) };
+    },
+  });
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { ChangePasswordBody, CurrentUser, UpdateMeBody } from '../../../shared/account.schemas.ts';
+import { Problem } from '../../../shared/problem.ts';
+import { requireUser } from '../../plugins/auth.plugin.ts';
+import type { App } from '../../route-types.ts';
+import { changePassword, updateProfile } from './me.service.ts';
+
+export async function meRoutes(app: App) {
+  app.get('/api/me', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['account'], summary: 'My account', response: { 200: CurrentUser } },
+    handler: async (request) => requireUser(request),
+  });
+
+  app.patch('/api/me', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['account'], summary: 'Change my name or language', body: UpdateMeBody, response: { 200: CurrentUser } },
+    handler: async (request) => updateProfile(app.db, requireUser(request), request.body),
+  });
+
+  app.post('/api/me/password', {
+    config: { access: 'signed-in' },
+    schema: {
+      tags: ['account'],
+      summary: 'Change my password (ends my other sessions)',
+      body: ChangePasswordBody,
+      response: { 204: z.null(), 401: Problem },
+    },
+    handler: async (request, reply) => {
+      await changePassword(app.db, {
+        user: requireUser(request),
+        body: request.body,
+        sessionToken: request.sessionToken,
+        passwordHashCost: app.config.passwordHashCost,
+        ip: request.ip,
+      });
+      return reply.status(204).send(null);
+    },
+  });
+}

@@ -1,0 +1,70 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+type Q = Kysely<Database>;
+
+export async function insertSession(
+  db: Q,
+  session: { tokenHash: string; personId: string; expiresAt: Date; ip: string; userAgent: string | null },
+) {
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: session.tokenHash,
+      person_id: session.personId,
+      expires_at: session.expiresAt,
+      last_seen_at: new Date(),
+      ip: session.ip,
+      user_agent: session.userAgent?.slice(0, 400) ?? null,
+    })
+    .execute();
+}
+
+export function findLiveSession(db: Q, tokenHash: string, idleSince: Date) {
+  return db
+    .selectFrom('sessions')
+    .select(['token_hash', 'person_id', 'last_seen_at', 'expires_at'])
+    .where('token_hash', '=', tokenHash)
+    .where('expires_at', '>', new Date())
+    .where('last_seen_at', '>', idleSince)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Q, tokenHash: string) {
+  await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteSession(db: Q, tokenHash: string) {
+  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteSessionsOf(db: Q, personId: string, exceptTokenHash?: string) {
+  let query = db.deleteFrom('sessions').where('person_id', '=', personId);
+  if (exceptTokenHash) query = query.where('token_hash', '!=', exceptTokenHash);
+  await query.execute();
+}
+
+export async function deleteExpiredSessions(db: Q, idleSince: Date) {
+  await db.deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<=', new Date()), eb('last_seen_at', '<=', idleSince)])).execute();
+}
+
+export async function recordSignInAttempt(db: Q, attempt: { email: string; ip: string; succeeded: boolean }) {
+  await db.insertInto('sign_in_attempts').values(attempt).execute();
+}
+
+/** Failed attempts since `since`, for one account and for one address. */
+export async function countRecentFailures(db: Q, email: string, ip: string, since: Date) {
+  const row = await db
+    .selectFrom('sign_in_attempts')
+    .select((eb) => [
+      eb.fn.countAll<number>().filterWhere('email', '=', email).as('by_email'),
+      eb.fn.countAll<number>().filterWhere('ip', '=', ip).as('by_ip'),
+      eb.fn.min('attempted_at').filterWhere('email', '=', email).as('oldest_by_email'),
+      eb.fn.min('attempted_at').filterWhere('ip', '=', ip).as('oldest_by_ip'),
+    ])
+    .where('succeeded', '=', false)
+    .where('attempted_at', '>', since)
+    .where((eb) => eb.or([eb('email', '=', email), eb('ip', '=', ip)]))
+    .executeTakeFirstOrThrow();
+  return row;
+}

@@ -1,0 +1,98 @@
+import type { CurrentUser } from '../../../shared/account.schemas.ts';
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { hashForTimingOnly, verifyPassword } from '../auth/password.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import { currentUserOf, findPersonByEmail, findPersonById, type PersonRow } from '../people/people.repository.ts';
+import {
+  countRecentFailures,
+  deleteSession,
+  findLiveSession,
+  insertSession,
+  recordSignInAttempt,
+  touchSession,
+} from './session.repository.ts';
+import { SESSION_POLICY } from './session-policy.ts';
+
+export interface ClientInfo {
+  ip: string;
+  userAgent: string | null;
+}
+
+let timingHash: Promise<string> | null = null;
+
+async function assertNotThrottled(db: Db, email: string, ip: string) {
+  const since = new Date(Date.now() - SESSION_POLICY.failureWindowMs);
+  const counts = await countRecentFailures(db, email, ip, since);
+  const blockedSince =
+    counts.by_email >= SESSION_POLICY.maxFailuresPerAccount
+      ? counts.oldest_by_email
+      : counts.by_ip >= SESSION_POLICY.maxFailuresPerAddress
+        ? counts.oldest_by_ip
+        : null;
+  if (blockedSince === null) return;
+  const retryAt = new Date(new Date(blockedSince).getTime() + SESSION_POLICY.failureWindowMs);
+  const seconds = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000));
+  throw new AppError('TOO_MANY_ATTEMPTS', `Too many failed sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minutes.`, {
+    headers: { 'retry-after': String(seconds) },
+  });
+}
+
+/** Starts a session for a person; the caller ends any previous one (rotation). */
+export async function startSession(db: Db, personId: string, client: ClientInfo): Promise<string> {
+  const token = newToken();
+  await insertSession(db, {
+    tokenHash: hashToken(token),
+    personId,
+    expiresAt: new Date(Date.now() + SESSION_POLICY.absoluteLifetimeMs),
+    ip: client.ip,
+    userAgent: client.userAgent,
+  });
+  return token;
+}
+
+/**
+ * Checks email and password. The same error whether the account is unknown,
+ * disabled or the password wrong; unknown accounts cost the same scrypt time.
+ */
+export async function signIn(
+  db: Db,
+  input: { email: string; password: string; passwordHashCost: number; previousToken: string | null },
+  client: ClientInfo,
+): Promise<{ token: string; user: CurrentUser }> {
+  await assertNotThrottled(db, input.email, client.ip);
+  const person = await findPersonByEmail(db, input.email);
+  let valid = false;
+  if (person?.password_hash && !person.disabled_at) {
+    valid = await verifyPassword(input.password, person.password_hash);
+  } else {
+    timingHash ??= hashForTimingOnly(input.passwordHashCost);
+    await verifyPassword(input.password, await timingHash);
+  }
+  await recordSignInAttempt(db, { email: input.email, ip: client.ip, succeeded: valid });
+  if (!valid || !person) {
+    throw new AppError('INVALID_CREDENTIALS', 'The email or password is not correct.');
+  }
+  if (input.previousToken) await deleteSession(db, hashToken(input.previousToken));
+  const token = await startSession(db, person.id, client);
+  await recordAudit(db, { actorId: person.id, action: 'session.sign_in', entityType: 'person', entityId: person.id, ip: client.ip });
+  return { token, user: await currentUserOf(db, person) };
+}
+
+/** The person behind a session cookie, or null when absent, expired or idle too long. */
+export async function resolveSession(db: Db, token: string): Promise<{ person: PersonRow; tokenHash: string } | null> {
+  const tokenHash = hashToken(token);
+  const session = await findLiveSession(db, tokenHash, new Date(Date.now() - SESSION_POLICY.idleTimeoutMs));
+  if (!session) return null;
+  const person = await findPersonById(db, session.person_id);
+  if (!person || person.disabled_at) return null;
+  if (Date.now() - new Date(session.last_seen_at).getTime() > SESSION_POLICY.touchIntervalMs) {
+    await touchSession(db, tokenHash);
+  }
+  return { person, tokenHash };
+}
+
+export async function signOut(db: Db, token: string) {
+  await deleteSession(db, hashToken(token));
+}
