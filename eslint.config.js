@@ -4,7 +4,7 @@ import globals from 'globals';
 
 // Imports flow one way: shared → domain → server | web (docs/decisions/0003).
 const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message })) }],
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 });
 
 export default tseslint.config(

@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken } from '../auth/tokens.ts';
+import { createTestApp, DEMO_PASSWORD, type TestApp } from '../../test-support/test-app.ts';
+import { SESSION_COOKIE, SESSION_POLICY } from './session-policy.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t.close());
+
+describe('sign-in', () => {
+  it('signs the demo programme manager in and returns their roles', async () => {
+    const c = await t.client();
+    const res = await c.request({ method: 'POST', url: '/api/session', payload: { email: 'Manager@Demo.Peercities.eu ', password: DEMO_PASSWORD } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user).toMatchObject({ email: 'manager@demo.peercities.eu', roles: [{ role: 'programme_manager' }] });
+    const me = await c.request({ method: 'GET', url: '/api/me' });
+    expect(me.json().name).toBe('Anna Lindqvist');
+  });
+
+  it('sets an HttpOnly, SameSite=Lax session cookie, Secure only over HTTPS', async () => {
+    const c = await t.client();
+    const res = await c.request({ method: 'POST', url: '/api/session', payload: { email: 'expert@demo.peercities.eu', password: DEMO_PASSWORD } });
+    const cookie = res.cookies.find((k) => k.name === SESSION_COOKIE);
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookie?.secure).toBeFalsy();
+
+    const https = await createTestApp({ TRUST_PROXY: 'true' });
+    try {
+      const hc = await https.client();
+      const r = await hc.request({
+        method: 'POST',
+        url: '/api/session',
+        headers: { 'x-forwarded-proto': 'https' },
+        payload: { email: 'expert@demo.peercities.eu', password: DEMO_PASSWORD },
+      });
+      expect(r.cookies.find((k) => k.name === SESSION_COOKIE)?.secure).toBe(true);
+    } finally {
+      await https.close();
+    }
+  });
+
+  it('rotates the session id at sign-in and ends the previous session', async () => {
+    const c = await t.signedIn('facilitator@demo.peercities.eu');
+    const first = c.cookies.get(SESSION_COOKIE);
+    await c.request({ method: 'POST', url: '/api/session', payload: { email: 'facilitator@demo.peercities.eu', password: DEMO_PASSWORD } });
+    const second = c.cookies.get(SESSION_COOKIE);
+    expect(second).toBeDefined();
+    expect(second).not.toBe(first);
+    const old = await t.app.db.selectFrom('sessions').select('token_hash').where('token_hash', '=', hashToken(first ?? '')).executeTakeFirst();
+    expect(old).toBeUndefined();
+  });
+
+  it('gives the same answer for a wrong password and an unknown account', async () => {
+    const c = await t.client();
+    const wrong = await c.request({ method: 'POST', url: '/api/session', payload: { email: 'evaluator@demo.peercities.eu', password: 'not-the-password' } });
+    const unknown = await c.request({ method: 'POST', url: '/api/session', payload: { email: 'nobody@example.org', password: 'not-the-password' } });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    const strip = (b: { requestId?: string }) => ({ ...b, requestId: undefined });
+    expect(strip(wrong.json())).toEqual(strip(unknown.json()));
+    expect(wrong.json().code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('stores only a hash of the session token', async () => {
+    const c = await t.signedIn('evaluator2@demo.peercities.eu');
+    const token = c.cookies.get(SESSION_COOKIE) ?? '';
+    const raw = await t.app.db.selectFrom('sessions').select('token_hash').where('token_hash', '=', token).executeTakeFirst();
+    expect(raw).toBeUndefined();
+    const hashed = await t.app.db.selectFrom('sessions').select('token_hash').where('token_hash', '=', hashToken(token)).executeTakeFirst();
+    expect(hashed).toBeDefined();
+  });
+});
+
+describe('sign-in rate limits', () => {
+  it('locks an account after repeated failures, even for the right password, and says when to retry', async () => {
+    const c = await t.client();
+    const email = 'lahti2@demo.peercities.eu';
+    for (let i = 0; i < SESSION_POLICY.maxFailuresPerAccount; i++) {
+      const r = await c.request({ method: 'POST', url: '/api/session', payload: { email, password: `wrong-${i}` }, remoteAddress: `10.0.0.${i + 1}` });
+      expect(r.statusCode).toBe(401);
+    }
+    const blocked = await c.request({ method: 'POST', url: '/api/session', payload: { email, password: DEMO_PASSWORD }, remoteAddress: '10.0.1.1' });
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().code).toBe('TOO_MANY_ATTEMPTS');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('limits failures from one address across accounts', async () => {
+    const c = await t.client();
+    const ip = '192.0.2.77';
+    for (let i = 0; i < SESSION_POLICY.maxFailuresPerAddress; i++) {
+      await c.request({ method: 'POST', url: '/api/session', payload: { email: `probe${i}@example.org`, password: 'whatever-it-is' }, remoteAddress: ip });
+    }
+    const blocked = await c.request({ method: 'POST', url: '/api/session', payload: { email: 'krakow@demo.peercities.eu', password: DEMO_PASSWORD }, remoteAddress: ip });
+    expect(blocked.statusCode).toBe(429);
+    const elsewhere = await c.request({ method: 'POST', url: '/api/session', payload: { email: 'krakow@demo.peercities.eu', password: DEMO_PASSWORD }, remoteAddress: '192.0.2.78' });
+    expect(elsewhere.statusCode).toBe(200);
+  });
+});
+
+describe('session lifetime', () => {
+  it('ends the session on the server at sign-out', async () => {
+    const c = await t.signedIn('manager2@demo.peercities.eu');
+    const token = c.cookies.get(SESSION_COOKIE) ?? '';
+    const out = await c.request({ method: 'DELETE', url: '/api/session' });
+    expect(out.statusCode).toBe(204);
+    // Replaying the old cookie does not work: the server forgot the session.
+    const replay = await t.app.inject({ method: 'GET', url: '/api/me', cookies: { [SESSION_COOKIE]: token } });
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().code).toBe('UNAUTHENTICATED');
+  });
+
+  it('expires a session idle for more than 30 minutes', async () => {
+    const c = await t.signedIn('facilitator2@demo.peercities.eu');
+    const hash = hashToken(c.cookies.get(SESSION_COOKIE) ?? '');
+    await t.app.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - SESSION_POLICY.idleTimeoutMs - 1000) }).where('token_hash', '=', hash).execute();
+    expect((await c.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+  });
+
+  it('keeps an active session alive but ends it 12 hours after sign-in', async () => {
+    const c = await t.signedIn('facilitator3@demo.peercities.eu');
+    const hash = hashToken(c.cookies.get(SESSION_COOKIE) ?? '');
+    await t.app.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 20 * 60 * 1000) }).where('token_hash', '=', hash).execute();
+    expect((await c.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
+    const touched = await t.app.db.selectFrom('sessions').select('last_seen_at').where('token_hash', '=', hash).executeTakeFirstOrThrow();
+    expect(Date.now() - new Date(touched.last_seen_at).getTime()).toBeLessThan(5000);
+
+    await t.app.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('token_hash', '=', hash).execute();
+    expect((await c.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+  });
+});
+
+describe('cross-site request forgery', () => {
+  it('refuses a change without the CSRF token', async () => {
+    const c = await t.signedIn('manager@demo.peercities.eu');
+    const res = await c.request({ method: 'PATCH', url: '/api/me', csrf: false, payload: { name: 'Mallory', locale: 'en' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json().code).toBe('CSRF_TOKEN_INVALID');
+    const me = await c.request({ method: 'GET', url: '/api/me' });
+    expect(me.json().name).toBe('Anna Lindqvist');
+  });
+
+  it('refuses a token that does not match the cookie', async () => {
+    const c = await t.signedIn('manager@demo.peercities.eu');
+    const res = await c.request({ method: 'PATCH', url: '/api/me', csrf: false, headers: { 'x-csrf-token': 'x'.repeat(43) }, payload: { name: 'Mallory', locale: 'en' } });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('accepts the change with the token', async () => {
+    const c = await t.signedIn('expert@demo.peercities.eu');
+    const res = await c.request({ method: 'PATCH', url: '/api/me', payload: { name: 'Sofia Rossi-Bianchi', locale: 'fr' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ name: 'Sofia Rossi-Bianchi', locale: 'fr' });
+  });
+});

@@ -1,0 +1,85 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { DEMO_PASSWORD } from '../db/seed/demo-seed.ts';
+import { CSRF_HEADER } from '../modules/session/session-policy.ts';
+import { createTestDatabase } from './test-database.ts';
+
+export { DEMO_PASSWORD };
+
+export interface TestApp {
+  app: FastifyInstance;
+  config: Config;
+  /** A browser-like client: keeps cookies and sends the CSRF token. */
+  client(): Promise<TestClient>;
+  /** A client already signed in as the given demo (or other) account. */
+  signedIn(email: string, password?: string): Promise<TestClient>;
+  close(): Promise<void>;
+}
+
+export interface TestClient {
+  csrfToken: string;
+  cookies: Map<string, string>;
+  request(options: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse>;
+}
+
+/** Builds the platform on a fresh test database with the demo data. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const { database, drop } = await createTestDatabase();
+  const config: Config = {
+    ...loadConfig({ LOG_LEVEL: 'silent', PASSWORD_HASH_COST: '10', MAIL_WORKER_INTERVAL_MS: '600000', PUBLIC_URL: 'http://peercities.test', ...env }),
+    database,
+  };
+  const app = await buildApp(config);
+
+  const client = async (): Promise<TestClient> => {
+    const cookies = new Map<string, string>();
+    const remember = (res: LightMyRequestResponse) => {
+      for (const c of res.cookies) {
+        if (c.value === '' || (c.maxAge !== undefined && c.maxAge <= 0)) cookies.delete(c.name);
+        else cookies.set(c.name, c.value);
+      }
+    };
+    const self: TestClient = {
+      csrfToken: '',
+      cookies,
+      async request({ csrf = true, headers, ...options }) {
+        const cookieHeader = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+        const res = await app.inject({
+          ...options,
+          headers: { ...(cookieHeader ? { cookie: cookieHeader } : {}), ...(csrf ? { [CSRF_HEADER]: self.csrfToken } : {}), ...headers },
+        });
+        remember(res);
+        const body = res.headers['content-type']?.includes('json') ? safeJson(res.body) : null;
+        if (body && typeof body === 'object' && 'csrfToken' in body && typeof body.csrfToken === 'string') self.csrfToken = body.csrfToken;
+        return res;
+      },
+    };
+    await self.request({ method: 'GET', url: '/api/session' });
+    return self;
+  };
+
+  return {
+    app,
+    config,
+    client,
+    async signedIn(email, password = DEMO_PASSWORD) {
+      const c = await client();
+      const res = await c.request({ method: 'POST', url: '/api/session', payload: { email, password } });
+      if (res.statusCode !== 200) throw new Error(`Sign-in as ${email} failed: ${res.statusCode} ${res.body}`);
+      return c;
+    },
+    async close() {
+      await app.close();
+      await drop();
+    },
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
