@@ -59,7 +59,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
 
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, (err) => app.log.warn({ err }, 'idle database connection lost'));
   try {
     const applied = await migrate(database.db);
     if (applied.length) app.log.info({ applied }, 'database migrated');

@@ -24,7 +24,7 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export async function openDatabase(database: Config['database']): Promise<DatabaseHandle> {
+export async function openDatabase(database: Config['database'], onIdleError?: (err: Error) => void): Promise<DatabaseHandle> {
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: database.url,
@@ -38,6 +38,9 @@ export async function openDatabase(database: Config['database']): Promise<Databa
         },
       },
     });
+    // An idle connection can be cut by the server (restart, failover, a DBA);
+    // the pool replaces it. Without a listener Node would crash the process.
+    pool.on('error', (err) => onIdleError?.(err));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -1,0 +1,118 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './test-support/test-app.ts';
+
+let t: TestApp;
+let webDir: string;
+beforeAll(async () => {
+  webDir = await fs.mkdtemp(path.join(os.tmpdir(), 'peercities-web-'));
+  await fs.writeFile(path.join(webDir, 'index.html'), '<!doctype html><title>peercities</title><div id="root"></div>');
+  t = await createTestApp({ WEB_DIST_DIR: webDir });
+});
+afterAll(async () => {
+  await t.close();
+  await fs.rm(webDir, { recursive: true, force: true });
+});
+
+describe('operations', () => {
+  it('answers /healthz and /readyz with the database kind', async () => {
+    expect((await t.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await t.app.inject('/readyz');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json().database).toBe(process.env.PEERCITIES_TEST_DB === 'postgres' ? 'postgres' : 'pglite');
+  });
+
+  it('echoes a request id, or makes one', async () => {
+    const given = await t.app.inject({ url: '/healthz', headers: { 'x-request-id': 'trace-123' } });
+    expect(given.headers['x-request-id']).toBe('trace-123');
+    const made = await t.app.inject('/healthz');
+    expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('exposes Prometheus metrics', async () => {
+    await t.app.inject('/api/cities');
+    const metrics = await t.app.inject('/metrics');
+    expect(metrics.body).toContain('http_request_duration_seconds_bucket');
+    expect(metrics.body).toContain('route="/api/cities"');
+  });
+});
+
+describe('API documentation', () => {
+  it('serves an OpenAPI 3.1 document describing every route with schemas', async () => {
+    const res = await t.app.inject('/api/openapi.json');
+    const doc = res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.paths['/api/invitations'].post.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['email', 'name', 'role']),
+    );
+    expect(doc.paths['/api/session'].get.responses['200']).toBeDefined();
+  });
+
+  it('serves readable docs at /api/docs', async () => {
+    const res = await t.app.inject('/api/docs/');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('swagger');
+  });
+});
+
+describe('errors', () => {
+  it('answers unknown API routes with a 404 problem', async () => {
+    const res = await t.app.inject('/api/no-such-thing?x=1');
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({ status: 404, code: 'ROUTE_NOT_FOUND', instance: '/api/no-such-thing' });
+  });
+
+  it('answers broken JSON with a 400 problem', async () => {
+    const c = await t.client();
+    const res = await c.request({ method: 'POST', url: '/api/session', headers: { 'content-type': 'application/json' }, payload: '{"email":' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('BAD_REQUEST');
+  });
+
+  it('lists each bad query parameter', async () => {
+    const res = await t.app.inject('/api/cities?page=0&kind=village');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['querystring.kind', 'querystring.page']);
+  });
+
+  it('never leaks internals in a 500', async () => {
+    const broken = await createTestApp();
+    try {
+      await broken.app.db.destroy();
+      const res = await broken.app.inject('/api/cities');
+      expect(res.statusCode).toBe(500);
+      expect(res.json()).toMatchObject({ code: 'INTERNAL_ERROR', detail: 'The error has been logged; please try again later.' });
+      expect(res.body).not.toMatch(/pglite|kysely|stack|driver|destroy/i);
+    } finally {
+      await broken.close().catch(() => undefined);
+    }
+  });
+});
+
+describe('web app', () => {
+  it('serves the single-page app for page URLs, but not for API URLs', async () => {
+    const page = await t.app.inject('/invitations/some-token');
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('<div id="root">');
+    expect((await t.app.inject('/api/invitations/some/thing/else')).headers['content-type']).toContain('problem+json');
+  });
+});
+
+describe('city registry', () => {
+  it('holds the 112 Mission Cities with coordinates, searchable and paged', async () => {
+    const all = await t.app.inject('/api/cities?kind=mission&pageSize=200');
+    expect(all.json().total).toBe(112);
+    const valencia = all.json().items.find((c: { slug: string }) => c.slug === 'valencia');
+    expect(valencia).toMatchObject({ country: 'ES', kind: 'mission', missionLabelDate: '2023-10-12' });
+    expect(valencia.latitude).toBeCloseTo(39.47, 1);
+    const search = await t.app.inject('/api/cities?q=%C5%81%C3%B3d');
+    expect(search.json().items.map((c: { name: string }) => c.name)).toEqual(['Łódź']);
+    const country = await t.app.inject('/api/cities?country=fi&pageSize=2&page=2');
+    expect(country.json()).toMatchObject({ total: 6, page: 2, pageSize: 2 });
+    expect(country.json().items).toHaveLength(2);
+  });
+});

@@ -1,0 +1,122 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../shared/roles.ts';
+import type { Access } from './plugins/auth.plugin.ts';
+import { createTestApp, type TestApp, type TestClient } from './test-support/test-app.ts';
+
+// The policy of every route, written out by hand: a new route fails this
+// test until someone decides who may call it.
+const POLICY: Record<string, Access> = {
+  'GET /healthz': 'public',
+  'GET /readyz': 'public',
+  'GET /api/session': 'public',
+  'POST /api/session': 'public',
+  'DELETE /api/session': 'public',
+  'GET /api/me': 'signed-in',
+  'PATCH /api/me': 'signed-in',
+  'POST /api/me/password': 'signed-in',
+  'GET /api/invitations': ['programme_manager'],
+  'POST /api/invitations': ['programme_manager'],
+  'DELETE /api/invitations/{id}': ['programme_manager'],
+  'GET /api/invitations/by-token/{token}': 'public',
+  'POST /api/invitations/by-token/{token}/accept': 'public',
+  'POST /api/password-resets': 'public',
+  'POST /api/password-resets/{token}': 'public',
+  'GET /api/mailbox': ['programme_manager'],
+  'GET /api/cities': 'public',
+};
+
+const PRINCIPALS: { name: string; email: string | null; role: Role | null }[] = [
+  { name: 'anonymous', email: null, role: null },
+  { name: 'programme manager', email: 'manager@demo.peercities.eu', role: 'programme_manager' },
+  { name: 'facilitator', email: 'facilitator@demo.peercities.eu', role: 'facilitator' },
+  { name: 'evaluator', email: 'evaluator@demo.peercities.eu', role: 'evaluator' },
+  { name: 'expert', email: 'expert@demo.peercities.eu', role: 'expert' },
+  { name: 'city representative', email: 'valencia@demo.peercities.eu', role: 'city_representative' },
+];
+
+const fillPath = (path: string) => path.replace('{id}', '00000000-0000-4000-8000-000000000000').replace('{token}', 'x'.repeat(43));
+
+let t: TestApp;
+let routes: { method: string; path: string; key: string; hasBody: boolean }[];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const doc = t.app.swagger() as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
+  routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      key: `${method.toUpperCase()} ${path}`,
+      hasBody: op.requestBody !== undefined,
+    })),
+  );
+});
+afterAll(async () => t.close());
+
+function allowed(access: Access, role: Role | null) {
+  if (access === 'public') return true;
+  if (role === null) return false;
+  return access === 'signed-in' || access.includes(role);
+}
+
+async function clientFor(email: string | null): Promise<TestClient> {
+  return email ? t.signedIn(email) : t.client();
+}
+
+describe('authorisation matrix', () => {
+  it('has a written policy for every route in the API, and no stale entries', () => {
+    expect(routes.map((r) => r.key).sort()).toEqual(Object.keys(POLICY).sort());
+  });
+
+  for (const principal of PRINCIPALS) {
+    it(`answers every route as the policy says for: ${principal.name}`, async () => {
+      const outcomes: string[] = [];
+      const wrong: string[] = [];
+      for (const route of routes) {
+        const access = POLICY[route.key];
+        if (access === undefined) continue;
+        const c = await clientFor(principal.email);
+        const res = await c.request({ method: route.method as 'GET', url: fillPath(route.path), ...(route.hasBody ? { payload: {} } : {}) });
+        const code = res.headers['content-type']?.includes('problem+json') ? (res.json().code as string) : null;
+        const denied = code === 'UNAUTHENTICATED' || code === 'FORBIDDEN';
+        const expectDenied = !allowed(access, principal.role);
+        const expectedCode = principal.role === null ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+        outcomes.push(`${route.key} → ${res.statusCode}`);
+        if (expectDenied && code !== expectedCode) wrong.push(`${route.key}: expected ${expectedCode}, got ${res.statusCode} ${code}`);
+        if (!expectDenied && denied) wrong.push(`${route.key}: expected access, got ${res.statusCode} ${code}`);
+      }
+      expect(wrong, outcomes.join('\n')).toEqual([]);
+    });
+  }
+});
+
+const TABLES = ['people', 'role_grants', 'sessions', 'invitations', 'password_resets', 'outbox', 'audit_events', 'cities', 'sign_in_attempts'] as const;
+
+async function snapshot() {
+  const counts = await Promise.all(
+    TABLES.map(async (table) => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(t.app.db)).rows[0]?.n),
+  );
+  const people = await t.app.db.selectFrom('people').select(['id', 'name', 'locale', 'password_hash', 'updated_at']).orderBy('id').execute();
+  return { counts, people };
+}
+
+describe('malformed bodies', () => {
+  it('answer 400 problem+json listing the bad fields and change nothing, on every route that takes a body', async () => {
+    const manager = await t.signedIn('manager@demo.peercities.eu');
+    const before = await snapshot();
+    const withBody = routes.filter((r) => r.hasBody);
+    // Every POST, PUT and PATCH declares its body, so none escapes this check.
+    expect(routes.filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method)).map((r) => r.key)).toEqual(withBody.map((r) => r.key));
+    for (const route of withBody) {
+      const res = await manager.request({ method: route.method as 'POST', url: fillPath(route.path), payload: { unexpected: [1, 2, 3] } });
+      expect(res.statusCode, route.key).toBe(400);
+      expect(res.headers['content-type'], route.key).toContain('application/problem+json');
+      const body = res.json();
+      expect(body.code, route.key).toBe('VALIDATION_FAILED');
+      expect(body.errors.length, route.key).toBeGreaterThan(0);
+      for (const e of body.errors) expect(e.field, route.key).toMatch(/^body\.\w+/);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+});
