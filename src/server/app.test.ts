@@ -116,3 +116,10 @@ describe('city registry', () => {
     expect(country.json().items).toHaveLength(2);
   });
 });
+
+describe('committed API document', () => {
+  it('matches the routes (run `npm run openapi` after changing an API)', async () => {
+    const committed = JSON.parse(await fs.readFile(path.resolve('docs/api/openapi.json'), 'utf8'));
+    expect(t.app.swagger()).toEqual(committed);
+  });
+});
