@@ -1,5 +1,7 @@
 import fs from 'node:fs/promises';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
@@ -47,6 +49,8 @@ export async function openDatabase(database: Config['database'], onIdleError?: (
 
   if (!database.dataDir.startsWith('memory://')) await fs.mkdir(database.dataDir, { recursive: true });
   const pglite = new PGlite(database.dataDir, {
+    // Extensions the migrations create; a PostgreSQL server has them in contrib.
+    extensions: { pg_trgm, unaccent },
     parsers: {
       [pgliteTypes.INT8]: parseInt8,
       [pgliteTypes.NUMERIC]: parseNumeric,
