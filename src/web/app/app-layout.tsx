@@ -1,0 +1,147 @@
+import { Anchor, Box, Button, Container, Group, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { LanguageSwitcher } from '../components/language-switcher.tsx';
+import { useProblemMessage } from '../lib/problem-message.ts';
+import { apiSend } from '../lib/api-client.ts';
+import { holdsRole, resetSession, useCurrentUser } from '../lib/session.ts';
+
+/** Header with navigation, the page in <main>, and a footer: one landmark each. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const mainRef = useRef<HTMLElement>(null);
+  useFocusOnNavigation(mainRef);
+
+  const focusMain = (event: React.MouseEvent) => {
+    // Focus explicitly: a hash link in a client-side router does not reliably move focus.
+    event.preventDefault();
+    mainRef.current?.focus();
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main-content" onClick={focusMain}>
+        {t('layout.skipToContent')}
+      </a>
+      <Box component="header" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+        <Container size="lg">
+          <Group justify="space-between" wrap="wrap" gap="sm">
+            <Anchor component={Link} to="/" fw={700} size="lg" c="blue.9" underline="never">
+              peercities
+            </Anchor>
+            <MainNavigation />
+            <Group gap="sm" wrap="wrap">
+              <LanguageSwitcher />
+              <SessionControls />
+            </Group>
+          </Group>
+        </Container>
+      </Box>
+      <Box component="main" id="main-content" ref={mainRef} tabIndex={-1} py="xl">
+        <Container size="lg">
+          <Outlet />
+        </Container>
+      </Box>
+      <Box component="footer" py="lg" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+        <Container size="lg">
+          <Text size="sm" c="dimmed">
+            {t('layout.footer')}
+          </Text>
+        </Container>
+      </Box>
+    </>
+  );
+}
+
+function MainNavigation() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const links = [
+    { to: '/', label: t('nav.home'), show: true },
+    { to: '/account', label: t('nav.account'), show: user !== null },
+    // Shown only to those the server lets in; the server checks again on every call.
+    { to: '/admin/people', label: t('nav.people'), show: holdsRole(user, 'programme_manager') },
+    { to: '/admin/mailbox', label: t('nav.mailbox'), show: holdsRole(user, 'programme_manager') },
+  ];
+  return (
+    <nav aria-label={t('nav.label')}>
+      <Group component="ul" gap="lg" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {links
+          .filter((link) => link.show)
+          .map((link) => (
+            <li key={link.to}>
+              <Anchor
+                component={NavLink}
+                to={link.to}
+                end={link.to === '/'}
+                c="dark.8"
+                className="main-nav-link"
+              >
+                {link.label}
+              </Anchor>
+            </li>
+          ))}
+      </Group>
+    </nav>
+  );
+}
+
+function SessionControls() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const messageOf = useProblemMessage();
+  const signOut = useMutation({
+    mutationFn: () => apiSend('DELETE', '/api/session'),
+    onSuccess: async () => {
+      // Leave the page first: were the session cleared while still on a page
+      // that needs one, its guard would send us to sign in with a `next` back to it.
+      await navigate('/sign-in', { state: { signedOut: true } });
+      await resetSession(queryClient);
+    },
+  });
+
+  if (!user) {
+    return (
+      <Button component={Link} to="/sign-in" size="xs">
+        {t('nav.signIn')}
+      </Button>
+    );
+  }
+  return (
+    <Group gap="xs">
+      <Text size="sm" c="dimmed">
+        {t('layout.signedInAs', { name: user.name })}
+      </Text>
+      <Button size="xs" variant="default" onClick={() => signOut.mutate()} loading={signOut.isPending}>
+        {t('nav.signOut')}
+      </Button>
+      {signOut.error && (
+        <Text size="sm" c="red.9" role="alert">
+          {messageOf(signOut.error)}
+        </Text>
+      )}
+    </Group>
+  );
+}
+
+/**
+ * After a client-side navigation nothing tells a screen reader that the page
+ * changed; move focus to the new page's heading (or main) like a page load would.
+ */
+function useFocusOnNavigation(mainRef: React.RefObject<HTMLElement | null>) {
+  const { pathname } = useLocation();
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const main = mainRef.current;
+    const heading = main?.querySelector<HTMLElement>('[data-page-title]');
+    (heading ?? main)?.focus();
+  }, [pathname, mainRef]);
+}

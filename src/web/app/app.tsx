@@ -1,0 +1,34 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from 'react-router';
+import { ApiError } from '../lib/api-client.ts';
+import { resetSession } from '../lib/session.ts';
+import { router } from './router.tsx';
+import { cssVariablesResolver, theme } from './theme.ts';
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({
+    onError: (error) => {
+      // A 401 on a page that needs a session means it expired (12 h, or 30
+      // minutes idle): refresh who we are so the guards offer sign-in again.
+      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') void resetSession(queryClient);
+    },
+  }),
+  defaultOptions: {
+    queries: {
+      // A 4xx answer will not change by asking again; network hiccups might.
+      retry: (failureCount, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failureCount < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router';
+import { LoadingState } from '../components/loading-state.tsx';
+import { PageTitle } from '../components/page-title.tsx';
+import { ProblemAlert } from '../components/problem-alert.tsx';
+import { Text } from '@mantine/core';
+import type { Role } from '../../shared/roles.ts';
+import { holdsRole, useSession } from '../lib/session.ts';
+
+/**
+ * Shows the page to signed-in people (holding `role` when given); sends
+ * others to sign in and back. The server enforces the same rules on every
+ * request; this only spares people a page that would fail.
+ */
+export function RequireSignedIn({ role, children }: { role?: Role; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  const session = useSession();
+  const location = useLocation();
+
+  if (session.isPending) return <LoadingState />;
+  if (session.isError) return <ProblemAlert error={session.error} />;
+  const user = session.data.user;
+  if (!user) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (role && !holdsRole(user, role)) {
+    return (
+      <>
+        <PageTitle>{t('forbidden.title')}</PageTitle>
+        <Text>{t('forbidden.body', { role: t(`roles.${role}`) })}</Text>
+      </>
+    );
+  }
+  return children;
+}

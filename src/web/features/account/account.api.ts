@@ -1,0 +1,30 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { CurrentUser, type ChangePasswordBody, type SessionState, type UpdateMeBody } from '../../../shared/account.schemas.ts';
+import { apiGet, apiSend } from '../../lib/api-client.ts';
+import { switchLanguage } from '../../lib/i18n.ts';
+import { sessionQueryKey } from '../../lib/session.ts';
+
+const meQueryKey = ['me'] as const;
+
+export function useMe() {
+  return useQuery({ queryKey: meQueryKey, queryFn: ({ signal }) => apiGet('/api/me', CurrentUser, signal) });
+}
+
+export function useUpdateMe() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateMeBody) => apiSend('PATCH', '/api/me', body, CurrentUser),
+    onSuccess: async (user) => {
+      queryClient.setQueryData(meQueryKey, user);
+      // The header shows the name from the session; keep them the same.
+      queryClient.setQueryData<SessionState>(sessionQueryKey, (session) => (session ? { ...session, user } : session));
+      await switchLanguage(user.locale);
+    },
+  });
+}
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: ChangePasswordBody) => apiSend('POST', '/api/me/password', body),
+  });
+}

@@ -1,0 +1,103 @@
+import { Button, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Invitation } from '../../../shared/account.schemas.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { LoadingState } from '../../components/loading-state.tsx';
+import { PaginationBar } from '../../components/pagination-bar.tsx';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { InvitationStatusBadge } from './invitation-status-badge.tsx';
+import { useInvitations, useRevokeInvitation } from './people.api.ts';
+
+const PAGE_SIZE = 20;
+
+/** Every invitation sent, newest first, with a way to revoke one still pending. */
+export function InvitationsTable() {
+  const { t, i18n } = useTranslation();
+  const [page, setPage] = useState(1);
+  const invitations = useInvitations(page, PAGE_SIZE);
+  const revoke = useRevokeInvitation();
+  const [toRevoke, setToRevoke] = useState<Invitation | null>(null);
+
+  if (invitations.isPending) return <LoadingState />;
+  if (invitations.isError) return <ProblemAlert error={invitations.error} />;
+  const { items, total } = invitations.data;
+  if (total === 0) return <EmptyState title={t('people.noInvitations')} description={t('people.noInvitationsHint')} />;
+
+  const closeDialog = () => {
+    setToRevoke(null);
+    revoke.reset();
+  };
+
+  return (
+    <>
+      <ProblemAlert error={revoke.error} />
+      <Table.ScrollContainer minWidth={720}>
+        <Table striped highlightOnHover verticalSpacing="sm" aria-busy={invitations.isPlaceholderData}>
+          <Table.Caption>{t('people.invitationsCaption')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('people.columns.person')}</Table.Th>
+              <Table.Th scope="col">{t('people.columns.role')}</Table.Th>
+              <Table.Th scope="col">{t('people.columns.status')}</Table.Th>
+              <Table.Th scope="col">{t('people.columns.invitedBy')}</Table.Th>
+              <Table.Th scope="col">{t('people.columns.expires')}</Table.Th>
+              <Table.Th scope="col">{t('people.columns.actions')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((invitation) => (
+              <Table.Tr key={invitation.id}>
+                <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {invitation.name}
+                  </Text>
+                  <Text size="sm" c="dimmed">
+                    {invitation.email}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {invitation.cityName
+                    ? t('account.roleForCity', { role: t(`roles.${invitation.role}`), city: invitation.cityName })
+                    : t(`roles.${invitation.role}`)}
+                </Table.Td>
+                <Table.Td>
+                  <InvitationStatusBadge status={invitation.status} />
+                </Table.Td>
+                <Table.Td>{invitation.invitedBy}</Table.Td>
+                <Table.Td>{formatDateTime(invitation.expiresAt, i18n.language)}</Table.Td>
+                <Table.Td>
+                  {invitation.status === 'pending' && (
+                    <Button
+                      size="xs"
+                      variant="outline"
+                      color="red.9"
+                      onClick={() => setToRevoke(invitation)}
+                      aria-label={t('people.revokeFor', { email: invitation.email })}
+                    >
+                      {t('people.revoke')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <PaginationBar page={page} pageSize={PAGE_SIZE} total={total} onChange={setPage} label={t('people.invitationsPages')} />
+      <ConfirmDialog
+        opened={toRevoke !== null}
+        title={t('people.revokeTitle')}
+        message={toRevoke ? t('people.revokeMessage', { email: toRevoke.email }) : ''}
+        confirmLabel={t('people.revokeConfirm')}
+        busy={revoke.isPending}
+        onCancel={closeDialog}
+        onConfirm={() => {
+          if (toRevoke) revoke.mutate(toRevoke.id, { onSettled: () => setToRevoke(null) });
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import type { CurrentUser, SessionState } from '../../shared/account.schemas.ts';
+import type { Role } from '../../shared/roles.ts';
+import { fetchSession, rememberSession } from './api-client.ts';
+
+export const sessionQueryKey = ['session'] as const;
+
+/** The current session; `user` is null when nobody is signed in. */
+export function useSession() {
+  return useQuery({
+    queryKey: sessionQueryKey,
+    queryFn: ({ signal }) => fetchSession(signal),
+    // The session changes only through our own sign-in/out calls (which set
+    // it directly) or by expiring, which a 401 anywhere reports.
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The signed-in person, or null while loading or when signed out. */
+export function useCurrentUser(): CurrentUser | null {
+  return useSession().data?.user ?? null;
+}
+
+export function holdsRole(user: CurrentUser | null, role: Role): boolean {
+  return user?.roles.some((grant) => grant.role === role) ?? false;
+}
+
+/**
+ * Install a SessionState the server answered (sign-in, invitation accepted):
+ * it carries a new CSRF token, and whatever we cached for the previous
+ * person must not leak into the new session.
+ */
+export function applySession(queryClient: QueryClient, state: SessionState): void {
+  rememberSession(state);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+  queryClient.setQueryData(sessionQueryKey, state);
+}
+
+/** After sign-out or an expired session: forget cached data and ask who we are now. */
+export async function resetSession(queryClient: QueryClient): Promise<void> {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+  await queryClient.fetchQuery({ queryKey: sessionQueryKey, queryFn: ({ signal }) => fetchSession(signal), staleTime: 0 });
+}

@@ -1,0 +1,163 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { buildApp } from '../../src/server/app.ts';
+import { loadConfig } from '../../src/server/config.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Demo accounts loaded by the seed (see src/server seed data). */
+export const DEMO_PASSWORD = 'climate-neutral-2030';
+export const DEMO = {
+  manager: 'manager@demo.peercities.eu',
+  facilitator: 'facilitator@demo.peercities.eu',
+  valencia: 'valencia@demo.peercities.eu',
+  lahti: 'lahti@demo.peercities.eu',
+} as const;
+
+export interface Platform {
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole platform in this process: fresh in-memory database, migrations,
+ * demo data, and the built SPA from dist/web (scripts/e2e.mjs builds it).
+ */
+export async function startPlatform(overrides: Record<string, string> = {}): Promise<Platform> {
+  // Emails carry absolute links built from PUBLIC_URL, so the port must be
+  // known before the app is built: take a free one instead of listening on 0.
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const config = loadConfig({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: baseUrl,
+    DATA_DIR: 'memory://',
+    LOG_LEVEL: 'warn',
+    MAIL_WORKER_INTERVAL_MS: '100',
+    WEB_DIST_DIR: path.join(repoRoot, 'dist/web'),
+    ...overrides,
+  });
+  const app = await buildApp(config);
+  await app.listen({ host: '127.0.0.1', port });
+  return { baseUrl, close: () => app.close() };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors in the page; a test ends by expecting none. */
+  pageErrors: string[];
+}
+
+/** A fresh browser profile (no cookies) on the platform, in English. */
+export async function openSession(browser: Browser, platform: Platform): Promise<BrowserSession> {
+  const context = await browser.newContext({
+    baseURL: platform.baseUrl,
+    locale: 'en-GB',
+    timezoneId: 'Europe/Brussels',
+    // Mantine skips its transitions then, so axe never sees a half-faded colour.
+    reducedMotion: 'reduce',
+    viewport: { width: 1280, height: 900 },
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  return { context, page, pageErrors };
+}
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Every page in these tests must pass axe's WCAG 2.1 A/AA rules with zero violations. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const readable = results.violations.map((violation) =>
+    [
+      `${violation.id} [${violation.impact ?? 'unknown'}] ${violation.help} (${violation.helpUrl})`,
+      ...violation.nodes.map((node) => `    at ${node.target.join(' ')}\n      ${(node.failureSummary ?? '').replace(/\n/g, '\n      ')}`),
+    ].join('\n'),
+  );
+  expect(readable, `axe found WCAG violations on ${what} (${page.url()})`).toEqual([]);
+}
+
+/** Wait until the page shows its heading and has finished loading its data. */
+export async function pageReady(page: Page, heading: string | RegExp): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Loading…' }).waitFor({ state: 'detached' });
+}
+
+/**
+ * The form field labelled `label`. Required fields carry an asterisk in
+ * their label (hidden from assistive tech), so match the label text exactly
+ * apart from that.
+ */
+export function field(scope: Page | Locator, label: string): Locator {
+  return scope.getByLabel(new RegExp(`^${escapeRegExp(label)}(\\s*\\*)?$`));
+}
+
+/** Sign in through the sign-in page, as a person would. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/sign-in');
+  await pageReady(page, 'Sign in');
+  const main = page.getByRole('main');
+  await field(main, 'Email address').fill(email);
+  await field(main, 'Password').fill(password);
+  await main.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Sign out with the header button; the sign-in page confirms it. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+  await page.getByText('You have signed out.').waitFor();
+}
+
+/**
+ * Open the newest email to `to` in the development mailbox (as a programme
+ * manager) and return its link whose address contains `pathPart`.
+ */
+export async function linkFromMailbox(page: Page, to: string, pathPart: string): Promise<Locator> {
+  await page.goto('/admin/mailbox');
+  await pageReady(page, 'Mailbox');
+  const row = page.getByRole('row').filter({ hasText: to }).first();
+  await row.getByRole('button').click();
+  const message = page.getByRole('article');
+  await message.getByText(to).first().waitFor();
+  return message.locator(`a[href*="${pathPart}"]`).first();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
