@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { importCitiesCommand } from './import-cities.command.ts';
 import { matchCommand, processIo, type CommandIo } from './match.command.ts';
 
 /** A CLI command: receives the arguments after its name, resolves to the exit code. */
@@ -8,6 +9,7 @@ export type Command = (argv: string[]) => Promise<number>;
 // Add a command here (e.g. `seed`, `import`, `export`); nothing else to wire.
 export const commands: Record<string, Command> = {
   match: (argv) => matchCommand(argv),
+  'import-cities': (argv) => importCitiesCommand(argv),
 };
 
 export function usage(): string {

@@ -111,7 +111,7 @@ describe('city registry', () => {
     expect(valencia.latitude).toBeCloseTo(39.47, 1);
     const search = await t.app.inject('/api/cities?q=%C5%81%C3%B3d');
     expect(search.json().items.map((c: { name: string }) => c.name)).toEqual(['Łódź']);
-    const country = await t.app.inject('/api/cities?country=fi&pageSize=2&page=2');
+    const country = await t.app.inject('/api/cities?country=fi&kind=mission&pageSize=2&page=2');
     expect(country.json()).toMatchObject({ total: 6, page: 2, pageSize: 2 });
     expect(country.json().items).toHaveLength(2);
   });

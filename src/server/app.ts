@@ -9,13 +9,17 @@ import { openDatabase, type Db } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemoData } from './db/seed/demo-seed.ts';
 import { mailboxTransport, smtpTransport, startMailWorker, type MailWorker } from './jobs/mail-worker.ts';
+import { applicationRoutes } from './modules/applications/applications.routes.ts';
 import { cityRoutes } from './modules/cities/cities.routes.ts';
 import { mailboxRoutes } from './modules/email/mailbox.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { invitationRoutes } from './modules/invitations/invitations.routes.ts';
+import { programmeRoutes } from './modules/programmes/programmes.routes.ts';
+import { reviewRoutes } from './modules/review/review.routes.ts';
 import { passwordResetRoutes } from './modules/password-resets/password-resets.routes.ts';
 import { meRoutes } from './modules/people/me.routes.ts';
 import { sessionRoutes } from './modules/session/session.routes.ts';
+import { solutionRoutes } from './modules/solutions/solutions.routes.ts';
 import { authPlugin } from './plugins/auth.plugin.ts';
 import { metricsPlugin } from './plugins/metrics.plugin.ts';
 import { problemPlugin } from './plugins/problem.plugin.ts';
@@ -27,7 +31,13 @@ declare module 'fastify' {
     db: Db;
     databaseKind: 'pglite' | 'postgres';
     mailWorker: MailWorker;
+    /** The current time; tests replace it to walk a programme through its timeline. */
+    now: () => Date;
   }
+}
+
+export interface BuildOptions {
+  now?: () => Date;
 }
 
 export const API_VERSION = '0.1.0';
@@ -37,7 +47,7 @@ export const API_VERSION = '0.1.0';
  * plugins, routes and the mail worker. It never listens; main.ts and the
  * tests decide that. Closing the app stops the worker and the database.
  */
-export async function buildApp(config: Config): Promise<FastifyInstance> {
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -71,6 +81,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.decorate('config', config);
   app.decorate('db', database.db);
   app.decorate('databaseKind', database.kind);
+  app.decorate('now', options.now ?? (() => new Date()));
 
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : mailboxTransport;
   const mailWorker = startMailWorker(database.db, transport, config.mailWorkerIntervalMs, app.log);
@@ -111,6 +122,10 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(passwordResetRoutes);
   await app.register(mailboxRoutes);
   await app.register(cityRoutes);
+  await app.register(solutionRoutes);
+  await app.register(programmeRoutes);
+  await app.register(applicationRoutes);
+  await app.register(reviewRoutes);
   await app.register(webPlugin, { distDir: config.webDistDir });
 
   await app.ready();

@@ -16,6 +16,13 @@ export const ERROR_CODES = {
   ROUTE_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  CALL_CLOSED: 409,
+  CALL_NOT_OPEN: 409,
+  NOT_ELIGIBLE: 422,
+  APPLICATION_EXISTS: 409,
+  INCOMPLETE_APPLICATION: 422,
+  EDIT_CONFLICT: 409,
+  CSV_INVALID: 400,
   EMAIL_TAKEN: 409,
   INVITATION_PENDING: 409,
   TOKEN_INVALID: 410,
@@ -32,6 +39,9 @@ export const FieldError = z.object({
   /** Dotted path of the bad field, e.g. `body.email` or `query.page`. */
   field: z.string(),
   message: z.string(),
+  /** For a bad row of an uploaded file: its line (1 = the header) and column name. */
+  line: z.number().int().optional(),
+  column: z.string().optional(),
 });
 export type FieldError = z.infer<typeof FieldError>;
 

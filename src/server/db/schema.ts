@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Answers, Criterion, Milestone, ProgrammeSettings, Question } from '../../shared/programme.schemas.ts';
 
 // Kysely's view of the tables in migrations/. Keep in step with the SQL.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -18,6 +19,63 @@ export interface CitiesTable {
   mission_label_date: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  region: string | null;
+  languages: Generated<string[]>;
+  climate_target_year: number | null;
+  sectors_of_interest: Generated<string[]>;
+  profile: Generated<string>;
+  updated_by: string | null;
+  version: Generated<number>;
+  solution_count: Generated<number>;
+  solution_sectors: Generated<string[]>;
+}
+
+export interface CityContactsTable {
+  id: Generated<string>;
+  city_id: string;
+  position: Generated<number>;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  role_title: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface CityChangesTable {
+  id: Int8Id;
+  city_id: string;
+  actor_id: string | null;
+  at: Generated<Date>;
+  source: 'edit' | 'import' | 'contacts';
+  changes: ColumnType<Record<string, { before: unknown; after: unknown }>, string, string>;
+}
+
+export interface SolutionsTable {
+  id: Generated<string>;
+  city_id: string;
+  title: string;
+  summary: string;
+  body_html: Generated<string>;
+  sectors: string[];
+  lever: string;
+  stage: 'planned' | 'in_progress' | 'implemented';
+  impact_tco2e_per_year: number | null;
+  cost_range: string | null;
+  visitable: Generated<boolean>;
+  start_year: number | null;
+  end_year: number | null;
+  links: ColumnType<{ label: string; url: string }[], string | undefined, string>;
+  tags: Generated<string[]>;
+  language: Generated<string>;
+  status: Generated<'draft' | 'published'>;
+  published_at: TimestampNullable;
+  demo: Generated<boolean>;
+  version: Generated<number>;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  search: ColumnType<string, never, never>;
 }
 
 export interface PeopleTable {
@@ -114,8 +172,103 @@ export interface SeedRunsTable {
   applied_at: Generated<Date>;
 }
 
+
+// 0003_programmes.sql
+type Json<T> = ColumnType<T, string, string>;
+
+export interface ProgrammesTable {
+  id: Generated<string>;
+  slug: string;
+  title: string;
+  description: Generated<string>;
+  format: 'group_study_visits' | 'twinning';
+  edition_year: number;
+  settings: Json<ProgrammeSettings>;
+  demo: Generated<boolean>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface ProgrammeMilestonesTable {
+  programme_id: string;
+  kind: Milestone['kind'];
+  starts_on: string;
+  ends_on: string;
+}
+
+export interface CallsTable {
+  id: Generated<string>;
+  programme_id: string;
+  kind: 'host' | 'visitor';
+  questions: ColumnType<Question[], string | undefined, string>;
+  criteria: ColumnType<Criterion[], string | undefined, string>;
+  decisions_published_at: TimestampNullable;
+  version: Generated<number>;
+}
+
+export interface LearningCompletionsTable {
+  programme_id: string;
+  city_id: string;
+  marked_by: string | null;
+  marked_at: Generated<Date>;
+}
+
+export interface ApplicationsTable {
+  id: Generated<string>;
+  call_id: string;
+  city_id: string;
+  status: Generated<'draft' | 'submitted' | 'withdrawn'>;
+  answers: ColumnType<Answers, string | undefined, string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  submitted_at: TimestampNullable;
+  withdrawn_at: TimestampNullable;
+  version: Generated<number>;
+}
+
+export interface ApplicationRemindersTable {
+  application_id: string;
+  kind: 'deadline_7d' | 'deadline_1d';
+  sent_at: Generated<Date>;
+}
+
+export interface EvaluatorAssignmentsTable {
+  application_id: string;
+  evaluator_id: string;
+  assigned_by: string | null;
+  assigned_at: Generated<Date>;
+}
+
+export interface EvaluationsTable {
+  application_id: string;
+  evaluator_id: string;
+  scores: ColumnType<Record<string, number>, string | undefined, string>;
+  comment: Generated<string>;
+  status: Generated<'draft' | 'submitted' | 'conflict'>;
+  conflict_reason: string | null;
+  updated_at: Generated<Date>;
+  submitted_at: TimestampNullable;
+  version: Generated<number>;
+}
+
+export interface ApplicationDecisionsTable {
+  application_id: string;
+  outcome: 'selected' | 'waitlisted' | 'rejected';
+  reason: string;
+  waitlist_position: number | null;
+  decided_by: string | null;
+  decided_at: Generated<Date>;
+  promoted_at: TimestampNullable;
+}
+
 export interface Database {
   cities: CitiesTable;
+  city_contacts: CityContactsTable;
+  city_changes: CityChangesTable;
+  solutions: SolutionsTable;
   people: PeopleTable;
   role_grants: RoleGrantsTable;
   sessions: SessionsTable;
@@ -125,4 +278,13 @@ export interface Database {
   outbox: OutboxTable;
   audit_events: AuditEventsTable;
   seed_runs: SeedRunsTable;
+  programmes: ProgrammesTable;
+  programme_milestones: ProgrammeMilestonesTable;
+  calls: CallsTable;
+  learning_completions: LearningCompletionsTable;
+  applications: ApplicationsTable;
+  application_reminders: ApplicationRemindersTable;
+  evaluator_assignments: EvaluatorAssignmentsTable;
+  evaluations: EvaluationsTable;
+  application_decisions: ApplicationDecisionsTable;
 }

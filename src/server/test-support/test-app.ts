@@ -14,6 +14,8 @@ export interface TestApp {
   client(): Promise<TestClient>;
   /** A client already signed in as the given demo (or other) account. */
   signedIn(email: string, password?: string): Promise<TestClient>;
+  /** Moves the platform's clock (null: real time again). */
+  setNow(date: Date | string | null): void;
   close(): Promise<void>;
 }
 
@@ -30,7 +32,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...loadConfig({ LOG_LEVEL: 'silent', PASSWORD_HASH_COST: '10', MAIL_WORKER_INTERVAL_MS: '600000', PUBLIC_URL: 'http://peercities.test', ...env }),
     database,
   };
-  const app = await buildApp(config);
+  let fixedNow: Date | null = null;
+  const app = await buildApp(config, { now: () => fixedNow ?? new Date() });
 
   const client = async (): Promise<TestClient> => {
     const cookies = new Map<string, string>();
@@ -50,7 +53,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
           headers: { ...(cookieHeader ? { cookie: cookieHeader } : {}), ...(csrf ? { [CSRF_HEADER]: self.csrfToken } : {}), ...headers },
         });
         remember(res);
-        const body = res.headers['content-type']?.includes('json') ? safeJson(res.body) : null;
+        const body = String(res.headers['content-type'] ?? '').includes('json') ? safeJson(res.body) : null;
         if (body && typeof body === 'object' && 'csrfToken' in body && typeof body.csrfToken === 'string') self.csrfToken = body.csrfToken;
         return res;
       },
@@ -68,6 +71,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       const res = await c.request({ method: 'POST', url: '/api/session', payload: { email, password } });
       if (res.statusCode !== 200) throw new Error(`Sign-in as ${email} failed: ${res.statusCode} ${res.body}`);
       return c;
+    },
+    setNow(date) {
+      fixedNow = date === null ? null : new Date(date);
     },
     async close() {
       await app.close();

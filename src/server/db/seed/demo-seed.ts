@@ -2,6 +2,8 @@ import type { Role } from '../../../shared/roles.ts';
 import { MISSION_CITIES } from '../../../domain/reference/mission-cities.ts';
 import { hashPassword } from '../../modules/auth/password.ts';
 import type { Db } from '../client.ts';
+import { seedProgrammesDemo } from './demo-programmes.ts';
+import { seedLibraryDemo } from './demo-solutions.ts';
 
 /** Every demo account signs in with this password (printed by `npm start`). */
 export const DEMO_PASSWORD = 'climate-neutral-2030';
@@ -29,8 +31,19 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
 
 const SEED_NAME = 'demo-foundation-v1';
 
-/** Loads the foundation's demo data once; later calls see the marker and do nothing. */
+/**
+ * Loads each demo set once, in order: people and Mission Cities, the library,
+ * the programmes. Each set has its own marker in seed_runs, so an
+ * installation seeded before a set existed receives it on its next start.
+ */
 export async function seedDemoData(db: Db, passwordHashCost: number): Promise<boolean> {
+  const foundation = await seedFoundation(db, passwordHashCost);
+  const library = await seedLibraryDemo(db);
+  const programmes = await seedProgrammesDemo(db);
+  return foundation || library || programmes;
+}
+
+async function seedFoundation(db: Db, passwordHashCost: number): Promise<boolean> {
   const done = await db.selectFrom('seed_runs').select('name').where('name', '=', SEED_NAME).executeTakeFirst();
   if (done) return false;
   // One hash for all demo accounts: they share a published password anyway,

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
-import type { CitySummary } from '../../../shared/city.schemas.ts';
+import { sql, type Kysely } from 'kysely';
+import type { CityContact, CityProfile, CitySummary, MapCity } from '../../../shared/city.schemas.ts';
+import type { SectorCode } from '../../../shared/city.schemas.ts';
 import type { Database } from '../../db/schema.ts';
 
 type Q = Kysely<Database>;
@@ -18,7 +19,7 @@ type SummaryRow = {
   mission_label_date: string | null;
 };
 
-const toSummary = (r: SummaryRow): CitySummary => ({
+export const toSummary = (r: SummaryRow): CitySummary => ({
   id: r.id,
   slug: r.slug,
   name: r.name,
@@ -39,6 +40,7 @@ export interface CityFilter {
   q?: string | undefined;
   kind?: 'mission' | 'aspiring' | undefined;
   country?: string | undefined;
+  sector?: SectorCode | undefined;
 }
 
 export async function listCities(db: Q, filter: CityFilter, page: number, pageSize: number) {
@@ -49,6 +51,12 @@ export async function listCities(db: Q, filter: CityFilter, page: number, pageSi
   }
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.country) query = query.where('country', '=', filter.country);
+  if (filter.sector) {
+    const sectors = [filter.sector];
+    query = query.where((eb) =>
+      eb.or([eb('sectors_of_interest', '@>', sql<string[]>`${sectors}::text[]`), eb('solution_sectors', '@>', sql<string[]>`${sectors}::text[]`)]),
+    );
+  }
   const [rows, total] = await Promise.all([
     query
       .select(SUMMARY_COLUMNS)
@@ -60,4 +68,254 @@ export async function listCities(db: Q, filter: CityFilter, page: number, pageSi
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: rows.map(toSummary), total: total.n };
+}
+
+const PROFILE_COLUMNS = [
+  ...SUMMARY_COLUMNS,
+  'region',
+  'languages',
+  'climate_target_year',
+  'sectors_of_interest',
+  'profile',
+  'geonames_id',
+  'solution_count',
+  'solution_sectors',
+  'version',
+  'updated_at',
+] as const;
+
+export type CityProfileRow = Omit<CityProfile, 'canEdit'>;
+
+export async function findCityProfile(db: Q, slug: string): Promise<CityProfileRow | null> {
+  const r = await db.selectFrom('cities').select(PROFILE_COLUMNS).where('slug', '=', slug).executeTakeFirst();
+  if (!r) return null;
+  return {
+    ...toSummary(r),
+    region: r.region,
+    languages: r.languages,
+    climateTargetYear: r.climate_target_year,
+    sectorsOfInterest: r.sectors_of_interest as SectorCode[],
+    profile: r.profile,
+    geonamesId: r.geonames_id,
+    solutionCount: r.solution_count,
+    solutionSectors: r.solution_sectors as SectorCode[],
+    version: r.version,
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+/** The editable columns of a city, by API field name. */
+export interface CityEditableFields {
+  name: string;
+  region: string | null;
+  population: number | null;
+  languages: string[];
+  climateTargetYear: number | null;
+  sectorsOfInterest: string[];
+  profile: string;
+}
+
+/**
+ * Applies the change if the city is still at `expectedVersion`; answers the
+ * new version, or null when someone else changed it first.
+ */
+export async function updateCityIfVersion(
+  db: Q,
+  cityId: string,
+  expectedVersion: number,
+  change: Partial<CityEditableFields>,
+  actorId: string,
+): Promise<{ version: number } | null> {
+  const row = await db
+    .updateTable('cities')
+    .set((eb) => ({
+      ...(change.name !== undefined ? { name: change.name } : {}),
+      ...(change.region !== undefined ? { region: change.region } : {}),
+      ...(change.population !== undefined ? { population: change.population } : {}),
+      ...(change.languages !== undefined ? { languages: change.languages } : {}),
+      ...(change.climateTargetYear !== undefined ? { climate_target_year: change.climateTargetYear } : {}),
+      ...(change.sectorsOfInterest !== undefined ? { sectors_of_interest: change.sectorsOfInterest } : {}),
+      ...(change.profile !== undefined ? { profile: change.profile } : {}),
+      updated_by: actorId,
+      updated_at: new Date(),
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', cityId)
+    .where('version', '=', expectedVersion)
+    .returning('version')
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export async function lockCity(db: Q, slug: string) {
+  return db
+    .selectFrom('cities')
+    .select(['id', 'name', 'region', 'population', 'languages', 'climate_target_year', 'sectors_of_interest', 'profile', 'version'])
+    .where('slug', '=', slug)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function recordCityChange(
+  db: Q,
+  entry: { cityId: string; actorId: string | null; source: 'edit' | 'import' | 'contacts'; changes: Record<string, { before: unknown; after: unknown }> },
+) {
+  await db
+    .insertInto('city_changes')
+    .values({ city_id: entry.cityId, actor_id: entry.actorId, source: entry.source, changes: JSON.stringify(entry.changes) })
+    .execute();
+}
+
+export async function recordCityChanges(
+  db: Q,
+  entries: { cityId: string; actorId: string | null; source: 'edit' | 'import' | 'contacts'; changes: Record<string, { before: unknown; after: unknown }> }[],
+) {
+  if (!entries.length) return;
+  await db
+    .insertInto('city_changes')
+    .values(entries.map((e) => ({ city_id: e.cityId, actor_id: e.actorId, source: e.source, changes: JSON.stringify(e.changes) })))
+    .execute();
+}
+
+export async function pageOfCityChanges(db: Q, cityId: string, page: number, pageSize: number) {
+  const [rows, total] = await Promise.all([
+    db
+      .selectFrom('city_changes as c')
+      .leftJoin('people as p', 'p.id', 'c.actor_id')
+      .select(['c.id', 'c.at', 'c.source', 'c.changes', 'p.name as actor_name'])
+      .where('c.city_id', '=', cityId)
+      .orderBy('c.at', 'desc')
+      .orderBy('c.id', 'desc')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    db.selectFrom('city_changes').select((eb) => eb.fn.countAll<number>().as('n')).where('city_id', '=', cityId).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: total.n };
+}
+
+export async function contactsOf(db: Q, cityId: string): Promise<CityContact[]> {
+  const rows = await db
+    .selectFrom('city_contacts')
+    .select(['name', 'email', 'phone', 'role_title'])
+    .where('city_id', '=', cityId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ name: r.name, email: r.email, phone: r.phone, roleTitle: r.role_title }));
+}
+
+export async function replaceContacts(db: Q, cityId: string, contacts: CityContact[]) {
+  await db.deleteFrom('city_contacts').where('city_id', '=', cityId).execute();
+  if (!contacts.length) return;
+  await db
+    .insertInto('city_contacts')
+    .values(contacts.map((c, position) => ({ city_id: cityId, position, name: c.name, email: c.email, phone: c.phone, role_title: c.roleTitle })))
+    .execute();
+}
+
+export async function mapCities(db: Q, filter: { sector?: SectorCode | undefined; kind?: 'mission' | 'aspiring' | undefined }): Promise<MapCity[]> {
+  let query = db.selectFrom('cities').select(['slug', 'name', 'country', 'kind', 'latitude', 'longitude', 'solution_count']);
+  if (filter.kind) query = query.where('kind', '=', filter.kind);
+  if (filter.sector) {
+    const sectors = [filter.sector];
+    query = query.where((eb) =>
+      eb.or([eb('sectors_of_interest', '@>', sql<string[]>`${sectors}::text[]`), eb('solution_sectors', '@>', sql<string[]>`${sectors}::text[]`)]),
+    );
+  }
+  const rows = await query.orderBy('name').orderBy('slug').execute();
+  return rows.map((r) => ({
+    slug: r.slug,
+    name: r.name,
+    country: r.country,
+    kind: r.kind,
+    latitude: r.latitude,
+    longitude: r.longitude,
+    solutionCount: r.solution_count,
+  }));
+}
+
+/** Every city with the facts "cities like mine" compares, and its published solutions per sector. */
+export async function cityFactsForSimilarity(db: Q) {
+  const [cities, counts] = await Promise.all([
+    db
+      .selectFrom('cities')
+      .select([
+        ...SUMMARY_COLUMNS,
+        'region',
+        'climate_target_year',
+        'sectors_of_interest',
+      ])
+      .execute(),
+    sql<{ city_id: string; sector: string; n: number }>`
+      SELECT city_id, sector, count(*)::int AS n
+      FROM solutions, unnest(sectors) AS sector
+      WHERE status = 'published'
+      GROUP BY city_id, sector`.execute(db),
+  ]);
+  const bySector = new Map<string, Partial<Record<SectorCode, number>>>();
+  for (const c of counts.rows) {
+    const entry = bySector.get(c.city_id) ?? {};
+    entry[c.sector as SectorCode] = c.n;
+    bySector.set(c.city_id, entry);
+  }
+  return cities.map((c) => ({ row: c, solutionsBySector: bySector.get(c.id) ?? {} }));
+}
+
+export async function registryRows(db: Q) {
+  return db
+    .selectFrom('cities')
+    .select([
+      'id',
+      'slug',
+      'name',
+      'country',
+      'kind',
+      'region',
+      'latitude',
+      'longitude',
+      'population',
+      'geonames_id',
+      'languages',
+      'climate_target_year',
+      'sectors_of_interest',
+      'mission_label_date',
+      'profile',
+    ])
+    .orderBy('country')
+    .orderBy('name')
+    .orderBy('slug')
+    .execute();
+}
+export type RegistryRow = Awaited<ReturnType<typeof registryRows>>[number];
+
+export interface CityInsert {
+  slug: string;
+  name: string;
+  country: string;
+  kind: 'mission' | 'aspiring';
+  latitude: number;
+  longitude: number;
+  region: string | null;
+  population: number | null;
+  geonames_id: number | null;
+  languages: string[];
+  climate_target_year: number | null;
+  sectors_of_interest: string[];
+  mission_label_date: string | null;
+  profile: string;
+  updated_by: string | null;
+}
+
+export async function insertCities(db: Q, rows: CityInsert[]) {
+  if (!rows.length) return [];
+  return db.insertInto('cities').values(rows).returning(['id', 'slug']).execute();
+}
+
+export async function updateCityFromImport(db: Q, id: string, row: Partial<CityInsert>) {
+  await db
+    .updateTable('cities')
+    .set((eb) => ({ ...row, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
 }

@@ -1,0 +1,72 @@
+import { SECTORS } from '../reference/sectors.ts';
+
+/** The subset of a call question the checks need (see src/shared/programme.schemas.ts). */
+export interface QuestionRule {
+  id: string;
+  type: 'text' | 'long_text' | 'single_choice' | 'multiple_choice' | 'sectors' | 'solutions' | 'preferred_dates' | 'delegates' | 'file';
+  label: string;
+  required: boolean;
+  options: readonly string[];
+  maxLength?: number | undefined;
+}
+
+export type AnswerValue = string | readonly string[] | number;
+
+export interface AnswerProblem {
+  questionId: string;
+  message: string;
+}
+
+const SECTOR_CODES = new Set<string>(SECTORS.map((s) => s.code));
+const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+
+/**
+ * Checks answers against the call's questions. Drafts may leave required
+ * questions empty; `submitting` demands them. Unknown question ids are refused.
+ */
+export function answerProblems(
+  questions: readonly QuestionRule[],
+  answers: Readonly<Record<string, AnswerValue>>,
+  options: { submitting: boolean; maxDelegates: number },
+): AnswerProblem[] {
+  const problems: AnswerProblem[] = [];
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  for (const id of Object.keys(answers)) if (!byId.has(id)) problems.push({ questionId: id, message: 'This is not a question of the call.' });
+
+  for (const q of questions) {
+    const value = answers[q.id];
+    const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+    if (empty) {
+      if (options.submitting && q.required) problems.push({ questionId: q.id, message: `Answer “${q.label}” before submitting.` });
+      continue;
+    }
+    const problem = valueProblem(q, value, options.maxDelegates);
+    if (problem) problems.push({ questionId: q.id, message: problem });
+  }
+  return problems;
+}
+
+function valueProblem(q: QuestionRule, value: AnswerValue, maxDelegates: number): string | null {
+  const list = Array.isArray(value) ? value : null;
+  switch (q.type) {
+    case 'text':
+    case 'long_text': {
+      if (typeof value !== 'string') return 'Write the answer as text.';
+      const max = q.maxLength ?? (q.type === 'text' ? 300 : 5000);
+      return value.length > max ? `Use at most ${max} characters (now ${value.length}).` : null;
+    }
+    case 'single_choice':
+      return typeof value === 'string' && q.options.includes(value) ? null : 'Choose one of the options.';
+    case 'multiple_choice':
+      return list && list.every((v) => q.options.includes(v)) && new Set(list).size === list.length ? null : 'Choose among the options, each once.';
+    case 'sectors':
+      return list && list.every((v) => SECTOR_CODES.has(v)) ? null : 'Choose among the six sectors.';
+    case 'solutions':
+    case 'file':
+      return list || typeof value === 'string' ? null : 'Choose from the list.';
+    case 'preferred_dates':
+      return list && list.every(isDate) ? null : 'Give dates like 2027-05-20.';
+    case 'delegates':
+      return typeof value === 'number' && value >= 1 && value <= maxDelegates ? null : `Give a number of delegates from 1 to ${maxDelegates}.`;
+  }
+}

@@ -1,0 +1,74 @@
+import { sql } from 'kysely';
+import { milestoneWindow } from '../../domain/programmes/programme-stage.ts';
+import type { Db } from '../db/client.ts';
+import { deadlineReminderEmail } from '../modules/applications/application-emails.ts';
+import { representativesOf } from '../modules/applications/applications.repository.ts';
+import { enqueueEmail } from '../modules/email/outbox.repository.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+const REMINDERS = [
+  { kind: 'deadline_1d', within: DAY, days: 1 },
+  { kind: 'deadline_7d', within: 7 * DAY, days: 7 },
+] as const;
+
+/**
+ * Emails the representatives of cities whose application is still a draft,
+ * 7 days and 1 day before the call closes. Each reminder is recorded in the
+ * same transaction as its emails, so none is sent twice.
+ */
+export async function sendDeadlineReminders(db: Db, now: Date, publicUrl: string): Promise<number> {
+  const open = await db
+    .selectFrom('calls as k')
+    .innerJoin('programmes as p', 'p.id', 'k.programme_id')
+    .innerJoin('programme_milestones as m', (j) =>
+      j.onRef('m.programme_id', '=', 'p.id').on(sql<boolean>`m.kind = CASE k.kind WHEN 'host' THEN 'host_call' ELSE 'visitor_call' END`),
+    )
+    .select(['k.id', 'k.kind', 'p.title', 'p.settings', 'm.kind as milestone', 'm.starts_on', 'm.ends_on'])
+    .where('m.ends_on', '>=', now.toISOString().slice(0, 10))
+    .execute();
+  let sent = 0;
+  for (const call of open) {
+    const { startsAt, endsAt } = milestoneWindow({ kind: call.milestone, startsOn: call.starts_on, endsOn: call.ends_on }, call.settings.timeZone);
+    if (now < startsAt || now > endsAt) continue;
+    const left = endsAt.getTime() - now.getTime();
+    // Only the most urgent reminder due: a draft started 2 days before the end gets the 1-day one only later.
+    const due = REMINDERS.find((r) => left <= r.within);
+    if (!due) continue;
+    const drafts = await db
+      .selectFrom('applications as a')
+      .innerJoin('cities as c', 'c.id', 'a.city_id')
+      .select(['a.id', 'a.city_id', 'c.name'])
+      .where('a.call_id', '=', call.id)
+      .where('a.status', '=', 'draft')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('application_reminders as r').select('r.kind').whereRef('r.application_id', '=', 'a.id').where('r.kind', '=', due.kind))))
+      .execute();
+    for (const draft of drafts) {
+      await db.transaction().execute(async (trx) => {
+        const claimed = await trx
+          .insertInto('application_reminders')
+          .values({ application_id: draft.id, kind: due.kind })
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
+        if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return;
+        for (const rep of await representativesOf(trx, draft.city_id)) {
+          await enqueueEmail(
+            trx,
+            deadlineReminderEmail({
+              to: rep.email,
+              name: rep.name,
+              cityName: draft.name,
+              programmeTitle: call.title,
+              callKind: call.kind,
+              closesAt: endsAt,
+              timeZone: call.settings.timeZone,
+              daysLeft: due.days,
+              url: `${publicUrl}/applications/${draft.id}`,
+            }),
+          );
+          sent += 1;
+        }
+      });
+    }
+  }
+  return sent;
+}

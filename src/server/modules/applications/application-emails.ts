@@ -1,0 +1,85 @@
+import type { OutgoingEmail } from '../email/outbox.repository.ts';
+
+const format = (date: Date, timeZone: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(date);
+const signature = '\n\n—\npeercities: city-to-city learning for climate neutrality';
+const callName = (kind: 'host' | 'visitor') => (kind === 'host' ? 'host call' : 'visitor call');
+
+export function submissionConfirmationEmail(i: {
+  to: string;
+  name: string;
+  cityName: string;
+  programmeTitle: string;
+  callKind: 'host' | 'visitor';
+  closesAt: Date;
+  timeZone: string;
+  url: string;
+}): OutgoingEmail {
+  return {
+    to: i.to,
+    subject: `${i.cityName}: application to the ${callName(i.callKind)} of ${i.programmeTitle} received`,
+    text:
+      `Hello ${i.name},\n\nwe have received ${i.cityName}'s application to the ${callName(i.callKind)} of ${i.programmeTitle}.\n\n` +
+      `You can still change or withdraw it until ${format(i.closesAt, i.timeZone)} (${i.timeZone} time):\n${i.url}\n\n` +
+      `After that, the programme team evaluates the applications and tells every city the outcome by email.${signature}`,
+  };
+}
+
+export function deadlineReminderEmail(i: {
+  to: string;
+  name: string;
+  cityName: string;
+  programmeTitle: string;
+  callKind: 'host' | 'visitor';
+  closesAt: Date;
+  timeZone: string;
+  daysLeft: number;
+  url: string;
+}): OutgoingEmail {
+  return {
+    to: i.to,
+    subject: `${i.daysLeft === 1 ? 'Tomorrow' : `In ${i.daysLeft} days`}: the ${callName(i.callKind)} of ${i.programmeTitle} closes`,
+    text:
+      `Hello ${i.name},\n\n${i.cityName}'s application to the ${callName(i.callKind)} of ${i.programmeTitle} is still a draft.\n\n` +
+      `Submit it before ${format(i.closesAt, i.timeZone)} (${i.timeZone} time):\n${i.url}${signature}`,
+  };
+}
+
+const OUTCOME_TEXT = {
+  selected: (kind: 'host' | 'visitor') => (kind === 'host' ? 'has been selected to host a study visit' : 'has been selected to take part in a study visit'),
+  waitlisted: () => 'is on the waiting list',
+  rejected: () => 'has not been selected this time',
+} as const;
+
+export function decisionEmail(i: {
+  to: string;
+  name: string;
+  cityName: string;
+  programmeTitle: string;
+  callKind: 'host' | 'visitor';
+  outcome: 'selected' | 'waitlisted' | 'rejected';
+  reason: string;
+  waitlistPosition: number | null;
+  url: string;
+}): OutgoingEmail {
+  const position = i.outcome === 'waitlisted' && i.waitlistPosition ? ` (place ${i.waitlistPosition})` : '';
+  const subjects = { selected: 'selected', waitlisted: 'on the waiting list', rejected: 'not selected' } as const;
+  return {
+    to: i.to,
+    subject: `${i.programmeTitle}: ${i.cityName} ${subjects[i.outcome]}`,
+    text:
+      `Hello ${i.name},\n\n${i.cityName} ${OUTCOME_TEXT[i.outcome](i.callKind)}${position} in the ${callName(i.callKind)} of ${i.programmeTitle}.\n\n` +
+      `The programme team's reason: ${i.reason}\n\n` +
+      (i.outcome === 'waitlisted' ? 'If a selected city withdraws, the first city on the waiting list takes its place and is told by email.\n\n' : '') +
+      `Your application: ${i.url}${signature}`,
+  };
+}
+
+export function promotionEmail(i: { to: string; name: string; cityName: string; programmeTitle: string; callKind: 'host' | 'visitor'; url: string }): OutgoingEmail {
+  return {
+    to: i.to,
+    subject: `${i.programmeTitle}: ${i.cityName} moves up from the waiting list`,
+    text:
+      `Hello ${i.name},\n\ngood news: a selected city withdrew, and ${i.cityName} ${OUTCOME_TEXT.selected(i.callKind)} in the ${callName(i.callKind)} of ${i.programmeTitle}.\n\n` +
+      `Your application: ${i.url}${signature}`,
+  };
+}

@@ -1,0 +1,186 @@
+import { answerProblems } from '../../../domain/calls/answers.ts';
+import type { CurrentUser } from '../../../shared/account.schemas.ts';
+import type { Answers, Application, CallKind } from '../../../shared/programme.schemas.ts';
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import { hasRole } from '../../plugins/auth.plugin.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { enqueueEmail } from '../email/outbox.repository.ts';
+import { assertCallOpen, eligibilityOf, loadCall, type CallContext } from '../programmes/calls.service.ts';
+import {
+  findApplication,
+  findApplicationForUpdate,
+  insertApplication,
+  isAssignedEvaluator,
+  listApplicationsOfCall,
+  representativesOf,
+  setStatus,
+  updateAnswers,
+  type ApplicationRow,
+} from './applications.repository.ts';
+import { promoteAfterWithdrawal } from '../review/review.service.ts';
+import { submissionConfirmationEmail } from './application-emails.ts';
+
+export const representsCity = (user: CurrentUser, cityId: string) => user.roles.some((r) => r.role === 'city_representative' && r.cityId === cityId);
+
+const staleVersion = () => new AppError('CONFLICT', 'This application changed since you opened it (perhaps in another tab or by a colleague). Reload it and apply your changes again.');
+
+/** What a viewer sees: the city learns its outcome only once decisions are published. */
+export function presentApplication(row: ApplicationRow, viewer: CurrentUser | null, callClosed: boolean): Application {
+  const published = row.decisions_published_at !== null;
+  const seesDecision = published || hasRole(viewer, 'programme_manager');
+  let status: Application['status'] = row.status;
+  if (row.status === 'submitted') status = published && row.outcome ? row.outcome : callClosed ? 'under_review' : 'submitted';
+  return {
+    id: row.id,
+    callId: row.call_id,
+    callKind: row.call_kind,
+    programmeSlug: row.programme_slug,
+    cityId: row.city_id,
+    cityName: row.city_name,
+    cityCountry: row.city_country,
+    status,
+    answers: row.answers,
+    submittedAt: row.submitted_at ? new Date(row.submitted_at).toISOString() : null,
+    updatedAt: new Date(row.updated_at).toISOString(),
+    decisionReason: seesDecision ? (row.decision_reason ?? null) : null,
+    version: row.version,
+  };
+}
+
+async function loadReadable(db: Db, id: string, user: CurrentUser) {
+  const row = await findApplication(db, id);
+  const allowed =
+    row &&
+    (hasRole(user, 'programme_manager') || representsCity(user, row.city_id) || (hasRole(user, 'evaluator') && (await isAssignedEvaluator(db, id, user.id))));
+  // The same answer for "missing" and "not yours": no probing of other cities' applications.
+  if (!row || !allowed) throw new AppError('NOT_FOUND', 'There is no such application, or it is not yours to see.');
+  return row;
+}
+
+async function contextOf(db: Db, row: ApplicationRow, now: Date) {
+  return loadCall(db, row.programme_slug, row.call_kind, now);
+}
+
+function answerErrors(ctx: CallContext, answers: Answers, submitting: boolean) {
+  return answerProblems(ctx.call.questions, answers, { submitting, maxDelegates: ctx.programme.settings.maxDelegatesPerCity }).map((p) => ({
+    field: `body.answers.${p.questionId}`,
+    message: p.message,
+  }));
+}
+
+export async function getApplication(db: Db, id: string, user: CurrentUser, now: Date): Promise<Application> {
+  const row = await loadReadable(db, id, user);
+  const ctx = await contextOf(db, row, now);
+  return presentApplication(row, user, ctx.state === 'closed');
+}
+
+/** Applications of a call: all for managers, their own city's for representatives, assigned ones for evaluators. */
+export async function listApplications(db: Db, slug: string, kind: CallKind, user: CurrentUser, now: Date): Promise<Application[]> {
+  const ctx = await loadCall(db, slug, kind, now);
+  let rows: ApplicationRow[];
+  if (hasRole(user, 'programme_manager')) rows = await listApplicationsOfCall(db, ctx.call.id, {});
+  else {
+    const cityIds = user.roles.filter((r) => r.role === 'city_representative' && r.cityId).map((r) => r.cityId ?? '');
+    const own = await listApplicationsOfCall(db, ctx.call.id, { cityIds });
+    const assigned = hasRole(user, 'evaluator') ? await listApplicationsOfCall(db, ctx.call.id, { evaluatorId: user.id }) : [];
+    const seen = new Set<string>();
+    rows = [...own, ...assigned].filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
+  }
+  return rows.map((r) => presentApplication(r, user, ctx.state === 'closed'));
+}
+
+/** Starts a city's draft; the city must be eligible and the call open. */
+export async function createApplication(db: Db, input: { slug: string; kind: CallKind; cityId: string; answers: Answers; user: CurrentUser; ip: string; now: Date }) {
+  const ctx = await loadCall(db, input.slug, input.kind, input.now);
+  if (!representsCity(input.user, input.cityId)) throw new AppError('FORBIDDEN', 'You can apply only for a city you represent.');
+  assertCallOpen(ctx);
+  const eligibility = await eligibilityOf(db, ctx, input.cityId);
+  if (!eligibility.eligible) throw new AppError('NOT_ELIGIBLE', eligibility.reasons.join(' '));
+  const errors = answerErrors(ctx, input.answers, false);
+  if (errors.length) throw new AppError('VALIDATION_FAILED', 'Some answers are not valid.', { errors });
+  const id = await db.transaction().execute(async (trx) => {
+    const created = await insertApplication(trx, { callId: ctx.call.id, cityId: input.cityId, answers: input.answers, createdBy: input.user.id });
+    if (!created) throw new AppError('APPLICATION_EXISTS', `${eligibility.cityName} has already applied to this call; open its application instead.`);
+    await recordAudit(trx, { actorId: input.user.id, action: 'application.create', entityType: 'application', entityId: created, ip: input.ip, details: { callId: ctx.call.id, cityId: input.cityId } });
+    return created;
+  });
+  return getApplication(db, id, input.user, input.now);
+}
+
+async function changeOwnApplication(
+  db: Db,
+  input: { id: string; user: CurrentUser; version: number; now: Date },
+  change: (trx: Db, row: ApplicationRow, ctx: CallContext) => Promise<void>,
+) {
+  const row = await loadReadable(db, input.id, input.user);
+  if (!representsCity(input.user, row.city_id)) throw new AppError('FORBIDDEN', 'Only the city’s own representatives can change its application.');
+  const ctx = await contextOf(db, row, input.now);
+  assertCallOpen(ctx);
+  if (row.status === 'withdrawn') throw new AppError('CONFLICT', 'This application was withdrawn.');
+  await db.transaction().execute(async (trx) => {
+    const locked = await findApplicationForUpdate(trx, input.id);
+    if (!locked || locked.version !== input.version) throw staleVersion();
+    await change(trx, locked, ctx);
+  });
+  return getApplication(db, input.id, input.user, input.now);
+}
+
+export async function saveAnswers(db: Db, input: { id: string; user: CurrentUser; version: number; answers: Answers; ip: string; now: Date }) {
+  return changeOwnApplication(db, input, async (trx, row, ctx) => {
+    // A submitted application stays complete: edits are checked as a submission.
+    const errors = answerErrors(ctx, input.answers, row.status === 'submitted');
+    if (errors.length) throw new AppError('VALIDATION_FAILED', 'Some answers are not valid.', { errors });
+    if (!(await updateAnswers(trx, row.id, input.version, input.answers))) throw staleVersion();
+    await recordAudit(trx, { actorId: input.user.id, action: 'application.update', entityType: 'application', entityId: row.id, ip: input.ip, details: { before: row.answers, after: input.answers } });
+  });
+}
+
+export async function submitApplication(db: Db, input: { id: string; user: CurrentUser; version: number; ip: string; publicUrl: string; now: Date }) {
+  return changeOwnApplication(db, input, async (trx, row, ctx) => {
+    if (row.status === 'submitted') throw new AppError('CONFLICT', 'This application is already submitted.');
+    const errors = answerErrors(ctx, row.answers, true);
+    if (errors.length) throw new AppError('INCOMPLETE_APPLICATION', 'Answer the required questions before submitting.', { errors });
+    if (!(await setStatus(trx, row.id, input.version, 'submitted'))) throw staleVersion();
+    for (const rep of await representativesOf(trx, row.city_id)) {
+      await enqueueEmail(
+        trx,
+        submissionConfirmationEmail({
+          to: rep.email,
+          name: rep.name,
+          cityName: row.city_name,
+          programmeTitle: ctx.programme.title,
+          callKind: ctx.call.kind,
+          closesAt: ctx.closesAt,
+          timeZone: ctx.programme.settings.timeZone,
+          url: `${input.publicUrl}/applications/${row.id}`,
+        }),
+      );
+    }
+    await recordAudit(trx, { actorId: input.user.id, action: 'application.submit', entityType: 'application', entityId: row.id, ip: input.ip });
+  });
+}
+
+/**
+ * Withdraws: before the deadline any time; after the decisions are published
+ * a selected or waitlisted city may still step back, and a selected city's
+ * place goes to the first on the waiting list.
+ */
+export async function withdrawApplication(db: Db, input: { id: string; user: CurrentUser; version: number; ip: string; now: Date; publicUrl: string }) {
+  const row = await loadReadable(db, input.id, input.user);
+  if (!representsCity(input.user, row.city_id)) throw new AppError('FORBIDDEN', 'Only the city’s own representatives can withdraw its application.');
+  const ctx = await contextOf(db, row, input.now);
+  const afterDecisions = ctx.state === 'closed' && row.decisions_published_at !== null && (row.outcome === 'selected' || row.outcome === 'waitlisted');
+  if (!afterDecisions) assertCallOpen(ctx);
+  if (row.status === 'withdrawn') throw new AppError('CONFLICT', 'This application was already withdrawn.');
+  await db.transaction().execute(async (trx) => {
+    const locked = await findApplicationForUpdate(trx, input.id);
+    if (!locked || locked.version !== input.version) throw staleVersion();
+    if (!(await setStatus(trx, row.id, input.version, 'withdrawn'))) throw staleVersion();
+    await recordAudit(trx, { actorId: input.user.id, action: 'application.withdraw', entityType: 'application', entityId: row.id, ip: input.ip, details: { before: { status: row.status, outcome: row.outcome } } });
+    if (afterDecisions && row.outcome === 'selected') {
+      await promoteAfterWithdrawal(trx, { callId: row.call_id, programmeTitle: ctx.programme.title, callKind: row.call_kind, publicUrl: input.publicUrl, withdrawnCity: row.city_name });
+    }
+  });
+  return getApplication(db, input.id, input.user, input.now);
+}

@@ -1,0 +1,324 @@
+import ExcelJS from 'exceljs';
+import { stringify } from 'csv-stringify/sync';
+import type { CurrentUser } from '../../../shared/account.schemas.ts';
+import type {
+  CityChange,
+  CityContact,
+  CityProfile,
+  ImportCitiesResult,
+  SectorCode,
+  SimilarCities,
+  UpdateCityBody,
+} from '../../../shared/city.schemas.ts';
+import { CITY_CSV_COLUMNS, escapeFormula, validateCityCsv, type CityCsvRow } from '../../../domain/cities/city-csv.ts';
+import { missionCitiesForInterests, similarCities, type CityFacts } from '../../../domain/cities/similar-cities.ts';
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import { hasRole } from '../../plugins/auth.plugin.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import {
+  cityFactsForSimilarity,
+  contactsOf,
+  findCityProfile,
+  insertCities,
+  lockCity,
+  pageOfCityChanges,
+  recordCityChange,
+  recordCityChanges,
+  registryRows,
+  replaceContacts,
+  toSummary,
+  updateCityFromImport,
+  updateCityIfVersion,
+  type CityEditableFields,
+  type CityInsert,
+  type RegistryRow,
+} from './cities.repository.ts';
+
+/** Programme managers act for every city; a representative only for their own. */
+export function canActForCity(user: CurrentUser | null, cityId: string): boolean {
+  if (!user) return false;
+  return hasRole(user, 'programme_manager') || user.roles.some((g) => g.role === 'city_representative' && g.cityId === cityId);
+}
+
+async function cityOr404(db: Db, slug: string) {
+  const city = await findCityProfile(db, slug);
+  if (!city) throw new AppError('NOT_FOUND', 'There is no city at this address.');
+  return city;
+}
+
+export async function cityProfile(db: Db, slug: string, user: CurrentUser | null): Promise<CityProfile> {
+  const city = await cityOr404(db, slug);
+  return { ...city, canEdit: canActForCity(user, city.id) };
+}
+
+/** The city, if `user` may act for it; 403 otherwise (the city's existence is public). */
+async function cityForActor(db: Db, slug: string, user: CurrentUser) {
+  const city = await cityOr404(db, slug);
+  if (!canActForCity(user, city.id)) throw new AppError('FORBIDDEN', 'Only this city’s representatives and programme managers may do this.');
+  return city;
+}
+
+const FIELD_COLUMNS: Record<keyof CityEditableFields, string> = {
+  name: 'name',
+  region: 'region',
+  population: 'population',
+  languages: 'languages',
+  climateTargetYear: 'climate_target_year',
+  sectorsOfInterest: 'sectors_of_interest',
+  profile: 'profile',
+};
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export async function updateCity(db: Db, input: { slug: string; body: UpdateCityBody; actor: CurrentUser; ip: string }): Promise<CityProfile> {
+  const { version, ...fields } = input.body;
+  await cityForActor(db, input.slug, input.actor);
+  await db.transaction().execute(async (trx) => {
+    const current = await lockCity(trx, input.slug);
+    if (!current) throw new AppError('NOT_FOUND', 'There is no city at this address.');
+    if (current.version !== version) {
+      throw new AppError('EDIT_CONFLICT', 'Someone else saved this city after you opened it. Reload to see their changes, then edit again.');
+    }
+    const before: CityEditableFields = {
+      name: current.name,
+      region: current.region,
+      population: current.population,
+      languages: current.languages,
+      climateTargetYear: current.climate_target_year,
+      sectorsOfInterest: current.sectors_of_interest,
+      profile: current.profile,
+    };
+    const change: Partial<CityEditableFields> = {};
+    const diff: Record<string, { before: unknown; after: unknown }> = {};
+    for (const key of Object.keys(FIELD_COLUMNS) as (keyof CityEditableFields)[]) {
+      const after = fields[key];
+      if (after === undefined || same(after, before[key])) continue;
+      Object.assign(change, { [key]: after });
+      diff[key] = { before: before[key], after };
+    }
+    if (!Object.keys(diff).length) return;
+    const updated = await updateCityIfVersion(trx, current.id, version, change, input.actor.id);
+    if (!updated) throw new AppError('EDIT_CONFLICT', 'Someone else saved this city after you opened it. Reload to see their changes, then edit again.');
+    await recordCityChange(trx, { cityId: current.id, actorId: input.actor.id, source: 'edit', changes: diff });
+    await recordAudit(trx, { actorId: input.actor.id, action: 'city.updated', entityType: 'city', entityId: current.id, ip: input.ip, details: { fields: Object.keys(diff) } });
+  });
+  return cityProfile(db, input.slug, input.actor);
+}
+
+export async function cityContacts(db: Db, slug: string, user: CurrentUser): Promise<CityContact[]> {
+  const city = await cityForActor(db, slug, user);
+  return contactsOf(db, city.id);
+}
+
+export async function setCityContacts(db: Db, input: { slug: string; contacts: CityContact[]; actor: CurrentUser; ip: string }) {
+  const city = await cityForActor(db, input.slug, input.actor);
+  await db.transaction().execute(async (trx) => {
+    const before = await contactsOf(trx, city.id);
+    if (same(before, input.contacts)) return;
+    await replaceContacts(trx, city.id, input.contacts);
+    await recordCityChange(trx, { cityId: city.id, actorId: input.actor.id, source: 'contacts', changes: { contacts: { before, after: input.contacts } } });
+    await recordAudit(trx, { actorId: input.actor.id, action: 'city.contacts_replaced', entityType: 'city', entityId: city.id, ip: input.ip });
+  });
+  return contactsOf(db, city.id);
+}
+
+export async function cityHistory(db: Db, input: { slug: string; user: CurrentUser; page: number; pageSize: number }) {
+  const city = await cityForActor(db, input.slug, input.user);
+  const { rows, total } = await pageOfCityChanges(db, city.id, input.page, input.pageSize);
+  const items: CityChange[] = rows.map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    actorName: r.actor_name,
+    source: r.source,
+    changes: Object.entries(r.changes).map(([field, v]) => ({ field, before: v.before ?? null, after: v.after ?? null })),
+  }));
+  return { items, total, page: input.page, pageSize: input.pageSize };
+}
+
+export async function citiesLike(db: Db, slug: string): Promise<SimilarCities> {
+  const city = await cityOr404(db, slug);
+  const all = await cityFactsForSimilarity(db);
+  const facts: CityFacts[] = all.map(({ row, solutionsBySector }) => ({
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    country: row.country,
+    region: row.region,
+    kind: row.kind,
+    population: row.population,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    climateTargetYear: row.climate_target_year,
+    sectorsOfInterest: row.sectors_of_interest as SectorCode[],
+    solutionsBySector,
+  }));
+  const summaries = new Map(all.map(({ row }) => [row.id, toSummary(row)]));
+  const me = facts.find((f) => f.id === city.id);
+  if (!me) throw new AppError('NOT_FOUND', 'There is no city at this address.');
+  const summary = (id: string) => {
+    const s = summaries.get(id);
+    if (!s) throw new Error(`city ${id} vanished`);
+    return s;
+  };
+  return {
+    similar: similarCities(me, facts).map((r) => ({ city: summary(r.city.id), score: r.score, reasons: r.reasons })),
+    missionCities: missionCitiesForInterests(me, facts).map((m) => ({
+      city: summary(m.city.id),
+      matchingSolutions: m.matchingSolutions,
+      sectors: m.sectors,
+      reason: m.reason,
+    })),
+  };
+}
+
+// ---------------------------------------------------------------- import / export
+
+const IMPORT_FIELDS: { csv: keyof CityCsvRow; column: keyof CityInsert }[] = [
+  { csv: 'name', column: 'name' },
+  { csv: 'country', column: 'country' },
+  { csv: 'kind', column: 'kind' },
+  { csv: 'latitude', column: 'latitude' },
+  { csv: 'longitude', column: 'longitude' },
+  { csv: 'region', column: 'region' },
+  { csv: 'population', column: 'population' },
+  { csv: 'geonamesId', column: 'geonames_id' },
+  { csv: 'languages', column: 'languages' },
+  { csv: 'climateTargetYear', column: 'climate_target_year' },
+  { csv: 'sectorsOfInterest', column: 'sectors_of_interest' },
+  { csv: 'missionLabelDate', column: 'mission_label_date' },
+  { csv: 'profile', column: 'profile' },
+];
+
+/**
+ * Imports a registry CSV: the whole file is validated first (also against
+ * the cities already registered); any bad row means nothing is written and
+ * the answer lists every bad row. A city already in the registry (same
+ * GeoNames id, else same slug) is updated, so importing a file twice changes
+ * nothing the second time.
+ */
+export async function importCities(db: Db, input: { csv: string; dryRun: boolean; actor: CurrentUser; ip: string }): Promise<ImportCitiesResult> {
+  const parsed = validateCityCsv(input.csv);
+  const reject = (errors: { line: number; column: string; reason: string }[]): never => {
+    throw new AppError('CSV_INVALID', `${errors.length} problem${errors.length === 1 ? '' : 's'} in the file; nothing was imported.`, {
+      errors: errors.map((e) => ({ field: 'body.csv', message: e.reason, line: e.line, column: e.column })),
+    });
+  };
+  if (!parsed.ok) return reject(parsed.errors);
+
+  return db.transaction().execute(async (trx) => {
+    const existing = await registryRows(trx);
+    const bySlug = new Map(existing.map((c) => [c.slug, c]));
+    const byGeonames = new Map(existing.filter((c) => c.geonames_id !== null).map((c) => [c.geonames_id, c]));
+    const errors: { line: number; column: string; reason: string }[] = [];
+    const inserts: CityInsert[] = [];
+    const updates: { city: RegistryRow; set: Partial<CityInsert>; diff: Record<string, { before: unknown; after: unknown }> }[] = [];
+    let unchanged = 0;
+
+    for (const row of parsed.rows) {
+      const byId = row.geonamesId ? byGeonames.get(row.geonamesId) : undefined;
+      const slugOwner = bySlug.get(row.slug);
+      const city = byId ?? slugOwner;
+      if (byId && slugOwner && slugOwner.id !== byId.id) {
+        errors.push({ line: row.line, column: 'slug', reason: `“${row.slug}” is another city than GeoNames id ${row.geonamesId} (${byId.name}).` });
+        continue;
+      }
+      if (!byId && slugOwner && row.geonamesId && slugOwner.geonames_id !== null && slugOwner.geonames_id !== row.geonamesId) {
+        errors.push({ line: row.line, column: 'geonames_id', reason: `“${row.slug}” is registered with GeoNames id ${slugOwner.geonames_id}.` });
+        continue;
+      }
+      if (!city) {
+        inserts.push({
+          slug: row.slug,
+          name: row.name,
+          country: row.country,
+          kind: row.kind,
+          latitude: row.latitude,
+          longitude: row.longitude,
+          region: row.region ?? null,
+          population: row.population ?? null,
+          geonames_id: row.geonamesId ?? null,
+          languages: row.languages ?? [],
+          climate_target_year: row.climateTargetYear ?? null,
+          sectors_of_interest: row.sectorsOfInterest ?? [],
+          mission_label_date: row.missionLabelDate ?? null,
+          profile: row.profile ?? '',
+          updated_by: input.actor.id,
+        });
+        continue;
+      }
+      const set: Partial<CityInsert> = {};
+      const diff: Record<string, { before: unknown; after: unknown }> = {};
+      for (const { csv, column } of IMPORT_FIELDS) {
+        const after = row[csv];
+        if (after === undefined) continue;
+        const before = city[column as keyof RegistryRow];
+        if (same(after, before)) continue;
+        Object.assign(set, { [column]: after });
+        diff[csv] = { before, after };
+      }
+      if (Object.keys(set).length) updates.push({ city, set: { ...set, updated_by: input.actor.id }, diff });
+      else unchanged += 1;
+    }
+    if (errors.length) reject(errors);
+
+    if (!input.dryRun) {
+      const created = await insertCities(trx, inserts);
+      for (const u of updates) await updateCityFromImport(trx, u.city.id, u.set);
+      await recordCityChanges(trx, [
+        ...created.map((c) => ({ cityId: c.id, actorId: input.actor.id, source: 'import' as const, changes: { created: { before: null, after: c.slug } } })),
+        ...updates.map((u) => ({ cityId: u.city.id, actorId: input.actor.id, source: 'import' as const, changes: u.diff })),
+      ]);
+      await recordAudit(trx, {
+        actorId: input.actor.id,
+        action: 'cities.imported',
+        entityType: 'city',
+        entityId: null,
+        ip: input.ip,
+        details: { created: inserts.length, updated: updates.length, unchanged },
+      });
+    }
+    return { created: inserts.length, updated: updates.length, unchanged, dryRun: input.dryRun };
+  });
+}
+
+function exportRecords(rows: RegistryRow[]): (string | number | null)[][] {
+  return rows.map((r) => [
+    r.slug,
+    escapeFormula(r.name),
+    r.country,
+    r.kind,
+    r.region === null ? null : escapeFormula(r.region),
+    r.latitude,
+    r.longitude,
+    r.population,
+    r.geonames_id,
+    r.languages.join(';'),
+    r.climate_target_year,
+    r.sectors_of_interest.join(';'),
+    r.mission_label_date,
+    escapeFormula(r.profile),
+  ]);
+}
+
+/** The registry in the import format, so an exported file imports back unchanged. */
+export async function exportCitiesCsv(db: Db): Promise<string> {
+  const rows = await registryRows(db);
+  return stringify([[...CITY_CSV_COLUMNS], ...exportRecords(rows)], { bom: true, quoted_string: false });
+}
+
+export async function exportCitiesXlsx(db: Db): Promise<Buffer> {
+  const rows = await registryRows(db);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'peercities';
+  const sheet = workbook.addWorksheet('Cities');
+  sheet.columns = CITY_CSV_COLUMNS.map((c) => ({ header: c, key: c, width: c === 'profile' ? 60 : c === 'name' ? 28 : 14 }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  // exceljs writes strings as text cells, never formulas: no escaping needed.
+  for (const r of rows) {
+    sheet.addRow([r.slug, r.name, r.country, r.kind, r.region, r.latitude, r.longitude, r.population, r.geonames_id, r.languages.join(';'),
+      r.climate_target_year, r.sectors_of_interest.join(';'), r.mission_label_date, r.profile]);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,88 @@
+import { checkEligibility, type Eligibility } from '../../../domain/calls/eligibility.ts';
+import { milestoneWindow } from '../../../domain/programmes/programme-stage.ts';
+import type { CurrentUser } from '../../../shared/account.schemas.ts';
+import type { Call, CallKind, Programme, UpdateCallBody } from '../../../shared/programme.schemas.ts';
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { findCall, learningMarked, updateCallForm, type CallRow } from './calls.repository.ts';
+import { loadProgramme } from './programmes.service.ts';
+
+export interface CallContext {
+  programme: Programme;
+  call: CallRow;
+  opensAt: Date;
+  closesAt: Date;
+  state: 'upcoming' | 'open' | 'closed';
+}
+
+const brussels = (date: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(date);
+
+/** A call with its window, which is its programme's host-call or visitor-call milestone. */
+export async function loadCall(db: Db, slug: string, kind: CallKind, now = new Date()): Promise<CallContext> {
+  const programme = await loadProgramme(db, slug, now);
+  const call = await findCall(db, programme.id, kind);
+  const milestone = programme.milestones.find((m) => m.kind === (kind === 'host' ? 'host_call' : 'visitor_call'));
+  if (!call || !milestone) throw new AppError('NOT_FOUND', `The programme has no ${kind} call.`);
+  const { startsAt, endsAt } = milestoneWindow(milestone, programme.settings.timeZone);
+  const state = now < startsAt ? 'upcoming' : now <= endsAt ? 'open' : 'closed';
+  return { programme, call, opensAt: startsAt, closesAt: endsAt, state };
+}
+
+export function presentCall(ctx: CallContext): Call {
+  return {
+    id: ctx.call.id,
+    programmeSlug: ctx.programme.slug,
+    programmeTitle: ctx.programme.title,
+    kind: ctx.call.kind,
+    opensAt: ctx.opensAt.toISOString(),
+    closesAt: ctx.closesAt.toISOString(),
+    timeZone: ctx.programme.settings.timeZone,
+    state: ctx.state,
+    questions: ctx.call.questions,
+    criteria: ctx.call.criteria,
+    decisionsPublishedAt: ctx.call.decisions_published_at ? new Date(ctx.call.decisions_published_at).toISOString() : null,
+    version: ctx.call.version,
+  };
+}
+
+/** The refusal for a change after (or before) the call's window, with the date. */
+export function assertCallOpen(ctx: CallContext) {
+  const tz = ctx.programme.settings.timeZone;
+  if (ctx.state === 'closed') throw new AppError('CALL_CLOSED', `The ${ctx.call.kind} call closed on ${brussels(ctx.closesAt, tz)} (${tz} time).`);
+  if (ctx.state === 'upcoming') throw new AppError('CALL_NOT_OPEN', `The ${ctx.call.kind} call opens on ${brussels(ctx.opensAt, tz)} (${tz} time).`);
+}
+
+/** Questions and criteria change only until the call opens. */
+export async function updateCall(db: Db, slug: string, kind: CallKind, body: UpdateCallBody, actor: CurrentUser, ip: string, now = new Date()): Promise<Call> {
+  const ctx = await loadCall(db, slug, kind, now);
+  if (ctx.state !== 'upcoming') throw new AppError('CONFLICT', 'The call has opened: its questions and criteria can no longer change.');
+  await db.transaction().execute(async (trx) => {
+    const ok = await updateCallForm(trx, ctx.call.id, body.version, { questions: body.questions, criteria: body.criteria });
+    if (!ok) throw new AppError('CONFLICT', 'Someone else changed this call since you opened it. Reload and apply your changes again.');
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'call.update_form',
+      entityType: 'call',
+      entityId: ctx.call.id,
+      ip,
+      details: { before: { questions: ctx.call.questions, criteria: ctx.call.criteria }, after: { questions: body.questions, criteria: body.criteria } },
+    });
+  });
+  return presentCall(await loadCall(db, slug, kind, now));
+}
+
+/** Whether a city may apply to the call, with reasons in words. */
+export async function eligibilityOf(db: Db, ctx: CallContext, cityId: string): Promise<Eligibility & { cityName: string }> {
+  const city = await db.selectFrom('cities').select(['name', 'kind', 'climate_target_year']).where('id', '=', cityId).executeTakeFirst();
+  if (!city) throw new AppError('NOT_FOUND', 'There is no such city.');
+  const marked = await learningMarked(db, ctx.programme.id, cityId);
+  const result = checkEligibility(
+    ctx.call.kind,
+    { name: city.name, kind: city.kind, climateTargetYear: city.climate_target_year },
+    ctx.programme.settings,
+    { phasesRequired: ctx.programme.settings.learningPhases, phasesCompleted: [], markedCompleteByManager: marked },
+  );
+  return { ...result, cityName: city.name };
+}

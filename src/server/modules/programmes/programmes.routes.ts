@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { PageQuery, pageOf } from '../../../shared/pagination.ts';
+import { Problem } from '../../../shared/problem.ts';
+import {
+  Call,
+  CallKind,
+  CreateProgrammeBody,
+  EligibilityAnswer,
+  Programme,
+  ProgrammeSummary,
+  UpdateCallBody,
+  UpdateProgrammeBody,
+} from '../../../shared/programme.schemas.ts';
+import { AppError } from '../../errors.ts';
+import { hasRole, requireUser } from '../../plugins/auth.plugin.ts';
+import type { App } from '../../route-types.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { representsCity } from '../applications/applications.service.ts';
+import { markLearningComplete, unmarkLearningComplete } from './calls.repository.ts';
+import { eligibilityOf, loadCall, presentCall, updateCall } from './calls.service.ts';
+import { createProgramme, listProgrammes, loadProgramme, updateProgramme } from './programmes.service.ts';
+
+const managers = ['programme_manager'] as const;
+const SlugParams = z.object({ slug: z.string().min(1).max(80) });
+const CallParams = SlugParams.extend({ kind: CallKind });
+
+export async function programmeRoutes(app: App) {
+  app.get('/api/programmes', {
+    config: { access: 'public' },
+    schema: { tags: ['programmes'], summary: 'Programmes, newest edition first', querystring: PageQuery, response: { 200: pageOf(ProgrammeSummary) } },
+    handler: async (request) => listProgrammes(app.db, request.query.page, request.query.pageSize, app.now()),
+  });
+
+  app.post('/api/programmes', {
+    config: { access: managers },
+    schema: { tags: ['programmes'], summary: 'Create an edition from the template (default numbers and timeline)', body: CreateProgrammeBody, response: { 201: Programme, 409: Problem } },
+    handler: async (request, reply) => reply.status(201).send(await createProgramme(app.db, request.body, requireUser(request), request.ip, app.now())),
+  });
+
+  app.get('/api/programmes/:slug', {
+    config: { access: 'public' },
+    schema: { tags: ['programmes'], summary: 'A programme: settings, timeline and where it stands now', params: SlugParams, response: { 200: Programme } },
+    handler: async (request) => loadProgramme(app.db, request.params.slug, app.now()),
+  });
+
+  app.patch('/api/programmes/:slug', {
+    config: { access: managers },
+    schema: {
+      tags: ['programmes'],
+      summary: 'Change title, numbers or dates (each only until the step it governs starts)',
+      params: SlugParams,
+      body: UpdateProgrammeBody,
+      response: { 200: Programme, 409: Problem },
+    },
+    handler: async (request) => updateProgramme(app.db, request.params.slug, request.body, requireUser(request), request.ip, app.now()),
+  });
+
+  app.get('/api/programmes/:slug/calls/:kind', {
+    config: { access: 'public' },
+    schema: { tags: ['calls'], summary: 'A call: its window, questions and criteria', params: CallParams, response: { 200: Call } },
+    handler: async (request) => presentCall(await loadCall(app.db, request.params.slug, request.params.kind, app.now())),
+  });
+
+  app.put('/api/programmes/:slug/calls/:kind', {
+    config: { access: managers },
+    schema: { tags: ['calls'], summary: 'Set the questions and criteria (until the call opens)', params: CallParams, body: UpdateCallBody, response: { 200: Call, 409: Problem } },
+    handler: async (request) => updateCall(app.db, request.params.slug, request.params.kind, request.body, requireUser(request), request.ip, app.now()),
+  });
+
+  app.get('/api/programmes/:slug/calls/:kind/eligibility', {
+    config: { access: 'signed-in' },
+    schema: {
+      tags: ['calls'],
+      summary: 'Whether a city may apply, and why not',
+      params: CallParams,
+      querystring: z.object({ cityId: z.uuid() }),
+      response: { 200: EligibilityAnswer },
+    },
+    handler: async (request) => {
+      const user = requireUser(request);
+      if (!hasRole(user, 'programme_manager') && !representsCity(user, request.query.cityId)) {
+        throw new AppError('FORBIDDEN', 'You can check only a city you represent.');
+      }
+      const ctx = await loadCall(app.db, request.params.slug, request.params.kind, app.now());
+      const result = await eligibilityOf(app.db, ctx, request.query.cityId);
+      return { cityId: request.query.cityId, ...result };
+    },
+  });
+
+  app.put('/api/programmes/:slug/learning-completions/:cityId', {
+    config: { access: managers },
+    schema: {
+      tags: ['programmes'],
+      summary: 'Mark that a city completed the learning phases',
+      params: SlugParams.extend({ cityId: z.uuid() }),
+      response: { 204: z.null() },
+    },
+    handler: async (request, reply) => {
+      const programme = await loadProgramme(app.db, request.params.slug, app.now());
+      const user = requireUser(request);
+      await app.db.transaction().execute(async (trx) => {
+        await markLearningComplete(trx, programme.id, request.params.cityId, user.id);
+        await recordAudit(trx, { actorId: user.id, action: 'programme.mark_learning_complete', entityType: 'city', entityId: request.params.cityId, ip: request.ip, details: { programme: programme.slug } });
+      });
+      return reply.status(204).send(null);
+    },
+  });
+
+  app.delete('/api/programmes/:slug/learning-completions/:cityId', {
+    config: { access: managers },
+    schema: { tags: ['programmes'], summary: 'Remove the completion mark', params: SlugParams.extend({ cityId: z.uuid() }), response: { 204: z.null() } },
+    handler: async (request, reply) => {
+      const programme = await loadProgramme(app.db, request.params.slug, app.now());
+      const user = requireUser(request);
+      await app.db.transaction().execute(async (trx) => {
+        await unmarkLearningComplete(trx, programme.id, request.params.cityId);
+        await recordAudit(trx, { actorId: user.id, action: 'programme.unmark_learning_complete', entityType: 'city', entityId: request.params.cityId, ip: request.ip, details: { programme: programme.slug } });
+      });
+      return reply.status(204).send(null);
+    },
+  });
+}

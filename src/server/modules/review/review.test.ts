@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
+
+let t: TestApp;
+let manager: TestClient;
+const reps: Record<string, TestClient> = {};
+const appIds: Record<string, string> = {};
+const SLUG = 'review-test';
+
+async function outboxSubjects(email: string) {
+  return (await t.app.db.selectFrom('outbox').select('subject').where('to_address', '=', email).execute()).map((r) => r.subject);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  t.setNow('2026-11-20T10:00:00Z');
+  manager = await t.signedIn('manager@demo.peercities.eu');
+  await manager.request({ method: 'POST', url: '/api/programmes', payload: { title: 'Review test edition', format: 'group_study_visits', editionYear: 2027, slug: SLUG } });
+  const call = (await manager.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/host` })).json();
+  await manager.request({
+    method: 'PUT',
+    url: `/api/programmes/${SLUG}/calls/host`,
+    payload: {
+      version: call.version,
+      questions: [{ id: 'motivation', type: 'long_text', label: 'Why host?', required: true }],
+      criteria: [
+        { id: 'solutions', name: 'Solutions worth visiting', weight: 2, scaleMax: 5 },
+        { id: 'capacity', name: 'Capacity to host', weight: 1, scaleMax: 5 },
+      ],
+    },
+  });
+  // Representatives for four Mission Cities (Valencia, Lahti and Kraków have demo ones).
+  const munich = await t.app.db.selectFrom('cities').select('id').where('slug', '=', 'munich').executeTakeFirstOrThrow();
+  const expert = await t.app.db.selectFrom('people').select('id').where('email', '=', 'expert@demo.peercities.eu').executeTakeFirstOrThrow();
+  await t.app.db.insertInto('role_grants').values({ person_id: expert.id, role: 'city_representative', city_id: munich.id }).execute();
+
+  t.setNow('2026-12-05T10:00:00Z');
+  for (const [slug, email] of [['valencia', 'valencia@demo.peercities.eu'], ['lahti', 'lahti@demo.peercities.eu'], ['krakow', 'krakow@demo.peercities.eu'], ['munich', 'expert@demo.peercities.eu']] as const) {
+    const c = await t.signedIn(email);
+    reps[slug] = c;
+    const cityId = (await t.app.db.selectFrom('cities').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+    const draft = (await c.request({ method: 'POST', url: `/api/programmes/${SLUG}/calls/host/applications`, payload: { cityId, answers: { motivation: `${slug} has much to show` } } })).json();
+    const submitted = await c.request({ method: 'POST', url: `/api/applications/${draft.id}/submit`, payload: { version: draft.version } });
+    expect(submitted.json().status).toBe('submitted');
+    appIds[slug] = draft.id;
+  }
+  t.setNow('2027-01-05T10:00:00Z');
+});
+afterAll(async () => t.close());
+
+describe('evaluation', () => {
+  it('assigns two evaluators to each application with even loads', async () => {
+    const res = await manager.request({ method: 'POST', url: `/api/programmes/${SLUG}/calls/host/assignments` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ added: 8, complete: true, maxLoad: 3, shortfalls: [] });
+    const overview = (await manager.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/host/evaluation` })).json();
+    expect(overview.evaluators.map((e: { assigned: number }) => e.assigned).sort()).toEqual([2, 3, 3]);
+  });
+
+  it('shows evaluators only what is assigned to them', async () => {
+    const jan = await t.signedIn('evaluator@demo.peercities.eu');
+    const mine = (await jan.request({ method: 'GET', url: '/api/evaluations' })).json().items.filter((i: { programmeSlug: string }) => i.programmeSlug === SLUG);
+    expect(mine.length).toBeGreaterThan(0);
+    const assigned = new Set(mine.map((m: { applicationId: string }) => m.applicationId));
+    const other = Object.values(appIds).find((id) => !assigned.has(id));
+    if (other) {
+      expect((await jan.request({ method: 'GET', url: `/api/applications/${other}` })).statusCode).toBe(404);
+      expect((await jan.request({ method: 'GET', url: `/api/applications/${other}/evaluation` })).statusCode).toBe(404);
+    }
+    expect((await jan.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/host/evaluation` })).statusCode).toBe(403);
+  });
+
+  it('refuses a save based on a stale version, and checks scores against the scale', async () => {
+    const jan = await t.signedIn('evaluator@demo.peercities.eu');
+    const [first] = (await jan.request({ method: 'GET', url: '/api/evaluations' })).json().items.filter((i: { programmeSlug: string }) => i.programmeSlug === SLUG);
+    const url = `/api/applications/${first.applicationId}/evaluation`;
+    const saved = await jan.request({ method: 'PUT', url, payload: { version: 0, scores: { solutions: 4 }, comment: 'Strong' } });
+    expect(saved.json()).toMatchObject({ status: 'draft', version: 1 });
+    const stale = await jan.request({ method: 'PUT', url, payload: { version: 0, scores: { solutions: 1 } } });
+    expect(stale.statusCode).toBe(409);
+    const bad = await jan.request({ method: 'PUT', url, payload: { version: 1, scores: { solutions: 9, charm: 3 } } });
+    expect(bad.json().errors).toEqual([
+      { field: 'body.scores.solutions', message: 'Give a whole number from 0 to 5.' },
+      { field: 'body.scores.charm', message: 'Not a criterion of this call.' },
+    ]);
+    const incomplete = await jan.request({ method: 'POST', url: `${url}/submit`, payload: { version: 1, scores: { solutions: 4 } } });
+    expect(incomplete.json().errors).toEqual([{ field: 'body.scores.capacity', message: 'Score “Capacity to host” before submitting.' }]);
+  });
+
+  it('releases an application to another evaluator when one declares a conflict', async () => {
+    const ingrid = await t.signedIn('evaluator2@demo.peercities.eu');
+    const [first] = (await ingrid.request({ method: 'GET', url: '/api/evaluations' })).json().items.filter((i: { programmeSlug: string }) => i.programmeSlug === SLUG);
+    const res = await ingrid.request({ method: 'POST', url: `/api/applications/${first.applicationId}/evaluation/conflict`, payload: { reason: 'I advised this city last year' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ added: 1, complete: true });
+    const overview = (await manager.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/host/evaluation` })).json();
+    const app = overview.applications.find((a: { applicationId: string }) => a.applicationId === first.applicationId);
+    expect(app.evaluators.filter((e: { status: string | null }) => e.status !== 'conflict')).toHaveLength(2);
+    expect(app.evaluators.some((e: { name: string; status: string }) => e.name === 'Ingrid Hansen' && e.status === 'conflict')).toBe(true);
+  });
+
+  it('ranks by weighted score with the spread between evaluators', async () => {
+    const scores: Record<string, [number, number]> = { valencia: [5, 5], munich: [5, 4], lahti: [4, 4], krakow: [2, 3] };
+    for (const email of ['evaluator@demo.peercities.eu', 'evaluator2@demo.peercities.eu', 'manager2@demo.peercities.eu']) {
+      const c = await t.signedIn(email);
+      for (const item of (await c.request({ method: 'GET', url: '/api/evaluations' })).json().items) {
+        if (item.status === 'conflict' || item.programmeSlug !== SLUG) continue;
+        const slug = Object.entries(appIds).find(([, id]) => id === item.applicationId)?.[0] ?? '';
+        const [solutions, capacity] = scores[slug] ?? [0, 0];
+        const current = (await c.request({ method: 'GET', url: `/api/applications/${item.applicationId}/evaluation` })).json();
+        const r = await c.request({ method: 'POST', url: `/api/applications/${item.applicationId}/evaluation/submit`, payload: { version: current.version, scores: { solutions, capacity } } });
+        expect(r.statusCode).toBe(200);
+      }
+    }
+    const overview = (await manager.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/host/evaluation` })).json();
+    expect(overview.applications.map((a: { cityName: string; score: number; rank: number }) => [a.cityName, a.score, a.rank])).toEqual([
+      ['Valencia', 100, 1],
+      ['Munich', 93.33, 2],
+      ['Lahti', 80, 3],
+      ['Kraków', 46.67, 4],
+    ]);
+    expect(overview.applications[0].spread).toBe(0);
+  });
+});
+
+describe('selection', () => {
+  it('shows the effect before confirming and will not publish more hosts than the programme takes', async () => {
+    for (const slug of ['valencia', 'munich', 'lahti', 'krakow']) {
+      await manager.request({ method: 'PUT', url: `/api/applications/${appIds[slug]}/decision`, payload: { outcome: 'selected', reason: 'Strong solutions to visit' } });
+    }
+    const overview = (await manager.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/host/selection` })).json();
+    expect(overview).toMatchObject({ limit: 3, selected: 4, problems: ['4 hosts are selected but the programme takes 3. Move 1 to the waiting list or reject them.'] });
+    const refused = await manager.request({ method: 'POST', url: `/api/programmes/${SLUG}/calls/host/selection/publish` });
+    expect(refused.statusCode).toBe(409);
+    const after = (await manager.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/host` })).json();
+    expect(after.decisionsPublishedAt).toBeNull();
+  });
+
+  it('publishes together, emails every city its outcome, and hides decisions until then', async () => {
+    const before = (await reps.krakow?.request({ method: 'GET', url: `/api/applications/${appIds.krakow}` }))?.json();
+    expect(before).toMatchObject({ status: 'under_review', decisionReason: null });
+    await manager.request({ method: 'PUT', url: `/api/applications/${appIds.krakow}/decision`, payload: { outcome: 'waitlisted', reason: 'Fourth by score', waitlistPosition: 1 } });
+    const published = await manager.request({ method: 'POST', url: `/api/programmes/${SLUG}/calls/host/selection/publish` });
+    expect(published.statusCode).toBe(200);
+    expect(published.json()).toMatchObject({ selected: 3, waitlisted: 1, problems: [] });
+    expect(await outboxSubjects('valencia@demo.peercities.eu')).toContain('Review test edition: Valencia selected');
+    expect(await outboxSubjects('krakow@demo.peercities.eu')).toContain('Review test edition: Kraków on the waiting list');
+    const after = (await reps.krakow?.request({ method: 'GET', url: `/api/applications/${appIds.krakow}` }))?.json();
+    expect(after).toMatchObject({ status: 'waitlisted', decisionReason: 'Fourth by score' });
+    const again = await manager.request({ method: 'PUT', url: `/api/applications/${appIds.krakow}/decision`, payload: { outcome: 'selected', reason: 'x' } });
+    expect(again.statusCode).toBe(409);
+    const programme = (await manager.request({ method: 'GET', url: `/api/programmes/${SLUG}` })).json();
+    expect(programme.steps.find((s: { kind: string }) => s.kind === 'host_selection').status).toBe('done');
+  });
+
+  it('promotes the first waitlisted city when a selected one withdraws, with an email', async () => {
+    const lahti = reps.lahti;
+    if (!lahti) throw new Error('no Lahti client');
+    const current = (await lahti.request({ method: 'GET', url: `/api/applications/${appIds.lahti}` })).json();
+    const res = await lahti.request({ method: 'POST', url: `/api/applications/${appIds.lahti}/withdraw`, payload: { version: current.version } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe('withdrawn');
+    const krakow = (await reps.krakow?.request({ method: 'GET', url: `/api/applications/${appIds.krakow}` }))?.json();
+    expect(krakow).toMatchObject({ status: 'selected', decisionReason: 'Moved up from the waiting list after Lahti withdrew.' });
+    expect(await outboxSubjects('krakow@demo.peercities.eu')).toContain('Review test edition: Kraków moves up from the waiting list');
+    const overview = (await manager.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/host/selection` })).json();
+    expect(overview).toMatchObject({ selected: 3, waitlisted: 0 });
+  });
+});

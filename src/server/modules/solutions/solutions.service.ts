@@ -1,0 +1,242 @@
+import sanitizeHtml from 'sanitize-html';
+import type { CurrentUser } from '../../../shared/account.schemas.ts';
+import type {
+  CreateSolutionBody,
+  FacetValue,
+  Highlighted,
+  RelatedSolutions,
+  SolutionCard,
+  SolutionDetail,
+  SolutionSearchQuery,
+  SolutionSearchResult,
+  UpdateSolutionBody,
+} from '../../../shared/solution.schemas.ts';
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { findCityById, findCityProfile } from '../cities/cities.repository.ts';
+import { canActForCity } from '../cities/cities.service.ts';
+import {
+  MATCH_END,
+  MATCH_START,
+  citiesWithSimilarSolutions,
+  deleteSolution,
+  findSolution,
+  insertSolutions,
+  refreshCitySolutionStats,
+  relatedSolutions,
+  searchSolutions,
+  solutionsOfCity,
+  toCard,
+  toDetail,
+  updateSolutionIfVersion,
+  type SolutionValues,
+} from './solutions.repository.ts';
+
+/**
+ * The formatted text a city may store: headings, paragraphs, lists,
+ * emphasis and http(s)/mailto links. Everything else (scripts, event
+ * handlers, styles, images, iframes) is removed before it reaches the database.
+ */
+export function sanitizeBody(html: string): string {
+  return sanitizeHtml(html, {
+    allowedTags: ['h2', 'h3', 'h4', 'p', 'br', 'strong', 'b', 'em', 'i', 'u', 'ul', 'ol', 'li', 'blockquote', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
+    allowedAttributes: { a: ['href', 'title', 'rel'] },
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowProtocolRelative: false,
+    disallowedTagsMode: 'discard',
+    transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow' }) },
+  }).trim();
+}
+
+/** Splits ts_headline output (matches between control characters) into plain-text segments. */
+export function toSegments(marked: string): Highlighted {
+  const segments: Highlighted = [];
+  let match = false;
+  let text = '';
+  const flush = () => {
+    if (text) {
+      const last = segments[segments.length - 1];
+      if (last && last.match === match) last.text += text;
+      else segments.push({ text, match });
+    }
+    text = '';
+  };
+  for (const ch of marked) {
+    if (ch === MATCH_START || ch === MATCH_END) {
+      flush();
+      match = ch === MATCH_START;
+    } else text += ch;
+  }
+  flush();
+  return segments;
+}
+
+const DIMENSION_ORDER = {
+  sector: ['energy', 'buildings', 'mobility', 'circular-economy', 'industry', 'nature-based-solutions'],
+  stage: ['planned', 'in_progress', 'implemented'],
+  lever: ['technology-infrastructure', 'governance-policy', 'social-innovation', 'democracy-participation', 'finance-funding', 'learning-capabilities'],
+  mission: ['mission', 'aspiring'],
+  visitable: ['true', 'false'],
+} as const;
+
+export async function search(db: Db, query: SolutionSearchQuery): Promise<SolutionSearchResult> {
+  const { facets, rows } = await searchSolutions(db, query);
+  const byDim = new Map<string, Map<string, number>>();
+  let total = 0;
+  for (const f of facets) {
+    if (f.dim === 'total') total = f.n;
+    else byDim.set(f.dim, (byDim.get(f.dim) ?? new Map()).set(f.value, f.n));
+  }
+  // Fixed dimensions list every value (0 included) so a ticked box never vanishes.
+  const fixed = (dim: keyof typeof DIMENSION_ORDER): FacetValue[] =>
+    DIMENSION_ORDER[dim].map((value) => ({ value, count: byDim.get(dim)?.get(value) ?? 0 }));
+  const countries = byDim.get('country') ?? new Map<string, number>();
+  for (const c of query.country ?? []) if (!countries.has(c)) countries.set(c, 0);
+  return {
+    items: rows.map((r) => ({ ...toCard(r), titleHighlight: toSegments(r.title_hl), snippet: toSegments(r.snippet_hl) })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    facets: {
+      sector: fixed('sector'),
+      country: [...countries].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+      stage: fixed('stage'),
+      lever: fixed('lever'),
+      mission: fixed('mission'),
+      visitable: fixed('visitable'),
+    },
+  };
+}
+
+/** The solution if `user` may see it: published ones to everybody, drafts to the city's own people. */
+async function visibleSolution(db: Db, id: string, user: CurrentUser | null) {
+  const row = await findSolution(db, id);
+  const canEdit = row ? canActForCity(user, row.city_id) : false;
+  if (!row || (row.status !== 'published' && !canEdit)) throw new AppError('NOT_FOUND', 'There is no solution at this address.');
+  return { row, canEdit };
+}
+
+export async function solutionDetail(db: Db, id: string, user: CurrentUser | null): Promise<SolutionDetail> {
+  const { row, canEdit } = await visibleSolution(db, id, user);
+  return toDetail(row, canEdit);
+}
+
+export async function related(db: Db, id: string, user: CurrentUser | null): Promise<RelatedSolutions> {
+  const { row } = await visibleSolution(db, id, user);
+  const source = { id: row.id, title: row.title, sectors: row.sectors, cityId: row.city_id };
+  const [solutions, cities] = await Promise.all([relatedSolutions(db, source, 6), citiesWithSimilarSolutions(db, source, 8)]);
+  return { solutions, cities };
+}
+
+export async function solutionsOfCitySlug(db: Db, slug: string, user: CurrentUser | null): Promise<SolutionCard[]> {
+  const city = await findCityProfile(db, slug);
+  if (!city) throw new AppError('NOT_FOUND', 'There is no city at this address.');
+  return solutionsOfCity(db, city.id, canActForCity(user, city.id));
+}
+
+const FORBIDDEN_FOR_CITY = 'Only this city’s representatives and programme managers may change its solutions.';
+
+export async function createSolution(db: Db, input: { body: CreateSolutionBody; actor: CurrentUser; ip: string }): Promise<SolutionDetail> {
+  const { body, actor } = input;
+  const city = await findCityById(db, body.cityId);
+  if (!city) throw new AppError('VALIDATION_FAILED', 'Choose an existing city.', { errors: [{ field: 'body.cityId', message: 'There is no such city.' }] });
+  if (!canActForCity(actor, city.id)) throw new AppError('FORBIDDEN', FORBIDDEN_FOR_CITY);
+  const id = await db.transaction().execute(async (trx) => {
+    const [created] = await insertSolutions(trx, [
+      {
+        city_id: city.id,
+        title: body.title,
+        summary: body.summary,
+        body_html: sanitizeBody(body.bodyHtml),
+        sectors: [...new Set(body.sectors)],
+        lever: body.lever,
+        stage: body.stage,
+        impact_tco2e_per_year: body.impactTco2ePerYear,
+        cost_range: body.costRange,
+        visitable: body.visitable,
+        start_year: body.startYear,
+        end_year: body.endYear,
+        links: JSON.stringify(body.links),
+        tags: [...new Set(body.tags)],
+        language: body.language,
+        status: body.status,
+        published_at: body.status === 'published' ? new Date() : null,
+        demo: false,
+        created_by: actor.id,
+        updated_by: actor.id,
+      },
+    ]);
+    if (!created) throw new Error('insert returned no row');
+    await refreshCitySolutionStats(trx, [city.id]);
+    await recordAudit(trx, { actorId: actor.id, action: 'solution.created', entityType: 'solution', entityId: created.id, ip: input.ip, details: { status: body.status } });
+    return created.id;
+  });
+  return solutionDetail(db, id, actor);
+}
+
+const CONFLICT_MESSAGE = 'Someone else saved this solution after you opened it. Reload to see their changes, then edit again.';
+
+export async function updateSolution(db: Db, input: { id: string; body: UpdateSolutionBody; actor: CurrentUser; ip: string }): Promise<SolutionDetail> {
+  const { body, actor } = input;
+  const existing = await findSolution(db, input.id);
+  if (!existing || (existing.status !== 'published' && !canActForCity(actor, existing.city_id))) {
+    throw new AppError('NOT_FOUND', 'There is no solution at this address.');
+  }
+  if (!canActForCity(actor, existing.city_id)) throw new AppError('FORBIDDEN', FORBIDDEN_FOR_CITY);
+  if (existing.version !== body.version) throw new AppError('EDIT_CONFLICT', CONFLICT_MESSAGE);
+  const startYear = body.startYear !== undefined ? body.startYear : existing.start_year;
+  const endYear = body.endYear !== undefined ? body.endYear : existing.end_year;
+  if (startYear !== null && endYear !== null && endYear < startYear) {
+    throw new AppError('VALIDATION_FAILED', 'Check the highlighted fields and try again.', {
+      errors: [{ field: 'body.endYear', message: 'The end year comes before the start year.' }],
+    });
+  }
+  const change: Partial<SolutionValues> = {
+    ...(body.title !== undefined ? { title: body.title } : {}),
+    ...(body.summary !== undefined ? { summary: body.summary } : {}),
+    ...(body.bodyHtml !== undefined ? { body_html: sanitizeBody(body.bodyHtml) } : {}),
+    ...(body.sectors !== undefined ? { sectors: [...new Set(body.sectors)] } : {}),
+    ...(body.lever !== undefined ? { lever: body.lever } : {}),
+    ...(body.stage !== undefined ? { stage: body.stage } : {}),
+    ...(body.impactTco2ePerYear !== undefined ? { impact_tco2e_per_year: body.impactTco2ePerYear } : {}),
+    ...(body.costRange !== undefined ? { cost_range: body.costRange } : {}),
+    ...(body.visitable !== undefined ? { visitable: body.visitable } : {}),
+    ...(body.startYear !== undefined ? { start_year: body.startYear } : {}),
+    ...(body.endYear !== undefined ? { end_year: body.endYear } : {}),
+    ...(body.links !== undefined ? { links: JSON.stringify(body.links) } : {}),
+    ...(body.tags !== undefined ? { tags: [...new Set(body.tags)] } : {}),
+    ...(body.language !== undefined ? { language: body.language } : {}),
+    ...(body.status !== undefined && body.status !== existing.status
+      ? { status: body.status, published_at: body.status === 'published' ? new Date() : null }
+      : {}),
+    updated_by: actor.id,
+  };
+  await db.transaction().execute(async (trx) => {
+    const updated = await updateSolutionIfVersion(trx, existing.id, body.version, change);
+    if (!updated) throw new AppError('EDIT_CONFLICT', CONFLICT_MESSAGE);
+    await refreshCitySolutionStats(trx, [existing.city_id]);
+    await recordAudit(trx, {
+      actorId: actor.id,
+      action: 'solution.updated',
+      entityType: 'solution',
+      entityId: existing.id,
+      ip: input.ip,
+      details: { fields: Object.keys(body).filter((k) => k !== 'version') },
+    });
+  });
+  return solutionDetail(db, existing.id, actor);
+}
+
+export async function removeSolution(db: Db, input: { id: string; actor: CurrentUser; ip: string }) {
+  const existing = await findSolution(db, input.id);
+  if (!existing || (existing.status !== 'published' && !canActForCity(input.actor, existing.city_id))) {
+    throw new AppError('NOT_FOUND', 'There is no solution at this address.');
+  }
+  if (!canActForCity(input.actor, existing.city_id)) throw new AppError('FORBIDDEN', FORBIDDEN_FOR_CITY);
+  await db.transaction().execute(async (trx) => {
+    await deleteSolution(trx, existing.id);
+    await refreshCitySolutionStats(trx, [existing.city_id]);
+    await recordAudit(trx, { actorId: input.actor.id, action: 'solution.deleted', entityType: 'solution', entityId: existing.id, ip: input.ip, details: { title: existing.title } });
+  });
+}

@@ -1,0 +1,240 @@
+import { z } from 'zod';
+
+export const ProgrammeFormat = z.enum(['group_study_visits', 'twinning']);
+export const MilestoneKind = z.enum(['discussion_groups', 'host_call', 'host_selection', 'visitor_call', 'visitor_selection', 'visits', 'follow_up']);
+export const CallKind = z.enum(['host', 'visitor']);
+export type CallKind = z.infer<typeof CallKind>;
+
+const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-02-28.');
+
+export const Milestone = z.object({ kind: MilestoneKind, startsOn: LocalDate, endsOn: LocalDate });
+export type Milestone = z.infer<typeof Milestone>;
+
+export const ProgrammeSettings = z.object({
+  timeZone: z.string().min(1).max(64),
+  hostCount: z.number().int().min(1).max(500),
+  visitorsPerHost: z.number().int().min(1).max(50),
+  visitorTargetYearMax: z.number().int().min(2025).max(2100),
+  requireDiscussionGroups: z.boolean(),
+  evaluatorsPerApplication: z.number().int().min(1).max(10),
+  maxDelegatesPerCity: z.number().int().min(1).max(20),
+  visitLengthDays: z.number().int().min(1).max(10),
+  learningPhases: z.number().int().min(1).max(12),
+});
+export type ProgrammeSettings = z.infer<typeof ProgrammeSettings>;
+
+export const StepState = z.object({
+  kind: MilestoneKind,
+  startsAt: z.string(),
+  endsAt: z.string(),
+  status: z.enum(['done', 'current', 'overdue', 'upcoming']),
+});
+
+export const ProgrammeSummary = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  title: z.string(),
+  format: ProgrammeFormat,
+  editionYear: z.number().int(),
+  current: MilestoneKind.nullable(),
+  next: MilestoneKind.nullable(),
+  phase: z.enum(['not_started', 'running', 'finished']),
+});
+export type ProgrammeSummary = z.infer<typeof ProgrammeSummary>;
+
+export const Programme = ProgrammeSummary.extend({
+  description: z.string(),
+  settings: ProgrammeSettings,
+  milestones: z.array(Milestone),
+  steps: z.array(StepState),
+  version: z.number().int(),
+});
+export type Programme = z.infer<typeof Programme>;
+
+export const CreateProgrammeBody = z.object({
+  title: z.string().trim().min(3, 'Use at least 3 characters.').max(200),
+  format: ProgrammeFormat,
+  editionYear: z.number().int().min(2020).max(2100),
+  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and hyphens.').max(80).optional(),
+  description: z.string().max(5000).default(''),
+});
+export type CreateProgrammeBody = z.infer<typeof CreateProgrammeBody>;
+
+export const UpdateProgrammeBody = z.object({
+  version: z.number().int().min(1),
+  title: z.string().trim().min(3).max(200).optional(),
+  description: z.string().max(5000).optional(),
+  settings: ProgrammeSettings.partial().optional(),
+  milestones: z.array(Milestone).optional(),
+});
+export type UpdateProgrammeBody = z.infer<typeof UpdateProgrammeBody>;
+
+export const QuestionType = z.enum(['text', 'long_text', 'single_choice', 'multiple_choice', 'sectors', 'solutions', 'preferred_dates', 'delegates', 'file']);
+export const Question = z
+  .object({
+    id: z.string().regex(/^[a-z0-9_]{1,40}$/, 'Use lower-case letters, digits and underscores.'),
+    type: QuestionType,
+    label: z.string().trim().min(1).max(300),
+    help: z.string().max(1000).default(''),
+    required: z.boolean().default(false),
+    options: z.array(z.string().trim().min(1).max(200)).max(30).default([]),
+    maxLength: z.number().int().min(1).max(20000).optional(),
+  })
+  .refine((q) => !['single_choice', 'multiple_choice'].includes(q.type) || q.options.length >= 2, {
+    message: 'A choice question needs at least two options.',
+    path: ['options'],
+  });
+export type Question = z.infer<typeof Question>;
+
+export const Criterion = z.object({
+  id: z.string().regex(/^[a-z0-9_]{1,40}$/),
+  name: z.string().trim().min(1).max(200),
+  weight: z.number().positive().max(100),
+  scaleMax: z.number().int().min(1).max(100),
+});
+export type Criterion = z.infer<typeof Criterion>;
+
+export const Call = z.object({
+  id: z.uuid(),
+  programmeSlug: z.string(),
+  programmeTitle: z.string(),
+  kind: CallKind,
+  opensAt: z.string(),
+  closesAt: z.string(),
+  timeZone: z.string(),
+  state: z.enum(['upcoming', 'open', 'closed']),
+  questions: z.array(Question),
+  criteria: z.array(Criterion),
+  decisionsPublishedAt: z.string().nullable(),
+  version: z.number().int(),
+});
+export type Call = z.infer<typeof Call>;
+
+export const UpdateCallBody = z
+  .object({
+    version: z.number().int().min(1),
+    questions: z.array(Question).max(50),
+    criteria: z.array(Criterion).max(20),
+  })
+  .refine((b) => new Set(b.questions.map((q) => q.id)).size === b.questions.length, { message: 'Each question needs its own id.', path: ['questions'] })
+  .refine((b) => new Set(b.criteria.map((c) => c.id)).size === b.criteria.length, { message: 'Each criterion needs its own id.', path: ['criteria'] });
+export type UpdateCallBody = z.infer<typeof UpdateCallBody>;
+
+export const EligibilityAnswer = z.object({ cityId: z.uuid(), cityName: z.string(), eligible: z.boolean(), reasons: z.array(z.string()) });
+
+/** Answers by question id: text, a list of choices, dates, a number of delegates. */
+export const AnswerValue = z.union([z.string().max(20000), z.array(z.string().max(300)).max(100), z.number().int().min(0).max(100)]);
+export const Answers = z.record(z.string().max(40), AnswerValue);
+export type Answers = z.infer<typeof Answers>;
+
+export const ApplicationStatus = z.enum(['draft', 'submitted', 'withdrawn', 'under_review', 'selected', 'waitlisted', 'rejected']);
+export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
+
+export const Application = z.object({
+  id: z.uuid(),
+  callId: z.uuid(),
+  callKind: CallKind,
+  programmeSlug: z.string(),
+  cityId: z.uuid(),
+  cityName: z.string(),
+  cityCountry: z.string(),
+  status: ApplicationStatus,
+  answers: Answers,
+  submittedAt: z.string().nullable(),
+  updatedAt: z.string(),
+  decisionReason: z.string().nullable(),
+  version: z.number().int(),
+});
+export type Application = z.infer<typeof Application>;
+
+export const CreateApplicationBody = z.object({ cityId: z.uuid(), answers: Answers.default({}) });
+export const UpdateApplicationBody = z.object({ version: z.number().int().min(1), answers: Answers });
+export const VersionBody = z.object({ version: z.number().int().min(1) });
+
+export const EvaluationStatus = z.enum(['draft', 'submitted', 'conflict']);
+export const Evaluation = z.object({
+  applicationId: z.uuid(),
+  cityName: z.string(),
+  criteria: z.array(Criterion),
+  scores: z.record(z.string(), z.number()),
+  comment: z.string(),
+  status: EvaluationStatus.nullable(),
+  version: z.number().int(),
+});
+export type Evaluation = z.infer<typeof Evaluation>;
+
+export const SaveEvaluationBody = z.object({
+  /** 0 for the first save. */
+  version: z.number().int().min(0),
+  scores: z.record(z.string().max(40), z.number().min(0).max(100)),
+  comment: z.string().max(5000).default(''),
+});
+export const DeclareConflictBody = z.object({ reason: z.string().trim().min(3, 'Say briefly why (e.g. “I worked for this city”).').max(1000) });
+
+export const MyAssignment = z.object({
+  applicationId: z.uuid(),
+  programmeSlug: z.string(),
+  programmeTitle: z.string(),
+  callKind: CallKind,
+  cityName: z.string(),
+  status: EvaluationStatus.nullable(),
+});
+
+export const AutoAssignResult = z.object({
+  added: z.number().int(),
+  maxLoad: z.number().int(),
+  complete: z.boolean(),
+  shortfalls: z.array(z.object({ applicationId: z.uuid(), cityName: z.string(), missing: z.number().int(), reason: z.string() })),
+});
+
+export const EvaluationOverview = z.object({
+  criteria: z.array(Criterion),
+  evaluators: z.array(z.object({ id: z.uuid(), name: z.string(), assigned: z.number().int(), submitted: z.number().int(), conflicts: z.number().int() })),
+  applications: z.array(
+    z.object({
+      applicationId: z.uuid(),
+      cityName: z.string(),
+      cityCountry: z.string(),
+      evaluators: z.array(z.object({ id: z.uuid(), name: z.string(), status: EvaluationStatus.nullable(), total: z.number().nullable() })),
+      score: z.number().nullable(),
+      spread: z.number().nullable(),
+      rank: z.number().int().nullable(),
+      tiedWith: z.array(z.string()),
+      byCriterion: z.record(z.string(), z.number().nullable()),
+    }),
+  ),
+});
+
+export const Outcome = z.enum(['selected', 'waitlisted', 'rejected']);
+export const DecisionBody = z
+  .object({
+    outcome: Outcome,
+    reason: z.string().trim().min(1, 'Give the reason the city will read.').max(2000),
+    waitlistPosition: z.number().int().min(1).max(1000).nullable().default(null),
+  })
+  .refine((d) => (d.outcome === 'waitlisted') === (d.waitlistPosition !== null), {
+    message: 'A waitlisted city needs a place on the waiting list; others none.',
+    path: ['waitlistPosition'],
+  });
+
+export const SelectionOverview = z.object({
+  limit: z.number().int(),
+  selected: z.number().int(),
+  waitlisted: z.number().int(),
+  rejected: z.number().int(),
+  undecided: z.number().int(),
+  problems: z.array(z.string()),
+  publishedAt: z.string().nullable(),
+  applications: z.array(
+    z.object({
+      applicationId: z.uuid(),
+      cityName: z.string(),
+      score: z.number().nullable(),
+      rank: z.number().int().nullable(),
+      outcome: Outcome.nullable(),
+      reason: z.string().nullable(),
+      waitlistPosition: z.number().int().nullable(),
+      withdrawn: z.boolean(),
+    }),
+  ),
+});
