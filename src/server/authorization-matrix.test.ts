@@ -66,6 +66,9 @@ const POLICY: Record<string, Access> = {
   'GET /api/programmes/{slug}/calls/{kind}/selection': ['programme_manager'],
   'PUT /api/applications/{id}/decision': ['programme_manager'],
   'POST /api/programmes/{slug}/calls/{kind}/selection/publish': ['programme_manager'],
+  'GET /api/programmes/{slug}/calls/{kind}/applications/export.{format}': ['programme_manager'],
+  'GET /api/audit': ['programme_manager'],
+  'GET /api/audit/export.{format}': ['programme_manager'],
 };
 
 const PRINCIPALS: { name: string; email: string | null; role: Role | null }[] = [
@@ -83,7 +86,8 @@ const fillPath = (path: string) =>
     .replace('{cityId}', '00000000-0000-4000-8000-000000000001')
     .replace('{token}', 'x'.repeat(43))
     .replace('{slug}', 'no-such-programme')
-    .replace('{kind}', 'host');
+    .replace('{kind}', 'host')
+    .replace('{format}', 'csv');
 
 let t: TestApp;
 let routes: { method: string; path: string; key: string; hasBody: boolean }[];

@@ -13,7 +13,9 @@ import {
 } from '../../../shared/programme.schemas.ts';
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
-import { autoAssign, decide, declareConflict, evaluationOverview, listMyAssignments, myEvaluation, publishDecisions, saveEvaluation, selectionOverview } from './review.service.ts';
+import { ExportFormat } from '../../../shared/audit.schemas.ts';
+import { sendTable } from '../../lib/table-export.ts';
+import { applicationsTable, autoAssign, decide, declareConflict, evaluationOverview, listMyAssignments, myEvaluation, publishDecisions, saveEvaluation, selectionOverview } from './review.service.ts';
 
 const managers = ['programme_manager'] as const;
 const evaluators = ['evaluator'] as const;
@@ -93,5 +95,19 @@ export async function reviewRoutes(app: App) {
     schema: { tags: ['selection'], summary: 'Publish all decisions together and email every city', params: CallParams, response: { 200: SelectionOverview, 409: Problem } },
     handler: async (request) =>
       publishDecisions(app.db, { ...request.params, actor: requireUser(request), ip: request.ip, publicUrl: app.config.publicUrl, now: app.now() }),
+  });
+
+  app.get('/api/programmes/:slug/calls/:kind/applications/export.:format', {
+    config: { access: managers },
+    schema: {
+      tags: ['applications'],
+      summary: 'Applications with answers, scores and decisions as CSV or Excel',
+      params: CallParams.extend({ format: ExportFormat }),
+      produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    },
+    handler: async (request, reply) => {
+      const { slug, kind, format } = request.params;
+      return sendTable(reply, await applicationsTable(app.db, slug, kind, app.now()), format, `${slug}-${kind}-applications`);
+    },
   });
 }

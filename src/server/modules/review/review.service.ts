@@ -304,3 +304,53 @@ export async function promoteAfterWithdrawal(trx: Db, input: { callId: string; p
   await recordAudit(trx, { actorId: null, action: 'selection.promote', entityType: 'application', entityId: app.id, details: { after: { outcome: 'selected' }, replaces: input.withdrawnCity } });
   return app.id;
 }
+
+/** Applications of a call with their answers, scores and decisions, as a table for CSV/XLSX. */
+export async function applicationsTable(db: Db, slug: string, kind: CallKind, now: Date) {
+  const ctx = await loadCall(db, slug, kind, now);
+  const overview = await evaluationOverview(db, slug, kind, now);
+  const rows = await db
+    .selectFrom('applications as a')
+    .innerJoin('cities as c', 'c.id', 'a.city_id')
+    .leftJoin('application_decisions as d', 'd.application_id', 'a.id')
+    .select(['a.id', 'c.name', 'c.country', 'a.status', 'a.submitted_at', 'a.answers', 'd.outcome', 'd.reason', 'd.waitlist_position'])
+    .where('a.call_id', '=', ctx.call.id)
+    .orderBy('c.name')
+    .execute();
+  const scored = new Map(overview.applications.map((a) => [a.applicationId, a]));
+  const answerText = (v: unknown) => (Array.isArray(v) ? v.join('; ') : v === undefined || v === null ? '' : String(v));
+  return {
+    sheetName: `${kind === 'host' ? 'Host' : 'Visitor'} applications`,
+    columns: [
+      { header: 'city', width: 24 },
+      { header: 'country', width: 8 },
+      { header: 'status', width: 12 },
+      { header: 'submitted (UTC)', width: 22 },
+      ...ctx.call.questions.map((q) => ({ header: q.label, width: 40 })),
+      ...ctx.call.criteria.map((c) => ({ header: `${c.name} (mean, 0–${c.scaleMax})`, width: 16 })),
+      { header: 'score (0–100)', width: 12 },
+      { header: 'spread', width: 10 },
+      { header: 'rank', width: 8 },
+      { header: 'outcome', width: 12 },
+      { header: 'waiting list place', width: 10 },
+      { header: 'reason', width: 50 },
+    ],
+    rows: rows.map((r) => {
+      const s = scored.get(r.id);
+      return [
+        r.name,
+        r.country,
+        r.status,
+        r.submitted_at ? new Date(r.submitted_at).toISOString() : '',
+        ...ctx.call.questions.map((q) => answerText(r.answers[q.id])),
+        ...ctx.call.criteria.map((c) => s?.byCriterion[c.id] ?? null),
+        s?.score ?? null,
+        s?.spread ?? null,
+        s?.rank ?? null,
+        r.outcome ?? '',
+        r.waitlist_position,
+        r.reason ?? '',
+      ];
+    }),
+  };
+}
