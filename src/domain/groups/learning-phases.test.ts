@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { defaultLearningPhases, phasesCompletedByCity } from './learning-phases.ts';
+
+describe('learning phases', () => {
+  it('splits five months into four consecutive phases', () => {
+    const phases = defaultLearningPhases({ startsOn: '2026-07-01', endsOn: '2026-11-30' });
+    expect(phases.map((p) => [p.number, p.startsOn, p.endsOn])).toEqual([
+      [1, '2026-07-01', '2026-08-07'],
+      [2, '2026-08-08', '2026-09-14'],
+      [3, '2026-09-15', '2026-10-22'],
+      [4, '2026-10-23', '2026-11-30'],
+    ]);
+    expect(phases[1]?.title).toBe('Solutions by sector');
+  });
+
+  it('counts a phase complete when someone from the city attended enough of its sessions', () => {
+    const done = phasesCompletedByCity(
+      [
+        { cityId: 'tartu', phaseNumber: 1, sessionId: 's1', status: 'present' },
+        { cityId: 'tartu', phaseNumber: 2, sessionId: 's2', status: 'excused' },
+        { cityId: 'tartu', phaseNumber: 2, sessionId: 's3', status: 'present' },
+        { cityId: 'tartu', phaseNumber: 2, sessionId: 's3', status: 'present' },
+        { cityId: 'graz', phaseNumber: 1, sessionId: 's1', status: 'absent' },
+      ],
+      { sessionsPerPhase: 1 },
+    );
+    expect(done.get('tartu')).toEqual([1, 2]);
+    expect(done.get('graz')).toBeUndefined();
+    const strict = phasesCompletedByCity([{ cityId: 'tartu', phaseNumber: 1, sessionId: 's1', status: 'present' }], { sessionsPerPhase: 2 });
+    expect(strict.get('tartu')).toEqual([]);
+  });
+});
