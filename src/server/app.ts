@@ -16,6 +16,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { invitationRoutes } from './modules/invitations/invitations.routes.ts';
 import { programmeRoutes } from './modules/programmes/programmes.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { groupRoutes } from './modules/groups/groups.routes.ts';
 import { reviewRoutes } from './modules/review/review.routes.ts';
 import { passwordResetRoutes } from './modules/password-resets/password-resets.routes.ts';
 import { meRoutes } from './modules/people/me.routes.ts';
@@ -128,6 +129,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(applicationRoutes);
   await app.register(reviewRoutes);
   await app.register(auditRoutes);
+  await app.register(groupRoutes);
   await app.register(webPlugin, { distDir: config.webDistDir });
 
   await app.ready();

@@ -69,6 +69,20 @@ const POLICY: Record<string, Access> = {
   'GET /api/programmes/{slug}/calls/{kind}/applications/export.{format}': ['programme_manager'],
   'GET /api/audit': ['programme_manager'],
   'GET /api/audit/export.{format}': ['programme_manager'],
+  'GET /api/programmes/{slug}/groups': 'public',
+  'POST /api/programmes/{slug}/groups': ['programme_manager', 'facilitator'],
+  'GET /api/groups/{id}': 'public',
+  'POST /api/groups/{id}/interest': ['city_representative'],
+  'PUT /api/groups/{id}/members/{cityId}': ['programme_manager', 'facilitator'],
+  'GET /api/groups/{id}/sessions': 'public',
+  'POST /api/groups/{id}/sessions': ['programme_manager', 'facilitator'],
+  'GET /api/sessions/{id}/calendar.ics': 'signed-in',
+  'GET /api/sessions/{id}/attendance': ['programme_manager', 'facilitator'],
+  'PUT /api/sessions/{id}/attendance': ['programme_manager', 'facilitator'],
+  'GET /api/groups/{id}/progress': 'signed-in',
+  'POST /api/me/calendar-feed': 'signed-in',
+  'DELETE /api/me/calendar-feed': 'signed-in',
+  'GET /api/calendar/{token}.ics': 'public',
 };
 
 const PRINCIPALS: { name: string; email: string | null; role: Role | null }[] = [
@@ -172,6 +186,7 @@ describe('malformed bodies', () => {
       'PUT /api/programmes/{slug}/learning-completions/{cityId}',
       'POST /api/programmes/{slug}/calls/{kind}/assignments',
       'POST /api/programmes/{slug}/calls/{kind}/selection/publish',
+      'POST /api/me/calendar-feed',
     ]);
     expect(routes.filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method) && !bodyless.has(r.key)).map((r) => r.key)).toEqual(withBody.map((r) => r.key));
     for (const route of withBody) {

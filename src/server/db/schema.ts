@@ -264,6 +264,73 @@ export interface ApplicationDecisionsTable {
   promoted_at: TimestampNullable;
 }
 
+// 0005_discussion_groups.sql
+export interface LearningPhasesTable {
+  programme_id: string;
+  number: number;
+  title: string;
+  goals: Generated<string>;
+  starts_on: string;
+  ends_on: string;
+  materials: ColumnType<unknown[], string | undefined, string>;
+}
+
+export interface DiscussionGroupsTable {
+  id: Generated<string>;
+  programme_id: string;
+  name: string;
+  description: Generated<string>;
+  sectors: string[];
+  language: string;
+  capacity: number;
+  created_at: Generated<Date>;
+}
+
+export interface GroupFacilitatorsTable {
+  group_id: string;
+  person_id: string;
+}
+
+export interface GroupMembershipsTable {
+  group_id: string;
+  city_id: string;
+  status: Generated<'interested' | 'admitted' | 'declined'>;
+  sectors: Generated<string[]>;
+  message: Generated<string>;
+  requested_by: string | null;
+  requested_at: Generated<Date>;
+  decided_by: string | null;
+  decided_at: TimestampNullable;
+}
+
+export interface GroupSessionsTable {
+  id: Generated<string>;
+  group_id: string;
+  phase_number: number;
+  title: string;
+  starts_at: Timestamp;
+  duration_minutes: number;
+  join_url: string | null;
+  agenda: Generated<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface SessionAttendanceTable {
+  session_id: string;
+  person_id: string;
+  city_id: string;
+  status: 'present' | 'excused' | 'absent';
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export interface CalendarFeedsTable {
+  person_id: string;
+  token_hash: string;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   cities: CitiesTable;
   city_contacts: CityContactsTable;
@@ -287,4 +354,11 @@ export interface Database {
   evaluator_assignments: EvaluatorAssignmentsTable;
   evaluations: EvaluationsTable;
   application_decisions: ApplicationDecisionsTable;
+  learning_phases: LearningPhasesTable;
+  discussion_groups: DiscussionGroupsTable;
+  group_facilitators: GroupFacilitatorsTable;
+  group_memberships: GroupMembershipsTable;
+  group_sessions: GroupSessionsTable;
+  session_attendance: SessionAttendanceTable;
+  calendar_feeds: CalendarFeedsTable;
 }

@@ -67,6 +67,10 @@ export function requireUser(request: FastifyRequest): CurrentUser {
 
 export const hasRole = (user: CurrentUser | null, role: Role) => user?.roles.some((g) => g.role === role) ?? false;
 
+/** Whether the person acts for this city (as one of its representatives). */
+export const representsCity = (user: CurrentUser | null, cityId: string) =>
+  user?.roles.some((r) => r.role === 'city_representative' && r.cityId === cityId) ?? false;
+
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionToken', null);

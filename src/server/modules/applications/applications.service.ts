@@ -3,7 +3,7 @@ import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { Answers, Application, CallKind } from '../../../shared/programme.schemas.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { hasRole } from '../../plugins/auth.plugin.ts';
+import { hasRole, representsCity } from '../../plugins/auth.plugin.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
 import { assertCallOpen, eligibilityOf, loadCall, type CallContext } from '../programmes/calls.service.ts';
@@ -20,8 +20,6 @@ import {
 } from './applications.repository.ts';
 import { promoteAfterWithdrawal } from '../review/review.service.ts';
 import { submissionConfirmationEmail } from './application-emails.ts';
-
-export const representsCity = (user: CurrentUser, cityId: string) => user.roles.some((r) => r.role === 'city_representative' && r.cityId === cityId);
 
 const staleVersion = () => new AppError('CONFLICT', 'This application changed since you opened it (perhaps in another tab or by a colleague). Reload it and apply your changes again.');
 

@@ -51,7 +51,8 @@ describe('applications export', () => {
     const res = await manager.request({ method: 'GET', url: '/api/programmes/group-study-visits-2025/calls/visitor/applications/export.xlsx' });
     expect(res.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.rawPayload);
+    const bytes = res.rawPayload;
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     const sheet = book.getWorksheet('Visitor applications');
     expect(sheet?.rowCount).toBe(13);
     const header = (sheet?.getRow(1).values as unknown[]).slice(1);

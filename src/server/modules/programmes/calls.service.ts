@@ -5,6 +5,7 @@ import type { Call, CallKind, Programme, UpdateCallBody } from '../../../shared/
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { learningProgressOf } from '../groups/groups.service.ts';
 import { findCall, learningMarked, updateCallForm, type CallRow } from './calls.repository.ts';
 import { loadProgramme } from './programmes.service.ts';
 
@@ -77,12 +78,12 @@ export async function updateCall(db: Db, slug: string, kind: CallKind, body: Upd
 export async function eligibilityOf(db: Db, ctx: CallContext, cityId: string): Promise<Eligibility & { cityName: string }> {
   const city = await db.selectFrom('cities').select(['name', 'kind', 'climate_target_year']).where('id', '=', cityId).executeTakeFirst();
   if (!city) throw new AppError('NOT_FOUND', 'There is no such city.');
-  const marked = await learningMarked(db, ctx.programme.id, cityId);
+  const [marked, phasesCompleted] = await Promise.all([learningMarked(db, ctx.programme.id, cityId), learningProgressOf(db, ctx.programme.id, cityId)]);
   const result = checkEligibility(
     ctx.call.kind,
     { name: city.name, kind: city.kind, climateTargetYear: city.climate_target_year },
     ctx.programme.settings,
-    { phasesRequired: ctx.programme.settings.learningPhases, phasesCompleted: [], markedCompleteByManager: marked },
+    { phasesRequired: ctx.programme.settings.learningPhases, phasesCompleted, markedCompleteByManager: marked },
   );
   return { ...result, cityName: city.name };
 }

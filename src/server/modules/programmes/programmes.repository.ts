@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { defaultLearningPhases } from '../../../domain/groups/learning-phases.ts';
 import type { Milestone, ProgrammeSettings } from '../../../shared/programme.schemas.ts';
 import type { Database } from '../../db/schema.ts';
 
@@ -93,6 +94,22 @@ export async function insertProgramme(
     .insertInto('programme_milestones')
     .values(milestones.map((m) => ({ programme_id: id, kind: m.kind, starts_on: m.startsOn, ends_on: m.endsOn })))
     .execute();
+  const discussion = milestones.find((m) => m.kind === 'discussion_groups');
+  if (discussion) {
+    await db
+      .insertInto('learning_phases')
+      .values(
+        defaultLearningPhases(discussion, p.settings.learningPhases).map((ph) => ({
+          programme_id: id,
+          number: ph.number,
+          title: ph.title,
+          goals: ph.goals,
+          starts_on: ph.startsOn,
+          ends_on: ph.endsOn,
+        })),
+      )
+      .execute();
+  }
   await db
     .insertInto('calls')
     .values([

@@ -12,10 +12,9 @@ import {
   UpdateProgrammeBody,
 } from '../../../shared/programme.schemas.ts';
 import { AppError } from '../../errors.ts';
-import { hasRole, requireUser } from '../../plugins/auth.plugin.ts';
+import { hasRole, representsCity, requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { representsCity } from '../applications/applications.service.ts';
 import { markLearningComplete, unmarkLearningComplete } from './calls.repository.ts';
 import { eligibilityOf, loadCall, presentCall, updateCall } from './calls.service.ts';
 import { createProgramme, listProgrammes, loadProgramme, updateProgramme } from './programmes.service.ts';

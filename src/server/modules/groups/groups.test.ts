@@ -1,0 +1,152 @@
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
+
+let t: TestApp;
+let facilitator: TestClient;
+let groupId: string;
+const SLUG = 'groups-test';
+const cities: Record<string, string> = {};
+
+async function cityId(slug: string) {
+  return (await t.app.db.selectFrom('cities').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  t.setNow('2026-06-01T10:00:00Z');
+  const manager = await t.signedIn('manager@demo.peercities.eu');
+  await manager.request({ method: 'POST', url: '/api/programmes', payload: { title: 'Groups test edition', format: 'group_study_visits', editionYear: 2027, slug: SLUG } });
+  // Three aspiring cities, each with a representative.
+  for (const [slug, email] of [['graz', 'graz@example.org'], ['ghent', 'ghent@example.org'], ['brno', 'brno@example.org']] as const) {
+    cities[slug] = await cityId(slug);
+    const person = await t.app.db.insertInto('people').values({ email, name: `Rep ${slug}`, password_hash: (await t.app.db.selectFrom('people').select('password_hash').where('email', '=', 'lahti@demo.peercities.eu').executeTakeFirstOrThrow()).password_hash }).returning('id').executeTakeFirstOrThrow();
+    await t.app.db.insertInto('role_grants').values({ person_id: person.id, role: 'city_representative', city_id: cities[slug] ?? '', primary_contact: true }).execute();
+  }
+  facilitator = await t.signedIn('facilitator@demo.peercities.eu');
+});
+afterAll(async () => t.close());
+
+describe('discussion groups', () => {
+  it('lets a facilitator create a group in a programme with four learning phases', async () => {
+    const res = await facilitator.request({ method: 'POST', url: `/api/programmes/${SLUG}/groups`, payload: { name: 'Energy in English', sectors: ['energy', 'buildings'], language: 'en', capacity: 3 } });
+    expect(res.statusCode).toBe(201);
+    const group = res.json();
+    groupId = group.id;
+    expect(group.phases.map((p: { number: number; startsOn: string }) => [p.number, p.startsOn])).toEqual([
+      [1, '2026-07-01'],
+      [2, '2026-08-08'],
+      [3, '2026-09-15'],
+      [4, '2026-10-23'],
+    ]);
+    expect(group.facilitators.map((f: { name: string }) => f.name)).toEqual(['Pierre Dubois']);
+    expect(group.viewer).toEqual({ canManage: true, isMember: false });
+  });
+
+  it('takes expressions of interest and admits cities up to its capacity', async () => {
+    for (const slug of ['graz', 'ghent', 'brno']) {
+      const rep = await t.signedIn(`${slug}@example.org`);
+      const res = await rep.request({ method: 'POST', url: `/api/groups/${groupId}/interest`, payload: { cityId: cities[slug], sectors: ['energy'], message: 'We want to learn' } });
+      expect(res.statusCode).toBe(200);
+    }
+    const lahti = await t.signedIn('lahti@demo.peercities.eu');
+    expect((await lahti.request({ method: 'POST', url: `/api/groups/${groupId}/interest`, payload: { cityId: cities.graz } })).statusCode).toBe(403);
+    for (const slug of ['graz', 'ghent', 'brno']) {
+      const res = await facilitator.request({ method: 'PUT', url: `/api/groups/${groupId}/members/${cities[slug]}`, payload: { status: 'admitted' } });
+      expect(res.statusCode).toBe(200);
+    }
+    const group = (await facilitator.request({ method: 'GET', url: `/api/groups/${groupId}` })).json();
+    expect(group.admitted).toBe(3);
+    // Someone else's facilitator cannot decide for this group.
+    const katrin = await t.signedIn('facilitator2@demo.peercities.eu');
+    expect((await katrin.request({ method: 'PUT', url: `/api/groups/${groupId}/members/${cities.graz}`, payload: { status: 'declined' } })).statusCode).toBe(403);
+  });
+
+  it('schedules sessions in Brussels time, invites participants, and gives them .ics files that parse', async () => {
+    const res = await facilitator.request({
+      method: 'POST',
+      url: `/api/groups/${groupId}/sessions`,
+      payload: { phaseNumber: 1, title: 'Kick-off', startsAtLocal: '2026-07-08T10:00', durationMinutes: 90, joinUrl: 'https://meet.example.org/energy' },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().startsAt).toBe('2026-07-08T08:00:00.000Z');
+    const mail = await t.app.db.selectFrom('outbox').select(['to_address', 'subject']).where('subject', 'like', 'Energy in English: Kick-off%').execute();
+    expect(mail.map((m) => m.to_address).sort()).toEqual(['brno@example.org', 'ghent@example.org', 'graz@example.org']);
+
+    const graz = await t.signedIn('graz@example.org');
+    const ics = await graz.request({ method: 'GET', url: `/api/sessions/${res.json().id}/calendar.ics` });
+    expect(ics.headers['content-type']).toContain('text/calendar');
+    const comp = new ICAL.Component(ICAL.parse(ics.body));
+    const tz = comp.getFirstSubcomponent('vtimezone');
+    if (tz) ICAL.TimezoneService.register(new ICAL.Timezone(tz));
+    const event = new ICAL.Event(comp.getFirstSubcomponent('vevent') ?? undefined);
+    expect(event.startDate.hour).toBe(10);
+    expect(event.startDate.toJSDate().toISOString()).toBe('2026-07-08T08:00:00.000Z');
+
+    const outsider = await t.signedIn('lahti@demo.peercities.eu');
+    expect((await outsider.request({ method: 'GET', url: `/api/sessions/${res.json().id}/calendar.ics` })).statusCode).toBe(404);
+    const anon = await t.client();
+    const publicList = (await anon.request({ method: 'GET', url: `/api/groups/${groupId}/sessions` })).json();
+    expect(publicList.items[0].joinUrl).toBeNull();
+  });
+
+  it('records attendance in bulk and counts completed phases; completing all four makes a city eligible to visit', async () => {
+    const eligibleBefore = await t.signedIn('graz@example.org');
+    const reasonBefore = (await eligibleBefore.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/visitor/eligibility?cityId=${cities.graz}` })).json();
+    expect(reasonBefore.reasons.join(' ')).toContain("has not yet completed the discussion groups' learning phases 1, 2, 3 and 4");
+
+    const sessions = (await facilitator.request({ method: 'GET', url: `/api/groups/${groupId}/sessions` })).json().items;
+    const sessionIds = [sessions[0].id];
+    for (const [phase, date] of [[2, '2026-08-20'], [3, '2026-09-24'], [4, '2026-11-05']] as const) {
+      const r = await facilitator.request({ method: 'POST', url: `/api/groups/${groupId}/sessions`, payload: { phaseNumber: phase, title: `Phase ${phase}`, startsAtLocal: `${date}T10:00`, durationMinutes: 90 } });
+      sessionIds.push(r.json().id);
+    }
+    for (const [i, sessionId] of sessionIds.entries()) {
+      const sheet = (await facilitator.request({ method: 'GET', url: `/api/sessions/${sessionId}/attendance` })).json();
+      const records = sheet.participants.map((p: { personId: string; cityName: string }) => ({
+        personId: p.personId,
+        status: p.cityName === 'Graz' ? 'present' : p.cityName === 'Ghent' && i < 2 ? 'present' : 'excused',
+      }));
+      const res = await facilitator.request({ method: 'PUT', url: `/api/sessions/${sessionId}/attendance`, payload: { records } });
+      expect(res.statusCode).toBe(200);
+    }
+    const progress = (await facilitator.request({ method: 'GET', url: `/api/groups/${groupId}/progress` })).json();
+    const byCity = Object.fromEntries(progress.cities.map((c: { cityName: string; phasesCompleted: number[]; complete: boolean }) => [c.cityName, [c.phasesCompleted, c.complete]]));
+    expect(byCity).toEqual({ Brno: [[], false], Ghent: [[1, 2], false], Graz: [[1, 2, 3, 4], true] });
+    expect(progress.sessions[0]).toMatchObject({ title: 'Kick-off', present: 2, excused: 1, absent: 0 });
+
+    // Graz (target 2050 or earlier in the demo data) may now apply to visit; Ghent still lacks phases 3 and 4.
+    await t.app.db.updateTable('cities').set({ climate_target_year: 2045 }).where('id', 'in', [cities.graz ?? '', cities.ghent ?? '']).execute();
+    const graz = (await eligibleBefore.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/visitor/eligibility?cityId=${cities.graz}` })).json();
+    expect(graz).toMatchObject({ eligible: true, reasons: [] });
+    const ghentRep = await t.signedIn('ghent@example.org');
+    const ghent = (await ghentRep.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/visitor/eligibility?cityId=${cities.ghent}` })).json();
+    expect(ghent.reasons).toEqual(["Ghent has not yet completed the discussion groups' learning phases 3 and 4."]);
+    // A city sees only its own progress.
+    const own = (await ghentRep.request({ method: 'GET', url: `/api/groups/${groupId}/progress` })).json();
+    expect(own.cities.map((c: { cityName: string }) => c.cityName)).toEqual(['Ghent']);
+    expect(own.sessions).toEqual([]);
+  });
+
+  it('refuses attendance for someone outside the group', async () => {
+    const sessions = (await facilitator.request({ method: 'GET', url: `/api/groups/${groupId}/sessions` })).json().items;
+    const lahti = await t.app.db.selectFrom('people').select('id').where('email', '=', 'lahti@demo.peercities.eu').executeTakeFirstOrThrow();
+    const res = await facilitator.request({ method: 'PUT', url: `/api/sessions/${sessions[0].id}/attendance`, payload: { records: [{ personId: lahti.id, status: 'present' }] } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([{ field: 'body.records.0.personId', message: 'This person does not take part in the group.' }]);
+  });
+
+  it('gives each person a private calendar feed that can be revoked', async () => {
+    const graz = await t.signedIn('graz@example.org');
+    const { url } = (await graz.request({ method: 'POST', url: '/api/me/calendar-feed' })).json();
+    const path = new URL(url).pathname;
+    const feed = await t.app.inject(path);
+    expect(feed.statusCode).toBe(200);
+    const events = new ICAL.Component(ICAL.parse(feed.body)).getAllSubcomponents('vevent');
+    expect(events).toHaveLength(4);
+    const renewed = (await graz.request({ method: 'POST', url: '/api/me/calendar-feed' })).json();
+    expect((await t.app.inject(path)).statusCode).toBe(404);
+    await graz.request({ method: 'DELETE', url: '/api/me/calendar-feed' });
+    expect((await t.app.inject(new URL(renewed.url).pathname)).statusCode).toBe(404);
+  });
+});

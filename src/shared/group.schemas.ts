@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+const SectorCode = z.enum(['energy', 'buildings', 'mobility', 'circular-economy', 'industry', 'nature-based-solutions']);
+
+export const LearningPhase = z.object({
+  number: z.number().int(),
+  title: z.string(),
+  goals: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+});
+
+export const GroupSummary = z.object({
+  id: z.uuid(),
+  programmeSlug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  sectors: z.array(SectorCode),
+  language: z.string(),
+  capacity: z.number().int(),
+  admitted: z.number().int(),
+  facilitators: z.array(z.object({ id: z.uuid(), name: z.string() })),
+});
+export type GroupSummary = z.infer<typeof GroupSummary>;
+
+export const Membership = z.object({
+  cityId: z.uuid(),
+  cityName: z.string(),
+  country: z.string(),
+  status: z.enum(['interested', 'admitted', 'declined']),
+  sectors: z.array(z.string()),
+  message: z.string(),
+});
+
+export const Group = GroupSummary.extend({
+  phases: z.array(LearningPhase),
+  /** Only for the group's facilitators, members and programme managers. */
+  members: z.array(Membership).nullable(),
+  /** What the viewer may do here. */
+  viewer: z.object({ canManage: z.boolean(), isMember: z.boolean() }),
+});
+export type Group = z.infer<typeof Group>;
+
+export const CreateGroupBody = z.object({
+  name: z.string().trim().min(3, 'Use at least 3 characters.').max(200),
+  description: z.string().max(5000).default(''),
+  sectors: z.array(SectorCode).min(1, 'Choose at least one sector.').max(6),
+  language: z.string().regex(/^[a-z]{2}$/, 'Use a two-letter language code, e.g. en.'),
+  capacity: z.number().int().min(1).max(200),
+  facilitatorIds: z.array(z.uuid()).max(10).default([]),
+});
+
+export const ExpressInterestBody = z.object({
+  cityId: z.uuid(),
+  sectors: z.array(SectorCode).max(6).default([]),
+  message: z.string().max(2000).default(''),
+});
+
+export const DecideMembershipBody = z.object({ status: z.enum(['admitted', 'declined']) });
+
+export const Session = z.object({
+  id: z.uuid(),
+  groupId: z.uuid(),
+  phaseNumber: z.number().int(),
+  title: z.string(),
+  startsAt: z.string(),
+  durationMinutes: z.number().int(),
+  /** Only for participants, facilitators and managers. */
+  joinUrl: z.string().nullable(),
+  agenda: z.string(),
+});
+export type Session = z.infer<typeof Session>;
+
+export const CreateSessionBody = z.object({
+  phaseNumber: z.number().int().min(1).max(12),
+  title: z.string().trim().min(1).max(200),
+  /** Local date and time in the programme's time zone. */
+  startsAtLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use a local date and time like 2027-03-15T10:00.'),
+  durationMinutes: z.number().int().min(15).max(480),
+  joinUrl: z.url({ protocol: /^https$/, error: 'Use an https:// link.' }).nullable().default(null),
+  agenda: z.string().max(5000).default(''),
+});
+
+export const AttendanceStatus = z.enum(['present', 'excused', 'absent']);
+export const RecordAttendanceBody = z.object({
+  records: z.array(z.object({ personId: z.uuid(), status: AttendanceStatus })).min(1).max(500),
+});
+
+export const Attendance = z.object({
+  sessionId: z.uuid(),
+  participants: z.array(z.object({ personId: z.uuid(), name: z.string(), cityId: z.uuid(), cityName: z.string(), status: AttendanceStatus.nullable() })),
+});
+
+export const GroupProgress = z.object({
+  phases: z.array(LearningPhase),
+  cities: z.array(
+    z.object({
+      cityId: z.uuid(),
+      cityName: z.string(),
+      phasesCompleted: z.array(z.number().int()),
+      complete: z.boolean(),
+      sessionsAttended: z.number().int(),
+    }),
+  ),
+  sessions: z.array(z.object({ sessionId: z.uuid(), title: z.string(), phaseNumber: z.number().int(), startsAt: z.string(), present: z.number().int(), excused: z.number().int(), absent: z.number().int() })),
+});
+
+export const CalendarFeed = z.object({ url: z.string() });
