@@ -8,7 +8,11 @@ import type { Config } from './config.ts';
 import { openDatabase, type Db } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemoData } from './db/seed/demo-seed.ts';
+import { sendDeadlineReminders } from './jobs/deadline-reminders.ts';
 import { mailboxTransport, smtpTransport, startMailWorker, type MailWorker } from './jobs/mail-worker.ts';
+import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
+import { sendSessionReminders } from './jobs/session-reminders.ts';
+import { sendDailyDigests } from './modules/groups/threads.service.ts';
 import { applicationRoutes } from './modules/applications/applications.routes.ts';
 import { cityRoutes } from './modules/cities/cities.routes.ts';
 import { mailboxRoutes } from './modules/email/mailbox.routes.ts';
@@ -17,6 +21,7 @@ import { invitationRoutes } from './modules/invitations/invitations.routes.ts';
 import { programmeRoutes } from './modules/programmes/programmes.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { groupRoutes } from './modules/groups/groups.routes.ts';
+import { threadRoutes } from './modules/groups/threads.routes.ts';
 import { reviewRoutes } from './modules/review/review.routes.ts';
 import { passwordResetRoutes } from './modules/password-resets/password-resets.routes.ts';
 import { meRoutes } from './modules/people/me.routes.ts';
@@ -33,6 +38,7 @@ declare module 'fastify' {
     db: Db;
     databaseKind: 'pglite' | 'postgres';
     mailWorker: MailWorker;
+    scheduler: Scheduler;
     /** The current time; tests replace it to walk a programme through its timeline. */
     now: () => Date;
   }
@@ -83,12 +89,26 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('config', config);
   app.decorate('db', database.db);
   app.decorate('databaseKind', database.kind);
-  app.decorate('now', options.now ?? (() => new Date()));
+  const now = options.now ?? (() => new Date());
+  app.decorate('now', now);
 
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : mailboxTransport;
   const mailWorker = startMailWorker(database.db, transport, config.mailWorkerIntervalMs, app.log);
   app.decorate('mailWorker', mailWorker);
+  const scheduler = startScheduler(
+    database.db,
+    [
+      { name: 'deadline-reminders', everyMs: 10 * 60_000, run: (at) => sendDeadlineReminders(database.db, at, config.publicUrl) },
+      { name: 'session-reminders', everyMs: 10 * 60_000, run: (at) => sendSessionReminders(database.db, at, config.publicUrl) },
+      { name: 'daily-digest', everyMs: 24 * 60 * 60_000, run: (at) => sendDailyDigests(database.db, at, config.publicUrl) },
+    ],
+    now,
+    config.schedulerIntervalMs,
+    app.log,
+  );
+  app.decorate('scheduler', scheduler);
   app.addHook('onClose', async () => {
+    await scheduler.stop();
     await mailWorker.stop();
     await database.close();
   });
@@ -130,6 +150,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(reviewRoutes);
   await app.register(auditRoutes);
   await app.register(groupRoutes);
+  await app.register(threadRoutes);
   await app.register(webPlugin, { distDir: config.webDistDir });
 
   await app.ready();

@@ -83,6 +83,13 @@ const POLICY: Record<string, Access> = {
   'POST /api/me/calendar-feed': 'signed-in',
   'DELETE /api/me/calendar-feed': 'signed-in',
   'GET /api/calendar/{token}.ics': 'public',
+  'GET /api/groups/{id}/threads': 'signed-in',
+  'POST /api/groups/{id}/threads': 'signed-in',
+  'GET /api/threads/{id}': 'signed-in',
+  'POST /api/threads/{id}/posts': 'signed-in',
+  'PATCH /api/threads/{id}': ['programme_manager', 'facilitator'],
+  'POST /api/posts/{id}/hide': ['programme_manager', 'facilitator'],
+  'PUT /api/me/digest': 'signed-in',
 };
 
 const PRINCIPALS: { name: string; email: string | null; role: Role | null }[] = [

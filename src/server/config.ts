@@ -31,6 +31,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(17),
   MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   WEB_DIST_DIR: z.string().min(1).default('dist/web'),
 });
 
@@ -49,6 +50,8 @@ export interface Config {
   trustProxy: boolean;
   passwordHashCost: number;
   mailWorkerIntervalMs: number;
+  /** How often the scheduler looks for due reminders and digests. */
+  schedulerIntervalMs: number;
   webDistDir: string;
 }
 
@@ -80,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     passwordHashCost: e.PASSWORD_HASH_COST,
     mailWorkerIntervalMs: e.MAIL_WORKER_INTERVAL_MS,
+    schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
   };
 }

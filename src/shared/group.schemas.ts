@@ -106,3 +106,44 @@ export const GroupProgress = z.object({
 });
 
 export const CalendarFeed = z.object({ url: z.string() });
+
+export const ThreadSummary = z.object({
+  id: z.uuid(),
+  groupId: z.uuid(),
+  title: z.string(),
+  pinned: z.boolean(),
+  closed: z.boolean(),
+  postCount: z.number().int(),
+  lastPostAt: z.string(),
+  createdBy: z.string().nullable(),
+});
+
+export const Post = z.object({
+  id: z.uuid(),
+  author: z.string().nullable(),
+  authorCity: z.string().nullable(),
+  /** Sanitised HTML; null when a facilitator hid the post. */
+  bodyHtml: z.string().nullable(),
+  mentionedCities: z.array(z.object({ id: z.uuid(), name: z.string(), slug: z.string() })),
+  replyTo: z.uuid().nullable(),
+  createdAt: z.string(),
+  hidden: z.object({ reason: z.string(), at: z.string() }).nullable(),
+});
+
+export const ThreadPage = z.object({
+  thread: ThreadSummary,
+  posts: z.array(Post),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  viewer: z.object({ canModerate: z.boolean(), canPost: z.boolean() }),
+});
+
+const PostBody = z.string().trim().min(1, 'Write something first.').max(20000);
+export const CreateThreadBody = z.object({ title: z.string().trim().min(3, 'Use at least 3 characters.').max(200), body: PostBody, mentionedCityIds: z.array(z.uuid()).max(20).default([]) });
+export const CreatePostBody = z.object({ body: PostBody, replyTo: z.uuid().nullable().default(null), mentionedCityIds: z.array(z.uuid()).max(20).default([]) });
+export const ModerateThreadBody = z
+  .object({ pinned: z.boolean().optional(), closed: z.boolean().optional() })
+  .refine((b) => b.pinned !== undefined || b.closed !== undefined, { message: 'Say whether to pin or close the discussion.', path: ['pinned'] });
+export const HidePostBody = z.object({ reason: z.string().trim().min(3, 'Give the reason (kept in the audit log).').max(500) });
+export const DigestPreference = z.object({ enabled: z.boolean() });

@@ -87,6 +87,7 @@ export interface PeopleTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   disabled_at: TimestampNullable;
+  digest_opt_out: Generated<boolean>;
 }
 
 export interface RoleGrantsTable {
@@ -331,6 +332,49 @@ export interface CalendarFeedsTable {
   created_at: Generated<Date>;
 }
 
+// 0006_group_threads.sql
+export interface GroupThreadsTable {
+  id: Generated<string>;
+  group_id: string;
+  title: string;
+  created_by: string | null;
+  pinned: Generated<boolean>;
+  closed: Generated<boolean>;
+  created_at: Generated<Date>;
+  last_post_at: Timestamp;
+  post_count: Generated<number>;
+}
+
+export interface GroupPostsTable {
+  id: Generated<string>;
+  thread_id: string;
+  author_id: string | null;
+  body_html: string;
+  mentioned_cities: Generated<string[]>;
+  reply_to: string | null;
+  created_at: Generated<Date>;
+  hidden_at: TimestampNullable;
+  hidden_by: string | null;
+  hidden_reason: string | null;
+}
+
+export interface DigestCursorsTable {
+  person_id: string;
+  sent_until: Timestamp;
+}
+
+// 0007_scheduled_jobs.sql
+export interface JobRunsTable {
+  name: string;
+  last_run_at: Timestamp;
+}
+
+export interface SessionRemindersTable {
+  session_id: string;
+  person_id: string;
+  sent_at: Generated<Date>;
+}
+
 export interface Database {
   cities: CitiesTable;
   city_contacts: CityContactsTable;
@@ -361,4 +405,9 @@ export interface Database {
   group_sessions: GroupSessionsTable;
   session_attendance: SessionAttendanceTable;
   calendar_feeds: CalendarFeedsTable;
+  group_threads: GroupThreadsTable;
+  group_posts: GroupPostsTable;
+  digest_cursors: DigestCursorsTable;
+  job_runs: JobRunsTable;
+  session_reminders: SessionRemindersTable;
 }

@@ -60,10 +60,13 @@ function MainNavigation() {
   const user = useCurrentUser();
   const links = [
     { to: '/', label: t('nav.home'), show: true },
+    { to: '/solutions', label: t('library.nav'), show: true },
+    { to: '/map', label: t('map.nav'), show: true },
     { to: '/account', label: t('nav.account'), show: user !== null },
     // Shown only to those the server lets in; the server checks again on every call.
     { to: '/admin/people', label: t('nav.people'), show: holdsRole(user, 'programme_manager') },
     { to: '/admin/mailbox', label: t('nav.mailbox'), show: holdsRole(user, 'programme_manager') },
+    { to: '/admin/cities/import', label: t('cities.importNav'), show: holdsRole(user, 'programme_manager') },
   ];
   return (
     <nav aria-label={t('nav.label')}>

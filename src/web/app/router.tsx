@@ -1,6 +1,11 @@
 import { createBrowserRouter } from 'react-router';
 import { AccountPage } from '../features/account/account.page.tsx';
 import { AcceptInvitationPage } from '../features/accept-invitation/accept-invitation.page.tsx';
+import { CityImportPage } from '../features/cities/city-import.page.tsx';
+import { CityPage } from '../features/cities/city.page.tsx';
+import { LibraryPage } from '../features/library/library.page.tsx';
+import { SolutionFormPage } from '../features/library/solution-form.page.tsx';
+import { SolutionPage } from '../features/library/solution.page.tsx';
 import { ForgotPasswordPage } from '../features/auth/forgot-password.page.tsx';
 import { ResetPasswordPage } from '../features/auth/reset-password.page.tsx';
 import { SignInPage } from '../features/auth/sign-in.page.tsx';
@@ -28,6 +33,35 @@ export const router = createBrowserRouter([
           { path: 'forgot-password', element: <ForgotPasswordPage /> },
           { path: 'reset-password/:token', element: <ResetPasswordPage /> },
           { path: 'invitations/:token', element: <AcceptInvitationPage /> },
+          { path: 'solutions', element: <LibraryPage /> },
+          {
+            path: 'solutions/new',
+            element: (
+              <RequireSignedIn>
+                <SolutionFormPage />
+              </RequireSignedIn>
+            ),
+          },
+          { path: 'solutions/:id', element: <SolutionPage /> },
+          {
+            path: 'solutions/:id/edit',
+            element: (
+              <RequireSignedIn>
+                <SolutionFormPage />
+              </RequireSignedIn>
+            ),
+          },
+          { path: 'cities/:slug', element: <CityPage /> },
+          // The map carries the world atlas: loaded only when opened.
+          { path: 'map', lazy: () => import('../features/map/map.route.tsx') },
+          {
+            path: 'admin/cities/import',
+            element: (
+              <RequireSignedIn role="programme_manager">
+                <CityImportPage />
+              </RequireSignedIn>
+            ),
+          },
           {
             path: 'account',
             element: (

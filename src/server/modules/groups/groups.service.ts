@@ -42,18 +42,18 @@ const SectorList = GroupSummary.shape.sectors;
 
 const notFound = () => new AppError('NOT_FOUND', 'There is no such discussion group.');
 
-async function loadGroup(db: Db, id: string) {
+export async function loadGroup(db: Db, id: string) {
   const row = await findGroup(db, id);
   if (!row) throw notFound();
   return row;
 }
 
-async function canManage(db: Db, group: GroupRow, user: CurrentUser | null) {
+export async function canManage(db: Db, group: GroupRow, user: CurrentUser | null) {
   if (!user) return false;
   return hasRole(user, 'programme_manager') || (await isFacilitator(db, group.id, user.id));
 }
 
-async function isMember(db: Db, group: GroupRow, user: CurrentUser | null) {
+export async function isMember(db: Db, group: GroupRow, user: CurrentUser | null) {
   if (!user) return false;
   const cities = await admittedCityIds(db, group.id);
   return cities.some((c) => representsCity(user, c));

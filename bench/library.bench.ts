@@ -1,0 +1,188 @@
+// npm run bench:library — the library at the scale of all Europe.
+//
+// For each engine (a fresh PostgreSQL database on BENCH_DATABASE_URL's server,
+// dropped afterwards; then embedded PGlite in memory): build the platform
+// with its demo data, add synthetic cities up to 10,000 and synthetic
+// solutions up to 100,000 (texts drawn from the demo solutions, so full-text
+// search meets realistic words), listen on 127.0.0.1 and measure three
+// requests with 10 concurrent keep-alive connections: a search with a text
+// query and two facets, a city page, and the map data. Prints a markdown table.
+//
+//   npm run bench:library                     both engines
+//   npm run bench:library -- --only postgres  one engine
+//   BENCH_SECONDS=10 BENCH_SOLUTIONS=100000 BENCH_CITIES=10000 npm run bench:library
+
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { buildApp } from '../src/server/app.ts';
+import { loadConfig, type Config } from '../src/server/config.ts';
+import { DEMO_SOLUTIONS } from '../src/server/db/seed/demo-solutions-data.ts';
+import { refreshCitySolutionStats } from '../src/server/modules/solutions/solutions.repository.ts';
+
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const CITIES = Number(process.env.BENCH_CITIES ?? 10_000);
+const SOLUTIONS = Number(process.env.BENCH_SOLUTIONS ?? 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const MAX_REQUESTS = Number(process.env.BENCH_MAX_REQUESTS ?? 20_000);
+const CONCURRENCY = 10;
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+
+const COUNTRIES = ['DE', 'FR', 'IT', 'ES', 'PL', 'RO', 'NL', 'BE', 'CZ', 'SE', 'PT', 'GR', 'HU', 'AT', 'BG', 'DK', 'FI', 'SK', 'IE', 'HR', 'LT', 'SI', 'LV', 'EE', 'NO', 'CH', 'GB', 'TR'];
+
+interface Row {
+  engine: string;
+  scenario: string;
+  requests: number;
+  errors: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  bytes: number;
+}
+
+/** Synthetic cities up to CITIES and solutions up to SOLUTIONS, in a handful of set-based statements. */
+async function seedScale(app: Awaited<ReturnType<typeof buildApp>>) {
+  const db = app.db;
+  const started = performance.now();
+  const existing = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM cities`.execute(db)).rows[0]?.n ?? 0;
+  const missing = Math.max(0, CITIES - existing);
+  await sql`
+    INSERT INTO cities (slug, name, country, kind, latitude, longitude, population, languages, climate_target_year, sectors_of_interest)
+    SELECT 'bench-city-' || g, 'Bench City ' || g, (${COUNTRIES}::text[])[1 + g % ${COUNTRIES.length}], 'aspiring',
+      36 + ((g * 7919) % 3200) / 100.0, -9 + ((g * 104729) % 4000) / 100.0, 5000 + (g * 7907) % 600000,
+      ARRAY['en'], 2040 + (g % 3) * 5,
+      CASE g % 4 WHEN 0 THEN ARRAY['energy','buildings'] WHEN 1 THEN ARRAY['mobility','circular-economy']
+        WHEN 2 THEN ARRAY['industry','energy'] ELSE ARRAY['nature-based-solutions','buildings'] END
+    FROM generate_series(1, ${missing}::int) AS g`.execute(db);
+  const current = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM solutions`.execute(db)).rows[0]?.n ?? 0;
+  const templates = DEMO_SOLUTIONS.filter((s) => !s.draft).map((s, i) => ({ i, title: s.title, summary: s.summary, sectors: s.sectors, lever: s.lever }));
+  const batch = 20_000;
+  for (let from = 1; from <= SOLUTIONS - current; from += batch) {
+    const to = Math.min(SOLUTIONS - current, from + batch - 1);
+    await sql`
+      WITH ids AS (SELECT array_agg(id ORDER BY slug) AS a, count(*)::int AS n FROM cities),
+           t AS (SELECT * FROM jsonb_to_recordset(${JSON.stringify(templates)}::jsonb) AS x(i int, title text, summary text, sectors text[], lever text))
+      INSERT INTO solutions (city_id, title, summary, body_html, sectors, lever, stage, impact_tco2e_per_year, cost_range, visitable,
+                             start_year, end_year, tags, language, status, published_at, demo)
+      SELECT ids.a[1 + (g * 7919) % ids.n], t.title || ' ' || g, t.summary, '<p>' || t.summary || '</p>', t.sectors, t.lever,
+        (ARRAY['planned','in_progress','implemented'])[1 + g % 3], (g * 37) % 50000, (ARRAY['under_100k','100k_1m','1m_10m','10m_100m'])[1 + g % 4],
+        g % 4 = 0, 2020 + g % 6, 2028 + g % 5, ARRAY['bench'], 'en', 'published', now() - make_interval(secs => g), true
+      FROM generate_series(${from}::int, ${to}::int) AS g, ids, t
+      WHERE t.i = g % ${templates.length}`.execute(db);
+  }
+  await refreshCitySolutionStats(db, null);
+  await sql`ANALYZE`.execute(db);
+  const counts = await sql<{ c: number; s: number }>`SELECT (SELECT count(*)::int FROM cities) AS c, (SELECT count(*)::int FROM solutions) AS s`.execute(db);
+  return { cities: counts.rows[0]?.c ?? 0, solutions: counts.rows[0]?.s ?? 0, seconds: (performance.now() - started) / 1000 };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+/** CONCURRENCY loops, each sending its next request when the last answered; bounded in time and count. */
+async function load(baseUrl: string, paths: () => string, seconds: number): Promise<Omit<Row, 'engine' | 'scenario'>> {
+  // Warm-up: plans, caches and connections.
+  for (let i = 0; i < 20; i++) await (await fetch(baseUrl + paths())).arrayBuffer();
+  const latencies: number[] = [];
+  let errors = 0;
+  let bytes = 0;
+  let sent = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < deadline && sent < MAX_REQUESTS) {
+        sent += 1;
+        const t0 = performance.now();
+        const res = await fetch(baseUrl + paths());
+        const body = await res.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        bytes = body.byteLength;
+        if (res.status !== 200) errors += 1;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    rps: latencies.length / elapsed,
+    bytes,
+  };
+}
+
+async function benchEngine(engine: 'postgres' | 'pglite'): Promise<{ rows: Row[]; seed: string }> {
+  let database: Config['database'];
+  let drop = async () => {};
+  if (engine === 'postgres') {
+    const name = `peercities_bench_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${name}`;
+    database = { kind: 'postgres', url: url.toString(), poolSize: 10 };
+    drop = async () => {
+      if (process.env.BENCH_KEEP === '1') return void process.stderr.write(`kept database ${url.toString()}\n`);
+      const c = new pg.Client({ connectionString: ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  } else {
+    database = { kind: 'pglite', dataDir: 'memory://' };
+  }
+  const config: Config = {
+    ...loadConfig({ LOG_LEVEL: 'silent', PASSWORD_HASH_COST: '10', MAIL_WORKER_INTERVAL_MS: '600000', HOST: '127.0.0.1', PORT: '0' }),
+    database,
+  };
+  const app = await buildApp(config);
+  try {
+    const seeded = await seedScale(app);
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const slugs = (await app.db.selectFrom('cities').select('slug').execute()).map((c) => c.slug);
+    let n = 0;
+    const scenarios: { name: string; path: () => string }[] = [
+      { name: 'search: q="district heating" + sector=energy,buildings + country=DE', path: () => '/api/solutions?q=district%20heating&sector=energy,buildings&country=DE' },
+      { name: 'search: q=renovation + stage=in_progress + mission=aspiring, page 3', path: () => '/api/solutions?q=renovation&stage=in_progress&mission=aspiring&page=3' },
+      { name: 'city page: GET /api/cities/:slug (a different city each time)', path: () => `/api/cities/${slugs[(n++ * 7919) % slugs.length]}` },
+      { name: 'map data: GET /api/map/cities (all cities)', path: () => '/api/map/cities' },
+      { name: 'map data: GET /api/map/cities?sector=industry&kind=mission', path: () => '/api/map/cities?sector=industry&kind=mission' },
+    ];
+    const rows: Row[] = [];
+    for (const s of scenarios) {
+      const result = await load(address, s.path, SECONDS);
+      rows.push({ engine, scenario: s.name, ...result });
+      process.stderr.write(`${engine} ${s.name}: p95 ${result.p95.toFixed(1)} ms, ${result.rps.toFixed(0)} req/s\n`);
+    }
+    return { rows, seed: `${engine}: ${seeded.cities} cities, ${seeded.solutions} solutions seeded in ${seeded.seconds.toFixed(1)} s` };
+  } finally {
+    await app.close();
+    await drop();
+  }
+}
+
+const engines = (['postgres', 'pglite'] as const).filter((e) => !only || e === only);
+const all: Row[] = [];
+const seeds: string[] = [];
+for (const engine of engines) {
+  const { rows, seed } = await benchEngine(engine);
+  all.push(...rows);
+  seeds.push(seed);
+}
+console.log(`Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load average at end ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+for (const s of seeds) console.log(`- ${s}`);
+console.log(`\n${CONCURRENCY} concurrent connections, ${SECONDS} s per scenario (at most ${MAX_REQUESTS} requests), after 20 warm-up requests.\n`);
+console.log('| engine | request | requests | errors | p50 (ms) | p95 (ms) | p99 (ms) | req/s | response (bytes) |');
+console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of all) {
+  console.log(`| ${r.engine} | ${r.scenario} | ${r.requests} | ${r.errors} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.rps.toFixed(0)} | ${r.bytes} |`);
+}

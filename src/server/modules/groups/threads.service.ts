@@ -1,0 +1,176 @@
+import type { CurrentUser } from '../../../shared/account.schemas.ts';
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import { plainText, sanitizeRichText } from '../../lib/rich-text.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { enqueueEmail } from '../email/outbox.repository.ts';
+import { digestEmail } from './group-emails.ts';
+import { canManage, isMember, loadGroup } from './groups.service.ts';
+import {
+  advanceDigestCursor,
+  citiesByIds,
+  countThreads,
+  digestItems,
+  findPost,
+  findThread,
+  hidePost,
+  insertPost,
+  insertThread,
+  moderateThread,
+  postsOfThread,
+  threadsOfGroup,
+} from './threads.repository.ts';
+
+export const POSTS_PER_PAGE = 50;
+
+/** Threads are private to the group's members, facilitators and programme managers. */
+async function access(db: Db, groupId: string, user: CurrentUser) {
+  const group = await loadGroup(db, groupId);
+  const moderate = await canManage(db, group, user);
+  const member = moderate || (await isMember(db, group, user));
+  // The same answer as for a missing group: outsiders learn nothing.
+  if (!member) throw new AppError('NOT_FOUND', 'There is no such discussion, or it is private to its group.');
+  return { group, moderate };
+}
+
+type ThreadRow = NonNullable<Awaited<ReturnType<typeof findThread>>>;
+const presentThread = (t: ThreadRow) => ({
+  id: t.id,
+  groupId: t.group_id,
+  title: t.title,
+  pinned: t.pinned,
+  closed: t.closed,
+  postCount: t.post_count,
+  lastPostAt: new Date(t.last_post_at).toISOString(),
+  createdBy: t.created_by_name,
+});
+
+export async function listThreads(db: Db, groupId: string, user: CurrentUser, page: number, pageSize: number) {
+  await access(db, groupId, user);
+  const [rows, total] = await Promise.all([threadsOfGroup(db, groupId, pageSize, (page - 1) * pageSize), countThreads(db, groupId)]);
+  return { items: rows.map(presentThread), total, page, pageSize };
+}
+
+async function validMentions(db: Db, ids: readonly string[]) {
+  const found = await citiesByIds(db, [...new Set(ids)]);
+  if (found.length !== new Set(ids).size) throw new AppError('VALIDATION_FAILED', 'Some mentioned cities do not exist.', { errors: [{ field: 'body.mentionedCityIds', message: 'Mention cities from the list.' }] });
+  return found.map((c) => c.id);
+}
+
+function cleanBody(body: string) {
+  const html = sanitizeRichText(body);
+  if (!html) throw new AppError('VALIDATION_FAILED', 'The post is empty once unsafe content is removed.', { errors: [{ field: 'body.body', message: 'Write some text (scripts and embedded content are removed).' }] });
+  return html;
+}
+
+export async function createThread(db: Db, input: { groupId: string; title: string; body: string; mentionedCityIds: string[]; user: CurrentUser; ip: string }) {
+  await access(db, input.groupId, input.user);
+  const html = cleanBody(input.body);
+  const mentions = await validMentions(db, input.mentionedCityIds);
+  const id = await db.transaction().execute(async (trx) => {
+    const threadId = await insertThread(trx, { groupId: input.groupId, title: input.title, by: input.user.id });
+    await insertPost(trx, { threadId, authorId: input.user.id, bodyHtml: html, mentionedCities: mentions, replyTo: null });
+    return threadId;
+  });
+  return readThread(db, id, input.user, 1);
+}
+
+export async function readThread(db: Db, threadId: string, user: CurrentUser, page: number) {
+  const thread = await findThread(db, threadId);
+  if (!thread) throw new AppError('NOT_FOUND', 'There is no such discussion, or it is private to its group.');
+  const { moderate } = await access(db, thread.group_id, user);
+  const posts = await postsOfThread(db, threadId, POSTS_PER_PAGE, (page - 1) * POSTS_PER_PAGE);
+  const cities = new Map((await citiesByIds(db, [...new Set(posts.flatMap((p) => p.mentioned_cities))])).map((c) => [c.id, c]));
+  return {
+    thread: presentThread(thread),
+    posts: posts.map((p) => ({
+      id: p.id,
+      author: p.author_name,
+      authorCity: p.author_city,
+      bodyHtml: p.hidden_at ? null : p.body_html,
+      mentionedCities: p.mentioned_cities.flatMap((id) => {
+        const c = cities.get(id);
+        return c ? [{ id: c.id, name: c.name, slug: c.slug }] : [];
+      }),
+      replyTo: p.reply_to,
+      createdAt: new Date(p.created_at).toISOString(),
+      hidden: p.hidden_at ? { reason: p.hidden_reason ?? '', at: new Date(p.hidden_at).toISOString() } : null,
+    })),
+    total: thread.post_count,
+    page,
+    pageSize: POSTS_PER_PAGE,
+    viewer: { canModerate: moderate, canPost: !thread.closed },
+  };
+}
+
+export async function reply(db: Db, input: { threadId: string; body: string; replyTo: string | null; mentionedCityIds: string[]; user: CurrentUser; ip: string }) {
+  const thread = await findThread(db, input.threadId);
+  if (!thread) throw new AppError('NOT_FOUND', 'There is no such discussion, or it is private to its group.');
+  await access(db, thread.group_id, input.user);
+  if (thread.closed) throw new AppError('CONFLICT', 'A facilitator closed this discussion: it takes no more replies.');
+  if (input.replyTo) {
+    const parent = await findPost(db, input.replyTo);
+    if (!parent || parent.thread_id !== thread.id) throw new AppError('VALIDATION_FAILED', 'You can reply only to a post of this discussion.', { errors: [{ field: 'body.replyTo', message: 'Not a post of this discussion.' }] });
+  }
+  const html = cleanBody(input.body);
+  const mentions = await validMentions(db, input.mentionedCityIds);
+  await db.transaction().execute((trx) => insertPost(trx, { threadId: thread.id, authorId: input.user.id, bodyHtml: html, mentionedCities: mentions, replyTo: input.replyTo }));
+  const lastPage = Math.max(1, Math.ceil((thread.post_count + 1) / POSTS_PER_PAGE));
+  return readThread(db, thread.id, input.user, lastPage);
+}
+
+export async function moderate(db: Db, input: { threadId: string; pinned?: boolean | undefined; closed?: boolean | undefined; user: CurrentUser; ip: string }) {
+  const thread = await findThread(db, input.threadId);
+  if (!thread) throw new AppError('NOT_FOUND', 'There is no such discussion.');
+  const { moderate: allowed } = await access(db, thread.group_id, input.user);
+  if (!allowed) throw new AppError('FORBIDDEN', 'Only the group’s facilitators and programme managers can pin or close discussions.');
+  await db.transaction().execute(async (trx) => {
+    await moderateThread(trx, thread.id, input);
+    await recordAudit(trx, { actorId: input.user.id, action: 'thread.moderate', entityType: 'thread', entityId: thread.id, ip: input.ip, details: { before: { pinned: thread.pinned, closed: thread.closed }, after: { pinned: input.pinned ?? thread.pinned, closed: input.closed ?? thread.closed } } });
+  });
+  return readThread(db, thread.id, input.user, 1);
+}
+
+/** Hides a post from the group; the text stays for the audit, with who hid it and why. */
+export async function hide(db: Db, input: { postId: string; reason: string; user: CurrentUser; ip: string }) {
+  const post = await findPost(db, input.postId);
+  if (!post) throw new AppError('NOT_FOUND', 'There is no such post.');
+  const { moderate: allowed } = await access(db, post.group_id, input.user);
+  if (!allowed) throw new AppError('FORBIDDEN', 'Only the group’s facilitators and programme managers can hide posts.');
+  if (post.hidden_at) throw new AppError('CONFLICT', 'This post is already hidden.');
+  await db.transaction().execute(async (trx) => {
+    await hidePost(trx, post.id, input.user.id, input.reason);
+    await recordAudit(trx, { actorId: input.user.id, action: 'post.hide', entityType: 'post', entityId: post.id, ip: input.ip, details: { reason: input.reason, threadId: post.thread_id } });
+  });
+  return readThread(db, post.thread_id, input.user, 1);
+}
+
+/**
+ * Sends each member one email with the new posts of their groups since the
+ * last digest (posts of the last day the first time). Each person's email and
+ * cursor move in one transaction: a crash sends nobody's digest twice.
+ */
+export async function sendDailyDigests(db: Db, now: Date, publicUrl: string): Promise<number> {
+  const items = (await digestItems(db, now, new Date(now.getTime() - 24 * 3600 * 1000))).rows;
+  const byPerson = new Map<string, typeof items>();
+  for (const item of items) byPerson.set(item.person_id, [...(byPerson.get(item.person_id) ?? []), item]);
+  let sent = 0;
+  for (const [personId, posts] of byPerson) {
+    const first = posts[0];
+    if (!first) continue;
+    await db.transaction().execute(async (trx) => {
+      await enqueueEmail(
+        trx,
+        digestEmail({
+          to: first.email,
+          name: first.name,
+          posts: posts.map((p) => ({ group: p.group_name, thread: p.thread_title, author: p.author ?? 'Someone', excerpt: plainText(p.body_html, 160), url: `${publicUrl}/discussions/${p.thread_id}` })),
+          preferencesUrl: `${publicUrl}/account`,
+        }),
+      );
+      await advanceDigestCursor(trx, personId, now);
+    });
+    sent += 1;
+  }
+  return sent;
+}

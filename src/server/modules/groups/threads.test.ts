@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
+import { sendDailyDigests } from './threads.service.ts';
+
+let t: TestApp;
+let facilitator: TestClient;
+let graz: TestClient;
+let groupId: string;
+let threadId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  t.setNow('2026-06-01T10:00:00Z');
+  const manager = await t.signedIn('manager@demo.peercities.eu');
+  await manager.request({ method: 'POST', url: '/api/programmes', payload: { title: 'Threads edition', format: 'group_study_visits', editionYear: 2027, slug: 'threads' } });
+  facilitator = await t.signedIn('facilitator@demo.peercities.eu');
+  groupId = (await facilitator.request({ method: 'POST', url: '/api/programmes/threads/groups', payload: { name: 'Mobility in English', sectors: ['mobility'], language: 'en', capacity: 10 } })).json().id;
+  const grazId = (await t.app.db.selectFrom('cities').select('id').where('slug', '=', 'graz').executeTakeFirstOrThrow()).id;
+  const hash = (await t.app.db.selectFrom('people').select('password_hash').where('email', '=', 'lahti@demo.peercities.eu').executeTakeFirstOrThrow()).password_hash;
+  const person = await t.app.db.insertInto('people').values({ email: 'graz@example.org', name: 'Greta Graz', password_hash: hash }).returning('id').executeTakeFirstOrThrow();
+  await t.app.db.insertInto('role_grants').values({ person_id: person.id, role: 'city_representative', city_id: grazId }).execute();
+  graz = await t.signedIn('graz@example.org');
+  await graz.request({ method: 'POST', url: `/api/groups/${groupId}/interest`, payload: { cityId: grazId } });
+  await facilitator.request({ method: 'PUT', url: `/api/groups/${groupId}/members/${grazId}`, payload: { status: 'admitted' } });
+});
+afterAll(async () => t.close());
+
+describe('discussion threads', () => {
+  it('store a post with script or event handlers sanitised', async () => {
+    const res = await graz.request({
+      method: 'POST',
+      url: `/api/groups/${groupId}/threads`,
+      payload: {
+        title: 'Superblocks: where to start?',
+        body: '<p onclick="alert(1)">Hello <strong>all</strong><script>alert("x")</script><img src=x onerror=alert(2)> <a href="javascript:alert(3)">bad</a> <a href="https://valencia.es">good</a></p>',
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    threadId = res.json().thread.id;
+    const body = res.json().posts[0].bodyHtml;
+    expect(body).toBe('<p>Hello <strong>all</strong> <a rel="noopener noreferrer nofollow">bad</a> <a href="https://valencia.es" rel="noopener noreferrer nofollow">good</a></p>');
+    expect(res.json().posts[0]).toMatchObject({ author: 'Greta Graz', authorCity: 'Graz' });
+  });
+
+  it('refuse a post that is only unsafe content', async () => {
+    const res = await graz.request({ method: 'POST', url: `/api/threads/${threadId}/posts`, payload: { body: '<script>alert(1)</script>' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].field).toBe('body.body');
+  });
+
+  it('are private to the group: an outsider sees nothing', async () => {
+    const outsider = await t.signedIn('lahti@demo.peercities.eu');
+    expect((await outsider.request({ method: 'GET', url: `/api/threads/${threadId}` })).statusCode).toBe(404);
+    expect((await outsider.request({ method: 'GET', url: `/api/groups/${groupId}/threads` })).statusCode).toBe(404);
+    expect((await outsider.request({ method: 'POST', url: `/api/threads/${threadId}/posts`, payload: { body: 'hi' } })).statusCode).toBe(404);
+    const otherFacilitator = await t.signedIn('facilitator2@demo.peercities.eu');
+    expect((await otherFacilitator.request({ method: 'GET', url: `/api/threads/${threadId}` })).statusCode).toBe(404);
+    const manager = await t.signedIn('manager@demo.peercities.eu');
+    expect((await manager.request({ method: 'GET', url: `/api/threads/${threadId}` })).statusCode).toBe(200);
+  });
+
+  it('take replies with mentions of cities', async () => {
+    const valencia = (await t.app.db.selectFrom('cities').select('id').where('slug', '=', 'valencia').executeTakeFirstOrThrow()).id;
+    const first = (await facilitator.request({ method: 'GET', url: `/api/threads/${threadId}` })).json().posts[0].id;
+    const res = await facilitator.request({ method: 'POST', url: `/api/threads/${threadId}/posts`, payload: { body: 'Ask <em>Valencia</em>!', replyTo: first, mentionedCityIds: [valencia] } });
+    expect(res.statusCode).toBe(201);
+    const reply = res.json().posts.at(-1);
+    expect(reply).toMatchObject({ bodyHtml: 'Ask <em>Valencia</em>!', replyTo: first, mentionedCities: [{ name: 'Valencia', slug: 'valencia' }] });
+    expect(res.json().thread.postCount).toBe(2);
+  });
+
+  it('let facilitators pin, close and hide, with the reason in the audit log', async () => {
+    expect((await graz.request({ method: 'PATCH', url: `/api/threads/${threadId}`, payload: { pinned: true } })).statusCode).toBe(403);
+    const pinned = await facilitator.request({ method: 'PATCH', url: `/api/threads/${threadId}`, payload: { pinned: true, closed: true } });
+    expect(pinned.json().thread).toMatchObject({ pinned: true, closed: true });
+    const closed = await graz.request({ method: 'POST', url: `/api/threads/${threadId}/posts`, payload: { body: 'One more thing' } });
+    expect(closed.statusCode).toBe(409);
+    const postId = pinned.json().posts[0].id;
+    const hidden = await facilitator.request({ method: 'POST', url: `/api/posts/${postId}/hide`, payload: { reason: 'Off topic' } });
+    expect(hidden.json().posts[0]).toMatchObject({ bodyHtml: null, hidden: { reason: 'Off topic' } });
+    const audit = await t.app.db.selectFrom('audit_events').select(['action', 'details']).where('entity_id', '=', postId).executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ action: 'post.hide', details: { reason: 'Off topic' } });
+  });
+});
+
+describe('daily digest', () => {
+  it('emails each member the new visible posts by others once, and respects the opt-out', async () => {
+    const now = new Date(Date.now() + 60_000);
+    // Graz gets the facilitator's reply; the facilitator gets nothing: the only post by someone else was hidden.
+    expect(await sendDailyDigests(t.app.db, now, 'http://x')).toBe(1);
+    const mails = await t.app.db.selectFrom('outbox').select(['to_address', 'subject', 'text_body']).where('subject', 'like', '%new post%').orderBy('to_address').execute();
+    expect(mails.map((m) => [m.to_address, m.subject])).toEqual([['graz@example.org', 'peercities: 1 new post in your discussion groups']]);
+    expect(mails[0]?.text_body).toContain('Pierre Dubois in “Superblocks: where to start?”: Ask Valencia!');
+    expect(await sendDailyDigests(t.app.db, new Date(now.getTime() + 1000), 'http://x')).toBe(0);
+
+    await graz.request({ method: 'PUT', url: '/api/me/digest', payload: { enabled: false } });
+    await facilitator.request({ method: 'POST', url: `/api/groups/${groupId}/threads`, payload: { title: 'Next session', body: 'See you on Monday' } });
+    expect(await sendDailyDigests(t.app.db, new Date(Date.now() + 120_000), 'http://x')).toBe(0);
+  });
+});

@@ -1,0 +1,262 @@
+import { Anchor, Badge, Box, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { CityProfile } from '../../../shared/city.schemas.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { LoadingState } from '../../components/loading-state.tsx';
+import { PageTitle } from '../../components/page-title.tsx';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { useCityContacts, useCityHistory, useCityProfile, useCitySolutions, useSimilarCities } from './cities.api.ts';
+import { CityEditForm } from './city-edit-form.tsx';
+
+const localeOf = (language: string) => (language === 'en' ? 'en-GB' : language);
+
+/** A city's public profile, its solutions and the cities like it; its own people also edit it here. */
+export function CityPage() {
+  const { t, i18n } = useTranslation();
+  const { slug = '' } = useParams();
+  const city = useCityProfile(slug);
+  const [editing, setEditing] = useState(false);
+  if (city.error) return <ProblemAlert error={city.error} />;
+  if (!city.data) return <LoadingState />;
+  const c = city.data;
+  const number = new Intl.NumberFormat(localeOf(i18n.language));
+  const countryName = (() => {
+    try {
+      return new Intl.DisplayNames([i18n.language, 'en'], { type: 'region' }).of(c.country) ?? c.country;
+    } catch {
+      return c.country;
+    }
+  })();
+  const languageNames = c.languages.map((code) => {
+    try {
+      return new Intl.DisplayNames([i18n.language, 'en'], { type: 'language' }).of(code) ?? code;
+    } catch {
+      return code;
+    }
+  });
+
+  return (
+    <>
+      <PageTitle>{c.name}</PageTitle>
+      <Group gap="xs" mb="md">
+        <Badge color={c.kind === 'mission' ? 'blue.9' : 'gray.8'} variant="filled">
+          {t(`cityKinds.${c.kind}`)}
+        </Badge>
+        <Text>{countryName}</Text>
+        <Anchor component={Link} to={`/map?city=${encodeURIComponent(c.slug)}`}>
+          {t('cities.seeOnMap')}
+        </Anchor>
+      </Group>
+      {c.canEdit && !editing && (
+        <Group mb="md">
+          <Button variant="default" onClick={() => setEditing(true)}>
+            {t('cities.edit')}
+          </Button>
+          <Button component={Link} to={`/solutions/new?city=${encodeURIComponent(c.slug)}`} variant="default">
+            {t('cities.addSolution')}
+          </Button>
+        </Group>
+      )}
+      {editing ? (
+        <Paper withBorder p="md" mb="lg">
+          <Title order={2} size="h3" mb="sm">
+            {t('cities.editTitle')}
+          </Title>
+          <CityEditForm city={c} onDone={() => setEditing(false)} />
+        </Paper>
+      ) : (
+        <>
+          {c.profile && <Text mb="md" style={{ whiteSpace: 'pre-line' }}>{c.profile}</Text>}
+          <SimpleGrid cols={{ base: 1, sm: 3 }} component="dl" mb="lg" spacing="xs">
+            <Fact term={t('cities.fields.population')} value={c.population === null ? t('cities.unknown') : number.format(c.population)} />
+            <Fact term={t('cities.fields.region')} value={c.region ?? t('cities.unknown')} />
+            <Fact term={t('cities.fields.climateTargetYear')} value={c.climateTargetYear?.toString() ?? t('cities.unknown')} />
+            <Fact term={t('cities.fields.languages')} value={languageNames.join(', ') || t('cities.unknown')} />
+            <Fact
+              term={t('cities.fields.sectorsOfInterest')}
+              value={c.sectorsOfInterest.map((s) => t(`sectors.${s}`)).join(', ') || t('cities.unknown')}
+            />
+            <Fact term={t('cities.fields.missionLabelDate')} value={c.missionLabelDate ?? t('cities.none')} />
+          </SimpleGrid>
+        </>
+      )}
+      <CitySolutionsSection slug={c.slug} />
+      <SimilarSection slug={c.slug} />
+      {c.canEdit && <PrivateSection city={c} />}
+    </>
+  );
+}
+
+function Fact({ term, value }: { term: string; value: string }) {
+  return (
+    <div>
+      <Text component="dt" size="sm" c="dimmed">
+        {term}
+      </Text>
+      <Text component="dd" m={0}>
+        {value}
+      </Text>
+    </div>
+  );
+}
+
+function CitySolutionsSection({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const solutions = useCitySolutions(slug);
+  return (
+    <Box component="section" aria-labelledby="city-solutions" mb="xl">
+      <Title order={2} size="h3" id="city-solutions" mb="sm">
+        {t('cities.solutions')}
+      </Title>
+      {solutions.isPending && <LoadingState />}
+      {solutions.data?.items.length === 0 && <EmptyState title={t('cities.noSolutions')} />}
+      <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {solutions.data?.items.map((s) => (
+          <Paper component="li" key={s.id} withBorder p="sm">
+            <Group gap="xs">
+              <Anchor component={Link} to={`/solutions/${s.id}`} fw={600}>
+                {s.title}
+              </Anchor>
+              {s.status === 'draft' && (
+                <Badge color="orange" variant="filled">
+                  {t('cities.draft')}
+                </Badge>
+              )}
+            </Group>
+            <Text size="sm">{s.sectors.map((x) => t(`sectors.${x}`)).join(', ')}</Text>
+          </Paper>
+        ))}
+      </Stack>
+    </Box>
+  );
+}
+
+function SimilarSection({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const similar = useSimilarCities(slug);
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl" mb="xl">
+      <Box component="section" aria-labelledby="cities-like-this">
+        <Title order={2} size="h3" id="cities-like-this" mb="xs">
+          {t('cities.likeThis')}
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('cities.likeThisHint')}
+        </Text>
+        {similar.isPending && <LoadingState />}
+        <Stack component="ol" gap="xs" style={{ paddingLeft: '1.2rem', margin: 0 }}>
+          {similar.data?.similar.map((s) => (
+            <li key={s.city.id}>
+              <Anchor component={Link} to={`/cities/${s.city.slug}`} fw={600}>
+                {s.city.name}
+              </Anchor>{' '}
+              <Text span size="sm">
+                ({t(`cityKinds.${s.city.kind}`)}, {s.city.country})
+              </Text>
+              <Text size="sm">{s.reasons.join('; ')}</Text>
+            </li>
+          ))}
+        </Stack>
+      </Box>
+      <Box component="section" aria-labelledby="mission-cities-for-interests">
+        <Title order={2} size="h3" id="mission-cities-for-interests" mb="xs">
+          {t('cities.missionMatches')}
+        </Title>
+        {similar.data?.missionCities.length === 0 && <Text c="dimmed">{t('cities.noMissionMatches')}</Text>}
+        <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {similar.data?.missionCities.map((m) => (
+            <li key={m.city.id}>
+              <Anchor component={Link} to={`/cities/${m.city.slug}`} fw={600}>
+                {m.city.name}
+              </Anchor>
+              <Text size="sm">{m.reason}</Text>
+            </li>
+          ))}
+        </Stack>
+      </Box>
+    </SimpleGrid>
+  );
+}
+
+/** Contacts and history: only for the city's own representatives and programme managers (the server checks again). */
+function PrivateSection({ city }: { city: CityProfile }) {
+  const { t, i18n } = useTranslation();
+  const contacts = useCityContacts(city.slug, true);
+  const history = useCityHistory(city.slug, true);
+  const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  return (
+    <>
+      <Box component="section" aria-labelledby="city-contacts" mb="xl">
+        <Title order={2} size="h3" id="city-contacts" mb="xs">
+          {t('cities.contacts')}
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('cities.contactsPrivate')}
+        </Text>
+        {contacts.data?.items.length === 0 && <Text c="dimmed">{t('cities.noContacts')}</Text>}
+        {contacts.data && contacts.data.items.length > 0 && (
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('cities.contactFields.name')}</Table.Th>
+                <Table.Th>{t('cities.contactFields.roleTitle')}</Table.Th>
+                <Table.Th>{t('cities.contactFields.email')}</Table.Th>
+                <Table.Th>{t('cities.contactFields.phone')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {contacts.data.items.map((contact, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td>{contact.name}</Table.Td>
+                  <Table.Td>{contact.roleTitle ?? '—'}</Table.Td>
+                  <Table.Td>{contact.email ?? '—'}</Table.Td>
+                  <Table.Td>{contact.phone ?? '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Box>
+      <Box component="section" aria-labelledby="city-history" mb="xl">
+        <Title order={2} size="h3" id="city-history" mb="sm">
+          {t('cities.history')}
+        </Title>
+        {history.data?.items.length === 0 && <Text c="dimmed">{t('cities.noHistory')}</Text>}
+        <Stack component="ol" gap="sm" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {history.data?.items.map((change) => (
+            <li key={change.id}>
+              <Text size="sm" fw={600}>
+                {t('cities.changedBy', {
+                  when: formatDateTime(change.at, i18n.language),
+                  who: change.actorName ?? t('cities.system'),
+                  source: t(`cities.sources.${change.source}`),
+                })}
+              </Text>
+              <Table fz="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('cities.historyField')}</Table.Th>
+                    <Table.Th>{t('cities.historyBefore')}</Table.Th>
+                    <Table.Th>{t('cities.historyAfter')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {change.changes.map((field) => (
+                    <Table.Tr key={field.field}>
+                      <Table.Td>{field.field}</Table.Td>
+                      <Table.Td>{show(field.before)}</Table.Td>
+                      <Table.Td>{show(field.after)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </li>
+          ))}
+        </Stack>
+      </Box>
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  RelatedSolutions,
+  SolutionDetail,
+  SolutionSearchResult,
+  type CreateSolutionBody,
+  type UpdateSolutionBody,
+} from '../../../shared/solution.schemas.ts';
+import { CityProfile } from '../../../shared/city.schemas.ts';
+import { apiGet, apiSend } from '../../lib/api-client.ts';
+
+/** The library's query string is the page's own (filters live in the URL), passed through as is. */
+export function useSolutionSearch(search: string) {
+  return useQuery({
+    queryKey: ['solutions', 'search', search],
+    queryFn: ({ signal }) => apiGet(`/api/solutions${search ? `?${search}` : ''}`, SolutionSearchResult, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSolution(id: string) {
+  return useQuery({
+    queryKey: ['solutions', 'detail', id],
+    queryFn: ({ signal }) => apiGet(`/api/solutions/${encodeURIComponent(id)}`, SolutionDetail, signal),
+  });
+}
+
+export function useRelatedSolutions(id: string) {
+  return useQuery({
+    queryKey: ['solutions', 'related', id],
+    queryFn: ({ signal }) => apiGet(`/api/solutions/${encodeURIComponent(id)}/related`, RelatedSolutions, signal),
+  });
+}
+
+export function useCreateSolution() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateSolutionBody) => apiSend('POST', '/api/solutions', body, SolutionDetail),
+    // Search results, city pages and counts all change: refetch what is cached.
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}
+
+export function useUpdateSolution(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateSolutionBody) => apiSend('PATCH', `/api/solutions/${encodeURIComponent(id)}`, body, SolutionDetail),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}
+
+export function useDeleteSolution(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiSend('DELETE', `/api/solutions/${encodeURIComponent(id)}`),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}
+
+/** The city a new solution is for (its public profile). */
+export function useSolutionCity(slug: string) {
+  return useQuery({
+    queryKey: ['cities', 'profile', slug],
+    queryFn: ({ signal }) => apiGet(`/api/cities/${encodeURIComponent(slug)}`, CityProfile, signal),
+    enabled: slug !== '',
+  });
+}

@@ -1,0 +1,256 @@
+import { Anchor, Box, Button, Checkbox, Grid, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { CityKind, SectorCode } from '../../../shared/city.schemas.ts';
+import { LeverCode, SolutionSort, SolutionStage, type FacetValue, type SolutionSearchResult } from '../../../shared/solution.schemas.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { LoadingState } from '../../components/loading-state.tsx';
+import { PageTitle } from '../../components/page-title.tsx';
+import { PaginationBar } from '../../components/pagination-bar.tsx';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { useCountryName } from './country-name.ts';
+import { HighlightedText } from './highlighted-text.tsx';
+import { useSolutionSearch } from './library.api.ts';
+import { SolutionBadges } from './solution-badges.tsx';
+
+const PAGE_SIZE = 20;
+type Dimension = keyof SolutionSearchResult['facets'];
+const LIST_DIMENSIONS: Dimension[] = ['sector', 'country', 'stage', 'lever', 'mission'];
+
+const valuesOf = (params: URLSearchParams, key: string) => (params.get(key) ?? '').split(',').filter(Boolean);
+
+/** The public library: full-text search with facets; every filter lives in the URL, so a search can be shared. */
+export function LibraryPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const page = Math.max(1, Number(params.get('page') ?? '1') || 1);
+  const sortParam = SolutionSort.safeParse(params.get('sort'));
+  const sort = sortParam.success ? sortParam.data : q ? 'relevance' : 'newest';
+
+  const apiParams = new URLSearchParams(params);
+  apiParams.set('pageSize', String(PAGE_SIZE));
+  if (!sortParam.success) apiParams.delete('sort');
+  apiParams.sort();
+  const search = useSolutionSearch(apiParams.toString());
+
+  const [text, setText] = useState(q);
+  useEffect(() => setText(q), [q]);
+
+  const update = (change: (next: URLSearchParams) => void) => {
+    const next = new URLSearchParams(params);
+    change(next);
+    if (!next.get('page') || next.get('page') === '1') next.delete('page');
+    setParams(next);
+  };
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    update((next) => {
+      if (text.trim()) next.set('q', text.trim());
+      else next.delete('q');
+      next.delete('page');
+    });
+  };
+
+  const toggle = (key: string, value: string, on: boolean) =>
+    update((next) => {
+      const values = new Set(valuesOf(next, key));
+      if (on) values.add(value);
+      else values.delete(value);
+      if (values.size) next.set(key, [...values].join(','));
+      else next.delete(key);
+      next.delete('page');
+    });
+
+  const data = search.data;
+  const hasFilters = [...params.keys()].some((k) => k !== 'page' && k !== 'sort');
+
+  return (
+    <>
+      <PageTitle>{t('library.title')}</PageTitle>
+      <Text mb="md">{t('library.intro')}</Text>
+      <form role="search" onSubmit={submit} aria-label={t('library.searchLabel')}>
+        <Group align="flex-end" gap="sm" mb="lg">
+          <TextInput
+            label={t('library.searchLabel')}
+            description={t('library.searchHint')}
+            type="search"
+            value={text}
+            onChange={(event) => setText(event.currentTarget.value)}
+            style={{ flex: '1 1 18rem' }}
+            name="q"
+          />
+          <Button type="submit">{t('library.searchButton')}</Button>
+        </Group>
+      </form>
+      <Grid gap="xl">
+        <Grid.Col span={{ base: 12, md: 3 }}>
+          <Box component="section" aria-labelledby="library-filters">
+            <Title order={2} size="h3" id="library-filters" mb="sm">
+              {t('library.filters')}
+            </Title>
+            {data && (
+              <Stack gap="md">
+                {LIST_DIMENSIONS.map((dimension) => (
+                  <FacetGroup
+                    key={dimension}
+                    dimension={dimension}
+                    values={data.facets[dimension]}
+                    selected={valuesOf(params, dimension)}
+                    onToggle={(value, on) => toggle(dimension, value, on)}
+                  />
+                ))}
+                <Checkbox
+                  label={t('library.facetValue', {
+                    label: t('library.visitableOnly'),
+                    count: data.facets.visitable.find((f) => f.value === 'true')?.count ?? 0,
+                  })}
+                  checked={params.get('visitable') === 'true'}
+                  onChange={(event) => {
+                    const on = event.currentTarget.checked;
+                    update((next) => {
+                      if (on) next.set('visitable', 'true');
+                      else next.delete('visitable');
+                      next.delete('page');
+                    });
+                  }}
+                />
+                {hasFilters && (
+                  <Anchor component={Link} to="/solutions">
+                    {t('library.clearAll')}
+                  </Anchor>
+                )}
+              </Stack>
+            )}
+          </Box>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 9 }}>
+          <Box component="section" aria-labelledby="library-results">
+            <Group justify="space-between" align="flex-end" mb="sm" wrap="wrap">
+              <Title order={2} size="h3" id="library-results">
+                {t('library.results')}
+              </Title>
+              <NativeSelect
+                label={t('library.sortLabel')}
+                value={sort}
+                onChange={(event) => {
+                  const value = event.currentTarget.value;
+                  update((next) => {
+                    next.set('sort', value);
+                    next.delete('page');
+                  });
+                }}
+                data={SolutionSort.options.map((value) => ({ value, label: t(`library.sort.${value}`) }))}
+              />
+            </Group>
+            <Text role="status" size="sm" c="dimmed" mb="sm">
+              {data ? t('library.resultCount', { count: data.total }) : ''}
+            </Text>
+            <ProblemAlert error={search.error} />
+            {search.isPending && <LoadingState />}
+            {data && data.items.length === 0 && <EmptyState title={t('library.emptyTitle')} description={t('library.emptyBody')} />}
+            {data && data.items.length > 0 && (
+              <Stack component="ol" gap="md" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+                {data.items.map((item) => (
+                  <Paper component="li" key={item.id} withBorder p="md" radius="md">
+                    <Title order={3} size="h4" mb={4}>
+                      <Anchor component={Link} to={`/solutions/${item.id}`}>
+                        <HighlightedText segments={item.titleHighlight} />
+                      </Anchor>
+                    </Title>
+                    <Text size="sm" mb={6}>
+                      <Anchor component={Link} to={`/cities/${item.city.slug}`}>
+                        {item.city.name}
+                      </Anchor>{' '}
+                      · {t(`cityKinds.${item.city.kind}`)} · {item.city.country}
+                    </Text>
+                    <Text size="sm" mb="xs">
+                      <HighlightedText segments={item.snippet} />
+                    </Text>
+                    <SolutionBadges solution={item} />
+                  </Paper>
+                ))}
+              </Stack>
+            )}
+            {data && (
+              <PaginationBar
+                page={page}
+                pageSize={PAGE_SIZE}
+                total={data.total}
+                label={t('library.pagesLabel')}
+                onChange={(next) => update((p) => p.set('page', String(next)))}
+              />
+            )}
+          </Box>
+        </Grid.Col>
+      </Grid>
+    </>
+  );
+}
+
+function FacetGroup({
+  dimension,
+  values,
+  selected,
+  onToggle,
+}: {
+  dimension: Dimension;
+  values: FacetValue[];
+  selected: string[];
+  onToggle: (value: string, on: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const countryName = useCountryName();
+  const id = useId();
+  const [showAll, setShowAll] = useState(false);
+  const label = (value: string): string => {
+    switch (dimension) {
+      case 'sector': {
+        const code = SectorCode.safeParse(value);
+        return code.success ? t(`sectors.${code.data}`) : value;
+      }
+      case 'stage': {
+        const stage = SolutionStage.safeParse(value);
+        return stage.success ? t(`library.stages.${stage.data}`) : value;
+      }
+      case 'lever': {
+        const lever = LeverCode.safeParse(value);
+        return lever.success ? t(`library.levers.${lever.data}`) : value;
+      }
+      case 'mission': {
+        const kind = CityKind.safeParse(value);
+        return kind.success ? t(`library.missionFacet.${kind.data}`) : value;
+      }
+      case 'country':
+        return countryName(value);
+      default:
+        return value;
+    }
+  };
+  const visible = showAll || values.length <= 8 ? values : values.filter((v, i) => i < 8 || selected.includes(v.value));
+  return (
+    <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+      <legend id={id} style={{ fontWeight: 600, marginBottom: 4 }}>
+        {t(`library.facets.${dimension}`)}
+      </legend>
+      <Stack gap={6}>
+        {visible.map((v) => (
+          <Checkbox
+            key={v.value}
+            label={t('library.facetValue', { label: label(v.value), count: v.count })}
+            checked={selected.includes(v.value)}
+            onChange={(event) => onToggle(v.value, event.currentTarget.checked)}
+            disabled={v.count === 0 && !selected.includes(v.value)}
+          />
+        ))}
+      </Stack>
+      {values.length > 8 && (
+        <Button variant="subtle" size="compact-sm" mt={4} onClick={() => setShowAll((s) => !s)} aria-expanded={showAll}>
+          {showAll ? t('library.showFewer') : t('library.showAll', { count: values.length })}
+        </Button>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,35 @@
+import { Badge, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { SolutionCard } from '../../../shared/solution.schemas.ts';
+
+/** Sectors, stage and "visitable" of a solution as small labels. */
+export function SolutionBadges({ solution }: { solution: Pick<SolutionCard, 'sectors' | 'stage' | 'visitable' | 'status' | 'demo'> }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={6} wrap="wrap">
+      {solution.status === 'draft' && (
+        <Badge color="orange" variant="filled">
+          {t('library.status.draft')}
+        </Badge>
+      )}
+      {solution.sectors.map((sector) => (
+        <Badge key={sector} variant="light" color="teal.9">
+          {t(`sectors.${sector}`)}
+        </Badge>
+      ))}
+      <Badge variant="outline" color="gray.8">
+        {t(`library.stages.${solution.stage}`)}
+      </Badge>
+      {solution.visitable && (
+        <Badge variant="outline" color="blue.9">
+          {t('library.visitableBadge')}
+        </Badge>
+      )}
+      {solution.demo && (
+        <Badge variant="outline" color="gray.7">
+          {t('library.demoBadge')}
+        </Badge>
+      )}
+    </Group>
+  );
+}
