@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { slugify } from '../../../domain/cities/city-csv.ts';
 import { countryOf, isCountryCode } from '../../../domain/reference/countries.ts';
 import { SECTOR_CODES, type SectorCode } from '../../../domain/reference/sectors.ts';
-import { sanitizeBody } from '../../modules/solutions/solutions.service.ts';
+import { sanitizeRichText } from '../../lib/rich-text.ts';
 import { refreshCitySolutionStats, type SolutionValues } from '../../modules/solutions/solutions.repository.ts';
 import type { Db } from '../client.ts';
 import { DEMO_ASPIRING_CITIES, DEMO_SOLUTIONS, type DemoSolution } from './demo-solutions-data.ts';
@@ -23,7 +23,7 @@ function bodyOf(s: DemoSolution): string {
     s.source === 'reference'
       ? 'Demo content: this example is named in the city’s climate plans as summarised in the platform’s reference facts. Impact, cost and years are illustrative.'
       : 'Demo content: an illustrative example of a measure common in Climate City Contract action plans, not a statement of this city’s plan.';
-  return sanitizeBody(`<p>${escapeHtml(s.summary)}</p>${s.detail ? `<p>${escapeHtml(s.detail)}</p>` : ''}<p><em>${note}</em></p>`);
+  return sanitizeRichText(`<p>${escapeHtml(s.summary)}</p>${s.detail ? `<p>${escapeHtml(s.detail)}</p>` : ''}<p><em>${note}</em></p>`);
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

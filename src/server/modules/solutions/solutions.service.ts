@@ -1,4 +1,4 @@
-import sanitizeHtml from 'sanitize-html';
+import { sanitizeRichText } from '../../lib/rich-text.ts';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type {
   CreateSolutionBody,
@@ -32,22 +32,6 @@ import {
   updateSolutionIfVersion,
   type SolutionValues,
 } from './solutions.repository.ts';
-
-/**
- * The formatted text a city may store: headings, paragraphs, lists,
- * emphasis and http(s)/mailto links. Everything else (scripts, event
- * handlers, styles, images, iframes) is removed before it reaches the database.
- */
-export function sanitizeBody(html: string): string {
-  return sanitizeHtml(html, {
-    allowedTags: ['h2', 'h3', 'h4', 'p', 'br', 'strong', 'b', 'em', 'i', 'u', 'ul', 'ol', 'li', 'blockquote', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
-    allowedAttributes: { a: ['href', 'title', 'rel'] },
-    allowedSchemes: ['http', 'https', 'mailto'],
-    allowProtocolRelative: false,
-    disallowedTagsMode: 'discard',
-    transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow' }) },
-  }).trim();
-}
 
 /** Splits ts_headline output (matches between control characters) into plain-text segments. */
 export function toSegments(marked: string): Highlighted {
@@ -148,7 +132,7 @@ export async function createSolution(db: Db, input: { body: CreateSolutionBody; 
         city_id: city.id,
         title: body.title,
         summary: body.summary,
-        body_html: sanitizeBody(body.bodyHtml),
+        body_html: sanitizeRichText(body.bodyHtml),
         sectors: [...new Set(body.sectors)],
         lever: body.lever,
         stage: body.stage,
@@ -195,7 +179,7 @@ export async function updateSolution(db: Db, input: { id: string; body: UpdateSo
   const change: Partial<SolutionValues> = {
     ...(body.title !== undefined ? { title: body.title } : {}),
     ...(body.summary !== undefined ? { summary: body.summary } : {}),
-    ...(body.bodyHtml !== undefined ? { body_html: sanitizeBody(body.bodyHtml) } : {}),
+    ...(body.bodyHtml !== undefined ? { body_html: sanitizeRichText(body.bodyHtml) } : {}),
     ...(body.sectors !== undefined ? { sectors: [...new Set(body.sectors)] } : {}),
     ...(body.lever !== undefined ? { lever: body.lever } : {}),
     ...(body.stage !== undefined ? { stage: body.stage } : {}),
