@@ -2,6 +2,7 @@ import type { Role } from '../../../shared/roles.ts';
 import { MISSION_CITIES } from '../../../domain/reference/mission-cities.ts';
 import { hashPassword } from '../../modules/auth/password.ts';
 import type { Db } from '../client.ts';
+import { seedGroupsDemo } from './demo-groups.ts';
 import { seedProgrammesDemo } from './demo-programmes.ts';
 import { seedLibraryDemo } from './demo-solutions.ts';
 
@@ -33,14 +34,15 @@ const SEED_NAME = 'demo-foundation-v1';
 
 /**
  * Loads each demo set once, in order: people and Mission Cities, the library,
- * the programmes. Each set has its own marker in seed_runs, so an
+ * the programmes, the discussion groups. Each set has its own marker in seed_runs, so an
  * installation seeded before a set existed receives it on its next start.
  */
 export async function seedDemoData(db: Db, passwordHashCost: number): Promise<boolean> {
   const foundation = await seedFoundation(db, passwordHashCost);
   const library = await seedLibraryDemo(db);
   const programmes = await seedProgrammesDemo(db);
-  return foundation || library || programmes;
+  const groups = await seedGroupsDemo(db);
+  return foundation || library || programmes || groups;
 }
 
 async function seedFoundation(db: Db, passwordHashCost: number): Promise<boolean> {
