@@ -1,0 +1,132 @@
+import { addDays } from '../time/zoned-time.ts';
+
+export interface VisitToSchedule {
+  id: string;
+  hostName: string;
+  facilitatorId: string | null;
+  facilitatorName: string | null;
+  /** Dates (YYYY-MM-DD) the host cannot receive visitors. */
+  hostUnavailable: readonly string[];
+  /** A start date fixed by the programme manager, or null to let the planner choose. */
+  fixedStart: string | null;
+}
+
+export interface FacilitatorCalendar {
+  id: string;
+  /** Dates the facilitator cannot travel. */
+  unavailable: readonly string[];
+}
+
+export interface ScheduleOptions {
+  windowStart: string;
+  windowEnd: string;
+  lengthDays: number;
+  /** Visits usually run on working days; true allows Saturdays and Sundays. */
+  allowWeekends?: boolean;
+}
+
+export type ScheduleResult =
+  | { status: 'scheduled'; visits: { id: string; start: string; end: string }[] }
+  | { status: 'conflict'; visitId: string | null; reason: string };
+
+const isWeekend = (d: string) => {
+  const day = new Date(`${d}T00:00:00Z`).getUTCDay();
+  return day === 0 || day === 6;
+};
+
+function daysOf(start: string, length: number) {
+  return Array.from({ length }, (_, i) => addDays(start, i));
+}
+
+/** Start dates a visit could take on its own: inside the window, host and facilitator free. */
+export function candidateStarts(visit: VisitToSchedule, facilitators: ReadonlyMap<string, FacilitatorCalendar>, o: ScheduleOptions): string[] {
+  const starts: string[] = [];
+  if (visit.fixedStart && visit.fixedStart < o.windowStart) return starts;
+  const hostOff = new Set(visit.hostUnavailable);
+  const facOff = new Set(visit.facilitatorId ? (facilitators.get(visit.facilitatorId)?.unavailable ?? []) : []);
+  for (let d = visit.fixedStart ?? o.windowStart; d <= o.windowEnd; d = addDays(d, 1)) {
+    const days = daysOf(d, o.lengthDays);
+    const last = days.at(-1) ?? d;
+    if (last > o.windowEnd) break;
+    const ok = days.every((x) => !hostOff.has(x) && !facOff.has(x) && (o.allowWeekends || !isWeekend(x)));
+    if (ok) starts.push(d);
+    if (visit.fixedStart) break;
+  }
+  return starts;
+}
+
+/**
+ * Proposes dates for all visits at once: each inside the window, on days the
+ * host and its facilitator are free, and no facilitator at two visits at the
+ * same time (a day's gap for travel). Backtracking over the visits with the
+ * fewest options first finds a schedule whenever one exists; otherwise it
+ * explains the conflict in words.
+ */
+export function scheduleVisits(visits: readonly VisitToSchedule[], facilitators: readonly FacilitatorCalendar[], o: ScheduleOptions): ScheduleResult {
+  const calendars = new Map(facilitators.map((f) => [f.id, f]));
+  const options = new Map(visits.map((v) => [v.id, candidateStarts(v, calendars, o)]));
+  for (const v of visits) {
+    if ((options.get(v.id) ?? []).length === 0) {
+      return {
+        status: 'conflict',
+        visitId: v.id,
+        reason: v.fixedStart
+          ? `The visit to ${v.hostName} cannot start on ${v.fixedStart}: ${whyNot(v, calendars, o, v.fixedStart)}`
+          : `There is no ${o.lengthDays}-day slot between ${o.windowStart} and ${o.windowEnd} when ${v.hostName}${v.facilitatorName ? ` and ${v.facilitatorName}` : ''} are both free.`,
+      };
+    }
+  }
+  const placed = place(visits, options, o);
+  if (placed) return { status: 'scheduled', visits: visits.map((v) => ({ id: v.id, start: placed.get(v.id) ?? '', end: addDays(placed.get(v.id) ?? '', o.lengthDays - 1) })) };
+  // The clash: a facilitator whose own visits cannot all fit.
+  const byFacilitator = new Map<string, VisitToSchedule[]>();
+  for (const v of visits) if (v.facilitatorId) byFacilitator.set(v.facilitatorId, [...(byFacilitator.get(v.facilitatorId) ?? []), v]);
+  for (const group of byFacilitator.values()) {
+    if (group.length < 2 || place(group, options, o)) continue;
+    const names = group.map((v) => v.hostName).join(' and ');
+    return {
+      status: 'conflict',
+      visitId: group.at(-1)?.id ?? null,
+      reason: `${group[0]?.facilitatorName ?? 'The facilitator'} accompanies the visits to ${names}, and they cannot all fit in the window without overlapping (with a day to travel between them). Give one of these visits another facilitator or move its dates.`,
+    };
+  }
+  return { status: 'conflict', visitId: null, reason: 'The visits cannot all be placed in the window with these constraints. Widen the window or relax a fixed date.' };
+}
+
+function whyNot(v: VisitToSchedule, calendars: ReadonlyMap<string, FacilitatorCalendar>, o: ScheduleOptions, start: string): string {
+  const days = daysOf(start, o.lengthDays);
+  if ((days.at(-1) ?? start) > o.windowEnd || start < o.windowStart) return `it falls outside the visits window (${o.windowStart} to ${o.windowEnd}).`;
+  const hostOff = days.filter((d) => v.hostUnavailable.includes(d));
+  if (hostOff.length) return `${v.hostName} is not available on ${hostOff.join(', ')}.`;
+  const facOff = v.facilitatorId ? days.filter((d) => (calendars.get(v.facilitatorId ?? '')?.unavailable ?? []).includes(d)) : [];
+  if (facOff.length) return `${v.facilitatorName ?? 'The facilitator'} is not available on ${facOff.join(', ')}.`;
+  return 'it includes a weekend day.';
+}
+
+/** Backtracking over the visits with the fewest options first; the start date of each, or null. */
+function place(visits: readonly VisitToSchedule[], options: ReadonlyMap<string, string[]>, o: ScheduleOptions): Map<string, string> | null {
+  const order = [...visits].sort((a, b) => (options.get(a.id)?.length ?? 0) - (options.get(b.id)?.length ?? 0) || a.id.localeCompare(b.id));
+  const chosen = new Map<string, string>();
+  // Busy days per facilitator: the visit and the day after it, for travel.
+  const busy = new Map<string, Set<string>>();
+  const step = (i: number): boolean => {
+    const v = order[i];
+    if (!v) return true;
+    for (const start of options.get(v.id) ?? []) {
+      const days = daysOf(start, o.lengthDays + 1);
+      const taken = v.facilitatorId ? busy.get(v.facilitatorId) : undefined;
+      if (taken && days.some((d) => taken.has(d))) continue;
+      chosen.set(v.id, start);
+      if (v.facilitatorId) {
+        const set = taken ?? new Set<string>();
+        days.forEach((d) => set.add(d));
+        busy.set(v.facilitatorId, set);
+      }
+      if (step(i + 1)) return true;
+      chosen.delete(v.id);
+      if (v.facilitatorId) days.forEach((d) => busy.get(v.facilitatorId ?? '')?.delete(d));
+    }
+    return false;
+  };
+  return step(0) ? chosen : null;
+}
