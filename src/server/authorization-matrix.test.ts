@@ -90,6 +90,14 @@ const POLICY: Record<string, Access> = {
   'PATCH /api/threads/{id}': ['programme_manager', 'facilitator'],
   'POST /api/posts/{id}/hide': ['programme_manager', 'facilitator'],
   'PUT /api/me/digest': 'signed-in',
+  'GET /api/programmes/{slug}/visits': 'public',
+  'POST /api/programmes/{slug}/visits/schedule': ['programme_manager'],
+  'POST /api/programmes/{slug}/visits/confirm': ['programme_manager'],
+  'GET /api/visits/{id}': 'public',
+  'PUT /api/visits/{id}/host-unavailable': 'signed-in',
+  'POST /api/visits/{id}/agenda': 'signed-in',
+  'PUT /api/visits/{id}/delegations/{cityId}': 'signed-in',
+  'GET /api/visits/{id}/calendar.ics': 'signed-in',
 };
 
 const PRINCIPALS: { name: string; email: string | null; role: Role | null }[] = [
@@ -194,6 +202,7 @@ describe('malformed bodies', () => {
       'POST /api/programmes/{slug}/calls/{kind}/assignments',
       'POST /api/programmes/{slug}/calls/{kind}/selection/publish',
       'POST /api/me/calendar-feed',
+      'POST /api/programmes/{slug}/visits/confirm',
     ]);
     expect(routes.filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method) && !bodyless.has(r.key)).map((r) => r.key)).toEqual(withBody.map((r) => r.key));
     for (const route of withBody) {

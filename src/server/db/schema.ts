@@ -375,6 +375,98 @@ export interface SessionRemindersTable {
   sent_at: Generated<Date>;
 }
 
+// 0008_study_visits.sql
+export interface StudyVisitsTable {
+  id: Generated<string>;
+  programme_id: string;
+  host_city_id: string;
+  facilitator_id: string | null;
+  matching_run_id: string | null;
+  host_unavailable: Generated<string[]>;
+  starts_on: string | null;
+  ends_on: string | null;
+  schedule_confirmed_at: TimestampNullable;
+  created_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface VisitParticipantsTable {
+  visit_id: string;
+  city_id: string;
+}
+
+export interface FacilitatorUnavailabilityTable {
+  person_id: string;
+  day: string;
+}
+
+export interface VisitAgendaItemsTable {
+  id: Generated<string>;
+  visit_id: string;
+  day: number;
+  starts_at: string;
+  ends_at: string;
+  kind: 'site_visit' | 'talk' | 'workshop' | 'meal' | 'other';
+  title: string;
+  place: Generated<string>;
+  solution_id: string | null;
+}
+
+export interface VisitDelegatesTable {
+  id: Generated<string>;
+  visit_id: string;
+  city_id: string;
+  name: string;
+  role_title: Generated<string>;
+  email: string | null;
+  dietary: Generated<string>;
+  access_needs: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export interface VisitTravelTable {
+  visit_id: string;
+  city_id: string;
+  mode: 'rail' | 'air';
+  distance_km: number;
+  travellers: number;
+  co2_kg: number;
+}
+
+export interface VisitFeedbackTable {
+  visit_id: string;
+  person_id: string;
+  city_id: string;
+  role: 'visitor' | 'host';
+  ratings: ColumnType<Record<string, number>, string, string>;
+  comments: Generated<string>;
+  created_at: Generated<Date>;
+}
+
+export interface ReplicationPlansTable {
+  id: Generated<string>;
+  visit_id: string;
+  city_id: string;
+  solution_id: string | null;
+  title: string;
+  steps: ColumnType<{ text: string; owner: string; targetDate: string | null }[], string | undefined, string>;
+  owner: Generated<string>;
+  target_date: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface ReplicationUpdatesTable {
+  id: Generated<string>;
+  plan_id: string;
+  checkpoint: 3 | 6 | 12;
+  status: 'not_started' | 'in_progress' | 'done' | 'dropped';
+  evidence_text: Generated<string>;
+  evidence_url: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface Database {
   cities: CitiesTable;
   city_contacts: CityContactsTable;
@@ -410,4 +502,13 @@ export interface Database {
   digest_cursors: DigestCursorsTable;
   job_runs: JobRunsTable;
   session_reminders: SessionRemindersTable;
+  study_visits: StudyVisitsTable;
+  visit_participants: VisitParticipantsTable;
+  facilitator_unavailability: FacilitatorUnavailabilityTable;
+  visit_agenda_items: VisitAgendaItemsTable;
+  visit_delegates: VisitDelegatesTable;
+  visit_travel: VisitTravelTable;
+  visit_feedback: VisitFeedbackTable;
+  replication_plans: ReplicationPlansTable;
+  replication_updates: ReplicationUpdatesTable;
 }

@@ -1,0 +1,224 @@
+import { buildCalendar } from '../../../domain/calendar/ics.ts';
+import { delegationTravel } from '../../../domain/visits/delegation-travel.ts';
+import { scheduleVisits } from '../../../domain/visits/schedule-visits.ts';
+import { zonedToUtc } from '../../../domain/time/zoned-time.ts';
+import type { CurrentUser } from '../../../shared/account.schemas.ts';
+import type { Visit, VisitSummary } from '../../../shared/visit.schemas.ts';
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import { hasRole, representsCity } from '../../plugins/auth.plugin.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { enqueueEmail } from '../email/outbox.repository.ts';
+import { findProgrammeBySlug } from '../programmes/programmes.repository.ts';
+import { loadProgramme } from '../programmes/programmes.service.ts';
+import { scheduleConfirmedEmail } from './visit-emails.ts';
+import {
+  agendaOf,
+  confirmSchedule,
+  delegatesOf,
+  facilitatorDaysOff,
+  insertAgendaItem,
+  participantsOfVisits,
+  replaceDelegation,
+  setHostUnavailable,
+  setVisitDates,
+  travelOfVisits,
+  visitAudience,
+  visitRows,
+  type VisitRow,
+} from './visits.repository.ts';
+
+type Participants = Awaited<ReturnType<typeof participantsOfVisits>>;
+type Travel = Awaited<ReturnType<typeof travelOfVisits>>;
+
+function summaryOf(v: VisitRow, participants: Participants, travel: Travel): VisitSummary {
+  return {
+    id: v.id,
+    programmeSlug: v.programme_slug,
+    host: { id: v.host_city_id, name: v.host_name, slug: v.host_slug, country: v.host_country },
+    visitors: participants.filter((p) => p.visit_id === v.id).map((p) => ({ id: p.id, name: p.name, slug: p.slug, country: p.country })),
+    facilitator: v.facilitator_name,
+    startsOn: v.starts_on,
+    endsOn: v.ends_on,
+    confirmed: v.schedule_confirmed_at !== null,
+    co2Kg: Math.round(travel.filter((t) => t.visit_id === v.id).reduce((s, t) => s + t.co2_kg, 0) * 10) / 10,
+  };
+}
+
+async function loadVisit(db: Db, id: string) {
+  const [row] = await visitRows(db, { visitId: id });
+  if (!row) throw new AppError('NOT_FOUND', 'There is no such study visit.');
+  return row;
+}
+
+/** Managers and the facilitator plan; the host's representatives too (agenda, unavailable dates). */
+function roleIn(v: VisitRow, visitorIds: readonly string[], user: CurrentUser | null) {
+  const manager = hasRole(user, 'programme_manager') || (user !== null && user.id === v.facilitator_id);
+  const isHost = representsCity(user, v.host_city_id);
+  const visiting = visitorIds.filter((id) => representsCity(user, id));
+  return { manager, isHost, visiting };
+}
+
+export async function listVisits(db: Db, slug: string): Promise<VisitSummary[]> {
+  const programme = await findProgrammeBySlug(db, slug);
+  if (!programme) throw new AppError('NOT_FOUND', `There is no programme “${slug}”.`);
+  const rows = await visitRows(db, { programmeId: programme.id });
+  const ids = rows.map((r) => r.id);
+  const [participants, travel] = await Promise.all([participantsOfVisits(db, ids), travelOfVisits(db, ids)]);
+  return rows.map((r) => summaryOf(r, participants, travel));
+}
+
+export async function getVisit(db: Db, id: string, user: CurrentUser | null): Promise<Visit> {
+  const v = await loadVisit(db, id);
+  const [participants, travel, agenda] = await Promise.all([participantsOfVisits(db, [id]), travelOfVisits(db, [id]), agendaOf(db, id)]);
+  const summary = summaryOf(v, participants, travel);
+  const { manager, isHost, visiting } = roleIn(v, summary.visitors.map((c) => c.id), user);
+  const delegates = manager || isHost || visiting.length ? await delegatesOf(db, id) : null;
+  return {
+    ...summary,
+    agenda: agenda.map((a) => ({ id: a.id, day: a.day, startsAt: a.starts_at.slice(0, 5), endsAt: a.ends_at.slice(0, 5), kind: a.kind, title: a.title, place: a.place, solutionId: a.solution_id })),
+    travel: travel.map((t) => ({ cityId: t.city_id, mode: t.mode, distanceKm: t.distance_km, travellers: t.travellers, co2Kg: t.co2_kg })),
+    delegates:
+      delegates === null
+        ? null
+        : delegates
+            .filter((d) => manager || isHost || visiting.includes(d.city_id))
+            .map((d) => ({ id: d.id, cityId: d.city_id, name: d.name, roleTitle: d.role_title, email: d.email, dietary: d.dietary, accessNeeds: d.access_needs })),
+    hostUnavailable: manager || isHost ? v.host_unavailable : null,
+    viewer: { canPlan: manager, visitingCityIds: visiting, isHost },
+    version: v.version,
+  };
+}
+
+/**
+ * Proposes dates for every visit of a programme inside its visits window,
+ * respecting host and facilitator unavailability and manager-fixed dates;
+ * with `apply` the proposal is written (still to be confirmed).
+ */
+export async function proposeSchedule(db: Db, input: { slug: string; fixed: { visitId: string; startsOn: string }[]; apply: boolean; actor: CurrentUser; ip: string; now: Date }) {
+  const programme = await loadProgramme(db, input.slug, input.now);
+  const window = programme.milestones.find((m) => m.kind === 'visits');
+  if (!window) throw new AppError('CONFLICT', 'The programme has no visits window.');
+  const rows = await visitRows(db, { programmeId: programme.id });
+  if (!rows.length) throw new AppError('CONFLICT', 'There are no visits to schedule yet: publish the matching first.');
+  const fixed = new Map(input.fixed.map((f) => [f.visitId, f.startsOn]));
+  const facilitatorIds = [...new Set(rows.flatMap((r) => (r.facilitator_id ? [r.facilitator_id] : [])))];
+  const daysOff = await facilitatorDaysOff(db, facilitatorIds);
+  const result = scheduleVisits(
+    rows.map((r) => ({ id: r.id, hostName: r.host_name, facilitatorId: r.facilitator_id, facilitatorName: r.facilitator_name, hostUnavailable: r.host_unavailable, fixedStart: fixed.get(r.id) ?? null })),
+    facilitatorIds.map((id) => ({ id, unavailable: daysOff.filter((d) => d.person_id === id).map((d) => d.day) })),
+    { windowStart: window.startsOn, windowEnd: window.endsOn, lengthDays: programme.settings.visitLengthDays },
+  );
+  if (result.status === 'conflict') return result;
+  if (input.apply) {
+    await db.transaction().execute(async (trx) => {
+      for (const v of result.visits) await setVisitDates(trx, v.id, v.start, v.end);
+      await recordAudit(trx, { actorId: input.actor.id, action: 'visits.schedule', entityType: 'programme', entityId: programme.id, ip: input.ip, details: { after: result.visits } });
+    });
+  }
+  const host = new Map(rows.map((r) => [r.id, r.host_name]));
+  return { status: 'scheduled' as const, applied: input.apply, visits: result.visits.map((v) => ({ ...v, host: host.get(v.id) ?? '' })) };
+}
+
+/** Fixes the schedule and tells everyone involved, by email. */
+export async function confirmVisits(db: Db, input: { slug: string; actor: CurrentUser; ip: string; publicUrl: string }) {
+  const programme = await findProgrammeBySlug(db, input.slug);
+  if (!programme) throw new AppError('NOT_FOUND', `There is no programme “${input.slug}”.`);
+  const rows = await visitRows(db, { programmeId: programme.id });
+  const undated = rows.filter((r) => !r.starts_on);
+  if (!rows.length || undated.length) throw new AppError('CONFLICT', `Give every visit its dates first (${undated.map((r) => r.host_name).join(', ') || 'no visits yet'}).`);
+  await db.transaction().execute(async (trx) => {
+    await confirmSchedule(trx, programme.id);
+    for (const r of rows) {
+      for (const person of await visitAudience(trx, r.id)) {
+        await enqueueEmail(trx, scheduleConfirmedEmail({ to: person.email, name: person.name, hostName: r.host_name, programmeTitle: programme.title, startsOn: r.starts_on ?? '', endsOn: r.ends_on ?? '', url: `${input.publicUrl}/visits/${r.id}` }));
+      }
+    }
+    await recordAudit(trx, { actorId: input.actor.id, action: 'visits.confirm_schedule', entityType: 'programme', entityId: programme.id, ip: input.ip });
+  });
+  return listVisits(db, input.slug);
+}
+
+export async function updateHostUnavailable(db: Db, input: { visitId: string; dates: string[]; user: CurrentUser; ip: string }) {
+  const v = await loadVisit(db, input.visitId);
+  const { manager, isHost } = roleIn(v, [], input.user);
+  if (!manager && !isHost) throw new AppError('FORBIDDEN', 'Only the host city, the facilitator and programme managers can set the host’s unavailable dates.');
+  await db.transaction().execute(async (trx) => {
+    await setHostUnavailable(trx, v.id, [...new Set(input.dates)].sort());
+    await recordAudit(trx, { actorId: input.user.id, action: 'visit.host_unavailable', entityType: 'visit', entityId: v.id, ip: input.ip, details: { before: v.host_unavailable, after: input.dates } });
+  });
+  return getVisit(db, v.id, input.user);
+}
+
+export async function addAgendaItem(
+  db: Db,
+  input: { visitId: string; item: { day: number; startsAt: string; endsAt: string; kind: 'site_visit' | 'talk' | 'workshop' | 'meal' | 'other'; title: string; place: string; solutionId: string | null }; user: CurrentUser; ip: string },
+) {
+  const v = await loadVisit(db, input.visitId);
+  const { manager, isHost } = roleIn(v, [], input.user);
+  if (!manager && !isHost) throw new AppError('FORBIDDEN', 'Only the host city, the facilitator and programme managers can change the agenda.');
+  const days = v.settings.visitLengthDays;
+  if (input.item.day > days) throw new AppError('VALIDATION_FAILED', 'The visit is shorter.', { errors: [{ field: 'body.day', message: `Choose a day from 1 to ${days}.` }] });
+  await db.transaction().execute(async (trx) => {
+    await insertAgendaItem(trx, v.id, input.item);
+    await recordAudit(trx, { actorId: input.user.id, action: 'visit.agenda_add', entityType: 'visit', entityId: v.id, ip: input.ip, details: { after: input.item } });
+  });
+  return getVisit(db, v.id, input.user);
+}
+
+/** A visiting city names its delegates (up to the programme's number) and travel mode; the CO2 follows. */
+export async function saveDelegation(
+  db: Db,
+  input: { visitId: string; cityId: string; mode: 'rail' | 'air'; delegates: { name: string; roleTitle: string; email: string | null; dietary: string; accessNeeds: string }[]; user: CurrentUser; ip: string },
+) {
+  const v = await loadVisit(db, input.visitId);
+  const participants = await participantsOfVisits(db, [v.id]);
+  const city = participants.find((p) => p.id === input.cityId);
+  if (!city) throw new AppError('NOT_FOUND', 'This city does not take part in the visit.');
+  const { manager } = roleIn(v, [], input.user);
+  if (!manager && !representsCity(input.user, input.cityId)) throw new AppError('FORBIDDEN', 'Only the city’s own representatives can name its delegates.');
+  const max = v.settings.maxDelegatesPerCity;
+  if (input.delegates.length > max) throw new AppError('VALIDATION_FAILED', 'Too many delegates.', { errors: [{ field: 'body.delegates', message: `The programme takes at most ${max} delegates per city.` }] });
+  const travel = delegationTravel({ latitude: city.latitude, longitude: city.longitude }, { latitude: v.host_latitude, longitude: v.host_longitude }, input.mode, input.delegates.length);
+  await db.transaction().execute(async (trx) => {
+    await replaceDelegation(trx, v.id, city.id, input.delegates, travel);
+    // Names only: delegates' needs are personal data and stay out of the audit log.
+    await recordAudit(trx, { actorId: input.user.id, action: 'visit.delegation', entityType: 'visit', entityId: v.id, ip: input.ip, details: { cityId: city.id, delegates: input.delegates.length, mode: input.mode, co2Kg: travel.co2Kg } });
+  });
+  return getVisit(db, v.id, input.user);
+}
+
+/** The visit and its agenda as an .ics file, for everyone taking part. */
+export async function visitCalendar(db: Db, visitId: string, user: CurrentUser) {
+  const visit = await getVisit(db, visitId, user);
+  const v = await loadVisit(db, visitId);
+  if (!visit.viewer.canPlan && !visit.viewer.isHost && !visit.viewer.visitingCityIds.length) throw new AppError('NOT_FOUND', 'There is no such study visit.');
+  if (!visit.startsOn) throw new AppError('CONFLICT', 'The visit has no dates yet.');
+  const tz = v.settings.timeZone;
+  const dayDate = (day: number) => {
+    const d = new Date(`${visit.startsOn}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + day - 1);
+    return d.toISOString().slice(0, 10);
+  };
+  const stamp = new Date();
+  const events = [
+    {
+      uid: `visit-${visit.id}@peercities`,
+      start: zonedToUtc(visit.startsOn, '09:00', tz),
+      end: zonedToUtc(visit.endsOn ?? visit.startsOn, '18:00', tz),
+      summary: `Study visit to ${visit.host.name}`,
+      description: `Visiting cities: ${visit.visitors.map((c) => c.name).join(', ')}. Facilitator: ${visit.facilitator ?? 'to be confirmed'}.`,
+      location: visit.host.name,
+      stamp,
+    },
+    ...visit.agenda.map((a) => ({
+      uid: `agenda-${a.id}@peercities`,
+      start: zonedToUtc(dayDate(a.day), a.startsAt, tz),
+      end: zonedToUtc(dayDate(a.day), a.endsAt, tz),
+      summary: `${visit.host.name}: ${a.title}`,
+      ...(a.place ? { location: a.place } : {}),
+      stamp,
+    })),
+  ];
+  return buildCalendar(events, { name: `Study visit to ${visit.host.name}`, timeZone: tz });
+}

@@ -1,0 +1,120 @@
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
+import { insertVisit } from './visits.repository.ts';
+
+let t: TestApp;
+let manager: TestClient;
+const visits: Record<string, string> = {};
+const city: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  t.setNow('2027-04-01T10:00:00Z');
+  manager = await t.signedIn('manager@demo.peercities.eu');
+  await manager.request({ method: 'POST', url: '/api/programmes', payload: { title: 'Visits edition', format: 'group_study_visits', editionYear: 2027, slug: 'visits-test' } });
+  const programme = await t.app.db.selectFrom('programmes').select('id').where('slug', '=', 'visits-test').executeTakeFirstOrThrow();
+  for (const slug of ['valencia', 'milan', 'espoo', 'graz', 'ghent', 'brno', 'oulu']) city[slug] = (await t.app.db.selectFrom('cities').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+  const person = async (email: string) => (await t.app.db.selectFrom('people').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+  const pierre = await person('facilitator@demo.peercities.eu');
+  const katrin = await person('facilitator2@demo.peercities.eu');
+  visits.valencia = await insertVisit(t.app.db, { programmeId: programme.id, hostCityId: city.valencia ?? '', facilitatorId: pierre, matchingRunId: null, visitorCityIds: [city.graz ?? '', city.ghent ?? ''] });
+  visits.milan = await insertVisit(t.app.db, { programmeId: programme.id, hostCityId: city.milan ?? '', facilitatorId: pierre, matchingRunId: null, visitorCityIds: [city.brno ?? ''] });
+  visits.espoo = await insertVisit(t.app.db, { programmeId: programme.id, hostCityId: city.espoo ?? '', facilitatorId: katrin, matchingRunId: null, visitorCityIds: [city.oulu ?? ''] });
+  // A representative for Graz.
+  const hash = (await t.app.db.selectFrom('people').select('password_hash').where('email', '=', 'lahti@demo.peercities.eu').executeTakeFirstOrThrow()).password_hash;
+  const graz = await t.app.db.insertInto('people').values({ email: 'graz@example.org', name: 'Greta Graz', password_hash: hash }).returning('id').executeTakeFirstOrThrow();
+  await t.app.db.insertInto('role_grants').values({ person_id: graz.id, role: 'city_representative', city_id: city.graz ?? '' }).execute();
+});
+afterAll(async () => t.close());
+
+describe('scheduling the visits', () => {
+  it('explains a facilitator clash between fixed dates, and writes nothing', async () => {
+    const res = await manager.request({
+      method: 'POST',
+      url: '/api/programmes/visits-test/visits/schedule',
+      payload: { apply: true, fixed: [{ visitId: visits.valencia, startsOn: '2027-05-18' }, { visitId: visits.milan, startsOn: '2027-05-19' }] },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'conflict', reason: expect.stringContaining('Pierre Dubois accompanies the visits to Milan and Valencia') });
+    const list = (await manager.request({ method: 'GET', url: '/api/programmes/visits-test/visits' })).json().items;
+    expect(list.every((v: { startsOn: string | null }) => v.startsOn === null)).toBe(true);
+  });
+
+  it('proposes a feasible schedule for all visits, respecting the host’s unavailable dates', async () => {
+    const valenciaRep = await t.signedIn('valencia@demo.peercities.eu');
+    const unavailable = await valenciaRep.request({ method: 'PUT', url: `/api/visits/${visits.valencia}/host-unavailable`, payload: { dates: ['2027-05-03', '2027-05-04'] } });
+    expect(unavailable.json().hostUnavailable).toEqual(['2027-05-03', '2027-05-04']);
+    const res = await manager.request({ method: 'POST', url: '/api/programmes/visits-test/visits/schedule', payload: { apply: true } });
+    expect(res.json().status).toBe('scheduled');
+    const byHost = Object.fromEntries(res.json().visits.map((v: { host: string; start: string; end: string }) => [v.host, [v.start, v.end]]));
+    expect(byHost.Valencia).toEqual(['2027-05-05', '2027-05-06']);
+    // Pierre needs a travel day after each visit, and weekends are free: Milan moves to the next week.
+    expect(byHost.Milan).toEqual(['2027-05-10', '2027-05-11']);
+    expect(byHost.Espoo).toEqual(['2027-05-03', '2027-05-04']);
+  });
+
+  it('confirms the schedule and emails hosts, visiting cities and facilitators', async () => {
+    const res = await manager.request({ method: 'POST', url: '/api/programmes/visits-test/visits/confirm' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().items.every((v: { confirmed: boolean }) => v.confirmed)).toBe(true);
+    const mail = await t.app.db.selectFrom('outbox').select(['to_address', 'subject']).where('subject', 'like', 'Visits edition: the study visit to Valencia%').execute();
+    // Graz and Ghent also have demo representatives from the discussion groups' demo data.
+    expect(mail.map((m) => m.to_address).sort()).toEqual([
+      'facilitator@demo.peercities.eu',
+      'ghent@demo.peercities.eu',
+      'graz@demo.peercities.eu',
+      'graz@example.org',
+      'valencia@demo.peercities.eu',
+    ]);
+    expect(mail[0]?.subject).toBe('Visits edition: the study visit to Valencia is on Wednesday, 5 May 2027');
+  });
+});
+
+describe('delegations and travel', () => {
+  it('lets a visiting city name its delegates and computes the CO2 of the trip', async () => {
+    const graz = await t.signedIn('graz@example.org');
+    const res = await graz.request({
+      method: 'PUT',
+      url: `/api/visits/${visits.valencia}/delegations/${city.graz}`,
+      payload: { mode: 'air', delegates: [{ name: 'Greta Graz', roleTitle: 'Energy planner', dietary: 'vegetarian' }, { name: 'Hans Huber', accessNeeds: 'step-free access' }] },
+    });
+    expect(res.statusCode).toBe(200);
+    const travel = res.json().travel.find((x: { cityId: string }) => x.cityId === city.graz);
+    expect(travel).toMatchObject({ mode: 'air', travellers: 2 });
+    expect(travel.co2Kg).toBeGreaterThan(400);
+    expect(res.json().co2Kg).toBe(travel.co2Kg);
+    const tooMany = await graz.request({ method: 'PUT', url: `/api/visits/${visits.valencia}/delegations/${city.graz}`, payload: { mode: 'rail', delegates: [1, 2, 3, 4].map((i) => ({ name: `D${i}` })) } });
+    expect(tooMany.json().errors).toEqual([{ field: 'body.delegates', message: 'The programme takes at most 3 delegates per city.' }]);
+    expect((await graz.request({ method: 'PUT', url: `/api/visits/${visits.valencia}/delegations/${city.ghent}`, payload: { mode: 'rail', delegates: [] } })).statusCode).toBe(403);
+  });
+
+  it('keeps delegates’ personal data to the host, the facilitator, managers and their own city', async () => {
+    const anon = await (await t.client()).request({ method: 'GET', url: `/api/visits/${visits.valencia}` });
+    expect(anon.json().delegates).toBeNull();
+    expect(anon.body).not.toContain('vegetarian');
+    const list = await (await t.client()).request({ method: 'GET', url: '/api/programmes/visits-test/visits' });
+    expect(list.body).not.toContain('Greta');
+    const host = (await (await t.signedIn('valencia@demo.peercities.eu')).request({ method: 'GET', url: `/api/visits/${visits.valencia}` })).json();
+    expect(host.delegates.map((d: { name: string; dietary: string }) => [d.name, d.dietary])).toEqual([['Greta Graz', 'vegetarian'], ['Hans Huber', '']]);
+    const other = (await (await t.signedIn('lahti@demo.peercities.eu')).request({ method: 'GET', url: `/api/visits/${visits.valencia}` })).json();
+    expect(other.delegates).toBeNull();
+  });
+
+  it('gives participants the visit and agenda as an .ics in Brussels time', async () => {
+    const valenciaRep = await t.signedIn('valencia@demo.peercities.eu');
+    const add = await valenciaRep.request({ method: 'POST', url: `/api/visits/${visits.valencia}/agenda`, payload: { day: 1, startsAt: '10:00', endsAt: '12:00', kind: 'site_visit', title: 'Superblock of Sant Marcel·lí', place: 'Carrer de Sant Marcel·lí' } });
+    expect(add.json().agenda).toHaveLength(1);
+    const bad = await valenciaRep.request({ method: 'POST', url: `/api/visits/${visits.valencia}/agenda`, payload: { day: 3, startsAt: '10:00', endsAt: '09:00', kind: 'talk', title: 'x' } });
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['body.endsAt']);
+    const graz = await t.signedIn('graz@example.org');
+    const ics = await graz.request({ method: 'GET', url: `/api/visits/${visits.valencia}/calendar.ics` });
+    const comp = new ICAL.Component(ICAL.parse(ics.body));
+    const tz = comp.getFirstSubcomponent('vtimezone');
+    if (tz) ICAL.TimezoneService.register(new ICAL.Timezone(tz));
+    const events = comp.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    expect(events.map((e) => e.summary)).toEqual(['Study visit to Valencia', 'Valencia: Superblock of Sant Marcel·lí']);
+    expect(events[1]?.startDate.toJSDate().toISOString()).toBe('2027-05-05T08:00:00.000Z');
+    expect((await (await t.signedIn('lahti@demo.peercities.eu')).request({ method: 'GET', url: `/api/visits/${visits.valencia}/calendar.ics` })).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+
+const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-05-20.');
+const Time = z.string().regex(/^\d{2}:\d{2}$/, 'Use a time like 09:30.');
+
+export const AgendaItem = z.object({
+  id: z.uuid(),
+  day: z.number().int(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  kind: z.enum(['site_visit', 'talk', 'workshop', 'meal', 'other']),
+  title: z.string(),
+  place: z.string(),
+  solutionId: z.uuid().nullable(),
+});
+
+export const Delegate = z.object({
+  id: z.uuid(),
+  cityId: z.uuid(),
+  name: z.string(),
+  roleTitle: z.string(),
+  email: z.string().nullable(),
+  dietary: z.string(),
+  accessNeeds: z.string(),
+});
+
+export const VisitSummary = z.object({
+  id: z.uuid(),
+  programmeSlug: z.string(),
+  host: z.object({ id: z.uuid(), name: z.string(), slug: z.string(), country: z.string() }),
+  visitors: z.array(z.object({ id: z.uuid(), name: z.string(), slug: z.string(), country: z.string() })),
+  facilitator: z.string().nullable(),
+  startsOn: z.string().nullable(),
+  endsOn: z.string().nullable(),
+  confirmed: z.boolean(),
+  co2Kg: z.number(),
+});
+export type VisitSummary = z.infer<typeof VisitSummary>;
+
+export const Visit = VisitSummary.extend({
+  agenda: z.array(AgendaItem),
+  travel: z.array(z.object({ cityId: z.uuid(), mode: z.enum(['rail', 'air']), distanceKm: z.number(), travellers: z.number().int(), co2Kg: z.number() })),
+  /** Personal data: only for the host, the facilitator, programme managers (all) and a visiting city (its own). */
+  delegates: z.array(Delegate).nullable(),
+  hostUnavailable: z.array(z.string()).nullable(),
+  viewer: z.object({ canPlan: z.boolean(), visitingCityIds: z.array(z.uuid()), isHost: z.boolean() }),
+  version: z.number().int(),
+});
+export type Visit = z.infer<typeof Visit>;
+
+export const ScheduleBody = z.object({
+  /** Start dates fixed by the programme manager; the planner chooses the others. */
+  fixed: z.array(z.object({ visitId: z.uuid(), startsOn: LocalDate })).max(500).default([]),
+  /** Write the proposal to the visits (still unconfirmed) instead of only showing it. */
+  apply: z.boolean(),
+});
+export const ScheduleAnswer = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('scheduled'), visits: z.array(z.object({ id: z.uuid(), host: z.string(), start: z.string(), end: z.string() })), applied: z.boolean() }),
+  z.object({ status: z.literal('conflict'), visitId: z.uuid().nullable(), reason: z.string() }),
+]);
+
+export const HostUnavailableBody = z.object({ dates: z.array(LocalDate).max(100) });
+export const CreateAgendaItemBody = z
+  .object({
+    day: z.number().int().min(1).max(10),
+    startsAt: Time,
+    endsAt: Time,
+    kind: z.enum(['site_visit', 'talk', 'workshop', 'meal', 'other']),
+    title: z.string().trim().min(1).max(200),
+    place: z.string().max(300).default(''),
+    solutionId: z.uuid().nullable().default(null),
+  })
+  .refine((b) => b.endsAt > b.startsAt, { message: 'The end must come after the start.', path: ['endsAt'] });
+
+export const DelegationBody = z.object({
+  mode: z.enum(['rail', 'air']),
+  delegates: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1, 'Enter the name.').max(120),
+        roleTitle: z.string().max(120).default(''),
+        email: z.email().nullable().default(null),
+        dietary: z.string().max(500).default(''),
+        accessNeeds: z.string().max(500).default(''),
+      }),
+    )
+    .max(20),
+});
+
+export const FeedbackBody = z.object({
+  cityId: z.uuid(),
+  ratings: z.object({ overall: z.number().int().min(1).max(5), relevance: z.number().int().min(1).max(5), organisation: z.number().int().min(1).max(5) }),
+  comments: z.string().max(5000).default(''),
+});
+export const FeedbackSummary = z.object({
+  responses: z.number().int(),
+  averages: z.object({ overall: z.number().nullable(), relevance: z.number().nullable(), organisation: z.number().nullable() }),
+  comments: z.array(z.object({ role: z.enum(['visitor', 'host']), city: z.string(), text: z.string() })),
+});
+
+export const ReplicationStatus = z.enum(['not_started', 'in_progress', 'done', 'dropped']);
+export const ReplicationPlan = z.object({
+  id: z.uuid(),
+  visitId: z.uuid(),
+  cityId: z.uuid(),
+  cityName: z.string(),
+  solutionId: z.uuid().nullable(),
+  solutionTitle: z.string().nullable(),
+  title: z.string(),
+  steps: z.array(z.object({ text: z.string(), owner: z.string(), targetDate: z.string().nullable() })),
+  owner: z.string(),
+  targetDate: z.string().nullable(),
+  updates: z.array(z.object({ checkpoint: z.number().int(), status: ReplicationStatus, evidenceText: z.string(), evidenceUrl: z.string().nullable(), createdAt: z.string() })),
+  status: ReplicationStatus,
+});
+export const CreateReplicationPlanBody = z.object({
+  cityId: z.uuid(),
+  solutionId: z.uuid().nullable().default(null),
+  title: z.string().trim().min(3, 'Use at least 3 characters.').max(200),
+  steps: z.array(z.object({ text: z.string().trim().min(1).max(500), owner: z.string().max(200).default(''), targetDate: LocalDate.nullable().default(null) })).max(30).default([]),
+  owner: z.string().max(200).default(''),
+  targetDate: LocalDate.nullable().default(null),
+});
+export const ReplicationUpdateBody = z.object({
+  checkpoint: z.union([z.literal(3), z.literal(6), z.literal(12)]),
+  status: ReplicationStatus,
+  evidenceText: z.string().max(5000).default(''),
+  evidenceUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
+});
