@@ -22,6 +22,7 @@ import { programmeRoutes } from './modules/programmes/programmes.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { groupRoutes } from './modules/groups/groups.routes.ts';
 import { threadRoutes } from './modules/groups/threads.routes.ts';
+import { followUpRoutes } from './modules/visits/follow-up.routes.ts';
 import { visitRoutes } from './modules/visits/visits.routes.ts';
 import { reviewRoutes } from './modules/review/review.routes.ts';
 import { passwordResetRoutes } from './modules/password-resets/password-resets.routes.ts';
@@ -153,6 +154,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(groupRoutes);
   await app.register(threadRoutes);
   await app.register(visitRoutes);
+  await app.register(followUpRoutes);
   await app.register(webPlugin, { distDir: config.webDistDir });
 
   await app.ready();

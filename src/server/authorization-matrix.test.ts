@@ -98,6 +98,13 @@ const POLICY: Record<string, Access> = {
   'POST /api/visits/{id}/agenda': 'signed-in',
   'PUT /api/visits/{id}/delegations/{cityId}': 'signed-in',
   'GET /api/visits/{id}/calendar.ics': 'signed-in',
+  'POST /api/visits/{id}/feedback': ['city_representative'],
+  'GET /api/visits/{id}/feedback': ['programme_manager', 'facilitator'],
+  'GET /api/visits/{id}/replication-plans': 'public',
+  'POST /api/visits/{id}/replication-plans': ['city_representative', 'programme_manager'],
+  'PUT /api/replication-plans/{id}/updates': ['city_representative', 'programme_manager'],
+  'GET /api/programmes/{slug}/dashboard': ['programme_manager'],
+  'GET /api/programmes/{slug}/dashboard.{format}': ['programme_manager'],
 };
 
 const PRINCIPALS: { name: string; email: string | null; role: Role | null }[] = [

@@ -127,3 +127,19 @@ export const ReplicationUpdateBody = z.object({
   evidenceText: z.string().max(5000).default(''),
   evidenceUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
 });
+
+const Tally = z.object({ name: z.string(), plans: z.number().int(), replicated: z.number().int(), inProgress: z.number().int(), tco2e: z.number() });
+export const Impact = z.object({
+  plans: z.number().int(),
+  replicated: z.number().int(),
+  inProgress: z.number().int(),
+  expectedTco2ePerYear: z.number(),
+  bySector: z.array(Tally),
+  byCountry: z.array(Tally),
+});
+
+export const Dashboard = z.object({
+  funnel: z.array(z.object({ step: z.enum(['in_groups', 'completed_phases', 'applied', 'selected', 'visited', 'replicating']), cities: z.number().int() })),
+  travelCo2Kg: z.number(),
+  impact: Impact,
+});

@@ -5,6 +5,7 @@ import type { Db } from '../client.ts';
 import { seedGroupsDemo } from './demo-groups.ts';
 import { seedProgrammesDemo } from './demo-programmes.ts';
 import { seedLibraryDemo } from './demo-solutions.ts';
+import { seedVisitsDemo } from './demo-visits.ts';
 
 /** Every demo account signs in with this password (printed by `npm start`). */
 export const DEMO_PASSWORD = 'climate-neutral-2030';
@@ -34,7 +35,7 @@ const SEED_NAME = 'demo-foundation-v1';
 
 /**
  * Loads each demo set once, in order: people and Mission Cities, the library,
- * the programmes, the discussion groups. Each set has its own marker in seed_runs, so an
+ * the programmes, the discussion groups, the study visits. Each set has its own marker in seed_runs, so an
  * installation seeded before a set existed receives it on its next start.
  */
 export async function seedDemoData(db: Db, passwordHashCost: number): Promise<boolean> {
@@ -42,7 +43,8 @@ export async function seedDemoData(db: Db, passwordHashCost: number): Promise<bo
   const library = await seedLibraryDemo(db);
   const programmes = await seedProgrammesDemo(db);
   const groups = await seedGroupsDemo(db);
-  return foundation || library || programmes || groups;
+  const visits = await seedVisitsDemo(db);
+  return foundation || library || programmes || groups || visits;
 }
 
 async function seedFoundation(db: Db, passwordHashCost: number): Promise<boolean> {

@@ -1,0 +1,102 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
+
+let t: TestApp;
+let manager: TestClient;
+let valenciaVisit: { id: string; visitors: { id: string; slug: string }[]; host: { id: string } };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  t.setNow('2026-11-28T12:00:00Z');
+  manager = await t.signedIn('manager@demo.peercities.eu');
+  const visits = (await manager.request({ method: 'GET', url: '/api/programmes/group-study-visits-2025/visits' })).json().items;
+  valenciaVisit = visits.find((v: { host: { slug: string } }) => v.host.slug === 'valencia');
+});
+afterAll(async () => t.close());
+
+describe('the finished 2025 edition', () => {
+  it('shows three completed visits with agendas, delegations and travel CO2', async () => {
+    const visits = (await (await t.client()).request({ method: 'GET', url: '/api/programmes/group-study-visits-2025/visits' })).json().items;
+    expect(visits.map((v: { host: { name: string }; visitors: unknown[]; confirmed: boolean }) => [v.host.name, v.visitors.length, v.confirmed])).toEqual([
+      ['Espoo', 3, true],
+      ['Milan', 3, true],
+      ['Valencia', 3, true],
+    ]);
+    const visit = (await manager.request({ method: 'GET', url: `/api/visits/${valenciaVisit.id}` })).json();
+    expect(visit.agenda).toHaveLength(4);
+    expect(visit.delegates).toHaveLength(9);
+    expect(visit.co2Kg).toBeGreaterThan(1000);
+  });
+
+  it('summarises the feedback of a visit for the programme team', async () => {
+    const summary = (await manager.request({ method: 'GET', url: `/api/visits/${valenciaVisit.id}/feedback` })).json();
+    expect(summary.responses).toBe(3);
+    expect(summary.averages.relevance).toBe(5);
+  });
+
+  it('counts the funnel and the replication on the dashboard, and exports it', async () => {
+    const d = (await manager.request({ method: 'GET', url: '/api/programmes/group-study-visits-2025/dashboard' })).json();
+    expect(d.funnel).toEqual([
+      { step: 'in_groups', cities: 12 },
+      { step: 'completed_phases', cities: 12 },
+      { step: 'applied', cities: 12 },
+      { step: 'selected', cities: 9 },
+      { step: 'visited', cities: 9 },
+      { step: 'replicating', cities: 6 },
+    ]);
+    expect(d.impact).toMatchObject({ plans: 9, replicated: 3, inProgress: 3 });
+    const xlsx = await manager.request({ method: 'GET', url: '/api/programmes/group-study-visits-2025/dashboard.xlsx' });
+    const book = new ExcelJS.Workbook();
+    const bytes = xlsx.rawPayload;
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    expect(book.getWorksheet('Dashboard')?.getRow(7).values).toEqual([undefined, 'cities: replicating', 6]);
+  });
+});
+
+describe('replication follow-up', () => {
+  it('lets a visiting city add its 12-month update, which the dashboard counts', async () => {
+    const plans = (await (await t.client()).request({ method: 'GET', url: `/api/visits/${valenciaVisit.id}/replication-plans` })).json().items;
+    const graz = plans.find((p: { cityName: string }) => p.cityName === 'Graz');
+    expect(graz.status).toBe('in_progress');
+    const rep = await t.signedIn('graz@demo.peercities.eu');
+    const res = await rep.request({ method: 'PUT', url: `/api/replication-plans/${graz.id}/updates`, payload: { checkpoint: 12, status: 'done', evidenceText: 'Council approved the pilot', evidenceUrl: 'https://graz.example/pilot' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'done' });
+    const d = (await manager.request({ method: 'GET', url: '/api/programmes/group-study-visits-2025/dashboard' })).json();
+    expect(d.impact).toMatchObject({ replicated: 4, inProgress: 2 });
+    const other = await t.signedIn('ghent@demo.peercities.eu');
+    expect((await other.request({ method: 'PUT', url: `/api/replication-plans/${graz.id}/updates`, payload: { checkpoint: 3, status: 'dropped' } })).statusCode).toBe(403);
+  });
+
+  it('takes a new plan only for one of the host’s solutions', async () => {
+    const rep = await t.signedIn('ghent@demo.peercities.eu');
+    const ghent = valenciaVisit.visitors.find((c) => c.slug === 'ghent');
+    const otherSolution = await t.app.db.selectFrom('solutions').select('id').where('city_id', '!=', valenciaVisit.host.id).executeTakeFirstOrThrow();
+    const bad = await rep.request({ method: 'POST', url: `/api/visits/${valenciaVisit.id}/replication-plans`, payload: { cityId: ghent?.id, solutionId: otherSolution.id, title: 'Something else' } });
+    expect(bad.json().errors).toEqual([{ field: 'body.solutionId', message: 'Choose one of the host’s solutions.' }]);
+    const ok = await rep.request({ method: 'POST', url: `/api/visits/${valenciaVisit.id}/replication-plans`, payload: { cityId: ghent?.id, title: 'Superblock pilot', steps: [{ text: 'Pick a neighbourhood' }] } });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ cityName: 'Ghent', status: 'not_started', steps: [{ text: 'Pick a neighbourhood', owner: '', targetDate: null }] });
+  });
+
+  it('takes feedback only from cities that took part, once the visit has started', async () => {
+    const lahti = await t.signedIn('lahti@demo.peercities.eu');
+    const lahtiId = (await t.app.db.selectFrom('cities').select('id').where('slug', '=', 'lahti').executeTakeFirstOrThrow()).id;
+    const refused = await lahti.request({ method: 'POST', url: `/api/visits/${valenciaVisit.id}/feedback`, payload: { cityId: lahtiId, ratings: { overall: 1, relevance: 1, organisation: 1 } } });
+    expect(refused.statusCode).toBe(404);
+    const host = await t.signedIn('valencia@demo.peercities.eu');
+    const res = await host.request({ method: 'POST', url: `/api/visits/${valenciaVisit.id}/feedback`, payload: { cityId: valenciaVisit.host.id, ratings: { overall: 5, relevance: 4, organisation: 5 }, comments: 'Great delegations' } });
+    expect(res.json()).toMatchObject({ responses: 4 });
+    expect(res.json().comments.some((c: { role: string; text: string }) => c.role === 'host' && c.text === 'Great delegations')).toBe(true);
+  });
+
+  it('never shows delegates’ personal data in public answers', async () => {
+    const anon = await t.client();
+    for (const url of [`/api/visits/${valenciaVisit.id}`, '/api/programmes/group-study-visits-2025/visits', `/api/visits/${valenciaVisit.id}/replication-plans`]) {
+      const res = await anon.request({ method: 'GET', url });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).not.toMatch(/Delegate \d of/);
+    }
+  });
+});
