@@ -12,6 +12,7 @@ import { sendDeadlineReminders } from './jobs/deadline-reminders.ts';
 import { mailboxTransport, smtpTransport, startMailWorker, type MailWorker } from './jobs/mail-worker.ts';
 import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { sendSessionReminders } from './jobs/session-reminders.ts';
+import { sendVisitNotices } from './jobs/visit-notices.ts';
 import { sendDailyDigests } from './modules/groups/threads.service.ts';
 import { applicationRoutes } from './modules/applications/applications.routes.ts';
 import { cityRoutes } from './modules/cities/cities.routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     [
       { name: 'deadline-reminders', everyMs: 10 * 60_000, run: (at) => sendDeadlineReminders(database.db, at, config.publicUrl) },
       { name: 'session-reminders', everyMs: 10 * 60_000, run: (at) => sendSessionReminders(database.db, at, config.publicUrl) },
+      { name: 'visit-notices', everyMs: 60 * 60_000, run: (at) => sendVisitNotices(database.db, at, config.publicUrl) },
       { name: 'daily-digest', everyMs: 24 * 60 * 60_000, run: (at) => sendDailyDigests(database.db, at, config.publicUrl) },
     ],
     now,

@@ -467,6 +467,14 @@ export interface ReplicationUpdatesTable {
   created_at: Generated<Date>;
 }
 
+// 0009_visit_notices.sql
+export interface VisitNoticesTable {
+  visit_id: string;
+  person_id: string;
+  kind: 'week_before' | 'feedback' | 'update_3' | 'update_6' | 'update_12';
+  sent_at: Generated<Date>;
+}
+
 export interface Database {
   cities: CitiesTable;
   city_contacts: CityContactsTable;
@@ -511,4 +519,5 @@ export interface Database {
   visit_feedback: VisitFeedbackTable;
   replication_plans: ReplicationPlansTable;
   replication_updates: ReplicationUpdatesTable;
+  visit_notices: VisitNoticesTable;
 }

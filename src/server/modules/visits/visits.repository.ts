@@ -120,8 +120,8 @@ export async function replaceDelegation(
 
 /** Who to email about a visit: the representatives of the host and visiting cities, and the facilitator. */
 export async function visitAudience(db: Q, visitId: string) {
-  const result = await sql<{ email: string; name: string }>`
-    SELECT p.email, p.name
+  const result = await sql<{ id: string; email: string; name: string }>`
+    SELECT p.id, p.email, p.name
       FROM people p
      WHERE p.disabled_at IS NULL
        AND (p.id = (SELECT facilitator_id FROM study_visits WHERE id = ${visitId})

@@ -1,0 +1,47 @@
+import { addDays, localDateAt } from '../../domain/time/zoned-time.ts';
+import type { Db } from '../db/client.ts';
+import { enqueueEmail } from '../modules/email/outbox.repository.ts';
+import { visitNoticeEmail, type VisitNoticeKind } from '../modules/visits/visit-emails.ts';
+import { visitAudience, visitRows } from '../modules/visits/visits.repository.ts';
+
+const addMonths = (date: string, months: number) => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+};
+
+/** Which notice is due on `today` for a visit, if any (one at a time, the latest due first). */
+export function dueNotice(visit: { startsOn: string; endsOn: string }, today: string): VisitNoticeKind | null {
+  const schedule: [VisitNoticeKind, string][] = [
+    ['update_12', addMonths(visit.endsOn, 12)],
+    ['update_6', addMonths(visit.endsOn, 6)],
+    ['update_3', addMonths(visit.endsOn, 3)],
+    ['feedback', addDays(visit.endsOn, 1)],
+    ['week_before', addDays(visit.startsOn, -7)],
+  ];
+  // A notice is due from its date for 14 days, so a pause in the scheduler does not lose it.
+  const due = schedule.find(([, from]) => today >= from && today <= addDays(from, 14));
+  return due ? due[0] : null;
+}
+
+/**
+ * A week before a confirmed visit, the day after it (feedback), and 3, 6 and
+ * 12 months after (replication updates): one email per person per notice.
+ */
+export async function sendVisitNotices(db: Db, now: Date, publicUrl: string): Promise<number> {
+  const visits = (await visitRows(db, {})).filter((v) => v.schedule_confirmed_at && v.starts_on && v.ends_on);
+  let sent = 0;
+  for (const v of visits) {
+    const kind = dueNotice({ startsOn: v.starts_on ?? '', endsOn: v.ends_on ?? '' }, localDateAt(now, v.settings.timeZone));
+    if (!kind) continue;
+    for (const person of await visitAudience(db, v.id)) {
+      await db.transaction().execute(async (trx) => {
+        const claimed = await trx.insertInto('visit_notices').values({ visit_id: v.id, person_id: person.id, kind }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+        if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return;
+        await enqueueEmail(trx, visitNoticeEmail({ kind, to: person.email, name: person.name, hostName: v.host_name, url: `${publicUrl}/visits/${v.id}` }));
+        sent += 1;
+      });
+    }
+  }
+  return sent;
+}
