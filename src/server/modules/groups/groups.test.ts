@@ -18,10 +18,10 @@ beforeAll(async () => {
   const manager = await t.signedIn('manager@demo.peercities.eu');
   await manager.request({ method: 'POST', url: '/api/programmes', payload: { title: 'Groups test edition', format: 'group_study_visits', editionYear: 2027, slug: SLUG } });
   // Three aspiring cities, each with a representative.
-  for (const [slug, email] of [['graz', 'graz@example.org'], ['ghent', 'ghent@example.org'], ['brno', 'brno@example.org']] as const) {
+  for (const [slug, email] of [['toulouse', 'toulouse@example.org'], ['strasbourg', 'strasbourg@example.org'], ['vantaa', 'vantaa@example.org']] as const) {
     cities[slug] = await cityId(slug);
     const person = await t.app.db.insertInto('people').values({ email, name: `Rep ${slug}`, password_hash: (await t.app.db.selectFrom('people').select('password_hash').where('email', '=', 'lahti@demo.peercities.eu').executeTakeFirstOrThrow()).password_hash }).returning('id').executeTakeFirstOrThrow();
-    await t.app.db.insertInto('role_grants').values({ person_id: person.id, role: 'city_representative', city_id: cities[slug] ?? '', primary_contact: true }).execute();
+    await t.app.db.insertInto('role_grants').values({ person_id: person.id, role: 'city_representative', city_id: cities[slug] ?? '' }).execute();
   }
   facilitator = await t.signedIn('facilitator@demo.peercities.eu');
 });
@@ -44,14 +44,14 @@ describe('discussion groups', () => {
   });
 
   it('takes expressions of interest and admits cities up to its capacity', async () => {
-    for (const slug of ['graz', 'ghent', 'brno']) {
+    for (const slug of ['toulouse', 'strasbourg', 'vantaa']) {
       const rep = await t.signedIn(`${slug}@example.org`);
       const res = await rep.request({ method: 'POST', url: `/api/groups/${groupId}/interest`, payload: { cityId: cities[slug], sectors: ['energy'], message: 'We want to learn' } });
       expect(res.statusCode).toBe(200);
     }
     const lahti = await t.signedIn('lahti@demo.peercities.eu');
-    expect((await lahti.request({ method: 'POST', url: `/api/groups/${groupId}/interest`, payload: { cityId: cities.graz } })).statusCode).toBe(403);
-    for (const slug of ['graz', 'ghent', 'brno']) {
+    expect((await lahti.request({ method: 'POST', url: `/api/groups/${groupId}/interest`, payload: { cityId: cities.toulouse } })).statusCode).toBe(403);
+    for (const slug of ['toulouse', 'strasbourg', 'vantaa']) {
       const res = await facilitator.request({ method: 'PUT', url: `/api/groups/${groupId}/members/${cities[slug]}`, payload: { status: 'admitted' } });
       expect(res.statusCode).toBe(200);
     }
@@ -59,7 +59,7 @@ describe('discussion groups', () => {
     expect(group.admitted).toBe(3);
     // Someone else's facilitator cannot decide for this group.
     const katrin = await t.signedIn('facilitator2@demo.peercities.eu');
-    expect((await katrin.request({ method: 'PUT', url: `/api/groups/${groupId}/members/${cities.graz}`, payload: { status: 'declined' } })).statusCode).toBe(403);
+    expect((await katrin.request({ method: 'PUT', url: `/api/groups/${groupId}/members/${cities.toulouse}`, payload: { status: 'declined' } })).statusCode).toBe(403);
   });
 
   it('schedules sessions in Brussels time, invites participants, and gives them .ics files that parse', async () => {
@@ -71,10 +71,10 @@ describe('discussion groups', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json().startsAt).toBe('2026-07-08T08:00:00.000Z');
     const mail = await t.app.db.selectFrom('outbox').select(['to_address', 'subject']).where('subject', 'like', 'Energy in English: Kick-off%').execute();
-    expect(mail.map((m) => m.to_address).sort()).toEqual(['brno@example.org', 'ghent@example.org', 'graz@example.org']);
+    expect(mail.map((m) => m.to_address).sort()).toEqual(['strasbourg@example.org', 'toulouse@example.org', 'vantaa@example.org']);
 
-    const graz = await t.signedIn('graz@example.org');
-    const ics = await graz.request({ method: 'GET', url: `/api/sessions/${res.json().id}/calendar.ics` });
+    const toulouse = await t.signedIn('toulouse@example.org');
+    const ics = await toulouse.request({ method: 'GET', url: `/api/sessions/${res.json().id}/calendar.ics` });
     expect(ics.headers['content-type']).toContain('text/calendar');
     const comp = new ICAL.Component(ICAL.parse(ics.body));
     const tz = comp.getFirstSubcomponent('vtimezone');
@@ -91,8 +91,8 @@ describe('discussion groups', () => {
   });
 
   it('records attendance in bulk and counts completed phases; completing all four makes a city eligible to visit', async () => {
-    const eligibleBefore = await t.signedIn('graz@example.org');
-    const reasonBefore = (await eligibleBefore.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/visitor/eligibility?cityId=${cities.graz}` })).json();
+    const eligibleBefore = await t.signedIn('toulouse@example.org');
+    const reasonBefore = (await eligibleBefore.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/visitor/eligibility?cityId=${cities.toulouse}` })).json();
     expect(reasonBefore.reasons.join(' ')).toContain("has not yet completed the discussion groups' learning phases 1, 2, 3 and 4");
 
     const sessions = (await facilitator.request({ method: 'GET', url: `/api/groups/${groupId}/sessions` })).json().items;
@@ -105,26 +105,26 @@ describe('discussion groups', () => {
       const sheet = (await facilitator.request({ method: 'GET', url: `/api/sessions/${sessionId}/attendance` })).json();
       const records = sheet.participants.map((p: { personId: string; cityName: string }) => ({
         personId: p.personId,
-        status: p.cityName === 'Graz' ? 'present' : p.cityName === 'Ghent' && i < 2 ? 'present' : 'excused',
+        status: p.cityName === 'Toulouse' ? 'present' : p.cityName === 'Strasbourg' && i < 2 ? 'present' : 'excused',
       }));
       const res = await facilitator.request({ method: 'PUT', url: `/api/sessions/${sessionId}/attendance`, payload: { records } });
       expect(res.statusCode).toBe(200);
     }
     const progress = (await facilitator.request({ method: 'GET', url: `/api/groups/${groupId}/progress` })).json();
     const byCity = Object.fromEntries(progress.cities.map((c: { cityName: string; phasesCompleted: number[]; complete: boolean }) => [c.cityName, [c.phasesCompleted, c.complete]]));
-    expect(byCity).toEqual({ Brno: [[], false], Ghent: [[1, 2], false], Graz: [[1, 2, 3, 4], true] });
+    expect(byCity).toEqual({ Vantaa: [[], false], Strasbourg: [[1, 2], false], Toulouse: [[1, 2, 3, 4], true] });
     expect(progress.sessions[0]).toMatchObject({ title: 'Kick-off', present: 2, excused: 1, absent: 0 });
 
-    // Graz (target 2050 or earlier in the demo data) may now apply to visit; Ghent still lacks phases 3 and 4.
-    await t.app.db.updateTable('cities').set({ climate_target_year: 2045 }).where('id', 'in', [cities.graz ?? '', cities.ghent ?? '']).execute();
-    const graz = (await eligibleBefore.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/visitor/eligibility?cityId=${cities.graz}` })).json();
-    expect(graz).toMatchObject({ eligible: true, reasons: [] });
-    const ghentRep = await t.signedIn('ghent@example.org');
-    const ghent = (await ghentRep.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/visitor/eligibility?cityId=${cities.ghent}` })).json();
-    expect(ghent.reasons).toEqual(["Ghent has not yet completed the discussion groups' learning phases 3 and 4."]);
+    // Toulouse (target 2050 or earlier in the demo data) may now apply to visit; Strasbourg still lacks phases 3 and 4.
+    await t.app.db.updateTable('cities').set({ climate_target_year: 2045 }).where('id', 'in', [cities.toulouse ?? '', cities.strasbourg ?? '']).execute();
+    const toulouse = (await eligibleBefore.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/visitor/eligibility?cityId=${cities.toulouse}` })).json();
+    expect(toulouse).toMatchObject({ eligible: true, reasons: [] });
+    const strasbourgRep = await t.signedIn('strasbourg@example.org');
+    const strasbourg = (await strasbourgRep.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/visitor/eligibility?cityId=${cities.strasbourg}` })).json();
+    expect(strasbourg.reasons).toEqual(["Strasbourg has not yet completed the discussion groups' learning phases 3 and 4."]);
     // A city sees only its own progress.
-    const own = (await ghentRep.request({ method: 'GET', url: `/api/groups/${groupId}/progress` })).json();
-    expect(own.cities.map((c: { cityName: string }) => c.cityName)).toEqual(['Ghent']);
+    const own = (await strasbourgRep.request({ method: 'GET', url: `/api/groups/${groupId}/progress` })).json();
+    expect(own.cities.map((c: { cityName: string }) => c.cityName)).toEqual(['Strasbourg']);
     expect(own.sessions).toEqual([]);
   });
 
@@ -137,16 +137,16 @@ describe('discussion groups', () => {
   });
 
   it('gives each person a private calendar feed that can be revoked', async () => {
-    const graz = await t.signedIn('graz@example.org');
-    const { url } = (await graz.request({ method: 'POST', url: '/api/me/calendar-feed' })).json();
+    const toulouse = await t.signedIn('toulouse@example.org');
+    const { url } = (await toulouse.request({ method: 'POST', url: '/api/me/calendar-feed' })).json();
     const path = new URL(url).pathname;
     const feed = await t.app.inject(path);
     expect(feed.statusCode).toBe(200);
     const events = new ICAL.Component(ICAL.parse(feed.body)).getAllSubcomponents('vevent');
     expect(events).toHaveLength(4);
-    const renewed = (await graz.request({ method: 'POST', url: '/api/me/calendar-feed' })).json();
+    const renewed = (await toulouse.request({ method: 'POST', url: '/api/me/calendar-feed' })).json();
     expect((await t.app.inject(path)).statusCode).toBe(404);
-    await graz.request({ method: 'DELETE', url: '/api/me/calendar-feed' });
+    await toulouse.request({ method: 'DELETE', url: '/api/me/calendar-feed' });
     expect((await t.app.inject(new URL(renewed.url).pathname)).statusCode).toBe(404);
   });
 });

@@ -4,7 +4,7 @@ import { sendDailyDigests } from './threads.service.ts';
 
 let t: TestApp;
 let facilitator: TestClient;
-let graz: TestClient;
+let toulouse: TestClient;
 let groupId: string;
 let threadId: string;
 
@@ -15,19 +15,22 @@ beforeAll(async () => {
   await manager.request({ method: 'POST', url: '/api/programmes', payload: { title: 'Threads edition', format: 'group_study_visits', editionYear: 2027, slug: 'threads' } });
   facilitator = await t.signedIn('facilitator@demo.peercities.eu');
   groupId = (await facilitator.request({ method: 'POST', url: '/api/programmes/threads/groups', payload: { name: 'Mobility in English', sectors: ['mobility'], language: 'en', capacity: 10 } })).json().id;
-  const grazId = (await t.app.db.selectFrom('cities').select('id').where('slug', '=', 'graz').executeTakeFirstOrThrow()).id;
+  const toulouseId = (await t.app.db.selectFrom('cities').select('id').where('slug', '=', 'toulouse').executeTakeFirstOrThrow()).id;
   const hash = (await t.app.db.selectFrom('people').select('password_hash').where('email', '=', 'lahti@demo.peercities.eu').executeTakeFirstOrThrow()).password_hash;
-  const person = await t.app.db.insertInto('people').values({ email: 'graz@example.org', name: 'Greta Graz', password_hash: hash }).returning('id').executeTakeFirstOrThrow();
-  await t.app.db.insertInto('role_grants').values({ person_id: person.id, role: 'city_representative', city_id: grazId }).execute();
-  graz = await t.signedIn('graz@example.org');
-  await graz.request({ method: 'POST', url: `/api/groups/${groupId}/interest`, payload: { cityId: grazId } });
-  await facilitator.request({ method: 'PUT', url: `/api/groups/${groupId}/members/${grazId}`, payload: { status: 'admitted' } });
+  const person = await t.app.db.insertInto('people').values({ email: 'toulouse@example.org', name: 'Greta Graz', password_hash: hash }).returning('id').executeTakeFirstOrThrow();
+  await t.app.db.insertInto('role_grants').values({ person_id: person.id, role: 'city_representative', city_id: toulouseId }).execute();
+  toulouse = await t.signedIn('toulouse@example.org');
+  await toulouse.request({ method: 'POST', url: `/api/groups/${groupId}/interest`, payload: { cityId: toulouseId } });
+  await facilitator.request({ method: 'PUT', url: `/api/groups/${groupId}/members/${toulouseId}`, payload: { status: 'admitted' } });
+  // The demo groups' posts are new too: send their digests first, so the test counts only its own.
+  await sendDailyDigests(t.app.db, new Date(), 'http://x');
+  await t.app.db.deleteFrom('outbox').execute();
 });
 afterAll(async () => t.close());
 
 describe('discussion threads', () => {
   it('store a post with script or event handlers sanitised', async () => {
-    const res = await graz.request({
+    const res = await toulouse.request({
       method: 'POST',
       url: `/api/groups/${groupId}/threads`,
       payload: {
@@ -39,11 +42,11 @@ describe('discussion threads', () => {
     threadId = res.json().thread.id;
     const body = res.json().posts[0].bodyHtml;
     expect(body).toBe('<p>Hello <strong>all</strong> <a rel="noopener noreferrer nofollow">bad</a> <a href="https://valencia.es" rel="noopener noreferrer nofollow">good</a></p>');
-    expect(res.json().posts[0]).toMatchObject({ author: 'Greta Graz', authorCity: 'Graz' });
+    expect(res.json().posts[0]).toMatchObject({ author: 'Greta Graz', authorCity: 'Toulouse' });
   });
 
   it('refuse a post that is only unsafe content', async () => {
-    const res = await graz.request({ method: 'POST', url: `/api/threads/${threadId}/posts`, payload: { body: '<script>alert(1)</script>' } });
+    const res = await toulouse.request({ method: 'POST', url: `/api/threads/${threadId}/posts`, payload: { body: '<script>alert(1)</script>' } });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].field).toBe('body.body');
   });
@@ -70,10 +73,10 @@ describe('discussion threads', () => {
   });
 
   it('let facilitators pin, close and hide, with the reason in the audit log', async () => {
-    expect((await graz.request({ method: 'PATCH', url: `/api/threads/${threadId}`, payload: { pinned: true } })).statusCode).toBe(403);
+    expect((await toulouse.request({ method: 'PATCH', url: `/api/threads/${threadId}`, payload: { pinned: true } })).statusCode).toBe(403);
     const pinned = await facilitator.request({ method: 'PATCH', url: `/api/threads/${threadId}`, payload: { pinned: true, closed: true } });
     expect(pinned.json().thread).toMatchObject({ pinned: true, closed: true });
-    const closed = await graz.request({ method: 'POST', url: `/api/threads/${threadId}/posts`, payload: { body: 'One more thing' } });
+    const closed = await toulouse.request({ method: 'POST', url: `/api/threads/${threadId}/posts`, payload: { body: 'One more thing' } });
     expect(closed.statusCode).toBe(409);
     const postId = pinned.json().posts[0].id;
     const hidden = await facilitator.request({ method: 'POST', url: `/api/posts/${postId}/hide`, payload: { reason: 'Off topic' } });
@@ -86,14 +89,14 @@ describe('discussion threads', () => {
 describe('daily digest', () => {
   it('emails each member the new visible posts by others once, and respects the opt-out', async () => {
     const now = new Date(Date.now() + 60_000);
-    // Graz gets the facilitator's reply; the facilitator gets nothing: the only post by someone else was hidden.
+    // Toulouse gets the facilitator's reply; the facilitator gets nothing: the only post by someone else was hidden.
     expect(await sendDailyDigests(t.app.db, now, 'http://x')).toBe(1);
     const mails = await t.app.db.selectFrom('outbox').select(['to_address', 'subject', 'text_body']).where('subject', 'like', '%new post%').orderBy('to_address').execute();
-    expect(mails.map((m) => [m.to_address, m.subject])).toEqual([['graz@example.org', 'peercities: 1 new post in your discussion groups']]);
+    expect(mails.map((m) => [m.to_address, m.subject])).toEqual([['toulouse@example.org', 'peercities: 1 new post in your discussion groups']]);
     expect(mails[0]?.text_body).toContain('Pierre Dubois in “Superblocks: where to start?”: Ask Valencia!');
     expect(await sendDailyDigests(t.app.db, new Date(now.getTime() + 1000), 'http://x')).toBe(0);
 
-    await graz.request({ method: 'PUT', url: '/api/me/digest', payload: { enabled: false } });
+    await toulouse.request({ method: 'PUT', url: '/api/me/digest', payload: { enabled: false } });
     await facilitator.request({ method: 'POST', url: `/api/groups/${groupId}/threads`, payload: { title: 'Next session', body: 'See you on Monday' } });
     expect(await sendDailyDigests(t.app.db, new Date(Date.now() + 120_000), 'http://x')).toBe(0);
   });
