@@ -16,9 +16,12 @@ export type Db = Kysely<Database>;
 const INT8 = 20;
 const NUMERIC = 1700;
 const DATE = 1082;
+const DATE_ARRAY = 1182;
 const parseInt8 = (v: string) => Number(v);
 const parseNumeric = (v: string) => Number(v);
 const keepDate = (v: string) => v;
+// Dates hold no commas, quotes or spaces, so a date[] literal splits simply.
+const parseDateArray = (v: string) => (v === '{}' ? [] : v.slice(1, -1).split(',').map((d) => (d === 'NULL' ? null : d)));
 
 export interface DatabaseHandle {
   db: Db;
@@ -36,6 +39,8 @@ export async function openDatabase(database: Config['database'], onIdleError?: (
           if (oid === INT8) return parseInt8;
           if (oid === NUMERIC) return parseNumeric;
           if (oid === DATE) return keepDate;
+          // date[] as 'YYYY-MM-DD' strings too.
+          if (oid === DATE_ARRAY) return parseDateArray;
           return pg.types.getTypeParser(oid, format);
         },
       },
