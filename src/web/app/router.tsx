@@ -9,6 +9,10 @@ import { SolutionPage } from '../features/library/solution.page.tsx';
 import { ForgotPasswordPage } from '../features/auth/forgot-password.page.tsx';
 import { ResetPasswordPage } from '../features/auth/reset-password.page.tsx';
 import { SignInPage } from '../features/auth/sign-in.page.tsx';
+import { GroupPage } from '../features/groups/group.page.tsx';
+import { GroupsIndexPage } from '../features/groups/groups-index.page.tsx';
+import { ProgrammeGroupsPage } from '../features/groups/programme-groups.page.tsx';
+import { ThreadPage } from '../features/groups/thread.page.tsx';
 import { HomePage } from '../features/home/home.page.tsx';
 import { MailboxPage } from '../features/mailbox/mailbox.page.tsx';
 import { PeoplePage } from '../features/people/people.page.tsx';
@@ -83,6 +87,17 @@ export const router = createBrowserRouter([
             element: (
               <RequireSignedIn role="programme_manager">
                 <MailboxPage />
+              </RequireSignedIn>
+            ),
+          },
+          { path: 'groups', element: <GroupsIndexPage /> },
+          { path: 'groups/:id', element: <GroupPage /> },
+          { path: 'programmes/:slug/groups', element: <ProgrammeGroupsPage /> },
+          {
+            path: 'discussions/:id',
+            element: (
+              <RequireSignedIn>
+                <ThreadPage />
               </RequireSignedIn>
             ),
           },

@@ -6,6 +6,7 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useMe } from './account.api.ts';
+import { CalendarFeedCard, DigestCard } from './calendar-and-digest.tsx';
 import { ChangePasswordForm } from './change-password-form.tsx';
 import { MyRoles } from './my-roles.tsx';
 import { ProfileForm } from './profile-form.tsx';
@@ -51,6 +52,20 @@ export function AccountPage() {
               {t('account.changePassword')}
             </Title>
             <ChangePasswordForm email={me.data.email} />
+          </section>
+          <Divider />
+          <section aria-labelledby="calendar-heading">
+            <Title order={2} size="h3" id="calendar-heading" mb="sm">
+              {t('account.calendarTitle')}
+            </Title>
+            <CalendarFeedCard />
+          </section>
+          <Divider />
+          <section aria-labelledby="digest-heading">
+            <Title order={2} size="h3" id="digest-heading" mb="sm">
+              {t('account.digestTitle')}
+            </Title>
+            <DigestCard />
           </section>
         </>
       )}

@@ -1,0 +1,190 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import {
+  Attendance,
+  Group,
+  GroupProgress,
+  GroupSummary,
+  Session,
+  ThreadPage,
+  ThreadSummary,
+  type CreateGroupBody,
+  type CreatePostBody,
+  type CreateSessionBody,
+  type CreateThreadBody,
+  type ExpressInterestBody,
+  type HidePostBody,
+  type RecordAttendanceBody,
+} from '../../../shared/group.schemas.ts';
+import { pageOf } from '../../../shared/pagination.ts';
+import { EligibilityAnswer, Programme, ProgrammeSummary } from '../../../shared/programme.schemas.ts';
+import { apiGet, apiSend, queryString } from '../../lib/api-client.ts';
+
+const enc = encodeURIComponent;
+const GroupList = z.object({ items: z.array(GroupSummary) });
+const SessionList = z.object({ items: z.array(Session) });
+const ProgrammePage = pageOf(ProgrammeSummary);
+const ThreadList = pageOf(ThreadSummary);
+
+export const groupKeys = {
+  all: ['groups'] as const,
+  programmes: ['groups', 'programmes'] as const,
+  ofProgramme: (slug: string) => ['groups', 'programme', slug] as const,
+  group: (id: string) => ['groups', 'group', id] as const,
+  sessions: (id: string) => ['groups', 'group', id, 'sessions'] as const,
+  progress: (id: string) => ['groups', 'group', id, 'progress'] as const,
+  threads: (id: string) => ['groups', 'group', id, 'threads'] as const,
+  attendance: (sessionId: string) => ['groups', 'attendance', sessionId] as const,
+  thread: (id: string) => ['groups', 'thread', id] as const,
+};
+
+type CreateGroupInput = z.input<typeof CreateGroupBody>;
+type ExpressInterestInput = z.input<typeof ExpressInterestBody>;
+type CreateSessionInput = z.input<typeof CreateSessionBody>;
+type CreateThreadInput = z.input<typeof CreateThreadBody>;
+type CreatePostInput = z.input<typeof CreatePostBody>;
+
+/** Every programme (newest first), to list their groups on /groups. */
+export function useProgrammes() {
+  return useQuery({ queryKey: groupKeys.programmes, queryFn: ({ signal }) => apiGet(`/api/programmes${queryString({ pageSize: 100 })}`, ProgrammePage, signal) });
+}
+
+export function useProgramme(slug: string) {
+  return useQuery({ queryKey: ['groups', 'programme-detail', slug], queryFn: ({ signal }) => apiGet(`/api/programmes/${enc(slug)}`, Programme, signal) });
+}
+
+export function useProgrammeGroups(slug: string) {
+  return useQuery({ queryKey: groupKeys.ofProgramme(slug), queryFn: ({ signal }) => apiGet(`/api/programmes/${enc(slug)}/groups`, GroupList, signal) });
+}
+
+export function useCreateGroup(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateGroupInput) => apiSend('POST', `/api/programmes/${enc(slug)}/groups`, body, Group),
+    onSuccess: async (group) => {
+      queryClient.setQueryData(groupKeys.group(group.id), group);
+      await queryClient.invalidateQueries({ queryKey: groupKeys.ofProgramme(slug) });
+    },
+  });
+}
+
+export function useGroup(id: string) {
+  return useQuery({ queryKey: groupKeys.group(id), queryFn: ({ signal }) => apiGet(`/api/groups/${enc(id)}`, Group, signal) });
+}
+
+/** Mutations answering with the whole group replace it in the cache. */
+function useGroupMutation<V>(id: string, send: (vars: V) => Promise<Group>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: async (group) => {
+      queryClient.setQueryData(groupKeys.group(id), group);
+      await queryClient.invalidateQueries({ queryKey: groupKeys.ofProgramme(group.programmeSlug) });
+      await queryClient.invalidateQueries({ queryKey: groupKeys.progress(id) });
+    },
+  });
+}
+
+export function useExpressInterest(id: string) {
+  return useGroupMutation(id, (body: ExpressInterestInput) => apiSend('POST', `/api/groups/${enc(id)}/interest`, body, Group));
+}
+
+export function useDecideMember(id: string) {
+  return useGroupMutation(id, ({ cityId, status }: { cityId: string; status: 'admitted' | 'declined' }) =>
+    apiSend('PUT', `/api/groups/${enc(id)}/members/${enc(cityId)}`, { status }, Group),
+  );
+}
+
+export function useSessions(groupId: string) {
+  return useQuery({ queryKey: groupKeys.sessions(groupId), queryFn: ({ signal }) => apiGet(`/api/groups/${enc(groupId)}/sessions`, SessionList, signal) });
+}
+
+export function useCreateSession(groupId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateSessionInput) => apiSend('POST', `/api/groups/${enc(groupId)}/sessions`, body, Session),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: groupKeys.sessions(groupId) }),
+  });
+}
+
+export function useAttendance(sessionId: string) {
+  return useQuery({ queryKey: groupKeys.attendance(sessionId), queryFn: ({ signal }) => apiGet(`/api/sessions/${enc(sessionId)}/attendance`, Attendance, signal) });
+}
+
+export function useRecordAttendance(groupId: string, sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.input<typeof RecordAttendanceBody>) => apiSend('PUT', `/api/sessions/${enc(sessionId)}/attendance`, body, Attendance),
+    onSuccess: async (sheet) => {
+      queryClient.setQueryData(groupKeys.attendance(sessionId), sheet);
+      await queryClient.invalidateQueries({ queryKey: groupKeys.progress(groupId) });
+    },
+  });
+}
+
+export function useProgress(groupId: string, enabled: boolean) {
+  return useQuery({ queryKey: groupKeys.progress(groupId), queryFn: ({ signal }) => apiGet(`/api/groups/${enc(groupId)}/progress`, GroupProgress, signal), enabled });
+}
+
+export function useEligibility(slug: string, cityId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['groups', 'eligibility', slug, cityId],
+    queryFn: ({ signal }) => apiGet(`/api/programmes/${enc(slug)}/calls/visitor/eligibility${queryString({ cityId })}`, EligibilityAnswer, signal),
+    enabled,
+  });
+}
+
+export function useThreads(groupId: string, page: number, pageSize: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...groupKeys.threads(groupId), { page, pageSize }],
+    queryFn: ({ signal }) => apiGet(`/api/groups/${enc(groupId)}/threads${queryString({ page, pageSize })}`, ThreadList, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useCreateThread(groupId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateThreadInput) => apiSend('POST', `/api/groups/${enc(groupId)}/threads`, body, ThreadPage),
+    onSuccess: async (page) => {
+      queryClient.setQueryData([...groupKeys.thread(page.thread.id), { page: 1 }], page);
+      await queryClient.invalidateQueries({ queryKey: groupKeys.threads(groupId) });
+    },
+  });
+}
+
+export function useThread(id: string, page: number) {
+  return useQuery({
+    queryKey: [...groupKeys.thread(id), { page }],
+    queryFn: ({ signal }) => apiGet(`/api/threads/${enc(id)}${queryString({ page })}`, ThreadPage, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Thread mutations answer with a page of the thread; the cache is refreshed for every page. */
+function useThreadMutation<V>(id: string, send: (vars: V) => Promise<z.output<typeof ThreadPage>>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: async (page) => {
+      queryClient.setQueryData([...groupKeys.thread(id), { page: page.page }], page);
+      await queryClient.invalidateQueries({ queryKey: groupKeys.thread(id) });
+      await queryClient.invalidateQueries({ queryKey: groupKeys.threads(page.thread.groupId) });
+    },
+  });
+}
+
+export function useReply(threadId: string) {
+  return useThreadMutation(threadId, (body: CreatePostInput) => apiSend('POST', `/api/threads/${enc(threadId)}/posts`, body, ThreadPage));
+}
+
+export function useModerateThread(threadId: string) {
+  return useThreadMutation(threadId, (body: { pinned?: boolean; closed?: boolean }) => apiSend('PATCH', `/api/threads/${enc(threadId)}`, body, ThreadPage));
+}
+
+export function useHidePost(threadId: string) {
+  return useThreadMutation(threadId, ({ postId, ...body }: z.input<typeof HidePostBody> & { postId: string }) => apiSend('POST', `/api/posts/${enc(postId)}/hide`, body, ThreadPage));
+}
+
+export const sessionCalendarUrl = (sessionId: string) => `/api/sessions/${enc(sessionId)}/calendar.ics`;

@@ -1,0 +1,35 @@
+import { Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Group } from '../../../shared/group.schemas.ts';
+import { formatDate } from './group-format.ts';
+
+/** The programme's learning phases, in order, with their dates and goals. */
+export function PhasesSection({ phases }: { phases: Group['phases'] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section aria-labelledby="phases-heading">
+      <Title order={2} size="h3" id="phases-heading" mb="sm">
+        {t('groups.phases.title')}
+      </Title>
+      {phases.length === 0 ? (
+        <Text c="dimmed">{t('groups.phases.none')}</Text>
+      ) : (
+        <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {phases.map((phase) => (
+            <Paper component="li" withBorder p="md" radius="md" key={phase.number}>
+              <Title order={3} size="h5">
+                {t('groups.phases.heading', { number: phase.number, title: phase.title })}
+              </Title>
+              <Text size="sm">{t('groups.phases.dates', { from: formatDate(phase.startsOn, i18n.language), to: formatDate(phase.endsOn, i18n.language) })}</Text>
+              {phase.goals && (
+                <Text size="sm" mt={4}>
+                  {t('groups.phases.goals', { goals: phase.goals })}
+                </Text>
+              )}
+            </Paper>
+          ))}
+        </Stack>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,156 @@
+import { Alert, Anchor, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Group } from '../../../shared/group.schemas.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { LoadingState } from '../../components/loading-state.tsx';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { useEligibility, useProgress } from './groups.api.ts';
+
+/**
+ * Phases completed per city. Facilitators and managers see every city and
+ * attendance by session; a city representative sees their own city and,
+ * once every phase is done, whether the city may now apply to visit.
+ */
+export function ProgressSection({ group, representedCityIds }: { group: Group; representedCityIds: string[] }) {
+  const { t } = useTranslation();
+  const progress = useProgress(group.id, true);
+  const canManage = group.viewer.canManage;
+
+  return (
+    <section aria-labelledby="progress-heading">
+      <Title order={2} size="h3" id="progress-heading" mb="sm">
+        {canManage ? t('groups.progress.title') : t('groups.progress.ownTitle')}
+      </Title>
+      <Text size="sm" mb="sm">
+        {t('groups.progress.rule')}
+      </Text>
+      {progress.isPending && <LoadingState />}
+      {progress.isError && <ProblemAlert error={progress.error} />}
+      {progress.isSuccess && (
+        <Stack gap="lg">
+          {progress.data.cities.length === 0 ? (
+            <EmptyState title={t('groups.progress.noCities')} />
+          ) : (
+            <Table.ScrollContainer minWidth={560}>
+              <Table striped verticalSpacing="sm">
+                <Table.Caption>{t('groups.progress.citiesCaption')}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('groups.progress.city')}</Table.Th>
+                    {progress.data.phases.map((p) => (
+                      <Table.Th scope="col" key={p.number}>
+                        {t('groups.progress.phaseColumn', { number: p.number })}
+                      </Table.Th>
+                    ))}
+                    <Table.Th scope="col">{t('groups.progress.sessionsAttended')}</Table.Th>
+                    <Table.Th scope="col">{t('groups.progress.complete')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {progress.data.cities.map((c) => (
+                    <Table.Tr key={c.cityId}>
+                      <Table.Th scope="row">{c.cityName}</Table.Th>
+                      {progress.data.phases.map((p) => (
+                        <Table.Td key={p.number}>{c.phasesCompleted.includes(p.number) ? t('groups.progress.done') : t('groups.progress.notYet')}</Table.Td>
+                      ))}
+                      <Table.Td>{c.sessionsAttended}</Table.Td>
+                      <Table.Td fw={c.complete ? 700 : undefined}>{c.complete ? t('groups.progress.yes') : t('groups.progress.no')}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+          {progress.data.cities
+            .filter((c) => representedCityIds.includes(c.cityId))
+            .map((c) =>
+              c.complete ? (
+                <VisitorCallNotice key={c.cityId} slug={group.programmeSlug} cityId={c.cityId} cityName={c.cityName} />
+              ) : (
+                <Text key={c.cityId}>
+                  {t('groups.progress.ownMissing', {
+                    city: c.cityName,
+                    phases: progress.data.phases
+                      .filter((p) => !c.phasesCompleted.includes(p.number))
+                      .map((p) => p.number)
+                      .join(', '),
+                  })}
+                </Text>
+              ),
+            )}
+          {canManage && progress.data.sessions.length > 0 && (
+            <Table.ScrollContainer minWidth={560}>
+              <Table striped verticalSpacing="sm">
+                <Table.Caption>{t('groups.progress.sessionsCaption')}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('groups.progress.session')}</Table.Th>
+                    <Table.Th scope="col">{t('groups.progress.phase')}</Table.Th>
+                    <Table.Th scope="col">{t('groups.attendance.statuses.present')}</Table.Th>
+                    <Table.Th scope="col">{t('groups.attendance.statuses.excused')}</Table.Th>
+                    <Table.Th scope="col">{t('groups.attendance.statuses.absent')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {progress.data.sessions.map((s) => (
+                    <SessionRow key={s.sessionId} session={s} />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </Stack>
+      )}
+    </section>
+  );
+}
+
+function SessionRow({ session }: { session: { title: string; phaseNumber: number; startsAt: string; present: number; excused: number; absent: number } }) {
+  const { i18n } = useTranslation();
+  return (
+    <Table.Tr>
+      <Table.Th scope="row">
+        {session.title}
+        <Text size="sm" fw={400}>
+          {formatDateTime(session.startsAt, i18n.language)}
+        </Text>
+      </Table.Th>
+      <Table.Td>{session.phaseNumber}</Table.Td>
+      <Table.Td>{session.present}</Table.Td>
+      <Table.Td>{session.excused}</Table.Td>
+      <Table.Td>{session.absent}</Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** Completing the phases is one condition of the visitor call; the server says whether the others hold. */
+function VisitorCallNotice({ slug, cityId, cityName }: { slug: string; cityId: string; cityName: string }) {
+  const { t } = useTranslation();
+  const eligibility = useEligibility(slug, cityId, true);
+  if (eligibility.isPending) return <LoadingState />;
+  if (eligibility.isError) return <ProblemAlert error={eligibility.error} />;
+  if (eligibility.data.eligible) {
+    return (
+      <Alert color="green" variant="light" title={t('groups.progress.mayApplyTitle', { city: cityName })}>
+        <Text size="sm">{t('groups.progress.mayApply', { city: cityName })}</Text>
+        <Anchor component={Link} to={`/programmes/${slug}/calls/visitor`} size="sm" fw={600} c="blue.9" underline="always">
+          {t('groups.progress.openVisitorCall')}
+        </Anchor>
+      </Alert>
+    );
+  }
+  return (
+    <Alert color="blue" variant="light" title={t('groups.progress.phasesDoneTitle', { city: cityName })}>
+      <Text size="sm">{t('groups.progress.otherConditions')}</Text>
+      <ul>
+        {eligibility.data.reasons.map((r) => (
+          <li key={r}>
+            <Text size="sm">{r}</Text>
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  );
+}

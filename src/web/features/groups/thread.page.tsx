@@ -1,0 +1,253 @@
+import { Alert, Badge, Button, Group as Row, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { z } from 'zod';
+import { CreatePostBody, HidePostBody, type Post } from '../../../shared/group.schemas.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { LoadingState } from '../../components/loading-state.tsx';
+import { PageTitle } from '../../components/page-title.tsx';
+import { PaginationBar } from '../../components/pagination-bar.tsx';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { RouterAnchor } from '../../components/router-anchor.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
+import { useFieldErrors } from '../../lib/use-field-errors.ts';
+import { useHidePost, useModerateThread, useReply, useThread } from './groups.api.ts';
+
+type PostT = z.infer<typeof Post>;
+
+/** /discussions/:id: a discussion's posts, a reply form, and the facilitators' pin, close and hide. */
+export function ThreadPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const [page, setPage] = useState(1);
+  const thread = useThread(id, page);
+  const moderate = useModerateThread(id);
+  const [confirmClose, setConfirmClose] = useState(false);
+  const [toHide, setToHide] = useState<PostT | null>(null);
+
+  if (thread.isPending) return <LoadingState />;
+  if (thread.isError) {
+    return (
+      <>
+        <PageTitle>{t('groups.thread.notFoundTitle')}</PageTitle>
+        <ProblemAlert error={thread.error} />
+      </>
+    );
+  }
+  const { thread: summary, posts, total, pageSize, viewer } = thread.data;
+
+  return (
+    <Stack gap="lg">
+      <PageTitle>{summary.title}</PageTitle>
+      <RouterAnchor to={`/groups/${summary.groupId}`} size="sm">
+        {t('groups.thread.backToGroup')}
+      </RouterAnchor>
+      <Row gap="xs">
+        {summary.pinned && (
+          <Badge variant="outline" color="blue.9">
+            {t('groups.threads.pinned')}
+          </Badge>
+        )}
+        {summary.closed && (
+          <Badge variant="outline" color="gray.8">
+            {t('groups.threads.closed')}
+          </Badge>
+        )}
+      </Row>
+      {viewer.canModerate && (
+        <section aria-labelledby="moderation-heading">
+          <Title order={2} size="h4" id="moderation-heading" mb="xs">
+            {t('groups.thread.moderation')}
+          </Title>
+          <ProblemAlert error={moderate.error} />
+          <Row gap="sm">
+            <Button variant="default" size="sm" onClick={() => moderate.mutate({ pinned: !summary.pinned })} loading={moderate.isPending && moderate.variables.pinned !== undefined}>
+              {summary.pinned ? t('groups.thread.unpin') : t('groups.thread.pin')}
+            </Button>
+            {summary.closed ? (
+              <Button variant="default" size="sm" onClick={() => moderate.mutate({ closed: false })} loading={moderate.isPending && moderate.variables.closed === false}>
+                {t('groups.thread.reopen')}
+              </Button>
+            ) : (
+              <Button variant="outline" color="red.9" size="sm" onClick={() => setConfirmClose(true)}>
+                {t('groups.thread.close')}
+              </Button>
+            )}
+          </Row>
+        </section>
+      )}
+      <section aria-labelledby="posts-heading">
+        <Title order={2} size="h3" id="posts-heading" mb="sm">
+          {t('groups.thread.posts', { count: total })}
+        </Title>
+        <Stack gap="sm" aria-busy={thread.isPlaceholderData}>
+          {posts.map((post) => (
+            <PostView key={post.id} post={post} canModerate={viewer.canModerate} onHide={() => setToHide(post)} />
+          ))}
+        </Stack>
+        <PaginationBar page={thread.data.page} pageSize={pageSize} total={total} onChange={setPage} label={t('groups.thread.pages')} />
+      </section>
+      <section aria-labelledby="reply-heading">
+        <Title order={2} size="h3" id="reply-heading" mb="sm">
+          {t('groups.thread.replyTitle')}
+        </Title>
+        {viewer.canPost ? (
+          <Paper withBorder p="lg" radius="md">
+            <ReplyForm threadId={id} onPosted={setPage} />
+          </Paper>
+        ) : (
+          <Text>{t('groups.thread.closedNotice')}</Text>
+        )}
+      </section>
+      <ConfirmDialog
+        opened={confirmClose}
+        title={t('groups.thread.closeTitle')}
+        message={t('groups.thread.closeMessage', { title: summary.title })}
+        confirmLabel={t('groups.thread.closeConfirm')}
+        busy={moderate.isPending}
+        onCancel={() => setConfirmClose(false)}
+        onConfirm={() => moderate.mutate({ closed: true }, { onSettled: () => setConfirmClose(false) })}
+      />
+      <HideDialog threadId={id} post={toHide} onDone={() => setToHide(null)} />
+    </Stack>
+  );
+}
+
+function PostView({ post, canModerate, onHide }: { post: PostT; canModerate: boolean; onHide: () => void }) {
+  const { t, i18n } = useTranslation();
+  const headingId = `post-${post.id}`;
+  const author = post.author ?? t('groups.threads.someone');
+  return (
+    <Paper component="article" withBorder p="md" radius="md" aria-labelledby={headingId}>
+      <Text fw={600} id={headingId}>
+        {post.authorCity ? t('groups.thread.byWithCity', { author, city: post.authorCity }) : author}
+        <Text span size="sm" fw={400}>
+          {' · '}
+          {formatDateTime(post.createdAt, i18n.language)}
+        </Text>
+      </Text>
+      {post.hidden ? (
+        <Text mt="xs" fs="italic">
+          {t('groups.thread.hidden', { reason: post.hidden.reason })}
+        </Text>
+      ) : (
+        // bodyHtml is sanitised by the server (src/server/lib/rich-text.ts: no
+        // script, no event handlers, no unsafe links) before it is stored; that is
+        // the only reason it may be rendered as HTML here. Never do this with
+        // anything the server has not sanitised.
+        <div className="post-body" style={{ marginTop: 8, whiteSpace: 'pre-line', overflowWrap: 'anywhere' }} dangerouslySetInnerHTML={{ __html: post.bodyHtml ?? '' }} />
+      )}
+      {post.mentionedCities.length > 0 && (
+        <Text size="sm" mt="xs">
+          {t('groups.thread.mentions', { cities: post.mentionedCities.map((c) => c.name).join(', ') })}
+        </Text>
+      )}
+      {canModerate && !post.hidden && (
+        <Button mt="xs" size="xs" variant="outline" color="red.9" onClick={onHide} aria-label={t('groups.thread.hideFor', { author })}>
+          {t('groups.thread.hide')}
+        </Button>
+      )}
+    </Paper>
+  );
+}
+
+function HideDialog({ threadId, post, onDone }: { threadId: string; post: PostT | null; onDone: () => void }) {
+  const { t } = useTranslation();
+  const hide = useHidePost(threadId);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const close = () => {
+    setReason('');
+    setError(undefined);
+    hide.reset();
+    onDone();
+  };
+  const confirm = () => {
+    if (!post) return;
+    const checked = validateWith(HidePostBody, { reason }, t);
+    if (!checked.ok) return setError(checked.errors.reason);
+    hide.mutate({ postId: post.id, ...checked.data }, { onSuccess: close, onError: (e) => setError(fieldErrorsOf(e).reason) });
+  };
+  return (
+    <ConfirmDialog
+      opened={post !== null}
+      title={t('groups.thread.hideTitle')}
+      message={t('groups.thread.hideMessage', { author: post?.author ?? t('groups.threads.someone') })}
+      confirmLabel={t('groups.thread.hideConfirm')}
+      busy={hide.isPending}
+      onCancel={close}
+      onConfirm={confirm}
+    >
+      <ProblemAlert error={hide.error} />
+      <Textarea
+        label={t('groups.thread.hideReason')}
+        description={t('groups.thread.hideReasonHint')}
+        required
+        autosize
+        minRows={2}
+        value={reason}
+        onChange={(e) => {
+          setReason(e.currentTarget.value);
+          setError(undefined);
+        }}
+        error={error}
+      />
+    </ConfirmDialog>
+  );
+}
+
+function ReplyForm({ threadId, onPosted }: { threadId: string; onPosted: (page: number) => void }) {
+  const { t } = useTranslation();
+  const reply = useReply(threadId);
+  const { formRef, errors, setErrors, clearError } = useFieldErrors();
+  const [body, setBody] = useState('');
+  const [posted, setPosted] = useState(false);
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    setPosted(false);
+    const checked = validateWith(CreatePostBody, { body }, t);
+    if (!checked.ok) return setErrors(checked.errors);
+    reply.mutate(checked.data, {
+      onSuccess: (page) => {
+        setBody('');
+        setPosted(true);
+        onPosted(page.page);
+      },
+      onError: (error) => setErrors(fieldErrorsOf(error)),
+    });
+  };
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate aria-labelledby="reply-heading">
+      {posted && (
+        <Alert color="green" variant="light" role="status" mb="md">
+          {t('groups.thread.posted')}
+        </Alert>
+      )}
+      <ProblemAlert error={reply.error} />
+      <Stack gap="md">
+        <Textarea
+          label={t('groups.thread.replyLabel')}
+          description={t('groups.threads.fields.bodyHint')}
+          required
+          autosize
+          minRows={4}
+          value={body}
+          onChange={(e) => {
+            setBody(e.currentTarget.value);
+            clearError('body');
+          }}
+          error={errors.body}
+        />
+        <div>
+          <Button type="submit" loading={reply.isPending}>
+            {t('groups.thread.send')}
+          </Button>
+        </div>
+      </Stack>
+    </form>
+  );
+}

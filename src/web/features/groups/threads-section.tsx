@@ -1,0 +1,124 @@
+import { Badge, Button, Group as Row, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { CreateThreadBody } from '../../../shared/group.schemas.ts';
+import { EmptyState } from '../../components/empty-state.tsx';
+import { LoadingState } from '../../components/loading-state.tsx';
+import { PaginationBar } from '../../components/pagination-bar.tsx';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { RouterAnchor } from '../../components/router-anchor.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
+import { useFieldErrors } from '../../lib/use-field-errors.ts';
+import { useCreateThread, useThreads } from './groups.api.ts';
+
+const PAGE_SIZE = 20;
+
+/** The group's discussions (pinned first), and a form to start one. */
+export function ThreadsSection({ groupId }: { groupId: string }) {
+  const { t, i18n } = useTranslation();
+  const [page, setPage] = useState(1);
+  const threads = useThreads(groupId, page, PAGE_SIZE, true);
+
+  return (
+    <section aria-labelledby="threads-heading">
+      <Title order={2} size="h3" id="threads-heading" mb="sm">
+        {t('groups.threads.title')}
+      </Title>
+      {threads.isPending && <LoadingState />}
+      {threads.isError && <ProblemAlert error={threads.error} />}
+      {threads.isSuccess && threads.data.total === 0 && <EmptyState title={t('groups.threads.none')} description={t('groups.threads.noneHint')} />}
+      {threads.isSuccess && threads.data.total > 0 && (
+        <>
+          <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-busy={threads.isPlaceholderData}>
+            {threads.data.items.map((thread) => (
+              <Paper component="li" withBorder p="sm" radius="md" key={thread.id}>
+                <Row gap="xs">
+                  <RouterAnchor to={`/discussions/${thread.id}`} fw={600}>
+                    {thread.title}
+                  </RouterAnchor>
+                  {thread.pinned && (
+                    <Badge variant="outline" color="blue.9">
+                      {t('groups.threads.pinned')}
+                    </Badge>
+                  )}
+                  {thread.closed && (
+                    <Badge variant="outline" color="gray.8">
+                      {t('groups.threads.closed')}
+                    </Badge>
+                  )}
+                </Row>
+                <Text size="sm">
+                  {t('groups.threads.meta', { count: thread.postCount, author: thread.createdBy ?? t('groups.threads.someone'), last: formatDateTime(thread.lastPostAt, i18n.language) })}
+                </Text>
+              </Paper>
+            ))}
+          </Stack>
+          <PaginationBar page={page} pageSize={PAGE_SIZE} total={threads.data.total} onChange={setPage} label={t('groups.threads.pages')} />
+        </>
+      )}
+      <Title order={3} size="h4" mt="lg" mb="sm" id="new-thread-heading">
+        {t('groups.threads.newTitle')}
+      </Title>
+      <Paper withBorder p="lg" radius="md">
+        <NewThreadForm groupId={groupId} />
+      </Paper>
+    </section>
+  );
+}
+
+function NewThreadForm({ groupId }: { groupId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const create = useCreateThread(groupId);
+  const { formRef, errors, setErrors, clearError } = useFieldErrors();
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const checked = validateWith(CreateThreadBody, { title, body }, t);
+    if (!checked.ok) return setErrors(checked.errors);
+    create.mutate(checked.data, {
+      onSuccess: (page) => void navigate(`/discussions/${page.thread.id}`),
+      onError: (error) => setErrors(fieldErrorsOf(error)),
+    });
+  };
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate aria-labelledby="new-thread-heading">
+      <ProblemAlert error={create.error} />
+      <Stack gap="md">
+        <TextInput
+          label={t('groups.threads.fields.title')}
+          required
+          value={title}
+          onChange={(e) => {
+            setTitle(e.currentTarget.value);
+            clearError('title');
+          }}
+          error={errors.title}
+        />
+        <Textarea
+          label={t('groups.threads.fields.body')}
+          description={t('groups.threads.fields.bodyHint')}
+          required
+          autosize
+          minRows={4}
+          value={body}
+          onChange={(e) => {
+            setBody(e.currentTarget.value);
+            clearError('body');
+          }}
+          error={errors.body}
+        />
+        <div>
+          <Button type="submit" loading={create.isPending}>
+            {t('groups.threads.start')}
+          </Button>
+        </div>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,260 @@
+import { readFile } from 'node:fs/promises';
+import ICAL from 'ical.js';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO, DEMO_PASSWORD, expectAccessible, field, launchBrowser, openSession, signIn, startPlatform, type Platform } from './harness.ts';
+
+let platform: Platform;
+let browser: Browser;
+/** The discussion started in the first test, for the privacy checks of the second. */
+let threadPath = '';
+
+const GROUP = 'Retrofitting homes 2027 (e2e)';
+const SESSION = 'Kick-off: retrofit programmes';
+const TILBURG = 'tilburg@demo.peercities.eu';
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.close();
+});
+
+/** The page's h1 is shown and no section is still loading (a group page loads several at once). */
+async function ready(page: Page, heading: string | RegExp): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Loading…' }).count()).toBe(0);
+}
+
+/** A city representative expresses interest through the API, as the browser would: session cookie and CSRF token. */
+async function expressInterestByApi(email: string, groupId: string): Promise<void> {
+  const context = await browser.newContext({ baseURL: platform.baseUrl });
+  const api = context.request;
+  const { csrfToken } = (await (await api.get('/api/session')).json()) as { csrfToken: string };
+  const signedIn = await api.post('/api/session', { data: { email, password: DEMO_PASSWORD }, headers: { 'X-CSRF-Token': csrfToken } });
+  expect(signedIn.status()).toBe(200);
+  const session = (await signedIn.json()) as { csrfToken: string; user: { roles: { role: string; cityId: string | null }[] } };
+  const cityId = session.user.roles.find((r) => r.role === 'city_representative')?.cityId;
+  const res = await api.post(`/api/groups/${groupId}/interest`, {
+    data: { cityId, sectors: ['buildings'], message: 'We retrofit 2,000 social homes a year.' },
+    headers: { 'X-CSRF-Token': session.csrfToken },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  await context.close();
+}
+
+describe('online discussion groups', () => {
+  it('a facilitator runs a group; a city downloads its session, posts safely and may then apply to visit', async () => {
+    // ── The facilitator creates a group in the 2027 edition (its four learning phases exist).
+    const facilitator = await openSession(browser, platform);
+    const fp = facilitator.page;
+    await signIn(fp, DEMO.facilitator, DEMO_PASSWORD);
+    await ready(fp, 'My account');
+    await fp.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Discussion groups' }).click();
+    await ready(fp, 'Discussion groups');
+    await fp.getByRole('link', { name: 'Energy and buildings 2027 (English)' }).waitFor();
+    await expectAccessible(fp, 'the discussion groups of every programme');
+
+    await fp.getByRole('link', { name: 'Discussion groups of Group Study Visits 2027' }).click();
+    await ready(fp, 'Discussion groups: Group Study Visits 2027');
+    await expectAccessible(fp, 'the discussion groups of the 2027 edition');
+    const create = fp.getByRole('form', { name: 'Create a discussion group' });
+    // Checked before sending: a name and a sector are required.
+    await create.getByRole('button', { name: 'Create the group' }).click();
+    await create.getByText('Fill in this field.').first().waitFor();
+    await expectAccessible(fp, 'the create-group form with errors');
+    await field(create, 'Name').fill(GROUP);
+    await create.getByRole('checkbox', { name: 'Energy' }).check();
+    await create.getByRole('checkbox', { name: 'Buildings' }).check();
+    await field(create, 'Capacity (cities)').fill('5');
+    await create.getByRole('button', { name: 'Create the group' }).click();
+    await ready(fp, GROUP);
+    const groupId = new URL(fp.url()).pathname.split('/').at(-1) ?? '';
+    expect(groupId).toMatch(/^[0-9a-f-]{36}$/);
+    const phases = fp.getByRole('region', { name: 'Learning phases' });
+    await expect.poll(() => phases.getByRole('listitem').count()).toBe(4);
+    await expectAccessible(fp, 'the new group, as its facilitator');
+
+    // ── Two cities express interest through the API, Tilburg through the browser.
+    await expressInterestByApi('kaunas@demo.peercities.eu', groupId);
+    await expressInterestByApi('split@demo.peercities.eu', groupId);
+
+    const tilburg = await openSession(browser, platform);
+    const tp = tilburg.page;
+    await signIn(tp, TILBURG, DEMO_PASSWORD);
+    await ready(tp, 'My account');
+    await tp.goto(`/groups/${groupId}`);
+    await ready(tp, GROUP);
+    await expectAccessible(tp, 'the group, for a city not yet in it');
+    const interest = tp.getByRole('form', { name: 'Express interest' });
+    await interest.getByText('For Tilburg').waitFor();
+    await interest.getByRole('checkbox', { name: 'Buildings' }).check();
+    await field(interest, 'Message to the facilitators').fill('We want to learn how to retrofit row houses.');
+    await interest.getByRole('button', { name: 'Express interest' }).click();
+    await tp.getByText("Tilburg's request:").waitFor();
+    await tp.getByRole('region', { name: 'Join this group' }).getByText('interested').waitFor();
+    await expectAccessible(tp, 'the group after expressing interest');
+
+    // ── The facilitator admits the three cities.
+    await fp.reload();
+    await ready(fp, GROUP);
+    const members = fp.getByRole('region', { name: 'Cities' });
+    for (const city of ['Kaunas', 'Split', 'Tilburg']) {
+      await members.getByRole('button', { name: `Admit ${city}` }).click();
+      await members.getByRole('row').filter({ hasText: city }).getByText('admitted').waitFor();
+    }
+    await fp.getByText('3 of 5 places taken').waitFor();
+    await expectAccessible(fp, 'the group with three admitted cities');
+
+    // ── … schedules a session in Brussels time (summer time: UTC+2) …
+    const schedule = fp.getByRole('form', { name: 'Schedule a session' });
+    await schedule.getByRole('button', { name: 'Schedule the session' }).click();
+    await schedule.getByText('Fill in this field.').first().waitFor();
+    await field(schedule, 'Title').fill(SESSION);
+    await field(schedule, 'Date').fill('2026-10-15');
+    await field(schedule, 'Start time').fill('10:00');
+    await field(schedule, 'Join link').fill('http://meet.example.org/retrofit');
+    await schedule.getByRole('button', { name: 'Schedule the session' }).click();
+    await schedule.getByText('Use an https:// link.').waitFor();
+    await expectAccessible(fp, 'the session form with an error');
+    await field(schedule, 'Join link').fill('https://meet.example.org/retrofit');
+    await field(schedule, 'Agenda').fill('Introductions; Tilburg presents its housing stock; questions.');
+    await schedule.getByRole('button', { name: 'Schedule the session' }).click();
+    await schedule.getByText(`“${SESSION}” is scheduled`).waitFor();
+    const sessionItem = fp.getByRole('listitem', { name: SESSION });
+    await sessionItem.getByText('Phase 1 · 15 Oct 2026, 10:00 · 90 minutes').waitFor();
+    await expectAccessible(fp, 'the group with a scheduled session');
+
+    // ── … and records attendance: everyone present, then Split excused.
+    await sessionItem.getByRole('button', { name: `Record attendance for ${SESSION}` }).click();
+    const sheet = fp.getByRole('region', { name: /^Attendance: / });
+    await sheet.getByRole('table').waitFor();
+    await expect.poll(() => sheet.getByRole('radiogroup').count()).toBe(3);
+    await sheet.getByRole('button', { name: 'Mark all present' }).click();
+    await sheet.getByRole('radiogroup', { name: /^Attendance of .*\(Split\)$/ }).getByRole('radio', { name: 'Excused' }).check();
+    await expectAccessible(fp, 'the attendance sheet');
+    await sheet.getByRole('button', { name: 'Save attendance' }).click();
+    await sheet.getByText('Attendance saved.').waitFor();
+    const bySession = fp.getByRole('table', { name: 'Attendance by session' });
+    await expect.poll(() => bySession.getByRole('row').filter({ hasText: SESSION }).textContent()).toMatch(/1\s*2\s*1\s*0$/);
+    const progress = fp.getByRole('table', { name: 'Learning phases completed per city' });
+    await expect.poll(() => progress.getByRole('row', { name: /Tilburg/ }).textContent()).toContain('Yes');
+    await expectAccessible(fp, 'the progress dashboard');
+
+    // ── The city representative downloads the session as .ics: Brussels local time.
+    await tp.reload();
+    await ready(tp, GROUP);
+    const [download] = await Promise.all([tp.waitForEvent('download'), tp.getByRole('link', { name: `Download .ics for ${SESSION}` }).click()]);
+    const ics = await readFile((await download.path()) ?? '', 'utf8');
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain('DTSTART;TZID=Europe/Brussels:20261015T100000');
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const zone = calendar.getFirstSubcomponent('vtimezone');
+    if (zone) ICAL.TimezoneService.register(new ICAL.Timezone(zone));
+    const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent') ?? undefined);
+    expect(event.startDate.toJSDate().toISOString()).toBe('2026-10-15T08:00:00.000Z');
+    await tp.getByRole('listitem', { name: SESSION }).getByRole('link', { name: `Join the session ${SESSION}` }).waitFor();
+
+    // ── Tilburg completed the four phases (demo data of its other 2027 group): it may now apply to visit.
+    await tp.getByText('Your city may now apply to visit').waitFor();
+    await tp.getByRole('link', { name: 'Open the visitor call' }).waitFor();
+    await expectAccessible(tp, 'the group for an admitted city that completed its phases');
+
+    // ── Tilburg starts a discussion whose body tries to run script.
+    const newThread = tp.getByRole('form', { name: 'Start a discussion' });
+    await field(newThread, 'Subject').fill('Heat pumps in row houses');
+    await field(newThread, 'Your post').fill('Who has <strong>retrofitted</strong> row houses? <img src=x onerror="window.__xss=1"><script>window.__xss=2</script>');
+    await newThread.getByRole('button', { name: 'Start the discussion' }).click();
+    await ready(tp, 'Heat pumps in row houses');
+    const firstPost = tp.getByRole('article').first();
+    await firstPost.getByText('retrofitted').waitFor();
+    // Give an image error handler every chance to run before checking.
+    await tp.waitForTimeout(300);
+    expect(await tp.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await tp.locator('main script, [onerror]').count()).toBe(0);
+    expect(await firstPost.innerHTML()).not.toMatch(/onerror|<script/i);
+    await expectAccessible(tp, 'a discussion');
+    const reply = tp.getByRole('form', { name: 'Reply' });
+    await field(reply, 'Your reply').fill('Buy cheap ventilation units here!');
+    await reply.getByRole('button', { name: 'Send the reply' }).click();
+    await tp.getByText('Your reply is posted.').waitFor();
+    await expect.poll(() => tp.getByRole('article').count()).toBe(2);
+    const threadUrl = tp.url();
+    threadPath = new URL(threadUrl).pathname;
+
+    // ── The facilitator pins the discussion, hides the off-topic reply and closes it, each confirmed.
+    await fp.goto(threadUrl);
+    await ready(fp, 'Heat pumps in row houses');
+    await fp.getByRole('button', { name: 'Pin' }).click();
+    await fp.getByText('pinned').waitFor();
+    await fp.getByRole('button', { name: 'Hide the post by Tilburg representative' }).nth(1).click();
+    const hideDialog = fp.getByRole('dialog', { name: 'Hide this post?' });
+    await hideDialog.getByRole('button', { name: 'Hide the post' }).click();
+    await hideDialog.getByText('Use at least 3 characters.').waitFor();
+    await field(hideDialog, 'Reason').fill('Advertising');
+    await expectAccessible(fp, 'the hide-post dialog');
+    await hideDialog.getByRole('button', { name: 'Hide the post' }).click();
+    await fp.getByText('Hidden by a facilitator: Advertising').waitFor();
+    await fp.getByRole('button', { name: 'Close the discussion' }).click();
+    const closeDialog = fp.getByRole('dialog', { name: 'Close this discussion?' });
+    await closeDialog.getByRole('button', { name: 'Close it' }).click();
+    await fp.getByText('A facilitator closed this discussion: it takes no more replies.').waitFor();
+    await expectAccessible(fp, 'a closed discussion with a hidden post');
+
+    // The representative sees the hidden post's reason and can no longer reply.
+    await tp.reload();
+    await ready(tp, 'Heat pumps in row houses');
+    await tp.getByText('Hidden by a facilitator: Advertising').waitFor();
+    await tp.getByText('A facilitator closed this discussion: it takes no more replies.').waitFor();
+
+    // ── Account: a private calendar feed and the digest opt-out.
+    await tp.goto('/account');
+    await ready(tp, 'My account');
+    await tp.getByRole('button', { name: 'Create my calendar link' }).click();
+    const feedUrl = await field(tp, 'Your private calendar link').inputValue();
+    expect(feedUrl).toMatch(/\/api\/calendar\/.+\.ics$/);
+    const feed = await tp.request.get(feedUrl);
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+    await tp.getByRole('button', { name: 'Stop the daily digest' }).click();
+    await tp.getByText('You will no longer receive the daily digest.').waitFor();
+    await expectAccessible(tp, 'the account page with a calendar link');
+    await tp.getByRole('button', { name: 'Revoke my calendar link' }).click();
+    await tp.getByRole('dialog', { name: 'Revoke your calendar link?' }).getByRole('button', { name: 'Revoke' }).click();
+    await tp.getByText('Your calendar link is revoked.').waitFor();
+    expect((await tp.request.get(feedUrl)).status()).toBe(404);
+
+    expect(facilitator.pageErrors).toEqual([]);
+    expect(tilburg.pageErrors).toEqual([]);
+    await facilitator.context.close();
+    await tilburg.context.close();
+  });
+
+  it('keeps discussions private to the group and shows the groups to everyone', async () => {
+    expect(threadPath).toMatch(/^\/discussions\//);
+    const visitor = await openSession(browser, platform);
+    const page = visitor.page;
+    await page.goto('/groups');
+    await ready(page, 'Discussion groups');
+    await page.getByRole('link', { name: GROUP }).click();
+    await ready(page, GROUP);
+    // Signed out: phases and sessions, but neither the cities nor the discussions.
+    await page.getByRole('region', { name: 'Sessions' }).getByText(SESSION).waitFor();
+    expect(await page.getByRole('region', { name: 'Discussions' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: /Download \.ics/ }).count()).toBe(0);
+    await expectAccessible(page, 'a group, signed out');
+
+    // Lahti's representative is not in the group: the discussion does not exist for them.
+    await signIn(page, DEMO.lahti, DEMO_PASSWORD);
+    await ready(page, 'My account');
+    await page.goto(threadPath);
+    await ready(page, 'Discussion');
+    await page.getByText('We could not find what you asked for.').waitFor();
+    expect(await page.getByText('Heat pumps in row houses').count()).toBe(0);
+    await expectAccessible(page, 'a discussion of another group');
+    expect(visitor.pageErrors).toEqual([]);
+    await visitor.context.close();
+  });
+});
