@@ -17,6 +17,7 @@ import {
 import { PageQuery } from '../../../shared/pagination.ts';
 import { Problem } from '../../../shared/problem.ts';
 import { requireUser } from '../../plugins/auth.plugin.ts';
+import { sendTable } from '../../lib/table-export.ts';
 import type { App } from '../../route-types.ts';
 import { listCities, mapCities } from './cities.repository.ts';
 import {
@@ -24,8 +25,7 @@ import {
   cityContacts,
   cityHistory,
   cityProfile,
-  exportCitiesCsv,
-  exportCitiesXlsx,
+  citiesTable,
   importCities,
   setCityContacts,
   updateCity,
@@ -69,27 +69,13 @@ export async function cityRoutes(app: App) {
   app.get('/api/cities/export.csv', {
     config: { access: managers },
     schema: { tags: ['cities'], summary: 'The registry as CSV (the import format)', produces: ['text/csv'] },
-    handler: async (_request, reply) => {
-      const csv = await exportCitiesCsv(app.db);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="peercities-cities.csv"')
-        .header('cache-control', 'no-store')
-        .send(csv);
-    },
+    handler: async (_request, reply) => sendTable(reply, await citiesTable(app.db), 'csv', 'peercities-cities'),
   });
 
   app.get('/api/cities/export.xlsx', {
     config: { access: managers },
     schema: { tags: ['cities'], summary: 'The registry as an Excel workbook', produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] },
-    handler: async (_request, reply) => {
-      const file = await exportCitiesXlsx(app.db);
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', 'attachment; filename="peercities-cities.xlsx"')
-        .header('cache-control', 'no-store')
-        .send(file);
-    },
+    handler: async (_request, reply) => sendTable(reply, await citiesTable(app.db), 'xlsx', 'peercities-cities'),
   });
 
   app.post('/api/cities/import', {

@@ -1,5 +1,4 @@
-import ExcelJS from 'exceljs';
-import { stringify } from 'csv-stringify/sync';
+import type { Table } from '../../lib/table-export.ts';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type {
   CityChange,
@@ -10,7 +9,7 @@ import type {
   SimilarCities,
   UpdateCityBody,
 } from '../../../shared/city.schemas.ts';
-import { CITY_CSV_COLUMNS, escapeFormula, validateCityCsv, type CityCsvRow } from '../../../domain/cities/city-csv.ts';
+import { CITY_CSV_COLUMNS, validateCityCsv, type CityCsvRow } from '../../../domain/cities/city-csv.ts';
 import { missionCitiesForInterests, similarCities, type CityFacts } from '../../../domain/cities/similar-cities.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
@@ -282,43 +281,27 @@ export async function importCities(db: Db, input: { csv: string; dryRun: boolean
   });
 }
 
-function exportRecords(rows: RegistryRow[]): (string | number | null)[][] {
-  return rows.map((r) => [
-    r.slug,
-    escapeFormula(r.name),
-    r.country,
-    r.kind,
-    r.region === null ? null : escapeFormula(r.region),
-    r.latitude,
-    r.longitude,
-    r.population,
-    r.geonames_id,
-    r.languages.join(';'),
-    r.climate_target_year,
-    r.sectors_of_interest.join(';'),
-    r.mission_label_date,
-    escapeFormula(r.profile),
-  ]);
-}
-
 /** The registry in the import format, so an exported file imports back unchanged. */
-export async function exportCitiesCsv(db: Db): Promise<string> {
+export async function citiesTable(db: Db): Promise<Table> {
   const rows = await registryRows(db);
-  return stringify([[...CITY_CSV_COLUMNS], ...exportRecords(rows)], { bom: true, quoted_string: false });
-}
-
-export async function exportCitiesXlsx(db: Db): Promise<Buffer> {
-  const rows = await registryRows(db);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'peercities';
-  const sheet = workbook.addWorksheet('Cities');
-  sheet.columns = CITY_CSV_COLUMNS.map((c) => ({ header: c, key: c, width: c === 'profile' ? 60 : c === 'name' ? 28 : 14 }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  // exceljs writes strings as text cells, never formulas: no escaping needed.
-  for (const r of rows) {
-    sheet.addRow([r.slug, r.name, r.country, r.kind, r.region, r.latitude, r.longitude, r.population, r.geonames_id, r.languages.join(';'),
-      r.climate_target_year, r.sectors_of_interest.join(';'), r.mission_label_date, r.profile]);
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return {
+    sheetName: 'Cities',
+    columns: CITY_CSV_COLUMNS.map((c) => ({ header: c, width: c === 'profile' ? 60 : c === 'name' ? 28 : 14 })),
+    rows: rows.map((r) => [
+      r.slug,
+      r.name,
+      r.country,
+      r.kind,
+      r.region,
+      r.latitude,
+      r.longitude,
+      r.population,
+      r.geonames_id,
+      r.languages.join(';'),
+      r.climate_target_year,
+      r.sectors_of_interest.join(';'),
+      r.mission_label_date,
+      r.profile,
+    ]),
+  };
 }
