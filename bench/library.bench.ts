@@ -21,6 +21,7 @@ import { buildApp } from '../src/server/app.ts';
 import { loadConfig, type Config } from '../src/server/config.ts';
 import { DEMO_SOLUTIONS } from '../src/server/db/seed/demo-solutions-data.ts';
 import { refreshCitySolutionStats } from '../src/server/modules/solutions/solutions.repository.ts';
+import { httpLoad } from './lib/http-load.ts';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CITIES = Number(process.env.BENCH_CITIES ?? 10_000);
@@ -80,44 +81,6 @@ async function seedScale(app: Awaited<ReturnType<typeof buildApp>>) {
   return { cities: counts.rows[0]?.c ?? 0, solutions: counts.rows[0]?.s ?? 0, seconds: (performance.now() - started) / 1000 };
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-/** CONCURRENCY loops, each sending its next request when the last answered; bounded in time and count. */
-async function load(baseUrl: string, paths: () => string, seconds: number): Promise<Omit<Row, 'engine' | 'scenario'>> {
-  // Warm-up: plans, caches and connections.
-  for (let i = 0; i < 20; i++) await (await fetch(baseUrl + paths())).arrayBuffer();
-  const latencies: number[] = [];
-  let errors = 0;
-  let bytes = 0;
-  let sent = 0;
-  const deadline = performance.now() + seconds * 1000;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (performance.now() < deadline && sent < MAX_REQUESTS) {
-        sent += 1;
-        const t0 = performance.now();
-        const res = await fetch(baseUrl + paths());
-        const body = await res.arrayBuffer();
-        latencies.push(performance.now() - t0);
-        bytes = body.byteLength;
-        if (res.status !== 200) errors += 1;
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    errors,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    rps: latencies.length / elapsed,
-    bytes,
-  };
-}
-
 async function benchEngine(engine: 'postgres' | 'pglite'): Promise<{ rows: Row[]; seed: string }> {
   let database: Config['database'];
   let drop = async () => {};
@@ -159,7 +122,7 @@ async function benchEngine(engine: 'postgres' | 'pglite'): Promise<{ rows: Row[]
     ];
     const rows: Row[] = [];
     for (const s of scenarios) {
-      const result = await load(address, s.path, SECONDS);
+      const result = await httpLoad(address, () => ({ path: s.path() }), { concurrency: CONCURRENCY, seconds: SECONDS, maxRequests: MAX_REQUESTS }, (status) => status === 200);
       rows.push({ engine, scenario: s.name, ...result });
       process.stderr.write(`${engine} ${s.name}: p95 ${result.p95.toFixed(1)} ms, ${result.rps.toFixed(0)} req/s\n`);
     }
