@@ -5,7 +5,6 @@ import type { CurrentUser } from '../../shared/account.schemas.ts';
 import type { Role } from '../../shared/roles.ts';
 import { AppError } from '../errors.ts';
 import { newToken } from '../modules/auth/tokens.ts';
-import { currentUserOf } from '../modules/people/people.repository.ts';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, SESSION_POLICY } from '../modules/session/session-policy.ts';
 import { resolveSession } from '../modules/session/session.service.ts';
 
@@ -104,7 +103,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     const session = await resolveSession(app.db, token);
     if (!session) return;
     request.sessionToken = token;
-    request.user = await currentUserOf(app.db, session.person);
+    request.user = session.user;
   });
 
   // Checked before the body is parsed: a stranger learns nothing from validation errors.

@@ -215,3 +215,25 @@ export async function deleteCalendarFeed(db: Q, personId: string) {
 export function personOfFeed(db: Q, tokenHash: string) {
   return db.selectFrom('calendar_feeds').select('person_id').where('token_hash', '=', tokenHash).executeTakeFirst();
 }
+
+/** In one query: whether the group exists, and whether the person facilitates it or represents one of its admitted cities. */
+export async function groupAccess(db: Q, groupId: string, personId: string) {
+  return db
+    .selectFrom('discussion_groups as g')
+    .select((eb) => [
+      eb.exists(eb.selectFrom('group_facilitators as f').select('f.person_id').whereRef('f.group_id', '=', 'g.id').where('f.person_id', '=', personId)).as('facilitates'),
+      eb
+        .exists(
+          eb
+            .selectFrom('group_memberships as m')
+            .innerJoin('role_grants as r', (j) => j.onRef('r.city_id', '=', 'm.city_id').on('r.role', '=', 'city_representative'))
+            .select('m.city_id')
+            .whereRef('m.group_id', '=', 'g.id')
+            .where('m.status', '=', 'admitted')
+            .where('r.person_id', '=', personId),
+        )
+        .as('member'),
+    ])
+    .where('g.id', '=', groupId)
+    .executeTakeFirst();
+}

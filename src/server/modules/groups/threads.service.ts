@@ -5,7 +5,8 @@ import { plainText, sanitizeRichText } from '../../lib/rich-text.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
 import { digestEmail } from './group-emails.ts';
-import { canManage, isMember, loadGroup } from './groups.service.ts';
+import { hasRole } from '../../plugins/auth.plugin.ts';
+import { groupAccess } from './groups.repository.ts';
 import {
   advanceDigestCursor,
   citiesByIds,
@@ -25,12 +26,11 @@ export const POSTS_PER_PAGE = 50;
 
 /** Threads are private to the group's members, facilitators and programme managers. */
 async function access(db: Db, groupId: string, user: CurrentUser) {
-  const group = await loadGroup(db, groupId);
-  const moderate = await canManage(db, group, user);
-  const member = moderate || (await isMember(db, group, user));
+  const found = await groupAccess(db, groupId, user.id);
+  const moderate = Boolean(found && (hasRole(user, 'programme_manager') || found.facilitates));
   // The same answer as for a missing group: outsiders learn nothing.
-  if (!member) throw new AppError('NOT_FOUND', 'There is no such discussion, or it is private to its group.');
-  return { group, moderate };
+  if (!found || !(moderate || found.member)) throw new AppError('NOT_FOUND', 'There is no such discussion, or it is private to its group.');
+  return { moderate };
 }
 
 type ThreadRow = NonNullable<Awaited<ReturnType<typeof findThread>>>;

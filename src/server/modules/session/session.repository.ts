@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
 type Q = Kysely<Database>;
@@ -18,16 +18,6 @@ export async function insertSession(
       user_agent: session.userAgent?.slice(0, 400) ?? null,
     })
     .execute();
-}
-
-export function findLiveSession(db: Q, tokenHash: string, idleSince: Date) {
-  return db
-    .selectFrom('sessions')
-    .select(['token_hash', 'person_id', 'last_seen_at', 'expires_at'])
-    .where('token_hash', '=', tokenHash)
-    .where('expires_at', '>', new Date())
-    .where('last_seen_at', '>', idleSince)
-    .executeTakeFirst();
 }
 
 export async function touchSession(db: Q, tokenHash: string) {
@@ -67,4 +57,21 @@ export async function countRecentFailures(db: Q, email: string, ip: string, sinc
     .where((eb) => eb.or([eb('email', '=', email), eb('ip', '=', ip)]))
     .executeTakeFirstOrThrow();
   return row;
+}
+
+/**
+ * The live session's person with their roles, in one query: every signed-in
+ * request runs it, so it is kept to a single round trip.
+ */
+export async function findSessionUser(db: Q, tokenHash: string, now: Date, idleSince: Date) {
+  const result = await sql<{ last_seen_at: Date; id: string; email: string; name: string; locale: string; roles: unknown }>`
+    SELECT s.last_seen_at, p.id, p.email, p.name, p.locale,
+           coalesce((SELECT json_agg(json_build_object('role', g.role, 'cityId', g.city_id, 'cityName', c.name, 'primaryContact', g.primary_contact)
+                                     ORDER BY g.role, c.name)
+                       FROM role_grants g LEFT JOIN cities c ON c.id = g.city_id
+                      WHERE g.person_id = p.id), '[]'::json) AS roles
+      FROM sessions s
+      JOIN people p ON p.id = s.person_id AND p.disabled_at IS NULL
+     WHERE s.token_hash = ${tokenHash} AND s.expires_at > ${now} AND s.last_seen_at > ${idleSince}`.execute(db);
+  return result.rows[0];
 }

@@ -1,14 +1,16 @@
+import { z } from 'zod';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
+import { RoleGrant } from '../../../shared/roles.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { hashForTimingOnly, verifyPassword } from '../auth/password.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
-import { currentUserOf, findPersonByEmail, findPersonById, type PersonRow } from '../people/people.repository.ts';
+import { currentUserOf, findPersonByEmail } from '../people/people.repository.ts';
 import {
   countRecentFailures,
   deleteSession,
-  findLiveSession,
+  findSessionUser,
   insertSession,
   recordSignInAttempt,
   touchSession,
@@ -81,16 +83,16 @@ export async function signIn(
 }
 
 /** The person behind a session cookie, or null when absent, expired or idle too long. */
-export async function resolveSession(db: Db, token: string): Promise<{ person: PersonRow; tokenHash: string } | null> {
+export async function resolveSession(db: Db, token: string): Promise<{ user: CurrentUser; tokenHash: string } | null> {
   const tokenHash = hashToken(token);
-  const session = await findLiveSession(db, tokenHash, new Date(Date.now() - SESSION_POLICY.idleTimeoutMs));
-  if (!session) return null;
-  const person = await findPersonById(db, session.person_id);
-  if (!person || person.disabled_at) return null;
-  if (Date.now() - new Date(session.last_seen_at).getTime() > SESSION_POLICY.touchIntervalMs) {
+  const now = new Date();
+  const row = await findSessionUser(db, tokenHash, now, new Date(now.getTime() - SESSION_POLICY.idleTimeoutMs));
+  if (!row) return null;
+  if (now.getTime() - new Date(row.last_seen_at).getTime() > SESSION_POLICY.touchIntervalMs) {
     await touchSession(db, tokenHash);
   }
-  return { person, tokenHash };
+  const locale = row.locale === 'fr' || row.locale === 'de' ? row.locale : 'en';
+  return { tokenHash, user: { id: row.id, email: row.email, name: row.name, locale, roles: z.array(RoleGrant).parse(row.roles) } };
 }
 
 export async function signOut(db: Db, token: string) {
