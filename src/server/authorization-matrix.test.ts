@@ -91,6 +91,7 @@ const POLICY: Record<string, Access> = {
   'POST /api/posts/{id}/hide': ['programme_manager', 'facilitator'],
   'PUT /api/me/digest': 'signed-in',
   'GET /api/programmes/{slug}/visits': 'public',
+  'POST /api/programmes/{slug}/visits': ['programme_manager'],
   'POST /api/programmes/{slug}/visits/schedule': ['programme_manager'],
   'POST /api/programmes/{slug}/visits/confirm': ['programme_manager'],
   'GET /api/visits/{id}': 'public',

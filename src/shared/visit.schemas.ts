@@ -143,3 +143,10 @@ export const Dashboard = z.object({
   travelCo2Kg: z.number(),
   impact: Impact,
 });
+
+export const CreateVisitsBody = z.object({
+  placements: z
+    .array(z.object({ hostCityId: z.uuid(), visitorCityIds: z.array(z.uuid()).min(1).max(50), facilitatorId: z.uuid().nullable().default(null) }))
+    .min(1, 'Place at least one host.')
+    .max(500),
+});

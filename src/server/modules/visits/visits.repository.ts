@@ -132,3 +132,18 @@ export async function visitAudience(db: Q, visitId: string) {
      ORDER BY p.email`.execute(db);
   return result.rows;
 }
+
+/** The programme's published, still-standing selections: host and visiting cities. */
+export async function selectedCities(db: Q, programmeId: string) {
+  const rows = await db
+    .selectFrom('applications as a')
+    .innerJoin('calls as k', 'k.id', 'a.call_id')
+    .innerJoin('application_decisions as d', 'd.application_id', 'a.id')
+    .select(['a.city_id', 'k.kind'])
+    .where('k.programme_id', '=', programmeId)
+    .where('k.decisions_published_at', 'is not', null)
+    .where('d.outcome', '=', 'selected')
+    .where('a.status', '=', 'submitted')
+    .execute();
+  return { hosts: new Set(rows.filter((r) => r.kind === 'host').map((r) => r.city_id)), visitors: new Set(rows.filter((r) => r.kind === 'visitor').map((r) => r.city_id)) };
+}

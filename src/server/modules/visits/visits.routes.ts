@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { Problem } from '../../../shared/problem.ts';
-import { CreateAgendaItemBody, DelegationBody, HostUnavailableBody, ScheduleAnswer, ScheduleBody, Visit, VisitSummary } from '../../../shared/visit.schemas.ts';
+import { CreateAgendaItemBody, CreateVisitsBody, DelegationBody, HostUnavailableBody, ScheduleAnswer, ScheduleBody, Visit, VisitSummary } from '../../../shared/visit.schemas.ts';
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
-import { addAgendaItem, confirmVisits, getVisit, listVisits, proposeSchedule, saveDelegation, updateHostUnavailable, visitCalendar } from './visits.service.ts';
+import { addAgendaItem, confirmVisits, createVisits, getVisit, listVisits, proposeSchedule, saveDelegation, updateHostUnavailable, visitCalendar } from './visits.service.ts';
 
 const SlugParams = z.object({ slug: z.string().min(1).max(80) });
 const IdParams = z.object({ id: z.uuid() });
@@ -13,6 +13,19 @@ export async function visitRoutes(app: App) {
     config: { access: 'public' },
     schema: { tags: ['visits'], summary: 'The study visits of a programme (no personal data)', params: SlugParams, response: { 200: z.object({ items: z.array(VisitSummary) }) } },
     handler: async (request) => ({ items: await listVisits(app.db, request.params.slug) }),
+  });
+
+  app.post('/api/programmes/:slug/visits', {
+    config: { access: ['programme_manager'] },
+    schema: {
+      tags: ['visits'],
+      summary: 'Create one visit per host from a placement of the selected visitors (as publishing a match does)',
+      params: SlugParams,
+      body: CreateVisitsBody,
+      response: { 201: z.object({ items: z.array(VisitSummary) }), 409: Problem },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send({ items: await createVisits(app.db, { slug: request.params.slug, placements: request.body.placements, matchingRunId: null, actor: requireUser(request), ip: request.ip }) }),
   });
 
   app.post('/api/programmes/:slug/visits/schedule', {

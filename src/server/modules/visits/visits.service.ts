@@ -17,6 +17,8 @@ import {
   confirmSchedule,
   delegatesOf,
   facilitatorDaysOff,
+  insertVisit,
+  selectedCities,
   insertAgendaItem,
   participantsOfVisits,
   replaceDelegation,
@@ -221,4 +223,41 @@ export async function visitCalendar(db: Db, visitId: string, user: CurrentUser) 
     })),
   ];
   return buildCalendar(events, { name: `Study visit to ${visit.host.name}`, timeZone: tz });
+}
+
+/**
+ * Creates one visit per host from a placement of the selected visitors (what
+ * publishing a matching run does, or a programme manager by hand). Hosts and
+ * visitors must be the programme's selected cities, each visitor placed once,
+ * no host over its capacity, facilitators holding the role.
+ */
+export async function createVisits(
+  db: Db,
+  input: { slug: string; placements: { hostCityId: string; visitorCityIds: string[]; facilitatorId: string | null }[]; matchingRunId: string | null; actor: CurrentUser; ip: string },
+) {
+  const programme = await findProgrammeBySlug(db, input.slug);
+  if (!programme) throw new AppError('NOT_FOUND', `There is no programme “${input.slug}”.`);
+  const selected = await selectedCities(db, programme.id);
+  const errors: { field: string; message: string }[] = [];
+  const seen = new Set<string>();
+  const facilitators = new Set((await db.selectFrom('role_grants').select('person_id').where('role', '=', 'facilitator').execute()).map((r) => r.person_id));
+  input.placements.forEach((p, i) => {
+    if (!selected.hosts.has(p.hostCityId)) errors.push({ field: `body.placements.${i}.hostCityId`, message: 'Not a selected host of this programme.' });
+    if (p.visitorCityIds.length > programme.settings.visitorsPerHost) errors.push({ field: `body.placements.${i}.visitorCityIds`, message: `A host receives at most ${programme.settings.visitorsPerHost} cities.` });
+    for (const v of p.visitorCityIds) {
+      if (!selected.visitors.has(v)) errors.push({ field: `body.placements.${i}.visitorCityIds`, message: 'Every visitor must be a selected visiting city.' });
+      if (seen.has(v)) errors.push({ field: `body.placements.${i}.visitorCityIds`, message: 'A city can visit only one host.' });
+      seen.add(v);
+    }
+    if (p.facilitatorId && !facilitators.has(p.facilitatorId)) errors.push({ field: `body.placements.${i}.facilitatorId`, message: 'Choose a person with the facilitator role.' });
+  });
+  if (errors.length) throw new AppError('VALIDATION_FAILED', 'The placement is not valid.', { errors });
+  if ((await visitRows(db, { programmeId: programme.id })).length) throw new AppError('CONFLICT', 'The visits of this programme already exist.');
+  await db.transaction().execute(async (trx) => {
+    for (const p of input.placements) {
+      await insertVisit(trx, { programmeId: programme.id, hostCityId: p.hostCityId, facilitatorId: p.facilitatorId, matchingRunId: input.matchingRunId, visitorCityIds: p.visitorCityIds });
+    }
+    await recordAudit(trx, { actorId: input.actor.id, action: 'visits.create', entityType: 'programme', entityId: programme.id, ip: input.ip, details: { placements: input.placements, matchingRunId: input.matchingRunId } });
+  });
+  return listVisits(db, input.slug);
 }
