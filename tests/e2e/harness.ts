@@ -116,7 +116,9 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
 /** Wait until the page shows its heading and has finished loading its data. */
 export async function pageReady(page: Page, heading: string | RegExp): Promise<void> {
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-  await page.getByRole('status').filter({ hasText: 'Loading…' }).waitFor({ state: 'detached' });
+  // Several sections may load at once (a city page loads its solutions and
+  // "cities like this one"): wait until no loading indicator is left.
+  await page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')].some((el) => el.textContent?.includes('Loading…')));
 }
 
 /**
