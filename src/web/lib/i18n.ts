@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../locales/en.json';
+import { english } from '../locales/english.ts';
 import fr from '../locales/fr.json';
 
 /**
@@ -50,7 +50,7 @@ i18next.on('languageChanged', (language) => {
 });
 
 void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, fr: { translation: fr } },
+  resources: { en: { translation: english }, fr: { translation: fr } },
   lng: initialLanguage(),
   fallbackLng: 'en',
   supportedLngs: UI_LANGUAGES.map((language) => language.code),

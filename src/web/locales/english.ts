@@ -1,0 +1,32 @@
+import base from './en.json';
+import matching from './en/matching.json';
+import programmes from './en/programmes.json';
+import review from './en/review.json';
+import visits from './en/visits.json';
+
+/**
+ * The English strings: the shared base plus one file per large feature, so
+ * that features developed side by side do not edit the same file. Feature
+ * files may add to shared sections (for example `errors.codes`); the merge is
+ * deep and a feature file never overrides a base string (tested).
+ */
+export type English = typeof base & typeof matching & typeof programmes & typeof review & typeof visits;
+
+type Tree = { [key: string]: string | Tree };
+
+export const featureStrings: Record<string, Tree> = { matching, programmes, review, visits };
+
+export function mergeStrings(target: Tree, source: Tree): Tree {
+  const merged: Tree = { ...target };
+  for (const [key, value] of Object.entries(source)) {
+    const existing = merged[key];
+    merged[key] =
+      typeof value === 'object' && typeof existing === 'object' ? mergeStrings(existing, value) : value;
+  }
+  return merged;
+}
+
+export const english = Object.values(featureStrings).reduce<Tree>(
+  (merged, strings) => mergeStrings(merged, strings),
+  base,
+) as English;
