@@ -20,14 +20,24 @@ export const DEMO = {
 
 export interface Platform {
   baseUrl: string;
+  /** Move the server's clock (deadlines, reminders, "where the programme stands"). */
+  setNow(date: Date): void;
   close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  /** Start with the server's clock at this instant instead of the real time. */
+  now?: Date;
 }
 
 /**
  * The whole platform in this process: fresh in-memory database, migrations,
  * demo data, and the built SPA from dist/web (scripts/e2e.mjs builds it).
  */
-export async function startPlatform(overrides: Record<string, string> = {}): Promise<Platform> {
+export async function startPlatform(
+  overrides: Record<string, string> = {},
+  options: PlatformOptions = {},
+): Promise<Platform> {
   // Emails carry absolute links built from PUBLIC_URL, so the port must be
   // known before the app is built: take a free one instead of listening on 0.
   const port = await freePort();
@@ -42,9 +52,17 @@ export async function startPlatform(overrides: Record<string, string> = {}): Pro
     WEB_DIST_DIR: path.join(repoRoot, 'dist/web'),
     ...overrides,
   });
-  const app = await buildApp(config);
+  let offsetMs = options.now ? options.now.getTime() - Date.now() : 0;
+  // The clock keeps running from the instant set, so waits and timeouts behave.
+  const app = await buildApp(config, { now: () => new Date(Date.now() + offsetMs) });
   await app.listen({ host: '127.0.0.1', port });
-  return { baseUrl, close: () => app.close() };
+  return {
+    baseUrl,
+    setNow: (date) => {
+      offsetMs = date.getTime() - Date.now();
+    },
+    close: () => app.close(),
+  };
 }
 
 function freePort(): Promise<number> {

@@ -62,7 +62,9 @@ function MainNavigation() {
     { to: '/', label: t('nav.home'), show: true },
     { to: '/solutions', label: t('library.nav'), show: true },
     { to: '/map', label: t('map.nav'), show: true },
+    { to: '/programmes', label: t('programmes.nav'), show: true },
     { to: '/groups', label: t('groups.nav'), show: true },
+    { to: '/evaluations', label: t('review.nav'), show: holdsRole(user, 'evaluator') },
     { to: '/account', label: t('nav.account'), show: user !== null },
     // Shown only to those the server lets in; the server checks again on every call.
     { to: '/admin/people', label: t('nav.people'), show: holdsRole(user, 'programme_manager') },

@@ -15,7 +15,11 @@ import { ProgrammeGroupsPage } from '../features/groups/programme-groups.page.ts
 import { ThreadPage } from '../features/groups/thread.page.tsx';
 import { HomePage } from '../features/home/home.page.tsx';
 import { MailboxPage } from '../features/mailbox/mailbox.page.tsx';
+import { matchingRoutes } from '../features/matching/matching.routes.tsx';
 import { PeoplePage } from '../features/people/people.page.tsx';
+import { programmesRoutes } from '../features/programmes/programmes.routes.tsx';
+import { reviewRoutes } from '../features/review/review.routes.tsx';
+import { visitsRoutes } from '../features/visits/visits.routes.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { ErrorPage } from './error.page.tsx';
 import { NotFoundPage } from './not-found.page.tsx';
@@ -101,6 +105,11 @@ export const router = createBrowserRouter([
               </RequireSignedIn>
             ),
           },
+          // Larger features keep their own route lists beside their pages.
+          ...programmesRoutes,
+          ...reviewRoutes,
+          ...matchingRoutes,
+          ...visitsRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

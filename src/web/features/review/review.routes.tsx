@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+
+/** The pages of this feature; the app's router mounts them under the main layout. */
+export const reviewRoutes: RouteObject[] = [];
