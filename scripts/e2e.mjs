@@ -24,7 +24,10 @@ function run(label, args) {
   return result.status ?? 1;
 }
 
-const built = run('vite build', [bin('vite/bin/vite.js'), 'build']);
+// WEB_DIST_DIR lets several checkouts' test runs build side by side; the
+// harness serves the same directory.
+const outDir = process.env.WEB_DIST_DIR ? ['--outDir', path.resolve(process.env.WEB_DIST_DIR), '--emptyOutDir'] : [];
+const built = run('vite build', [bin('vite/bin/vite.js'), 'build', ...outDir]);
 if (built !== 0) process.exit(built);
 
 process.exit(run('vitest run -c vitest.e2e.config.ts', [bin('vitest/vitest.mjs'), 'run', '-c', 'vitest.e2e.config.ts', ...process.argv.slice(2)]));

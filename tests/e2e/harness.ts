@@ -49,7 +49,7 @@ export async function startPlatform(
     DATA_DIR: 'memory://',
     LOG_LEVEL: 'warn',
     MAIL_WORKER_INTERVAL_MS: '100',
-    WEB_DIST_DIR: path.join(repoRoot, 'dist/web'),
+    WEB_DIST_DIR: process.env.WEB_DIST_DIR ? path.resolve(process.env.WEB_DIST_DIR) : path.join(repoRoot, 'dist/web'),
     ...overrides,
   });
   let offsetMs = options.now ? options.now.getTime() - Date.now() : 0;
