@@ -53,7 +53,13 @@ export function useDeleteSolution(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => apiSend('DELETE', `/api/solutions/${encodeURIComponent(id)}`),
-    onSuccess: () => queryClient.invalidateQueries(),
+    onSuccess: () => {
+      // Forget the deleted solution instead of refetching it (that would be a 404),
+      // and refresh the rest without waiting, so the caller can move on at once.
+      queryClient.removeQueries({ queryKey: ['solutions', 'detail', id] });
+      queryClient.removeQueries({ queryKey: ['solutions', 'related', id] });
+      void queryClient.invalidateQueries();
+    },
   });
 }
 

@@ -5,6 +5,7 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useCountryName } from './country-name.ts';
+import { DeleteSolutionButton } from './delete-solution-button.tsx';
 import { useRelatedSolutions, useSolution } from './library.api.ts';
 import { SolutionBadges } from './solution-badges.tsx';
 
@@ -37,6 +38,7 @@ export function SolutionPage() {
           <Button component={Link} to={`/solutions/${s.id}/edit`} variant="default">
             {t('library.edit')}
           </Button>
+          <DeleteSolutionButton id={s.id} title={s.title} citySlug={s.city.slug} />
         </Group>
       )}
       <Text size="lg" mt="lg">
