@@ -95,6 +95,7 @@ export const CityContact = z.object({
 export type CityContact = z.infer<typeof CityContact>;
 export const CityContacts = z.object({ items: z.array(CityContact) });
 export const ReplaceContactsBody = z.object({ items: z.array(CityContact).max(20) });
+export type ReplaceContactsBody = z.infer<typeof ReplaceContactsBody>;
 
 export const CityChange = z.object({
   id: z.number().int(),

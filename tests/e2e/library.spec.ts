@@ -171,6 +171,24 @@ describe('a city representative', () => {
     await field(main, 'Climate-neutrality target year').fill('2028');
     await main.getByRole('button', { name: 'Save the profile' }).click();
     await page.getByRole('region', { name: 'History of changes' }).getByText('2028').first().waitFor();
+
+    // Contact persons: a bad email is refused next to the field, then saved and recorded.
+    const contacts = page.getByRole('region', { name: 'Contact persons' });
+    await contacts.getByRole('button', { name: 'Edit the contact persons' }).click();
+    const before = await contacts.getByRole('group', { name: /^Contact person \d+$/ }).count();
+    await contacts.getByRole('button', { name: 'Add a contact person' }).click();
+    const person = contacts.getByRole('group', { name: `Contact person ${before + 1}` });
+    await field(person, 'Name').fill('Aino Virtanen');
+    await field(person, 'Role').fill('Climate coordinator');
+    await field(person, 'Email').fill('aino.virtanen@');
+    await contacts.getByRole('button', { name: 'Save the contact persons' }).click();
+    await expect.poll(() => field(person, 'Email').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'the contact persons form with an error');
+    await field(person, 'Email').fill('aino.virtanen@lahti.example');
+    await contacts.getByRole('button', { name: 'Save the contact persons' }).click();
+    await contacts.getByRole('status').filter({ hasText: 'The contact persons are saved.' }).waitFor();
+    await contacts.getByRole('cell', { name: 'aino.virtanen@lahti.example' }).waitFor();
+    await page.getByRole('region', { name: 'History of changes' }).getByText(/contact persons/).first().waitFor();
     await context.close();
   });
 });

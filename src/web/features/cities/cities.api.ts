@@ -5,6 +5,7 @@ import {
   CityProfile,
   ImportCitiesResult,
   SimilarCities,
+  type ReplaceContactsBody,
   type UpdateCityBody,
 } from '../../../shared/city.schemas.ts';
 import { CitySolutions } from '../../../shared/solution.schemas.ts';
@@ -46,6 +47,18 @@ export function useCityContacts(slug: string, enabled: boolean) {
     queryKey: ['cities', 'contacts', slug],
     queryFn: ({ signal }) => apiGet(`/api/cities/${encodeURIComponent(slug)}/contacts`, CityContacts, signal),
     enabled,
+  });
+}
+
+export function useReplaceContacts(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ReplaceContactsBody) => apiSend('PUT', `/api/cities/${encodeURIComponent(slug)}/contacts`, body, CityContacts),
+    onSuccess: (contacts) => {
+      queryClient.setQueryData(['cities', 'contacts', slug], contacts);
+      // The change is recorded in the city's history.
+      return queryClient.invalidateQueries({ queryKey: ['cities', 'history', slug] });
+    },
   });
 }
 

@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useCityContacts, useCityHistory, useCityProfile, useCitySolutions, useSimilarCities } from './cities.api.ts';
 import { CityEditForm } from './city-edit-form.tsx';
+import { ContactsForm } from './contacts-form.tsx';
 
 const localeOf = (language: string) => (language === 'en' ? 'en-GB' : language);
 
@@ -184,42 +185,11 @@ function SimilarSection({ slug }: { slug: string }) {
 /** Contacts and history: only for the city's own representatives and programme managers (the server checks again). */
 function PrivateSection({ city }: { city: CityProfile }) {
   const { t, i18n } = useTranslation();
-  const contacts = useCityContacts(city.slug, true);
   const history = useCityHistory(city.slug, true);
   const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v));
   return (
     <>
-      <Box component="section" aria-labelledby="city-contacts" mb="xl">
-        <Title order={2} size="h3" id="city-contacts" mb="xs">
-          {t('cities.contacts')}
-        </Title>
-        <Text size="sm" c="dimmed" mb="sm">
-          {t('cities.contactsPrivate')}
-        </Text>
-        {contacts.data?.items.length === 0 && <Text c="dimmed">{t('cities.noContacts')}</Text>}
-        {contacts.data && contacts.data.items.length > 0 && (
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('cities.contactFields.name')}</Table.Th>
-                <Table.Th>{t('cities.contactFields.roleTitle')}</Table.Th>
-                <Table.Th>{t('cities.contactFields.email')}</Table.Th>
-                <Table.Th>{t('cities.contactFields.phone')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {contacts.data.items.map((contact, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td>{contact.name}</Table.Td>
-                  <Table.Td>{contact.roleTitle ?? '—'}</Table.Td>
-                  <Table.Td>{contact.email ?? '—'}</Table.Td>
-                  <Table.Td>{contact.phone ?? '—'}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Box>
+      <ContactsSection slug={city.slug} />
       <Box component="section" aria-labelledby="city-history" mb="xl">
         <Title order={2} size="h3" id="city-history" mb="sm">
           {t('cities.history')}
@@ -258,5 +228,78 @@ function PrivateSection({ city }: { city: CityProfile }) {
         </Stack>
       </Box>
     </>
+  );
+}
+
+/** The city's contact persons (personal data), with an editor for those the server lets edit them. */
+function ContactsSection({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const contacts = useCityContacts(slug, true);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const items = contacts.data?.items;
+  return (
+    <Box component="section" aria-labelledby="city-contacts" mb="xl">
+      <Title order={2} size="h3" id="city-contacts" mb="xs">
+        {t('cities.contacts')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('cities.contactsPrivate')}
+      </Text>
+      {contacts.error && <ProblemAlert error={contacts.error} />}
+      {!items && !contacts.error && <LoadingState />}
+      {items && editing && (
+        <ContactsForm
+          slug={slug}
+          contacts={items}
+          onDone={() => {
+            setEditing(false);
+            setSaved(true);
+          }}
+        />
+      )}
+      {items && !editing && (
+        <>
+          {items.length === 0 ? (
+            <Text c="dimmed">{t('cities.noContacts')}</Text>
+          ) : (
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('cities.contactFields.name')}</Table.Th>
+                  <Table.Th>{t('cities.contactFields.roleTitle')}</Table.Th>
+                  <Table.Th>{t('cities.contactFields.email')}</Table.Th>
+                  <Table.Th>{t('cities.contactFields.phone')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((contact, i) => (
+                  <Table.Tr key={i}>
+                    <Table.Td>{contact.name}</Table.Td>
+                    <Table.Td>{contact.roleTitle ?? '—'}</Table.Td>
+                    <Table.Td>{contact.email ?? '—'}</Table.Td>
+                    <Table.Td>{contact.phone ?? '—'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          <Group mt="sm">
+            <Button
+              variant="default"
+              onClick={() => {
+                setSaved(false);
+                setEditing(true);
+              }}
+            >
+              {t('cities.editContacts')}
+            </Button>
+            <Text role="status" size="sm" c="green.9">
+              {saved ? t('cities.contactsForm.saved') : ''}
+            </Text>
+          </Group>
+        </>
+      )}
+    </Box>
   );
 }
