@@ -167,10 +167,16 @@ describe('online discussion groups', () => {
     const newThread = tp.getByRole('form', { name: 'Start a discussion' });
     await field(newThread, 'Subject').fill('Heat pumps in row houses');
     await field(newThread, 'Your post').fill('Who has <strong>retrofitted</strong> row houses? <img src=x onerror="window.__xss=1"><script>window.__xss=2</script>');
+    // Mention the first admitted city of the group: it is named, as a link, under the post.
+    const mention = newThread.getByRole('group', { name: 'Mention cities (optional)' }).getByRole('checkbox').first();
+    const mentioned = ((await newThread.locator(`label[for="${await mention.getAttribute('id')}"]`).textContent()) ?? '').trim();
+    await mention.check();
     await newThread.getByRole('button', { name: 'Start the discussion' }).click();
     await ready(tp, 'Heat pumps in row houses');
     const firstPost = tp.getByRole('article').first();
     await firstPost.getByText('retrofitted').waitFor();
+    expect(mentioned).not.toBe('');
+    await firstPost.getByText('Mentions:').getByRole('link', { name: mentioned }).waitFor();
     // Give an image error handler every chance to run before checking.
     await tp.waitForTimeout(300);
     expect(await tp.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group as Row, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group as Row, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -14,6 +14,8 @@ import { formatDateTime } from '../../lib/format.ts';
 import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
 import { useFieldErrors } from '../../lib/use-field-errors.ts';
 import { useHidePost, useModerateThread, useReply, useThread } from './groups.api.ts';
+import { MentionPicker } from './mention-picker.tsx';
+import { ThreadBadges } from './thread-badges.tsx';
 
 type PostT = z.infer<typeof Post>;
 
@@ -45,16 +47,7 @@ export function ThreadPage() {
         {t('groups.thread.backToGroup')}
       </RouterAnchor>
       <Row gap="xs">
-        {summary.pinned && (
-          <Badge variant="outline" color="blue.9">
-            {t('groups.threads.pinned')}
-          </Badge>
-        )}
-        {summary.closed && (
-          <Badge variant="outline" color="gray.8">
-            {t('groups.threads.closed')}
-          </Badge>
-        )}
+        <ThreadBadges pinned={summary.pinned} closed={summary.closed} />
       </Row>
       {viewer.canModerate && (
         <section aria-labelledby="moderation-heading">
@@ -95,7 +88,7 @@ export function ThreadPage() {
         </Title>
         {viewer.canPost ? (
           <Paper withBorder p="lg" radius="md">
-            <ReplyForm threadId={id} onPosted={setPage} />
+            <ReplyForm threadId={id} groupId={summary.groupId} onPosted={setPage} />
           </Paper>
         ) : (
           <Text>{t('groups.thread.closedNotice')}</Text>
@@ -141,7 +134,15 @@ function PostView({ post, canModerate, onHide }: { post: PostT; canModerate: boo
       )}
       {post.mentionedCities.length > 0 && (
         <Text size="sm" mt="xs">
-          {t('groups.thread.mentions', { cities: post.mentionedCities.map((c) => c.name).join(', ') })}
+          {t('groups.mentions.named')}{' '}
+          {post.mentionedCities.map((city, i) => (
+            <span key={city.id}>
+              {i > 0 && ', '}
+              <RouterAnchor to={`/cities/${city.slug}`} size="sm">
+                {city.name}
+              </RouterAnchor>
+            </span>
+          ))}
         </Text>
       )}
       {canModerate && !post.hidden && (
@@ -198,21 +199,23 @@ function HideDialog({ threadId, post, onDone }: { threadId: string; post: PostT 
   );
 }
 
-function ReplyForm({ threadId, onPosted }: { threadId: string; onPosted: (page: number) => void }) {
+function ReplyForm({ threadId, groupId, onPosted }: { threadId: string; groupId: string; onPosted: (page: number) => void }) {
   const { t } = useTranslation();
   const reply = useReply(threadId);
   const { formRef, errors, setErrors, clearError } = useFieldErrors();
   const [body, setBody] = useState('');
+  const [mentions, setMentions] = useState<string[]>([]);
   const [posted, setPosted] = useState(false);
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     setPosted(false);
-    const checked = validateWith(CreatePostBody, { body }, t);
+    const checked = validateWith(CreatePostBody, { body, mentionedCityIds: mentions }, t);
     if (!checked.ok) return setErrors(checked.errors);
     reply.mutate(checked.data, {
       onSuccess: (page) => {
         setBody('');
+        setMentions([]);
         setPosted(true);
         onPosted(page.page);
       },
@@ -242,6 +245,7 @@ function ReplyForm({ threadId, onPosted }: { threadId: string; onPosted: (page: 
           }}
           error={errors.body}
         />
+        <MentionPicker groupId={groupId} value={mentions} onChange={setMentions} error={errors.mentionedCityIds} />
         <div>
           <Button type="submit" loading={reply.isPending}>
             {t('groups.thread.send')}

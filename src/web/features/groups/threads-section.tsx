@@ -1,4 +1,4 @@
-import { Badge, Button, Group as Row, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Group as Row, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -12,6 +12,8 @@ import { formatDateTime } from '../../lib/format.ts';
 import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
 import { useFieldErrors } from '../../lib/use-field-errors.ts';
 import { useCreateThread, useThreads } from './groups.api.ts';
+import { MentionPicker } from './mention-picker.tsx';
+import { ThreadBadges } from './thread-badges.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -38,16 +40,7 @@ export function ThreadsSection({ groupId }: { groupId: string }) {
                   <RouterAnchor to={`/discussions/${thread.id}`} fw={600}>
                     {thread.title}
                   </RouterAnchor>
-                  {thread.pinned && (
-                    <Badge variant="outline" color="blue.9">
-                      {t('groups.threads.pinned')}
-                    </Badge>
-                  )}
-                  {thread.closed && (
-                    <Badge variant="outline" color="gray.8">
-                      {t('groups.threads.closed')}
-                    </Badge>
-                  )}
+                  <ThreadBadges pinned={thread.pinned} closed={thread.closed} />
                 </Row>
                 <Text size="sm">
                   {t('groups.threads.meta', { count: thread.postCount, author: thread.createdBy ?? t('groups.threads.someone'), last: formatDateTime(thread.lastPostAt, i18n.language) })}
@@ -75,10 +68,11 @@ function NewThreadForm({ groupId }: { groupId: string }) {
   const { formRef, errors, setErrors, clearError } = useFieldErrors();
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
+  const [mentions, setMentions] = useState<string[]>([]);
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    const checked = validateWith(CreateThreadBody, { title, body }, t);
+    const checked = validateWith(CreateThreadBody, { title, body, mentionedCityIds: mentions }, t);
     if (!checked.ok) return setErrors(checked.errors);
     create.mutate(checked.data, {
       onSuccess: (page) => void navigate(`/discussions/${page.thread.id}`),
@@ -113,6 +107,7 @@ function NewThreadForm({ groupId }: { groupId: string }) {
           }}
           error={errors.body}
         />
+        <MentionPicker groupId={groupId} value={mentions} onChange={setMentions} error={errors.mentionedCityIds} />
         <div>
           <Button type="submit" loading={create.isPending}>
             {t('groups.threads.start')}
