@@ -5,8 +5,9 @@
 // with its demo data, add synthetic cities up to 10,000 and synthetic
 // solutions up to 100,000 (texts drawn from the demo solutions, so full-text
 // search meets realistic words), listen on 127.0.0.1 and measure three
-// requests with 10 concurrent keep-alive connections: a search with a text
-// query and two facets, a city page, and the map data. Prints a markdown table.
+// requests with 10 concurrent keep-alive connections (the client runs in a
+// worker thread): a search with a text query and two facets, the same for a
+// different query each time, a city page, and the map data. Prints a markdown table.
 //
 //   npm run bench:library                     both engines
 //   npm run bench:library -- --only postgres  one engine
@@ -21,7 +22,7 @@ import { buildApp } from '../src/server/app.ts';
 import { loadConfig, type Config } from '../src/server/config.ts';
 import { DEMO_SOLUTIONS } from '../src/server/db/seed/demo-solutions-data.ts';
 import { refreshCitySolutionStats } from '../src/server/modules/solutions/solutions.repository.ts';
-import { httpLoad } from './lib/http-load.ts';
+import { httpLoadInWorker, type RequestSpec } from './lib/http-load.ts';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CITIES = Number(process.env.BENCH_CITIES ?? 10_000);
@@ -112,17 +113,25 @@ async function benchEngine(engine: 'postgres' | 'pglite'): Promise<{ rows: Row[]
     const seeded = await seedScale(app);
     const address = await app.listen({ host: '127.0.0.1', port: 0 });
     const slugs = (await app.db.selectFrom('cities').select('slug').execute()).map((c) => c.slug);
-    let n = 0;
-    const scenarios: { name: string; path: () => string }[] = [
-      { name: 'search: q="district heating" + sector=energy,buildings + country=DE', path: () => '/api/solutions?q=district%20heating&sector=energy,buildings&country=DE' },
-      { name: 'search: q=renovation + stage=in_progress + mission=aspiring, page 3', path: () => '/api/solutions?q=renovation&stage=in_progress&mission=aspiring&page=3' },
-      { name: 'city page: GET /api/cities/:slug (a different city each time)', path: () => `/api/cities/${slugs[(n++ * 7919) % slugs.length]}` },
-      { name: 'map data: GET /api/map/cities (all cities)', path: () => '/api/map/cities' },
-      { name: 'map data: GET /api/map/cities?sector=industry&kind=mission', path: () => '/api/map/cities?sector=industry&kind=mission' },
+    const cityPages = Array.from({ length: 5000 }, (_, n) => ({ path: `/api/cities/${slugs[(n * 7919) % slugs.length]}` }));
+    // 1,008 different searches (text × country × sector × stage): each is computed, not taken from the cache, the first time.
+    const varied: RequestSpec[] = [];
+    for (const q of ['district%20heating', 'renovation'])
+      for (const country of COUNTRIES)
+        for (const sector of ['energy', 'buildings', 'mobility', 'circular-economy', 'industry', 'nature-based-solutions'])
+          for (const stage of ['planned', 'in_progress', 'implemented']) varied.push({ path: `/api/solutions?q=${q}&sector=${sector}&country=${country}&stage=${stage}` });
+    const shuffled = varied.map((v, i) => ({ v, k: (i * 7919) % varied.length })).sort((a, b) => a.k - b.k).map((x) => x.v);
+    const scenarios: { name: string; specs: RequestSpec[] }[] = [
+      { name: 'search: q="district heating" + sector=energy,buildings + country=DE', specs: [{ path: '/api/solutions?q=district%20heating&sector=energy,buildings&country=DE' }] },
+      { name: 'search: q=renovation + stage=in_progress + mission=aspiring, page 3', specs: [{ path: '/api/solutions?q=renovation&stage=in_progress&mission=aspiring&page=3' }] },
+      { name: 'search, a different query each time (1,008 distinct, computed on first use): q + country + sector + stage', specs: shuffled },
+      { name: 'city page: GET /api/cities/:slug (a different city each time)', specs: cityPages },
+      { name: 'map data: GET /api/map/cities (all cities)', specs: [{ path: '/api/map/cities' }] },
+      { name: 'map data: GET /api/map/cities?sector=industry&kind=mission', specs: [{ path: '/api/map/cities?sector=industry&kind=mission' }] },
     ];
     const rows: Row[] = [];
     for (const s of scenarios) {
-      const result = await httpLoad(address, () => ({ path: s.path() }), { concurrency: CONCURRENCY, seconds: SECONDS, maxRequests: MAX_REQUESTS }, (status) => status === 200);
+      const result = await httpLoadInWorker(address, s.specs, { concurrency: CONCURRENCY, seconds: SECONDS, maxRequests: MAX_REQUESTS }, [200]);
       rows.push({ engine, scenario: s.name, ...result });
       process.stderr.write(`${engine} ${s.name}: p95 ${result.p95.toFixed(1)} ms, ${result.rps.toFixed(0)} req/s\n`);
     }

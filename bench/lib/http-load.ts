@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 
 export interface LoadResult {
   requests: number;
@@ -67,4 +68,31 @@ export async function httpLoad(baseUrl: string, next: () => RequestSpec, o: Load
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   return { requests: latencies.length, errors, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), rps: latencies.length / elapsed, bytes };
+}
+
+/**
+ * The same load from a worker thread: the client's JavaScript runs beside the
+ * server's event loop instead of inside it, as a real client would. Requests
+ * cycle through `specs`; `okStatuses` (default: any 2xx) count as successes.
+ */
+export async function httpLoadInWorker(baseUrl: string, specs: readonly RequestSpec[], o: LoadOptions, okStatuses?: readonly number[]): Promise<LoadResult> {
+  const worker = new Worker(new URL('./http-load-worker.mjs', import.meta.url), {
+    workerData: { baseUrl, specs, concurrency: o.concurrency, seconds: o.seconds, maxRequests: o.maxRequests, headers: o.headers ?? {}, okStatuses },
+  });
+  const out = await new Promise<{ latencies: number[]; errors: number; bytes: number; elapsed: number }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => code !== 0 && reject(new Error(`load worker exited with ${code}`)));
+  });
+  await worker.terminate();
+  const latencies = out.latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors: out.errors,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    rps: latencies.length / out.elapsed,
+    bytes: out.bytes,
+  };
 }

@@ -19,6 +19,7 @@ import { Problem } from '../../../shared/problem.ts';
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import { sendTable } from '../../lib/table-export.ts';
 import type { App } from '../../route-types.ts';
+import { LibraryCache, sendCached } from '../solutions/library-cache.ts';
 import { listCities, mapCities } from './cities.repository.ts';
 import {
   citiesLike,
@@ -36,6 +37,9 @@ const cityActors = ['programme_manager', 'city_representative'] as const;
 const IMPORT_LIMIT = 6 * 1024 * 1024;
 
 export async function cityRoutes(app: App) {
+  // Map answers under the library's data version (docs/decisions/0007-library-cache-and-copies.md).
+  const mapCache = new LibraryCache(32 * 1024 * 1024);
+
   // A spreadsheet export posted as it is: the body becomes { csv }.
   app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: IMPORT_LIMIT }, (_request, body, done) => {
     done(null, { csv: String(body) });
@@ -60,9 +64,12 @@ export async function cityRoutes(app: App) {
       response: { 200: MapData },
     },
     handler: async (request, reply) => {
-      const items = await mapCities(app.db, request.query);
+      const answer = await mapCache.get(app.db, JSON.stringify(request.query), async () => {
+        const items = await mapCities(app.db, request.query);
+        return reply.serialize({ items, total: items.length });
+      });
       reply.header('cache-control', 'public, max-age=60');
-      return { items, total: items.length };
+      return sendCached(request, reply, answer);
     },
   });
 

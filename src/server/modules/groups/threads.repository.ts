@@ -27,54 +27,83 @@ export function findThread(db: Q, id: string) {
   return db.selectFrom('group_threads as t').leftJoin('people as p', 'p.id', 't.created_by').select(THREAD_COLUMNS).where('t.id', '=', id).executeTakeFirst();
 }
 
+/** The thread, and in the same query whether the person facilitates its group or represents one of the group's admitted cities. */
+export function findThreadFor(db: Q, id: string, personId: string) {
+  return db
+    .selectFrom('group_threads as t')
+    .leftJoin('people as p', 'p.id', 't.created_by')
+    .select((eb) => [
+      ...THREAD_COLUMNS,
+      eb.exists(eb.selectFrom('group_facilitators as f').select('f.person_id').whereRef('f.group_id', '=', 't.group_id').where('f.person_id', '=', personId)).as('facilitates'),
+      eb
+        .exists(
+          eb
+            .selectFrom('role_grants as r')
+            .innerJoin('group_memberships as m', (j) => j.onRef('m.city_id', '=', 'r.city_id').on('m.status', '=', 'admitted'))
+            .select('m.city_id')
+            .whereRef('m.group_id', '=', 't.group_id')
+            .where('r.person_id', '=', personId)
+            .where('r.role', '=', 'city_representative'),
+        )
+        .as('member'),
+    ])
+    .where('t.id', '=', id)
+    .executeTakeFirst();
+}
+
 export async function insertThread(db: Q, t: { groupId: string; title: string; by: string }) {
   return (await db.insertInto('group_threads').values({ group_id: t.groupId, title: t.title, created_by: t.by }).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-/** Adds a post and keeps the thread's count and last activity in step. */
+/**
+ * Adds a post and keeps the thread's count and last activity in step, in one
+ * statement (atomic without a transaction of its own). Answers the post and
+ * the thread's new count.
+ */
 export async function insertPost(db: Q, p: { threadId: string; authorId: string; bodyHtml: string; mentionedCities: string[]; replyTo: string | null }) {
-  const row = await db
-    .insertInto('group_posts')
-    .values({ thread_id: p.threadId, author_id: p.authorId, body_html: p.bodyHtml, mentioned_cities: p.mentionedCities, reply_to: p.replyTo })
-    .returning(['id', 'created_at'])
-    .executeTakeFirstOrThrow();
-  await db
-    .updateTable('group_threads')
-    .set((eb) => ({ post_count: eb('post_count', '+', 1), last_post_at: row.created_at }))
-    .where('id', '=', p.threadId)
-    .execute();
-  return row.id;
+  const result = await sql<{ id: string; post_count: number; last_post_at: Date }>`
+    WITH post AS (
+      INSERT INTO group_posts (thread_id, author_id, body_html, mentioned_cities, reply_to)
+      VALUES (${p.threadId}, ${p.authorId}, ${p.bodyHtml}, ${p.mentionedCities}::uuid[], ${p.replyTo})
+      RETURNING id, created_at
+    )
+    UPDATE group_threads t
+       SET post_count = t.post_count + 1, last_post_at = greatest(t.last_post_at, post.created_at)
+      FROM post
+     WHERE t.id = ${p.threadId}
+    RETURNING post.id, t.post_count, t.last_post_at`.execute(db);
+  const row = result.rows[0];
+  if (!row) throw new Error('the thread of the new post is gone');
+  return row;
 }
 
-export function postsOfThread(db: Q, threadId: string, limit: number, offset: number) {
-  return db
-    .selectFrom('group_posts as g')
-    .leftJoin('people as p', 'p.id', 'g.author_id')
-    .select((eb) => [
-      'g.id',
-      'g.body_html',
-      'g.mentioned_cities',
-      'g.reply_to',
-      'g.created_at',
-      'g.hidden_at',
-      'g.hidden_reason',
-      'p.name as author_name',
-      eb
-        .selectFrom('role_grants as r')
-        .innerJoin('cities as c', 'c.id', 'r.city_id')
-        .select('c.name')
-        .whereRef('r.person_id', '=', 'g.author_id')
-        .where('r.role', '=', 'city_representative')
-        .orderBy('r.primary_contact', 'desc')
-        .limit(1)
-        .as('author_city'),
-    ])
-    .where('g.thread_id', '=', threadId)
-    .orderBy('g.created_at')
-    .orderBy('g.id')
-    .limit(limit)
-    .offset(offset)
-    .execute();
+export interface PostRow {
+  id: string;
+  body_html: string;
+  mentioned_cities: string[];
+  reply_to: string | null;
+  created_at: Date;
+  hidden_at: Date | null;
+  hidden_reason: string | null;
+  author_name: string | null;
+  author_city: string | null;
+}
+
+/**
+ * A page of the thread's posts, oldest first. The page is cut from the index
+ * (thread, created_at, id) first; only its rows then look up (by key, one per post: never a hash of all
+ * people) their author and the author's city (their primary city when they represent several).
+ */
+export async function postsOfThread(db: Q, threadId: string, limit: number, offset: number): Promise<PostRow[]> {
+  const result = await sql<PostRow>`
+    SELECT g.id, g.body_html, g.mentioned_cities, g.reply_to, g.created_at, g.hidden_at, g.hidden_reason,
+           (SELECT name FROM people WHERE id = g.author_id) AS author_name,
+           (SELECT c.name FROM role_grants r JOIN cities c ON c.id = r.city_id
+             WHERE r.person_id = g.author_id AND r.role = 'city_representative'
+             ORDER BY r.primary_contact DESC LIMIT 1) AS author_city
+      FROM (SELECT * FROM group_posts WHERE thread_id = ${threadId} ORDER BY created_at, id LIMIT ${limit} OFFSET ${offset}) g
+     ORDER BY g.created_at, g.id`.execute(db);
+  return result.rows;
 }
 
 export function findPost(db: Q, id: string) {
@@ -103,33 +132,60 @@ export async function setDigestOptOut(db: Q, personId: string, optOut: boolean) 
 }
 
 /**
- * For every person in a group (representative of an admitted city or
- * facilitator) who has not opted out: the visible posts by others in their
- * groups since their digest cursor, up to `until`.
+ * The next `limit` people, by id after `after`, who receive the digest: in a
+ * group (representative of an admitted city, or facilitator), not opted out,
+ * not disabled.
  */
-export function digestItems(db: Q, until: Date, defaultSince: Date) {
-  return sql<{ person_id: string; email: string; name: string; group_name: string; thread_id: string; thread_title: string; author: string | null; body_html: string; created_at: Date }>`
+export async function digestRecipients(db: Q, after: string | null, limit: number) {
+  const result = await sql<{ id: string; email: string; name: string }>`
+    SELECT pe.id, pe.email, pe.name
+      FROM people pe
+     WHERE NOT pe.digest_opt_out AND pe.disabled_at IS NULL
+       ${after ? sql`AND pe.id > ${after}` : sql``}
+       AND (EXISTS (SELECT 1 FROM role_grants r JOIN group_memberships m ON m.city_id = r.city_id AND m.status = 'admitted'
+                     WHERE r.person_id = pe.id AND r.role = 'city_representative')
+            OR EXISTS (SELECT 1 FROM group_facilitators f WHERE f.person_id = pe.id))
+     ORDER BY pe.id
+     LIMIT ${limit}`.execute(db);
+  return result.rows;
+}
+
+/**
+ * For the given people: the visible posts by others in their groups since
+ * their digest cursor (`defaultSince` the first time), up to `until`.
+ */
+export async function digestItems(db: Q, personIds: readonly string[], until: Date, defaultSince: Date) {
+  if (!personIds.length) return [];
+  const result = await sql<{ person_id: string; group_name: string; thread_id: string; thread_title: string; post_id: string; author: string | null; body_html: string }>`
     WITH audience AS (
       SELECT r.person_id, m.group_id
-        FROM group_memberships m
-        JOIN role_grants r ON r.city_id = m.city_id AND r.role = 'city_representative'
-       WHERE m.status = 'admitted'
+        FROM role_grants r
+        JOIN group_memberships m ON m.city_id = r.city_id AND m.status = 'admitted'
+       WHERE r.role = 'city_representative' AND r.person_id = ANY(${personIds}::uuid[])
       UNION
-      SELECT person_id, group_id FROM group_facilitators
+      SELECT person_id, group_id FROM group_facilitators WHERE person_id = ANY(${personIds}::uuid[])
     )
-    SELECT a.person_id, pe.email, pe.name, g.name AS group_name, t.id AS thread_id, t.title AS thread_title,
-           au.name AS author, po.body_html, po.created_at
+    SELECT a.person_id, g.name AS group_name, t.id AS thread_id, t.title AS thread_title,
+           po.id AS post_id, au.name AS author, po.body_html
       FROM audience a
-      JOIN people pe ON pe.id = a.person_id AND NOT pe.digest_opt_out AND pe.disabled_at IS NULL
       JOIN discussion_groups g ON g.id = a.group_id
       JOIN group_threads t ON t.group_id = a.group_id
-      JOIN group_posts po ON po.thread_id = t.id AND po.hidden_at IS NULL
-      LEFT JOIN people au ON au.id = po.author_id
       LEFT JOIN digest_cursors c ON c.person_id = a.person_id
-     WHERE po.created_at > coalesce(c.sent_until, ${defaultSince})
-       AND po.created_at <= ${until}
-       AND po.author_id IS DISTINCT FROM a.person_id
+      JOIN group_posts po ON po.thread_id = t.id AND po.hidden_at IS NULL
+       AND po.created_at > coalesce(c.sent_until, ${defaultSince}) AND po.created_at <= ${until}
+      LEFT JOIN people au ON au.id = po.author_id
+     WHERE po.author_id IS DISTINCT FROM a.person_id
      ORDER BY a.person_id, g.name, t.last_post_at DESC, po.created_at`.execute(db);
+  return result.rows;
+}
+
+export async function advanceDigestCursors(db: Q, personIds: readonly string[], until: Date) {
+  if (!personIds.length) return;
+  await db
+    .insertInto('digest_cursors')
+    .values(personIds.map((person_id) => ({ person_id, sent_until: until })))
+    .onConflict((oc) => oc.column('person_id').doUpdateSet({ sent_until: until }))
+    .execute();
 }
 
 export async function advanceDigestCursor(db: Q, personId: string, until: Date) {

@@ -8,18 +8,21 @@ import { digestEmail } from './group-emails.ts';
 import { hasRole } from '../../plugins/auth.plugin.ts';
 import { groupAccess } from './groups.repository.ts';
 import {
-  advanceDigestCursor,
+  advanceDigestCursors,
   citiesByIds,
   countThreads,
   digestItems,
+  digestRecipients,
   findPost,
   findThread,
+  findThreadFor,
   hidePost,
   insertPost,
   insertThread,
   moderateThread,
   postsOfThread,
   threadsOfGroup,
+  type PostRow,
 } from './threads.repository.ts';
 
 export const POSTS_PER_PAGE = 50;
@@ -75,12 +78,24 @@ export async function createThread(db: Db, input: { groupId: string; title: stri
   return readThread(db, id, input.user, 1);
 }
 
-export async function readThread(db: Db, threadId: string, user: CurrentUser, page: number) {
-  const thread = await findThread(db, threadId);
-  if (!thread) throw new AppError('NOT_FOUND', 'There is no such discussion, or it is private to its group.');
-  const { moderate } = await access(db, thread.group_id, user);
-  const posts = await postsOfThread(db, threadId, POSTS_PER_PAGE, (page - 1) * POSTS_PER_PAGE);
-  const cities = new Map((await citiesByIds(db, [...new Set(posts.flatMap((p) => p.mentioned_cities))])).map((c) => [c.id, c]));
+const NO_THREAD = 'There is no such discussion, or it is private to its group.';
+
+/** The thread and whether the user may moderate it, in one query; outsiders get the same answer as for a missing thread. */
+async function threadWithAccess(db: Db, threadId: string, user: CurrentUser) {
+  const found = await findThreadFor(db, threadId, user.id);
+  const moderate = Boolean(found && (hasRole(user, 'programme_manager') || found.facilitates));
+  if (!found || !(moderate || found.member)) throw new AppError('NOT_FOUND', NO_THREAD);
+  return { thread: found, moderate };
+}
+
+async function mentionedCities(db: Db, posts: readonly PostRow[]) {
+  const ids = [...new Set(posts.flatMap((p) => p.mentioned_cities))];
+  return new Map((await citiesByIds(db, ids)).map((c) => [c.id, c]));
+}
+
+async function threadPage(db: Db, thread: ThreadRow, moderate: boolean, page: number) {
+  const posts = await postsOfThread(db, thread.id, POSTS_PER_PAGE, (page - 1) * POSTS_PER_PAGE);
+  const cities = await mentionedCities(db, posts);
   return {
     thread: presentThread(thread),
     posts: posts.map((p) => ({
@@ -103,10 +118,14 @@ export async function readThread(db: Db, threadId: string, user: CurrentUser, pa
   };
 }
 
+export async function readThread(db: Db, threadId: string, user: CurrentUser, page: number) {
+  const { thread, moderate } = await threadWithAccess(db, threadId, user);
+  return threadPage(db, thread, moderate, page);
+}
+
+/** Adds the reply and answers the thread's last page, which holds it (the thread as the insert left it: no second look-up). */
 export async function reply(db: Db, input: { threadId: string; body: string; replyTo: string | null; mentionedCityIds: string[]; user: CurrentUser; ip: string }) {
-  const thread = await findThread(db, input.threadId);
-  if (!thread) throw new AppError('NOT_FOUND', 'There is no such discussion, or it is private to its group.');
-  await access(db, thread.group_id, input.user);
+  const { thread, moderate } = await threadWithAccess(db, input.threadId, input.user);
   if (thread.closed) throw new AppError('CONFLICT', 'A facilitator closed this discussion: it takes no more replies.');
   if (input.replyTo) {
     const parent = await findPost(db, input.replyTo);
@@ -114,9 +133,9 @@ export async function reply(db: Db, input: { threadId: string; body: string; rep
   }
   const html = cleanBody(input.body);
   const mentions = await validMentions(db, input.mentionedCityIds);
-  await db.transaction().execute((trx) => insertPost(trx, { threadId: thread.id, authorId: input.user.id, bodyHtml: html, mentionedCities: mentions, replyTo: input.replyTo }));
-  const lastPage = Math.max(1, Math.ceil((thread.post_count + 1) / POSTS_PER_PAGE));
-  return readThread(db, thread.id, input.user, lastPage);
+  const added = await insertPost(db, { threadId: thread.id, authorId: input.user.id, bodyHtml: html, mentionedCities: mentions, replyTo: input.replyTo });
+  const lastPage = Math.max(1, Math.ceil(added.post_count / POSTS_PER_PAGE));
+  return threadPage(db, { ...thread, post_count: added.post_count, last_post_at: added.last_post_at }, moderate, lastPage);
 }
 
 export async function moderate(db: Db, input: { threadId: string; pinned?: boolean | undefined; closed?: boolean | undefined; user: CurrentUser; ip: string }) {
@@ -145,32 +164,75 @@ export async function hide(db: Db, input: { postId: string; reason: string; user
   return readThread(db, post.thread_id, input.user, 1);
 }
 
+/** People per batch of the daily digest: memory holds one batch's posts at a time. */
+export const DIGEST_BATCH = 200;
+
 /**
  * Sends each member one email with the new posts of their groups since the
- * last digest (posts of the last day the first time). Each person's email and
- * cursor move in one transaction: a crash sends nobody's digest twice.
+ * last digest (posts of the last day the first time). Pages through the
+ * recipients in batches of DIGEST_BATCH by id, so memory stays flat however
+ * many people there are; a post's excerpt is made once and shared by all
+ * the members who receive it. Each batch's emails and cursors move in one
+ * transaction: a crash sends nobody's digest twice.
  */
-export async function sendDailyDigests(db: Db, now: Date, publicUrl: string): Promise<number> {
-  const items = (await digestItems(db, now, new Date(now.getTime() - 24 * 3600 * 1000))).rows;
-  const byPerson = new Map<string, typeof items>();
-  for (const item of items) byPerson.set(item.person_id, [...(byPerson.get(item.person_id) ?? []), item]);
+export async function sendDailyDigests(db: Db, now: Date, publicUrl: string, batchSize = DIGEST_BATCH): Promise<number> {
+  const defaultSince = new Date(now.getTime() - 24 * 3600 * 1000);
+  const excerpts = new Map<string, string>();
+  const excerpt = (postId: string, html: string) => {
+    let text = excerpts.get(postId);
+    if (text === undefined) {
+      // Bounded: the posts of a day, at most 20,000 excerpts kept.
+      if (excerpts.size >= 20_000) excerpts.clear();
+      text = plainText(html, 160);
+      excerpts.set(postId, text);
+    }
+    return text;
+  };
   let sent = 0;
-  for (const [personId, posts] of byPerson) {
-    const first = posts[0];
-    if (!first) continue;
-    await db.transaction().execute(async (trx) => {
-      await enqueueEmail(
-        trx,
-        digestEmail({
-          to: first.email,
-          name: first.name,
-          posts: posts.map((p) => ({ group: p.group_name, thread: p.thread_title, author: p.author ?? 'Someone', excerpt: plainText(p.body_html, 160), url: `${publicUrl}/discussions/${p.thread_id}` })),
-          preferencesUrl: `${publicUrl}/account`,
-        }),
-      );
-      await advanceDigestCursor(trx, personId, now);
+  let after: string | null = null;
+  for (;;) {
+    const people = await digestRecipients(db, after, batchSize);
+    const last = people.at(-1);
+    if (!last) break;
+    after = last.id;
+    const items = await digestItems(
+      db,
+      people.map((p) => p.id),
+      now,
+      defaultSince,
+    );
+    const byPerson = new Map<string, typeof items>();
+    for (const item of items) {
+      const list = byPerson.get(item.person_id);
+      if (list) list.push(item);
+      else byPerson.set(item.person_id, [item]);
+    }
+    const emails = people.flatMap((person) => {
+      const posts = byPerson.get(person.id);
+      if (!posts?.length) return [];
+      return [
+        {
+          personId: person.id,
+          email: digestEmail({
+            to: person.email,
+            name: person.name,
+            posts: posts.map((p) => ({ group: p.group_name, thread: p.thread_title, author: p.author ?? 'Someone', excerpt: excerpt(p.post_id, p.body_html), url: `${publicUrl}/discussions/${p.thread_id}` })),
+            preferencesUrl: `${publicUrl}/account`,
+          }),
+        },
+      ];
     });
-    sent += 1;
+    if (!emails.length) continue;
+    await db.transaction().execute(async (trx) => {
+      for (const e of emails) await enqueueEmail(trx, e.email);
+      await advanceDigestCursors(
+        trx,
+        emails.map((e) => e.personId),
+        now,
+      );
+    });
+    sent += emails.length;
+    if (people.length < batchSize) break;
   }
   return sent;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
 import { sendDailyDigests } from './threads.service.ts';
@@ -99,5 +100,24 @@ describe('daily digest', () => {
     await toulouse.request({ method: 'PUT', url: '/api/me/digest', payload: { enabled: false } });
     await facilitator.request({ method: 'POST', url: `/api/groups/${groupId}/threads`, payload: { title: 'Next session', body: 'See you on Monday' } });
     expect(await sendDailyDigests(t.app.db, new Date(Date.now() + 120_000), 'http://x')).toBe(0);
+  });
+
+  it('pages through the members in batches: with one person a batch, each still gets exactly one email', async () => {
+    await toulouse.request({ method: 'PUT', url: '/api/me/digest', payload: { enabled: true } });
+    // Both digests covered every post so far.
+    await sql`INSERT INTO digest_cursors (person_id, sent_until)
+      SELECT id, (SELECT max(created_at) FROM group_posts) FROM people WHERE email IN ('toulouse@example.org', 'facilitator@demo.peercities.eu')
+      ON CONFLICT (person_id) DO UPDATE SET sent_until = excluded.sent_until`.execute(t.app.db);
+    const started = await toulouse.request({ method: 'POST', url: `/api/groups/${groupId}/threads`, payload: { title: 'Bike lanes in winter', body: 'Who clears them first?' } });
+    await facilitator.request({ method: 'POST', url: `/api/threads/${started.json().thread.id}/posts`, payload: { body: 'Oulu does, <b>every morning</b>.' } });
+    await t.app.db.deleteFrom('outbox').execute();
+    expect(await sendDailyDigests(t.app.db, new Date(Date.now() + 180_000), 'http://x', 1)).toBe(2);
+    const mails = await t.app.db.selectFrom('outbox').select(['to_address', 'subject', 'text_body']).orderBy('to_address').execute();
+    expect(mails.map((m) => [m.to_address, m.subject])).toEqual([
+      ['facilitator@demo.peercities.eu', 'peercities: 1 new post in your discussion groups'],
+      ['toulouse@example.org', 'peercities: 1 new post in your discussion groups'],
+    ]);
+    expect(mails[1]?.text_body).toContain('Oulu does, every morning.');
+    expect(await sendDailyDigests(t.app.db, new Date(Date.now() + 181_000), 'http://x', 1)).toBe(0);
   });
 });

@@ -66,10 +66,10 @@ const DIMENSIONS: readonly Dimension[] = ['sector', 'country', 'stage', 'lever',
 function dimensionConditions(query: SolutionSearchQuery): Record<Dimension, RawBuilder<boolean> | null> {
   return {
     sector: query.sector?.length ? sql<boolean>`s.sectors && ${query.sector}::text[]` : null,
-    country: query.country?.length ? sql<boolean>`c.country = ANY(${query.country}::text[])` : null,
+    country: query.country?.length ? sql<boolean>`s.city_country = ANY(${query.country}::text[])` : null,
     stage: query.stage?.length ? sql<boolean>`s.stage = ANY(${query.stage}::text[])` : null,
     lever: query.lever?.length ? sql<boolean>`s.lever = ANY(${query.lever}::text[])` : null,
-    mission: query.mission?.length ? sql<boolean>`c.kind = ANY(${query.mission}::text[])` : null,
+    mission: query.mission?.length ? sql<boolean>`s.city_kind = ANY(${query.mission}::text[])` : null,
     visitable: query.visitable !== undefined ? sql<boolean>`s.visitable = ${query.visitable}` : null,
   };
 }
@@ -88,6 +88,13 @@ export interface SearchRow extends CardRow {
  * Published solutions matching the query, one page, with highlighted title
  * and snippet; and for each filter dimension the counts of its values with
  * every other filter applied (so ticking a box never hides its neighbours).
+ *
+ * One statement, one pass over the matching rows of one table (the city's
+ * country and kind are copied onto each solution, migration 0012): the rows
+ * are materialised once with a flag per filter and, for the rows passing
+ * every filter, their sort key (relevance is ranked only for those); the
+ * facet counts and the page are both taken from that set. Only the page's
+ * rows are read again, for the card and the highlights.
  */
 export async function searchSolutions(db: Q, query: SolutionSearchQuery) {
   const dims = dimensionConditions(query);
@@ -95,56 +102,70 @@ export async function searchSolutions(db: Q, query: SolutionSearchQuery) {
   const baseWhere = allOf([
     sql<boolean>`s.status = 'published'`,
     q ? sql<boolean>`s.search @@ ${textQuery(q)}` : null,
-    query.city ? sql<boolean>`c.slug = ${query.city}` : null,
+    query.city ? sql<boolean>`s.city_id = (SELECT id FROM cities WHERE slug = ${query.city})` : null,
   ]);
   const allFilters = allOf(DIMENSIONS.map((d) => dims[d]));
   const flag = (d: Dimension) => dims[d] ?? sql<boolean>`true`;
-  const others = (d: Dimension) => allOf(DIMENSIONS.filter((x) => x !== d).map((x) => (dims[x] ? sql<boolean>`${sql.ref(`f_${x}`)}` : null)));
+  const flagsOf = (ds: readonly Dimension[]) => allOf(ds.map((x) => (dims[x] ? sql<boolean>`${sql.ref(`f_${x}`)}` : null)));
+  const others = (d: Dimension) => flagsOf(DIMENSIONS.filter((x) => x !== d));
 
-  const facetSql = sql<{ dim: string; value: string; n: number }>`
+  const sort = query.sort === 'relevance' && !q ? 'newest' : query.sort;
+  // The sort key, computed only for rows that pass every filter.
+  const key =
+    sort === 'relevance'
+      ? sql`ts_rank_cd(s.search, ${textQuery(q ?? '')})`
+      : sort === 'impact'
+        ? sql`s.impact_tco2e_per_year`
+        : sort === 'title'
+          ? sql`lower(s.title)`
+          : sql`NULL::int`;
+  const order =
+    sort === 'relevance'
+      ? sql`k DESC, published_at DESC`
+      : sort === 'impact'
+        ? sql`k DESC NULLS LAST, published_at DESC`
+        : sort === 'title'
+          ? sql`k ASC`
+          : sql`published_at DESC`;
+
+  const result = await sql<{ facets: { dim: string; value: string; n: number }[] | null; ids: string[] | null }>`
     WITH base AS MATERIALIZED (
-      SELECT s.sectors, s.stage, s.lever, s.visitable, c.country, c.kind,
+      SELECT s.id, s.sectors, s.stage, s.lever, s.visitable, s.city_country AS country, s.city_kind AS kind, s.published_at,
         ${sql.join(
           DIMENSIONS.map((d) => sql`${flag(d)} AS ${sql.ref(`f_${d}`)}`),
           sql`, `,
-        )}
-      FROM solutions s JOIN cities c ON c.id = s.city_id
+        )},
+        CASE WHEN ${allFilters} THEN ${key} END AS k
+      FROM solutions s
       WHERE ${baseWhere}
-    )
-    SELECT 'sector' AS dim, x AS value, count(*)::int AS n FROM base, unnest(sectors) AS x WHERE ${others('sector')} GROUP BY x
-    UNION ALL SELECT 'country', country, count(*)::int FROM base WHERE ${others('country')} GROUP BY country
-    UNION ALL SELECT 'stage', stage, count(*)::int FROM base WHERE ${others('stage')} GROUP BY stage
-    UNION ALL SELECT 'lever', lever, count(*)::int FROM base WHERE ${others('lever')} GROUP BY lever
-    UNION ALL SELECT 'mission', kind, count(*)::int FROM base WHERE ${others('mission')} GROUP BY kind
-    UNION ALL SELECT 'visitable', visitable::text, count(*)::int FROM base WHERE ${others('visitable')} GROUP BY visitable
-    UNION ALL SELECT 'total', '', count(*)::int FROM base WHERE ${allOf(DIMENSIONS.map((d) => (dims[d] ? sql<boolean>`${sql.ref(`f_${d}`)}` : null)))}`;
-
-  const sort = query.sort === 'relevance' && !q ? 'newest' : query.sort;
-  const order =
-    sort === 'relevance'
-      ? sql`ts_rank_cd(s.search, ${textQuery(q ?? '')}) DESC, s.published_at DESC`
-      : sort === 'impact'
-        ? sql`s.impact_tco2e_per_year DESC NULLS LAST, s.published_at DESC`
-        : sort === 'title'
-          ? sql`lower(s.title) ASC`
-          : sql`s.published_at DESC`;
-
-  const itemsSql = sql<SearchRow>`
-    WITH page AS (
-      SELECT s.id, row_number() OVER (ORDER BY ${order}, s.id) AS ord
-      FROM solutions s JOIN cities c ON c.id = s.city_id
-      WHERE ${baseWhere} AND ${allFilters}
-      ORDER BY ord
+    ),
+    facets AS (
+      SELECT 'sector' AS dim, x AS value, count(*)::int AS n FROM base, unnest(sectors) AS x WHERE ${others('sector')} GROUP BY x
+      UNION ALL SELECT 'country', country::text, count(*)::int FROM base WHERE ${others('country')} GROUP BY country
+      UNION ALL SELECT 'stage', stage, count(*)::int FROM base WHERE ${others('stage')} GROUP BY stage
+      UNION ALL SELECT 'lever', lever, count(*)::int FROM base WHERE ${others('lever')} GROUP BY lever
+      UNION ALL SELECT 'mission', kind, count(*)::int FROM base WHERE ${others('mission')} GROUP BY kind
+      UNION ALL SELECT 'visitable', visitable::text, count(*)::int FROM base WHERE ${others('visitable')} GROUP BY visitable
+      UNION ALL SELECT 'total', '', count(*)::int FROM base WHERE ${flagsOf(DIMENSIONS)}
+    ),
+    page AS (
+      SELECT id, k, published_at FROM base WHERE ${flagsOf(DIMENSIONS)}
+      ORDER BY ${order}, id
       LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}
     )
+    SELECT (SELECT json_agg(facets) FROM facets) AS facets, (SELECT json_agg(id ORDER BY ${order}, id) FROM page) AS ids`.execute(db);
+
+  const found = result.rows[0];
+  const ids = found?.ids ?? [];
+  if (!ids.length) return { facets: found?.facets ?? [], rows: [] };
+  const items = await sql<SearchRow>`
     SELECT ${CARD_SELECT},
       ${q ? sql`ts_headline(search_config(s.language), s.title, ${docQuery(q)}, ${TITLE_HEADLINE})` : sql`s.title`} AS title_hl,
       ${q ? sql`ts_headline(search_config(s.language), s.summary, ${docQuery(q)}, ${SNIPPET_HEADLINE})` : sql`s.summary`} AS snippet_hl
-    FROM page JOIN solutions s ON s.id = page.id JOIN cities c ON c.id = s.city_id
-    ORDER BY page.ord`;
-
-  const [facets, items] = await Promise.all([facetSql.execute(db), itemsSql.execute(db)]);
-  return { facets: facets.rows, rows: items.rows };
+    FROM solutions s JOIN cities c ON c.id = s.city_id
+    WHERE s.id = ANY(${ids}::uuid[])`.execute(db);
+  const byId = new Map(items.rows.map((r) => [r.id, r]));
+  return { facets: found?.facets ?? [], rows: ids.flatMap((id) => byId.get(id) ?? []) };
 }
 
 export { toCard };

@@ -13,11 +13,15 @@ import {
 } from '../../../shared/solution.schemas.ts';
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
+import { LibraryCache, sendCached } from './library-cache.ts';
 import { createSolution, related, removeSolution, search, solutionDetail, solutionsOfCitySlug, updateSolution } from './solutions.service.ts';
 
 const cityActors = ['programme_manager', 'city_representative'] as const;
 
 export async function solutionRoutes(app: App) {
+  // Search answers under the library's data version (docs/decisions/0007-library-cache-and-copies.md).
+  const searchCache = new LibraryCache(32 * 1024 * 1024);
+
   app.get('/api/solutions', {
     config: { access: 'public' },
     schema: {
@@ -29,7 +33,10 @@ export async function solutionRoutes(app: App) {
       querystring: SolutionSearchQuery,
       response: { 200: SolutionSearchResult },
     },
-    handler: async (request) => search(app.db, request.query),
+    handler: async (request, reply) => {
+      const answer = await searchCache.get(app.db, JSON.stringify(request.query), async () => reply.serialize(await search(app.db, request.query)));
+      return sendCached(request, reply, answer);
+    },
   });
 
   app.get('/api/solutions/:id', {

@@ -1,3 +1,5 @@
+import { gunzipSync } from 'node:zlib';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
 
@@ -232,6 +234,49 @@ describe('publishing solutions', () => {
     expect((await valencia.request({ method: 'DELETE', url: `/api/solutions/${s.id}` })).statusCode).toBe(204);
     expect((await anonymous.request({ method: 'GET', url: `/api/solutions/${s.id}` })).statusCode).toBe(404);
     expect((await anonymous.request({ method: 'GET', url: '/api/cities/valencia' })).json().solutionCount).toBe(before);
+  });
+});
+
+describe('answers kept in memory (docs/decisions/0007)', () => {
+  it('answers the same search from the cache with an ETag, and 304 to a client that holds it', async () => {
+    const url = '/api/solutions?q=renovation&sector=buildings';
+    const first = await anonymous.request({ method: 'GET', url });
+    const second = await anonymous.request({ method: 'GET', url });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-type']).toMatch(/^application\/json/);
+    expect(second.headers.etag).toBe(first.headers.etag);
+    expect(second.body).toBe(first.body);
+    const held = await anonymous.request({ method: 'GET', url, headers: { 'if-none-match': String(first.headers.etag) } });
+    expect(held.statusCode).toBe(304);
+    expect(held.body).toBe('');
+    const zipped = await anonymous.request({ method: 'GET', url, headers: { 'accept-encoding': 'br, gzip;q=0.8' } });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(zipped.rawPayload).toString()).toBe(first.body);
+    const refused = await anonymous.request({ method: 'GET', url, headers: { 'accept-encoding': 'gzip;q=0' } });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body).toBe(first.body);
+  });
+
+  it('shows a change at once, whoever wrote it: a new solution, and a city moved to another country by plain SQL', async () => {
+    const url = '/api/solutions?q=kelp%20forest&country=ES';
+    expect((await anonymous.request({ method: 'GET', url })).json().total).toBe(0);
+    const created = await valencia.request({ method: 'POST', url: '/api/solutions', payload: newSolution({ title: 'Kelp forest restoration off the port', status: 'published', sectors: ['nature-based-solutions'] }) });
+    expect(created.statusCode).toBe(201);
+    const found = (await anonymous.request({ method: 'GET', url })).json();
+    expect(found.items.map((i: { id: string }) => i.id)).toEqual([created.json().id]);
+    const mapBefore = (await anonymous.request({ method: 'GET', url: '/api/map/cities' })).json();
+    expect(mapBefore.items.find((c: { slug: string }) => c.slug === 'valencia').country).toBe('ES');
+
+    // Not through the API: the copies on the solutions and the cached answers follow anyway.
+    await sql`UPDATE cities SET country = 'PT' WHERE slug = 'valencia'`.execute(t.app.db);
+    expect((await anonymous.request({ method: 'GET', url })).json().total).toBe(0);
+    const moved = (await anonymous.request({ method: 'GET', url: '/api/solutions?q=kelp%20forest&country=PT' })).json();
+    expect(moved.items[0]).toMatchObject({ id: created.json().id, city: { slug: 'valencia', country: 'PT' } });
+    expect(moved.facets.country).toEqual([{ value: 'PT', count: 1 }]);
+    const mapAfter = (await anonymous.request({ method: 'GET', url: '/api/map/cities' })).json();
+    expect(mapAfter.items.find((c: { slug: string }) => c.slug === 'valencia').country).toBe('PT');
+    await sql`UPDATE cities SET country = 'ES' WHERE slug = 'valencia'`.execute(t.app.db);
+    expect((await anonymous.request({ method: 'GET', url })).json().total).toBe(1);
   });
 });
 
