@@ -147,3 +147,30 @@ export const ModerateThreadBody = z
   .refine((b) => b.pinned !== undefined || b.closed !== undefined, { message: 'Say whether to pin or close the discussion.', path: ['pinned'] });
 export const HidePostBody = z.object({ reason: z.string().trim().min(3, 'Give the reason (kept in the audit log).').max(500) });
 export const DigestPreference = z.object({ enabled: z.boolean() });
+
+/** The largest PDF a facilitator may add to a session's materials. */
+export const MATERIAL_MAX_BYTES = 10 * 1024 * 1024;
+
+/** A session's material: a link, or a PDF file downloaded from `url` (a path of this platform). */
+export const SessionMaterial = z.object({
+  id: z.uuid(),
+  sessionId: z.uuid(),
+  title: z.string(),
+  kind: z.enum(['link', 'file']),
+  url: z.string(),
+  filename: z.string().nullable(),
+  sizeBytes: z.number().int().nullable(),
+  createdAt: z.string(),
+});
+export type SessionMaterial = z.infer<typeof SessionMaterial>;
+export const SessionMaterials = z.object({ items: z.array(SessionMaterial) });
+
+const MaterialTitle = z.string().trim().min(1, 'Give the material a title.').max(200);
+export const AddMaterialLinkBody = z.object({
+  title: MaterialTitle,
+  url: z.url({ protocol: /^https?$/, error: 'Use a web address starting with https://.' }),
+});
+export const MaterialFileQuery = z.object({
+  title: MaterialTitle,
+  filename: z.string().trim().min(1, 'Give the file’s name.').max(200),
+});

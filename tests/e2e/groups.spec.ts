@@ -128,6 +128,24 @@ describe('online discussion groups', () => {
     await sessionItem.getByText('Phase 1 · 15 Oct 2026, 10:00 · 90 minutes').waitFor();
     await expectAccessible(fp, 'the group with a scheduled session');
 
+    // ── … adds the session's materials: a link and a PDF (a file that is not a PDF is refused).
+    await sessionItem.getByRole('button', { name: `Add material to ${SESSION}` }).click();
+    const material = fp.getByRole('form', { name: `New material for ${SESSION}` });
+    await field(material, 'Title').fill('Row-house retrofit guide');
+    await field(material, 'Link').fill('https://example.org/retrofit-guide');
+    await expectAccessible(fp, 'the material form');
+    await material.getByRole('button', { name: 'Add it' }).click();
+    await sessionItem.getByRole('link', { name: 'Row-house retrofit guide' }).waitFor();
+    await sessionItem.getByRole('button', { name: `Add material to ${SESSION}` }).click();
+    await material.getByRole('radio', { name: 'A PDF file' }).check();
+    await field(material, 'Title').fill('Slides of the first session');
+    await material.locator('input[type="file"]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a pdf') });
+    await material.getByRole('button', { name: 'Add it' }).click();
+    await material.getByText('Only PDF files can be added. Save the document as PDF and choose it again.').waitFor();
+    await material.locator('input[type="file"]').setInputFiles({ name: 'slides.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1') });
+    await material.getByRole('button', { name: 'Add it' }).click();
+    await sessionItem.getByRole('link', { name: /^Slides of the first session \(PDF, / }).waitFor();
+
     // ── … and records attendance: everyone present, then Split excused.
     await sessionItem.getByRole('button', { name: `Record attendance for ${SESSION}` }).click();
     const sheet = fp.getByRole('region', { name: /^Attendance: / });
@@ -147,6 +165,9 @@ describe('online discussion groups', () => {
     // ── The city representative downloads the session as .ics: Brussels local time.
     await tp.reload();
     await ready(tp, GROUP);
+    // Members see the materials and download the PDF.
+    const [slides] = await Promise.all([tp.waitForEvent('download'), tp.getByRole('link', { name: /^Slides of the first session \(PDF, / }).click()]);
+    expect((await readFile((await slides.path()) ?? '', 'latin1')).startsWith('%PDF-')).toBe(true);
     const [download] = await Promise.all([tp.waitForEvent('download'), tp.getByRole('link', { name: `Download .ics for ${SESSION}` }).click()]);
     const ics = await readFile((await download.path()) ?? '', 'utf8');
     expect(ics).toContain('BEGIN:VCALENDAR');

@@ -6,8 +6,11 @@ import {
   GroupProgress,
   GroupSummary,
   Session,
+  SessionMaterial,
+  SessionMaterials,
   ThreadPage,
   ThreadSummary,
+  type AddMaterialLinkBody,
   type CreateGroupBody,
   type CreatePostBody,
   type CreateSessionBody,
@@ -19,6 +22,7 @@ import {
 import { pageOf } from '../../../shared/pagination.ts';
 import { EligibilityAnswer, Programme, ProgrammeSummary } from '../../../shared/programme.schemas.ts';
 import { apiGet, apiSend, queryString } from '../../lib/api-client.ts';
+import { uploadFile } from '../../lib/upload.ts';
 
 const enc = encodeURIComponent;
 const GroupList = z.object({ items: z.array(GroupSummary) });
@@ -32,6 +36,7 @@ export const groupKeys = {
   ofProgramme: (slug: string) => ['groups', 'programme', slug] as const,
   group: (id: string) => ['groups', 'group', id] as const,
   sessions: (id: string) => ['groups', 'group', id, 'sessions'] as const,
+  materials: (id: string) => ['groups', 'group', id, 'materials'] as const,
   progress: (id: string) => ['groups', 'group', id, 'progress'] as const,
   threads: (id: string) => ['groups', 'group', id, 'threads'] as const,
   attendance: (sessionId: string) => ['groups', 'attendance', sessionId] as const,
@@ -104,6 +109,41 @@ export function useCreateSession(groupId: string) {
   return useMutation({
     mutationFn: (body: CreateSessionInput) => apiSend('POST', `/api/groups/${enc(groupId)}/sessions`, body, Session),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: groupKeys.sessions(groupId) }),
+  });
+}
+
+/** Materials of all the group's sessions (for its members, facilitators and programme managers). */
+export function useMaterials(groupId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: groupKeys.materials(groupId),
+    queryFn: ({ signal }) => apiGet(`/api/groups/${enc(groupId)}/materials`, SessionMaterials, signal),
+    enabled,
+  });
+}
+
+type NewMaterial = { kind: 'link'; body: z.input<typeof AddMaterialLinkBody> } | { kind: 'file'; title: string; file: File };
+
+export function useAddMaterial(groupId: string, sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (material: NewMaterial) =>
+      material.kind === 'link'
+        ? apiSend('POST', `/api/sessions/${enc(sessionId)}/materials`, material.body, SessionMaterial)
+        : uploadFile(
+            `/api/sessions/${enc(sessionId)}/materials/file${queryString({ title: material.title, filename: material.file.name })}`,
+            material.file,
+            material.file.type || 'application/octet-stream',
+            SessionMaterial,
+          ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: groupKeys.materials(groupId) }),
+  });
+}
+
+export function useRemoveMaterial(groupId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiSend('DELETE', `/api/session-materials/${enc(id)}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: groupKeys.materials(groupId) }),
   });
 }
 

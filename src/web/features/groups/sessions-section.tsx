@@ -1,13 +1,14 @@
 import { Anchor, Button, Group as Row, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Group, Session } from '../../../shared/group.schemas.ts';
+import type { Group, Session, SessionMaterial } from '../../../shared/group.schemas.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { AttendanceSheet } from './attendance-sheet.tsx';
-import { sessionCalendarUrl, useSessions } from './groups.api.ts';
+import { sessionCalendarUrl, useMaterials, useSessions } from './groups.api.ts';
+import { SessionMaterials } from './session-materials.tsx';
 import { SessionForm } from './session-form.tsx';
 
 /** The group's online sessions; participants get join links and .ics files, facilitators schedule and take attendance. */
@@ -16,6 +17,8 @@ export function SessionsSection({ group }: { group: Group }) {
   const sessions = useSessions(group.id);
   const [attendanceOf, setAttendanceOf] = useState<Session | null>(null);
   const { canManage, isMember } = group.viewer;
+  const materials = useMaterials(group.id, canManage || isMember);
+  const materialsOf = (sessionId: string) => (materials.data?.items ?? []).filter((m) => m.sessionId === sessionId);
 
   return (
     <>
@@ -28,6 +31,7 @@ export function SessionsSection({ group }: { group: Group }) {
         </Text>
         {sessions.isPending && <LoadingState />}
         {sessions.isError && <ProblemAlert error={sessions.error} />}
+        {materials.isError && <ProblemAlert error={materials.error} />}
         {sessions.isSuccess && sessions.data.items.length === 0 && <EmptyState title={t('groups.sessions.none')} description={canManage ? t('groups.sessions.noneHint') : undefined} />}
         {sessions.isSuccess && sessions.data.items.length > 0 && (
           <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
@@ -35,6 +39,8 @@ export function SessionsSection({ group }: { group: Group }) {
               <SessionItem
                 key={session.id}
                 session={session}
+                groupId={group.id}
+                materials={materials.isSuccess ? materialsOf(session.id) : null}
                 mayDownload={canManage || isMember}
                 canManage={canManage}
                 onAttendance={() => setAttendanceOf(session)}
@@ -60,7 +66,22 @@ export function SessionsSection({ group }: { group: Group }) {
   );
 }
 
-function SessionItem({ session, mayDownload, canManage, onAttendance }: { session: Session; mayDownload: boolean; canManage: boolean; onAttendance: () => void }) {
+function SessionItem({
+  session,
+  groupId,
+  materials,
+  mayDownload,
+  canManage,
+  onAttendance,
+}: {
+  session: Session;
+  groupId: string;
+  /** null until loaded, or for people outside the group. */
+  materials: SessionMaterial[] | null;
+  mayDownload: boolean;
+  canManage: boolean;
+  onAttendance: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const headingId = `session-${session.id}-title`;
   return (
@@ -93,6 +114,7 @@ function SessionItem({ session, mayDownload, canManage, onAttendance }: { sessio
           </Button>
         )}
       </Row>
+      {materials && <SessionMaterials groupId={groupId} sessionId={session.id} sessionTitle={session.title} materials={materials} canManage={canManage} />}
     </Paper>
   );
 }

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { AddMaterialLinkBody, MATERIAL_MAX_BYTES, MaterialFileQuery, SessionMaterial, SessionMaterials } from '../../../shared/group.schemas.ts';
+import { Problem } from '../../../shared/problem.ts';
+import { acceptRawUploads, megabytes, rawBody, sendDownload } from '../../lib/pdf-upload.ts';
+import { requireUser } from '../../plugins/auth.plugin.ts';
+import type { App } from '../../route-types.ts';
+import { addMaterialFile, addMaterialLink, downloadMaterial, listMaterials, removeMaterial } from './session-materials.service.ts';
+
+const IdParams = z.object({ id: z.uuid() });
+const groupPeople = ['programme_manager', 'facilitator'] as const;
+
+/** Links and ordinary JSON routes for session materials. */
+export async function sessionMaterialRoutes(app: App) {
+  app.get('/api/groups/:id/materials', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['groups'], summary: 'Materials of every session of a group (for the group only)', params: IdParams, response: { 200: SessionMaterials, 403: Problem, 404: Problem } },
+    handler: async (request) => ({ items: await listMaterials(app.db, request.params.id, requireUser(request)) }),
+  });
+
+  app.post('/api/sessions/:id/materials', {
+    config: { access: groupPeople },
+    schema: { tags: ['groups'], summary: 'Add a link to a session’s materials', params: IdParams, body: AddMaterialLinkBody, response: { 201: SessionMaterial, 403: Problem, 404: Problem } },
+    handler: async (request, reply) =>
+      reply.status(201).send(await addMaterialLink(app.db, { sessionId: request.params.id, ...request.body, user: requireUser(request), ip: request.ip })),
+  });
+
+  app.delete('/api/session-materials/:id', {
+    config: { access: groupPeople },
+    schema: { tags: ['groups'], summary: 'Remove a session material', params: IdParams, response: { 204: z.null(), 403: Problem, 404: Problem } },
+    handler: async (request, reply) => {
+      await removeMaterial(app.db, { id: request.params.id, user: requireUser(request), ip: request.ip });
+      return reply.status(204).send(null);
+    },
+  });
+}
+
+/** PDF upload and download, in their own plugin for the raw-body parser. */
+export async function sessionMaterialFileRoutes(app: App) {
+  acceptRawUploads(app, MATERIAL_MAX_BYTES);
+
+  app.put('/api/sessions/:id/materials/file', {
+    config: { access: groupPeople },
+    schema: {
+      tags: ['groups'],
+      summary: `Add a PDF (at most ${megabytes(MATERIAL_MAX_BYTES)}) to a session’s materials. Body: the raw file, Content-Type application/pdf.`,
+      params: IdParams,
+      querystring: MaterialFileQuery,
+      response: { 201: SessionMaterial, 403: Problem, 404: Problem, 413: Problem, 415: Problem, 422: Problem },
+    },
+    handler: async (request, reply) =>
+      reply.status(201).send(
+        await addMaterialFile(app.db, {
+          sessionId: request.params.id,
+          title: request.query.title,
+          filename: request.query.filename,
+          contentType: request.headers['content-type'],
+          content: rawBody(request.body),
+          user: requireUser(request),
+          ip: request.ip,
+        }),
+      ),
+  });
+
+  app.get('/api/session-materials/:id', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['groups'], summary: 'Download a session’s PDF material (for the group only)', params: IdParams },
+    handler: async (request, reply) => sendDownload(reply, await downloadMaterial(app.db, request.params.id, requireUser(request))),
+  });
+}
