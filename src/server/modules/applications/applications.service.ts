@@ -46,7 +46,8 @@ export function presentApplication(row: ApplicationRow, viewer: CurrentUser | nu
   };
 }
 
-async function loadReadable(db: Db, id: string, user: CurrentUser) {
+/** The application if this person may read it (its city, managers, assigned evaluators); otherwise 404. */
+export async function loadReadable(db: Db, id: string, user: CurrentUser) {
   const row = await findApplication(db, id);
   const allowed =
     row &&
@@ -106,16 +107,25 @@ export async function createApplication(db: Db, input: { slug: string; kind: Cal
   return getApplication(db, id, input.user, input.now);
 }
 
+/**
+ * The checks before a city changes its application (answers, attachments):
+ * its own city's, the call open, not withdrawn. Refusals name the reason.
+ */
+export async function loadChangeable(db: Db, id: string, user: CurrentUser, now: Date) {
+  const row = await loadReadable(db, id, user);
+  if (!representsCity(user, row.city_id)) throw new AppError('FORBIDDEN', 'Only the city’s own representatives can change its application.');
+  const ctx = await contextOf(db, row, now);
+  assertCallOpen(ctx);
+  if (row.status === 'withdrawn') throw new AppError('CONFLICT', 'This application was withdrawn.');
+  return { row, ctx };
+}
+
 async function changeOwnApplication(
   db: Db,
   input: { id: string; user: CurrentUser; version: number; now: Date },
   change: (trx: Db, row: ApplicationRow, ctx: CallContext) => Promise<void>,
 ) {
-  const row = await loadReadable(db, input.id, input.user);
-  if (!representsCity(input.user, row.city_id)) throw new AppError('FORBIDDEN', 'Only the city’s own representatives can change its application.');
-  const ctx = await contextOf(db, row, input.now);
-  assertCallOpen(ctx);
-  if (row.status === 'withdrawn') throw new AppError('CONFLICT', 'This application was withdrawn.');
+  const { ctx } = await loadChangeable(db, input.id, input.user, input.now);
   await db.transaction().execute(async (trx) => {
     const locked = await findApplicationForUpdate(trx, input.id);
     if (!locked || locked.version !== input.version) throw staleVersion();

@@ -72,7 +72,10 @@ export async function createProgramme(db: Db, body: CreateProgrammeBody, actor: 
   if (await slugTaken(db, slug)) {
     throw new AppError('CONFLICT', `The address “${slug}” is taken by another programme; choose another.`, { errors: [{ field: 'body.slug', message: 'Already taken.' }] });
   }
-  const settings = DEFAULT_SETTINGS[body.format];
+  if (body.timeZone !== undefined && !isValidTimeZone(body.timeZone)) {
+    throw new AppError('VALIDATION_FAILED', 'Not a known time zone.', { errors: [{ field: 'body.timeZone', message: 'Not a known time zone (use e.g. Europe/Brussels).' }] });
+  }
+  const settings = { ...DEFAULT_SETTINGS[body.format], ...(body.timeZone ? { timeZone: body.timeZone } : {}) };
   const milestones = defaultTimeline(body.editionYear);
   await db.transaction().execute(async (trx) => {
     const id = await insertProgramme(trx, { slug, title: body.title, description: body.description, format: body.format, editionYear: body.editionYear, settings, createdBy: actor.id }, milestones);

@@ -1,0 +1,332 @@
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import type { z } from 'zod';
+import type { AnswerValue, Answers, Application, Call } from '../../../shared/programme.schemas.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { LoadingState } from '../../components/loading-state.tsx';
+import { PageTitle } from '../../components/page-title.tsx';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { RouterAnchor } from '../../components/router-anchor.tsx';
+import { ApiError } from '../../lib/api-client.ts';
+import { fieldErrorsOf, type FieldErrors } from '../../lib/form-errors.ts';
+import { useCurrentUser } from '../../lib/session.ts';
+import { useFieldErrors } from '../../lib/use-field-errors.ts';
+import { AnswerField } from './answer-field.tsx';
+import { formatInstant } from './programme-dates.ts';
+import { useApplication, useCall, useProgramme, useRemoveAttachment, useSaveAnswers, useSubmitApplication, useUploadAttachment, useWithdrawApplication } from './programmes.api.ts';
+import { ApplicationStatusBadge } from './status-badges.tsx';
+
+type Value = z.infer<typeof AnswerValue> | undefined;
+
+/** /applications/:id: the city's application to a call; its representatives edit it until the deadline. */
+export function ApplicationPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const application = useApplication(id);
+  const slug = application.data?.programmeSlug ?? '';
+  const kind = application.data?.callKind ?? 'host';
+  const call = useCall(slug, kind);
+  const programme = useProgramme(slug);
+  const ready = application.isSuccess && call.isSuccess && programme.isSuccess;
+  const error = application.error ?? call.error ?? programme.error;
+
+  if (error) {
+    return (
+      <>
+        <PageTitle>{t('programmes.application.titleFallback')}</PageTitle>
+        <ProblemAlert error={error} />
+      </>
+    );
+  }
+  if (!ready) return <LoadingState />;
+  // A new form when another application is opened; saved answers stay in the form after each save.
+  return <ApplicationView key={application.data.id} application={application.data} call={call.data} maxDelegates={programme.data.settings.maxDelegatesPerCity} />;
+}
+
+/** The server's own sentence for refusals that carry a date or a reason (deadline passed, not eligible). */
+function detailMessages(error: unknown): Partial<Record<ApiError['code'], string>> {
+  if (!(error instanceof ApiError) || !error.detail) return {};
+  const { detail } = error;
+  return { CALL_CLOSED: detail, CALL_NOT_OPEN: detail, NOT_ELIGIBLE: detail, PAYLOAD_TOO_LARGE: detail, UNSUPPORTED_MEDIA_TYPE: detail, ATTACHMENT_INVALID: detail };
+}
+
+function ApplicationView({ application: a, call, maxDelegates }: { application: Application; call: Call; maxDelegates: number }) {
+  const { t, i18n } = useTranslation();
+  const user = useCurrentUser();
+  const save = useSaveAnswers(a.id);
+  const submit = useSubmitApplication(a.id);
+  const withdraw = useWithdrawApplication(a.id);
+  const upload = useUploadAttachment(a.id);
+  const removeFile = useRemoveAttachment(a.id);
+  const { formRef, errors, setErrors, clearError } = useFieldErrors();
+  const [answers, setAnswers] = useState<Answers>(a.answers);
+  const [dirty, setDirty] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<'submit' | 'withdraw' | 'removeFile' | null>(null);
+  const [fileToRemove, setFileToRemove] = useState<string | null>(null);
+  const [uploadingQuestion, setUploadingQuestion] = useState<string | null>(null);
+
+  const isRepresentative = (user?.roles ?? []).some((r) => r.role === 'city_representative' && r.cityId === a.cityId);
+  // The server decides; this only avoids offering what it would refuse. A page
+  // left open past the deadline still offers saving, and shows the server's refusal.
+  const editable = isRepresentative && a.status !== 'withdrawn' && call.state === 'open' && ['draft', 'submitted'].includes(a.status);
+  const mayWithdraw = isRepresentative && a.status !== 'withdrawn' && (call.state === 'open' || ((a.status === 'selected' || a.status === 'waitlisted') && call.decisionsPublishedAt !== null));
+  const lastError = save.error ?? submit.error ?? withdraw.error ?? upload.error ?? removeFile.error;
+  const busy = save.isPending || submit.isPending || withdraw.isPending;
+
+  // One message at a time: a new action clears what the previous one said.
+  const resetMessages = () => {
+    for (const m of [save, submit, withdraw, upload, removeFile]) m.reset();
+    setNotice(null);
+  };
+
+  const setAnswer = (questionId: string, value: Value) => {
+    setAnswers((current) => {
+      const next = { ...current };
+      if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) delete next[questionId];
+      else next[questionId] = value;
+      return next;
+    });
+    setDirty(true);
+    setNotice(null);
+    clearError(`answers.${questionId}`);
+  };
+
+  /** Checks before sending, in the person's language; the server checks everything again. */
+  const check = (submitting: boolean): FieldErrors => {
+    const problems: FieldErrors = {};
+    for (const q of call.questions) {
+      const v = answers[q.id];
+      const empty = v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+      if (empty) {
+        if (submitting && q.required) problems[`answers.${q.id}`] = t('programmes.application.answerRequired');
+        continue;
+      }
+      const max = q.maxLength ?? (q.type === 'text' ? 300 : 5000);
+      if ((q.type === 'text' || q.type === 'long_text') && typeof v === 'string' && v.length > max) problems[`answers.${q.id}`] = t('validation.tooLong', { count: max });
+      if (q.type === 'preferred_dates' && Array.isArray(v) && v.some((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d))) problems[`answers.${q.id}`] = t('programmes.application.dateMissing');
+      if (q.type === 'delegates' && (typeof v !== 'number' || v < 1 || v > maxDelegates)) problems[`answers.${q.id}`] = t('programmes.answer.delegatesHint', { max: maxDelegates });
+    }
+    return problems;
+  };
+
+  const saveDraft = (then?: (saved: Application) => void) => {
+    if (!then) resetMessages();
+    const problems = check(a.status === 'submitted');
+    if (Object.keys(problems).length > 0) return setErrors(problems);
+    save.mutate(
+      { version: a.version, answers },
+      {
+        onSuccess: (saved) => {
+          setAnswers(saved.answers);
+          setDirty(false);
+          if (then) then(saved);
+          else setNotice(t(a.status === 'submitted' ? 'programmes.application.changesSaved' : 'programmes.application.draftSaved'));
+        },
+        onError: (error) => setErrors(fieldErrorsOf(error)),
+      },
+    );
+  };
+
+  const askSubmit = () => {
+    resetMessages();
+    const problems = check(true);
+    if (Object.keys(problems).length > 0) return setErrors(problems);
+    setConfirm('submit');
+  };
+
+  const doSubmit = () => {
+    const send = (version: number) =>
+      submit.mutate(version, {
+        onSuccess: () => {
+          setConfirm(null);
+          setNotice(t('programmes.application.submitted'));
+        },
+        onError: (error) => {
+          setConfirm(null);
+          setErrors(fieldErrorsOf(error));
+        },
+      });
+    if (dirty) saveDraft((saved) => send(saved.version));
+    else send(a.version);
+  };
+
+  const onUpload = (questionId: string, file: File) => {
+    resetMessages();
+    setUploadingQuestion(questionId);
+    upload.mutate(
+      { questionId, file },
+      {
+        onSuccess: (saved) => {
+          // Keep unsaved edits of other questions; take the file's name from the server.
+          setAnswers((current) => ({ ...current, [questionId]: saved.answers[questionId] ?? file.name }));
+          setNotice(t('programmes.application.fileAttached', { name: saved.answers[questionId] ?? file.name }));
+          clearError(`answers.${questionId}`);
+        },
+        onSettled: () => setUploadingQuestion(null),
+      },
+    );
+  };
+
+  const doRemoveFile = () => {
+    if (!fileToRemove) return;
+    resetMessages();
+    const questionId = fileToRemove;
+    removeFile.mutate(questionId, {
+      onSuccess: () => {
+        setAnswers((current) => {
+          const next = { ...current };
+          delete next[questionId];
+          return next;
+        });
+        setNotice(t('programmes.application.fileRemoved'));
+      },
+      onSettled: () => {
+        setConfirm(null);
+        setFileToRemove(null);
+      },
+    });
+  };
+
+  const callName = t(`programmes.callNamesInline.${a.callKind}`);
+  const callTitle = t(`programmes.callNames.${a.callKind}`);
+  const closes = formatInstant(call.closesAt, call.timeZone, i18n.language);
+  const outcome = a.status === 'selected' || a.status === 'waitlisted' || a.status === 'rejected';
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <PageTitle>{t('programmes.application.title', { city: a.cityName, call: callName })}</PageTitle>
+        <RouterAnchor to={`/programmes/${a.programmeSlug}/calls/${a.callKind}`} size="sm">
+          {t('programmes.application.backToCall', { call: callTitle, programme: call.programmeTitle })}
+        </RouterAnchor>
+      </div>
+
+      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="status-heading">
+        <Title order={2} size="h4" id="status-heading" mb="xs">
+          {t('programmes.application.statusTitle')}
+        </Title>
+        <Group gap="sm" mb="xs">
+          <ApplicationStatusBadge status={a.status} />
+          {a.submittedAt && <Text size="sm">{t('programmes.application.submittedAt', { when: formatInstant(a.submittedAt, call.timeZone, i18n.language) })}</Text>}
+        </Group>
+        <Text size="sm">{t(`programmes.applicationStatusHelp.${a.status}`)}</Text>
+        {outcome && a.decisionReason && (
+          <Alert color={a.status === 'selected' ? 'green' : a.status === 'rejected' ? 'red' : 'blue'} variant="light" mt="sm" title={t('programmes.application.outcomeTitle')}>
+            {a.decisionReason}
+          </Alert>
+        )}
+        <Text size="sm" mt="xs">
+          {call.state === 'closed' ? t('programmes.application.closedOn', { when: closes, timeZone: call.timeZone }) : t('programmes.application.deadline', { when: closes, timeZone: call.timeZone })}
+        </Text>
+      </Paper>
+
+      <div aria-live="polite">
+        {notice && !lastError && (
+          <Alert color="green" variant="light">
+            {notice}
+          </Alert>
+        )}
+      </div>
+      <ProblemAlert error={lastError} messages={{ ...detailMessages(lastError), CONFLICT: lastError instanceof ApiError && lastError.detail ? lastError.detail : t('errors.codes.CONFLICT') }} />
+
+      <form
+        ref={formRef}
+        noValidate
+        aria-label={t('programmes.application.formLabel')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          saveDraft();
+        }}
+      >
+        <Stack gap="lg">
+          {call.questions.length === 0 && <Text>{t('programmes.callPage.noQuestions')}</Text>}
+          {call.questions.map((q) => (
+            <AnswerField
+              key={q.id}
+              question={q}
+              value={answers[q.id]}
+              onChange={(v) => setAnswer(q.id, v)}
+              error={errors[`answers.${q.id}`]}
+              readOnly={!editable}
+              maxDelegates={maxDelegates}
+              applicationId={a.id}
+              onUpload={(file) => onUpload(q.id, file)}
+              onRemoveFile={() => {
+                setFileToRemove(q.id);
+                setConfirm('removeFile');
+              }}
+              uploading={uploadingQuestion === q.id}
+            />
+          ))}
+          {isRepresentative && (
+            <Group>
+              {editable && (
+                <Button type="submit" variant={a.status === 'draft' ? 'default' : 'filled'} loading={save.isPending} disabled={busy && !save.isPending}>
+                  {a.status === 'draft' ? t('programmes.application.saveDraft') : t('programmes.application.saveChanges')}
+                </Button>
+              )}
+              {editable && a.status === 'draft' && (
+                <Button onClick={askSubmit} disabled={busy}>
+                  {t('programmes.application.submit')}
+                </Button>
+              )}
+              {mayWithdraw && (
+                <Button
+                  color="red"
+                  variant="outline"
+                  c="red.9"
+                  onClick={() => {
+                    resetMessages();
+                    setConfirm('withdraw');
+                  }}
+                  disabled={busy}
+                >
+                  {t('programmes.application.withdraw')}
+                </Button>
+              )}
+            </Group>
+          )}
+        </Stack>
+      </form>
+
+      <ConfirmDialog
+        opened={confirm === 'submit'}
+        title={t('programmes.application.submitTitle')}
+        message={t('programmes.application.submitMessage', { city: a.cityName, when: closes, timeZone: call.timeZone })}
+        confirmLabel={t('programmes.application.submitConfirm')}
+        busy={save.isPending || submit.isPending}
+        onConfirm={doSubmit}
+        onCancel={() => setConfirm(null)}
+      />
+      <ConfirmDialog
+        opened={confirm === 'withdraw'}
+        title={t('programmes.application.withdrawTitle')}
+        message={t('programmes.application.withdrawMessage', { city: a.cityName, call: callName })}
+        confirmLabel={t('programmes.application.withdrawConfirm')}
+        busy={withdraw.isPending}
+        onConfirm={() =>
+          withdraw.mutate(a.version, {
+            onSuccess: () => setNotice(t('programmes.application.withdrawn')),
+            onSettled: () => setConfirm(null),
+          })
+        }
+        onCancel={() => setConfirm(null)}
+      />
+      <ConfirmDialog
+        opened={confirm === 'removeFile'}
+        title={t('programmes.application.removeFileTitle')}
+        message={t('programmes.application.removeFileMessage', { name: fileToRemove ? String(answers[fileToRemove] ?? '') : '' })}
+        confirmLabel={t('programmes.answer.removeFile')}
+        busy={removeFile.isPending}
+        onConfirm={doRemoveFile}
+        onCancel={() => {
+          setConfirm(null);
+          setFileToRemove(null);
+        }}
+      />
+    </Stack>
+  );
+}

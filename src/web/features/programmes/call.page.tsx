@@ -1,0 +1,210 @@
+import { Alert, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { CallKind, type Call } from '../../../shared/programme.schemas.ts';
+import { LoadingState } from '../../components/loading-state.tsx';
+import { PageTitle } from '../../components/page-title.tsx';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { RouterAnchor } from '../../components/router-anchor.tsx';
+import { ApiError } from '../../lib/api-client.ts';
+import { holdsRole, useCurrentUser } from '../../lib/session.ts';
+import { CallFormEditor } from './call-form-editor.tsx';
+import { LearningCompletions } from './learning-completions.tsx';
+import { formatInstant } from './programme-dates.ts';
+import { useCall, useCallApplications, useEligibility, useStartApplication } from './programmes.api.ts';
+import { ApplicationStatusBadge, CallStateBadge } from './status-badges.tsx';
+
+/** /programmes/:slug/calls/:kind: what the call is, its window, a city's eligibility and application; managers edit its form. */
+export function CallPage() {
+  const { t } = useTranslation();
+  const params = useParams();
+  const kind = CallKind.safeParse(params.kind);
+  const slug = params.slug ?? '';
+  if (!kind.success) {
+    return (
+      <>
+        <PageTitle>{t('notFound.title')}</PageTitle>
+        <Text>{t('notFound.body')}</Text>
+      </>
+    );
+  }
+  return <CallView slug={slug} kind={kind.data} />;
+}
+
+function CallView({ slug, kind }: { slug: string; kind: CallKind }) {
+  const { t, i18n } = useTranslation();
+  const call = useCall(slug, kind);
+  const user = useCurrentUser();
+  const isManager = holdsRole(user, 'programme_manager');
+  const cities = (user?.roles ?? []).filter((r) => r.role === 'city_representative' && r.cityId).map((r) => ({ id: r.cityId ?? '', name: r.cityName ?? '' }));
+
+  if (call.isPending) return <LoadingState />;
+  if (call.isError) {
+    return (
+      <>
+        <PageTitle>{t(`programmes.callNames.${kind}`)}</PageTitle>
+        <ProblemAlert error={call.error} />
+      </>
+    );
+  }
+  const c = call.data;
+  return (
+    <Stack gap="xl">
+      <div>
+        <PageTitle>{t('programmes.callPage.title', { call: t(`programmes.callNames.${kind}`), programme: c.programmeTitle })}</PageTitle>
+        <RouterAnchor to={`/programmes/${slug}`} size="sm">
+          {t('programmes.backToProgramme', { programme: c.programmeTitle })}
+        </RouterAnchor>
+      </div>
+      <section aria-labelledby="about-heading">
+        <Title order={2} size="h3" id="about-heading" mb="xs">
+          {t('programmes.callPage.aboutTitle')}
+        </Title>
+        <Text mb="sm">{t(`programmes.callAbout.${kind}`)}</Text>
+        <Group gap="sm" mb="xs">
+          <CallStateBadge state={c.state} />
+        </Group>
+        <Text>{t('programmes.call.opens', { when: formatInstant(c.opensAt, c.timeZone, i18n.language) })}</Text>
+        <Text>{t('programmes.call.closes', { when: formatInstant(c.closesAt, c.timeZone, i18n.language), timeZone: c.timeZone })}</Text>
+      </section>
+
+      {cities.length > 0 && (
+        <section aria-labelledby="your-city-heading">
+          <Title order={2} size="h3" id="your-city-heading" mb="sm">
+            {t('programmes.callPage.yourCityTitle', { count: cities.length })}
+          </Title>
+          <Stack gap="md">
+            {cities.map((city) => (
+              <CityApplicationPanel key={city.id} call={c} city={city} />
+            ))}
+          </Stack>
+        </section>
+      )}
+      {!user && (
+        <Text>
+          <RouterAnchor to={`/sign-in?next=${encodeURIComponent(`/programmes/${slug}/calls/${kind}`)}`}>{t('programmes.callPage.signInToApply')}</RouterAnchor>
+        </Text>
+      )}
+
+      <section aria-labelledby="questions-preview-heading">
+        <Title order={2} size="h3" id="questions-preview-heading" mb="xs">
+          {t('programmes.callPage.questionsTitle')}
+        </Title>
+        {c.questions.length === 0 ? (
+          <Text>{t('programmes.callPage.noQuestions')}</Text>
+        ) : (
+          <List type="ordered" spacing={4}>
+            {c.questions.map((q) => (
+              <List.Item key={q.id}>
+                {q.label} <Text span size="sm">({t(`programmes.questionTypes.${q.type}`)}{q.required ? `, ${t('programmes.callPage.required')}` : ''})</Text>
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </section>
+
+      {isManager && (
+        <>
+          <section aria-labelledby="manage-heading">
+            <Title order={2} size="h3" id="manage-heading" mb="xs">
+              {t('programmes.callPage.manageTitle')}
+            </Title>
+            <ManagerSummary call={c} />
+            {c.state === 'upcoming' ? (
+              <Paper withBorder p="lg" radius="md" mt="md">
+                <CallFormEditor call={c} />
+              </Paper>
+            ) : (
+              <Text mt="sm">{t('programmes.callPage.formFrozen')}</Text>
+            )}
+          </section>
+          {kind === 'visitor' && <LearningCompletions slug={slug} />}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function ManagerSummary({ call }: { call: Call }) {
+  const { t } = useTranslation();
+  const applications = useCallApplications(call.programmeSlug, call.kind, true);
+  const base = `/programmes/${call.programmeSlug}/calls/${call.kind}`;
+  return (
+    <Stack gap="xs">
+      {applications.isPending && <LoadingState />}
+      {applications.isError && <ProblemAlert error={applications.error} />}
+      {applications.isSuccess && (
+        <Text>
+          {t('programmes.callPage.applicationCount', {
+            count: applications.data.items.length,
+            submitted: applications.data.items.filter((a) => a.status !== 'draft' && a.status !== 'withdrawn').length,
+          })}
+        </Text>
+      )}
+      <Group gap="md">
+        <RouterAnchor to={`${base}/evaluation`}>{t('programmes.links.evaluation', { call: t(`programmes.callNamesInline.${call.kind}`) })}</RouterAnchor>
+        <RouterAnchor to={`${base}/selection`}>{t('programmes.links.selection', { call: t(`programmes.callNamesInline.${call.kind}`) })}</RouterAnchor>
+      </Group>
+    </Stack>
+  );
+}
+
+/** A represented city: its eligibility in words, and its one application to this call. */
+function CityApplicationPanel({ call, city }: { call: Call; city: { id: string; name: string } }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const applications = useCallApplications(call.programmeSlug, call.kind, true);
+  const eligibility = useEligibility(call.programmeSlug, call.kind, city.id);
+  const start = useStartApplication(call.programmeSlug, call.kind);
+  const existing = applications.data?.items.find((a) => a.cityId === city.id);
+
+  return (
+    <Paper withBorder p="lg" radius="md">
+      <Title order={3} size="h4" mb="sm">
+        {city.name}
+      </Title>
+      {(applications.isPending || eligibility.isPending) && <LoadingState />}
+      <ProblemAlert error={applications.error ?? eligibility.error} />
+      {existing && (
+        <Stack gap="sm">
+          <Group gap="sm">
+            <Text>{t('programmes.callPage.alreadyApplied', { city: city.name })}</Text>
+            <ApplicationStatusBadge status={existing.status} />
+          </Group>
+          <div>
+            <Button component={Link} to={`/applications/${existing.id}`}>
+              {t('programmes.callPage.continue')}
+            </Button>
+          </div>
+        </Stack>
+      )}
+      {!existing && applications.isSuccess && eligibility.isSuccess && (
+        <Stack gap="sm">
+          {eligibility.data.eligible ? (
+            <Alert color="green" variant="light" title={t('programmes.eligibility.eligible', { city: city.name })}>
+              <Text size="sm">{t('programmes.callPage.oneApplication')}</Text>
+            </Alert>
+          ) : (
+            <Alert color="orange" variant="light" title={t('programmes.eligibility.notEligible', { city: city.name })} c="dark.9">
+              <List size="sm">
+                {eligibility.data.reasons.map((reason) => (
+                  <List.Item key={reason}>{reason}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          {eligibility.data.eligible && call.state === 'open' && (
+            <div>
+              <ProblemAlert error={start.error} messages={start.error instanceof ApiError && start.error.detail ? { NOT_ELIGIBLE: start.error.detail, CALL_CLOSED: start.error.detail, CALL_NOT_OPEN: start.error.detail } : {}} />
+              <Button loading={start.isPending} onClick={() => start.mutate(city.id, { onSuccess: (a) => void navigate(`/applications/${a.id}`) })}>
+                {t('programmes.callPage.start')}
+              </Button>
+            </div>
+          )}
+          {eligibility.data.eligible && call.state === 'upcoming' && <Text>{t('programmes.callPage.notOpenYet', { when: formatInstant(call.opensAt, call.timeZone, i18n.language) })}</Text>}
+          {call.state === 'closed' && <Text>{t('programmes.callPage.closed', { when: formatInstant(call.closesAt, call.timeZone, i18n.language) })}</Text>}
+        </Stack>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,178 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { CityPage } from '../../../shared/city.schemas.ts';
+import { pageOf } from '../../../shared/pagination.ts';
+import {
+  Application,
+  Call,
+  EligibilityAnswer,
+  Programme,
+  ProgrammeSummary,
+  type CallKind,
+  type CreateProgrammeBody,
+  type UpdateCallBody,
+  type UpdateProgrammeBody,
+} from '../../../shared/programme.schemas.ts';
+import { SolutionSearchResult } from '../../../shared/solution.schemas.ts';
+import { apiGet, apiSend, queryString } from '../../lib/api-client.ts';
+import { uploadFile } from '../../lib/upload.ts';
+
+const enc = encodeURIComponent;
+const ProgrammePage = pageOf(ProgrammeSummary);
+const ApplicationList = z.object({ items: z.array(Application) });
+const SolutionTitle = z.object({ id: z.string(), title: z.string() });
+
+export const programmeKeys = {
+  all: ['programmes'] as const,
+  list: (page: number) => ['programmes', 'list', page] as const,
+  programme: (slug: string) => ['programmes', 'programme', slug] as const,
+  call: (slug: string, kind: CallKind) => ['programmes', 'programme', slug, 'call', kind] as const,
+  applications: (slug: string, kind: CallKind) => ['programmes', 'programme', slug, 'call', kind, 'applications'] as const,
+  eligibility: (slug: string, kind: CallKind, cityId: string) => ['programmes', 'programme', slug, 'call', kind, 'eligibility', cityId] as const,
+  application: (id: string) => ['programmes', 'application', id] as const,
+};
+
+export function useProgrammeList(page: number, pageSize: number) {
+  return useQuery({
+    queryKey: programmeKeys.list(page),
+    queryFn: ({ signal }) => apiGet(`/api/programmes${queryString({ page, pageSize })}`, ProgrammePage, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useProgramme(slug: string) {
+  return useQuery({ queryKey: programmeKeys.programme(slug), queryFn: ({ signal }) => apiGet(`/api/programmes/${enc(slug)}`, Programme, signal) });
+}
+
+export function useCreateProgramme() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.input<typeof CreateProgrammeBody>) => apiSend('POST', '/api/programmes', body, Programme),
+    onSuccess: async (programme) => {
+      queryClient.setQueryData(programmeKeys.programme(programme.slug), programme);
+      await queryClient.invalidateQueries({ queryKey: ['programmes', 'list'] });
+    },
+  });
+}
+
+export function useUpdateProgramme(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.input<typeof UpdateProgrammeBody>) => apiSend('PATCH', `/api/programmes/${enc(slug)}`, body, Programme),
+    onSuccess: async (programme) => {
+      queryClient.setQueryData(programmeKeys.programme(slug), programme);
+      // Call windows follow the milestones.
+      await queryClient.invalidateQueries({ queryKey: programmeKeys.programme(slug) });
+    },
+  });
+}
+
+export function useCall(slug: string, kind: CallKind) {
+  return useQuery({ queryKey: programmeKeys.call(slug, kind), queryFn: ({ signal }) => apiGet(`/api/programmes/${enc(slug)}/calls/${kind}`, Call, signal) });
+}
+
+export function useUpdateCall(slug: string, kind: CallKind) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.input<typeof UpdateCallBody>) => apiSend('PUT', `/api/programmes/${enc(slug)}/calls/${kind}`, body, Call),
+    onSuccess: (call) => queryClient.setQueryData(programmeKeys.call(slug, kind), call),
+  });
+}
+
+export function useEligibility(slug: string, kind: CallKind, cityId: string | null) {
+  return useQuery({
+    queryKey: programmeKeys.eligibility(slug, kind, cityId ?? ''),
+    queryFn: ({ signal }) => apiGet(`/api/programmes/${enc(slug)}/calls/${kind}/eligibility${queryString({ cityId })}`, EligibilityAnswer, signal),
+    enabled: cityId !== null,
+  });
+}
+
+/** Applications to a call the person may see: their city's, or all for managers. */
+export function useCallApplications(slug: string, kind: CallKind, enabled: boolean) {
+  return useQuery({
+    queryKey: programmeKeys.applications(slug, kind),
+    queryFn: ({ signal }) => apiGet(`/api/programmes/${enc(slug)}/calls/${kind}/applications`, ApplicationList, signal),
+    enabled,
+  });
+}
+
+export function useStartApplication(slug: string, kind: CallKind) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (cityId: string) => apiSend('POST', `/api/programmes/${enc(slug)}/calls/${kind}/applications`, { cityId, answers: {} }, Application),
+    onSuccess: async (application) => {
+      queryClient.setQueryData(programmeKeys.application(application.id), application);
+      await queryClient.invalidateQueries({ queryKey: programmeKeys.applications(slug, kind) });
+    },
+  });
+}
+
+export function useApplication(id: string) {
+  return useQuery({ queryKey: programmeKeys.application(id), queryFn: ({ signal }) => apiGet(`/api/applications/${enc(id)}`, Application, signal) });
+}
+
+/** Every change answers with the whole application, which replaces the cached one. */
+function useApplicationMutation<V>(id: string, send: (vars: V) => Promise<Application>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: async (application) => {
+      queryClient.setQueryData(programmeKeys.application(id), application);
+      await queryClient.invalidateQueries({ queryKey: programmeKeys.applications(application.programmeSlug, application.callKind) });
+    },
+  });
+}
+
+export function useSaveAnswers(id: string) {
+  return useApplicationMutation(id, (body: { version: number; answers: Application['answers'] }) => apiSend('PATCH', `/api/applications/${enc(id)}`, body, Application));
+}
+
+export function useSubmitApplication(id: string) {
+  return useApplicationMutation(id, (version: number) => apiSend('POST', `/api/applications/${enc(id)}/submit`, { version }, Application));
+}
+
+export function useWithdrawApplication(id: string) {
+  return useApplicationMutation(id, (version: number) => apiSend('POST', `/api/applications/${enc(id)}/withdraw`, { version }, Application));
+}
+
+export function useUploadAttachment(id: string) {
+  return useApplicationMutation(id, ({ questionId, file }: { questionId: string; file: File }) =>
+    uploadFile(`/api/applications/${enc(id)}/attachments/${enc(questionId)}${queryString({ filename: file.name })}`, file, 'application/pdf', Application),
+  );
+}
+
+export function useRemoveAttachment(id: string) {
+  return useApplicationMutation(id, (questionId: string) => apiSend('DELETE', `/api/applications/${enc(id)}/attachments/${enc(questionId)}`, undefined, Application));
+}
+
+export const attachmentUrl = (applicationId: string, questionId: string) => `/api/applications/${enc(applicationId)}/attachments/${enc(questionId)}`;
+
+export function useMarkLearning(slug: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ cityId, completed }: { cityId: string; completed: boolean }) =>
+      apiSend(completed ? 'PUT' : 'DELETE', `/api/programmes/${enc(slug)}/learning-completions/${enc(cityId)}`),
+    onSuccess: (_result, { cityId }) => queryClient.invalidateQueries({ queryKey: programmeKeys.eligibility(slug, 'visitor', cityId) }),
+  });
+}
+
+export function useCitySearch(q: string, pageSize: number) {
+  return useQuery({
+    queryKey: ['programmes', 'city-search', q, pageSize],
+    queryFn: ({ signal }) => apiGet(`/api/cities${queryString({ q, pageSize })}`, CityPage, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSolutionSearch(q: string, pageSize: number) {
+  return useQuery({
+    queryKey: ['programmes', 'solution-search', q, pageSize],
+    queryFn: ({ signal }) => apiGet(`/api/solutions${queryString({ q, pageSize })}`, SolutionSearchResult, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The title of a solution chosen in an answer (answers keep only its id). */
+export function useSolutionTitle(id: string) {
+  return useQuery({ queryKey: ['programmes', 'solution-title', id], queryFn: ({ signal }) => apiGet(`/api/solutions/${enc(id)}`, SolutionTitle, signal), staleTime: 10 * 60_000 });
+}
