@@ -9,7 +9,7 @@ export function applicationsUnderReview(db: Q, callId: string) {
     .selectFrom('applications as a')
     .innerJoin('cities as c', 'c.id', 'a.city_id')
     .leftJoin('application_decisions as d', 'd.application_id', 'a.id')
-    .select(['a.id', 'a.city_id', 'a.status', 'c.name as city_name', 'c.country', 'd.outcome', 'd.reason', 'd.waitlist_position'])
+    .select(['a.id', 'a.city_id', 'a.status', 'c.name as city_name', 'c.country', 'd.outcome', 'd.reason', 'd.waitlist_position', 'd.promoted_at'])
     .where('a.call_id', '=', callId)
     .where('a.submitted_at', 'is not', null)
     .orderBy('c.name')
@@ -126,6 +126,26 @@ export function myAssignments(db: Q, evaluatorId: string) {
     .orderBy('p.edition_year', 'desc')
     .orderBy('c.name')
     .execute();
+}
+
+/** Applications an evaluator stepped back from (a declared conflict): no longer assigned, still listed for them. */
+export function myConflicts(db: Q, evaluatorId: string) {
+  return db
+    .selectFrom('evaluations as e')
+    .innerJoin('applications as a', 'a.id', 'e.application_id')
+    .innerJoin('cities as c', 'c.id', 'a.city_id')
+    .innerJoin('calls as k', 'k.id', 'a.call_id')
+    .innerJoin('programmes as p', 'p.id', 'k.programme_id')
+    .select(['a.id as application_id', 'p.slug', 'p.title', 'k.kind', 'c.name as city_name', 'e.status'])
+    .where('e.evaluator_id', '=', evaluatorId)
+    .where('e.status', '=', 'conflict')
+    .orderBy('p.edition_year', 'desc')
+    .orderBy('c.name')
+    .execute();
+}
+
+export async function deleteEvaluation(db: Q, applicationId: string, evaluatorId: string) {
+  await db.deleteFrom('evaluations').where('application_id', '=', applicationId).where('evaluator_id', '=', evaluatorId).execute();
 }
 
 export async function upsertDecision(db: Q, d: { applicationId: string; outcome: 'selected' | 'waitlisted' | 'rejected'; reason: string; waitlistPosition: number | null; by: string }) {

@@ -15,7 +15,8 @@ import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
 import { ExportFormat } from '../../../shared/audit.schemas.ts';
 import { sendTable } from '../../lib/table-export.ts';
-import { applicationsTable, autoAssign, decide, declareConflict, evaluationOverview, listMyAssignments, myEvaluation, publishDecisions, saveEvaluation, selectionOverview } from './review.service.ts';
+import { AssignEvaluatorBody } from '../../../shared/review.schemas.ts';
+import { applicationsTable, assignByHand, autoAssign, decide, declareConflict, evaluationOverview, listMyAssignments, myEvaluation, publishDecisions, saveEvaluation, selectionOverview, unassign } from './review.service.ts';
 
 const managers = ['programme_manager'] as const;
 const evaluators = ['evaluator'] as const;
@@ -32,6 +33,29 @@ export async function reviewRoutes(app: App) {
       response: { 200: AutoAssignResult, 409: Problem },
     },
     handler: async (request) => autoAssign(app.db, request.params.slug, request.params.kind, requireUser(request), request.ip, app.now()),
+  });
+
+  app.post('/api/applications/:id/assignments', {
+    config: { access: managers },
+    schema: {
+      tags: ['evaluation'],
+      summary: 'Assign one evaluator by hand (not their own city or country, not after a declared conflict)',
+      params: IdParams,
+      body: AssignEvaluatorBody,
+      response: { 200: EvaluationOverview, 409: Problem },
+    },
+    handler: async (request) => assignByHand(app.db, { applicationId: request.params.id, evaluatorId: request.body.evaluatorId, actor: requireUser(request), ip: request.ip, now: app.now() }),
+  });
+
+  app.delete('/api/applications/:id/assignments/:evaluatorId', {
+    config: { access: managers },
+    schema: {
+      tags: ['evaluation'],
+      summary: 'Take an application away from an evaluator who has not submitted (their draft goes too)',
+      params: IdParams.extend({ evaluatorId: z.uuid() }),
+      response: { 200: EvaluationOverview, 409: Problem },
+    },
+    handler: async (request) => unassign(app.db, { applicationId: request.params.id, evaluatorId: request.params.evaluatorId, actor: requireUser(request), ip: request.ip, now: app.now() }),
   });
 
   app.get('/api/programmes/:slug/calls/:kind/evaluation', {

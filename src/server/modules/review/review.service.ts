@@ -17,11 +17,13 @@ import {
   assignmentsOfCall,
   cityTiesOf,
   deleteAssignment,
+  deleteEvaluation,
   evaluationsOfCall,
   evaluatorProfiles,
   findEvaluation,
   insertAssignments,
   myAssignments,
+  myConflicts,
   promoteDecision,
   saveEvaluationRow,
   upsertDecision,
@@ -72,6 +74,57 @@ export async function autoAssign(db: Db, slug: string, kind: CallKind, actor: Cu
   });
 }
 
+/** The application and its call, for a manager changing who evaluates it. */
+async function assignmentContext(db: Db, applicationId: string, evaluatorId: string, now: Date) {
+  const app = await findApplication(db, applicationId);
+  if (!app || app.submitted_at === null) throw new AppError('NOT_FOUND', 'There is no submitted application with this id.');
+  const ctx = await loadCall(db, app.programme_slug, app.call_kind, now);
+  assertReviewPhase(ctx);
+  const evaluator = (await evaluatorProfiles(db)).find((e) => e.id === evaluatorId);
+  if (!evaluator) throw new AppError('VALIDATION_FAILED', 'Choose an evaluator.', { errors: [{ field: 'body.evaluatorId', message: 'This person is not an evaluator.' }] });
+  return { app, ctx, evaluator };
+}
+
+/**
+ * Assigns one evaluator by hand, with the same rules as the automatic
+ * assignment: not their own city, not their country, not after a declared conflict.
+ */
+export async function assignByHand(db: Db, input: { applicationId: string; evaluatorId: string; actor: CurrentUser; ip: string; now: Date }) {
+  const { app, ctx, evaluator } = await assignmentContext(db, input.applicationId, input.evaluatorId, input.now);
+  if (app.status !== 'submitted') throw new AppError('CONFLICT', `${app.city_name} withdrew its application.`);
+  const ties = await cityTiesOf(db, [evaluator.id]);
+  if (ties.some((t) => t.city_id === app.city_id)) throw new AppError('CONFLICT', `${evaluator.name} represents ${app.city_name} and cannot evaluate its application.`);
+  if (ties.some((t) => t.country === app.city_country)) throw new AppError('CONFLICT', `${evaluator.name} represents a city of the same country as ${app.city_name}; choose someone from another country.`);
+  const existing = await findEvaluation(db, app.id, evaluator.id);
+  if (existing?.status === 'conflict') throw new AppError('CONFLICT', `${evaluator.name} declared a conflict of interest with ${app.city_name}.`);
+  await db.transaction().execute(async (trx) => {
+    await insertAssignments(trx, [{ applicationId: app.id, evaluatorId: evaluator.id }], input.actor.id);
+    await recordAudit(trx, { actorId: input.actor.id, action: 'evaluation.assign', entityType: 'application', entityId: app.id, ip: input.ip, details: { after: { evaluator: evaluator.name, evaluatorId: evaluator.id } } });
+  });
+  return evaluationOverview(db, ctx.programme.slug, ctx.call.kind, input.now);
+}
+
+/** Takes an application away from an evaluator who has not submitted; their draft goes with it. */
+export async function unassign(db: Db, input: { applicationId: string; evaluatorId: string; actor: CurrentUser; ip: string; now: Date }) {
+  const { app, ctx, evaluator } = await assignmentContext(db, input.applicationId, input.evaluatorId, input.now);
+  if (!(await isAssignedEvaluator(db, app.id, evaluator.id))) throw new AppError('NOT_FOUND', `${evaluator.name} is not assigned to ${app.city_name}.`);
+  const existing = await findEvaluation(db, app.id, evaluator.id);
+  if (existing?.status === 'submitted') throw new AppError('CONFLICT', `${evaluator.name} has already submitted scores for ${app.city_name}; they count in the ranking.`);
+  await db.transaction().execute(async (trx) => {
+    if (existing) await deleteEvaluation(trx, app.id, evaluator.id);
+    await deleteAssignment(trx, app.id, evaluator.id);
+    await recordAudit(trx, {
+      actorId: input.actor.id,
+      action: 'evaluation.unassign',
+      entityType: 'application',
+      entityId: app.id,
+      ip: input.ip,
+      details: { before: { evaluator: evaluator.name, evaluatorId: evaluator.id, draft: existing ? { scores: existing.scores, comment: existing.comment } : null } },
+    });
+  });
+  return evaluationOverview(db, ctx.programme.slug, ctx.call.kind, input.now);
+}
+
 async function evaluationContext(db: Db, applicationId: string, user: CurrentUser, now: Date) {
   const app = await findApplication(db, applicationId);
   if (!app || !(await isAssignedEvaluator(db, applicationId, user.id))) throw new AppError('NOT_FOUND', 'This application is not assigned to you.');
@@ -93,8 +146,10 @@ export async function myEvaluation(db: Db, applicationId: string, user: CurrentU
   };
 }
 
+/** What is assigned to me, and what I stepped back from (declared conflicts), newest edition first. */
 export async function listMyAssignments(db: Db, user: CurrentUser) {
-  const rows = await myAssignments(db, user.id);
+  const [assigned, conflicts] = await Promise.all([myAssignments(db, user.id), myConflicts(db, user.id)]);
+  const rows = [...assigned, ...conflicts.filter((c) => !assigned.some((a) => a.application_id === c.application_id))];
   return rows.map((r) => ({ applicationId: r.application_id, programmeSlug: r.slug, programmeTitle: r.title, callKind: r.kind, cityName: r.city_name, status: r.status }));
 }
 
@@ -125,7 +180,7 @@ export async function saveEvaluation(
       comment: input.comment,
       status: input.submit ? 'submitted' : 'draft',
     });
-    if (!ok) throw new AppError('CONFLICT', 'Your evaluation was saved elsewhere since you opened it (another tab?). Reload it before saving again.');
+    if (!ok) throw new AppError('EDIT_CONFLICT', 'Your evaluation was saved elsewhere since you opened it (another tab?). Reload it before saving again.');
     await recordAudit(trx, {
       actorId: input.user.id,
       action: input.submit ? 'evaluation.submit' : 'evaluation.save',
@@ -223,6 +278,7 @@ export async function selectionOverview(db: Db, slug: string, kind: CallKind, no
         reason: a?.reason ?? null,
         waitlistPosition: a?.waitlist_position ?? null,
         withdrawn: a?.status === 'withdrawn',
+        promoted: Boolean(a?.promoted_at),
       };
     }),
   };

@@ -78,6 +78,7 @@ describe('evaluation', () => {
     expect(saved.json()).toMatchObject({ status: 'draft', version: 1 });
     const stale = await jan.request({ method: 'PUT', url, payload: { version: 0, scores: { solutions: 1 } } });
     expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('EDIT_CONFLICT');
     const bad = await jan.request({ method: 'PUT', url, payload: { version: 1, scores: { solutions: 9, charm: 3 } } });
     expect(bad.json().errors).toEqual([
       { field: 'body.scores.solutions', message: 'Give a whole number from 0 to 5.' },
@@ -99,7 +100,41 @@ describe('evaluation', () => {
     expect(app.evaluators.some((e: { name: string; status: string }) => e.name === 'Ingrid Hansen' && e.status === 'conflict')).toBe(true);
   });
 
+  it('lets a manager assign and unassign by hand, within the same rules', async () => {
+    const idOf = async (email: string) => (await t.app.db.selectFrom('people').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+    const ingrid = await t.signedIn('evaluator2@demo.peercities.eu');
+    const mine = (await ingrid.request({ method: 'GET', url: '/api/evaluations' })).json().items.filter((i: { programmeSlug: string }) => i.programmeSlug === SLUG);
+    const conflicted = mine.find((i: { status: string | null }) => i.status === 'conflict');
+    expect(conflicted).toBeDefined();
+    const back = await manager.request({ method: 'POST', url: `/api/applications/${conflicted.applicationId}/assignments`, payload: { evaluatorId: await idOf('evaluator2@demo.peercities.eu') } });
+    expect(back.statusCode).toBe(409);
+    expect(back.json().detail).toBe(`Ingrid Hansen declared a conflict of interest with ${conflicted.cityName}.`);
+    const notEvaluator = await manager.request({ method: 'POST', url: `/api/applications/${appIds.valencia}/assignments`, payload: { evaluatorId: await idOf('expert@demo.peercities.eu') } });
+    expect(notEvaluator.statusCode).toBe(400);
+    expect(notEvaluator.json().errors).toEqual([{ field: 'body.evaluatorId', message: 'This person is not an evaluator.' }]);
+
+    const janId = await idOf('evaluator@demo.peercities.eu');
+    const jan = await t.signedIn('evaluator@demo.peercities.eu');
+    const [drafted] = (await jan.request({ method: 'GET', url: '/api/evaluations' })).json().items.filter((i: { programmeSlug: string; status: string | null }) => i.programmeSlug === SLUG && i.status === 'draft');
+    const removed = await manager.request({ method: 'DELETE', url: `/api/applications/${drafted.applicationId}/assignments/${janId}` });
+    expect(removed.statusCode).toBe(200);
+    const row = removed.json().applications.find((a: { applicationId: string }) => a.applicationId === drafted.applicationId);
+    expect(row.evaluators.map((e: { id: string }) => e.id)).not.toContain(janId);
+    expect((await jan.request({ method: 'GET', url: `/api/applications/${drafted.applicationId}/evaluation` })).statusCode).toBe(404);
+    const again = await manager.request({ method: 'DELETE', url: `/api/applications/${drafted.applicationId}/assignments/${janId}` });
+    expect(again.statusCode).toBe(404);
+
+    const added = await manager.request({ method: 'POST', url: `/api/applications/${drafted.applicationId}/assignments`, payload: { evaluatorId: janId } });
+    expect(added.statusCode).toBe(200);
+    // The draft went with the assignment: Jan starts afresh.
+    expect((await jan.request({ method: 'GET', url: `/api/applications/${drafted.applicationId}/evaluation` })).json()).toMatchObject({ status: null, version: 0, scores: {} });
+    const audit = (await manager.request({ method: 'GET', url: `/api/audit?entityId=${drafted.applicationId}&action=evaluation.unassign` })).json();
+    expect(audit.items[0].details.before).toMatchObject({ evaluator: 'Jan Kowalski', draft: { scores: { solutions: 4 }, comment: 'Strong' } });
+  });
+
   it('ranks by weighted score with the spread between evaluators', async () => {
+    const ingridsOwn = (await (await t.signedIn('evaluator2@demo.peercities.eu')).request({ method: 'GET', url: '/api/evaluations' })).json().items;
+    expect(ingridsOwn.filter((i: { status: string | null }) => i.status === 'conflict')).toHaveLength(1);
     const scores: Record<string, [number, number]> = { valencia: [5, 5], munich: [5, 4], lahti: [4, 4], krakow: [2, 3] };
     for (const email of ['evaluator@demo.peercities.eu', 'evaluator2@demo.peercities.eu', 'manager2@demo.peercities.eu']) {
       const c = await t.signedIn(email);
@@ -165,5 +200,7 @@ describe('selection', () => {
     expect(await outboxSubjects('krakow@demo.peercities.eu')).toContain('Review test edition: Kraków moves up from the waiting list');
     const overview = (await manager.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/host/selection` })).json();
     expect(overview).toMatchObject({ selected: 3, waitlisted: 0 });
+    expect(overview.applications.find((a: { cityName: string }) => a.cityName === 'Kraków')).toMatchObject({ outcome: 'selected', promoted: true });
+    expect(overview.applications.find((a: { cityName: string }) => a.cityName === 'Lahti')).toMatchObject({ withdrawn: true, promoted: false });
   });
 });
