@@ -253,11 +253,14 @@ export async function createVisits(
   });
   if (errors.length) throw new AppError('VALIDATION_FAILED', 'The placement is not valid.', { errors });
   if ((await visitRows(db, { programmeId: programme.id })).length) throw new AppError('CONFLICT', 'The visits of this programme already exist.');
-  await db.transaction().execute(async (trx) => {
+  const write = async (trx: Db) => {
     for (const p of input.placements) {
       await insertVisit(trx, { programmeId: programme.id, hostCityId: p.hostCityId, facilitatorId: p.facilitatorId, matchingRunId: input.matchingRunId, visitorCityIds: p.visitorCityIds });
     }
     await recordAudit(trx, { actorId: input.actor.id, action: 'visits.create', entityType: 'programme', entityId: programme.id, ip: input.ip, details: { placements: input.placements, matchingRunId: input.matchingRunId } });
-  });
+  };
+  // Publishing a matching run calls this inside its own transaction (Kysely does not nest them).
+  if (db.isTransaction) await write(db);
+  else await db.transaction().execute(write);
   return listVisits(db, input.slug);
 }
