@@ -1,0 +1,145 @@
+import { Anchor, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { BarChart } from '../../components/bar-chart.tsx';
+import { LoadingState } from '../../components/loading-state.tsx';
+import { PageTitle } from '../../components/page-title.tsx';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { RouterAnchor } from '../../components/router-anchor.tsx';
+import { KeyFigure } from './key-figure.tsx';
+import { VisitLinksMap } from './visit-links-map.tsx';
+import { formatNumber, useCountryName, useSectorName } from './visit-format.ts';
+import { dashboardExportUrl, useDashboard, useProgramme, useProgrammeVisits } from './visits.api.ts';
+
+/** /programmes/:slug/dashboard: the programme's funnel, travel CO2 and impact, as charts with tables, exportable. */
+export function DashboardPage() {
+  const { t, i18n } = useTranslation();
+  const { slug = '' } = useParams();
+  const programme = useProgramme(slug);
+  const dashboard = useDashboard(slug);
+  const visits = useProgrammeVisits(slug);
+  const country = useCountryName();
+  const sectorName = useSectorName();
+  const n = (v: number, digits = 0) => formatNumber(v, i18n.language, digits);
+
+  if (programme.isPending || dashboard.isPending) return <LoadingState />;
+  if (programme.isError || dashboard.isError) {
+    return (
+      <>
+        <PageTitle>{t('visits.dashboard.fallbackTitle')}</PageTitle>
+        <ProblemAlert error={programme.error ?? dashboard.error} />
+      </>
+    );
+  }
+  const d = dashboard.data;
+  const tallyExtras = (rows: typeof d.impact.bySector) => [
+    { heading: t('visits.dashboard.columns.plans'), values: rows.map((r) => n(r.plans)) },
+    { heading: t('visits.dashboard.columns.replicated'), values: rows.map((r) => n(r.replicated)) },
+    { heading: t('visits.dashboard.columns.inProgress'), values: rows.map((r) => n(r.inProgress)) },
+    { heading: t('visits.dashboard.columns.tco2e'), values: rows.map((r) => n(r.tco2e)) },
+  ];
+
+  return (
+    <Stack gap="xl">
+      <div>
+        <PageTitle>{t('visits.dashboard.title', { programme: programme.data.title })}</PageTitle>
+        <Group gap="lg">
+          <RouterAnchor to={`/programmes/${slug}/visits`}>{t('visits.dashboard.visitsLink')}</RouterAnchor>
+          <RouterAnchor to={`/programmes/${slug}/outcomes`}>{t('visits.outcomesLink')}</RouterAnchor>
+          <Anchor href={dashboardExportUrl(slug, 'csv')} download>
+            {t('visits.dashboard.csv')}
+          </Anchor>
+          <Anchor href={dashboardExportUrl(slug, 'xlsx')} download>
+            {t('visits.dashboard.xlsx')}
+          </Anchor>
+        </Group>
+      </div>
+      <section aria-labelledby="impact-heading">
+        <Title order={2} size="h3" id="impact-heading" mb="sm">
+          {t('visits.dashboard.impactHeading')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 5 }}>
+          <KeyFigure label={t('visits.dashboard.figures.plans')} value={n(d.impact.plans)} />
+          <KeyFigure label={t('visits.dashboard.figures.replicated')} value={n(d.impact.replicated)} />
+          <KeyFigure label={t('visits.dashboard.figures.inProgress')} value={n(d.impact.inProgress)} />
+          <KeyFigure label={t('visits.dashboard.figures.tco2e')} value={n(d.impact.expectedTco2ePerYear)} />
+          <KeyFigure label={t('visits.dashboard.figures.travel')} value={t('visits.tonnes', { value: n(d.travelCo2Kg / 1000, 1) })} />
+        </SimpleGrid>
+      </section>
+      <section aria-labelledby="funnel-heading">
+        <Title order={2} size="h3" id="funnel-heading" mb="sm">
+          {t('visits.dashboard.funnelHeading')}
+        </Title>
+        <Text size="sm" mb="sm">
+          {t('visits.dashboard.funnelIntro')}
+        </Text>
+        <BarChart
+          title={t('visits.dashboard.funnelChart')}
+          bars={d.funnel.map((f) => ({ label: t(`visits.dashboard.funnel.${f.step}`), value: f.cities }))}
+          format={(v) => t('visits.dashboard.cities', { count: v })}
+          labelHeading={t('visits.dashboard.columns.step')}
+          valueHeading={t('visits.dashboard.columns.cities')}
+          emptyText={t('visits.dashboard.noData')}
+        />
+      </section>
+      <Stack gap="xl">
+        <section aria-labelledby="sector-heading">
+          <Title order={2} size="h3" id="sector-heading" mb="sm">
+            {t('visits.dashboard.sectorHeading')}
+          </Title>
+          <BarChart
+            title={t('visits.dashboard.sectorChart')}
+            bars={d.impact.bySector.map((s) => ({ label: sectorName(s.name), value: s.replicated + s.inProgress }))}
+            format={(v) => t('visits.dashboard.solutions', { count: v })}
+            labelHeading={t('visits.dashboard.columns.sector')}
+            valueHeading={t('visits.dashboard.columns.active')}
+            extraColumns={tallyExtras(d.impact.bySector)}
+            emptyText={t('visits.dashboard.noData')}
+          />
+        </section>
+        <section aria-labelledby="country-heading">
+          <Title order={2} size="h3" id="country-heading" mb="sm">
+            {t('visits.dashboard.countryHeading')}
+          </Title>
+          <BarChart
+            title={t('visits.dashboard.countryChart')}
+            bars={d.impact.byCountry.map((s) => ({ label: country(s.name), value: s.replicated + s.inProgress }))}
+            format={(v) => t('visits.dashboard.solutions', { count: v })}
+            labelHeading={t('visits.dashboard.columns.country')}
+            valueHeading={t('visits.dashboard.columns.active')}
+            extraColumns={tallyExtras(d.impact.byCountry)}
+            emptyText={t('visits.dashboard.noData')}
+          />
+        </section>
+      </Stack>
+      {visits.isSuccess && visits.data.items.length > 0 && (
+        <section aria-labelledby="map-heading">
+          <Title order={2} size="h3" id="map-heading" mb="sm">
+            {t('visits.map.heading')}
+          </Title>
+          <VisitLinksMap visits={visits.data.items} />
+        </section>
+      )}
+      <section aria-labelledby="travel-heading">
+        <Title order={2} size="h3" id="travel-heading" mb="sm">
+          {t('visits.dashboard.travelHeading')}
+        </Title>
+        <Text size="sm" mb="sm">
+          {t('visits.dashboard.travelIntro', { total: n(d.travelCo2Kg) })}
+        </Text>
+        {visits.isPending && <LoadingState />}
+        {visits.isError && <ProblemAlert error={visits.error} />}
+        {visits.isSuccess && (
+          <BarChart
+            title={t('visits.dashboard.travelChart')}
+            bars={visits.data.items.map((v) => ({ label: v.host.name, value: v.co2Kg }))}
+            format={(v) => t('visits.kg', { value: n(v) })}
+            labelHeading={t('visits.dashboard.columns.visit')}
+            valueHeading={t('visits.dashboard.columns.co2')}
+            emptyText={t('visits.dashboard.noData')}
+          />
+        )}
+      </section>
+    </Stack>
+  );
+}

@@ -1,0 +1,148 @@
+import { Alert, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
+import type { z } from 'zod';
+import type { ScheduleAnswer, VisitSummary } from '../../../shared/visit.schemas.ts';
+import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { VisitProblem } from './visit-problem.tsx';
+import { formatDay } from './visit-format.ts';
+import { useConfirmSchedule, useProposeSchedule } from './visits.api.ts';
+
+type Answer = z.output<typeof ScheduleAnswer>;
+
+/**
+ * The programme manager's scheduling desk: optionally fix some start dates,
+ * let the platform propose dates for every visit at once, read why it cannot
+ * when it cannot, adjust and retry, then confirm (emails go out).
+ */
+export function SchedulePanel({ slug, visits, window }: { slug: string; visits: VisitSummary[]; window: { startsOn: string; endsOn: string } | null }) {
+  const { t, i18n } = useTranslation();
+  const [fixed, setFixed] = useState<Record<string, string>>({});
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [confirmed, setConfirmed] = useState(false);
+  const propose = useProposeSchedule(slug);
+  const confirm = useConfirmSchedule(slug);
+
+  const fixedList = () => Object.entries(fixed).filter(([, d]) => d !== '').map(([visitId, startsOn]) => ({ visitId, startsOn }));
+
+  const changeFixed = (visitId: string, value: string) => {
+    setFixed((current) => ({ ...current, [visitId]: value }));
+    // A proposal answers the inputs it was made for.
+    setAnswer(null);
+    setConfirmed(false);
+  };
+
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    setConfirmed(false);
+    confirm.reset();
+    propose.mutate({ fixed: fixedList(), apply: false }, { onSuccess: setAnswer });
+  };
+
+  const doConfirm = () =>
+    confirm.mutate(fixedList(), {
+      onSuccess: (result) => {
+        setConfirming(false);
+        if (result.status === 'conflict') setAnswer(result);
+        else {
+          setAnswer(null);
+          setConfirmed(true);
+        }
+      },
+      onError: () => setConfirming(false),
+    });
+
+  const conflictVisit = answer?.status === 'conflict' ? answer.visitId : null;
+  const hostOf = (id: string) => visits.find((v) => v.id === id)?.host.name ?? '';
+
+  return (
+    <section aria-labelledby="schedule-heading">
+      <Title order={2} size="h3" id="schedule-heading" mb="sm">
+        {t('visits.schedule.title')}
+      </Title>
+      <Text mb="sm">{window ? t('visits.schedule.intro', { start: formatDay(window.startsOn, i18n.language), end: formatDay(window.endsOn, i18n.language) }) : t('visits.schedule.noWindow')}</Text>
+      {visits.some((v) => v.confirmed) && <Text mb="sm">{t('visits.schedule.alreadyConfirmed')}</Text>}
+      <form onSubmit={submit} noValidate aria-label={t('visits.schedule.formLabel')}>
+        <Stack gap="sm">
+          <Text size="sm">{t('visits.schedule.fixedHint')}</Text>
+          {visits.map((v) => (
+            <TextInput
+              key={v.id}
+              type="date"
+              label={t('visits.schedule.fixedLabel', { host: v.host.name })}
+              description={v.facilitator ? t('visits.schedule.facilitatorNote', { name: v.facilitator }) : t('visits.schedule.noFacilitator')}
+              value={fixed[v.id] ?? ''}
+              min={window?.startsOn}
+              max={window?.endsOn}
+              onChange={(e) => changeFixed(v.id, e.currentTarget.value)}
+              error={conflictVisit === v.id ? t('visits.schedule.conflictHere') : undefined}
+              maw={420}
+            />
+          ))}
+          <Group>
+            <Button type="submit" loading={propose.isPending}>
+              {t('visits.schedule.propose')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      <div aria-live="polite">
+        <VisitProblem error={propose.error ?? confirm.error} />
+        {answer?.status === 'conflict' && (
+          <Alert color="red" variant="light" title={t('visits.schedule.conflictTitle')} mt="md">
+            <Text size="sm">{answer.reason}</Text>
+            <Text size="sm" mt="xs">
+              {t('visits.schedule.conflictNext')}
+            </Text>
+          </Alert>
+        )}
+        {confirmed && (
+          <Alert color="green" variant="light" mt="md" title={t('visits.schedule.confirmedTitle')}>
+            {t('visits.schedule.confirmedBody')}
+          </Alert>
+        )}
+      </div>
+      {answer?.status === 'scheduled' && (
+        <Stack gap="sm" mt="md">
+          <ScrollRegion label={t('visits.schedule.proposalCaption')}>
+            <Table striped withTableBorder>
+              <Table.Caption>{t('visits.schedule.proposalCaption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t('visits.columns.host')}</Table.Th>
+                  <Table.Th scope="col">{t('visits.columns.firstDay')}</Table.Th>
+                  <Table.Th scope="col">{t('visits.columns.lastDay')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {answer.visits.map((v) => (
+                  <Table.Tr key={v.id}>
+                    <Table.Th scope="row" fw={400}>
+                      {v.host || hostOf(v.id)}
+                    </Table.Th>
+                    <Table.Td>{formatDay(v.start, i18n.language, 'full')}</Table.Td>
+                    <Table.Td>{formatDay(v.end, i18n.language, 'full')}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollRegion>
+          <Group>
+            <Button onClick={() => setConfirming(true)}>{t('visits.schedule.confirm')}</Button>
+          </Group>
+        </Stack>
+      )}
+      <ConfirmDialog
+        opened={confirming}
+        title={t('visits.schedule.confirmTitle')}
+        message={t('visits.schedule.confirmMessage')}
+        confirmLabel={t('visits.schedule.confirmButton')}
+        busy={confirm.isPending}
+        onConfirm={doConfirm}
+        onCancel={() => setConfirming(false)}
+      />
+    </section>
+  );
+}
