@@ -56,8 +56,13 @@ const POLICY: Record<string, Access> = {
   'PATCH /api/applications/{id}': ['city_representative'],
   'POST /api/applications/{id}/submit': ['city_representative'],
   'POST /api/applications/{id}/withdraw': ['city_representative'],
+  'PUT /api/applications/{id}/attachments/{questionId}': ['city_representative'],
+  'GET /api/applications/{id}/attachments/{questionId}': 'signed-in',
+  'DELETE /api/applications/{id}/attachments/{questionId}': ['city_representative'],
   'POST /api/programmes/{slug}/calls/{kind}/assignments': ['programme_manager'],
   'GET /api/programmes/{slug}/calls/{kind}/evaluation': ['programme_manager'],
+  'POST /api/applications/{id}/assignments': ['programme_manager'],
+  'DELETE /api/applications/{id}/assignments/{evaluatorId}': ['programme_manager'],
   'GET /api/evaluations': ['evaluator'],
   'GET /api/applications/{id}/evaluation': ['evaluator'],
   'PUT /api/applications/{id}/evaluation': ['evaluator'],
@@ -79,6 +84,11 @@ const POLICY: Record<string, Access> = {
   'GET /api/sessions/{id}/calendar.ics': 'signed-in',
   'GET /api/sessions/{id}/attendance': ['programme_manager', 'facilitator'],
   'PUT /api/sessions/{id}/attendance': ['programme_manager', 'facilitator'],
+  'GET /api/groups/{id}/materials': 'signed-in',
+  'POST /api/sessions/{id}/materials': ['programme_manager', 'facilitator'],
+  'PUT /api/sessions/{id}/materials/file': ['programme_manager', 'facilitator'],
+  'GET /api/session-materials/{id}': 'signed-in',
+  'DELETE /api/session-materials/{id}': ['programme_manager', 'facilitator'],
   'GET /api/groups/{id}/progress': 'signed-in',
   'POST /api/me/calendar-feed': 'signed-in',
   'DELETE /api/me/calendar-feed': 'signed-in',
@@ -106,6 +116,14 @@ const POLICY: Record<string, Access> = {
   'PUT /api/replication-plans/{id}/updates': ['city_representative', 'programme_manager'],
   'GET /api/programmes/{slug}/dashboard': ['programme_manager'],
   'GET /api/programmes/{slug}/dashboard.{format}': ['programme_manager'],
+  'GET /api/programmes/{slug}/matching': ['programme_manager'],
+  'PUT /api/programmes/{slug}/matching/settings': ['programme_manager'],
+  'PUT /api/programmes/{slug}/matching/pairs': ['programme_manager'],
+  'POST /api/programmes/{slug}/matching/runs': ['programme_manager'],
+  'GET /api/matching-runs/{id}': ['programme_manager'],
+  'POST /api/matching-runs/{id}/publish': ['programme_manager'],
+  'POST /api/matching/solve': 'signed-in',
+  'GET /api/programmes/{slug}/outcomes': 'public',
 };
 
 const PRINCIPALS: { name: string; email: string | null; role: Role | null }[] = [
@@ -121,6 +139,7 @@ const fillPath = (path: string) =>
   path
     .replace('{id}', '00000000-0000-4000-8000-000000000000')
     .replace('{cityId}', '00000000-0000-4000-8000-000000000001')
+    .replace('{questionId}', 'no_such_question')
     .replace('{token}', 'x'.repeat(43))
     .replace('{slug}', 'no-such-programme')
     .replace('{kind}', 'host')
@@ -211,6 +230,9 @@ describe('malformed bodies', () => {
       'POST /api/programmes/{slug}/calls/{kind}/selection/publish',
       'POST /api/me/calendar-feed',
       'POST /api/programmes/{slug}/visits/confirm',
+      // The body is the raw PDF, not JSON (attachments.routes.ts).
+      'PUT /api/applications/{id}/attachments/{questionId}',
+      'PUT /api/sessions/{id}/materials/file',
     ]);
     expect(routes.filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method) && !bodyless.has(r.key)).map((r) => r.key)).toEqual(withBody.map((r) => r.key));
     for (const route of withBody) {

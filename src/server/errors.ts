@@ -41,6 +41,7 @@ export const TITLES: Record<ErrorCode, string> = {
   TOKEN_INVALID: 'This link has expired or was already used',
   PAYLOAD_TOO_LARGE: 'Request too large',
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
+  ATTACHMENT_INVALID: 'The file cannot be attached',
   TOO_MANY_ATTEMPTS: 'Too many attempts',
   INTERNAL_ERROR: 'Something went wrong on our side',
   SERVICE_UNAVAILABLE: 'Service unavailable',

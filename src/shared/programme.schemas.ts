@@ -55,6 +55,8 @@ export const CreateProgrammeBody = z.object({
   title: z.string().trim().min(3, 'Use at least 3 characters.').max(200),
   format: ProgrammeFormat,
   editionYear: z.number().int().min(2020).max(2100),
+  /** IANA time zone of the dates and deadlines; Europe/Brussels when not given. */
+  timeZone: z.string().min(1).max(64).optional(),
   slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and hyphens.').max(80).optional(),
   description: z.string().max(5000).default(''),
 });
@@ -235,6 +237,8 @@ export const SelectionOverview = z.object({
       reason: z.string().nullable(),
       waitlistPosition: z.number().int().nullable(),
       withdrawn: z.boolean(),
+      /** Moved up from the waiting list after a selected city withdrew. */
+      promoted: z.boolean(),
     }),
   ),
 });

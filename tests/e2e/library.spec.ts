@@ -136,6 +136,7 @@ describe('a city representative', () => {
     // Deleting asks first; Cancel keeps it, confirming removes it from the library.
     await page.getByRole('main').getByRole('link', { name: 'Neighbourhood heat network in Benimaclet' }).click();
     await pageReady(page, 'Neighbourhood heat network in Benimaclet');
+    await expectAccessible(page, 'a solution page for its city');
     await page.getByRole('button', { name: 'Delete' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete this solution?' });
     await dialog.waitFor();

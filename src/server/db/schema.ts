@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Answers, Criterion, Milestone, ProgrammeSettings, Question } from '../../shared/programme.schemas.ts';
+import type { FacilitatorStage, MatchingRuleSettings, MatchingWeights, RunContext, StoredInstance, StoredResult } from '../../shared/matching.schemas.ts';
 
 // Kysely's view of the tables in migrations/. Keep in step with the SQL.
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -230,6 +231,17 @@ export interface ApplicationsTable {
   version: Generated<number>;
 }
 
+export interface ApplicationAttachmentsTable {
+  application_id: string;
+  question_id: string;
+  filename: string;
+  content_type: 'application/pdf';
+  size_bytes: number;
+  content: Uint8Array;
+  uploaded_by: string | null;
+  uploaded_at: Generated<Date>;
+}
+
 export interface ApplicationRemindersTable {
   application_id: string;
   kind: 'deadline_7d' | 'deadline_1d';
@@ -315,6 +327,18 @@ export interface GroupSessionsTable {
   agenda: Generated<string>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+export interface SessionMaterialsTable {
+  id: Generated<string>;
+  session_id: string;
+  title: string;
+  url: string | null;
+  filename: string | null;
+  content: Uint8Array | null;
+  size_bytes: number | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
 }
 
 export interface SessionAttendanceTable {
@@ -475,6 +499,48 @@ export interface VisitNoticesTable {
   sent_at: Generated<Date>;
 }
 
+export interface MatchingSettingsTable {
+  programme_id: string;
+  weights: ColumnType<MatchingWeights, string, string>;
+  rules: ColumnType<MatchingRuleSettings, string, string>;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface MatchingPairRulesTable {
+  programme_id: string;
+  host_city_id: string;
+  visitor_city_id: string;
+  rule: 'locked' | 'forbidden';
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface MatchingRunsTable {
+  id: Generated<string>;
+  programme_id: string;
+  number: number;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  settings_version: number;
+  inputs_hash: string;
+  instance: ColumnType<StoredInstance, string, string>;
+  context: ColumnType<RunContext, string, string>;
+  status: 'optimal' | 'feasible' | 'infeasible';
+  objective: number | null;
+  result: ColumnType<StoredResult, string, string>;
+  facilitators: ColumnType<FacilitatorStage, string, string>;
+  total_co2_kg: number | null;
+}
+
+export interface MatchingPublicationsTable {
+  programme_id: string;
+  run_id: string;
+  published_by: string | null;
+  published_at: Generated<Date>;
+}
+
 export interface Database {
   cities: CitiesTable;
   city_contacts: CityContactsTable;
@@ -495,6 +561,7 @@ export interface Database {
   learning_completions: LearningCompletionsTable;
   applications: ApplicationsTable;
   application_reminders: ApplicationRemindersTable;
+  application_attachments: ApplicationAttachmentsTable;
   evaluator_assignments: EvaluatorAssignmentsTable;
   evaluations: EvaluationsTable;
   application_decisions: ApplicationDecisionsTable;
@@ -503,6 +570,7 @@ export interface Database {
   group_facilitators: GroupFacilitatorsTable;
   group_memberships: GroupMembershipsTable;
   group_sessions: GroupSessionsTable;
+  session_materials: SessionMaterialsTable;
   session_attendance: SessionAttendanceTable;
   calendar_feeds: CalendarFeedsTable;
   group_threads: GroupThreadsTable;
@@ -520,4 +588,8 @@ export interface Database {
   replication_plans: ReplicationPlansTable;
   replication_updates: ReplicationUpdatesTable;
   visit_notices: VisitNoticesTable;
+  matching_settings: MatchingSettingsTable;
+  matching_pair_rules: MatchingPairRulesTable;
+  matching_runs: MatchingRunsTable;
+  matching_publications: MatchingPublicationsTable;
 }

@@ -69,6 +69,7 @@ function MainNavigation() {
     // Shown only to those the server lets in; the server checks again on every call.
     { to: '/admin/people', label: t('nav.people'), show: holdsRole(user, 'programme_manager') },
     { to: '/admin/mailbox', label: t('nav.mailbox'), show: holdsRole(user, 'programme_manager') },
+    { to: '/admin/audit', label: t('review.auditNav'), show: holdsRole(user, 'programme_manager') },
     { to: '/admin/cities/import', label: t('cities.importNav'), show: holdsRole(user, 'programme_manager') },
   ];
   return (

@@ -4,6 +4,7 @@ import { hashPassword } from '../../modules/auth/password.ts';
 import type { Db } from '../client.ts';
 import { seedGroupsDemo } from './demo-groups.ts';
 import { seedProgrammesDemo } from './demo-programmes.ts';
+import { seedMatchingDemo } from './demo-matching.ts';
 import { seedLibraryDemo } from './demo-solutions.ts';
 import { seedVisitsDemo } from './demo-visits.ts';
 
@@ -44,7 +45,8 @@ export async function seedDemoData(db: Db, passwordHashCost: number): Promise<bo
   const programmes = await seedProgrammesDemo(db);
   const groups = await seedGroupsDemo(db);
   const visits = await seedVisitsDemo(db);
-  return foundation || library || programmes || groups || visits;
+  const matching = await seedMatchingDemo(db);
+  return foundation || library || programmes || groups || visits || matching;
 }
 
 async function seedFoundation(db: Db, passwordHashCost: number): Promise<boolean> {

@@ -75,7 +75,7 @@ export function ContactsForm({ slug, contacts, onDone }: { slug: string; contact
                 <TextInput label={t('cities.contactFields.phone')} type="tel" value={row.phone} onChange={(e) => edit(index, 'phone', e.currentTarget.value)} error={error('phone')} />
               </SimpleGrid>
               <Group justify="flex-end" mt="sm">
-                <Button variant="subtle" color="red" size="xs" onClick={() => remove(index)}>
+                <Button variant="outline" color="red.9" size="xs" onClick={() => remove(index)}>
                   {t('cities.contactsForm.remove', { n })}
                 </Button>
               </Group>

@@ -14,7 +14,7 @@ export function DeleteSolutionButton({ id, title, citySlug }: { id: string; titl
   const [asking, setAsking] = useState(false);
   return (
     <>
-      <Button color="red" variant="outline" onClick={() => setAsking(true)}>
+      <Button color="red.9" variant="outline" onClick={() => setAsking(true)}>
         {t('library.delete.button')}
       </Button>
       <ConfirmDialog
