@@ -49,6 +49,10 @@ export async function startPlatform(
     DATA_DIR: 'memory://',
     LOG_LEVEL: 'warn',
     MAIL_WORKER_INTERVAL_MS: '100',
+    // The lowest scrypt cost the config allows (as in the API tests): the
+    // tests sign in dozens of times, and the production cost (2^17) is made
+    // to be slow. Hashing itself is covered by password.test.ts.
+    PASSWORD_HASH_COST: '10',
     WEB_DIST_DIR: process.env.WEB_DIST_DIR ? path.resolve(process.env.WEB_DIST_DIR) : path.join(repoRoot, 'dist/web'),
     ...overrides,
   });
