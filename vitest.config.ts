@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Every project builds the database snapshot its test databases start from.
+    globalSetup: ['src/server/test-support/global-setup.ts'],
     projects: [
       {
         extends: true as const,

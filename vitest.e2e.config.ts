@@ -11,5 +11,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     reporters: ['verbose'],
+    // The demo database every platform starts from (built once per run).
+    globalSetup: ['src/server/test-support/global-setup.ts'],
   },
 });

@@ -42,7 +42,11 @@ export interface Config {
   host: string;
   /** Base URL used in links sent by email. */
   publicUrl: string;
-  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+  database:
+    // `snapshot`: a dump (PGlite dumpDataDir) to start an in-memory database
+    // from instead of an empty one; the test suites use it to skip initdb.
+    | { kind: 'pglite'; dataDir: string; snapshot?: Blob }
+    | { kind: 'postgres'; url: string; poolSize: number };
   smtpUrl: string | null;
   mailFrom: string;
   seedDemo: boolean;

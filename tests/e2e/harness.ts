@@ -3,9 +3,10 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
+import { readPgliteSnapshot, TEST_PASSWORD_HASH_COST } from '../../src/server/test-support/database-snapshots.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -31,8 +32,8 @@ export interface PlatformOptions {
 }
 
 /**
- * The whole platform in this process: fresh in-memory database, migrations,
- * demo data, and the built SPA from dist/web (scripts/e2e.mjs builds it).
+ * The whole platform in this process: fresh in-memory database with the
+ * demo data (from the run's snapshot), and the built SPA from dist/web (scripts/e2e.mjs builds it).
  */
 export async function startPlatform(
   overrides: Record<string, string> = {},
@@ -52,10 +53,13 @@ export async function startPlatform(
     // The lowest scrypt cost the config allows (as in the API tests): the
     // tests sign in dozens of times, and the production cost (2^17) is made
     // to be slow. Hashing itself is covered by password.test.ts.
-    PASSWORD_HASH_COST: '10',
+    PASSWORD_HASH_COST: String(TEST_PASSWORD_HASH_COST),
     WEB_DIST_DIR: process.env.WEB_DIST_DIR ? path.resolve(process.env.WEB_DIST_DIR) : path.join(repoRoot, 'dist/web'),
     ...overrides,
   });
+  // The demo database, migrated and seeded once for the whole run.
+  const snapshots = inject('pgliteSnapshots');
+  if (snapshots && config.database.kind === 'pglite') config.database = { ...config.database, snapshot: await readPgliteSnapshot(snapshots.demo) };
   let offsetMs = options.now ? options.now.getTime() - Date.now() : 0;
   // The clock keeps running from the instant set, so waits and timeouts behave.
   const app = await buildApp(config, { now: () => new Date(Date.now() + offsetMs) });

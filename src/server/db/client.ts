@@ -26,6 +26,8 @@ const parseDateArray = (v: string) => (v === '{}' ? [] : v.slice(1, -1).split(',
 export interface DatabaseHandle {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** PGlite only: the whole database as a dump that `snapshot` can start from. */
+  dump?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ export async function openDatabase(database: Config['database'], onIdleError?: (
 
   if (!database.dataDir.startsWith('memory://')) await fs.mkdir(database.dataDir, { recursive: true });
   const pglite = new PGlite(database.dataDir, {
+    ...(database.snapshot ? { loadDataDir: database.snapshot } : {}),
     // Extensions the migrations create; a PostgreSQL server has them in contrib.
     extensions: { pg_trgm, unaccent },
     parsers: {
@@ -64,5 +67,5 @@ export async function openDatabase(database: Config['database'], onIdleError?: (
   });
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', dump: () => pglite.dumpDataDir('none'), close: () => db.destroy() };
 }

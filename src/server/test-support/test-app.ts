@@ -3,6 +3,7 @@ import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { DEMO_PASSWORD } from '../db/seed/demo-seed.ts';
 import { CSRF_HEADER } from '../modules/session/session-policy.ts';
+import { TEST_PASSWORD_HASH_COST } from './database-snapshots.ts';
 import { createTestDatabase } from './test-database.ts';
 
 export { DEMO_PASSWORD };
@@ -27,11 +28,11 @@ export interface TestClient {
 
 /** Builds the platform on a fresh test database with the demo data. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const { database, drop } = await createTestDatabase();
+  const { database, drop } = await createTestDatabase({ demo: true });
   // Background work stays out of the way: the mail worker and the scheduler
   // would only tick after 10 minutes and an hour; tests run the jobs they need.
   const config: Config = {
-    ...loadConfig({ LOG_LEVEL: 'silent', PASSWORD_HASH_COST: '10', MAIL_WORKER_INTERVAL_MS: '600000', SCHEDULER_INTERVAL_MS: '3600000', PUBLIC_URL: 'http://peercities.test', ...env }),
+    ...loadConfig({ LOG_LEVEL: 'silent', PASSWORD_HASH_COST: String(TEST_PASSWORD_HASH_COST), MAIL_WORKER_INTERVAL_MS: '600000', SCHEDULER_INTERVAL_MS: '3600000', PUBLIC_URL: 'http://peercities.test', ...env }),
     database,
   };
   let fixedNow: Date | null = null;
