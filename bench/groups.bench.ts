@@ -3,8 +3,9 @@
 // A fresh database on BENCH_DATABASE_URL's server (dropped afterwards) with the
 // demo data plus 200 groups, 1,000 cities, 5,000 participants, 10,000 threads
 // and 1,000,000 posts spread over 30 days. Then, on 127.0.0.1 with 20
-// concurrent keep-alive connections: reading a page of a thread, and posting
-// a reply; and one run of the daily digest for every member.
+// concurrent keep-alive connections, each signed in as a different
+// participant of one group: reading a page of a thread, and posting a reply;
+// and one run of the daily digest for every member.
 //
 //   npm run bench:groups
 //   BENCH_POSTS_PER_THREAD=100 BENCH_SECONDS=10 npm run bench:groups
@@ -41,10 +42,17 @@ if (!reuse) {
 }
 const url = new URL(ADMIN_URL);
 url.pathname = `/${name}`;
-const config: Config = {
-  ...loadConfig({ LOG_LEVEL: 'silent', PASSWORD_HASH_COST: '10', MAIL_WORKER_INTERVAL_MS: '600000', SCHEDULER_INTERVAL_MS: '3600000', HOST: '127.0.0.1', PORT: '0' }),
-  database: { kind: 'postgres', url: url.toString(), poolSize: 20 },
-};
+// The platform's default database pool (DATABASE_POOL_SIZE); BENCH_POOL_SIZE tries another.
+const config: Config = loadConfig({
+  LOG_LEVEL: 'silent',
+  PASSWORD_HASH_COST: '10',
+  MAIL_WORKER_INTERVAL_MS: '600000',
+  SCHEDULER_INTERVAL_MS: '3600000',
+  HOST: '127.0.0.1',
+  PORT: '0',
+  DATABASE_URL: url.toString(),
+  DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE,
+});
 const app = await buildApp(config);
 const lines: string[] = [];
 try {
@@ -93,18 +101,22 @@ try {
   }
 
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
-  // A participant of group 1 reads and posts in their group's threads.
-  const signIn = await fetch(`${address}/api/session`);
-  const csrfCookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await signIn.json()) as { csrfToken: string };
-  const session = await fetch(`${address}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: csrfCookie, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ email: 'bench1@example.org', password: DEMO_PASSWORD }),
-  });
-  if (session.status !== 200) throw new Error(`sign-in failed: ${session.status} ${await session.text()}`);
-  const cookie = [csrfCookie, ...session.headers.getSetCookie().map((c) => c.split(';')[0])].join('; ');
-  const headers = { cookie, 'x-csrf-token': csrfToken };
+  // Each connection is a different participant of group 1 (signed in on their
+  // own), reading and posting in the group's threads.
+  async function signIn(email: string): Promise<Record<string, string>> {
+    const csrf = await fetch(`${address}/api/session`);
+    const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const session = await fetch(`${address}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: csrfCookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    });
+    if (session.status !== 200) throw new Error(`sign-in failed: ${session.status} ${await session.text()}`);
+    return { cookie: [csrfCookie, ...session.headers.getSetCookie().map((c) => c.split(';')[0])].join('; '), 'x-csrf-token': csrfToken };
+  }
+  const headers: Record<string, string>[] = [];
+  for (let i = 1; i <= CONCURRENCY; i++) headers.push(await signIn(`bench${i}@example.org`));
   const threads = (
     await db.selectFrom('group_threads as t').innerJoin('discussion_groups as g', 'g.id', 't.group_id').select('t.id').where('g.name', '=', 'Bench group 1').execute()
   ).map((r) => r.id);
@@ -114,7 +126,7 @@ try {
   const results: [string, LoadResult][] = [];
   results.push(['read a thread page: GET /api/threads/:id?page=N (50 posts)', await httpLoadInWorker(address, reads, { concurrency: CONCURRENCY, seconds: SECONDS, maxRequests: 50_000, headers })]);
   results.push(['post a reply: POST /api/threads/:id/posts', await httpLoadInWorker(address, replies, { concurrency: CONCURRENCY, seconds: SECONDS, maxRequests: 20_000, headers })]);
-  lines.push('', `${CONCURRENCY} concurrent keep-alive connections on 127.0.0.1, ${SECONDS} s per scenario, after 20 warm-up requests.`, '');
+  lines.push('', `${CONCURRENCY} concurrent keep-alive connections on 127.0.0.1, ${SECONDS} s per scenario, each signed in as a different participant of group 1, after 2 s of warm-up at the same concurrency; database pool of ${config.database.kind === 'postgres' ? config.database.poolSize : 0} connections.`, '');
   lines.push('| request | requests | errors | p50 (ms) | p95 (ms) | p99 (ms) | req/s |', '|---|---:|---:|---:|---:|---:|---:|');
   for (const [label, r] of results) lines.push(`| ${label} | ${r.requests} | ${r.errors} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.rps.toFixed(0)} |`);
 

@@ -152,7 +152,7 @@ for (const engine of engines) {
 }
 console.log(`Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load average at end ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 for (const s of seeds) console.log(`- ${s}`);
-console.log(`\n${CONCURRENCY} concurrent connections, ${SECONDS} s per scenario (at most ${MAX_REQUESTS} requests), after 20 warm-up requests.\n`);
+console.log(`\n${CONCURRENCY} concurrent connections, ${SECONDS} s per scenario (at most ${MAX_REQUESTS} requests), after 2 s of warm-up at the same concurrency.\n`);
 console.log('| engine | request | requests | errors | p50 (ms) | p95 (ms) | p99 (ms) | req/s | response (bytes) |');
 console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of all) {

@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 
 export interface LoadResult {
@@ -14,9 +13,11 @@ export interface LoadResult {
 export interface LoadOptions {
   concurrency: number;
   seconds: number;
+  /** Seconds of unmeasured load at full concurrency first (default 2). */
+  warmupSeconds?: number;
   maxRequests: number;
-  /** Sent with every request (cookies, CSRF token). */
-  headers?: Record<string, string>;
+  /** Sent with every request (cookies, CSRF token); a list gives each loop its own (loop i sends the i-th). */
+  headers?: Record<string, string> | readonly Record<string, string>[];
 }
 
 export interface RequestSpec {
@@ -31,53 +32,16 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 /**
- * Keep-alive HTTP load on 127.0.0.1: `concurrency` loops send requests until
- * the time or the request budget runs out; latencies per request.
- */
-export async function httpLoad(baseUrl: string, next: () => RequestSpec, o: LoadOptions, ok = (status: number) => status >= 200 && status < 300): Promise<LoadResult> {
-  const send = async () => {
-    const spec = next();
-    const res = await fetch(baseUrl + spec.path, {
-      method: spec.method ?? 'GET',
-      headers: { ...o.headers, ...(spec.body ? { 'content-type': 'application/json' } : {}) },
-      ...(spec.body ? { body: spec.body } : {}),
-    });
-    const body = await res.arrayBuffer();
-    return { status: res.status, bytes: body.byteLength };
-  };
-  // Warm-up: plans, caches and connections.
-  for (let i = 0; i < 20; i++) await send();
-  const latencies: number[] = [];
-  let errors = 0;
-  let bytes = 0;
-  let sent = 0;
-  const deadline = performance.now() + o.seconds * 1000;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: o.concurrency }, async () => {
-      while (performance.now() < deadline && sent < o.maxRequests) {
-        sent += 1;
-        const t0 = performance.now();
-        const r = await send();
-        latencies.push(performance.now() - t0);
-        bytes = r.bytes;
-        if (!ok(r.status)) errors += 1;
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, errors, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), rps: latencies.length / elapsed, bytes };
-}
-
-/**
- * The same load from a worker thread: the client's JavaScript runs beside the
- * server's event loop instead of inside it, as a real client would. Requests
+ * Keep-alive HTTP load on 127.0.0.1 from a worker thread (node:http): the
+ * client's JavaScript runs beside the server's event loop instead of inside
+ * it, as a real client would. `concurrency` loops send requests until the
+ * time or the request budget runs out, after an unmeasured warm-up at full
+ * concurrency; latencies per request, to the last byte of the body. Requests
  * cycle through `specs`; `okStatuses` (default: any 2xx) count as successes.
  */
 export async function httpLoadInWorker(baseUrl: string, specs: readonly RequestSpec[], o: LoadOptions, okStatuses?: readonly number[]): Promise<LoadResult> {
   const worker = new Worker(new URL('./http-load-worker.mjs', import.meta.url), {
-    workerData: { baseUrl, specs, concurrency: o.concurrency, seconds: o.seconds, maxRequests: o.maxRequests, headers: o.headers ?? {}, okStatuses },
+    workerData: { baseUrl, specs, concurrency: o.concurrency, seconds: o.seconds, warmupSeconds: o.warmupSeconds ?? 2, maxRequests: o.maxRequests, headers: o.headers ?? {}, okStatuses },
   });
   const out = await new Promise<{ latencies: number[]; errors: number; bytes: number; elapsed: number }>((resolve, reject) => {
     worker.once('message', resolve);

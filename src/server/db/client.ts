@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
+import { poolWithPreparedStatements } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -50,7 +51,7 @@ export async function openDatabase(database: Config['database'], onIdleError?: (
     // An idle connection can be cut by the server (restart, failover, a DBA);
     // the pool replaces it. Without a listener Node would crash the process.
     pool.on('error', (err) => onIdleError?.(err));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: poolWithPreparedStatements(pool) }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
 

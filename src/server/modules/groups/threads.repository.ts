@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
 type Q = Kysely<Database>;
@@ -27,9 +27,14 @@ export function findThread(db: Q, id: string) {
   return db.selectFrom('group_threads as t').leftJoin('people as p', 'p.id', 't.created_by').select(THREAD_COLUMNS).where('t.id', '=', id).executeTakeFirst();
 }
 
-/** The thread, and in the same query whether the person facilitates its group or represents one of the group's admitted cities. */
-export function findThreadFor(db: Q, id: string, personId: string) {
-  return db
+/**
+ * The thread, and in the same query whether the person facilitates its group
+ * or represents one of the group's admitted cities; with `page`, also that
+ * page of its posts (one round trip for reading a thread: the caller checks
+ * access before it shows them).
+ */
+export async function findThreadFor(db: Q, id: string, personId: string, page?: { limit: number; offset: number }) {
+  const row = await db
     .selectFrom('group_threads as t')
     .leftJoin('people as p', 'p.id', 't.created_by')
     .select((eb) => [
@@ -46,9 +51,11 @@ export function findThreadFor(db: Q, id: string, personId: string) {
             .where('r.role', '=', 'city_representative'),
         )
         .as('member'),
+      (page ? postsPage(sql.ref('t.id'), page.limit, page.offset) : sql<PostRow[] | null>`NULL::json`).as('posts'),
     ])
     .where('t.id', '=', id)
     .executeTakeFirst();
+  return row && { ...row, posts: row.posts ?? [] };
 }
 
 export async function insertThread(db: Q, t: { groupId: string; title: string; by: string }) {
@@ -77,33 +84,41 @@ export async function insertPost(db: Q, p: { threadId: string; authorId: string;
   return row;
 }
 
+/** A post as the page's JSON carries it (timestamps as ISO 8601 text). */
 export interface PostRow {
   id: string;
   body_html: string;
   mentioned_cities: string[];
   reply_to: string | null;
-  created_at: Date;
-  hidden_at: Date | null;
+  created_at: string;
+  hidden_at: string | null;
   hidden_reason: string | null;
   author_name: string | null;
   author_city: string | null;
 }
 
 /**
- * A page of the thread's posts, oldest first. The page is cut from the index
- * (thread, created_at, id) first; only its rows then look up (by key, one per post: never a hash of all
- * people) their author and the author's city (their primary city when they represent several).
+ * A page of the thread's posts, oldest first, as one JSON array. The page is
+ * cut from the index (thread, created_at, id) first; only its rows then look
+ * up (by key, one per post: never a hash of all people) their author and the
+ * author's city (their primary city when they represent several).
  */
+function postsPage(threadId: Expression<string> | string, limit: number, offset: number) {
+  return sql<PostRow[]>`(
+    SELECT coalesce(json_agg(json_build_object(
+             'id', g.id, 'body_html', g.body_html, 'mentioned_cities', g.mentioned_cities, 'reply_to', g.reply_to,
+             'created_at', g.created_at, 'hidden_at', g.hidden_at, 'hidden_reason', g.hidden_reason,
+             'author_name', (SELECT name FROM people WHERE id = g.author_id),
+             'author_city', (SELECT c.name FROM role_grants r JOIN cities c ON c.id = r.city_id
+                              WHERE r.person_id = g.author_id AND r.role = 'city_representative'
+                              ORDER BY r.primary_contact DESC LIMIT 1))
+           ORDER BY g.created_at, g.id), '[]'::json)
+      FROM (SELECT * FROM group_posts WHERE thread_id = ${threadId} ORDER BY created_at, id LIMIT ${limit} OFFSET ${offset}) g)`;
+}
+
 export async function postsOfThread(db: Q, threadId: string, limit: number, offset: number): Promise<PostRow[]> {
-  const result = await sql<PostRow>`
-    SELECT g.id, g.body_html, g.mentioned_cities, g.reply_to, g.created_at, g.hidden_at, g.hidden_reason,
-           (SELECT name FROM people WHERE id = g.author_id) AS author_name,
-           (SELECT c.name FROM role_grants r JOIN cities c ON c.id = r.city_id
-             WHERE r.person_id = g.author_id AND r.role = 'city_representative'
-             ORDER BY r.primary_contact DESC LIMIT 1) AS author_city
-      FROM (SELECT * FROM group_posts WHERE thread_id = ${threadId} ORDER BY created_at, id LIMIT ${limit} OFFSET ${offset}) g
-     ORDER BY g.created_at, g.id`.execute(db);
-  return result.rows;
+  const result = await sql<{ posts: PostRow[] }>`SELECT ${postsPage(threadId, limit, offset)} AS posts`.execute(db);
+  return result.rows[0]?.posts ?? [];
 }
 
 export function findPost(db: Q, id: string) {

@@ -80,9 +80,12 @@ export async function createThread(db: Db, input: { groupId: string; title: stri
 
 const NO_THREAD = 'There is no such discussion, or it is private to its group.';
 
-/** The thread and whether the user may moderate it, in one query; outsiders get the same answer as for a missing thread. */
-async function threadWithAccess(db: Db, threadId: string, user: CurrentUser) {
-  const found = await findThreadFor(db, threadId, user.id);
+/**
+ * The thread and whether the user may moderate it, in one query (with `page`,
+ * that page of posts too); outsiders get the same answer as for a missing thread.
+ */
+async function threadWithAccess(db: Db, threadId: string, user: CurrentUser, page?: number) {
+  const found = await findThreadFor(db, threadId, user.id, page === undefined ? undefined : { limit: POSTS_PER_PAGE, offset: (page - 1) * POSTS_PER_PAGE });
   const moderate = Boolean(found && (hasRole(user, 'programme_manager') || found.facilitates));
   if (!found || !(moderate || found.member)) throw new AppError('NOT_FOUND', NO_THREAD);
   return { thread: found, moderate };
@@ -93,8 +96,7 @@ async function mentionedCities(db: Db, posts: readonly PostRow[]) {
   return new Map((await citiesByIds(db, ids)).map((c) => [c.id, c]));
 }
 
-async function threadPage(db: Db, thread: ThreadRow, moderate: boolean, page: number) {
-  const posts = await postsOfThread(db, thread.id, POSTS_PER_PAGE, (page - 1) * POSTS_PER_PAGE);
+async function threadPage(db: Db, thread: ThreadRow, moderate: boolean, page: number, posts: readonly PostRow[]) {
   const cities = await mentionedCities(db, posts);
   return {
     thread: presentThread(thread),
@@ -119,8 +121,8 @@ async function threadPage(db: Db, thread: ThreadRow, moderate: boolean, page: nu
 }
 
 export async function readThread(db: Db, threadId: string, user: CurrentUser, page: number) {
-  const { thread, moderate } = await threadWithAccess(db, threadId, user);
-  return threadPage(db, thread, moderate, page);
+  const { thread, moderate } = await threadWithAccess(db, threadId, user, page);
+  return threadPage(db, thread, moderate, page, thread.posts);
 }
 
 /** Adds the reply and answers the thread's last page, which holds it (the thread as the insert left it: no second look-up). */
@@ -135,7 +137,8 @@ export async function reply(db: Db, input: { threadId: string; body: string; rep
   const mentions = await validMentions(db, input.mentionedCityIds);
   const added = await insertPost(db, { threadId: thread.id, authorId: input.user.id, bodyHtml: html, mentionedCities: mentions, replyTo: input.replyTo });
   const lastPage = Math.max(1, Math.ceil(added.post_count / POSTS_PER_PAGE));
-  return threadPage(db, { ...thread, post_count: added.post_count, last_post_at: added.last_post_at }, moderate, lastPage);
+  const posts = await postsOfThread(db, thread.id, POSTS_PER_PAGE, (lastPage - 1) * POSTS_PER_PAGE);
+  return threadPage(db, { ...thread, post_count: added.post_count, last_post_at: added.last_post_at }, moderate, lastPage, posts);
 }
 
 export async function moderate(db: Db, input: { threadId: string; pinned?: boolean | undefined; closed?: boolean | undefined; user: CurrentUser; ip: string }) {

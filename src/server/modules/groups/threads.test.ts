@@ -121,3 +121,33 @@ describe('daily digest', () => {
     expect(await sendDailyDigests(t.app.db, new Date(Date.now() + 181_000), 'http://x', 1)).toBe(0);
   });
 });
+
+describe('reading a long discussion', () => {
+  it('come in pages of 50, oldest first, and a reply answers the last page', async () => {
+    const started = await toulouse.request({ method: 'POST', url: `/api/groups/${groupId}/threads`, payload: { title: 'Heat pumps in old buildings', body: 'Post 0' } });
+    const id: string = started.json().thread.id;
+    const author = (await t.app.db.selectFrom('people').select('id').where('email', '=', 'toulouse@example.org').executeTakeFirstOrThrow()).id;
+    // Posts 1–50, after the first and before any reply.
+    await sql`UPDATE group_posts SET created_at = now() - interval '1 hour' WHERE thread_id = ${id}`.execute(t.app.db);
+    await sql`INSERT INTO group_posts (thread_id, author_id, body_html, created_at)
+      SELECT ${id}, ${author}, '<p>Post ' || n || '</p>', now() - interval '1 hour' + n * interval '1 second' FROM generate_series(1, 50) n`.execute(t.app.db);
+    await sql`UPDATE group_threads SET post_count = 51 WHERE id = ${id}`.execute(t.app.db);
+
+    const first = (await toulouse.request({ method: 'GET', url: `/api/threads/${id}` })).json();
+    expect(first).toMatchObject({ total: 51, page: 1, pageSize: 50 });
+    expect(first.posts).toHaveLength(50);
+    expect(first.posts[0]).toMatchObject({ bodyHtml: 'Post 0', author: 'Greta Graz', authorCity: 'Toulouse', mentionedCities: [], hidden: null });
+    expect(first.posts[49].bodyHtml).toBe('<p>Post 49</p>');
+    const times = first.posts.map((p: { createdAt: string }) => p.createdAt);
+    expect(times.every((at: string) => new Date(at).toISOString() === at)).toBe(true);
+    expect([...times].sort()).toEqual(times);
+
+    const second = (await toulouse.request({ method: 'GET', url: `/api/threads/${id}?page=2` })).json();
+    expect(second.posts.map((p: { bodyHtml: string }) => p.bodyHtml)).toEqual(['<p>Post 50</p>']);
+    expect((await toulouse.request({ method: 'GET', url: `/api/threads/${id}?page=3` })).json().posts).toEqual([]);
+
+    const replied = await facilitator.request({ method: 'POST', url: `/api/threads/${id}/posts`, payload: { body: 'Post 51' } });
+    expect(replied.json()).toMatchObject({ page: 2, total: 52 });
+    expect(replied.json().posts.map((p: { bodyHtml: string }) => p.bodyHtml)).toEqual(['<p>Post 50</p>', 'Post 51']);
+  });
+});
