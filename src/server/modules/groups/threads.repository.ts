@@ -51,7 +51,7 @@ export async function findThreadFor(db: Q, id: string, personId: string, page?: 
             .where('r.role', '=', 'city_representative'),
         )
         .as('member'),
-      (page ? postsPage(sql.ref('t.id'), page.limit, page.offset) : sql<PostRow[] | null>`NULL::json`).as('posts'),
+      (page ? postsJson(postsFrom(sql.ref('t.id'), page.limit, page.offset)) : sql<PostRow[] | null>`NULL::json`).as('posts'),
     ])
     .where('t.id', '=', id)
     .executeTakeFirst();
@@ -64,21 +64,29 @@ export async function insertThread(db: Q, t: { groupId: string; title: string; b
 
 /**
  * Adds a post and keeps the thread's count and last activity in step, in one
- * statement (atomic without a transaction of its own). Answers the post and
- * the thread's new count.
+ * statement (atomic without a transaction of its own). Answers the post, the
+ * thread's new count and last activity, and the thread's last page of
+ * `perPage` posts, which ends with the new one.
  */
-export async function insertPost(db: Q, p: { threadId: string; authorId: string; bodyHtml: string; mentionedCities: string[]; replyTo: string | null }) {
-  const result = await sql<{ id: string; post_count: number; last_post_at: Date }>`
+export async function insertPost(db: Q, p: { threadId: string; authorId: string; bodyHtml: string; mentionedCities: string[]; replyTo: string | null; perPage: number }) {
+  // The statement's snapshot does not hold the new row: the page is the
+  // earlier posts from the last page's start, and then the new post.
+  const lastPageStart = sql<number>`(thread.post_count - 1) / ${p.perPage} * ${p.perPage}`;
+  const result = await sql<{ id: string; post_count: number; last_post_at: Date; posts: PostRow[] }>`
     WITH post AS (
       INSERT INTO group_posts (thread_id, author_id, body_html, mentioned_cities, reply_to)
       VALUES (${p.threadId}, ${p.authorId}, ${p.bodyHtml}, ${p.mentionedCities}::uuid[], ${p.replyTo})
-      RETURNING id, created_at
+      RETURNING *
+    ), thread AS (
+      UPDATE group_threads t
+         SET post_count = t.post_count + 1, last_post_at = greatest(t.last_post_at, post.created_at)
+        FROM post
+       WHERE t.id = post.thread_id
+      RETURNING t.post_count, t.last_post_at
     )
-    UPDATE group_threads t
-       SET post_count = t.post_count + 1, last_post_at = greatest(t.last_post_at, post.created_at)
-      FROM post
-     WHERE t.id = ${p.threadId}
-    RETURNING post.id, t.post_count, t.last_post_at`.execute(db);
+    SELECT post.id, thread.post_count, thread.last_post_at,
+           ${postsJson(sql`(${postsFrom(p.threadId, p.perPage - 1, lastPageStart)} UNION ALL SELECT * FROM post)`)} AS posts
+      FROM post, thread`.execute(db);
   const row = result.rows[0];
   if (!row) throw new Error('the thread of the new post is gone');
   return row;
@@ -97,13 +105,18 @@ export interface PostRow {
   author_city: string | null;
 }
 
+/** `limit` posts of the thread from `offset`, oldest first: cut from the index (thread, created_at, id). */
+function postsFrom(threadId: Expression<string> | string, limit: number, offset: Expression<number> | number) {
+  return sql`(SELECT * FROM group_posts WHERE thread_id = ${threadId} ORDER BY created_at, id LIMIT ${limit} OFFSET ${offset})`;
+}
+
 /**
- * A page of the thread's posts, oldest first, as one JSON array. The page is
- * cut from the index (thread, created_at, id) first; only its rows then look
- * up (by key, one per post: never a hash of all people) their author and the
- * author's city (their primary city when they represent several).
+ * The posts of `rows` (rows of group_posts) as one JSON array, oldest first.
+ * Only these rows look up (by key, one per post: never a hash of all people)
+ * their author and the author's city (their primary city when they represent
+ * several).
  */
-function postsPage(threadId: Expression<string> | string, limit: number, offset: number) {
+function postsJson(rows: Expression<unknown>) {
   return sql<PostRow[]>`(
     SELECT coalesce(json_agg(json_build_object(
              'id', g.id, 'body_html', g.body_html, 'mentioned_cities', g.mentioned_cities, 'reply_to', g.reply_to,
@@ -113,12 +126,7 @@ function postsPage(threadId: Expression<string> | string, limit: number, offset:
                               WHERE r.person_id = g.author_id AND r.role = 'city_representative'
                               ORDER BY r.primary_contact DESC LIMIT 1))
            ORDER BY g.created_at, g.id), '[]'::json)
-      FROM (SELECT * FROM group_posts WHERE thread_id = ${threadId} ORDER BY created_at, id LIMIT ${limit} OFFSET ${offset}) g)`;
-}
-
-export async function postsOfThread(db: Q, threadId: string, limit: number, offset: number): Promise<PostRow[]> {
-  const result = await sql<{ posts: PostRow[] }>`SELECT ${postsPage(threadId, limit, offset)} AS posts`.execute(db);
-  return result.rows[0]?.posts ?? [];
+      FROM ${rows} g)`;
 }
 
 export function findPost(db: Q, id: string) {

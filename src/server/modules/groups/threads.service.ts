@@ -20,7 +20,6 @@ import {
   insertPost,
   insertThread,
   moderateThread,
-  postsOfThread,
   threadsOfGroup,
   type PostRow,
 } from './threads.repository.ts';
@@ -72,7 +71,7 @@ export async function createThread(db: Db, input: { groupId: string; title: stri
   const mentions = await validMentions(db, input.mentionedCityIds);
   const id = await db.transaction().execute(async (trx) => {
     const threadId = await insertThread(trx, { groupId: input.groupId, title: input.title, by: input.user.id });
-    await insertPost(trx, { threadId, authorId: input.user.id, bodyHtml: html, mentionedCities: mentions, replyTo: null });
+    await insertPost(trx, { threadId, authorId: input.user.id, bodyHtml: html, mentionedCities: mentions, replyTo: null, perPage: POSTS_PER_PAGE });
     return threadId;
   });
   return readThread(db, id, input.user, 1);
@@ -125,7 +124,7 @@ export async function readThread(db: Db, threadId: string, user: CurrentUser, pa
   return threadPage(db, thread, moderate, page, thread.posts);
 }
 
-/** Adds the reply and answers the thread's last page, which holds it (the thread as the insert left it: no second look-up). */
+/** Adds the reply and answers the thread's last page, which holds it (the page and the thread's new count come with the insert). */
 export async function reply(db: Db, input: { threadId: string; body: string; replyTo: string | null; mentionedCityIds: string[]; user: CurrentUser; ip: string }) {
   const { thread, moderate } = await threadWithAccess(db, input.threadId, input.user);
   if (thread.closed) throw new AppError('CONFLICT', 'A facilitator closed this discussion: it takes no more replies.');
@@ -135,10 +134,9 @@ export async function reply(db: Db, input: { threadId: string; body: string; rep
   }
   const html = cleanBody(input.body);
   const mentions = await validMentions(db, input.mentionedCityIds);
-  const added = await insertPost(db, { threadId: thread.id, authorId: input.user.id, bodyHtml: html, mentionedCities: mentions, replyTo: input.replyTo });
+  const added = await insertPost(db, { threadId: thread.id, authorId: input.user.id, bodyHtml: html, mentionedCities: mentions, replyTo: input.replyTo, perPage: POSTS_PER_PAGE });
   const lastPage = Math.max(1, Math.ceil(added.post_count / POSTS_PER_PAGE));
-  const posts = await postsOfThread(db, thread.id, POSTS_PER_PAGE, (lastPage - 1) * POSTS_PER_PAGE);
-  return threadPage(db, { ...thread, post_count: added.post_count, last_post_at: added.last_post_at }, moderate, lastPage, posts);
+  return threadPage(db, { ...thread, post_count: added.post_count, last_post_at: added.last_post_at }, moderate, lastPage, added.posts);
 }
 
 export async function moderate(db: Db, input: { threadId: string; pinned?: boolean | undefined; closed?: boolean | undefined; user: CurrentUser; ip: string }) {
