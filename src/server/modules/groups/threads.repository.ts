@@ -27,6 +27,20 @@ export function findThread(db: Q, id: string) {
   return db.selectFrom('group_threads as t').leftJoin('people as p', 'p.id', 't.created_by').select(THREAD_COLUMNS).where('t.id', '=', id).executeTakeFirst();
 }
 
+/** A thread with the reader's standing in its group. */
+export interface ThreadWithAccess {
+  id: string;
+  group_id: string;
+  title: string;
+  pinned: boolean;
+  closed: boolean;
+  post_count: number;
+  last_post_at: Date;
+  created_by_name: string | null;
+  facilitates: boolean;
+  member: boolean;
+}
+
 /**
  * The thread, and in the same query whether the person facilitates its group
  * or represents one of the group's admitted cities; with `page`, also that
@@ -63,19 +77,42 @@ export async function insertThread(db: Q, t: { groupId: string; title: string; b
 }
 
 /**
- * Adds a post and keeps the thread's count and last activity in step, in one
- * statement (atomic without a transaction of its own). Answers the post, the
- * thread's new count and last activity, and the thread's last page of
- * `perPage` posts, which ends with the new one.
+ * Adds a post to a thread in one statement, atomic on its own:
+ *
+ * - reads the thread with the author's standing in its group (the same
+ *   facilitator and member checks as findThreadFor) and whether `replyTo`
+ *   is a post of this thread;
+ * - inserts the post only when the author may post — facilitator, member, or
+ *   `isManager` (the rule of threads.service's access check) — the thread is
+ *   open and `replyTo` holds, and then moves the thread's count and last
+ *   activity;
+ * - answers the thread and those flags (no row: no such thread), and when the
+ *   post went in, its id, the new count and last activity, and the thread's
+ *   last page of `perPage` posts, which ends with the new one.
  */
-export async function insertPost(db: Q, p: { threadId: string; authorId: string; bodyHtml: string; mentionedCities: string[]; replyTo: string | null; perPage: number }) {
+export async function addPost(
+  db: Q,
+  p: { threadId: string; authorId: string; isManager: boolean; bodyHtml: string; mentionedCities: string[]; replyTo: string | null; perPage: number },
+) {
   // The statement's snapshot does not hold the new row: the page is the
   // earlier posts from the last page's start, and then the new post.
   const lastPageStart = sql<number>`(thread.post_count - 1) / ${p.perPage} * ${p.perPage}`;
-  const result = await sql<{ id: string; post_count: number; last_post_at: Date; posts: PostRow[] }>`
-    WITH post AS (
+  const result = await sql<
+    ThreadWithAccess & { reply_to_ok: boolean; post_id: string | null; new_post_count: number | null; new_last_post_at: Date | null; posts: PostRow[] | null }
+  >`
+    WITH target AS (
+      SELECT t.id, t.group_id, t.title, t.pinned, t.closed, t.post_count, t.last_post_at, p.name AS created_by_name,
+             EXISTS (SELECT 1 FROM group_facilitators f WHERE f.group_id = t.group_id AND f.person_id = ${p.authorId}) AS facilitates,
+             EXISTS (SELECT 1 FROM role_grants r JOIN group_memberships m ON m.city_id = r.city_id AND m.status = 'admitted'
+                      WHERE m.group_id = t.group_id AND r.person_id = ${p.authorId} AND r.role = 'city_representative') AS member,
+             (${p.replyTo}::uuid IS NULL OR EXISTS (SELECT 1 FROM group_posts WHERE id = ${p.replyTo}::uuid AND thread_id = t.id)) AS reply_to_ok
+        FROM group_threads t LEFT JOIN people p ON p.id = t.created_by
+       WHERE t.id = ${p.threadId}
+    ), post AS (
       INSERT INTO group_posts (thread_id, author_id, body_html, mentioned_cities, reply_to)
-      VALUES (${p.threadId}, ${p.authorId}, ${p.bodyHtml}, ${p.mentionedCities}::uuid[], ${p.replyTo})
+      SELECT target.id, ${p.authorId}, ${p.bodyHtml}, ${p.mentionedCities}::uuid[], ${p.replyTo}::uuid
+        FROM target
+       WHERE (target.facilitates OR target.member OR ${p.isManager}) AND NOT target.closed AND target.reply_to_ok
       RETURNING *
     ), thread AS (
       UPDATE group_threads t
@@ -84,12 +121,12 @@ export async function insertPost(db: Q, p: { threadId: string; authorId: string;
        WHERE t.id = post.thread_id
       RETURNING t.post_count, t.last_post_at
     )
-    SELECT post.id, thread.post_count, thread.last_post_at,
-           ${postsJson(sql`(${postsFrom(p.threadId, p.perPage - 1, lastPageStart)} UNION ALL SELECT * FROM post)`)} AS posts
-      FROM post, thread`.execute(db);
-  const row = result.rows[0];
-  if (!row) throw new Error('the thread of the new post is gone');
-  return row;
+    SELECT target.*, post.id AS post_id, thread.post_count AS new_post_count, thread.last_post_at AS new_last_post_at,
+           CASE WHEN post.id IS NOT NULL
+                THEN ${postsJson(sql`(${postsFrom(p.threadId, p.perPage - 1, lastPageStart)} UNION ALL SELECT * FROM post)`)}
+           END AS posts
+      FROM target LEFT JOIN post ON true LEFT JOIN thread ON true`.execute(db);
+  return result.rows[0];
 }
 
 /** A post as the page's JSON carries it (timestamps as ISO 8601 text). */

@@ -17,7 +17,7 @@ import {
   findThread,
   findThreadFor,
   hidePost,
-  insertPost,
+  addPost,
   insertThread,
   moderateThread,
   threadsOfGroup,
@@ -71,7 +71,8 @@ export async function createThread(db: Db, input: { groupId: string; title: stri
   const mentions = await validMentions(db, input.mentionedCityIds);
   const id = await db.transaction().execute(async (trx) => {
     const threadId = await insertThread(trx, { groupId: input.groupId, title: input.title, by: input.user.id });
-    await insertPost(trx, { threadId, authorId: input.user.id, bodyHtml: html, mentionedCities: mentions, replyTo: null, perPage: POSTS_PER_PAGE });
+    const first = await addPost(trx, { threadId, authorId: input.user.id, isManager: hasRole(input.user, 'programme_manager'), bodyHtml: html, mentionedCities: mentions, replyTo: null, perPage: POSTS_PER_PAGE });
+    if (!first?.post_id) throw new Error('the first post of a new thread was refused');
     return threadId;
   });
   return readThread(db, id, input.user, 1);
@@ -124,19 +125,23 @@ export async function readThread(db: Db, threadId: string, user: CurrentUser, pa
   return threadPage(db, thread, moderate, page, thread.posts);
 }
 
-/** Adds the reply and answers the thread's last page, which holds it (the page and the thread's new count come with the insert). */
+/**
+ * Adds the reply and answers the thread's last page, which holds it. The
+ * access check, the insert and the page are one statement (addPost); a
+ * refused reply changes nothing, and the reason comes from the same row.
+ */
 export async function reply(db: Db, input: { threadId: string; body: string; replyTo: string | null; mentionedCityIds: string[]; user: CurrentUser; ip: string }) {
-  const { thread, moderate } = await threadWithAccess(db, input.threadId, input.user);
-  if (thread.closed) throw new AppError('CONFLICT', 'A facilitator closed this discussion: it takes no more replies.');
-  if (input.replyTo) {
-    const parent = await findPost(db, input.replyTo);
-    if (!parent || parent.thread_id !== thread.id) throw new AppError('VALIDATION_FAILED', 'You can reply only to a post of this discussion.', { errors: [{ field: 'body.replyTo', message: 'Not a post of this discussion.' }] });
-  }
   const html = cleanBody(input.body);
   const mentions = await validMentions(db, input.mentionedCityIds);
-  const added = await insertPost(db, { threadId: thread.id, authorId: input.user.id, bodyHtml: html, mentionedCities: mentions, replyTo: input.replyTo, perPage: POSTS_PER_PAGE });
-  const lastPage = Math.max(1, Math.ceil(added.post_count / POSTS_PER_PAGE));
-  return threadPage(db, { ...thread, post_count: added.post_count, last_post_at: added.last_post_at }, moderate, lastPage, added.posts);
+  const isManager = hasRole(input.user, 'programme_manager');
+  const added = await addPost(db, { threadId: input.threadId, authorId: input.user.id, isManager, bodyHtml: html, mentionedCities: mentions, replyTo: input.replyTo, perPage: POSTS_PER_PAGE });
+  const moderate = Boolean(added && (isManager || added.facilitates));
+  if (!added || !(moderate || added.member)) throw new AppError('NOT_FOUND', NO_THREAD);
+  if (added.closed) throw new AppError('CONFLICT', 'A facilitator closed this discussion: it takes no more replies.');
+  if (!added.reply_to_ok) throw new AppError('VALIDATION_FAILED', 'You can reply only to a post of this discussion.', { errors: [{ field: 'body.replyTo', message: 'Not a post of this discussion.' }] });
+  if (added.new_post_count === null || added.new_last_post_at === null || !added.posts) throw new Error('the reply was allowed but not stored');
+  const lastPage = Math.max(1, Math.ceil(added.new_post_count / POSTS_PER_PAGE));
+  return threadPage(db, { ...added, post_count: added.new_post_count, last_post_at: added.new_last_post_at }, moderate, lastPage, added.posts);
 }
 
 export async function moderate(db: Db, input: { threadId: string; pinned?: boolean | undefined; closed?: boolean | undefined; user: CurrentUser; ip: string }) {

@@ -122,7 +122,7 @@ describe('daily digest', () => {
   });
 });
 
-describe('reading a long discussion', () => {
+describe('pages and replies', () => {
   it('come in pages of 50, oldest first, and a reply answers the last page', async () => {
     const started = await toulouse.request({ method: 'POST', url: `/api/groups/${groupId}/threads`, payload: { title: 'Heat pumps in old buildings', body: 'Post 0' } });
     const id: string = started.json().thread.id;
@@ -149,5 +149,29 @@ describe('reading a long discussion', () => {
     const replied = await facilitator.request({ method: 'POST', url: `/api/threads/${id}/posts`, payload: { body: 'Post 51' } });
     expect(replied.json()).toMatchObject({ page: 2, total: 52 });
     expect(replied.json().posts.map((p: { bodyHtml: string }) => p.bodyHtml)).toEqual(['<p>Post 50</p>', 'Post 51']);
+  });
+
+  it('refuse a reply to a post of another discussion, or by an outsider, and store nothing; a programme manager may reply', async () => {
+    const threadId = (await toulouse.request({ method: 'POST', url: `/api/groups/${groupId}/threads`, payload: { title: 'Solar on schools', body: 'Who did it?' } })).json().thread.id;
+    const other = await toulouse.request({ method: 'POST', url: `/api/groups/${groupId}/threads`, payload: { title: 'Another discussion', body: 'Elsewhere' } });
+    const elsewhere: string = other.json().posts[0].id;
+    const count = async () => (await t.app.db.selectFrom('group_posts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const before = await count();
+    const wrongParent = await toulouse.request({ method: 'POST', url: `/api/threads/${threadId}/posts`, payload: { body: 'Re', replyTo: elsewhere } });
+    expect(wrongParent.statusCode).toBe(400);
+    expect(wrongParent.json().errors).toEqual([{ field: 'body.replyTo', message: 'Not a post of this discussion.' }]);
+    const outsider = await t.signedIn('lahti@demo.peercities.eu');
+    expect((await outsider.request({ method: 'POST', url: `/api/threads/${threadId}/posts`, payload: { body: 'Let me in' } })).statusCode).toBe(404);
+    expect((await toulouse.request({ method: 'POST', url: `/api/threads/00000000-0000-4000-8000-000000000000/posts`, payload: { body: 'Hello?' } })).statusCode).toBe(404);
+    expect(await count()).toBe(before);
+    const thread = (await toulouse.request({ method: 'GET', url: `/api/threads/${threadId}` })).json().thread;
+    expect(thread.postCount).toBe(1);
+
+    const manager = await t.signedIn('manager@demo.peercities.eu');
+    const managerName = (await t.app.db.selectFrom('people').select('name').where('email', '=', 'manager@demo.peercities.eu').executeTakeFirstOrThrow()).name;
+    const res = await manager.request({ method: 'POST', url: `/api/threads/${threadId}/posts`, payload: { body: 'The programme team reads along.' } });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ thread: { postCount: 2 }, viewer: { canModerate: true } });
+    expect(res.json().posts.at(-1)).toMatchObject({ bodyHtml: 'The programme team reads along.', author: managerName });
   });
 });
