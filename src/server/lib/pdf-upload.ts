@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { megabytes } from '../../shared/file-size.ts';
 import { AppError } from '../errors.ts';
 import type { App } from '../route-types.ts';
 
@@ -22,8 +23,6 @@ export function cleanFilename(name: string, fallback = 'document.pdf'): string {
   const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
   return clean || fallback;
 }
-
-export const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
 
 export function pdfTooLarge(bytes: number | null, maxBytes: number) {
   const size = bytes === null ? '' : ` (${megabytes(bytes)})`;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AddMaterialLinkBody, MATERIAL_MAX_BYTES, MaterialFileQuery, SessionMaterial, SessionMaterials } from '../../../shared/group.schemas.ts';
 import { Problem } from '../../../shared/problem.ts';
-import { acceptRawUploads, megabytes, rawBody, sendDownload } from '../../lib/pdf-upload.ts';
+import { megabytes } from '../../../shared/file-size.ts';
+import { acceptRawUploads, rawBody, sendDownload } from '../../lib/pdf-upload.ts';
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
 import { addMaterialFile, addMaterialLink, downloadMaterial, listMaterials, removeMaterial } from './session-materials.service.ts';

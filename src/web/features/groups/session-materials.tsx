@@ -1,6 +1,7 @@
 import { Anchor, Button, FileInput, Group as Row, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { megabytes } from '../../../shared/file-size.ts';
 import { AddMaterialLinkBody, MATERIAL_MAX_BYTES, type SessionMaterial } from '../../../shared/group.schemas.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
@@ -8,7 +9,6 @@ import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
 import { useFieldErrors } from '../../lib/use-field-errors.ts';
 import { useAddMaterial, useRemoveMaterial } from './groups.api.ts';
 
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
 
 /** A session's links and PDF files; facilitators and programme managers add and remove them. */
 export function SessionMaterials({ groupId, sessionId, sessionTitle, materials, canManage }: { groupId: string; sessionId: string; sessionTitle: string; materials: SessionMaterial[]; canManage: boolean }) {
