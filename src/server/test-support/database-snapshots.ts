@@ -63,9 +63,7 @@ export function readPgliteSnapshot(file: string): Promise<Blob> {
 export async function createPostgresTemplate(adminUrl: string): Promise<{ name: string; drop(): Promise<void> }> {
   const name = `peercities_template_${randomBytes(6).toString('hex')}`;
   await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 2 });
+  const handle = await openDatabase({ kind: 'postgres', url: databaseUrl(adminUrl, name), poolSize: 2 });
   try {
     await migrate(handle.db);
     await seedDemoData(handle.db, TEST_PASSWORD_HASH_COST);
@@ -73,6 +71,13 @@ export async function createPostgresTemplate(adminUrl: string): Promise<{ name: 
     await handle.close();
   }
   return { name, drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** The URL of database `name` on the server of `adminUrl`. */
+export function databaseUrl(adminUrl: string, name: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 export async function adminQuery(adminUrl: string, statement: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import type { Config } from '../config.ts';
-import { adminQuery, readPgliteSnapshot } from './database-snapshots.ts';
+import { adminQuery, databaseUrl, readPgliteSnapshot } from './database-snapshots.ts';
 
 /**
  * The database a test file runs on: in-memory PGlite, or (in the `postgres`
@@ -20,10 +20,8 @@ export async function createTestDatabase({ demo = false }: { demo?: boolean } = 
   const name = `peercities_test_${randomBytes(6).toString('hex')}`;
   const template = demo ? inject('postgresTemplate') : undefined;
   await adminQuery(adminUrl, template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
   return {
-    database: { kind: 'postgres', url: url.toString(), poolSize: 5 },
+    database: { kind: 'postgres', url: databaseUrl(adminUrl, name), poolSize: 5 },
     drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }

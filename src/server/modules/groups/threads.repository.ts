@@ -27,6 +27,15 @@ export function findThread(db: Q, id: string) {
   return db.selectFrom('group_threads as t').leftJoin('people as p', 'p.id', 't.created_by').select(THREAD_COLUMNS).where('t.id', '=', id).executeTakeFirst();
 }
 
+/** Whether the person facilitates the group of the thread aliased `thread`. */
+const facilitatesGroupOf = (thread: string, personId: string) =>
+  sql<boolean>`EXISTS (SELECT 1 FROM group_facilitators f WHERE f.group_id = ${sql.ref(`${thread}.group_id`)} AND f.person_id = ${personId})`;
+
+/** Whether the person represents one of the admitted cities of the group of the thread aliased `thread`. */
+const memberOfGroupOf = (thread: string, personId: string) =>
+  sql<boolean>`EXISTS (SELECT 1 FROM role_grants r JOIN group_memberships m ON m.city_id = r.city_id AND m.status = 'admitted'
+                WHERE m.group_id = ${sql.ref(`${thread}.group_id`)} AND r.person_id = ${personId} AND r.role = 'city_representative')`;
+
 /** A thread with the reader's standing in its group. */
 export interface ThreadWithAccess {
   id: string;
@@ -51,20 +60,10 @@ export async function findThreadFor(db: Q, id: string, personId: string, page?: 
   const row = await db
     .selectFrom('group_threads as t')
     .leftJoin('people as p', 'p.id', 't.created_by')
-    .select((eb) => [
+    .select([
       ...THREAD_COLUMNS,
-      eb.exists(eb.selectFrom('group_facilitators as f').select('f.person_id').whereRef('f.group_id', '=', 't.group_id').where('f.person_id', '=', personId)).as('facilitates'),
-      eb
-        .exists(
-          eb
-            .selectFrom('role_grants as r')
-            .innerJoin('group_memberships as m', (j) => j.onRef('m.city_id', '=', 'r.city_id').on('m.status', '=', 'admitted'))
-            .select('m.city_id')
-            .whereRef('m.group_id', '=', 't.group_id')
-            .where('r.person_id', '=', personId)
-            .where('r.role', '=', 'city_representative'),
-        )
-        .as('member'),
+      facilitatesGroupOf('t', personId).as('facilitates'),
+      memberOfGroupOf('t', personId).as('member'),
       (page ? postsJson(postsFrom(sql.ref('t.id'), page.limit, page.offset)) : sql<PostRow[] | null>`NULL::json`).as('posts'),
     ])
     .where('t.id', '=', id)
@@ -102,9 +101,8 @@ export async function addPost(
   >`
     WITH target AS (
       SELECT t.id, t.group_id, t.title, t.pinned, t.closed, t.post_count, t.last_post_at, p.name AS created_by_name,
-             EXISTS (SELECT 1 FROM group_facilitators f WHERE f.group_id = t.group_id AND f.person_id = ${p.authorId}) AS facilitates,
-             EXISTS (SELECT 1 FROM role_grants r JOIN group_memberships m ON m.city_id = r.city_id AND m.status = 'admitted'
-                      WHERE m.group_id = t.group_id AND r.person_id = ${p.authorId} AND r.role = 'city_representative') AS member,
+             ${facilitatesGroupOf('t', p.authorId)} AS facilitates,
+             ${memberOfGroupOf('t', p.authorId)} AS member,
              (${p.replyTo}::uuid IS NULL OR EXISTS (SELECT 1 FROM group_posts WHERE id = ${p.replyTo}::uuid AND thread_id = t.id)) AS reply_to_ok
         FROM group_threads t LEFT JOIN people p ON p.id = t.created_by
        WHERE t.id = ${p.threadId}
