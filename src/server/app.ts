@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { openDatabase, type Db } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemoData } from './db/seed/demo-seed.ts';
+import { SessionCache } from './modules/session/session-cache.ts';
 import { sendDeadlineReminders } from './jobs/deadline-reminders.ts';
 import { mailboxTransport, smtpTransport, startMailWorker, type MailWorker } from './jobs/mail-worker.ts';
 import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
@@ -46,6 +47,10 @@ declare module 'fastify' {
     databaseKind: 'pglite' | 'postgres';
     mailWorker: MailWorker;
     scheduler: Scheduler;
+    /** Sessions checked in the last minute (docs/decisions/0010-session-cache.md). */
+    sessionCache: SessionCache;
+    /** Resolves once every session change committed before the call reached the session cache. */
+    sessionChangesHeard: () => Promise<void>;
     /** The current time; tests replace it to walk a programme through its timeline. */
     now: () => Date;
   }
@@ -96,6 +101,20 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('config', config);
   app.decorate('db', database.db);
   app.decorate('databaseKind', database.kind);
+  const sessionCache = new SessionCache();
+  // Off: the cache never goes live, and every request asks the database.
+  const sessionChanges = config.sessionCache
+    ? await database.listen('session_changes', {
+        onMessage: (personId) => sessionCache.forgetPerson(personId),
+        onReady: () => sessionCache.goLive(),
+        onLost: (err) => {
+          sessionCache.goDark();
+          app.log.warn({ err }, 'not hearing session changes: every request asks the database until the connection is back');
+        },
+      })
+    : { sync: async () => {}, close: async () => {} };
+  app.decorate('sessionCache', sessionCache);
+  app.decorate('sessionChangesHeard', () => sessionChanges.sync());
   const now = options.now ?? (() => new Date());
   app.decorate('now', now);
 
@@ -118,6 +137,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onClose', async () => {
     await scheduler.stop();
     await mailWorker.stop();
+    await sessionChanges.close();
     await database.close();
   });
 

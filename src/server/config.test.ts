@@ -9,6 +9,12 @@ describe('configuration', () => {
     expect(config.seedDemo).toBe(true);
     expect(config.smtpUrl).toBeNull();
     expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.sessionCache).toBe(true);
+  });
+
+  it('turns the session cache off with SESSION_CACHE=false', () => {
+    expect(loadConfig({ SESSION_CACHE: 'false' }).sessionCache).toBe(false);
+    expect(() => loadConfig({ SESSION_CACHE: 'sometimes' })).toThrow(/SESSION_CACHE/);
   });
 
   it('uses a PostgreSQL server when DATABASE_URL is set', () => {

@@ -20,6 +20,7 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  SESSION_CACHE: booleanFlag.default(true),
   DATA_DIR: z.string().min(1).default('./data'),
   SMTP_URL: z
     .string()
@@ -47,6 +48,8 @@ export interface Config {
     // from instead of an empty one; the test suites use it to skip initdb.
     | { kind: 'pglite'; dataDir: string; snapshot?: Blob }
     | { kind: 'postgres'; url: string; poolSize: number };
+  /** Remember checked sessions for up to a minute (docs/decisions/0010); off where LISTEN/NOTIFY cannot work. */
+  sessionCache: boolean;
   smtpUrl: string | null;
   mailFrom: string;
   seedDemo: boolean;
@@ -80,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir },
+    sessionCache: e.SESSION_CACHE,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     seedDemo: e.SEED_DEMO,

@@ -24,9 +24,27 @@ const keepDate = (v: string) => v;
 // Dates hold no commas, quotes or spaces, so a date[] literal splits simply.
 const parseDateArray = (v: string) => (v === '{}' ? [] : v.slice(1, -1).split(',').map((d) => (d === 'NULL' ? null : d)));
 
+/** What a listener is told (DatabaseHandle.listen). */
+export interface ListenHandlers {
+  /** One notification's payload. */
+  onMessage(payload: string): void;
+  /** Listening: every notification from now on arrives (again, after a lost connection came back). */
+  onReady(): void;
+  /** Notifications may be missed until the next onReady. */
+  onLost(err: unknown): void;
+}
+
+export interface Listener {
+  /** Resolves once every notification committed before the call has been handed to onMessage. */
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
 export interface DatabaseHandle {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** Listens to a notification channel (LISTEN/NOTIFY) for as long as the handle is open. */
+  listen(channel: string, handlers: ListenHandlers): Promise<Listener>;
   /** PGlite only: the whole database as a dump that `snapshot` can start from. */
   dump?(): Promise<Blob>;
   close(): Promise<void>;
@@ -52,7 +70,7 @@ export async function openDatabase(database: Config['database'], onIdleError?: (
     // the pool replaces it. Without a listener Node would crash the process.
     pool.on('error', (err) => onIdleError?.(err));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: poolWithPreparedStatements(pool) }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { db, kind: 'postgres', listen: (channel, handlers) => listenOnPostgres(database.url, channel, handlers), close: () => db.destroy() };
   }
 
   if (!database.dataDir.startsWith('memory://')) await fs.mkdir(database.dataDir, { recursive: true });
@@ -68,5 +86,84 @@ export async function openDatabase(database: Config['database'], onIdleError?: (
   });
   await pglite.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', dump: () => pglite.dumpDataDir('none'), close: () => db.destroy() };
+  const listen = async (channel: string, handlers: ListenHandlers): Promise<Listener> => {
+    // The engine runs in this process: a notification is handed over as its transaction commits.
+    const unlisten = await pglite.listen(assertChannel(channel), handlers.onMessage);
+    handlers.onReady();
+    return { sync: async () => {}, close: () => unlisten() };
+  };
+  return { db, kind: 'pglite', listen, dump: () => pglite.dumpDataDir('none'), close: () => db.destroy() };
+}
+
+function assertChannel(channel: string) {
+  if (!/^[a-z_]+$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+  return channel;
+}
+
+/**
+ * LISTEN on a connection of its own, outside the pool. When the connection is
+ * lost, onLost, and a new one after 0.5 s, doubling up to 30 s; onReady once
+ * it listens again. Resolves after the first attempt, listening or not.
+ */
+async function listenOnPostgres(url: string, channel: string, handlers: ListenHandlers): Promise<Listener> {
+  assertChannel(channel);
+  let current: pg.Client | null = null;
+  let closed = false;
+  let retryMs = 500;
+  let retry: NodeJS.Timeout | null = null;
+
+  const connect = async () => {
+    // Named, so that pg_stat_activity shows what the connection is for.
+    const client = new pg.Client({ connectionString: url, application_name: `peercities listen ${channel}` });
+    let ended = false;
+    const lost = (err: unknown) => {
+      if (ended) return;
+      ended = true;
+      const wasListening = current === client;
+      if (wasListening) current = null;
+      client.end().catch(() => {});
+      if (closed) return;
+      if (wasListening) handlers.onLost(err);
+      retry = setTimeout(() => {
+        retry = null;
+        void connect();
+      }, retryMs);
+      retryMs = Math.min(retryMs * 2, 30_000);
+    };
+    client.on('notification', (n) => {
+      if (n.channel === channel && n.payload !== undefined) handlers.onMessage(n.payload);
+    });
+    client.on('error', lost);
+    client.on('end', () => lost(new Error('the listening connection ended')));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+    } catch (err) {
+      lost(err);
+      return;
+    }
+    if (closed || ended) {
+      lost(new Error('closed'));
+      return;
+    }
+    current = client;
+    retryMs = 500;
+    handlers.onReady();
+  };
+
+  await connect();
+  return {
+    // Notifications travel on the listening connection ahead of the answer to
+    // a query sent after them: one round trip on it is a barrier.
+    sync: async () => {
+      await current?.query('SELECT 1');
+    },
+    close: async () => {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      const client = current;
+      current = null;
+      await client?.end().catch(() => {});
+    },
+  };
 }

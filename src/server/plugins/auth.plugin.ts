@@ -100,7 +100,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token || !request.url.startsWith('/api/')) return;
-    const session = await resolveSession(app.db, token);
+    const session = await resolveSession(app.db, token, app.sessionCache);
     if (!session) return;
     request.sessionToken = token;
     request.user = session.user;

@@ -50,6 +50,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       csrfToken: '',
       cookies,
       async request({ csrf = true, headers, ...options }) {
+        // A person's next request comes after the platform heard of the last change (on PostgreSQL, milliseconds later).
+        await app.sessionChangesHeard();
         const cookieHeader = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
         const res = await app.inject({
           ...options,

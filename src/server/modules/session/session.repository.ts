@@ -64,8 +64,8 @@ export async function countRecentFailures(db: Q, email: string, ip: string, sinc
  * request runs it, so it is kept to a single round trip.
  */
 export async function findSessionUser(db: Q, tokenHash: string, now: Date, idleSince: Date) {
-  const result = await sql<{ last_seen_at: Date; id: string; email: string; name: string; locale: string; roles: unknown }>`
-    SELECT s.last_seen_at, p.id, p.email, p.name, p.locale,
+  const result = await sql<{ last_seen_at: Date; expires_at: Date; id: string; email: string; name: string; locale: string; roles: unknown }>`
+    SELECT s.last_seen_at, s.expires_at, p.id, p.email, p.name, p.locale,
            coalesce((SELECT json_agg(json_build_object('role', g.role, 'cityId', g.city_id, 'cityName', c.name, 'primaryContact', g.primary_contact)
                                      ORDER BY g.role, c.name)
                        FROM role_grants g LEFT JOIN cities c ON c.id = g.city_id

@@ -15,6 +15,7 @@ import {
   recordSignInAttempt,
   touchSession,
 } from './session.repository.ts';
+import type { SessionCache } from './session-cache.ts';
 import { SESSION_POLICY } from './session-policy.ts';
 
 export interface ClientInfo {
@@ -82,19 +83,41 @@ export async function signIn(
   return { token, user: await currentUserOf(db, person) };
 }
 
-/** The person behind a session cookie, or null when absent, expired or idle too long. */
-export async function resolveSession(db: Db, token: string): Promise<{ user: CurrentUser; tokenHash: string } | null> {
+/**
+ * The person behind a session cookie, or null when absent, expired or idle
+ * too long. With a cache, a session checked less than a minute ago is
+ * answered from memory (docs/decisions/0010-session-cache.md).
+ */
+export async function resolveSession(db: Db, token: string, cache?: SessionCache): Promise<{ user: CurrentUser; tokenHash: string } | null> {
   const tokenHash = hashToken(token);
   const now = new Date();
+  const cached = cache?.get(tokenHash, now.getTime());
+  if (cached) return { tokenHash, user: cached.user };
+  const epoch = cache?.epoch ?? 0;
   const row = await findSessionUser(db, tokenHash, now, new Date(now.getTime() - SESSION_POLICY.idleTimeoutMs));
   if (!row) return null;
-  if (now.getTime() - new Date(row.last_seen_at).getTime() > SESSION_POLICY.touchIntervalMs) {
+  let lastSeenAt = new Date(row.last_seen_at).getTime();
+  if (now.getTime() - lastSeenAt > SESSION_POLICY.touchIntervalMs) {
     await touchSession(db, tokenHash);
+    lastSeenAt = now.getTime();
   }
   const locale = row.locale === 'fr' || row.locale === 'de' ? row.locale : 'en';
-  return { tokenHash, user: { id: row.id, email: row.email, name: row.name, locale, roles: z.array(RoleGrant).parse(row.roles) } };
+  // Shared by the requests the cache answers: nobody may change it.
+  const user: CurrentUser = deepFreeze({ id: row.id, email: row.email, name: row.name, locale, roles: z.array(RoleGrant).parse(row.roles) });
+  cache?.remember(tokenHash, { user, expiresAt: new Date(row.expires_at).getTime(), lastSeenAt }, epoch);
+  return { tokenHash, user };
 }
 
-export async function signOut(db: Db, token: string) {
-  await deleteSession(db, hashToken(token));
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+export async function signOut(db: Db, token: string, cache?: SessionCache) {
+  const tokenHash = hashToken(token);
+  await deleteSession(db, tokenHash);
+  cache?.forgetSession(tokenHash);
 }

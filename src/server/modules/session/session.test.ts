@@ -1,4 +1,7 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from '../../test-support/test-app.ts';
 import { SESSION_COOKIE, SESSION_POLICY } from './session-policy.ts';
@@ -156,3 +159,93 @@ describe('cross-site request forgery', () => {
     expect(res.json()).toMatchObject({ name: 'Sofia Rossi-Bianchi', locale: 'fr' });
   });
 });
+
+// A signed-in request is answered from the process's memory of the session
+// for up to a minute (docs/decisions/0010-session-cache.md); every change to
+// the person, their roles or their sessions reaches every process first.
+describe('sessions remembered by the process', () => {
+  it('answers a remembered session without asking the database', async () => {
+    const c = await t.signedIn('facilitator@demo.peercities.eu');
+    expect((await c.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
+    // Deleted behind the platform's back, without the announcement that every
+    // change carries: the process still answers from memory — which is why
+    // the announcements exist.
+    const hash = hashToken(c.cookies.get(SESSION_COOKIE) ?? '');
+    await t.app.db.transaction().execute(async (trx) => {
+      await sql`ALTER TABLE sessions DISABLE TRIGGER sessions_announce`.execute(trx);
+      await trx.deleteFrom('sessions').where('token_hash', '=', hash).execute();
+      await sql`ALTER TABLE sessions ENABLE TRIGGER sessions_announce`.execute(trx);
+    });
+    expect((await c.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
+    t.app.sessionCache.forgetSession(hash);
+    expect((await c.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+  });
+
+  it('applies a role withdrawn or a name changed directly in the database to the next request', async () => {
+    const c = await t.signedIn('manager2@demo.peercities.eu');
+    expect((await c.request({ method: 'GET', url: '/api/audit' })).statusCode).toBe(200);
+    const person = await t.app.db.selectFrom('people').select('id').where('email', '=', 'manager2@demo.peercities.eu').executeTakeFirstOrThrow();
+    await t.app.db.deleteFrom('role_grants').where('person_id', '=', person.id).where('role', '=', 'programme_manager').execute();
+    expect((await c.request({ method: 'GET', url: '/api/audit' })).statusCode).toBe(403);
+    await t.app.db.updateTable('people').set({ name: 'Renamed Manager' }).where('id', '=', person.id).execute();
+    expect((await c.request({ method: 'GET', url: '/api/me' })).json().name).toBe('Renamed Manager');
+    await t.app.db.updateTable('people').set({ disabled_at: new Date() }).where('id', '=', person.id).execute();
+    expect((await c.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+  });
+
+  it('asks the database on every request with SESSION_CACHE=false', async () => {
+    const uncached = await createTestApp({ SESSION_CACHE: 'false' });
+    try {
+      const c = await uncached.signedIn('facilitator@demo.peercities.eu');
+      expect((await c.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
+      expect(uncached.app.sessionCache.live).toBe(false);
+      expect(uncached.app.sessionCache.size).toBe(0);
+    } finally {
+      await uncached.close();
+    }
+  });
+
+  // Two app processes share one PostgreSQL database (PGlite lives inside a single process).
+  if (process.env.PEERCITIES_TEST_DB === 'postgres') {
+    it('ends a session in every process when another process signs it out', async () => {
+      const other = await buildApp(t.config);
+      try {
+        const c = await t.signedIn('expert@demo.peercities.eu');
+        const token = c.cookies.get(SESSION_COOKIE) ?? '';
+        const me = (app: FastifyInstance) => app.inject({ method: 'GET', url: '/api/me', cookies: { [SESSION_COOKIE]: token } });
+        expect((await me(t.app)).statusCode).toBe(200);
+        expect((await me(other)).statusCode).toBe(200);
+        expect(t.app.sessionCache.size).toBeGreaterThan(0);
+        // Signed out through the other process:
+        const out = await other.inject({ method: 'DELETE', url: '/api/session', cookies: { [SESSION_COOKIE]: token, pc_csrf: c.csrfToken }, headers: { 'x-csrf-token': c.csrfToken } });
+        expect(out.statusCode).toBe(204);
+        await t.app.sessionChangesHeard();
+        expect((await me(t.app)).statusCode).toBe(401);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('asks the database on every request while it cannot hear changes, and remembers again once it can', async () => {
+      const c = await t.signedIn('facilitator2@demo.peercities.eu');
+      expect((await c.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
+      expect(t.app.sessionCache.size).toBeGreaterThan(0);
+      await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'peercities listen session_changes'`.execute(t.app.db);
+      await until(() => !t.app.sessionCache.live);
+      expect(t.app.sessionCache.size).toBe(0);
+      expect((await c.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
+      expect(t.app.sessionCache.size).toBe(0);
+      await until(() => t.app.sessionCache.live);
+      expect((await c.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
+      expect(t.app.sessionCache.size).toBeGreaterThan(0);
+    });
+  }
+});
+
+async function until(condition: () => boolean, timeoutMs = 10_000) {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
