@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from '../../test-support/test-app.ts';
-import { SESSION_COOKIE, SESSION_POLICY } from './session-policy.ts';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, SESSION_POLICY } from './session-policy.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -217,7 +217,7 @@ describe('sessions remembered by the process', () => {
         expect((await me(other)).statusCode).toBe(200);
         expect(t.app.sessionCache.size).toBeGreaterThan(0);
         // Signed out through the other process:
-        const out = await other.inject({ method: 'DELETE', url: '/api/session', cookies: { [SESSION_COOKIE]: token, pc_csrf: c.csrfToken }, headers: { 'x-csrf-token': c.csrfToken } });
+        const out = await other.inject({ method: 'DELETE', url: '/api/session', cookies: { [SESSION_COOKIE]: token, [CSRF_COOKIE]: c.csrfToken }, headers: { [CSRF_HEADER]: c.csrfToken } });
         expect(out.statusCode).toBe(204);
         await t.app.sessionChangesHeard();
         expect((await me(t.app)).statusCode).toBe(401);
