@@ -14,11 +14,11 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig, type Config } from '../src/server/config.ts';
 import { DEMO_PASSWORD } from '../src/server/db/seed/demo-seed.ts';
 import { sendDailyDigests } from '../src/server/modules/groups/threads.service.ts';
+import { adminQuery, databaseUrl } from '../src/server/test-support/database-snapshots.ts';
 import { httpLoadInWorker, type LoadResult, type RequestSpec } from './lib/http-load.ts';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -34,14 +34,8 @@ const CONCURRENCY = 20;
 const reuse = process.env.BENCH_REUSE;
 const keep = process.env.BENCH_KEEP === '1' || Boolean(reuse);
 const name = reuse ?? `peercities_bench_groups_${randomBytes(4).toString('hex')}`;
-if (!reuse) {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-}
-const url = new URL(ADMIN_URL);
-url.pathname = `/${name}`;
+if (!reuse) await adminQuery(ADMIN_URL, `CREATE DATABASE ${name}`);
+const url = databaseUrl(ADMIN_URL, name);
 // The platform's default database pool (DATABASE_POOL_SIZE); BENCH_POOL_SIZE tries another.
 const config: Config = loadConfig({
   LOG_LEVEL: 'silent',
@@ -50,7 +44,7 @@ const config: Config = loadConfig({
   SCHEDULER_INTERVAL_MS: '3600000',
   HOST: '127.0.0.1',
   PORT: '0',
-  DATABASE_URL: url.toString(),
+  DATABASE_URL: url,
   DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE,
 });
 const app = await buildApp(config);
@@ -155,13 +149,8 @@ try {
   );
 } finally {
   await app.close();
-  if (keep) process.stderr.write(`kept database ${url.toString()}\n`);
-  else {
-    const c = new pg.Client({ connectionString: ADMIN_URL });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  }
+  if (keep) process.stderr.write(`kept database ${url}\n`);
+  else await adminQuery(ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 console.log(`Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load average at end ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 console.log(lines.join('\n'));

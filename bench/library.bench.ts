@@ -17,11 +17,11 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig, type Config } from '../src/server/config.ts';
 import { DEMO_SOLUTIONS } from '../src/server/db/seed/demo-solutions-data.ts';
 import { refreshCitySolutionStats } from '../src/server/modules/solutions/solutions.repository.ts';
+import { adminQuery, databaseUrl } from '../src/server/test-support/database-snapshots.ts';
 import { httpLoadInWorker, type RequestSpec } from './lib/http-load.ts';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -87,19 +87,12 @@ async function benchEngine(engine: 'postgres' | 'pglite'): Promise<{ rows: Row[]
   let drop = async () => {};
   if (engine === 'postgres') {
     const name = `peercities_bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${name}`;
-    database = { kind: 'postgres', url: url.toString(), poolSize: 10 };
+    await adminQuery(ADMIN_URL, `CREATE DATABASE ${name}`);
+    const url = databaseUrl(ADMIN_URL, name);
+    database = { kind: 'postgres', url, poolSize: 10 };
     drop = async () => {
-      if (process.env.BENCH_KEEP === '1') return void process.stderr.write(`kept database ${url.toString()}\n`);
-      const c = new pg.Client({ connectionString: ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      if (process.env.BENCH_KEEP === '1') return void process.stderr.write(`kept database ${url}\n`);
+      await adminQuery(ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     };
   } else {
     database = { kind: 'pglite', dataDir: 'memory://' };

@@ -22,7 +22,7 @@ export interface CachedSession {
  * (`remember(…, epochAtStart)`), so a late answer never undoes a forget.
  */
 export class SessionCache {
-  #entries = new Map<string, CachedSession & { personId: string }>();
+  #entries = new Map<string, CachedSession>();
   #byPerson = new Map<string, Set<string>>();
   #live = false;
   #epoch = 0;
@@ -63,7 +63,7 @@ export class SessionCache {
       if (oldest !== undefined) this.#delete(oldest);
     }
     const personId = session.user.id;
-    this.#entries.set(tokenHash, { ...session, personId });
+    this.#entries.set(tokenHash, session);
     let tokens = this.#byPerson.get(personId);
     if (!tokens) this.#byPerson.set(personId, (tokens = new Set()));
     tokens.add(tokenHash);
@@ -104,8 +104,8 @@ export class SessionCache {
     const entry = this.#entries.get(tokenHash);
     if (!entry) return;
     this.#entries.delete(tokenHash);
-    const tokens = this.#byPerson.get(entry.personId);
+    const tokens = this.#byPerson.get(entry.user.id);
     tokens?.delete(tokenHash);
-    if (tokens?.size === 0) this.#byPerson.delete(entry.personId);
+    if (tokens?.size === 0) this.#byPerson.delete(entry.user.id);
   }
 }
