@@ -9,6 +9,8 @@ import { openDatabase, type Db } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { seedDemoData } from './db/seed/demo-seed.ts';
 import { SessionCache } from './modules/session/session-cache.ts';
+import { PersonLabels } from './modules/people/person-labels.ts';
+import type { AnnouncedChanges } from './lib/person-cache.ts';
 import { sendDeadlineReminders } from './jobs/deadline-reminders.ts';
 import { mailboxTransport, smtpTransport, startMailWorker, type MailWorker } from './jobs/mail-worker.ts';
 import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
@@ -49,7 +51,9 @@ declare module 'fastify' {
     scheduler: Scheduler;
     /** Sessions checked in the last minute (docs/decisions/0010-session-cache.md). */
     sessionCache: SessionCache;
-    /** Resolves once every session change committed before the call reached the session cache. */
+    /** The names and cities shown beside posts, remembered like the sessions. */
+    personLabels: PersonLabels;
+    /** Resolves once every change announced on session_changes before the call reached the caches of sessions and labels. */
     sessionChangesHeard: () => Promise<void>;
     /** The current time; tests replace it to walk a programme through its timeline. */
     now: () => Date;
@@ -102,18 +106,21 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('db', database.db);
   app.decorate('databaseKind', database.kind);
   const sessionCache = new SessionCache();
-  // Off: the cache never goes live, and every request asks the database.
+  const personLabels = new PersonLabels();
+  const peopleCaches: AnnouncedChanges[] = [sessionCache, personLabels];
+  // Off: the caches never go live, and every request asks the database.
   const sessionChanges = config.sessionCache
     ? await database.listen('session_changes', {
-        onMessage: (personId) => sessionCache.forgetPerson(personId),
-        onReady: () => sessionCache.goLive(),
+        onMessage: (personId) => peopleCaches.forEach((cache) => cache.forgetPerson(personId)),
+        onReady: () => peopleCaches.forEach((cache) => cache.goLive()),
         onLost: (err) => {
-          sessionCache.goDark();
+          peopleCaches.forEach((cache) => cache.goDark());
           app.log.warn({ err }, 'not hearing session changes: every request asks the database until the connection is back');
         },
       })
     : { sync: async () => {}, close: async () => {} };
   app.decorate('sessionCache', sessionCache);
+  app.decorate('personLabels', personLabels);
   app.decorate('sessionChangesHeard', () => sessionChanges.sync());
   const now = options.now ?? (() => new Date());
   app.decorate('now', now);

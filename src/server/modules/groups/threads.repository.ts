@@ -130,14 +130,14 @@ export async function addPost(
 /** A post as the page's JSON carries it (timestamps as ISO 8601 text). */
 export interface PostRow {
   id: string;
+  /** Null once the author's account is deleted. */
+  author_id: string | null;
   body_html: string;
   mentioned_cities: string[];
   reply_to: string | null;
   created_at: string;
   hidden_at: string | null;
   hidden_reason: string | null;
-  author_name: string | null;
-  author_city: string | null;
 }
 
 /** `limit` posts of the thread from `offset`, oldest first: cut from the index (thread, created_at, id). */
@@ -147,19 +147,15 @@ function postsFrom(threadId: Expression<string> | string, limit: number, offset:
 
 /**
  * The posts of `rows` (rows of group_posts) as one JSON array, oldest first.
- * Only these rows look up (by key, one per post: never a hash of all people)
- * their author and the author's city (their primary city when they represent
- * several).
+ * Authors are ids: the service adds their names and cities (PersonLabels,
+ * remembered by the process) rather than this statement looking up two
+ * tables per post on every read.
  */
 function postsJson(rows: Expression<unknown>) {
   return sql<PostRow[]>`(
     SELECT coalesce(json_agg(json_build_object(
-             'id', g.id, 'body_html', g.body_html, 'mentioned_cities', g.mentioned_cities, 'reply_to', g.reply_to,
-             'created_at', g.created_at, 'hidden_at', g.hidden_at, 'hidden_reason', g.hidden_reason,
-             'author_name', (SELECT name FROM people WHERE id = g.author_id),
-             'author_city', (SELECT c.name FROM role_grants r JOIN cities c ON c.id = r.city_id
-                              WHERE r.person_id = g.author_id AND r.role = 'city_representative'
-                              ORDER BY r.primary_contact DESC LIMIT 1))
+             'id', g.id, 'author_id', g.author_id, 'body_html', g.body_html, 'mentioned_cities', g.mentioned_cities,
+             'reply_to', g.reply_to, 'created_at', g.created_at, 'hidden_at', g.hidden_at, 'hidden_reason', g.hidden_reason)
            ORDER BY g.created_at, g.id), '[]'::json)
       FROM ${rows} g)`;
 }

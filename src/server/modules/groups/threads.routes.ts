@@ -20,31 +20,31 @@ export async function threadRoutes(app: App) {
     config: { access: 'signed-in' },
     schema: { tags: ['discussions'], summary: 'Start a discussion (its first post is sanitised)', params: IdParams, body: CreateThreadBody, response: { 201: ThreadPage } },
     handler: async (request, reply_) =>
-      reply_.status(201).send(await createThread(app.db, { groupId: request.params.id, ...request.body, user: requireUser(request), ip: request.ip })),
+      reply_.status(201).send(await createThread(app.db, app.personLabels, { groupId: request.params.id, ...request.body, user: requireUser(request), ip: request.ip })),
   });
 
   app.get('/api/threads/:id', {
     config: { access: 'signed-in' },
     schema: { tags: ['discussions'], summary: 'A discussion with a page of its posts (50 a page, oldest first)', params: IdParams, querystring: z.object({ page: z.coerce.number().int().min(1).default(1) }), response: { 200: ThreadPage } },
-    handler: async (request) => readThread(app.db, request.params.id, requireUser(request), request.query.page),
+    handler: async (request) => readThread(app.db, app.personLabels, request.params.id, requireUser(request), request.query.page),
   });
 
   app.post('/api/threads/:id/posts', {
     config: { access: 'signed-in' },
     schema: { tags: ['discussions'], summary: 'Reply (sanitised; mentions of cities)', params: IdParams, body: CreatePostBody, response: { 201: ThreadPage, 409: Problem } },
-    handler: async (request, reply_) => reply_.status(201).send(await reply(app.db, { threadId: request.params.id, ...request.body, user: requireUser(request), ip: request.ip })),
+    handler: async (request, reply_) => reply_.status(201).send(await reply(app.db, app.personLabels, { threadId: request.params.id, ...request.body, user: requireUser(request), ip: request.ip })),
   });
 
   app.patch('/api/threads/:id', {
     config: { access: ['programme_manager', 'facilitator'] },
     schema: { tags: ['discussions'], summary: 'Pin or close a discussion', params: IdParams, body: ModerateThreadBody, response: { 200: ThreadPage } },
-    handler: async (request) => moderate(app.db, { threadId: request.params.id, ...request.body, user: requireUser(request), ip: request.ip }),
+    handler: async (request) => moderate(app.db, app.personLabels, { threadId: request.params.id, ...request.body, user: requireUser(request), ip: request.ip }),
   });
 
   app.post('/api/posts/:id/hide', {
     config: { access: ['programme_manager', 'facilitator'] },
     schema: { tags: ['discussions'], summary: 'Hide a post, with the reason (kept in the audit log)', params: IdParams, body: HidePostBody, response: { 200: ThreadPage, 409: Problem } },
-    handler: async (request) => hide(app.db, { postId: request.params.id, reason: request.body.reason, user: requireUser(request), ip: request.ip }),
+    handler: async (request) => hide(app.db, app.personLabels, { postId: request.params.id, reason: request.body.reason, user: requireUser(request), ip: request.ip }),
   });
 
   app.put('/api/me/digest', {

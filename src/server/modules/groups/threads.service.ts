@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
 import { digestEmail } from './group-emails.ts';
 import { hasRole } from '../../plugins/auth.plugin.ts';
+import type { PersonLabels } from '../people/person-labels.ts';
 import { groupAccess } from './groups.repository.ts';
 import {
   advanceDigestCursors,
@@ -65,7 +66,7 @@ function cleanBody(body: string) {
   return html;
 }
 
-export async function createThread(db: Db, input: { groupId: string; title: string; body: string; mentionedCityIds: string[]; user: CurrentUser; ip: string }) {
+export async function createThread(db: Db, labels: PersonLabels, input: { groupId: string; title: string; body: string; mentionedCityIds: string[]; user: CurrentUser; ip: string }) {
   await access(db, input.groupId, input.user);
   const html = cleanBody(input.body);
   const mentions = await validMentions(db, input.mentionedCityIds);
@@ -75,7 +76,7 @@ export async function createThread(db: Db, input: { groupId: string; title: stri
     if (!first?.post_id) throw new Error('the first post of a new thread was refused');
     return threadId;
   });
-  return readThread(db, id, input.user, 1);
+  return readThread(db, labels, id, input.user, 1);
 }
 
 const NO_THREAD = 'There is no such discussion, or it is private to its group.';
@@ -96,14 +97,14 @@ async function mentionedCities(db: Db, posts: readonly PostRow[]) {
   return new Map((await citiesByIds(db, ids)).map((c) => [c.id, c]));
 }
 
-async function threadPage(db: Db, thread: ThreadRow, moderate: boolean, page: number, posts: readonly PostRow[]) {
-  const cities = await mentionedCities(db, posts);
+async function threadPage(db: Db, labels: PersonLabels, thread: ThreadRow, moderate: boolean, page: number, posts: readonly PostRow[]) {
+  const [cities, authors] = await Promise.all([mentionedCities(db, posts), labels.of(db, posts.flatMap((p) => (p.author_id ? [p.author_id] : [])))]);
   return {
     thread: presentThread(thread),
     posts: posts.map((p) => ({
       id: p.id,
-      author: p.author_name,
-      authorCity: p.author_city,
+      author: (p.author_id && authors.get(p.author_id)?.name) ?? null,
+      authorCity: (p.author_id && authors.get(p.author_id)?.city) ?? null,
       bodyHtml: p.hidden_at ? null : p.body_html,
       mentionedCities: p.mentioned_cities.flatMap((id) => {
         const c = cities.get(id);
@@ -120,9 +121,9 @@ async function threadPage(db: Db, thread: ThreadRow, moderate: boolean, page: nu
   };
 }
 
-export async function readThread(db: Db, threadId: string, user: CurrentUser, page: number) {
+export async function readThread(db: Db, labels: PersonLabels, threadId: string, user: CurrentUser, page: number) {
   const { thread, moderate } = await threadWithAccess(db, threadId, user, page);
-  return threadPage(db, thread, moderate, page, thread.posts);
+  return threadPage(db, labels, thread, moderate, page, thread.posts);
 }
 
 /**
@@ -130,7 +131,7 @@ export async function readThread(db: Db, threadId: string, user: CurrentUser, pa
  * access check, the insert and the page are one statement (addPost); a
  * refused reply changes nothing, and the reason comes from the same row.
  */
-export async function reply(db: Db, input: { threadId: string; body: string; replyTo: string | null; mentionedCityIds: string[]; user: CurrentUser; ip: string }) {
+export async function reply(db: Db, labels: PersonLabels, input: { threadId: string; body: string; replyTo: string | null; mentionedCityIds: string[]; user: CurrentUser; ip: string }) {
   const html = cleanBody(input.body);
   const mentions = await validMentions(db, input.mentionedCityIds);
   const isManager = hasRole(input.user, 'programme_manager');
@@ -141,10 +142,10 @@ export async function reply(db: Db, input: { threadId: string; body: string; rep
   if (!added.reply_to_ok) throw new AppError('VALIDATION_FAILED', 'You can reply only to a post of this discussion.', { errors: [{ field: 'body.replyTo', message: 'Not a post of this discussion.' }] });
   if (added.new_post_count === null || added.new_last_post_at === null || !added.posts) throw new Error('the reply was allowed but not stored');
   const lastPage = Math.max(1, Math.ceil(added.new_post_count / POSTS_PER_PAGE));
-  return threadPage(db, { ...added, post_count: added.new_post_count, last_post_at: added.new_last_post_at }, moderate, lastPage, added.posts);
+  return threadPage(db, labels, { ...added, post_count: added.new_post_count, last_post_at: added.new_last_post_at }, moderate, lastPage, added.posts);
 }
 
-export async function moderate(db: Db, input: { threadId: string; pinned?: boolean | undefined; closed?: boolean | undefined; user: CurrentUser; ip: string }) {
+export async function moderate(db: Db, labels: PersonLabels, input: { threadId: string; pinned?: boolean | undefined; closed?: boolean | undefined; user: CurrentUser; ip: string }) {
   const thread = await findThread(db, input.threadId);
   if (!thread) throw new AppError('NOT_FOUND', 'There is no such discussion.');
   const { moderate: allowed } = await access(db, thread.group_id, input.user);
@@ -153,11 +154,11 @@ export async function moderate(db: Db, input: { threadId: string; pinned?: boole
     await moderateThread(trx, thread.id, input);
     await recordAudit(trx, { actorId: input.user.id, action: 'thread.moderate', entityType: 'thread', entityId: thread.id, ip: input.ip, details: { before: { pinned: thread.pinned, closed: thread.closed }, after: { pinned: input.pinned ?? thread.pinned, closed: input.closed ?? thread.closed } } });
   });
-  return readThread(db, thread.id, input.user, 1);
+  return readThread(db, labels, thread.id, input.user, 1);
 }
 
 /** Hides a post from the group; the text stays for the audit, with who hid it and why. */
-export async function hide(db: Db, input: { postId: string; reason: string; user: CurrentUser; ip: string }) {
+export async function hide(db: Db, labels: PersonLabels, input: { postId: string; reason: string; user: CurrentUser; ip: string }) {
   const post = await findPost(db, input.postId);
   if (!post) throw new AppError('NOT_FOUND', 'There is no such post.');
   const { moderate: allowed } = await access(db, post.group_id, input.user);
@@ -167,7 +168,7 @@ export async function hide(db: Db, input: { postId: string; reason: string; user
     await hidePost(trx, post.id, input.user.id, input.reason);
     await recordAudit(trx, { actorId: input.user.id, action: 'post.hide', entityType: 'post', entityId: post.id, ip: input.ip, details: { reason: input.reason, threadId: post.thread_id } });
   });
-  return readThread(db, post.thread_id, input.user, 1);
+  return readThread(db, labels, post.thread_id, input.user, 1);
 }
 
 /** People per batch of the daily digest: memory holds one batch's posts at a time. */

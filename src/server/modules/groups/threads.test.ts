@@ -175,3 +175,67 @@ describe('pages and replies', () => {
     expect(res.json().posts.at(-1)).toMatchObject({ bodyHtml: 'The programme team reads along.', author: managerName });
   });
 });
+
+describe('authors beside posts', () => {
+  async function firstPost(threadId: string) {
+    const res = await facilitator.request({ method: 'GET', url: `/api/threads/${threadId}` });
+    expect(res.statusCode).toBe(200);
+    return res.json().posts[0] as { author: string | null; authorCity: string | null };
+  }
+
+  it('show the author’s current name and city: a rename, a renamed city and a new primary city written directly in the database apply to the next read', async () => {
+    const id = (await toulouse.request({ method: 'POST', url: `/api/groups/${groupId}/threads`, payload: { title: 'Names beside posts', body: 'Who wrote this?' } })).json().thread.id;
+    const person = (await t.app.db.selectFrom('people').select(['id', 'name']).where('email', '=', 'toulouse@example.org').executeTakeFirstOrThrow());
+    expect(await firstPost(id)).toEqual(expect.objectContaining({ author: person.name, authorCity: 'Toulouse' }));
+    try {
+      await t.app.db.updateTable('people').set({ name: 'Greta Grün' }).where('id', '=', person.id).execute();
+      expect((await firstPost(id)).author).toBe('Greta Grün');
+      await t.app.db.updateTable('cities').set({ name: 'Tolosa' }).where('slug', '=', 'toulouse').execute();
+      expect((await firstPost(id)).authorCity).toBe('Tolosa');
+      const graz = (await t.app.db.selectFrom('cities').select(['id', 'name']).where('slug', '!=', 'toulouse').orderBy('name').executeTakeFirstOrThrow());
+      await t.app.db.insertInto('role_grants').values({ person_id: person.id, role: 'city_representative', city_id: graz.id, primary_contact: true }).execute();
+      expect((await firstPost(id)).authorCity).toBe(graz.name);
+      await t.app.db.deleteFrom('role_grants').where('person_id', '=', person.id).where('city_id', '=', graz.id).execute();
+      expect((await firstPost(id)).authorCity).toBe('Tolosa');
+    } finally {
+      await t.app.db.updateTable('cities').set({ name: 'Toulouse' }).where('slug', '=', 'toulouse').execute();
+      await t.app.db.updateTable('people').set({ name: person.name }).where('id', '=', person.id).execute();
+    }
+    expect(await firstPost(id)).toEqual(expect.objectContaining({ author: person.name, authorCity: 'Toulouse' }));
+  });
+
+  it('come from memory once read: a rename without its announcement shows only when the person is forgotten', async () => {
+    const id = (await toulouse.request({ method: 'POST', url: `/api/groups/${groupId}/threads`, payload: { title: 'Remembered names', body: 'Hello' } })).json().thread.id;
+    const person = (await t.app.db.selectFrom('people').select(['id', 'name']).where('email', '=', 'toulouse@example.org').executeTakeFirstOrThrow());
+    expect((await firstPost(id)).author).toBe(person.name);
+    const renameUnannounced = (name: string) =>
+      t.app.db.transaction().execute(async (trx) => {
+        await sql`ALTER TABLE people DISABLE TRIGGER people_announce`.execute(trx);
+        await trx.updateTable('people').set({ name }).where('id', '=', person.id).execute();
+        await sql`ALTER TABLE people ENABLE TRIGGER people_announce`.execute(trx);
+      });
+    await renameUnannounced('Unannounced Name');
+    try {
+      // Still the remembered label: which is why every change is announced.
+      expect((await firstPost(id)).author).toBe(person.name);
+      t.app.personLabels.forgetPerson(person.id);
+      expect((await firstPost(id)).author).toBe('Unannounced Name');
+    } finally {
+      await t.app.db.updateTable('people').set({ name: person.name }).where('id', '=', person.id).execute();
+    }
+  });
+
+  it('are looked up on every read with SESSION_CACHE=false', async () => {
+    const uncached = await createTestApp({ SESSION_CACHE: 'false' });
+    try {
+      const manager = await uncached.signedIn('manager@demo.peercities.eu');
+      const thread = await uncached.app.db.selectFrom('group_threads').select('id').orderBy('created_at').executeTakeFirstOrThrow();
+      const page = (await manager.request({ method: 'GET', url: `/api/threads/${thread.id}` })).json();
+      expect(page.posts.length).toBeGreaterThan(0);
+      expect(page.posts.every((p: { author: string | null }) => typeof p.author === 'string' && p.author.length > 0)).toBe(true);
+      expect(uncached.app.personLabels.size).toBe(0);
+    } finally {
+      await uncached.close();
+    }
+  });
+});

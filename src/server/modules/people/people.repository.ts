@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { CurrentUser, Locale } from '../../../shared/account.schemas.ts';
 import { Role, type RoleGrant } from '../../../shared/roles.ts';
 import type { Database } from '../../db/schema.ts';
@@ -39,6 +39,34 @@ export async function rolesOf(db: Q, personId: string): Promise<RoleGrant[]> {
     cityName: r.city_name,
     primaryContact: r.primary_contact,
   }));
+}
+
+/**
+ * What a post shows of each of these people: their name and the city they
+ * represent (their primary city when they represent several).
+ */
+export function labelsOf(db: Q, ids: readonly string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .selectFrom('people as p')
+    .select([
+      'p.id',
+      'p.name',
+      (eb) =>
+        eb
+          .selectFrom('role_grants as r')
+          .innerJoin('cities as c', 'c.id', 'r.city_id')
+          .select('c.name')
+          .whereRef('r.person_id', '=', 'p.id')
+          .where('r.role', '=', 'city_representative')
+          .orderBy('r.primary_contact', 'desc')
+          .orderBy('c.name')
+          .limit(1)
+          .as('city'),
+    ])
+    // One array parameter: the same statement for any number of people.
+    .where(sql<boolean>`p.id = ANY(${ids}::uuid[])`)
+    .execute();
 }
 
 export async function currentUserOf(db: Q, person: PersonRow): Promise<CurrentUser> {

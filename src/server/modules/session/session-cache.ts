@@ -1,4 +1,5 @@
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
+import { PersonCache, type AnnouncedChanges } from '../../lib/person-cache.ts';
 import { SESSION_POLICY } from './session-policy.ts';
 
 /** A session as the database last answered it. */
@@ -13,41 +14,35 @@ export interface CachedSession {
  * The sessions this process has checked, so that a signed-in request does not
  * ask the database again (docs/decisions/0010-session-cache.md). An entry
  * answers only while its `last_seen_at` is less than a minute old — the moment
- * the database has to be told the session is still in use anyway — and only
- * while the cache is `live`: while this process hears every change announced
- * on `session_changes`. Whoever hears a change calls `forgetPerson`.
- *
- * `epoch` moves on with every change heard: a database answer read before a
- * change may be stored only if no change was heard since the read began
- * (`remember(…, epochAtStart)`), so a late answer never undoes a forget.
+ * the database has to be told the session is still in use anyway — and, as
+ * every PersonCache, only while this process hears every change announced on
+ * `session_changes`. Whoever hears a change calls `forgetPerson`.
  */
-export class SessionCache {
-  #entries = new Map<string, CachedSession>();
-  #byPerson = new Map<string, Set<string>>();
-  #live = false;
-  #epoch = 0;
+export class SessionCache implements AnnouncedChanges {
+  readonly #cache: PersonCache<CachedSession>;
 
-  constructor(private readonly maxEntries = 10_000) {}
+  constructor(maxEntries = 10_000) {
+    this.#cache = new PersonCache(maxEntries);
+  }
 
   get epoch() {
-    return this.#epoch;
+    return this.#cache.epoch;
   }
 
   get live() {
-    return this.#live;
+    return this.#cache.live;
   }
 
   get size() {
-    return this.#entries.size;
+    return this.#cache.size;
   }
 
   /** The cached session when it can answer at `now`; otherwise nothing (ask the database). */
   get(tokenHash: string, now: number): CachedSession | undefined {
-    if (!this.#live) return undefined;
-    const entry = this.#entries.get(tokenHash);
+    const entry = this.#cache.get(tokenHash);
     if (!entry) return undefined;
     if (now >= entry.expiresAt || now - entry.lastSeenAt > SESSION_POLICY.touchIntervalMs || now < entry.lastSeenAt) {
-      this.#delete(tokenHash);
+      this.#cache.drop(tokenHash);
       return undefined;
     }
     return entry;
@@ -55,57 +50,24 @@ export class SessionCache {
 
   /** Keeps the database's answer unless a change was heard since `epochAtStart`. */
   remember(tokenHash: string, session: CachedSession, epochAtStart: number) {
-    if (!this.#live || epochAtStart !== this.#epoch) return;
-    this.#delete(tokenHash);
-    if (this.#entries.size >= this.maxEntries) {
-      // The oldest entry first (a Map iterates in insertion order).
-      const oldest = this.#entries.keys().next().value;
-      if (oldest !== undefined) this.#delete(oldest);
-    }
-    const personId = session.user.id;
-    this.#entries.set(tokenHash, session);
-    let tokens = this.#byPerson.get(personId);
-    if (!tokens) this.#byPerson.set(personId, (tokens = new Set()));
-    tokens.add(tokenHash);
+    this.#cache.remember(tokenHash, session.user.id, session, epochAtStart);
   }
 
-  /** A change to the person, their roles or one of their sessions was announced. */
+  /** A change to the person, their roles, their cities or one of their sessions was announced. */
   forgetPerson(personId: string) {
-    this.#epoch += 1;
-    for (const tokenHash of this.#byPerson.get(personId) ?? []) this.#entries.delete(tokenHash);
-    this.#byPerson.delete(personId);
+    this.#cache.forgetPerson(personId);
   }
 
   /** This process ended the session itself (sign-out): forgotten now, before the announcement comes back. */
   forgetSession(tokenHash: string) {
-    this.#epoch += 1;
-    this.#delete(tokenHash);
+    this.#cache.forget(tokenHash);
   }
 
-  /** This process hears every change from now on: start from nothing. */
   goLive() {
-    this.#forgetAll();
-    this.#live = true;
+    this.#cache.goLive();
   }
 
-  /** Changes may go unheard (the listening connection is gone): answer nothing from memory. */
   goDark() {
-    this.#live = false;
-    this.#forgetAll();
-  }
-
-  #forgetAll() {
-    this.#epoch += 1;
-    this.#entries.clear();
-    this.#byPerson.clear();
-  }
-
-  #delete(tokenHash: string) {
-    const entry = this.#entries.get(tokenHash);
-    if (!entry) return;
-    this.#entries.delete(tokenHash);
-    const tokens = this.#byPerson.get(entry.user.id);
-    tokens?.delete(tokenHash);
-    if (tokens?.size === 0) this.#byPerson.delete(entry.user.id);
+    this.#cache.goDark();
   }
 }

@@ -193,6 +193,18 @@ describe('sessions remembered by the process', () => {
     expect((await c.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
   });
 
+  it('applies a city renamed directly in the database to the next request of its representatives', async () => {
+    const c = await t.signedIn('lahti@demo.peercities.eu');
+    const cityNames = async () => ((await c.request({ method: 'GET', url: '/api/me' })).json().roles as { cityName: string | null }[]).map((r) => r.cityName);
+    expect(await cityNames()).toContain('Lahti');
+    try {
+      await t.app.db.updateTable('cities').set({ name: 'Lahden kaupunki' }).where('slug', '=', 'lahti').execute();
+      expect(await cityNames()).toContain('Lahden kaupunki');
+    } finally {
+      await t.app.db.updateTable('cities').set({ name: 'Lahti' }).where('slug', '=', 'lahti').execute();
+    }
+  });
+
   it('asks the database on every request with SESSION_CACHE=false', async () => {
     const uncached = await createTestApp({ SESSION_CACHE: 'false' });
     try {
