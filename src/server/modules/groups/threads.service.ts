@@ -101,19 +101,22 @@ async function threadPage(db: Db, labels: PersonLabels, thread: ThreadRow, moder
   const [cities, authors] = await Promise.all([mentionedCities(db, posts), labels.of(db, posts.flatMap((p) => (p.author_id ? [p.author_id] : [])))]);
   return {
     thread: presentThread(thread),
-    posts: posts.map((p) => ({
-      id: p.id,
-      author: (p.author_id && authors.get(p.author_id)?.name) ?? null,
-      authorCity: (p.author_id && authors.get(p.author_id)?.city) ?? null,
-      bodyHtml: p.hidden_at ? null : p.body_html,
-      mentionedCities: p.mentioned_cities.flatMap((id) => {
-        const c = cities.get(id);
-        return c ? [{ id: c.id, name: c.name, slug: c.slug }] : [];
-      }),
-      replyTo: p.reply_to,
-      createdAt: new Date(p.created_at).toISOString(),
-      hidden: p.hidden_at ? { reason: p.hidden_reason ?? '', at: new Date(p.hidden_at).toISOString() } : null,
-    })),
+    posts: posts.map((p) => {
+      const author = p.author_id ? authors.get(p.author_id) : undefined;
+      return {
+        id: p.id,
+        author: author?.name ?? null,
+        authorCity: author?.city ?? null,
+        bodyHtml: p.hidden_at ? null : p.body_html,
+        mentionedCities: p.mentioned_cities.flatMap((id) => {
+          const c = cities.get(id);
+          return c ? [{ id: c.id, name: c.name, slug: c.slug }] : [];
+        }),
+        replyTo: p.reply_to,
+        createdAt: new Date(p.created_at).toISOString(),
+        hidden: p.hidden_at ? { reason: p.hidden_reason ?? '', at: new Date(p.hidden_at).toISOString() } : null,
+      };
+    }),
     total: thread.post_count,
     page,
     pageSize: POSTS_PER_PAGE,
