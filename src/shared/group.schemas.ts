@@ -139,6 +139,13 @@ export const ThreadPage = z.object({
   viewer: z.object({ canModerate: z.boolean(), canPost: z.boolean() }),
 });
 
+/** A reply as it was stored: the post, the thread's new count and activity, and the page of the thread that holds it. */
+export const PostedReply = z.object({
+  post: Post,
+  thread: ThreadSummary,
+  page: z.number().int(),
+});
+
 const PostBody = z.string().trim().min(1, 'Write something first.').max(20000);
 export const CreateThreadBody = z.object({ title: z.string().trim().min(3, 'Use at least 3 characters.').max(200), body: PostBody, mentionedCityIds: z.array(z.uuid()).max(20).default([]) });
 export const CreatePostBody = z.object({ body: PostBody, replyTo: z.uuid().nullable().default(null), mentionedCityIds: z.array(z.uuid()).max(20).default([]) });

@@ -86,18 +86,16 @@ export async function insertThread(db: Q, t: { groupId: string; title: string; b
  *   open and `replyTo` holds, and then moves the thread's count and last
  *   activity;
  * - answers the thread and those flags (no row: no such thread), and when the
- *   post went in, its id, the new count and last activity, and the thread's
- *   last page of `perPage` posts, which ends with the new one.
+ *   post went in, its id and time, and the thread's new count and last
+ *   activity. It answers no page of posts: a reply is small work, and the
+ *   reader fetches the page when they want it (decision 0011).
  */
 export async function addPost(
   db: Q,
-  p: { threadId: string; authorId: string; isManager: boolean; bodyHtml: string; mentionedCities: string[]; replyTo: string | null; perPage: number },
+  p: { threadId: string; authorId: string; isManager: boolean; bodyHtml: string; mentionedCities: string[]; replyTo: string | null },
 ) {
-  // The statement's snapshot does not hold the new row: the page is the
-  // earlier posts from the last page's start, and then the new post.
-  const lastPageStart = sql<number>`(thread.post_count - 1) / ${p.perPage} * ${p.perPage}`;
   const result = await sql<
-    ThreadWithAccess & { reply_to_ok: boolean; post_id: string | null; new_post_count: number | null; new_last_post_at: Date | null; posts: PostRow[] | null }
+    ThreadWithAccess & { reply_to_ok: boolean; post_id: string | null; post_created_at: Date | null; new_post_count: number | null; new_last_post_at: Date | null }
   >`
     WITH target AS (
       SELECT t.id, t.group_id, t.title, t.pinned, t.closed, t.post_count, t.last_post_at, p.name AS created_by_name,
@@ -111,7 +109,7 @@ export async function addPost(
       SELECT target.id, ${p.authorId}, ${p.bodyHtml}, ${p.mentionedCities}::uuid[], ${p.replyTo}::uuid
         FROM target
        WHERE (target.facilitates OR target.member OR ${p.isManager}) AND NOT target.closed AND target.reply_to_ok
-      RETURNING *
+      RETURNING id, thread_id, created_at
     ), thread AS (
       UPDATE group_threads t
          SET post_count = t.post_count + 1, last_post_at = greatest(t.last_post_at, post.created_at)
@@ -119,10 +117,8 @@ export async function addPost(
        WHERE t.id = post.thread_id
       RETURNING t.post_count, t.last_post_at
     )
-    SELECT target.*, post.id AS post_id, thread.post_count AS new_post_count, thread.last_post_at AS new_last_post_at,
-           CASE WHEN post.id IS NOT NULL
-                THEN ${postsJson(sql`(${postsFrom(p.threadId, p.perPage - 1, lastPageStart)} UNION ALL SELECT * FROM post)`)}
-           END AS posts
+    SELECT target.*, post.id AS post_id, post.created_at AS post_created_at,
+           thread.post_count AS new_post_count, thread.last_post_at AS new_last_post_at
       FROM target LEFT JOIN post ON true LEFT JOIN thread ON true`.execute(db);
   return result.rows[0];
 }
@@ -141,7 +137,7 @@ export interface PostRow {
 }
 
 /** `limit` posts of the thread from `offset`, oldest first: cut from the index (thread, created_at, id). */
-function postsFrom(threadId: Expression<string> | string, limit: number, offset: Expression<number> | number) {
+function postsFrom(threadId: Expression<string>, limit: number, offset: number) {
   return sql`(SELECT * FROM group_posts WHERE thread_id = ${threadId} ORDER BY created_at, id LIMIT ${limit} OFFSET ${offset})`;
 }
 

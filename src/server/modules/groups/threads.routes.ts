@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CreatePostBody, CreateThreadBody, DigestPreference, HidePostBody, ModerateThreadBody, ThreadPage, ThreadSummary } from '../../../shared/group.schemas.ts';
+import { CreatePostBody, CreateThreadBody, DigestPreference, HidePostBody, ModerateThreadBody, PostedReply, ThreadPage, ThreadSummary } from '../../../shared/group.schemas.ts';
 import { PageQuery, pageOf } from '../../../shared/pagination.ts';
 import { Problem } from '../../../shared/problem.ts';
 import { requireUser } from '../../plugins/auth.plugin.ts';
@@ -31,7 +31,7 @@ export async function threadRoutes(app: App) {
 
   app.post('/api/threads/:id/posts', {
     config: { access: 'signed-in' },
-    schema: { tags: ['discussions'], summary: 'Reply (sanitised; mentions of cities)', params: IdParams, body: CreatePostBody, response: { 201: ThreadPage, 409: Problem } },
+    schema: { tags: ['discussions'], summary: 'Reply (sanitised; mentions of cities): answers the stored post and the page of the discussion that holds it', params: IdParams, body: CreatePostBody, response: { 201: PostedReply, 409: Problem } },
     handler: async (request, reply_) => reply_.status(201).send(await reply(app.db, app.personLabels, { threadId: request.params.id, ...request.body, user: requireUser(request), ip: request.ip })),
   });
 

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
 import { digestEmail } from './group-emails.ts';
 import { hasRole } from '../../plugins/auth.plugin.ts';
-import type { PersonLabels } from '../people/person-labels.ts';
+import type { PersonLabel, PersonLabels } from '../people/person-labels.ts';
 import { groupAccess } from './groups.repository.ts';
 import {
   advanceDigestCursors,
@@ -54,10 +54,11 @@ export async function listThreads(db: Db, groupId: string, user: CurrentUser, pa
   return { items: rows.map(presentThread), total, page, pageSize };
 }
 
+/** The mentioned cities, each once; refuses ids of cities that do not exist. */
 async function validMentions(db: Db, ids: readonly string[]) {
   const found = await citiesByIds(db, [...new Set(ids)]);
   if (found.length !== new Set(ids).size) throw new AppError('VALIDATION_FAILED', 'Some mentioned cities do not exist.', { errors: [{ field: 'body.mentionedCityIds', message: 'Mention cities from the list.' }] });
-  return found.map((c) => c.id);
+  return found;
 }
 
 function cleanBody(body: string) {
@@ -69,10 +70,10 @@ function cleanBody(body: string) {
 export async function createThread(db: Db, labels: PersonLabels, input: { groupId: string; title: string; body: string; mentionedCityIds: string[]; user: CurrentUser; ip: string }) {
   await access(db, input.groupId, input.user);
   const html = cleanBody(input.body);
-  const mentions = await validMentions(db, input.mentionedCityIds);
+  const mentions = (await validMentions(db, input.mentionedCityIds)).map((c) => c.id);
   const id = await db.transaction().execute(async (trx) => {
     const threadId = await insertThread(trx, { groupId: input.groupId, title: input.title, by: input.user.id });
-    const first = await addPost(trx, { threadId, authorId: input.user.id, isManager: hasRole(input.user, 'programme_manager'), bodyHtml: html, mentionedCities: mentions, replyTo: null, perPage: POSTS_PER_PAGE });
+    const first = await addPost(trx, { threadId, authorId: input.user.id, isManager: hasRole(input.user, 'programme_manager'), bodyHtml: html, mentionedCities: mentions, replyTo: null });
     if (!first?.post_id) throw new Error('the first post of a new thread was refused');
     return threadId;
   });
@@ -97,26 +98,29 @@ async function mentionedCities(db: Db, posts: readonly PostRow[]) {
   return new Map((await citiesByIds(db, ids)).map((c) => [c.id, c]));
 }
 
+type CityLabel = Awaited<ReturnType<typeof citiesByIds>>[number];
+const presentPost = (p: PostRow, author: PersonLabel | undefined, cities: ReadonlyMap<string, CityLabel>) => ({
+  id: p.id,
+  author: author?.name ?? null,
+  authorCity: author?.city ?? null,
+  bodyHtml: p.hidden_at ? null : p.body_html,
+  mentionedCities: p.mentioned_cities.flatMap((id) => {
+    const c = cities.get(id);
+    return c ? [{ id: c.id, name: c.name, slug: c.slug }] : [];
+  }),
+  replyTo: p.reply_to,
+  createdAt: new Date(p.created_at).toISOString(),
+  hidden: p.hidden_at ? { reason: p.hidden_reason ?? '', at: new Date(p.hidden_at).toISOString() } : null,
+});
+
+/** The page of the thread holding its `n`th post (counting from 1). */
+const pageOfPost = (n: number) => Math.max(1, Math.ceil(n / POSTS_PER_PAGE));
+
 async function threadPage(db: Db, labels: PersonLabels, thread: ThreadRow, moderate: boolean, page: number, posts: readonly PostRow[]) {
   const [cities, authors] = await Promise.all([mentionedCities(db, posts), labels.of(db, posts.flatMap((p) => (p.author_id ? [p.author_id] : [])))]);
   return {
     thread: presentThread(thread),
-    posts: posts.map((p) => {
-      const author = p.author_id ? authors.get(p.author_id) : undefined;
-      return {
-        id: p.id,
-        author: author?.name ?? null,
-        authorCity: author?.city ?? null,
-        bodyHtml: p.hidden_at ? null : p.body_html,
-        mentionedCities: p.mentioned_cities.flatMap((id) => {
-          const c = cities.get(id);
-          return c ? [{ id: c.id, name: c.name, slug: c.slug }] : [];
-        }),
-        replyTo: p.reply_to,
-        createdAt: new Date(p.created_at).toISOString(),
-        hidden: p.hidden_at ? { reason: p.hidden_reason ?? '', at: new Date(p.hidden_at).toISOString() } : null,
-      };
-    }),
+    posts: posts.map((p) => presentPost(p, p.author_id ? authors.get(p.author_id) : undefined, cities)),
     total: thread.post_count,
     page,
     pageSize: POSTS_PER_PAGE,
@@ -130,22 +134,37 @@ export async function readThread(db: Db, labels: PersonLabels, threadId: string,
 }
 
 /**
- * Adds the reply and answers the thread's last page, which holds it. The
- * access check, the insert and the page are one statement (addPost); a
- * refused reply changes nothing, and the reason comes from the same row.
+ * Adds the reply and answers it with the thread's new count and the page
+ * that holds it. The access check and the insert are one statement
+ * (addPost); a refused reply changes nothing, and the reason comes from the
+ * same row.
  */
 export async function reply(db: Db, labels: PersonLabels, input: { threadId: string; body: string; replyTo: string | null; mentionedCityIds: string[]; user: CurrentUser; ip: string }) {
   const html = cleanBody(input.body);
   const mentions = await validMentions(db, input.mentionedCityIds);
   const isManager = hasRole(input.user, 'programme_manager');
-  const added = await addPost(db, { threadId: input.threadId, authorId: input.user.id, isManager, bodyHtml: html, mentionedCities: mentions, replyTo: input.replyTo, perPage: POSTS_PER_PAGE });
+  const added = await addPost(db, { threadId: input.threadId, authorId: input.user.id, isManager, bodyHtml: html, mentionedCities: mentions.map((c) => c.id), replyTo: input.replyTo });
   const moderate = Boolean(added && (isManager || added.facilitates));
   if (!added || !(moderate || added.member)) throw new AppError('NOT_FOUND', NO_THREAD);
   if (added.closed) throw new AppError('CONFLICT', 'A facilitator closed this discussion: it takes no more replies.');
   if (!added.reply_to_ok) throw new AppError('VALIDATION_FAILED', 'You can reply only to a post of this discussion.', { errors: [{ field: 'body.replyTo', message: 'Not a post of this discussion.' }] });
-  if (added.new_post_count === null || added.new_last_post_at === null || !added.posts) throw new Error('the reply was allowed but not stored');
-  const lastPage = Math.max(1, Math.ceil(added.new_post_count / POSTS_PER_PAGE));
-  return threadPage(db, labels, { ...added, post_count: added.new_post_count, last_post_at: added.new_last_post_at }, moderate, lastPage, added.posts);
+  if (!added.post_id || !added.post_created_at || added.new_post_count === null || added.new_last_post_at === null) throw new Error('the reply was allowed but not stored');
+  const post: PostRow = {
+    id: added.post_id,
+    author_id: input.user.id,
+    body_html: html,
+    mentioned_cities: mentions.map((c) => c.id),
+    reply_to: input.replyTo,
+    created_at: new Date(added.post_created_at).toISOString(),
+    hidden_at: null,
+    hidden_reason: null,
+  };
+  const author = (await labels.of(db, [input.user.id])).get(input.user.id);
+  return {
+    post: presentPost(post, author, new Map(mentions.map((c) => [c.id, c]))),
+    thread: presentThread({ ...added, post_count: added.new_post_count, last_post_at: added.new_last_post_at }),
+    page: pageOfPost(added.new_post_count),
+  };
 }
 
 export async function moderate(db: Db, labels: PersonLabels, input: { threadId: string; pinned?: boolean | undefined; closed?: boolean | undefined; user: CurrentUser; ip: string }) {

@@ -68,9 +68,13 @@ describe('discussion threads', () => {
     const first = (await facilitator.request({ method: 'GET', url: `/api/threads/${threadId}` })).json().posts[0].id;
     const res = await facilitator.request({ method: 'POST', url: `/api/threads/${threadId}/posts`, payload: { body: 'Ask <em>Valencia</em>!', replyTo: first, mentionedCityIds: [valencia] } });
     expect(res.statusCode).toBe(201);
-    const reply = res.json().posts.at(-1);
-    expect(reply).toMatchObject({ bodyHtml: 'Ask <em>Valencia</em>!', replyTo: first, mentionedCities: [{ name: 'Valencia', slug: 'valencia' }] });
-    expect(res.json().thread.postCount).toBe(2);
+    const reply = res.json().post;
+    expect(reply).toMatchObject({ bodyHtml: 'Ask <em>Valencia</em>!', replyTo: first, mentionedCities: [{ name: 'Valencia', slug: 'valencia' }], hidden: null });
+    expect(res.json()).toMatchObject({ thread: { id: threadId, postCount: 2 }, page: 1 });
+    // The answer is the post as the thread shows it.
+    const page = (await toulouse.request({ method: 'GET', url: `/api/threads/${threadId}` })).json();
+    expect(page.posts.at(-1)).toEqual(reply);
+    expect(page.thread).toEqual(res.json().thread);
   });
 
   it('let facilitators pin, close and hide, with the reason in the audit log', async () => {
@@ -123,7 +127,7 @@ describe('daily digest', () => {
 });
 
 describe('pages and replies', () => {
-  it('come in pages of 50, oldest first, and a reply answers the last page', async () => {
+  it('come in pages of 50, oldest first, and a reply answers the page that holds it', async () => {
     const started = await toulouse.request({ method: 'POST', url: `/api/groups/${groupId}/threads`, payload: { title: 'Heat pumps in old buildings', body: 'Post 0' } });
     const id: string = started.json().thread.id;
     const author = (await t.app.db.selectFrom('people').select('id').where('email', '=', 'toulouse@example.org').executeTakeFirstOrThrow()).id;
@@ -147,8 +151,11 @@ describe('pages and replies', () => {
     expect((await toulouse.request({ method: 'GET', url: `/api/threads/${id}?page=3` })).json().posts).toEqual([]);
 
     const replied = await facilitator.request({ method: 'POST', url: `/api/threads/${id}/posts`, payload: { body: 'Post 51' } });
-    expect(replied.json()).toMatchObject({ page: 2, total: 52 });
-    expect(replied.json().posts.map((p: { bodyHtml: string }) => p.bodyHtml)).toEqual(['<p>Post 50</p>', 'Post 51']);
+    expect(replied.statusCode).toBe(201);
+    expect(replied.json()).toMatchObject({ page: 2, thread: { postCount: 52 }, post: { bodyHtml: 'Post 51', author: 'Pierre Dubois', authorCity: null } });
+    const last = (await toulouse.request({ method: 'GET', url: `/api/threads/${id}?page=2` })).json();
+    expect(last.posts.map((p: { bodyHtml: string }) => p.bodyHtml)).toEqual(['<p>Post 50</p>', 'Post 51']);
+    expect(last.posts[1]).toEqual(replied.json().post);
   });
 
   it('refuse a reply to a post of another discussion, or by an outsider, and store nothing; a programme manager may reply', async () => {
@@ -171,8 +178,7 @@ describe('pages and replies', () => {
     const managerName = (await t.app.db.selectFrom('people').select('name').where('email', '=', 'manager@demo.peercities.eu').executeTakeFirstOrThrow()).name;
     const res = await manager.request({ method: 'POST', url: `/api/threads/${threadId}/posts`, payload: { body: 'The programme team reads along.' } });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ thread: { postCount: 2 }, viewer: { canModerate: true } });
-    expect(res.json().posts.at(-1)).toMatchObject({ bodyHtml: 'The programme team reads along.', author: managerName });
+    expect(res.json()).toMatchObject({ thread: { postCount: 2 }, page: 1, post: { bodyHtml: 'The programme team reads along.', author: managerName } });
   });
 });
 

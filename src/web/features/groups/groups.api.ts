@@ -5,6 +5,7 @@ import {
   Group,
   GroupProgress,
   GroupSummary,
+  PostedReply,
   Session,
   SessionMaterial,
   SessionMaterials,
@@ -215,8 +216,16 @@ function useThreadMutation<V>(id: string, send: (vars: V) => Promise<z.output<ty
   });
 }
 
+/** A reply answers the stored post and the page that holds it; the thread's pages are fetched again. */
 export function useReply(threadId: string) {
-  return useThreadMutation(threadId, (body: CreatePostInput) => apiSend('POST', `/api/threads/${enc(threadId)}/posts`, body, ThreadPage));
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreatePostInput) => apiSend('POST', `/api/threads/${enc(threadId)}/posts`, body, PostedReply),
+    onSuccess: async (posted) => {
+      await queryClient.invalidateQueries({ queryKey: groupKeys.thread(threadId) });
+      await queryClient.invalidateQueries({ queryKey: groupKeys.threads(posted.thread.groupId) });
+    },
+  });
 }
 
 export function useModerateThread(threadId: string) {

@@ -213,11 +213,11 @@ function ReplyForm({ threadId, groupId, onPosted }: { threadId: string; groupId:
     const checked = validateWith(CreatePostBody, { body, mentionedCityIds: mentions }, t);
     if (!checked.ok) return setErrors(checked.errors);
     reply.mutate(checked.data, {
-      onSuccess: (page) => {
+      onSuccess: (posted) => {
         setBody('');
         setMentions([]);
         setPosted(true);
-        onPosted(page.page);
+        onPosted(posted.page);
       },
       onError: (error) => setErrors(fieldErrorsOf(error)),
     });
