@@ -24,13 +24,75 @@ export function sessionInvitationEmail(i: {
   };
 }
 
-export function digestEmail(i: { to: string; name: string; posts: { group: string; thread: string; author: string; excerpt: string; url: string }[]; preferencesUrl: string }): OutgoingEmail {
-  const byGroup = new Map<string, typeof i.posts>();
-  for (const p of i.posts) byGroup.set(p.group, [...(byGroup.get(p.group) ?? []), p]);
-  const sections = [...byGroup].map(([group, posts]) => `${group}\n${posts.map((p) => `  • ${p.author} in “${p.thread}”: ${p.excerpt}\n    ${p.url}`).join('\n')}`);
+/** Posts of one discussion shown in a digest; the others are counted, with the link to read them all. */
+export const DIGEST_POSTS_PER_DISCUSSION = 5;
+
+/** A new post for one person's digest, as digestItems finds it. */
+export interface DigestPost {
+  group: string;
+  threadId: string;
+  thread: string;
+  postId: string;
+  author: string;
+  bodyHtml: string;
+}
+
+/** One discussion in a digest: how many posts are new, and the latest few. */
+export interface DigestDiscussion {
+  group: string;
+  title: string;
+  url: string;
+  newPosts: number;
+  latest: { author: string; excerpt: string }[];
+}
+
+/**
+ * A person's new posts, ordered by group and then discussion (oldest post
+ * first within one), as discussions: each keeps the excerpts of its latest
+ * DIGEST_POSTS_PER_DISCUSSION posts. `excerpt` is asked only for those, so
+ * a busy discussion costs no more to summarise than a quiet one.
+ */
+export function digestDiscussions(posts: readonly DigestPost[], urlOf: (threadId: string) => string, excerpt: (postId: string, html: string) => string): DigestDiscussion[] {
+  const runs: DigestPost[][] = [];
+  for (const post of posts) {
+    const run = runs.at(-1);
+    if (run?.[0]?.threadId === post.threadId) run.push(post);
+    else runs.push([post]);
+  }
+  return runs.flatMap((run) => {
+    const first = run[0];
+    if (!first) return [];
+    return [
+      {
+        group: first.group,
+        title: first.thread,
+        url: urlOf(first.threadId),
+        newPosts: run.length,
+        latest: run.slice(-DIGEST_POSTS_PER_DISCUSSION).map((p) => ({ author: p.author, excerpt: excerpt(p.postId, p.bodyHtml) })),
+      },
+    ];
+  });
+}
+
+const posts = (n: number) => `${n} new post${n === 1 ? '' : 's'}`;
+
+export function digestEmail(i: { to: string; name: string; discussions: readonly DigestDiscussion[]; preferencesUrl: string }): OutgoingEmail {
+  const byGroup = new Map<string, DigestDiscussion[]>();
+  for (const d of i.discussions) {
+    const list = byGroup.get(d.group);
+    if (list) list.push(d);
+    else byGroup.set(d.group, [d]);
+  }
+  const discussion = (d: DigestDiscussion) => {
+    const shown = d.latest.length < d.newPosts ? `${posts(d.newPosts)}, the latest ${d.latest.length}` : posts(d.newPosts);
+    const lines = d.latest.map((p) => `    • ${p.author}: ${p.excerpt}`);
+    return [`  “${d.title}”: ${shown}`, ...lines, `    ${d.latest.length < d.newPosts ? 'Read them all' : 'Read'}: ${d.url}`].join('\n');
+  };
+  const sections = [...byGroup].map(([group, discussions]) => `${group}\n${discussions.map(discussion).join('\n\n')}`);
+  const total = i.discussions.reduce((sum, d) => sum + d.newPosts, 0);
   return {
     to: i.to,
-    subject: `peercities: ${i.posts.length} new post${i.posts.length === 1 ? '' : 's'} in your discussion groups`,
+    subject: `peercities: ${posts(total)} in your discussion groups`,
     text:
       `Hello ${i.name},\n\nhere is what was posted in your groups since the last digest.\n\n${sections.join('\n\n')}\n\n` +
       `You receive this daily digest because you take part in these groups. To stop it, change your preferences: ${i.preferencesUrl}\n\n—\npeercities: city-to-city learning for climate neutrality`,

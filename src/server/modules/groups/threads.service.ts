@@ -4,7 +4,7 @@ import { AppError } from '../../errors.ts';
 import { plainText, sanitizeRichText } from '../../lib/rich-text.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
-import { digestEmail } from './group-emails.ts';
+import { digestDiscussions, digestEmail } from './group-emails.ts';
 import { hasRole } from '../../plugins/auth.plugin.ts';
 import type { PersonLabel, PersonLabels } from '../people/person-labels.ts';
 import { groupAccess } from './groups.repository.ts';
@@ -201,7 +201,8 @@ export const DIGEST_BATCH = 200;
  * last digest (posts of the last day the first time). Pages through the
  * recipients in batches of DIGEST_BATCH by id, so memory stays flat however
  * many people there are; a post's excerpt is made once and shared by all
- * the members who receive it. Each batch's emails and cursors move in one
+ * the members who receive it, and only for the latest few posts of each
+ * discussion (digestDiscussions). Each batch's emails and cursors move in one
  * transaction: a crash sends nobody's digest twice.
  */
 export async function sendDailyDigests(db: Db, now: Date, publicUrl: string, batchSize = DIGEST_BATCH): Promise<number> {
@@ -239,17 +240,12 @@ export async function sendDailyDigests(db: Db, now: Date, publicUrl: string, bat
     const emails = people.flatMap((person) => {
       const posts = byPerson.get(person.id);
       if (!posts?.length) return [];
-      return [
-        {
-          personId: person.id,
-          email: digestEmail({
-            to: person.email,
-            name: person.name,
-            posts: posts.map((p) => ({ group: p.group_name, thread: p.thread_title, author: p.author ?? 'Someone', excerpt: excerpt(p.post_id, p.body_html), url: `${publicUrl}/discussions/${p.thread_id}` })),
-            preferencesUrl: `${publicUrl}/account`,
-          }),
-        },
-      ];
+      const discussions = digestDiscussions(
+        posts.map((p) => ({ group: p.group_name, threadId: p.thread_id, thread: p.thread_title, postId: p.post_id, author: p.author ?? 'Someone', bodyHtml: p.body_html })),
+        (threadId) => `${publicUrl}/discussions/${threadId}`,
+        excerpt,
+      );
+      return [{ personId: person.id, email: digestEmail({ to: person.email, name: person.name, discussions, preferencesUrl: `${publicUrl}/account` }) }];
     });
     if (!emails.length) continue;
     await db.transaction().execute(async (trx) => {

@@ -98,7 +98,7 @@ describe('daily digest', () => {
     expect(await sendDailyDigests(t.app.db, now, 'http://x')).toBe(1);
     const mails = await t.app.db.selectFrom('outbox').select(['to_address', 'subject', 'text_body']).where('subject', 'like', '%new post%').orderBy('to_address').execute();
     expect(mails.map((m) => [m.to_address, m.subject])).toEqual([['toulouse@example.org', 'peercities: 1 new post in your discussion groups']]);
-    expect(mails[0]?.text_body).toContain('Pierre Dubois in “Superblocks: where to start?”: Ask Valencia!');
+    expect(mails[0]?.text_body).toContain('“Superblocks: where to start?”: 1 new post\n    • Pierre Dubois: Ask Valencia!\n    Read: http://x/discussions/');
     expect(await sendDailyDigests(t.app.db, new Date(now.getTime() + 1000), 'http://x')).toBe(0);
 
     await toulouse.request({ method: 'PUT', url: '/api/me/digest', payload: { enabled: false } });
