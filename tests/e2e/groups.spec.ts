@@ -204,11 +204,20 @@ describe('online discussion groups', () => {
     expect(await tp.locator('main script, [onerror]').count()).toBe(0);
     expect(await firstPost.innerHTML()).not.toMatch(/onerror|<script/i);
     await expectAccessible(tp, 'a discussion');
+    // A reply to the first post: its Reply button takes the keyboard to the text, which says what it answers.
     const reply = tp.getByRole('form', { name: 'Reply' });
-    await field(reply, 'Your reply').fill('Buy cheap ventilation units here!');
+    await firstPost.getByRole('button', { name: 'Reply to the post by Tilburg representative' }).click();
+    await reply.getByText('Replying to the post by Tilburg representative.', { exact: true }).waitFor();
+    await expect.poll(() => tp.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await expectAccessible(tp, 'a discussion while replying to a post');
+    await tp.keyboard.type('Buy cheap ventilation units here!');
     await reply.getByRole('button', { name: 'Send the reply' }).click();
     await tp.getByText('Your reply is posted.').waitFor();
     await expect.poll(() => tp.getByRole('article').count()).toBe(2);
+    const answer = tp.getByRole('article').nth(1);
+    await answer.getByText('Buy cheap ventilation units here!').waitFor();
+    expect(await answer.getByRole('link', { name: 'In reply to Tilburg representative' }).getAttribute('href')).toBe(`#${await firstPost.getAttribute('aria-labelledby')}`);
+    expect(await reply.getByText('Replying to the post by').count()).toBe(0);
     const threadUrl = tp.url();
     threadPath = new URL(threadUrl).pathname;
 
@@ -236,6 +245,7 @@ describe('online discussion groups', () => {
     await ready(tp, 'Heat pumps in row houses');
     await tp.getByText('Hidden by a facilitator: Advertising').waitFor();
     await tp.getByText('A facilitator closed this discussion: it takes no more replies.').waitFor();
+    expect(await tp.getByRole('button', { name: /^Reply to the post by/ }).count()).toBe(0);
 
     // ── Account: a private calendar feed and the digest opt-out.
     await tp.goto('/account');

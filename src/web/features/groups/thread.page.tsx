@@ -1,5 +1,5 @@
-import { Alert, Button, Group as Row, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Anchor, Button, Group as Row, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { z } from 'zod';
@@ -28,6 +28,7 @@ export function ThreadPage() {
   const moderate = useModerateThread(id);
   const [confirmClose, setConfirmClose] = useState(false);
   const [toHide, setToHide] = useState<PostT | null>(null);
+  const [replyTo, setReplyTo] = useState<PostT | null>(null);
 
   if (thread.isPending) return <LoadingState />;
   if (thread.isError) {
@@ -77,7 +78,14 @@ export function ThreadPage() {
         </Title>
         <Stack gap="sm" aria-busy={thread.isPlaceholderData}>
           {posts.map((post) => (
-            <PostView key={post.id} post={post} canModerate={viewer.canModerate} onHide={() => setToHide(post)} />
+            <PostView
+              key={post.id}
+              post={post}
+              parent={post.replyTo ? (posts.find((p) => p.id === post.replyTo) ?? null) : null}
+              canModerate={viewer.canModerate}
+              onHide={() => setToHide(post)}
+              onReply={viewer.canPost && !post.hidden ? () => setReplyTo(post) : undefined}
+            />
           ))}
         </Stack>
         <PaginationBar page={thread.data.page} pageSize={pageSize} total={total} onChange={setPage} label={t('groups.thread.pages')} />
@@ -88,7 +96,7 @@ export function ThreadPage() {
         </Title>
         {viewer.canPost ? (
           <Paper withBorder p="lg" radius="md">
-            <ReplyForm threadId={id} groupId={summary.groupId} onPosted={setPage} />
+            <ReplyForm threadId={id} groupId={summary.groupId} replyTo={replyTo} onReplyToDiscussion={() => setReplyTo(null)} onPosted={setPage} />
           </Paper>
         ) : (
           <Text>{t('groups.thread.closedNotice')}</Text>
@@ -108,9 +116,16 @@ export function ThreadPage() {
   );
 }
 
-function PostView({ post, canModerate, onHide }: { post: PostT; canModerate: boolean; onHide: () => void }) {
+const postHeadingId = (post: Pick<PostT, 'id'>) => `post-${post.id}`;
+
+/**
+ * One post. `parent` is the post it replies to when that is on the same
+ * page (a link to it); a reply to a post on another page says so plainly.
+ * `onReply` is absent when the discussion takes no replies.
+ */
+function PostView({ post, parent, canModerate, onHide, onReply }: { post: PostT; parent: PostT | null; canModerate: boolean; onHide: () => void; onReply: (() => void) | undefined }) {
   const { t, i18n } = useTranslation();
-  const headingId = `post-${post.id}`;
+  const headingId = postHeadingId(post);
   const author = post.author ?? t('groups.threads.someone');
   return (
     <Paper component="article" withBorder p="md" radius="md" aria-labelledby={headingId}>
@@ -121,6 +136,17 @@ function PostView({ post, canModerate, onHide }: { post: PostT; canModerate: boo
           {formatDateTime(post.createdAt, i18n.language)}
         </Text>
       </Text>
+      {post.replyTo && (
+        <Text size="sm" mt={4}>
+          {parent ? (
+            <Anchor href={`#${postHeadingId(parent)}`} size="sm">
+              {t('groups.thread.inReplyTo', { author: parent.author ?? t('groups.threads.someone') })}
+            </Anchor>
+          ) : (
+            t('groups.thread.inReplyToEarlier')
+          )}
+        </Text>
+      )}
       {post.hidden ? (
         <Text mt="xs" fs="italic">
           {t('groups.thread.hidden', { reason: post.hidden.reason })}
@@ -145,10 +171,19 @@ function PostView({ post, canModerate, onHide }: { post: PostT; canModerate: boo
           ))}
         </Text>
       )}
-      {canModerate && !post.hidden && (
-        <Button mt="xs" size="xs" variant="outline" color="red.9" onClick={onHide} aria-label={t('groups.thread.hideFor', { author })}>
-          {t('groups.thread.hide')}
-        </Button>
+      {(onReply || (canModerate && !post.hidden)) && (
+        <Row gap="xs" mt="xs">
+          {onReply && (
+            <Button size="xs" variant="default" onClick={onReply} aria-label={t('groups.thread.replyToPostFor', { author })}>
+              {t('groups.thread.replyToPost')}
+            </Button>
+          )}
+          {canModerate && !post.hidden && (
+            <Button size="xs" variant="outline" color="red.9" onClick={onHide} aria-label={t('groups.thread.hideFor', { author })}>
+              {t('groups.thread.hide')}
+            </Button>
+          )}
+        </Row>
       )}
     </Paper>
   );
@@ -199,24 +234,44 @@ function HideDialog({ threadId, post, onDone }: { threadId: string; post: PostT 
   );
 }
 
-function ReplyForm({ threadId, groupId, onPosted }: { threadId: string; groupId: string; onPosted: (page: number) => void }) {
+/** The reply form; `replyTo` is the post being answered (null: the discussion as a whole). */
+function ReplyForm({
+  threadId,
+  groupId,
+  replyTo,
+  onReplyToDiscussion,
+  onPosted,
+}: {
+  threadId: string;
+  groupId: string;
+  replyTo: PostT | null;
+  onReplyToDiscussion: () => void;
+  onPosted: (page: number) => void;
+}) {
   const { t } = useTranslation();
   const reply = useReply(threadId);
   const { formRef, errors, setErrors, clearError } = useFieldErrors();
   const [body, setBody] = useState('');
   const [mentions, setMentions] = useState<string[]>([]);
   const [posted, setPosted] = useState(false);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const replyingTo = replyTo ? t('groups.thread.replyingTo', { author: replyTo.author ?? t('groups.threads.someone') }) : null;
+  // Choosing a post to answer takes the keyboard to the text.
+  useEffect(() => {
+    if (replyTo) bodyRef.current?.focus();
+  }, [replyTo]);
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     setPosted(false);
-    const checked = validateWith(CreatePostBody, { body, mentionedCityIds: mentions }, t);
+    const checked = validateWith(CreatePostBody, { body, replyTo: replyTo?.id ?? null, mentionedCityIds: mentions }, t);
     if (!checked.ok) return setErrors(checked.errors);
     reply.mutate(checked.data, {
       onSuccess: (posted) => {
         setBody('');
         setMentions([]);
         setPosted(true);
+        onReplyToDiscussion();
         onPosted(posted.page);
       },
       onError: (error) => setErrors(fieldErrorsOf(error)),
@@ -232,9 +287,19 @@ function ReplyForm({ threadId, groupId, onPosted }: { threadId: string; groupId:
       )}
       <ProblemAlert error={reply.error} />
       <Stack gap="md">
+        {replyTo && (
+          <Row gap="sm">
+            <Text size="sm">{replyingTo}</Text>
+            <Button size="xs" variant="subtle" onClick={onReplyToDiscussion}>
+              {t('groups.thread.replyToDiscussion')}
+            </Button>
+          </Row>
+        )}
         <Textarea
+          ref={bodyRef}
           label={t('groups.thread.replyLabel')}
-          description={t('groups.threads.fields.bodyHint')}
+          // Read out with the field when the keyboard arrives from a post's Reply.
+          description={replyingTo ? `${replyingTo} ${t('groups.threads.fields.bodyHint')}` : t('groups.threads.fields.bodyHint')}
           required
           autosize
           minRows={4}
