@@ -23,12 +23,15 @@ const publishedOptima: [string, number][] = [
 ];
 
 describe('OR-Library assignment instances', () => {
-  it.skipIf(present)(`are skipped: data folder ${dataDir} is absent`, () => {
-    expect(present).toBe(false);
-  });
+  // Without the data (a checkout without ../shared) one test says so, rather than eight skipped ones.
+  if (!present) {
+    it(`are not checked: data folder ${dataDir} is absent`, () => {
+      expect(existsSync(dataDir)).toBe(false);
+    });
+  }
 
-  for (const [name, optimum] of publishedOptima) {
-    it.skipIf(!present)(`${name} reaches its published optimum ${optimum} with both algorithms`, () => {
+  for (const [name, optimum] of present ? publishedOptima : []) {
+    it(`${name} reaches its published optimum ${optimum} with both algorithms`, () => {
       const matrix = parseOrLibraryAssignment(readFileSync(path.join(dataDir, `${name}.txt`), 'utf8'));
       const rowToCol = solveDenseAssignment(matrix.cost, matrix.n, matrix.n);
       let total = 0;
