@@ -202,7 +202,9 @@ export async function digestRecipients(db: Q, after: string | null, limit: numbe
 
 /**
  * For the given people: the visible posts by others in their groups since
- * their digest cursor (`defaultSince` the first time), up to `until`.
+ * their digest cursor (`defaultSince` the first time), up to `until`. Each
+ * person's posts come group by group and discussion by discussion (most
+ * recently active first), never interleaved: digestDiscussions relies on it.
  */
 export async function digestItems(db: Q, personIds: readonly string[], until: Date, defaultSince: Date) {
   if (!personIds.length) return [];
@@ -225,7 +227,7 @@ export async function digestItems(db: Q, personIds: readonly string[], until: Da
        AND po.created_at > coalesce(c.sent_until, ${defaultSince}) AND po.created_at <= ${until}
       LEFT JOIN people au ON au.id = po.author_id
      WHERE po.author_id IS DISTINCT FROM a.person_id
-     ORDER BY a.person_id, g.name, t.last_post_at DESC, po.created_at`.execute(db);
+     ORDER BY a.person_id, g.name, g.id, t.last_post_at DESC, t.id, po.created_at, po.id`.execute(db);
   return result.rows;
 }
 

@@ -124,6 +124,28 @@ describe('daily digest', () => {
     expect(mails[1]?.text_body).toContain('Oulu does, every morning.');
     expect(await sendDailyDigests(t.app.db, new Date(Date.now() + 181_000), 'http://x', 1)).toBe(0);
   });
+
+  it('lists each discussion once with all its new posts, even when two were last active at the same moment', async () => {
+    await sql`INSERT INTO digest_cursors (person_id, sent_until)
+      SELECT id, (SELECT max(created_at) FROM group_posts) FROM people WHERE email IN ('toulouse@example.org', 'facilitator@demo.peercities.eu')
+      ON CONFLICT (person_id) DO UPDATE SET sent_until = excluded.sent_until`.execute(t.app.db);
+    const start = async (title: string, body: string) => (await facilitator.request({ method: 'POST', url: `/api/groups/${groupId}/threads`, payload: { title, body } })).json().thread.id as string;
+    const post = (id: string, body: string) => facilitator.request({ method: 'POST', url: `/api/threads/${id}/posts`, payload: { body } });
+    const tram = await start('Tram priority', 'Tram 1');
+    const bikes = await start('Cargo bikes', 'Bikes 1');
+    await post(tram, 'Tram 2');
+    await post(bikes, 'Bikes 2');
+    // Their posts alternate in time; only the discussions' order may decide.
+    await sql`UPDATE group_threads SET last_post_at = now() WHERE id IN (${tram}, ${bikes})`.execute(t.app.db);
+    await t.app.db.deleteFrom('outbox').execute();
+
+    expect(await sendDailyDigests(t.app.db, new Date(Date.now() + 240_000), 'http://x')).toBe(1);
+    const mail = await t.app.db.selectFrom('outbox').select(['to_address', 'subject', 'text_body']).executeTakeFirstOrThrow();
+    expect(mail).toMatchObject({ to_address: 'toulouse@example.org', subject: 'peercities: 4 new posts in your discussion groups' });
+    expect(mail.text_body.match(/“Tram priority”/g)).toHaveLength(1);
+    expect(mail.text_body.match(/“Cargo bikes”/g)).toHaveLength(1);
+    expect(mail.text_body).toContain('“Tram priority”: 2 new posts\n    • Pierre Dubois: Tram 1\n    • Pierre Dubois: Tram 2\n');
+  });
 });
 
 describe('pages and replies', () => {
