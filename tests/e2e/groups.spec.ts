@@ -8,6 +8,8 @@ let platform: Platform;
 let browser: Browser;
 /** The discussion started in the first test, for the privacy checks of the second. */
 let threadPath = '';
+/** The group created in the first test, for the eligibility checks of the third. */
+let groupPath = '';
 
 const GROUP = 'Retrofitting homes 2027 (e2e)';
 const SESSION = 'Kick-off: retrofit programmes';
@@ -72,7 +74,8 @@ describe('online discussion groups', () => {
     await field(create, 'Capacity (cities)').fill('5');
     await create.getByRole('button', { name: 'Create the group' }).click();
     await ready(fp, GROUP);
-    const groupId = new URL(fp.url()).pathname.split('/').at(-1) ?? '';
+    groupPath = new URL(fp.url()).pathname;
+    const groupId = groupPath.split('/').at(-1) ?? '';
     expect(groupId).toMatch(/^[0-9a-f-]{36}$/);
     const phases = fp.getByRole('region', { name: 'Learning phases' });
     await expect.poll(() => phases.getByRole('listitem').count()).toBe(4);
@@ -293,5 +296,58 @@ describe('online discussion groups', () => {
     await expectAccessible(page, 'a discussion of another group');
     expect(visitor.pageErrors).toEqual([]);
     await visitor.context.close();
+  });
+
+  it('tells a city which phases it still misses, and lets it apply once its attendance in them is recorded', async () => {
+    expect(groupPath).toMatch(/^\/groups\//);
+    const kaunas = await openSession(browser, platform);
+    const kp = kaunas.page;
+    await signIn(kp, 'kaunas@demo.peercities.eu', DEMO_PASSWORD);
+    await ready(kp, 'My account');
+    await kp.goto(groupPath);
+    await ready(kp, GROUP);
+    // Phases 1 and 2 in its other 2027 group (demo data), phase 1 here (the first test): 3 and 4 are missing.
+    await kp.getByText('Kaunas still has to complete phases 3, 4 before it may apply to visit.').waitFor();
+    expect(await kp.getByText('Your city may now apply to visit').count()).toBe(0);
+    await expectAccessible(kp, 'the group for a city that has phases to complete');
+
+    // The facilitator schedules a session in each missing phase and records Kaunas present.
+    const facilitator = await openSession(browser, platform);
+    const fp = facilitator.page;
+    await signIn(fp, DEMO.facilitator, DEMO_PASSWORD);
+    await ready(fp, 'My account');
+    await fp.goto(groupPath);
+    await ready(fp, GROUP);
+    const sessions: [number, string, string][] = [
+      [3, 'Financing retrofits', '2026-12-10'],
+      [4, 'Our retrofit plans', '2027-01-14'],
+    ];
+    for (const [phase, title, date] of sessions) {
+      const schedule = fp.getByRole('form', { name: 'Schedule a session' });
+      await field(schedule, 'Learning phase').selectOption({ index: phase - 1 });
+      await field(schedule, 'Title').fill(title);
+      await field(schedule, 'Date').fill(date);
+      await field(schedule, 'Start time').fill('10:00');
+      await schedule.getByRole('button', { name: 'Schedule the session' }).click();
+      await schedule.getByText(`“${title}” is scheduled`).waitFor();
+      const item = fp.getByRole('listitem', { name: title });
+      await item.getByText(new RegExp(`^Phase ${phase} · `)).waitFor();
+      await item.getByRole('button', { name: `Record attendance for ${title}` }).click();
+      const sheet = fp.getByRole('region', { name: new RegExp(`^Attendance: ${title}`) });
+      await sheet.getByRole('radiogroup', { name: /\(Kaunas\)$/ }).first().getByRole('radio', { name: 'Present' }).check();
+      await sheet.getByRole('button', { name: 'Save attendance' }).click();
+      await sheet.getByText('Attendance saved.').waitFor();
+    }
+
+    await kp.reload();
+    await ready(kp, GROUP);
+    await kp.getByText('Your city may now apply to visit').waitFor();
+    expect(await kp.getByText(/still has to complete phases/).count()).toBe(0);
+    await expectAccessible(kp, 'the group for a city that completed its phases here');
+
+    expect(kaunas.pageErrors).toEqual([]);
+    expect(facilitator.pageErrors).toEqual([]);
+    await kaunas.context.close();
+    await facilitator.context.close();
   });
 });
