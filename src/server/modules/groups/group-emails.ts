@@ -74,7 +74,7 @@ export function digestDiscussions(posts: readonly DigestPost[], urlOf: (threadId
   });
 }
 
-const posts = (n: number) => `${n} new post${n === 1 ? '' : 's'}`;
+const newPosts = (n: number) => `${n} new post${n === 1 ? '' : 's'}`;
 
 export function digestEmail(i: { to: string; name: string; discussions: readonly DigestDiscussion[]; preferencesUrl: string }): OutgoingEmail {
   const byGroup = new Map<string, DigestDiscussion[]>();
@@ -84,15 +84,16 @@ export function digestEmail(i: { to: string; name: string; discussions: readonly
     else byGroup.set(d.group, [d]);
   }
   const discussion = (d: DigestDiscussion) => {
-    const shown = d.latest.length < d.newPosts ? `${posts(d.newPosts)}, the latest ${d.latest.length}` : posts(d.newPosts);
+    const more = d.latest.length < d.newPosts;
+    const shown = more ? `${newPosts(d.newPosts)}, the latest ${d.latest.length}` : newPosts(d.newPosts);
     const lines = d.latest.map((p) => `    • ${p.author}: ${p.excerpt}`);
-    return [`  “${d.title}”: ${shown}`, ...lines, `    ${d.latest.length < d.newPosts ? 'Read them all' : 'Read'}: ${d.url}`].join('\n');
+    return [`  “${d.title}”: ${shown}`, ...lines, `    ${more ? 'Read them all' : 'Read'}: ${d.url}`].join('\n');
   };
   const sections = [...byGroup].map(([group, discussions]) => `${group}\n${discussions.map(discussion).join('\n\n')}`);
   const total = i.discussions.reduce((sum, d) => sum + d.newPosts, 0);
   return {
     to: i.to,
-    subject: `peercities: ${posts(total)} in your discussion groups`,
+    subject: `peercities: ${newPosts(total)} in your discussion groups`,
     text:
       `Hello ${i.name},\n\nhere is what was posted in your groups since the last digest.\n\n${sections.join('\n\n')}\n\n` +
       `You receive this daily digest because you take part in these groups. To stop it, change your preferences: ${i.preferencesUrl}\n\n—\npeercities: city-to-city learning for climate neutrality`,

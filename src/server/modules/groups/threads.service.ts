@@ -142,8 +142,9 @@ export async function readThread(db: Db, labels: PersonLabels, threadId: string,
 export async function reply(db: Db, labels: PersonLabels, input: { threadId: string; body: string; replyTo: string | null; mentionedCityIds: string[]; user: CurrentUser; ip: string }) {
   const html = cleanBody(input.body);
   const mentions = await validMentions(db, input.mentionedCityIds);
+  const mentionIds = mentions.map((c) => c.id);
   const isManager = hasRole(input.user, 'programme_manager');
-  const added = await addPost(db, { threadId: input.threadId, authorId: input.user.id, isManager, bodyHtml: html, mentionedCities: mentions.map((c) => c.id), replyTo: input.replyTo });
+  const added = await addPost(db, { threadId: input.threadId, authorId: input.user.id, isManager, bodyHtml: html, mentionedCities: mentionIds, replyTo: input.replyTo });
   const moderate = Boolean(added && (isManager || added.facilitates));
   if (!added || !(moderate || added.member)) throw new AppError('NOT_FOUND', NO_THREAD);
   if (added.closed) throw new AppError('CONFLICT', 'A facilitator closed this discussion: it takes no more replies.');
@@ -153,7 +154,7 @@ export async function reply(db: Db, labels: PersonLabels, input: { threadId: str
     id: added.post_id,
     author_id: input.user.id,
     body_html: html,
-    mentioned_cities: mentions.map((c) => c.id),
+    mentioned_cities: mentionIds,
     reply_to: input.replyTo,
     created_at: new Date(added.post_created_at).toISOString(),
     hidden_at: null,
