@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { CurrentUser } from '../../shared/account.schemas.ts';
+import { hasRole } from '../../shared/role-predicates.ts';
 import type { Role } from '../../shared/roles.ts';
 import { AppError } from '../errors.ts';
 import { newToken } from '../modules/auth/tokens.ts';
@@ -63,12 +64,6 @@ export function requireUser(request: FastifyRequest): CurrentUser {
   if (!request.user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
   return request.user;
 }
-
-export const hasRole = (user: CurrentUser | null, role: Role) => user?.roles.some((g) => g.role === role) ?? false;
-
-/** Whether the person acts for this city (as one of its representatives). */
-export const representsCity = (user: CurrentUser | null, cityId: string) =>
-  user?.roles.some((r) => r.role === 'city_representative' && r.cityId === cityId) ?? false;
 
 export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('user', null);

@@ -6,7 +6,8 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
 import { useProblemMessage } from '../lib/problem-message.ts';
 import { apiSend } from '../lib/api-client.ts';
-import { holdsRole, resetSession, useCurrentUser } from '../lib/session.ts';
+import { resetSession, useCurrentUser } from '../lib/session.ts';
+import { hasRole } from '../../shared/role-predicates.ts';
 
 /** Header with navigation, the page in <main>, and a footer: one landmark each. */
 export function AppLayout() {
@@ -64,13 +65,13 @@ function MainNavigation() {
     { to: '/map', label: t('map.nav'), show: true },
     { to: '/programmes', label: t('programmes.nav'), show: true },
     { to: '/groups', label: t('groups.nav'), show: true },
-    { to: '/evaluations', label: t('review.nav'), show: holdsRole(user, 'evaluator') },
+    { to: '/evaluations', label: t('review.nav'), show: hasRole(user, 'evaluator') },
     { to: '/account', label: t('nav.account'), show: user !== null },
     // Shown only to those the server lets in; the server checks again on every call.
-    { to: '/admin/people', label: t('nav.people'), show: holdsRole(user, 'programme_manager') },
-    { to: '/admin/mailbox', label: t('nav.mailbox'), show: holdsRole(user, 'programme_manager') },
-    { to: '/admin/audit', label: t('review.auditNav'), show: holdsRole(user, 'programme_manager') },
-    { to: '/admin/cities/import', label: t('cities.importNav'), show: holdsRole(user, 'programme_manager') },
+    { to: '/admin/people', label: t('nav.people'), show: hasRole(user, 'programme_manager') },
+    { to: '/admin/mailbox', label: t('nav.mailbox'), show: hasRole(user, 'programme_manager') },
+    { to: '/admin/audit', label: t('review.auditNav'), show: hasRole(user, 'programme_manager') },
+    { to: '/admin/cities/import', label: t('cities.importNav'), show: hasRole(user, 'programme_manager') },
   ];
   return (
     <nav aria-label={t('nav.label')}>

@@ -5,7 +5,8 @@ import { PageTitle } from '../components/page-title.tsx';
 import { ProblemAlert } from '../components/problem-alert.tsx';
 import { Text } from '@mantine/core';
 import type { Role } from '../../shared/roles.ts';
-import { holdsRole, useSession } from '../lib/session.ts';
+import { useSession } from '../lib/session.ts';
+import { hasRole } from '../../shared/role-predicates.ts';
 
 /**
  * Shows the page to signed-in people (holding `role` when given); sends
@@ -24,7 +25,7 @@ export function RequireSignedIn({ role, children }: { role?: Role; children: Rea
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
-  if (role && !holdsRole(user, role)) {
+  if (role && !hasRole(user, role)) {
     return (
       <>
         <PageTitle>{t('forbidden.title')}</PageTitle>

@@ -1,6 +1,5 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { CurrentUser, SessionState } from '../../shared/account.schemas.ts';
-import type { Role } from '../../shared/roles.ts';
 import { fetchSession, rememberSession } from './api-client.ts';
 
 export const sessionQueryKey = ['session'] as const;
@@ -19,10 +18,6 @@ export function useSession() {
 /** The signed-in person, or null while loading or when signed out. */
 export function useCurrentUser(): CurrentUser | null {
   return useSession().data?.user ?? null;
-}
-
-export function holdsRole(user: CurrentUser | null, role: Role): boolean {
-  return user?.roles.some((grant) => grant.role === role) ?? false;
 }
 
 /**

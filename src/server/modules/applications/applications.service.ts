@@ -3,7 +3,7 @@ import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { Answers, Application, CallKind } from '../../../shared/programme.schemas.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { hasRole, representsCity } from '../../plugins/auth.plugin.ts';
+import { hasRole, representedCityIds, representsCity } from '../../../shared/role-predicates.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
 import { assertCallOpen, eligibilityOf, loadCall, type CallContext } from '../programmes/calls.service.ts';
@@ -80,7 +80,7 @@ export async function listApplications(db: Db, slug: string, kind: CallKind, use
   let rows: ApplicationRow[];
   if (hasRole(user, 'programme_manager')) rows = await listApplicationsOfCall(db, ctx.call.id, {});
   else {
-    const cityIds = user.roles.filter((r) => r.role === 'city_representative' && r.cityId).map((r) => r.cityId ?? '');
+    const cityIds = representedCityIds(user);
     const own = await listApplicationsOfCall(db, ctx.call.id, { cityIds });
     const assigned = hasRole(user, 'evaluator') ? await listApplicationsOfCall(db, ctx.call.id, { evaluatorId: user.id }) : [];
     const seen = new Set<string>();

@@ -13,7 +13,7 @@ import { CITY_CSV_COLUMNS, validateCityCsv, type CityCsvRow } from '../../../dom
 import { missionCitiesForInterests, similarCities, type CityFacts } from '../../../domain/cities/similar-cities.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { hasRole } from '../../plugins/auth.plugin.ts';
+import { hasRole, representsCity } from '../../../shared/role-predicates.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import {
   cityFactsForSimilarity,
@@ -37,7 +37,7 @@ import {
 /** Programme managers act for every city; a representative only for their own. */
 export function canActForCity(user: CurrentUser | null, cityId: string): boolean {
   if (!user) return false;
-  return hasRole(user, 'programme_manager') || user.roles.some((g) => g.role === 'city_representative' && g.cityId === cityId);
+  return hasRole(user, 'programme_manager') || representsCity(user, cityId);
 }
 
 async function cityOr404(db: Db, slug: string) {

@@ -5,7 +5,7 @@ import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import { GroupSummary, type Group, type Session } from '../../../shared/group.schemas.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { hasRole, representsCity } from '../../plugins/auth.plugin.ts';
+import { hasRole, representedCityIds, representsCity } from '../../../shared/role-predicates.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
@@ -93,7 +93,7 @@ export async function getGroup(db: Db, id: string, user: CurrentUser | null): Pr
     canManage(db, row, user),
     isMember(db, row, user),
   ]);
-  const ownCities = new Set(user?.roles.filter((r) => r.role === 'city_representative').map((r) => r.cityId));
+  const ownCities = new Set(representedCityIds(user));
   const memberships = await membershipsOf(db, row.id);
   // Managers and members see the group's cities; a representative always sees their own city's request.
   const visible = manage || member ? memberships : memberships.filter((m) => ownCities.has(m.city_id));

@@ -5,7 +5,7 @@ import { plainText, sanitizeRichText } from '../../lib/rich-text.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
 import { digestDiscussions, digestEmail } from './group-emails.ts';
-import { hasRole } from '../../plugins/auth.plugin.ts';
+import { hasRole } from '../../../shared/role-predicates.ts';
 import type { PersonLabel, PersonLabels } from '../people/person-labels.ts';
 import { groupAccess } from './groups.repository.ts';
 import {

@@ -12,7 +12,8 @@ import {
   UpdateProgrammeBody,
 } from '../../../shared/programme.schemas.ts';
 import { AppError } from '../../errors.ts';
-import { hasRole, representsCity, requireUser } from '../../plugins/auth.plugin.ts';
+import { hasRole, representsCity } from '../../../shared/role-predicates.ts';
+import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { markLearningComplete, unmarkLearningComplete } from './calls.repository.ts';

@@ -6,7 +6,7 @@ import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { Visit, VisitSummary } from '../../../shared/visit.schemas.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { hasRole, representsCity } from '../../plugins/auth.plugin.ts';
+import { hasRole, representsCity } from '../../../shared/role-predicates.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
 import { findProgrammeBySlug } from '../programmes/programmes.repository.ts';

@@ -14,6 +14,7 @@ import { PhasesSection } from './phases-section.tsx';
 import { ProgressSection } from './progress-section.tsx';
 import { SessionsSection } from './sessions-section.tsx';
 import { ThreadsSection } from './threads-section.tsx';
+import { representedCities } from '../../../shared/role-predicates.ts';
 
 /** /groups/:id: what the group is, who is in it, its sessions, progress and discussions. */
 export function GroupPage() {
@@ -36,7 +37,7 @@ export function GroupPage() {
 function GroupView({ group }: { group: Group }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const representedCities = user?.roles.filter((r) => r.role === 'city_representative' && r.cityId) ?? [];
+  const ownCities = representedCities(user);
   const { canManage, isMember } = group.viewer;
   const involved = canManage || isMember;
 
@@ -66,14 +67,14 @@ function GroupView({ group }: { group: Group }) {
         )}
       </section>
       <PhasesSection phases={group.phases} />
-      {!canManage && representedCities.length > 0 && <InterestSection group={group} cities={representedCities.map((r) => ({ id: r.cityId ?? '', name: r.cityName ?? '' }))} />}
+      {!canManage && ownCities.length > 0 && <InterestSection group={group} cities={ownCities} />}
       {involved && group.members && <MembersSection group={group} />}
       <Divider />
       <SessionsSection group={group} />
       {involved && (
         <>
           <Divider />
-          <ProgressSection group={group} representedCityIds={representedCities.map((r) => r.cityId ?? '')} />
+          <ProgressSection group={group} representedCityIds={ownCities.map((city) => city.id)} />
           <Divider />
           <ThreadsSection groupId={group.id} />
         </>

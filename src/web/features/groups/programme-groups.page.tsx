@@ -5,10 +5,11 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
-import { holdsRole, useCurrentUser } from '../../lib/session.ts';
+import { useCurrentUser } from '../../lib/session.ts';
 import { CreateGroupForm } from './create-group-form.tsx';
 import { GroupCards } from './group-cards.tsx';
 import { useProgramme, useProgrammeGroups } from './groups.api.ts';
+import { hasRole } from '../../../shared/role-predicates.ts';
 
 /** /programmes/:slug/groups: a programme's groups; facilitators and managers create new ones here. */
 export function ProgrammeGroupsPage() {
@@ -17,7 +18,7 @@ export function ProgrammeGroupsPage() {
   const programme = useProgramme(slug);
   const groups = useProgrammeGroups(slug);
   const user = useCurrentUser();
-  const mayCreate = holdsRole(user, 'facilitator') || holdsRole(user, 'programme_manager');
+  const mayCreate = hasRole(user, 'facilitator') || hasRole(user, 'programme_manager');
 
   if (programme.isPending) return <LoadingState />;
   if (programme.isError) {

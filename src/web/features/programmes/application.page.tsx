@@ -17,6 +17,7 @@ import { AnswerField } from './answer-field.tsx';
 import { formatInstant } from './programme-dates.ts';
 import { useApplication, useCall, useProgramme, useRemoveAttachment, useSaveAnswers, useSubmitApplication, useUploadAttachment, useWithdrawApplication } from './programmes.api.ts';
 import { ApplicationStatusBadge } from './status-badges.tsx';
+import { representsCity } from '../../../shared/role-predicates.ts';
 
 type Value = z.infer<typeof AnswerValue> | undefined;
 
@@ -68,7 +69,7 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
   const [fileToRemove, setFileToRemove] = useState<string | null>(null);
   const [uploadingQuestion, setUploadingQuestion] = useState<string | null>(null);
 
-  const isRepresentative = (user?.roles ?? []).some((r) => r.role === 'city_representative' && r.cityId === a.cityId);
+  const isRepresentative = representsCity(user, a.cityId);
   // The server decides; this only avoids offering what it would refuse. A page
   // left open past the deadline still offers saving, and shows the server's refusal.
   const editable = isRepresentative && a.status !== 'withdrawn' && call.state === 'open' && ['draft', 'submitted'].includes(a.status);

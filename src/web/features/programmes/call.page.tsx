@@ -7,12 +7,13 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { ApiError } from '../../lib/api-client.ts';
-import { holdsRole, useCurrentUser } from '../../lib/session.ts';
+import { useCurrentUser } from '../../lib/session.ts';
 import { CallFormEditor } from './call-form-editor.tsx';
 import { LearningCompletions } from './learning-completions.tsx';
 import { formatInstant } from './programme-dates.ts';
 import { useCall, useCallApplications, useEligibility, useStartApplication } from './programmes.api.ts';
 import { ApplicationStatusBadge, CallStateBadge } from './status-badges.tsx';
+import { hasRole, representedCities } from '../../../shared/role-predicates.ts';
 
 /** /programmes/:slug/calls/:kind: what the call is, its window, a city's eligibility and application; managers edit its form. */
 export function CallPage() {
@@ -35,8 +36,8 @@ function CallView({ slug, kind }: { slug: string; kind: CallKind }) {
   const { t, i18n } = useTranslation();
   const call = useCall(slug, kind);
   const user = useCurrentUser();
-  const isManager = holdsRole(user, 'programme_manager');
-  const cities = (user?.roles ?? []).filter((r) => r.role === 'city_representative' && r.cityId).map((r) => ({ id: r.cityId ?? '', name: r.cityName ?? '' }));
+  const isManager = hasRole(user, 'programme_manager');
+  const cities = representedCities(user);
 
   if (call.isPending) return <LoadingState />;
   if (call.isError) {

@@ -6,11 +6,12 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
-import { holdsRole, useCurrentUser } from '../../lib/session.ts';
+import { useCurrentUser } from '../../lib/session.ts';
 import { formatInstant, formatLocalDate } from './programme-dates.ts';
 import { useStageText } from './programmes-list.page.tsx';
 import { useCall, useCallApplications, useProgramme } from './programmes.api.ts';
 import { ApplicationStatusBadge, CallStateBadge, StepStatusBadge } from './status-badges.tsx';
+import { hasRole, representedCities } from '../../../shared/role-predicates.ts';
 
 const KINDS: CallKind[] = ['host', 'visitor'];
 
@@ -32,8 +33,8 @@ export function ProgrammePage() {
     );
   }
   const p = programme.data;
-  const isManager = holdsRole(user, 'programme_manager');
-  const representedCities = (user?.roles ?? []).filter((r) => r.role === 'city_representative' && r.cityId);
+  const isManager = hasRole(user, 'programme_manager');
+  const ownCities = representedCities(user);
 
   return (
     <Stack gap="xl">
@@ -64,14 +65,14 @@ export function ProgrammePage() {
 
       <Numbers programme={p} />
 
-      {representedCities.length > 0 && (
+      {ownCities.length > 0 && (
         <section aria-labelledby="position-heading">
           <Title order={2} size="h3" id="position-heading" mb="sm">
             {t('programmes.page.positionTitle')}
           </Title>
           <Stack gap="sm">
             {KINDS.map((kind) => (
-              <CityPosition key={kind} slug={p.slug} kind={kind} cities={representedCities.map((r) => ({ id: r.cityId ?? '', name: r.cityName ?? '' }))} />
+              <CityPosition key={kind} slug={p.slug} kind={kind} cities={ownCities} />
             ))}
           </Stack>
         </section>

@@ -9,8 +9,9 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { PaginationBar } from '../../components/pagination-bar.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
-import { holdsRole, useCurrentUser } from '../../lib/session.ts';
+import { useCurrentUser } from '../../lib/session.ts';
 import { useProgrammeList } from './programmes.api.ts';
+import { hasRole } from '../../../shared/role-predicates.ts';
 
 const PAGE_SIZE = 20;
 
@@ -37,7 +38,7 @@ export function ProgrammesListPage() {
     <Stack gap="lg">
       <PageTitle>{t('programmes.list.title')}</PageTitle>
       <Text>{t('programmes.list.intro')}</Text>
-      {holdsRole(user, 'programme_manager') && (
+      {hasRole(user, 'programme_manager') && (
         <Group>
           <Button component={Link} to="/programmes/new">
             {t('programmes.list.create')}

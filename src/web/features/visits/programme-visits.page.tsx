@@ -7,11 +7,12 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
-import { holdsRole, useCurrentUser } from '../../lib/session.ts';
+import { useCurrentUser } from '../../lib/session.ts';
 import { SchedulePanel } from './schedule-panel.tsx';
 import { VisitStatusBadge } from './visit-status-badge.tsx';
 import { formatDay, formatNumber, todayInProgramme } from './visit-format.ts';
 import { useProgramme, useProgrammeVisits } from './visits.api.ts';
+import { hasRole } from '../../../shared/role-predicates.ts';
 
 /** Every visit confirmed and over: rescheduling would only rewrite history (and email everyone). */
 const finished = (visits: { confirmed: boolean; startsOn: string | null; endsOn: string | null }[], today: string) =>
@@ -24,7 +25,7 @@ export function ProgrammeVisitsPage() {
   const programme = useProgramme(slug);
   const visits = useProgrammeVisits(slug);
   const user = useCurrentUser();
-  const manager = holdsRole(user, 'programme_manager');
+  const manager = hasRole(user, 'programme_manager');
   const today = todayInProgramme();
 
   if (programme.isPending) return <LoadingState />;

@@ -9,11 +9,12 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
-import { holdsRole, useCurrentUser } from '../../lib/session.ts';
+import { useCurrentUser } from '../../lib/session.ts';
 import { useFieldErrors } from '../../lib/use-field-errors.ts';
 import { VisitProblem } from './visit-problem.tsx';
 import { formatDay } from './visit-format.ts';
 import { useAddPlanUpdate, useCitySolutions, useCreatePlan, useReplicationPlans } from './visits.api.ts';
+import { hasRole } from '../../../shared/role-predicates.ts';
 
 type Plan = z.output<typeof ReplicationPlan>;
 const STATUSES = ['not_started', 'in_progress', 'done', 'dropped'] as const;
@@ -34,7 +35,7 @@ export function ReplicationSection({ visit }: { visit: Visit }) {
   const { t } = useTranslation();
   const plans = useReplicationPlans(visit.id);
   const user = useCurrentUser();
-  const manager = holdsRole(user, 'programme_manager');
+  const manager = hasRole(user, 'programme_manager');
   const mayPlanFor = visit.visitors.filter((c) => manager || visit.viewer.visitingCityIds.includes(c.id));
 
   return (

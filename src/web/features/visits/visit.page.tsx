@@ -5,7 +5,7 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
-import { holdsRole, useCurrentUser } from '../../lib/session.ts';
+import { useCurrentUser } from '../../lib/session.ts';
 import { AgendaForm } from './agenda-form.tsx';
 import { AgendaList } from './agenda-list.tsx';
 import { DelegationsSection } from './delegations-section.tsx';
@@ -15,6 +15,7 @@ import { ReplicationSection } from './replication-section.tsx';
 import { VisitStatusBadge } from './visit-status-badge.tsx';
 import { formatDay, todayInProgramme, useCountryName } from './visit-format.ts';
 import { useProgramme, useVisit, visitCalendarUrl } from './visits.api.ts';
+import { hasRole } from '../../../shared/role-predicates.ts';
 
 /** /visits/:id: one study visit — who, when, the agenda, delegations, and the follow-up. */
 export function VisitPage() {
@@ -39,7 +40,7 @@ export function VisitPage() {
   const settings = programme.data?.settings;
   const participant = v.viewer.canPlan || v.viewer.isHost || v.viewer.visitingCityIds.length > 0;
   const started = v.startsOn !== null && v.startsOn <= today;
-  const team = holdsRole(user, 'programme_manager') || holdsRole(user, 'facilitator');
+  const team = hasRole(user, 'programme_manager') || hasRole(user, 'facilitator');
   const section = (key: string, title: string, children: React.ReactNode) => (
     <section aria-labelledby={`${key}-heading`}>
       <Title order={2} size="h3" id={`${key}-heading`} mb="sm">
@@ -106,13 +107,13 @@ export function VisitPage() {
 
       {section('delegations', t('visits.delegations.title'), <DelegationsSection visit={v} maxDelegates={settings?.maxDelegatesPerCity ?? 3} />)}
 
-      {(team || ((v.viewer.isHost || v.viewer.visitingCityIds.length > 0) && holdsRole(user, 'city_representative'))) &&
+      {(team || ((v.viewer.isHost || v.viewer.visitingCityIds.length > 0) && hasRole(user, 'city_representative'))) &&
         section(
           'feedback',
           t('visits.feedback.title'),
           <Stack gap="md">
             {(v.viewer.isHost || v.viewer.visitingCityIds.length > 0) &&
-              holdsRole(user, 'city_representative') &&
+              hasRole(user, 'city_representative') &&
               (started ? <FeedbackForm visit={v} /> : <Text>{t('visits.feedback.notYet')}</Text>)}
             {team && <FeedbackSummaryView visitId={v.id} />}
           </Stack>,
