@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig, type Config } from '../src/server/config.ts';
-import { DEMO_PASSWORD } from '../src/server/db/seed/demo-seed.ts';
+import { DEMO_PASSWORD } from '../src/server/seed/demo-seed.ts';
 import { sendDailyDigests } from '../src/server/modules/groups/threads.service.ts';
 import { adminQuery, databaseUrl } from '../src/server/test-support/database-snapshots.ts';
 import { httpLoadInWorker, type LoadResult, type RequestSpec } from './lib/http-load.ts';

@@ -19,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig, type Config } from '../src/server/config.ts';
-import { DEMO_SOLUTIONS } from '../src/server/db/seed/demo-solutions-data.ts';
+import { DEMO_SOLUTIONS } from '../src/server/seed/demo-solutions-data.ts';
 import { refreshCitySolutionStats } from '../src/server/modules/solutions/solutions.repository.ts';
 import { adminQuery, databaseUrl } from '../src/server/test-support/database-snapshots.ts';
 import { httpLoadInWorker, type RequestSpec } from './lib/http-load.ts';

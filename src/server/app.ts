@@ -3,11 +3,12 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { KyselyPlugin } from 'kysely';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { openDatabase, type Db } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
-import { seedDemoData } from './db/seed/demo-seed.ts';
+import { seedDemoData } from './seed/demo-seed.ts';
 import { SessionCache } from './modules/session/session-cache.ts';
 import { PersonLabels } from './modules/people/person-labels.ts';
 import type { AnnouncedChanges } from './lib/person-cache.ts';
@@ -62,6 +63,8 @@ declare module 'fastify' {
 
 export interface BuildOptions {
   now?: () => Date;
+  /** Plugins on the database handle the routes and jobs use (tests count queries with one). */
+  dbPlugins?: readonly KyselyPlugin[];
 }
 
 export const API_VERSION = '0.1.0';
@@ -102,8 +105,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await database.close();
     throw err;
   }
+  const db = (options.dbPlugins ?? []).reduce((withPlugins, plugin) => withPlugins.withPlugin(plugin), database.db);
   app.decorate('config', config);
-  app.decorate('db', database.db);
+  app.decorate('db', db);
   app.decorate('databaseKind', database.kind);
   const sessionCache = new SessionCache();
   const personLabels = new PersonLabels();
@@ -126,15 +130,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('now', now);
 
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : mailboxTransport;
-  const mailWorker = startMailWorker(database.db, transport, config.mailWorkerIntervalMs, app.log);
+  const mailWorker = startMailWorker(db, transport, config.mailWorkerIntervalMs, app.log);
   app.decorate('mailWorker', mailWorker);
   const scheduler = startScheduler(
-    database.db,
+    db,
     [
-      { name: 'deadline-reminders', everyMs: 10 * 60_000, run: (at) => sendDeadlineReminders(database.db, at, config.publicUrl) },
-      { name: 'session-reminders', everyMs: 10 * 60_000, run: (at) => sendSessionReminders(database.db, at, config.publicUrl) },
-      { name: 'visit-notices', everyMs: 60 * 60_000, run: (at) => sendVisitNotices(database.db, at, config.publicUrl) },
-      { name: 'daily-digest', everyMs: 24 * 60 * 60_000, run: (at) => sendDailyDigests(database.db, at, config.publicUrl) },
+      { name: 'deadline-reminders', everyMs: 10 * 60_000, run: (at) => sendDeadlineReminders(db, at, config.publicUrl) },
+      { name: 'session-reminders', everyMs: 10 * 60_000, run: (at) => sendSessionReminders(db, at, config.publicUrl) },
+      { name: 'visit-notices', everyMs: 60 * 60_000, run: (at) => sendVisitNotices(db, at, config.publicUrl) },
+      { name: 'daily-digest', everyMs: 24 * 60 * 60_000, run: (at) => sendDailyDigests(db, at, config.publicUrl) },
     ],
     now,
     config.schedulerIntervalMs,

@@ -1,6 +1,6 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { DEMO_PASSWORD } from './db/seed/demo-seed.ts';
+import { DEMO_PASSWORD } from './seed/demo-seed.ts';
 
 // Listens and shuts down gracefully; everything else lives in buildApp.
 async function main() {

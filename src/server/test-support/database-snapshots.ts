@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
-import { seedDemoData } from '../db/seed/demo-seed.ts';
+import { seedDemoData } from '../seed/demo-seed.ts';
 
 /**
  * Test databases start from snapshots made once per test run instead of

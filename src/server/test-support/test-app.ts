@@ -1,9 +1,10 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
-import { DEMO_PASSWORD } from '../db/seed/demo-seed.ts';
+import { DEMO_PASSWORD } from '../seed/demo-seed.ts';
 import { CSRF_HEADER } from '../modules/session/session-policy.ts';
 import { TEST_PASSWORD_HASH_COST } from './database-snapshots.ts';
+import { QueryCounter } from './query-counter.ts';
 import { createTestDatabase } from './test-database.ts';
 
 export { DEMO_PASSWORD };
@@ -15,6 +16,8 @@ export interface TestApp {
   client(): Promise<TestClient>;
   /** A client already signed in as the given demo (or other) account. */
   signedIn(email: string, password?: string): Promise<TestClient>;
+  /** Counts the database statements the platform sends (e.g. `queries.during(() => client.request(…))`). */
+  queries: QueryCounter;
   /** Moves the platform's clock (null: real time again). */
   setNow(date: Date | string | null): void;
   close(): Promise<void>;
@@ -36,7 +39,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     database,
   };
   let fixedNow: Date | null = null;
-  const app = await buildApp(config, { now: () => fixedNow ?? new Date() });
+  const queries = new QueryCounter();
+  const app = await buildApp(config, { now: () => fixedNow ?? new Date(), dbPlugins: [queries] });
 
   const client = async (): Promise<TestClient> => {
     const cookies = new Map<string, string>();
@@ -71,6 +75,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     app,
     config,
     client,
+    queries,
     async signedIn(email, password = DEMO_PASSWORD) {
       const c = await client();
       const res = await c.request({ method: 'POST', url: '/api/session', payload: { email, password } });

@@ -19,7 +19,7 @@ import { Problem } from '../../../shared/problem.ts';
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import { sendTable } from '../../lib/table-export.ts';
 import type { App } from '../../route-types.ts';
-import { LibraryCache, sendCached } from '../solutions/library-cache.ts';
+import { LibraryCache, sendCached } from '../../lib/library-cache.ts';
 import { listCities, mapCities } from './cities.repository.ts';
 import {
   citiesLike,

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/solution.schemas.ts';
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
-import { LibraryCache, sendCached } from './library-cache.ts';
+import { LibraryCache, sendCached } from '../../lib/library-cache.ts';
 import { createSolution, related, removeSolution, search, solutionDetail, solutionsOfCitySlug, updateSolution } from './solutions.service.ts';
 
 const cityActors = ['programme_manager', 'city_representative'] as const;

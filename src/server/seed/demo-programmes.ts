@@ -1,7 +1,7 @@
-import { DEFAULT_SETTINGS, defaultTimeline } from '../../../domain/programmes/programme-template.ts';
-import type { Criterion, Question } from '../../../shared/programme.schemas.ts';
-import { insertProgramme } from '../../modules/programmes/programmes.repository.ts';
-import type { Db } from '../client.ts';
+import { DEFAULT_SETTINGS, defaultTimeline } from '../../domain/programmes/programme-template.ts';
+import type { Criterion, Question } from '../../shared/programme.schemas.ts';
+import { insertProgramme } from '../modules/programmes/programmes.repository.ts';
+import type { Db } from '../db/client.ts';
 
 const HOST_QUESTIONS: Question[] = [
   { id: 'motivation', type: 'long_text', label: 'Why does your city want to host a Group Study Visit?', help: '', required: true, options: [], maxLength: 3000 },
@@ -35,7 +35,7 @@ const HOSTS_2025 = [
   { slug: 'dunkerque', score: [3, 3, 3], outcome: 'rejected' },
 ] as const;
 
-// Aspiring cities of the library's demo set (src/server/db/seed/demo-solutions-data.ts).
+// Aspiring cities of the library's demo set (src/server/seed/demo-solutions-data.ts).
 const VISITORS_2025 = ['cologne', 'bilbao', 'graz', 'ghent', 'brno', 'gdansk', 'oulu', 'plovdiv', 'tallinn', 'freiburg', 'galway', 'maribor'];
 
 const SEED_NAME = 'demo-programmes-v1';

@@ -1,6 +1,6 @@
-import { zonedToUtc } from '../../../domain/time/zoned-time.ts';
-import { sanitizeRichText } from '../../lib/rich-text.ts';
-import type { Db } from '../client.ts';
+import { zonedToUtc } from '../../domain/time/zoned-time.ts';
+import { sanitizeRichText } from '../lib/rich-text.ts';
+import type { Db } from '../db/client.ts';
 
 const SEED_NAME = 'demo-groups-v1';
 

@@ -1,7 +1,7 @@
-import type { Role } from '../../../shared/roles.ts';
-import { MISSION_CITIES } from '../../../domain/reference/mission-cities.ts';
-import { hashPassword } from '../../modules/auth/password.ts';
-import type { Db } from '../client.ts';
+import type { Role } from '../../shared/roles.ts';
+import { MISSION_CITIES } from '../../domain/reference/mission-cities.ts';
+import { hashPassword } from '../modules/auth/password.ts';
+import type { Db } from '../db/client.ts';
 import { seedGroupsDemo } from './demo-groups.ts';
 import { seedProgrammesDemo } from './demo-programmes.ts';
 import { seedMatchingDemo } from './demo-matching.ts';

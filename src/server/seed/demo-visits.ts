@@ -1,5 +1,5 @@
-import { delegationTravel } from '../../../domain/visits/delegation-travel.ts';
-import type { Db } from '../client.ts';
+import { delegationTravel } from '../../domain/visits/delegation-travel.ts';
+import type { Db } from '../db/client.ts';
 
 const SEED_NAME = 'demo-visits-v1';
 

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
-import { slugify } from '../../../domain/cities/city-csv.ts';
-import { countryOf, isCountryCode } from '../../../domain/reference/countries.ts';
-import { SECTOR_CODES, type SectorCode } from '../../../domain/reference/sectors.ts';
-import { sanitizeRichText } from '../../lib/rich-text.ts';
-import { refreshCitySolutionStats, type SolutionValues } from '../../modules/solutions/solutions.repository.ts';
-import type { Db } from '../client.ts';
+import { slugify } from '../../domain/cities/city-csv.ts';
+import { countryOf, isCountryCode } from '../../domain/reference/countries.ts';
+import { SECTOR_CODES, type SectorCode } from '../../domain/reference/sectors.ts';
+import { sanitizeRichText } from '../lib/rich-text.ts';
+import { refreshCitySolutionStats, type SolutionValues } from '../modules/solutions/solutions.repository.ts';
+import type { Db } from '../db/client.ts';
 import { DEMO_ASPIRING_CITIES, DEMO_SOLUTIONS, type DemoSolution } from './demo-solutions-data.ts';
 
 const SEED_NAME = 'demo-library-v1';

@@ -6,8 +6,8 @@
 // placed in a Mission City to make the demo library fuller. Impact, cost and
 // years are illustrative in both: the seed says so in every solution's text.
 
-import type { SectorCode } from '../../../domain/reference/sectors.ts';
-import type { SystemicLeverCode } from '../../../domain/reference/sectors.ts';
+import type { SectorCode } from '../../domain/reference/sectors.ts';
+import type { SystemicLeverCode } from '../../domain/reference/sectors.ts';
 
 export interface DemoSolution {
   city: string;

@@ -1,9 +1,9 @@
-import { DEFAULT_RULES, DEFAULT_WEIGHTS, startRun } from '../../modules/matching/matching.service.ts';
-import type { Db } from '../client.ts';
+import { DEFAULT_RULES, DEFAULT_WEIGHTS, startRun } from '../modules/matching/matching.service.ts';
+import type { Db } from '../db/client.ts';
 
 const SEED_NAME = 'demo-matching-v1';
 
-// The 2025 placements (src/server/db/seed/demo-visits.ts): the run locks them,
+// The 2025 placements (src/server/seed/demo-visits.ts): the run locks them,
 // so the published run reproduces the visits that took place.
 const PLACEMENTS = [
   { host: 'valencia', visitors: ['cologne', 'graz', 'ghent'] },
