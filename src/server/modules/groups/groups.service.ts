@@ -9,7 +9,6 @@ import { hasRole, representedCityIds, representsCity } from '../../../shared/rol
 import { recordAudit } from '../audit/audit.repository.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
-import { findProgrammeBySlug } from '../programmes/programmes.repository.ts';
 import { sessionInvitationEmail } from './group-emails.ts';
 import {
   admittedCityIds,
@@ -37,6 +36,7 @@ import {
   upsertInterest,
   type GroupRow,
 } from './groups.repository.ts';
+import { programmeBySlugOrThrow } from '../programmes/programme-lookup.ts';
 
 const SectorList = GroupSummary.shape.sectors;
 
@@ -78,8 +78,7 @@ function summaryOf(row: GroupRow, facilitators: { group_id: string; id: string; 
 }
 
 export async function listGroups(db: Db, slug: string): Promise<GroupSummary[]> {
-  const programme = await findProgrammeBySlug(db, slug);
-  if (!programme) throw new AppError('NOT_FOUND', `There is no programme “${slug}”.`);
+  const programme = await programmeBySlugOrThrow(db, slug);
   const rows = await groupsOfProgramme(db, programme.id);
   const facilitators = await facilitatorsOf(db, rows.map((r) => r.id));
   return rows.map((r) => summaryOf(r, facilitators));
@@ -109,8 +108,7 @@ export async function createGroup(
   db: Db,
   input: { slug: string; body: { name: string; description: string; sectors: string[]; language: string; capacity: number; facilitatorIds: string[] }; actor: CurrentUser; ip: string },
 ) {
-  const programme = await findProgrammeBySlug(db, input.slug);
-  if (!programme) throw new AppError('NOT_FOUND', `There is no programme “${input.slug}”.`);
+  const programme = await programmeBySlugOrThrow(db, input.slug);
   const facilitatorIds = hasRole(input.actor, 'facilitator') && !input.body.facilitatorIds.includes(input.actor.id) ? [input.actor.id, ...input.body.facilitatorIds] : input.body.facilitatorIds;
   const facilitators = await peopleWithRole(db, facilitatorIds, 'facilitator');
   const missing = facilitatorIds.filter((id) => !facilitators.some((f) => f.person_id === id));

@@ -24,7 +24,6 @@ import { AppError } from '../../errors.ts';
 import { representativesOf } from '../applications/applications.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
-import { findProgrammeBySlug, type ProgrammeRow } from '../programmes/programmes.repository.ts';
 import { loadProgramme } from '../programmes/programmes.service.ts';
 import { evaluationOverview } from '../review/review.service.ts';
 import { createVisits } from '../visits/visits.service.ts';
@@ -50,6 +49,7 @@ import {
   settingsRow,
   type RunRow,
 } from './matching.repository.ts';
+import { programmeBySlugOrThrow } from '../programmes/programme-lookup.ts';
 
 export const DEFAULT_WEIGHTS: MatchingWeights = {
   ...DEFAULT_FIT_SETTINGS.weights,
@@ -68,12 +68,6 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 /** Runs `fn` in the caller's transaction when there is one (Kysely does not nest them), else in a new one. */
 function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
   return db.isTransaction ? fn(db) : db.transaction().execute(fn);
-}
-
-async function programmeOf(db: Db, slug: string): Promise<ProgrammeRow> {
-  const row = await findProgrammeBySlug(db, slug);
-  if (!row) throw new AppError('NOT_FOUND', `There is no programme “${slug}”.`);
-  return row;
 }
 
 async function currentSettings(db: Db, programmeId: string) {
@@ -116,7 +110,7 @@ function canonical(value: unknown): string {
 
 /** Everything the matching of a programme depends on, read once. */
 async function gather(db: Db, slug: string, now: Date) {
-  const row = await programmeOf(db, slug);
+  const row = await programmeBySlugOrThrow(db, slug);
   const programme = await loadProgramme(db, slug, now);
   const [settings, calls, selected, applications, facilitators] = await Promise.all([
     currentSettings(db, row.id),
@@ -336,7 +330,7 @@ function summaryOf(r: { id: string; number: number; created_at: Date; created_by
 }
 
 export async function updateSettings(db: Db, input: { slug: string; body: UpdateMatchingSettingsBody; actor: CurrentUser; ip: string }) {
-  const row = await programmeOf(db, input.slug);
+  const row = await programmeBySlugOrThrow(db, input.slug);
   const people = new Set((await facilitatorsWithDaysOff(db)).map((f) => f.id));
   const errors = input.body.rules.facilitators.flatMap((f, i) => (people.has(f.personId) ? [] : [{ field: `body.rules.facilitators.${i}.personId`, message: 'Choose a person with the facilitator role.' }]));
   if (errors.length) throw new AppError('VALIDATION_FAILED', 'Some settings are not valid.', { errors });
@@ -351,7 +345,7 @@ export async function updateSettings(db: Db, input: { slug: string; body: Update
 
 /** Locks, forbids or frees one pair of a selected host and a selected visiting city. */
 export async function changePairRule(db: Db, input: { slug: string; body: PairRuleBody; actor: CurrentUser; ip: string }) {
-  const row = await programmeOf(db, input.slug);
+  const row = await programmeBySlugOrThrow(db, input.slug);
   const selected = await selectedCities(db, row.id);
   const errors = [];
   if (!selected.hosts.has(input.body.hostCityId)) errors.push({ field: 'body.hostCityId', message: 'Not a selected host of this programme.' });

@@ -7,18 +7,8 @@ import type { FieldError } from '../../../shared/problem.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import {
-  countProgrammes,
-  findProgrammeBySlug,
-  insertProgramme,
-  listProgrammeRows,
-  milestonesOf,
-  publishedDecisions,
-  replaceMilestones,
-  slugTaken,
-  updateProgrammeRow,
-  type ProgrammeRow,
-} from './programmes.repository.ts';
+import { countProgrammes, insertProgramme, listProgrammeRows, milestonesOf, publishedDecisions, replaceMilestones, slugTaken, updateProgrammeRow, type ProgrammeRow } from './programmes.repository.ts';
+import { programmeBySlugOrThrow } from './programme-lookup.ts';
 
 const slugify = (text: string) =>
   text
@@ -49,8 +39,7 @@ function present(row: ProgrammeRow, milestones: Milestone[], decisions: { hostsP
 }
 
 export async function loadProgramme(db: Db, slug: string, now = new Date()): Promise<Programme> {
-  const row = await findProgrammeBySlug(db, slug);
-  if (!row) throw new AppError('NOT_FOUND', `There is no programme “${slug}”.`);
+  const row = await programmeBySlugOrThrow(db, slug);
   const [milestones, decisions] = await Promise.all([milestonesOf(db, [row.id]), publishedDecisions(db, [row.id])]);
   return present(row, milestones.get(row.id) ?? [], decisions.get(row.id) ?? { hostsPublished: false, visitorsPublished: false }, now);
 }

@@ -2,18 +2,16 @@ import { sql } from 'kysely';
 import { DEFAULT_COMPLETION_RULE, phasesCompletedByCity } from '../../../domain/groups/learning-phases.ts';
 import { localDateAt } from '../../../domain/time/zoned-time.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
 import { programmeAttendance } from '../groups/groups.repository.ts';
-import { findProgrammeBySlug } from '../programmes/programmes.repository.ts';
 import { programmeImpact } from './follow-up.service.ts';
+import { programmeBySlugOrThrow } from '../programmes/programme-lookup.ts';
 
 /**
  * The programme's funnel, counted in cities: in a discussion group →
  * completed the phases → applied to visit → selected → visited → replicating.
  */
 export async function programmeDashboard(db: Db, slug: string, now: Date) {
-  const programme = await findProgrammeBySlug(db, slug);
-  if (!programme) throw new AppError('NOT_FOUND', `There is no programme “${slug}”.`);
+  const programme = await programmeBySlugOrThrow(db, slug);
   const id = programme.id;
   const today = localDateAt(now, programme.settings.timeZone);
   const count = async (query: ReturnType<typeof sql<{ n: number }>>) => (await query.execute(db)).rows[0]?.n ?? 0;

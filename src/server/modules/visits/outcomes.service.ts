@@ -1,9 +1,8 @@
 import type { ProgrammeOutcomes } from '../../../shared/outcomes.schemas.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
-import { findProgrammeBySlug } from '../programmes/programmes.repository.ts';
 import { listPlans, programmeImpact } from './follow-up.service.ts';
 import { participantsOfVisits, travelOfVisits, visitRows } from './visits.repository.ts';
+import { programmeBySlugOrThrow } from '../programmes/programme-lookup.ts';
 
 const city = (c: { name: string; slug: string; country: string }) => ({ name: c.name, slug: c.slug, country: c.country });
 
@@ -13,8 +12,7 @@ const city = (c: { name: string; slug: string; country: string }) => ({ name: c.
  * built field by field so that no personal data can slip in with a row.
  */
 export async function programmeOutcomes(db: Db, slug: string): Promise<ProgrammeOutcomes> {
-  const programme = await findProgrammeBySlug(db, slug);
-  if (!programme) throw new AppError('NOT_FOUND', `There is no programme “${slug}”.`);
+  const programme = await programmeBySlugOrThrow(db, slug);
   const rows = (await visitRows(db, { programmeId: programme.id })).filter((r) => r.schedule_confirmed_at !== null);
   const ids = rows.map((r) => r.id);
   const [participants, travel] = await Promise.all([participantsOfVisits(db, ids), travelOfVisits(db, ids)]);

@@ -9,7 +9,6 @@ import { AppError } from '../../errors.ts';
 import { hasRole, representsCity } from '../../../shared/role-predicates.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
-import { findProgrammeBySlug } from '../programmes/programmes.repository.ts';
 import { loadProgramme } from '../programmes/programmes.service.ts';
 import { scheduleConfirmedEmail } from './visit-emails.ts';
 import {
@@ -29,6 +28,7 @@ import {
   visitRows,
   type VisitRow,
 } from './visits.repository.ts';
+import { programmeBySlugOrThrow } from '../programmes/programme-lookup.ts';
 
 type Participants = Awaited<ReturnType<typeof participantsOfVisits>>;
 type Travel = Awaited<ReturnType<typeof travelOfVisits>>;
@@ -62,8 +62,7 @@ function roleIn(v: VisitRow, visitorIds: readonly string[], user: CurrentUser | 
 }
 
 export async function listVisits(db: Db, slug: string): Promise<VisitSummary[]> {
-  const programme = await findProgrammeBySlug(db, slug);
-  if (!programme) throw new AppError('NOT_FOUND', `There is no programme “${slug}”.`);
+  const programme = await programmeBySlugOrThrow(db, slug);
   const rows = await visitRows(db, { programmeId: programme.id });
   const ids = rows.map((r) => r.id);
   const [participants, travel] = await Promise.all([participantsOfVisits(db, ids), travelOfVisits(db, ids)]);
@@ -124,8 +123,7 @@ export async function proposeSchedule(db: Db, input: { slug: string; fixed: { vi
 
 /** Fixes the schedule and tells everyone involved, by email. */
 export async function confirmVisits(db: Db, input: { slug: string; actor: CurrentUser; ip: string; publicUrl: string }) {
-  const programme = await findProgrammeBySlug(db, input.slug);
-  if (!programme) throw new AppError('NOT_FOUND', `There is no programme “${input.slug}”.`);
+  const programme = await programmeBySlugOrThrow(db, input.slug);
   const rows = await visitRows(db, { programmeId: programme.id });
   const undated = rows.filter((r) => !r.starts_on);
   if (!rows.length || undated.length) throw new AppError('CONFLICT', `Give every visit its dates first (${undated.map((r) => r.host_name).join(', ') || 'no visits yet'}).`);
@@ -235,8 +233,7 @@ export async function createVisits(
   db: Db,
   input: { slug: string; placements: { hostCityId: string; visitorCityIds: string[]; facilitatorId: string | null }[]; matchingRunId: string | null; actor: CurrentUser; ip: string },
 ) {
-  const programme = await findProgrammeBySlug(db, input.slug);
-  if (!programme) throw new AppError('NOT_FOUND', `There is no programme “${input.slug}”.`);
+  const programme = await programmeBySlugOrThrow(db, input.slug);
   const selected = await selectedCities(db, programme.id);
   const errors: { field: string; message: string }[] = [];
   const seen = new Set<string>();
