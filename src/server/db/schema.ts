@@ -3,7 +3,7 @@ import type { Answers, Criterion, Milestone, ProgrammeSettings, Question } from 
 import type { FacilitatorStage, MatchingRuleSettings, MatchingWeights, RunContext, StoredInstance, StoredResult } from '../../shared/matching.schemas.ts';
 
 // Kysely's view of the tables in migrations/. Keep in step with the SQL.
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type TimestampNullable = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type Int8Id = ColumnType<number, never, never>;
 
@@ -76,7 +76,10 @@ export interface SolutionsTable {
   updated_by: string | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
-  search: ColumnType<string, never, never>;
+  search: ColumnType<string | null, never, never>;
+  /** Copied from the city by a trigger, for the library's filters (migration 0012). */
+  city_country: ColumnType<string, never, never>;
+  city_kind: ColumnType<'mission' | 'aspiring', never, never>;
 }
 
 export interface PeopleTable {
@@ -365,7 +368,7 @@ export interface GroupThreadsTable {
   pinned: Generated<boolean>;
   closed: Generated<boolean>;
   created_at: Generated<Date>;
-  last_post_at: Timestamp;
+  last_post_at: Generated<Date>;
   post_count: Generated<number>;
 }
 
@@ -541,11 +544,18 @@ export interface MatchingPublicationsTable {
   published_at: Generated<Date>;
 }
 
+/** Versions of cached answers, raised by triggers (migration 0012; src/server/lib/library-cache.ts). */
+export interface CacheVersionsTable {
+  name: string;
+  version: Generated<number>;
+}
+
 export interface Database {
   cities: CitiesTable;
   city_contacts: CityContactsTable;
   city_changes: CityChangesTable;
   solutions: SolutionsTable;
+  cache_versions: CacheVersionsTable;
   people: PeopleTable;
   role_grants: RoleGrantsTable;
   sessions: SessionsTable;
