@@ -5,7 +5,7 @@ import { matchingSelection } from '../../../domain/matching/matching-selection.t
 import { cityNamer, placementsOf } from '../../../domain/matching/run-placements.ts';
 import { solveRun } from '../../../domain/matching/solve-run.ts';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
-import type { MatchingOverview, MatchingRuleSettings, MatchingWeights, PairRuleBody, RunDetail, UpdateMatchingSettingsBody } from '../../../shared/matching.schemas.ts';
+import type { MatchingOverview, MatchingRuleSettings, MatchingWeights, PairRule, PairRuleBody, RunDetail, UpdateMatchingSettingsBody } from '../../../shared/matching.schemas.ts';
 import type { Programme } from '../../../shared/programme.schemas.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
@@ -69,9 +69,7 @@ async function visitorEvaluationScores(db: Db, programme: Programme, now: Date):
 }
 
 /** Everything the matching of a programme depends on, read once. */
-async function gather(db: Db, slug: string, now: Date) {
-  await programmeBySlugOrThrow(db, slug);
-  const programme = await loadProgramme(db, slug, now);
+async function gather(db: Db, programme: Programme, now: Date) {
   const [settings, calls, selected, applications, people] = await Promise.all([
     currentSettings(db, programme.id),
     callsOf(db, programme.id),
@@ -106,8 +104,8 @@ function inputsOf(g: Gathered) {
 }
 
 export async function matchingOverview(db: Db, slug: string, page: { page: number; pageSize: number }, now: Date): Promise<MatchingOverview> {
-  const g = await gather(db, slug, now);
-  const { programme } = g;
+  const programme = await loadProgramme(db, slug, now);
+  const g = await gather(db, programme, now);
   const [rows, total, publication] = await Promise.all([listRuns(db, programme.id, page.pageSize, (page.page - 1) * page.pageSize), countRuns(db, programme.id), publicationOf(db, programme.id)]);
   return presentOverview({ programme, selection: g.selection, settings: g.settings, facilitators: g.facilitators, runs: { rows, total, page: page.page, pageSize: page.pageSize }, publication });
 }
@@ -144,8 +142,8 @@ export async function changePairRule(db: Db, input: { slug: string; body: PairRu
 
 /** Builds the instance from the selected cities, solves it exactly and stores inputs and result. */
 export async function startRun(db: Db, input: { slug: string; settingsVersion: number; actor: Pick<CurrentUser, 'id'> | null; ip: string | null; now: Date; createdAt?: Date }) {
-  const g = await gather(db, input.slug, input.now);
-  const { programme } = g;
+  const programme = await loadProgramme(db, input.slug, input.now);
+  const g = await gather(db, programme, input.now);
   if (g.selection.blocker) throw new AppError('CONFLICT', g.selection.blocker);
   if (input.settingsVersion !== g.settings.version) throw new AppError('EDIT_CONFLICT', 'The matching settings changed since you opened the page. Reload it to see them, then run again.');
   const inputs = inputsOf(g);
@@ -168,7 +166,8 @@ export async function startRun(db: Db, input: { slug: string; settingsVersion: n
     await recordAudit(trx, { actorId: input.actor?.id ?? null, action: 'matching.run', entityType: 'matching_run', entityId: runId, ip: input.ip, details: { number, status: solved.result.status, objective: solved.result.objective ?? null, inputsHash: inputs.inputsHash } });
     return runId;
   });
-  return getRun(db, id);
+  // Just stored: the newest run, made with the settings version read above, not published.
+  return runDetail(db, await loadRun(db, id), { publishedRunId: null, pairRules: g.settings.pairRules, stale: null });
 }
 
 async function loadRun(db: Db, id: string): Promise<RunRow> {
@@ -185,12 +184,18 @@ async function staleness(db: Db, run: RunRow): Promise<string | null> {
   return null;
 }
 
+/** A run as the API shows it, from what the caller already knows of its programme. */
+async function runDetail(db: Db, run: RunRow, known: { publishedRunId: string | null; pairRules: PairRule[]; stale: string | null }): Promise<RunDetail> {
+  const previous = await previousRun(db, run.programme_id, run.number);
+  return presentRun(run, { ...known, previous: previous ?? null });
+}
+
 export async function getRun(db: Db, id: string): Promise<RunDetail> {
   const run = await loadRun(db, id);
-  const [publication, previous, pairRules] = await Promise.all([publicationOf(db, run.programme_id), previousRun(db, run.programme_id, run.number), pairRulesOf(db, run.programme_id)]);
+  const [publication, pairRules] = await Promise.all([publicationOf(db, run.programme_id), pairRulesOf(db, run.programme_id)]);
   const publishedRunId = publication?.run_id ?? null;
   const stale = publishedRunId === run.id ? null : await staleness(db, run);
-  return presentRun(run, { publishedRunId, previous: previous ?? null, pairRules, stale });
+  return runDetail(db, run, { publishedRunId, pairRules, stale });
 }
 
 /**
@@ -205,7 +210,7 @@ export async function publishRun(db: Db, input: { runId: string; actor: CurrentU
   if (run.status === 'infeasible') throw new AppError('CONFLICT', `This run is infeasible and cannot be published: ${run.result.reason ?? 'the rules cannot all be met'}. Change the rules and run again.`);
   const stale = await staleness(db, run);
   if (stale) throw new AppError('CONFLICT', `This run is out of date. ${stale}`);
-  const g = await gather(db, run.programme_slug, input.now);
+  const g = await gather(db, await loadProgramme(db, run.programme_slug, input.now), input.now);
   if (inputsOf(g).inputsHash !== run.inputs_hash) {
     throw new AppError('CONFLICT', 'This run is out of date. The selected cities or their data changed after it: run again before publishing.');
   }
@@ -230,5 +235,6 @@ export async function publishRun(db: Db, input: { runId: string; actor: CurrentU
     }
     await recordAudit(trx, { actorId: input.actor.id, action: 'matching.publish', entityType: 'matching_run', entityId: run.id, ip: input.ip, details: { number: run.number, placements, inputsHash: run.inputs_hash } });
   });
-  return getRun(db, run.id);
+  // Published by this request, so current; the pair rules are those just gathered.
+  return runDetail(db, run, { publishedRunId: run.id, pairRules: g.settings.pairRules, stale: null });
 }
