@@ -13,7 +13,7 @@ type PublicationRow = NonNullable<Awaited<ReturnType<typeof publicationOf>>>;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** A run as listed: who ran it and when, its status, total fit and counts. */
-export function presentRunSummary(r: SummaryRow, publishedRunId: string | null): RunSummary {
+function presentRunSummary(r: SummaryRow, publishedRunId: string | null): RunSummary {
   return {
     id: r.id,
     number: r.number,
