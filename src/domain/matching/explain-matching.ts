@@ -67,7 +67,7 @@ const ALTERNATES_PER_HOST = 5;
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 /** Formats a figure for prose: at most two decimals, no trailing zeros. */
-export function formatFigure(value: number): string {
+function formatFigure(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
 
@@ -172,7 +172,7 @@ function byDrop(x: AlternativeHost, y: AlternativeHost): number {
 }
 
 /** Exact drop in total score per candidate pair (0 for chosen pairs, NaN when impossible). */
-export function exactDrops(prepared: PreparedMatching, matching: MatchingNetwork): Float64Array {
+function exactDrops(prepared: PreparedMatching, matching: MatchingNetwork): Float64Array {
   const { network, pairArc, scale, placementBonus: bonus } = matching;
   const { firstArc, arcHead, arcCost, arcResidual, arcPartner, forwardArc, nodeCount } = network;
   const potential = bellmanFordPotentials(matching);

@@ -56,7 +56,7 @@ function lower(items: readonly string[]): Set<string> {
 }
 
 /** Whether a facilitator can take a visit (language and dates). */
-export function canFacilitate(visit: HostVisit, facilitator: Facilitator, sharedLanguages: readonly string[] = []): boolean {
+function canFacilitate(visit: HostVisit, facilitator: Facilitator, sharedLanguages: readonly string[] = []): boolean {
   const visitLanguages = lower([...visit.languages, ...sharedLanguages]);
   const speaks = facilitator.languages.some((l) => visitLanguages.has(l.toLowerCase()));
   // ISO dates compare correctly as strings.

@@ -1,7 +1,7 @@
 import type { Highs, Model } from 'highs';
-import type { MatchingResult } from './matching-result.ts';
+import { resultFromPairs, type MatchingResult } from './matching-result.ts';
 import { countryKey, type PreparedMatching } from './prepare-matching.ts';
-import { chooseScoreScale, scaleScore, unscaleTotal } from './score-scaling.ts';
+import { chooseScoreScale } from './score-scaling.ts';
 
 // The matching as a linear program for HiGHS: one column per candidate pair
 // (0 ≤ x ≤ 1), rows "applicant ≤ 1", "[host, country] ≤ room" and
@@ -137,27 +137,12 @@ export function solveWithHighs(highs: Highs, prepared: PreparedMatching): Matchi
   candidatePairs.forEach((p, j) => {
     if (solution.values[j]! > 0.5) chosen[pairApplicant[p]!] = p;
   });
-  for (const p of lockedPairs) chosen[pairApplicant[p]!] = p;
-
   const scale = chooseScoreScale(
     pairs.map((p) => p.score),
     instance.applicants.length + instance.hosts.length + 2,
   );
-  let total = 0;
-  const assignments: { applicant: string; host: string; score: number }[] = [];
-  const unassigned: string[] = [];
-  instance.applicants.forEach((applicant, a) => {
-    const p = chosen[a]!;
-    if (p < 0) {
-      unassigned.push(applicant.id);
-      return;
-    }
-    total += scaleScore(pairs[p]!.score, scale);
-    assignments.push({ applicant: applicant.id, host: pairs[p]!.host, score: pairs[p]!.score });
-  });
-  const objective = unscaleTotal(total, scale);
-  if (!isMip) return { status: 'optimal', objective, assignments, unassigned };
-  return { status: solution.proven ? 'optimal' : 'feasible', objective, assignments, unassigned, gap: solution.gap };
+  const result = resultFromPairs(prepared, chosen, scale);
+  return isMip ? { ...result, status: solution.proven ? 'optimal' : 'feasible', gap: solution.gap } : result;
 }
 
 function readSolution(

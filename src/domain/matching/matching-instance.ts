@@ -59,7 +59,7 @@ export type MatchingInstanceParse =
   | { success: false; errors: string[] };
 
 /** Formats a zod path as `pairs[3].score`. */
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;

@@ -50,7 +50,7 @@ export interface MatchingNetwork {
   readonly placementBonus: number;
 }
 
-export function hostNode(applicantCount: number, host: number): number {
+function hostNode(applicantCount: number, host: number): number {
   return applicantCount + host;
 }
 

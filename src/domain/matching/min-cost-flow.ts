@@ -129,7 +129,7 @@ export class FlowNetworkBuilder {
 }
 
 /** Tail of an arc position. */
-export function arcTail(network: FlowNetwork, arc: number): number {
+function arcTail(network: FlowNetwork, arc: number): number {
   return network.arcHead[network.arcPartner[arc]!]!;
 }
 
@@ -138,7 +138,7 @@ function isReverse(network: FlowNetwork, arc: number, tail: number): boolean {
 }
 
 /** Moves one unit across arc position e, keeping the live reverse-arc lists in step. */
-export function pushUnit(network: FlowNetwork, e: number): void {
+function pushUnit(network: FlowNetwork, e: number): void {
   const { arcResidual, arcPartner, liveHead, liveNext, livePrev } = network;
   const r = arcPartner[e]!;
   arcResidual[e]!--;

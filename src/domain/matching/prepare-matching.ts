@@ -169,11 +169,3 @@ function hostsByApplicant(refs: readonly { applicant: string; host: string }[]):
   }
   return map;
 }
-
-/** Room left for one more applicant of this country at this host (Infinity without the rule). */
-export function roomFor(prepared: PreparedMatching, host: number, applicant: number): number {
-  const limit = prepared.instance.rules.maxPerCountryPerHost;
-  if (limit === undefined) return Infinity;
-  const key = countryKey(host, prepared.applicantCountry[applicant]!, prepared.countryNames.length);
-  return prepared.countryRoom.get(key) ?? limit;
-}

@@ -4,10 +4,10 @@ import { explainMatching } from './explain-matching.ts';
 import { solveWithHighs } from './highs-solver.ts';
 import type { MatchingInstance } from './matching-instance.ts';
 import { buildMatchingNetwork, type MatchingNetwork } from './matching-network.ts';
-import type { MatchingResult, SolvedMatching } from './matching-result.ts';
+import { resultFromPairs, type MatchingResult } from './matching-result.ts';
 import { arcFlow, ShortestPathAugmenter } from './min-cost-flow.ts';
 import { prepareMatching, type PreparedMatching } from './prepare-matching.ts';
-import { chooseScoreScale, scaleScore, unscaleTotal, type ScoreScale } from './score-scaling.ts';
+import { chooseScoreScale, scaleScore, type ScoreScale } from './score-scaling.ts';
 
 export type MatchingAlgorithm = 'auto' | 'flow' | 'dense' | 'highs';
 
@@ -182,23 +182,4 @@ function chosenPairs(prepared: PreparedMatching, matching: MatchingNetwork): Int
     if (arcFlow(matching.network, matching.pairArc[j]!) > 0) chosen[prepared.pairApplicant[p]!] = p;
   });
   return chosen;
-}
-
-function resultFromPairs(prepared: PreparedMatching, chosen: Int32Array, scale: ScoreScale): SolvedMatching {
-  const { instance, lockedPairs, pairApplicant } = prepared;
-  for (const p of lockedPairs) chosen[pairApplicant[p]!] = p;
-  let total = 0;
-  const assignments: SolvedMatching['assignments'] = [];
-  const unassigned: string[] = [];
-  instance.applicants.forEach((applicant, a) => {
-    const p = chosen[a]!;
-    if (p < 0) {
-      unassigned.push(applicant.id);
-      return;
-    }
-    const pair = instance.pairs[p]!;
-    total += scaleScore(pair.score, scale);
-    assignments.push({ applicant: applicant.id, host: pair.host, score: pair.score });
-  });
-  return { status: 'optimal', objective: unscaleTotal(total, scale), assignments, unassigned };
 }

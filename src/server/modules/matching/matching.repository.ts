@@ -70,7 +70,7 @@ export function citiesForFit(db: Q, ids: readonly string[]) {
   if (!ids.length) return Promise.resolve([]);
   return db
     .selectFrom('cities')
-    .select(['id', 'slug', 'name', 'country', 'region', 'latitude', 'longitude', 'population', 'languages', 'sectors_of_interest', 'solution_sectors'])
+    .select(['id', 'slug', 'name', 'country', 'region', 'latitude', 'longitude', 'population', 'languages', 'sectors_of_interest as sectorsOfInterest', 'solution_sectors as solutionSectors'])
     .where('id', 'in', ids)
     .orderBy('name')
     .orderBy('id')
@@ -82,7 +82,7 @@ export function applicationsOfProgramme(db: Q, programmeId: string) {
   return db
     .selectFrom('applications as a')
     .innerJoin('calls as k', 'k.id', 'a.call_id')
-    .select(['a.id', 'a.city_id', 'a.answers', 'k.kind'])
+    .select(['a.id', 'a.city_id as cityId', 'a.answers', 'k.kind'])
     .where('k.programme_id', '=', programmeId)
     .where('a.status', '=', 'submitted')
     .execute();

@@ -301,3 +301,13 @@ describe('POST /api/matching/solve', () => {
     expect((await anonymous.request({ method: 'POST', url: '/api/matching/solve', payload: instance })).statusCode).toBe(401);
   });
 });
+
+describe('statements per request', () => {
+  it('reads the overview and starts a run in a fixed number of database statements', async () => {
+    const read = await t.queries.during(() => manager.request({ method: 'GET', url: `/api/programmes/${SLUG}/matching` }));
+    expect(read.result.statusCode, read.result.body).toBe(200);
+    const started = await t.queries.during(() => manager.request({ method: 'POST', url: `/api/programmes/${SLUG}/matching/runs`, payload: { settingsVersion: read.result.json().settings.version } }));
+    expect(started.result.statusCode, started.result.body).toBe(201);
+    expect({ overview: read.queries, startRun: started.queries }).toEqual({ overview: 22, startRun: 24 });
+  });
+});
