@@ -162,19 +162,6 @@ export async function upsertAttendance(db: Q, rows: readonly { sessionId: string
   }
 }
 
-/** Attendance across every group of a programme, with each session's phase. */
-export function programmeAttendance(db: Q, programmeId: string, filter: { groupId?: string; cityId?: string } = {}) {
-  let q = db
-    .selectFrom('session_attendance as a')
-    .innerJoin('group_sessions as s', 's.id', 'a.session_id')
-    .innerJoin('discussion_groups as g', 'g.id', 's.group_id')
-    .select(['a.city_id', 's.phase_number', 'a.session_id', 'a.status', 's.group_id'])
-    .where('g.programme_id', '=', programmeId);
-  if (filter.groupId) q = q.where('s.group_id', '=', filter.groupId);
-  if (filter.cityId) q = q.where('a.city_id', '=', filter.cityId);
-  return q.execute();
-}
-
 /** Sessions a person takes part in (as member city representative or facilitator), for the calendar feed. */
 export function sessionsOfPerson(db: Q, personId: string) {
   return db

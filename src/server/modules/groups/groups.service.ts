@@ -27,7 +27,6 @@ import {
   peopleWithRole,
   personOfFeed,
   phasesOf,
-  programmeAttendance,
   replaceCalendarFeed,
   deleteCalendarFeed,
   sessionsOf,
@@ -36,6 +35,7 @@ import {
   upsertInterest,
   type GroupRow,
 } from './groups.repository.ts';
+import { programmeAttendance } from '../programmes/learning-progress.repository.ts';
 import { programmeBySlugOrThrow } from '../programmes/programme-lookup.ts';
 
 const SectorList = GroupSummary.shape.sectors;
@@ -262,27 +262,14 @@ export async function recordAttendance(db: Db, input: { sessionId: string; recor
   return attendanceSheet(db, session.id, input.actor);
 }
 
-/** Phases completed by a city across all of a programme's groups (for the visitor call). */
-export async function learningProgressOf(db: Db, programmeId: string, cityId: string): Promise<number[]> {
-  const attendance = await programmeAttendance(db, programmeId, { cityId });
-  const done = phasesCompletedByCity(
-    attendance.map((a) => ({ cityId: a.city_id, phaseNumber: a.phase_number, sessionId: a.session_id, status: a.status })),
-    DEFAULT_COMPLETION_RULE,
-  );
-  return done.get(cityId) ?? [];
-}
-
 export async function groupProgress(db: Db, groupId: string, user: CurrentUser) {
   const group = await loadGroup(db, groupId);
   const manage = await canManage(db, group, user);
   const memberships = (await membershipsOf(db, group.id)).filter((m) => m.status === 'admitted' && (manage || representsCity(user, m.city_id)));
   if (!manage && memberships.length === 0) throw new AppError('FORBIDDEN', 'Only the group’s facilitators, its member cities and programme managers can see its progress.');
   const [phases, attendance, sessions] = await Promise.all([phasesOf(db, group.programme_id), programmeAttendance(db, group.programme_id), sessionsOf(db, group.id)]);
-  const done = phasesCompletedByCity(
-    attendance.map((a) => ({ cityId: a.city_id, phaseNumber: a.phase_number, sessionId: a.session_id, status: a.status })),
-    DEFAULT_COMPLETION_RULE,
-  );
-  const inGroup = attendance.filter((a) => a.group_id === group.id);
+  const done = phasesCompletedByCity(attendance, DEFAULT_COMPLETION_RULE);
+  const inGroup = attendance.filter((a) => a.groupId === group.id);
   return {
     phases: phases.map((p) => ({ number: p.number, title: p.title, goals: p.goals, startsOn: p.starts_on, endsOn: p.ends_on })),
     cities: memberships.map((m) => {
@@ -292,12 +279,12 @@ export async function groupProgress(db: Db, groupId: string, user: CurrentUser) 
         cityName: m.city_name,
         phasesCompleted: completed,
         complete: phases.every((p) => completed.includes(p.number)),
-        sessionsAttended: new Set(inGroup.filter((a) => a.city_id === m.city_id && a.status === 'present').map((a) => a.session_id)).size,
+        sessionsAttended: new Set(inGroup.filter((a) => a.cityId === m.city_id && a.status === 'present').map((a) => a.sessionId)).size,
       };
     }),
     sessions: manage
       ? sessions.map((s) => {
-          const rows = inGroup.filter((a) => a.session_id === s.id);
+          const rows = inGroup.filter((a) => a.sessionId === s.id);
           const count = (st: string) => rows.filter((r) => r.status === st).length;
           return { sessionId: s.id, title: s.title, phaseNumber: s.phase_number, startsAt: new Date(s.starts_at).toISOString(), present: count('present'), excused: count('excused'), absent: count('absent') };
         })
