@@ -1,7 +1,7 @@
 import { Alert, Button, Group as Row, Paper, Radio, Table, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AttendanceStatus, type Session } from '../../../shared/group.schemas.ts';
+import { AttendanceStatus, type Meeting } from '../../../shared/group.schemas.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
@@ -10,11 +10,11 @@ import { useAttendance, useRecordAttendance } from './groups.api.ts';
 
 type Status = (typeof AttendanceStatus.options)[number];
 
-/** Present / excused / absent per participant of one session, or everyone present at once. */
-export function AttendanceSheet({ groupId, session, onClose }: { groupId: string; session: Session; onClose: () => void }) {
+/** Present / excused / absent per participant of one meeting, or everyone present at once. */
+export function AttendanceSheet({ groupId, meeting, onClose }: { groupId: string; meeting: Meeting; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const sheet = useAttendance(session.id);
-  const record = useRecordAttendance(groupId, session.id);
+  const sheet = useAttendance(meeting.id);
+  const record = useRecordAttendance(groupId, meeting.id);
   const [statuses, setStatuses] = useState<Record<string, Status>>({});
   const [saved, setSaved] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -44,7 +44,7 @@ export function AttendanceSheet({ groupId, session, onClose }: { groupId: string
   return (
     <section aria-labelledby="attendance-heading">
       <Title order={2} size="h3" id="attendance-heading" ref={headingRef} tabIndex={-1} mb="sm">
-        {t('groups.attendance.title', { title: session.title, when: formatDateTime(session.startsAt, i18n.language) })}
+        {t('groups.attendance.title', { title: meeting.title, when: formatDateTime(meeting.startsAt, i18n.language) })}
       </Title>
       <Paper withBorder p="lg" radius="md">
         {sheet.isPending && <LoadingState />}

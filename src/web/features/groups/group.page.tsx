@@ -12,11 +12,11 @@ import { InterestSection } from './interest-section.tsx';
 import { MembersSection } from './members-section.tsx';
 import { PhasesSection } from './phases-section.tsx';
 import { ProgressSection } from './progress-section.tsx';
-import { SessionsSection } from './sessions-section.tsx';
+import { MeetingsSection } from './meetings-section.tsx';
 import { ThreadsSection } from './threads-section.tsx';
 import { representedCities } from '../../../shared/role-predicates.ts';
 
-/** /groups/:id: what the group is, who is in it, its sessions, progress and discussions. */
+/** /groups/:id: what the group is, who is in it, its meetings, progress and discussions. */
 export function GroupPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -70,7 +70,7 @@ function GroupView({ group }: { group: Group }) {
       {!canManage && ownCities.length > 0 && <InterestSection group={group} cities={ownCities} />}
       {involved && group.members && <MembersSection group={group} />}
       <Divider />
-      <SessionsSection group={group} />
+      <MeetingsSection group={group} />
       {involved && (
         <>
           <Divider />

@@ -6,15 +6,15 @@ import {
   GroupProgress,
   GroupSummary,
   PostedReply,
-  Session,
-  SessionMaterial,
-  SessionMaterials,
+  Meeting,
+  MeetingMaterial,
+  MeetingMaterials,
   ThreadPage,
   ThreadSummary,
   type AddMaterialLinkBody,
   type CreateGroupBody,
   type CreatePostBody,
-  type CreateSessionBody,
+  type CreateMeetingBody,
   type CreateThreadBody,
   type ExpressInterestBody,
   type HidePostBody,
@@ -27,7 +27,7 @@ import { uploadFile } from '../../lib/upload.ts';
 
 const enc = encodeURIComponent;
 const GroupList = z.object({ items: z.array(GroupSummary) });
-const SessionList = z.object({ items: z.array(Session) });
+const MeetingList = z.object({ items: z.array(Meeting) });
 const ProgrammePage = pageOf(ProgrammeSummary);
 const ThreadList = pageOf(ThreadSummary);
 
@@ -36,17 +36,17 @@ export const groupKeys = {
   programmes: ['groups', 'programmes'] as const,
   ofProgramme: (slug: string) => ['groups', 'programme', slug] as const,
   group: (id: string) => ['groups', 'group', id] as const,
-  sessions: (id: string) => ['groups', 'group', id, 'sessions'] as const,
+  meetings: (id: string) => ['groups', 'group', id, 'meetings'] as const,
   materials: (id: string) => ['groups', 'group', id, 'materials'] as const,
   progress: (id: string) => ['groups', 'group', id, 'progress'] as const,
   threads: (id: string) => ['groups', 'group', id, 'threads'] as const,
-  attendance: (sessionId: string) => ['groups', 'attendance', sessionId] as const,
+  attendance: (meetingId: string) => ['groups', 'attendance', meetingId] as const,
   thread: (id: string) => ['groups', 'thread', id] as const,
 };
 
 type CreateGroupInput = z.input<typeof CreateGroupBody>;
 type ExpressInterestInput = z.input<typeof ExpressInterestBody>;
-type CreateSessionInput = z.input<typeof CreateSessionBody>;
+type CreateMeetingInput = z.input<typeof CreateMeetingBody>;
 type CreateThreadInput = z.input<typeof CreateThreadBody>;
 type CreatePostInput = z.input<typeof CreatePostBody>;
 
@@ -101,40 +101,40 @@ export function useDecideMember(id: string) {
   );
 }
 
-export function useSessions(groupId: string) {
-  return useQuery({ queryKey: groupKeys.sessions(groupId), queryFn: ({ signal }) => apiGet(`/api/groups/${enc(groupId)}/sessions`, SessionList, signal) });
+export function useMeetings(groupId: string) {
+  return useQuery({ queryKey: groupKeys.meetings(groupId), queryFn: ({ signal }) => apiGet(`/api/groups/${enc(groupId)}/meetings`, MeetingList, signal) });
 }
 
-export function useCreateSession(groupId: string) {
+export function useCreateMeeting(groupId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateSessionInput) => apiSend('POST', `/api/groups/${enc(groupId)}/sessions`, body, Session),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: groupKeys.sessions(groupId) }),
+    mutationFn: (body: CreateMeetingInput) => apiSend('POST', `/api/groups/${enc(groupId)}/meetings`, body, Meeting),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: groupKeys.meetings(groupId) }),
   });
 }
 
-/** Materials of all the group's sessions (for its members, facilitators and programme managers). */
+/** Materials of all the group's meetings (for its members, facilitators and programme managers). */
 export function useMaterials(groupId: string, enabled: boolean) {
   return useQuery({
     queryKey: groupKeys.materials(groupId),
-    queryFn: ({ signal }) => apiGet(`/api/groups/${enc(groupId)}/materials`, SessionMaterials, signal),
+    queryFn: ({ signal }) => apiGet(`/api/groups/${enc(groupId)}/materials`, MeetingMaterials, signal),
     enabled,
   });
 }
 
 type NewMaterial = { kind: 'link'; body: z.input<typeof AddMaterialLinkBody> } | { kind: 'file'; title: string; file: File };
 
-export function useAddMaterial(groupId: string, sessionId: string) {
+export function useAddMaterial(groupId: string, meetingId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (material: NewMaterial) =>
       material.kind === 'link'
-        ? apiSend('POST', `/api/sessions/${enc(sessionId)}/materials`, material.body, SessionMaterial)
+        ? apiSend('POST', `/api/meetings/${enc(meetingId)}/materials`, material.body, MeetingMaterial)
         : uploadFile(
-            `/api/sessions/${enc(sessionId)}/materials/file${queryString({ title: material.title, filename: material.file.name })}`,
+            `/api/meetings/${enc(meetingId)}/materials/file${queryString({ title: material.title, filename: material.file.name })}`,
             material.file,
             material.file.type || 'application/octet-stream',
-            SessionMaterial,
+            MeetingMaterial,
           ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: groupKeys.materials(groupId) }),
   });
@@ -143,21 +143,21 @@ export function useAddMaterial(groupId: string, sessionId: string) {
 export function useRemoveMaterial(groupId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiSend('DELETE', `/api/session-materials/${enc(id)}`),
+    mutationFn: (id: string) => apiSend('DELETE', `/api/meeting-materials/${enc(id)}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: groupKeys.materials(groupId) }),
   });
 }
 
-export function useAttendance(sessionId: string) {
-  return useQuery({ queryKey: groupKeys.attendance(sessionId), queryFn: ({ signal }) => apiGet(`/api/sessions/${enc(sessionId)}/attendance`, Attendance, signal) });
+export function useAttendance(meetingId: string) {
+  return useQuery({ queryKey: groupKeys.attendance(meetingId), queryFn: ({ signal }) => apiGet(`/api/meetings/${enc(meetingId)}/attendance`, Attendance, signal) });
 }
 
-export function useRecordAttendance(groupId: string, sessionId: string) {
+export function useRecordAttendance(groupId: string, meetingId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: z.input<typeof RecordAttendanceBody>) => apiSend('PUT', `/api/sessions/${enc(sessionId)}/attendance`, body, Attendance),
+    mutationFn: (body: z.input<typeof RecordAttendanceBody>) => apiSend('PUT', `/api/meetings/${enc(meetingId)}/attendance`, body, Attendance),
     onSuccess: async (sheet) => {
-      queryClient.setQueryData(groupKeys.attendance(sessionId), sheet);
+      queryClient.setQueryData(groupKeys.attendance(meetingId), sheet);
       await queryClient.invalidateQueries({ queryKey: groupKeys.progress(groupId) });
     },
   });
@@ -236,4 +236,4 @@ export function useHidePost(threadId: string) {
   return useThreadMutation(threadId, ({ postId, ...body }: z.input<typeof HidePostBody> & { postId: string }) => apiSend('POST', `/api/posts/${enc(postId)}/hide`, body, ThreadPage));
 }
 
-export const sessionCalendarUrl = (sessionId: string) => `/api/sessions/${enc(sessionId)}/calendar.ics`;
+export const meetingCalendarUrl = (meetingId: string) => `/api/meetings/${enc(meetingId)}/calendar.ics`;

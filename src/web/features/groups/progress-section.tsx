@@ -10,7 +10,7 @@ import { useEligibility, useProgress } from './groups.api.ts';
 
 /**
  * Phases completed per city. Facilitators and managers see every city and
- * attendance by session; a city representative sees their own city and,
+ * attendance by meeting; a city representative sees their own city and,
  * once every phase is done, whether the city may now apply to visit.
  */
 export function ProgressSection({ group, representedCityIds }: { group: Group; representedCityIds: string[] }) {
@@ -44,7 +44,7 @@ export function ProgressSection({ group, representedCityIds }: { group: Group; r
                         {t('groups.progress.phaseColumn', { number: p.number })}
                       </Table.Th>
                     ))}
-                    <Table.Th scope="col">{t('groups.progress.sessionsAttended')}</Table.Th>
+                    <Table.Th scope="col">{t('groups.progress.meetingsAttended')}</Table.Th>
                     <Table.Th scope="col">{t('groups.progress.complete')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -55,7 +55,7 @@ export function ProgressSection({ group, representedCityIds }: { group: Group; r
                       {progress.data.phases.map((p) => (
                         <Table.Td key={p.number}>{c.phasesCompleted.includes(p.number) ? t('groups.progress.done') : t('groups.progress.notYet')}</Table.Td>
                       ))}
-                      <Table.Td>{c.sessionsAttended}</Table.Td>
+                      <Table.Td>{c.meetingsAttended}</Table.Td>
                       <Table.Td fw={c.complete ? 700 : undefined}>{c.complete ? t('groups.progress.yes') : t('groups.progress.no')}</Table.Td>
                     </Table.Tr>
                   ))}
@@ -80,13 +80,13 @@ export function ProgressSection({ group, representedCityIds }: { group: Group; r
                 </Text>
               ),
             )}
-          {canManage && progress.data.sessions.length > 0 && (
+          {canManage && progress.data.meetings.length > 0 && (
             <Table.ScrollContainer minWidth={560}>
               <Table striped verticalSpacing="sm">
-                <Table.Caption>{t('groups.progress.sessionsCaption')}</Table.Caption>
+                <Table.Caption>{t('groups.progress.meetingsCaption')}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th scope="col">{t('groups.progress.session')}</Table.Th>
+                    <Table.Th scope="col">{t('groups.progress.meeting')}</Table.Th>
                     <Table.Th scope="col">{t('groups.progress.phase')}</Table.Th>
                     <Table.Th scope="col">{t('groups.attendance.statuses.present')}</Table.Th>
                     <Table.Th scope="col">{t('groups.attendance.statuses.excused')}</Table.Th>
@@ -94,8 +94,8 @@ export function ProgressSection({ group, representedCityIds }: { group: Group; r
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {progress.data.sessions.map((s) => (
-                    <SessionRow key={s.sessionId} session={s} />
+                  {progress.data.meetings.map((s) => (
+                    <MeetingRow key={s.meetingId} meeting={s} />
                   ))}
                 </Table.Tbody>
               </Table>
@@ -107,20 +107,20 @@ export function ProgressSection({ group, representedCityIds }: { group: Group; r
   );
 }
 
-function SessionRow({ session }: { session: { title: string; phaseNumber: number; startsAt: string; present: number; excused: number; absent: number } }) {
+function MeetingRow({ meeting }: { meeting: { title: string; phaseNumber: number; startsAt: string; present: number; excused: number; absent: number } }) {
   const { i18n } = useTranslation();
   return (
     <Table.Tr>
       <Table.Th scope="row">
-        {session.title}
+        {meeting.title}
         <Text size="sm" fw={400}>
-          {formatDateTime(session.startsAt, i18n.language)}
+          {formatDateTime(meeting.startsAt, i18n.language)}
         </Text>
       </Table.Th>
-      <Table.Td>{session.phaseNumber}</Table.Td>
-      <Table.Td>{session.present}</Table.Td>
-      <Table.Td>{session.excused}</Table.Td>
-      <Table.Td>{session.absent}</Table.Td>
+      <Table.Td>{meeting.phaseNumber}</Table.Td>
+      <Table.Td>{meeting.present}</Table.Td>
+      <Table.Td>{meeting.excused}</Table.Td>
+      <Table.Td>{meeting.absent}</Table.Td>
     </Table.Tr>
   );
 }
