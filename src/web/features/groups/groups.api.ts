@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
   Attendance,
@@ -63,14 +63,25 @@ export function useProgrammeGroups(slug: string) {
   return useQuery({ queryKey: groupKeys.ofProgramme(slug), queryFn: ({ signal }) => apiGet(`/api/programmes/${enc(slug)}/groups`, GroupList, signal) });
 }
 
-export function useCreateGroup(slug: string) {
+/**
+ * A mutation that, once it succeeded, keeps in the cache what its answer
+ * already holds (`cache`) and fetches again the queries it made stale.
+ */
+function useGroupsMutation<V, R>(send: (vars: V) => Promise<R>, after: { cache?: (result: R) => [QueryKey, unknown][]; stale: (result: R) => QueryKey[] }) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateGroupInput) => apiSend('POST', `/api/programmes/${enc(slug)}/groups`, body, Group),
-    onSuccess: async (group) => {
-      queryClient.setQueryData(groupKeys.group(group.id), group);
-      await queryClient.invalidateQueries({ queryKey: groupKeys.ofProgramme(slug) });
+    mutationFn: send,
+    onSuccess: async (result) => {
+      for (const [key, data] of after.cache?.(result) ?? []) queryClient.setQueryData(key, data);
+      await Promise.all(after.stale(result).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
     },
+  });
+}
+
+export function useCreateGroup(slug: string) {
+  return useGroupsMutation((body: CreateGroupInput) => apiSend('POST', `/api/programmes/${enc(slug)}/groups`, body, Group), {
+    cache: (group) => [[groupKeys.group(group.id), group]],
+    stale: () => [groupKeys.ofProgramme(slug)],
   });
 }
 
@@ -80,14 +91,9 @@ export function useGroup(id: string) {
 
 /** Mutations answering with the whole group replace it in the cache. */
 function useGroupMutation<V>(id: string, send: (vars: V) => Promise<Group>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: send,
-    onSuccess: async (group) => {
-      queryClient.setQueryData(groupKeys.group(id), group);
-      await queryClient.invalidateQueries({ queryKey: groupKeys.ofProgramme(group.programmeSlug) });
-      await queryClient.invalidateQueries({ queryKey: groupKeys.progress(id) });
-    },
+  return useGroupsMutation(send, {
+    cache: (group) => [[groupKeys.group(id), group]],
+    stale: (group) => [groupKeys.ofProgramme(group.programmeSlug), groupKeys.progress(id)],
   });
 }
 
@@ -106,11 +112,7 @@ export function useMeetings(groupId: string) {
 }
 
 export function useCreateMeeting(groupId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateMeetingInput) => apiSend('POST', `/api/groups/${enc(groupId)}/meetings`, body, Meeting),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: groupKeys.meetings(groupId) }),
-  });
+  return useGroupsMutation((body: CreateMeetingInput) => apiSend('POST', `/api/groups/${enc(groupId)}/meetings`, body, Meeting), { stale: () => [groupKeys.meetings(groupId)] });
 }
 
 /** Materials of all the group's meetings (for its members, facilitators and programme managers). */
@@ -125,9 +127,8 @@ export function useMaterials(groupId: string, enabled: boolean) {
 type NewMaterial = { kind: 'link'; body: z.input<typeof AddMaterialLinkBody> } | { kind: 'file'; title: string; file: File };
 
 export function useAddMaterial(groupId: string, meetingId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (material: NewMaterial) =>
+  return useGroupsMutation(
+    (material: NewMaterial) =>
       material.kind === 'link'
         ? apiSend('POST', `/api/meetings/${enc(meetingId)}/materials`, material.body, MeetingMaterial)
         : uploadFile(
@@ -136,16 +137,12 @@ export function useAddMaterial(groupId: string, meetingId: string) {
             material.file.type || 'application/octet-stream',
             MeetingMaterial,
           ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: groupKeys.materials(groupId) }),
-  });
+    { stale: () => [groupKeys.materials(groupId)] },
+  );
 }
 
 export function useRemoveMaterial(groupId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => apiSend('DELETE', `/api/meeting-materials/${enc(id)}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: groupKeys.materials(groupId) }),
-  });
+  return useGroupsMutation((id: string) => apiSend('DELETE', `/api/meeting-materials/${enc(id)}`), { stale: () => [groupKeys.materials(groupId)] });
 }
 
 export function useAttendance(meetingId: string) {
@@ -153,13 +150,9 @@ export function useAttendance(meetingId: string) {
 }
 
 export function useRecordAttendance(groupId: string, meetingId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: z.input<typeof RecordAttendanceBody>) => apiSend('PUT', `/api/meetings/${enc(meetingId)}/attendance`, body, Attendance),
-    onSuccess: async (sheet) => {
-      queryClient.setQueryData(groupKeys.attendance(meetingId), sheet);
-      await queryClient.invalidateQueries({ queryKey: groupKeys.progress(groupId) });
-    },
+  return useGroupsMutation((body: z.input<typeof RecordAttendanceBody>) => apiSend('PUT', `/api/meetings/${enc(meetingId)}/attendance`, body, Attendance), {
+    cache: (sheet) => [[groupKeys.attendance(meetingId), sheet]],
+    stale: () => [groupKeys.progress(groupId)],
   });
 }
 
@@ -185,13 +178,9 @@ export function useThreads(groupId: string, page: number, pageSize: number, enab
 }
 
 export function useCreateThread(groupId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateThreadInput) => apiSend('POST', `/api/groups/${enc(groupId)}/threads`, body, ThreadPage),
-    onSuccess: async (page) => {
-      queryClient.setQueryData([...groupKeys.thread(page.thread.id), { page: 1 }], page);
-      await queryClient.invalidateQueries({ queryKey: groupKeys.threads(groupId) });
-    },
+  return useGroupsMutation((body: CreateThreadInput) => apiSend('POST', `/api/groups/${enc(groupId)}/threads`, body, ThreadPage), {
+    cache: (page) => [[[...groupKeys.thread(page.thread.id), { page: 1 }], page]],
+    stale: () => [groupKeys.threads(groupId)],
   });
 }
 
@@ -205,26 +194,16 @@ export function useThread(id: string, page: number) {
 
 /** Thread mutations answer with a page of the thread; the cache is refreshed for every page. */
 function useThreadMutation<V>(id: string, send: (vars: V) => Promise<z.output<typeof ThreadPage>>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: send,
-    onSuccess: async (page) => {
-      queryClient.setQueryData([...groupKeys.thread(id), { page: page.page }], page);
-      await queryClient.invalidateQueries({ queryKey: groupKeys.thread(id) });
-      await queryClient.invalidateQueries({ queryKey: groupKeys.threads(page.thread.groupId) });
-    },
+  return useGroupsMutation(send, {
+    cache: (page) => [[[...groupKeys.thread(id), { page: page.page }], page]],
+    stale: (page) => [groupKeys.thread(id), groupKeys.threads(page.thread.groupId)],
   });
 }
 
 /** A reply answers the stored post and the page that holds it; the thread's pages are fetched again. */
 export function useReply(threadId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreatePostInput) => apiSend('POST', `/api/threads/${enc(threadId)}/posts`, body, PostedReply),
-    onSuccess: async (posted) => {
-      await queryClient.invalidateQueries({ queryKey: groupKeys.thread(threadId) });
-      await queryClient.invalidateQueries({ queryKey: groupKeys.threads(posted.thread.groupId) });
-    },
+  return useGroupsMutation((body: CreatePostInput) => apiSend('POST', `/api/threads/${enc(threadId)}/posts`, body, PostedReply), {
+    stale: (posted) => [groupKeys.thread(threadId), groupKeys.threads(posted.thread.groupId)],
   });
 }
 
