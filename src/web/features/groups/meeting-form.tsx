@@ -1,4 +1,4 @@
-import { Alert, Button, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateMeetingBody, type Group } from '../../../shared/group.schemas.ts';
@@ -6,6 +6,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
 import { useFieldErrors } from '../../lib/use-field-errors.ts';
 import { useCreateMeeting } from './groups.api.ts';
+import { SuccessNotice } from './success-notice.tsx';
 
 /** Schedule a meeting in the programme's local time; the server invites the participants. */
 export function MeetingForm({ groupId, phases }: { groupId: string; phases: Group['phases'] }) {
@@ -57,11 +58,7 @@ export function MeetingForm({ groupId, phases }: { groupId: string; phases: Grou
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label={t('groups.meetings.scheduleTitle')}>
-      {scheduled && (
-        <Alert color="green" variant="light" role="status" mb="md">
-          {t('groups.meetings.form.scheduled', { title: scheduled })}
-        </Alert>
-      )}
+      {scheduled && <SuccessNotice>{t('groups.meetings.form.scheduled', { title: scheduled })}</SuccessNotice>}
       <ProblemAlert error={create.error} />
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>

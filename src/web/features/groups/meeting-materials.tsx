@@ -9,7 +9,6 @@ import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
 import { useFieldErrors } from '../../lib/use-field-errors.ts';
 import { useAddMaterial, useRemoveMaterial } from './groups.api.ts';
 
-
 /** A meeting's links and PDF files; facilitators and programme managers add and remove them. */
 export function MeetingMaterials({ groupId, meetingId, meetingTitle, materials, canManage }: { groupId: string; meetingId: string; meetingTitle: string; materials: MeetingMaterial[]; canManage: boolean }) {
   const { t } = useTranslation();

@@ -3,13 +3,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Group, Meeting, MeetingMaterial } from '../../../shared/group.schemas.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { LoadingState } from '../../components/loading-state.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { AttendanceSheet } from './attendance-sheet.tsx';
 import { meetingCalendarUrl, useMaterials, useMeetings } from './groups.api.ts';
-import { MeetingMaterials } from './meeting-materials.tsx';
 import { MeetingForm } from './meeting-form.tsx';
+import { MeetingMaterials } from './meeting-materials.tsx';
+import { PLAIN_LIST } from './plain-list.ts';
+import { QueryState } from './query-state.tsx';
+import { TitledSection } from './titled-section.tsx';
 
 /** The group's online meetings; participants get join links and .ics files, facilitators schedule and take attendance. */
 export function MeetingsSection({ group }: { group: Group }) {
@@ -22,19 +24,15 @@ export function MeetingsSection({ group }: { group: Group }) {
 
   return (
     <>
-      <section aria-labelledby="meetings-heading">
-        <Title order={2} size="h3" id="meetings-heading" mb="sm">
-          {t('groups.meetings.title')}
-        </Title>
+      <TitledSection id="meetings-heading" title={t('groups.meetings.title')}>
         <Text size="sm" mb="sm">
           {t('groups.meetings.timeZoneNote')}
         </Text>
-        {meetings.isPending && <LoadingState />}
-        {meetings.isError && <ProblemAlert error={meetings.error} />}
-        {materials.isError && <ProblemAlert error={materials.error} />}
+        <QueryState query={meetings} />
+        <ProblemAlert error={materials.error} />
         {meetings.isSuccess && meetings.data.items.length === 0 && <EmptyState title={t('groups.meetings.none')} description={canManage ? t('groups.meetings.noneHint') : undefined} />}
         {meetings.isSuccess && meetings.data.items.length > 0 && (
-          <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          <Stack gap="sm" component="ul" style={PLAIN_LIST}>
             {meetings.data.items.map((meeting) => (
               <MeetingItem
                 key={meeting.id}
@@ -48,19 +46,14 @@ export function MeetingsSection({ group }: { group: Group }) {
             ))}
           </Stack>
         )}
-      </section>
-      {canManage && attendanceOf && (
-        <AttendanceSheet key={attendanceOf.id} groupId={group.id} meeting={attendanceOf} onClose={() => setAttendanceOf(null)} />
-      )}
+      </TitledSection>
+      {canManage && attendanceOf && <AttendanceSheet key={attendanceOf.id} groupId={group.id} meeting={attendanceOf} onClose={() => setAttendanceOf(null)} />}
       {canManage && (
-        <section aria-labelledby="schedule-heading">
-          <Title order={2} size="h3" id="schedule-heading" mb="sm">
-            {t('groups.meetings.scheduleTitle')}
-          </Title>
+        <TitledSection id="schedule-heading" title={t('groups.meetings.scheduleTitle')}>
           <Paper withBorder p="lg" radius="md">
             <MeetingForm groupId={group.id} phases={group.phases} />
           </Paper>
-        </section>
+        </TitledSection>
       )}
     </>
   );
