@@ -74,17 +74,14 @@ export async function getGroup(db: Db, id: string, user: CurrentUser | null): Pr
   // The page already lists the facilitators and the cities: the viewer's standing needs no query of its own.
   const standing: GroupStanding = {
     facilitates: user !== null && facilitators.some((f) => f.id === user.id),
-    member: isMember(
-      user,
-      memberships.filter((m) => m.status === 'admitted').map((m) => m.city_id),
-    ),
+    member: isMember(user, memberships.filter((m) => m.status === 'admitted').map((m) => m.city_id)),
   };
   const visible = visibleMemberships(user, standing, memberships);
   return {
     ...summaryOf(row, facilitators),
     phases: phases.map(presentPhase),
     members: visible && visible.map((m) => ({ cityId: m.city_id, cityName: m.city_name, country: m.country, status: m.status, sectors: m.sectors, message: m.message })),
-    viewer: { canManage: mayManage(user, standing), isMember: user !== null && standing.member },
+    viewer: { canManage: mayManage(user, standing), isMember: standing.member },
   };
 }
 
@@ -139,11 +136,8 @@ export async function groupProgress(db: Db, groupId: string, user: CurrentUser) 
   const group = await loadGroup(db, groupId);
   const standing = await standingIn(db, group.id, user);
   const manage = mayManage(user, standing);
-  const memberships = visibleProgress(
-    user,
-    standing,
-    (await membershipsOf(db, group.id)).filter((m) => m.status === 'admitted'),
-  );
+  const admitted = (await membershipsOf(db, group.id)).filter((m) => m.status === 'admitted');
+  const memberships = visibleProgress(user, standing, admitted);
   if (!manage && memberships.length === 0) throw new AppError('FORBIDDEN', 'Only the group’s facilitators, its member cities and programme managers can see its progress.');
   const [phases, attendance, meetings] = await Promise.all([phasesOf(db, group.programme_id), programmeAttendance(db, group.programme_id), meetingsOf(db, group.id)]);
   const done = phasesCompletedByCity(attendance, DEFAULT_COMPLETION_RULE);
