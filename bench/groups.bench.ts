@@ -17,7 +17,7 @@ import { sql } from 'kysely';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig, type Config } from '../src/server/config.ts';
 import { DEMO_PASSWORD } from '../src/server/seed/demo-seed.ts';
-import { sendDailyDigests } from '../src/server/modules/groups/threads.service.ts';
+import { sendDailyDigests } from '../src/server/jobs/daily-digest.ts';
 import { adminQuery, databaseUrl } from '../src/server/test-support/database-snapshots.ts';
 import { httpLoadInWorker, type LoadResult, type RequestSpec } from './lib/http-load.ts';
 

@@ -15,9 +15,9 @@ import type { AnnouncedChanges } from './lib/person-cache.ts';
 import { sendDeadlineReminders } from './jobs/deadline-reminders.ts';
 import { mailboxTransport, smtpTransport, startMailWorker, type MailWorker } from './jobs/mail-worker.ts';
 import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
-import { sendSessionReminders } from './jobs/session-reminders.ts';
+import { sendMeetingReminders } from './jobs/meeting-reminders.ts';
 import { sendVisitNotices } from './jobs/visit-notices.ts';
-import { sendDailyDigests } from './modules/groups/threads.service.ts';
+import { sendDailyDigests } from './jobs/daily-digest.ts';
 import { applicationRoutes } from './modules/applications/applications.routes.ts';
 import { attachmentRoutes } from './modules/applications/attachments.routes.ts';
 import { cityRoutes } from './modules/cities/cities.routes.ts';
@@ -29,7 +29,8 @@ import { programmeRoutes } from './modules/programmes/programmes.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { groupRoutes } from './modules/groups/groups.routes.ts';
 import { threadRoutes } from './modules/groups/threads.routes.ts';
-import { sessionMaterialFileRoutes, sessionMaterialRoutes } from './modules/groups/session-materials.routes.ts';
+import { meetingRoutes } from './modules/groups/meetings.routes.ts';
+import { meetingMaterialFileRoutes, meetingMaterialRoutes } from './modules/groups/meeting-materials.routes.ts';
 import { followUpRoutes } from './modules/visits/follow-up.routes.ts';
 import { outcomeRoutes } from './modules/visits/outcomes.routes.ts';
 import { visitRoutes } from './modules/visits/visits.routes.ts';
@@ -136,7 +137,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     db,
     [
       { name: 'deadline-reminders', everyMs: 10 * 60_000, run: (at) => sendDeadlineReminders(db, at, config.publicUrl) },
-      { name: 'session-reminders', everyMs: 10 * 60_000, run: (at) => sendSessionReminders(db, at, config.publicUrl) },
+      { name: 'meeting-reminders', everyMs: 10 * 60_000, run: (at) => sendMeetingReminders(db, at, config.publicUrl) },
       { name: 'visit-notices', everyMs: 60 * 60_000, run: (at) => sendVisitNotices(db, at, config.publicUrl) },
       { name: 'daily-digest', everyMs: 24 * 60 * 60_000, run: (at) => sendDailyDigests(db, at, config.publicUrl) },
     ],
@@ -190,9 +191,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(reviewRoutes);
   await app.register(auditRoutes);
   await app.register(groupRoutes);
+  await app.register(meetingRoutes);
   await app.register(threadRoutes);
-  await app.register(sessionMaterialRoutes);
-  await app.register(sessionMaterialFileRoutes);
+  await app.register(meetingMaterialRoutes);
+  await app.register(meetingMaterialFileRoutes);
   await app.register(visitRoutes);
   await app.register(followUpRoutes);
   await app.register(matchingRoutes);

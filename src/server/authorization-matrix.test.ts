@@ -79,12 +79,22 @@ const POLICY: Record<string, Access> = {
   'GET /api/groups/{id}': 'public',
   'POST /api/groups/{id}/interest': ['city_representative'],
   'PUT /api/groups/{id}/members/{cityId}': ['programme_manager', 'facilitator'],
+  'GET /api/groups/{id}/meetings': 'public',
+  'POST /api/groups/{id}/meetings': ['programme_manager', 'facilitator'],
+  'GET /api/meetings/{id}/calendar.ics': 'signed-in',
+  'GET /api/meetings/{id}/attendance': ['programme_manager', 'facilitator'],
+  'PUT /api/meetings/{id}/attendance': ['programme_manager', 'facilitator'],
+  'GET /api/groups/{id}/materials': 'signed-in',
+  'POST /api/meetings/{id}/materials': ['programme_manager', 'facilitator'],
+  'PUT /api/meetings/{id}/materials/file': ['programme_manager', 'facilitator'],
+  'GET /api/meeting-materials/{id}': 'signed-in',
+  'DELETE /api/meeting-materials/{id}': ['programme_manager', 'facilitator'],
+  // The meetings' former "session" paths (deprecated aliases, modules/groups/former-paths.ts): the same policy.
   'GET /api/groups/{id}/sessions': 'public',
   'POST /api/groups/{id}/sessions': ['programme_manager', 'facilitator'],
   'GET /api/sessions/{id}/calendar.ics': 'signed-in',
   'GET /api/sessions/{id}/attendance': ['programme_manager', 'facilitator'],
   'PUT /api/sessions/{id}/attendance': ['programme_manager', 'facilitator'],
-  'GET /api/groups/{id}/materials': 'signed-in',
   'POST /api/sessions/{id}/materials': ['programme_manager', 'facilitator'],
   'PUT /api/sessions/{id}/materials/file': ['programme_manager', 'facilitator'],
   'GET /api/session-materials/{id}': 'signed-in',
@@ -232,6 +242,7 @@ describe('malformed bodies', () => {
       'POST /api/programmes/{slug}/visits/confirm',
       // The body is the raw PDF, not JSON (attachments.routes.ts).
       'PUT /api/applications/{id}/attachments/{questionId}',
+      'PUT /api/meetings/{id}/materials/file',
       'PUT /api/sessions/{id}/materials/file',
     ]);
     expect(routes.filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method) && !bodyless.has(r.key)).map((r) => r.key)).toEqual(withBody.map((r) => r.key));

@@ -58,7 +58,7 @@ export const ExpressInterestBody = z.object({
 
 export const DecideMembershipBody = z.object({ status: z.enum(['admitted', 'declined']) });
 
-export const Session = z.object({
+export const Meeting = z.object({
   id: z.uuid(),
   groupId: z.uuid(),
   phaseNumber: z.number().int(),
@@ -69,9 +69,9 @@ export const Session = z.object({
   joinUrl: z.string().nullable(),
   agenda: z.string(),
 });
-export type Session = z.infer<typeof Session>;
+export type Meeting = z.infer<typeof Meeting>;
 
-export const CreateSessionBody = z.object({
+export const CreateMeetingBody = z.object({
   phaseNumber: z.number().int().min(1).max(12),
   title: z.string().trim().min(1).max(200),
   /** Local date and time in the programme's time zone. */
@@ -87,7 +87,7 @@ export const RecordAttendanceBody = z.object({
 });
 
 export const Attendance = z.object({
-  sessionId: z.uuid(),
+  meetingId: z.uuid(),
   participants: z.array(z.object({ personId: z.uuid(), name: z.string(), cityId: z.uuid(), cityName: z.string(), status: AttendanceStatus.nullable() })),
 });
 
@@ -99,10 +99,10 @@ export const GroupProgress = z.object({
       cityName: z.string(),
       phasesCompleted: z.array(z.number().int()),
       complete: z.boolean(),
-      sessionsAttended: z.number().int(),
+      meetingsAttended: z.number().int(),
     }),
   ),
-  sessions: z.array(z.object({ sessionId: z.uuid(), title: z.string(), phaseNumber: z.number().int(), startsAt: z.string(), present: z.number().int(), excused: z.number().int(), absent: z.number().int() })),
+  meetings: z.array(z.object({ meetingId: z.uuid(), title: z.string(), phaseNumber: z.number().int(), startsAt: z.string(), present: z.number().int(), excused: z.number().int(), absent: z.number().int() })),
 });
 
 export const CalendarFeed = z.object({ url: z.string() });
@@ -155,13 +155,13 @@ export const ModerateThreadBody = z
 export const HidePostBody = z.object({ reason: z.string().trim().min(3, 'Give the reason (kept in the audit log).').max(500) });
 export const DigestPreference = z.object({ enabled: z.boolean() });
 
-/** The largest PDF a facilitator may add to a session's materials. */
+/** The largest PDF a facilitator may add to a meeting's materials. */
 export const MATERIAL_MAX_BYTES = 10 * 1024 * 1024;
 
-/** A session's material: a link, or a PDF file downloaded from `url` (a path of this platform). */
-export const SessionMaterial = z.object({
+/** A meeting's material: a link, or a PDF file downloaded from `url` (a path of this platform). */
+export const MeetingMaterial = z.object({
   id: z.uuid(),
-  sessionId: z.uuid(),
+  meetingId: z.uuid(),
   title: z.string(),
   kind: z.enum(['link', 'file']),
   url: z.string(),
@@ -169,8 +169,8 @@ export const SessionMaterial = z.object({
   sizeBytes: z.number().int().nullable(),
   createdAt: z.string(),
 });
-export type SessionMaterial = z.infer<typeof SessionMaterial>;
-export const SessionMaterials = z.object({ items: z.array(SessionMaterial) });
+export type MeetingMaterial = z.infer<typeof MeetingMaterial>;
+export const MeetingMaterials = z.object({ items: z.array(MeetingMaterial) });
 
 const MaterialTitle = z.string().trim().min(1, 'Give the material a title.').max(200);
 export const AddMaterialLinkBody = z.object({

@@ -12,7 +12,7 @@ let threadPath = '';
 let groupPath = '';
 
 const GROUP = 'Retrofitting homes 2027 (e2e)';
-const SESSION = 'Kick-off: retrofit programmes';
+const MEETING = 'Kick-off: retrofit programmes';
 const TILBURG = 'tilburg@demo.peercities.eu';
 
 beforeAll(async () => {
@@ -49,7 +49,7 @@ async function expressInterestByApi(email: string, groupId: string): Promise<voi
 }
 
 describe('online discussion groups', () => {
-  it('a facilitator runs a group; a city downloads its session, posts safely and may then apply to visit', async () => {
+  it('a facilitator runs a group; a city downloads its meeting, posts safely and may then apply to visit', async () => {
     // ── The facilitator creates a group in the 2027 edition (its four learning phases exist).
     const facilitator = await openSession(browser, platform);
     const fp = facilitator.page;
@@ -112,45 +112,45 @@ describe('online discussion groups', () => {
     await fp.getByText('3 of 5 places taken').waitFor();
     await expectAccessible(fp, 'the group with three admitted cities');
 
-    // ── … schedules a session in Brussels time (summer time: UTC+2) …
-    const schedule = fp.getByRole('form', { name: 'Schedule a session' });
-    await schedule.getByRole('button', { name: 'Schedule the session' }).click();
+    // ── … schedules a meeting in Brussels time (summer time: UTC+2) …
+    const schedule = fp.getByRole('form', { name: 'Schedule a meeting' });
+    await schedule.getByRole('button', { name: 'Schedule the meeting' }).click();
     await schedule.getByText('Fill in this field.').first().waitFor();
-    await field(schedule, 'Title').fill(SESSION);
+    await field(schedule, 'Title').fill(MEETING);
     await field(schedule, 'Date').fill('2026-10-15');
     await field(schedule, 'Start time').fill('10:00');
     await field(schedule, 'Join link').fill('http://meet.example.org/retrofit');
-    await schedule.getByRole('button', { name: 'Schedule the session' }).click();
+    await schedule.getByRole('button', { name: 'Schedule the meeting' }).click();
     await schedule.getByText('Use an https:// link.').waitFor();
-    await expectAccessible(fp, 'the session form with an error');
+    await expectAccessible(fp, 'the meeting form with an error');
     await field(schedule, 'Join link').fill('https://meet.example.org/retrofit');
     await field(schedule, 'Agenda').fill('Introductions; Tilburg presents its housing stock; questions.');
-    await schedule.getByRole('button', { name: 'Schedule the session' }).click();
-    await schedule.getByText(`“${SESSION}” is scheduled`).waitFor();
-    const sessionItem = fp.getByRole('listitem', { name: SESSION });
-    await sessionItem.getByText('Phase 1 · 15 Oct 2026, 10:00 · 90 minutes').waitFor();
-    await expectAccessible(fp, 'the group with a scheduled session');
+    await schedule.getByRole('button', { name: 'Schedule the meeting' }).click();
+    await schedule.getByText(`“${MEETING}” is scheduled`).waitFor();
+    const meetingItem = fp.getByRole('listitem', { name: MEETING });
+    await meetingItem.getByText('Phase 1 · 15 Oct 2026, 10:00 · 90 minutes').waitFor();
+    await expectAccessible(fp, 'the group with a scheduled meeting');
 
-    // ── … adds the session's materials: a link and a PDF (a file that is not a PDF is refused).
-    await sessionItem.getByRole('button', { name: `Add material to ${SESSION}` }).click();
-    const material = fp.getByRole('form', { name: `New material for ${SESSION}` });
+    // ── … adds the meeting's materials: a link and a PDF (a file that is not a PDF is refused).
+    await meetingItem.getByRole('button', { name: `Add material to ${MEETING}` }).click();
+    const material = fp.getByRole('form', { name: `New material for ${MEETING}` });
     await field(material, 'Title').fill('Row-house retrofit guide');
     await field(material, 'Link').fill('https://example.org/retrofit-guide');
     await expectAccessible(fp, 'the material form');
     await material.getByRole('button', { name: 'Add it' }).click();
-    await sessionItem.getByRole('link', { name: 'Row-house retrofit guide' }).waitFor();
-    await sessionItem.getByRole('button', { name: `Add material to ${SESSION}` }).click();
+    await meetingItem.getByRole('link', { name: 'Row-house retrofit guide' }).waitFor();
+    await meetingItem.getByRole('button', { name: `Add material to ${MEETING}` }).click();
     await material.getByRole('radio', { name: 'A PDF file' }).check();
-    await field(material, 'Title').fill('Slides of the first session');
+    await field(material, 'Title').fill('Slides of the first meeting');
     await material.locator('input[type="file"]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a pdf') });
     await material.getByRole('button', { name: 'Add it' }).click();
     await material.getByText('Only PDF files can be added. Save the document as PDF and choose it again.').waitFor();
     await material.locator('input[type="file"]').setInputFiles({ name: 'slides.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1') });
     await material.getByRole('button', { name: 'Add it' }).click();
-    await sessionItem.getByRole('link', { name: /^Slides of the first session \(PDF, / }).waitFor();
+    await meetingItem.getByRole('link', { name: /^Slides of the first meeting \(PDF, / }).waitFor();
 
     // ── … and records attendance: everyone present, then Split excused.
-    await sessionItem.getByRole('button', { name: `Record attendance for ${SESSION}` }).click();
+    await meetingItem.getByRole('button', { name: `Record attendance for ${MEETING}` }).click();
     const sheet = fp.getByRole('region', { name: /^Attendance: / });
     await sheet.getByRole('table').waitFor();
     await expect.poll(() => sheet.getByRole('radiogroup').count()).toBe(3);
@@ -159,19 +159,19 @@ describe('online discussion groups', () => {
     await expectAccessible(fp, 'the attendance sheet');
     await sheet.getByRole('button', { name: 'Save attendance' }).click();
     await sheet.getByText('Attendance saved.').waitFor();
-    const bySession = fp.getByRole('table', { name: 'Attendance by session' });
-    await expect.poll(() => bySession.getByRole('row').filter({ hasText: SESSION }).textContent()).toMatch(/1\s*2\s*1\s*0$/);
+    const byMeeting = fp.getByRole('table', { name: 'Attendance by meeting' });
+    await expect.poll(() => byMeeting.getByRole('row').filter({ hasText: MEETING }).textContent()).toMatch(/1\s*2\s*1\s*0$/);
     const progress = fp.getByRole('table', { name: 'Learning phases completed per city' });
     await expect.poll(() => progress.getByRole('row', { name: /Tilburg/ }).textContent()).toContain('Yes');
     await expectAccessible(fp, 'the progress dashboard');
 
-    // ── The city representative downloads the session as .ics: Brussels local time.
+    // ── The city representative downloads the meeting as .ics: Brussels local time.
     await tp.reload();
     await ready(tp, GROUP);
     // Members see the materials and download the PDF.
-    const [slides] = await Promise.all([tp.waitForEvent('download'), tp.getByRole('link', { name: /^Slides of the first session \(PDF, / }).click()]);
+    const [slides] = await Promise.all([tp.waitForEvent('download'), tp.getByRole('link', { name: /^Slides of the first meeting \(PDF, / }).click()]);
     expect((await readFile((await slides.path()) ?? '', 'latin1')).startsWith('%PDF-')).toBe(true);
-    const [download] = await Promise.all([tp.waitForEvent('download'), tp.getByRole('link', { name: `Download .ics for ${SESSION}` }).click()]);
+    const [download] = await Promise.all([tp.waitForEvent('download'), tp.getByRole('link', { name: `Download .ics for ${MEETING}` }).click()]);
     const ics = await readFile((await download.path()) ?? '', 'utf8');
     expect(ics).toContain('BEGIN:VCALENDAR');
     expect(ics).toContain('DTSTART;TZID=Europe/Brussels:20261015T100000');
@@ -180,7 +180,7 @@ describe('online discussion groups', () => {
     if (zone) ICAL.TimezoneService.register(new ICAL.Timezone(zone));
     const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent') ?? undefined);
     expect(event.startDate.toJSDate().toISOString()).toBe('2026-10-15T08:00:00.000Z');
-    await tp.getByRole('listitem', { name: SESSION }).getByRole('link', { name: `Join the session ${SESSION}` }).waitFor();
+    await tp.getByRole('listitem', { name: MEETING }).getByRole('link', { name: `Join the meeting ${MEETING}` }).waitFor();
 
     // ── Tilburg completed the four phases (demo data of its other 2027 group): it may now apply to visit.
     await tp.getByText('Your city may now apply to visit').waitFor();
@@ -280,8 +280,8 @@ describe('online discussion groups', () => {
     await ready(page, 'Discussion groups');
     await page.getByRole('link', { name: GROUP }).click();
     await ready(page, GROUP);
-    // Signed out: phases and sessions, but neither the cities nor the discussions.
-    await page.getByRole('region', { name: 'Sessions' }).getByText(SESSION).waitFor();
+    // Signed out: phases and meetings, but neither the cities nor the discussions.
+    await page.getByRole('region', { name: 'Meetings' }).getByText(MEETING).waitFor();
     expect(await page.getByRole('region', { name: 'Discussions' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: /Download \.ics/ }).count()).toBe(0);
     await expectAccessible(page, 'a group, signed out');
@@ -311,24 +311,24 @@ describe('online discussion groups', () => {
     expect(await kp.getByText('Your city may now apply to visit').count()).toBe(0);
     await expectAccessible(kp, 'the group for a city that has phases to complete');
 
-    // The facilitator schedules a session in each missing phase and records Kaunas present.
+    // The facilitator schedules a meeting in each missing phase and records Kaunas present.
     const facilitator = await openSession(browser, platform);
     const fp = facilitator.page;
     await signIn(fp, DEMO.facilitator, DEMO_PASSWORD);
     await ready(fp, 'My account');
     await fp.goto(groupPath);
     await ready(fp, GROUP);
-    const sessions: [number, string, string][] = [
+    const meetings: [number, string, string][] = [
       [3, 'Financing retrofits', '2026-12-10'],
       [4, 'Our retrofit plans', '2027-01-14'],
     ];
-    for (const [phase, title, date] of sessions) {
-      const schedule = fp.getByRole('form', { name: 'Schedule a session' });
+    for (const [phase, title, date] of meetings) {
+      const schedule = fp.getByRole('form', { name: 'Schedule a meeting' });
       await field(schedule, 'Learning phase').selectOption({ index: phase - 1 });
       await field(schedule, 'Title').fill(title);
       await field(schedule, 'Date').fill(date);
       await field(schedule, 'Start time').fill('10:00');
-      await schedule.getByRole('button', { name: 'Schedule the session' }).click();
+      await schedule.getByRole('button', { name: 'Schedule the meeting' }).click();
       await schedule.getByText(`“${title}” is scheduled`).waitFor();
       const item = fp.getByRole('listitem', { name: title });
       await item.getByText(new RegExp(`^Phase ${phase} · `)).waitFor();

@@ -1,5 +1,5 @@
 /**
- * iCalendar (RFC 5545) files for sessions and visits. Times are written in
+ * iCalendar (RFC 5545) files for group meetings and visits. Times are written in
  * the programme's zone with its VTIMEZONE, so calendars show the right local
  * time on both sides of a daylight-saving change. Only European zones with
  * the EU rule (last Sunday of March / October at 01:00 UTC) are described;

@@ -13,20 +13,20 @@ describe('learning phases', () => {
     expect(phases[1]?.title).toBe('Solutions by sector');
   });
 
-  it('counts a phase complete when someone from the city attended enough of its sessions', () => {
+  it('counts a phase complete when someone from the city attended enough of its meetings', () => {
     const done = phasesCompletedByCity(
       [
-        { cityId: 'tartu', phaseNumber: 1, sessionId: 's1', status: 'present' },
-        { cityId: 'tartu', phaseNumber: 2, sessionId: 's2', status: 'excused' },
-        { cityId: 'tartu', phaseNumber: 2, sessionId: 's3', status: 'present' },
-        { cityId: 'tartu', phaseNumber: 2, sessionId: 's3', status: 'present' },
-        { cityId: 'graz', phaseNumber: 1, sessionId: 's1', status: 'absent' },
+        { cityId: 'tartu', phaseNumber: 1, meetingId: 's1', status: 'present' },
+        { cityId: 'tartu', phaseNumber: 2, meetingId: 's2', status: 'excused' },
+        { cityId: 'tartu', phaseNumber: 2, meetingId: 's3', status: 'present' },
+        { cityId: 'tartu', phaseNumber: 2, meetingId: 's3', status: 'present' },
+        { cityId: 'graz', phaseNumber: 1, meetingId: 's1', status: 'absent' },
       ],
-      { sessionsPerPhase: 1 },
+      { meetingsPerPhase: 1 },
     );
     expect(done.get('tartu')).toEqual([1, 2]);
     expect(done.get('graz')).toBeUndefined();
-    const strict = phasesCompletedByCity([{ cityId: 'tartu', phaseNumber: 1, sessionId: 's1', status: 'present' }], { sessionsPerPhase: 2 });
+    const strict = phasesCompletedByCity([{ cityId: 'tartu', phaseNumber: 1, meetingId: 's1', status: 'present' }], { meetingsPerPhase: 2 });
     expect(strict.get('tartu')).toEqual([]);
   });
 });

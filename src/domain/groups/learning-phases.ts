@@ -37,37 +37,37 @@ export function defaultLearningPhases(window: { startsOn: string; endsOn: string
 export interface AttendanceRecord {
   cityId: string;
   phaseNumber: number;
-  sessionId: string;
+  meetingId: string;
   status: 'present' | 'excused' | 'absent';
 }
 
 export interface CompletionRule {
-  /** Sessions of a phase the city must have attended (any of its participants present). */
-  sessionsPerPhase: number;
+  /** Meetings of a phase the city must have attended (any of its participants present). */
+  meetingsPerPhase: number;
 }
 
-export const DEFAULT_COMPLETION_RULE: CompletionRule = { sessionsPerPhase: 1 };
+export const DEFAULT_COMPLETION_RULE: CompletionRule = { meetingsPerPhase: 1 };
 
 /**
  * The phases each city completed under the rule: a phase counts when at
- * least `sessionsPerPhase` of its sessions had someone from the city present.
+ * least `meetingsPerPhase` of its meetings had someone from the city present.
  */
 export function phasesCompletedByCity(attendance: readonly AttendanceRecord[], rule: CompletionRule): Map<string, number[]> {
-  const sessions = new Map<string, Map<number, Set<string>>>();
+  const meetings = new Map<string, Map<number, Set<string>>>();
   for (const a of attendance) {
     if (a.status !== 'present') continue;
-    const byPhase = sessions.get(a.cityId) ?? new Map<number, Set<string>>();
+    const byPhase = meetings.get(a.cityId) ?? new Map<number, Set<string>>();
     const set = byPhase.get(a.phaseNumber) ?? new Set<string>();
-    set.add(a.sessionId);
+    set.add(a.meetingId);
     byPhase.set(a.phaseNumber, set);
-    sessions.set(a.cityId, byPhase);
+    meetings.set(a.cityId, byPhase);
   }
   const result = new Map<string, number[]>();
-  for (const [city, byPhase] of sessions) {
+  for (const [city, byPhase] of meetings) {
     result.set(
       city,
       [...byPhase]
-        .filter(([, set]) => set.size >= rule.sessionsPerPhase)
+        .filter(([, set]) => set.size >= rule.meetingsPerPhase)
         .map(([phase]) => phase)
         .sort((a, b) => a - b),
     );

@@ -280,7 +280,7 @@ export interface ApplicationDecisionsTable {
   promoted_at: TimestampNullable;
 }
 
-// 0005_discussion_groups.sql
+// 0005_discussion_groups.sql (the meetings were "sessions" until 0016_group_meetings.sql)
 export interface LearningPhasesTable {
   programme_id: string;
   number: number;
@@ -319,7 +319,7 @@ export interface GroupMembershipsTable {
   decided_at: TimestampNullable;
 }
 
-export interface GroupSessionsTable {
+export interface GroupMeetingsTable {
   id: Generated<string>;
   group_id: string;
   phase_number: number;
@@ -332,9 +332,9 @@ export interface GroupSessionsTable {
   updated_at: Generated<Date>;
 }
 
-export interface SessionMaterialsTable {
+export interface MeetingMaterialsTable {
   id: Generated<string>;
-  session_id: string;
+  meeting_id: string;
   title: string;
   url: string | null;
   filename: string | null;
@@ -344,8 +344,8 @@ export interface SessionMaterialsTable {
   created_at: Generated<Date>;
 }
 
-export interface SessionAttendanceTable {
-  session_id: string;
+export interface MeetingAttendanceTable {
+  meeting_id: string;
   person_id: string;
   city_id: string;
   status: 'present' | 'excused' | 'absent';
@@ -396,8 +396,8 @@ export interface JobRunsTable {
   last_run_at: Timestamp;
 }
 
-export interface SessionRemindersTable {
-  session_id: string;
+export interface MeetingRemindersTable {
+  meeting_id: string;
   person_id: string;
   sent_at: Generated<Date>;
 }
@@ -579,15 +579,15 @@ export interface Database {
   discussion_groups: DiscussionGroupsTable;
   group_facilitators: GroupFacilitatorsTable;
   group_memberships: GroupMembershipsTable;
-  group_sessions: GroupSessionsTable;
-  session_materials: SessionMaterialsTable;
-  session_attendance: SessionAttendanceTable;
+  group_meetings: GroupMeetingsTable;
+  meeting_materials: MeetingMaterialsTable;
+  meeting_attendance: MeetingAttendanceTable;
   calendar_feeds: CalendarFeedsTable;
   group_threads: GroupThreadsTable;
   group_posts: GroupPostsTable;
   digest_cursors: DigestCursorsTable;
   job_runs: JobRunsTable;
-  session_reminders: SessionRemindersTable;
+  meeting_reminders: MeetingRemindersTable;
   study_visits: StudyVisitsTable;
   visit_participants: VisitParticipantsTable;
   facilitator_unavailability: FacilitatorUnavailabilityTable;

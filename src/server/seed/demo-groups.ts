@@ -47,13 +47,13 @@ const THREADS = [
       '<p>Espoo combines data-centre waste heat with heat pumps; their solution page in the library has the details.</p>',
     ],
   },
-  { title: 'Materials from the phase 2 session', posts: ['<p>The slides and the recording are linked in the session agenda. Questions welcome here.</p>'] },
+  { title: 'Materials from the phase 2 meeting', posts: ['<p>The slides and the recording are linked in the meeting agenda. Questions welcome here.</p>'] },
 ];
 
 /**
  * Demo discussion groups: three finished groups of the 2025 edition (every
  * visiting city completed the four phases) and two running groups of the 2027
- * edition at different stages, with sessions, attendance and a few threads.
+ * edition at different stages, with meetings, attendance and a few threads.
  * Each city gets a demo representative (firstname@demo.peercities.eu style).
  */
 export async function seedGroupsDemo(db: Db): Promise<boolean> {
@@ -96,12 +96,12 @@ export async function seedGroupsDemo(db: Db): Promise<boolean> {
         const day = new Date(`${phase.starts_on}T00:00:00Z`);
         day.setUTCDate(day.getUTCDate() + 14);
         const local = day.toISOString().slice(0, 10);
-        const { id: sessionId } = await trx
-          .insertInto('group_sessions')
+        const { id: meetingId } = await trx
+          .insertInto('group_meetings')
           .values({
             group_id: groupId,
             phase_number: phase.number,
-            title: `Phase ${phase.number} session`,
+            title: `Phase ${phase.number} meeting`,
             starts_at: zonedToUtc(local, '10:00', programme.settings.timeZone),
             duration_minutes: 90,
             join_url: 'https://meet.example.org/peercities-demo',
@@ -111,8 +111,8 @@ export async function seedGroupsDemo(db: Db): Promise<boolean> {
           .executeTakeFirstOrThrow();
         const attendance = members
           .filter((m) => (g.attendedPhases ? (g.attendedPhases[m.slug] ?? []).includes(phase.number) : true))
-          .map((m) => ({ session_id: sessionId, person_id: m.personId, city_id: m.cityId, status: 'present' as const, recorded_by: facilitator.id }));
-        if (attendance.length) await trx.insertInto('session_attendance').values(attendance).execute();
+          .map((m) => ({ meeting_id: meetingId, person_id: m.personId, city_id: m.cityId, status: 'present' as const, recorded_by: facilitator.id }));
+        if (attendance.length) await trx.insertInto('meeting_attendance').values(attendance).execute();
       }
 
       for (const thread of THREADS) {

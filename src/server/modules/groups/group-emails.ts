@@ -1,8 +1,11 @@
 import type { OutgoingEmail } from '../email/outbox.repository.ts';
 
+/** A meeting's .ics file, the link its invitation and its reminder give. */
+export const meetingCalendarUrl = (publicUrl: string, meetingId: string) => `${publicUrl}/api/meetings/${meetingId}/calendar.ics`;
+
 const format = (date: Date, timeZone: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone }).format(date);
 
-export function sessionInvitationEmail(i: {
+export function meetingInvitationEmail(i: {
   to: string;
   name: string;
   groupName: string;
@@ -17,7 +20,7 @@ export function sessionInvitationEmail(i: {
     to: i.to,
     subject: `${i.groupName}: ${i.title}, ${format(i.startsAt, i.timeZone)}`,
     text:
-      `Hello ${i.name},\n\nyou are invited to the next session of ${i.groupName}: ${i.title}.\n\n` +
+      `Hello ${i.name},\n\nyou are invited to the next meeting of ${i.groupName}: ${i.title}.\n\n` +
       `When: ${format(i.startsAt, i.timeZone)} (${i.timeZone} time), ${i.durationMinutes} minutes\n` +
       (i.joinUrl ? `Join: ${i.joinUrl}\n` : '') +
       `Add it to your calendar: ${i.icsUrl}\n\n—\npeercities: city-to-city learning for climate neutrality`,
@@ -38,7 +41,7 @@ export interface DigestPost {
 }
 
 /** One discussion in a digest: how many posts are new, and the latest few. */
-export interface DigestDiscussion {
+interface DigestDiscussion {
   group: string;
   title: string;
   url: string;
@@ -100,12 +103,12 @@ export function digestEmail(i: { to: string; name: string; discussions: readonly
   };
 }
 
-export function sessionReminderEmail(i: { to: string; name: string; groupName: string; title: string; startsAt: Date; timeZone: string; joinUrl: string | null; icsUrl: string }): OutgoingEmail {
+export function meetingReminderEmail(i: { to: string; name: string; groupName: string; title: string; startsAt: Date; timeZone: string; joinUrl: string | null; icsUrl: string }): OutgoingEmail {
   return {
     to: i.to,
     subject: `Tomorrow: ${i.groupName}, ${i.title}`,
     text:
-      `Hello ${i.name},\n\na reminder: ${i.groupName} meets for “${i.title}” on ${format(i.startsAt, i.timeZone)} (${i.timeZone} time).\n` +
+      `Hello ${i.name},\n\na reminder of the next meeting of ${i.groupName}: “${i.title}”, ${format(i.startsAt, i.timeZone)} (${i.timeZone} time).\n` +
       (i.joinUrl ? `Join: ${i.joinUrl}\n` : '') +
       `Calendar: ${i.icsUrl}\n\n—\npeercities: city-to-city learning for climate neutrality`,
   };

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
 type Q = Kysely<Database>;
@@ -83,10 +83,6 @@ export function membershipsOf(db: Q, groupId: string) {
     .execute();
 }
 
-export async function isFacilitator(db: Q, groupId: string, personId: string) {
-  return (await db.selectFrom('group_facilitators').select('person_id').where('group_id', '=', groupId).where('person_id', '=', personId).executeTakeFirst()) !== undefined;
-}
-
 export async function admittedCityIds(db: Q, groupId: string) {
   return (await db.selectFrom('group_memberships').select('city_id').where('group_id', '=', groupId).where('status', '=', 'admitted').execute()).map((r) => r.city_id);
 }
@@ -114,23 +110,6 @@ export async function lockGroup(db: Q, groupId: string) {
   await db.selectFrom('discussion_groups').select('id').where('id', '=', groupId).forUpdate().executeTakeFirst();
 }
 
-export function sessionsOf(db: Q, groupId: string) {
-  return db.selectFrom('group_sessions').selectAll().where('group_id', '=', groupId).orderBy('starts_at').execute();
-}
-
-export function findSession(db: Q, id: string) {
-  return db.selectFrom('group_sessions').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function insertSession(db: Q, s: { groupId: string; phaseNumber: number; title: string; startsAt: Date; durationMinutes: number; joinUrl: string | null; agenda: string }) {
-  const row = await db
-    .insertInto('group_sessions')
-    .values({ group_id: s.groupId, phase_number: s.phaseNumber, title: s.title, starts_at: s.startsAt, duration_minutes: s.durationMinutes, join_url: s.joinUrl, agenda: s.agenda })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 /** The participants of a group: representatives of its admitted cities. */
 export function participantsOf(db: Q, groupId: string) {
   return db
@@ -147,93 +126,20 @@ export function participantsOf(db: Q, groupId: string) {
     .execute();
 }
 
-export function attendanceOfSession(db: Q, sessionId: string) {
-  return db.selectFrom('session_attendance').select(['person_id', 'city_id', 'status']).where('session_id', '=', sessionId).execute();
-}
+/** Whether the person facilitates the group whose id is the column `groupId` (such as 'g.id'). */
+export const facilitatesGroup = (groupId: string, personId: string) =>
+  sql<boolean>`EXISTS (SELECT 1 FROM group_facilitators f WHERE f.group_id = ${sql.ref(groupId)} AND f.person_id = ${personId})`;
 
-export async function upsertAttendance(db: Q, rows: readonly { sessionId: string; personId: string; cityId: string; status: 'present' | 'excused' | 'absent'; by: string }[]) {
-  if (!rows.length) return;
-  for (const r of rows) {
-    await db
-      .insertInto('session_attendance')
-      .values({ session_id: r.sessionId, person_id: r.personId, city_id: r.cityId, status: r.status, recorded_by: r.by })
-      .onConflict((oc) => oc.columns(['session_id', 'person_id']).doUpdateSet({ status: r.status, recorded_by: r.by, recorded_at: new Date() }))
-      .execute();
-  }
-}
+/** Whether the person represents one of the admitted cities of the group whose id is the column `groupId`. */
+export const representsAdmittedCityOf = (groupId: string, personId: string) =>
+  sql<boolean>`EXISTS (SELECT 1 FROM role_grants r JOIN group_memberships m ON m.city_id = r.city_id AND m.status = 'admitted'
+                WHERE m.group_id = ${sql.ref(groupId)} AND r.person_id = ${personId} AND r.role = 'city_representative')`;
 
-/** Attendance across every group of a programme, with each session's phase. */
-export function programmeAttendance(db: Q, programmeId: string, filter: { groupId?: string; cityId?: string } = {}) {
-  let q = db
-    .selectFrom('session_attendance as a')
-    .innerJoin('group_sessions as s', 's.id', 'a.session_id')
-    .innerJoin('discussion_groups as g', 'g.id', 's.group_id')
-    .select(['a.city_id', 's.phase_number', 'a.session_id', 'a.status', 's.group_id'])
-    .where('g.programme_id', '=', programmeId);
-  if (filter.groupId) q = q.where('s.group_id', '=', filter.groupId);
-  if (filter.cityId) q = q.where('a.city_id', '=', filter.cityId);
-  return q.execute();
-}
-
-/** Sessions a person takes part in (as member city representative or facilitator), for the calendar feed. */
-export function sessionsOfPerson(db: Q, personId: string) {
-  return db
-    .selectFrom('group_sessions as s')
-    .innerJoin('discussion_groups as g', 'g.id', 's.group_id')
-    .innerJoin('programmes as p', 'p.id', 'g.programme_id')
-    .select(['s.id', 's.title', 's.starts_at', 's.duration_minutes', 's.join_url', 's.agenda', 's.updated_at', 'g.name as group_name', 'p.settings'])
-    .where((eb) =>
-      eb.or([
-        eb.exists(eb.selectFrom('group_facilitators as f').select('f.person_id').whereRef('f.group_id', '=', 'g.id').where('f.person_id', '=', personId)),
-        eb.exists(
-          eb
-            .selectFrom('group_memberships as m')
-            .innerJoin('role_grants as r', (j) => j.onRef('r.city_id', '=', 'm.city_id').on('r.role', '=', 'city_representative'))
-            .select('m.city_id')
-            .whereRef('m.group_id', '=', 'g.id')
-            .where('m.status', '=', 'admitted')
-            .where('r.person_id', '=', personId),
-        ),
-      ]),
-    )
-    .orderBy('s.starts_at')
-    .execute();
-}
-
-export async function replaceCalendarFeed(db: Q, personId: string, tokenHash: string) {
-  await db
-    .insertInto('calendar_feeds')
-    .values({ person_id: personId, token_hash: tokenHash })
-    .onConflict((oc) => oc.column('person_id').doUpdateSet({ token_hash: tokenHash, created_at: new Date() }))
-    .execute();
-}
-
-export async function deleteCalendarFeed(db: Q, personId: string) {
-  await db.deleteFrom('calendar_feeds').where('person_id', '=', personId).execute();
-}
-
-export function personOfFeed(db: Q, tokenHash: string) {
-  return db.selectFrom('calendar_feeds').select('person_id').where('token_hash', '=', tokenHash).executeTakeFirst();
-}
-
-/** In one query: whether the group exists, and whether the person facilitates it or represents one of its admitted cities. */
-export async function groupAccess(db: Q, groupId: string, personId: string) {
+/** In one query: whether the group exists, and the person's standing in it (groups.policy.ts). */
+export function groupStanding(db: Q, groupId: string, personId: string) {
   return db
     .selectFrom('discussion_groups as g')
-    .select((eb) => [
-      eb.exists(eb.selectFrom('group_facilitators as f').select('f.person_id').whereRef('f.group_id', '=', 'g.id').where('f.person_id', '=', personId)).as('facilitates'),
-      eb
-        .exists(
-          eb
-            .selectFrom('group_memberships as m')
-            .innerJoin('role_grants as r', (j) => j.onRef('r.city_id', '=', 'm.city_id').on('r.role', '=', 'city_representative'))
-            .select('m.city_id')
-            .whereRef('m.group_id', '=', 'g.id')
-            .where('m.status', '=', 'admitted')
-            .where('r.person_id', '=', personId),
-        )
-        .as('member'),
-    ])
+    .select([facilitatesGroup('g.id', personId).as('facilitates'), representsAdmittedCityOf('g.id', personId).as('member')])
     .where('g.id', '=', groupId)
     .executeTakeFirst();
 }

@@ -1,42 +1,28 @@
-import { buildCalendar, type CalendarEvent } from '../../../domain/calendar/ics.ts';
 import { DEFAULT_COMPLETION_RULE, phasesCompletedByCity } from '../../../domain/groups/learning-phases.ts';
-import { zonedToUtc } from '../../../domain/time/zoned-time.ts';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
-import { GroupSummary, type Group, type Session } from '../../../shared/group.schemas.ts';
+import { GroupSummary, type Group } from '../../../shared/group.schemas.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { hasRole, representedCityIds, representsCity } from '../../../shared/role-predicates.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { hashToken, newToken } from '../auth/tokens.ts';
-import { enqueueEmail } from '../email/outbox.repository.ts';
-import { sessionInvitationEmail } from './group-emails.ts';
+import { programmeAttendance } from '../programmes/learning-progress.repository.ts';
+import { programmeBySlugOrThrow } from '../programmes/programme-lookup.ts';
 import {
   admittedCityIds,
-  attendanceOfSession,
   decideMembership,
   facilitatorsOf,
   findGroup,
-  findSession,
+  groupStanding,
   groupsOfProgramme,
   insertGroup,
-  insertSession,
-  isFacilitator,
   lockGroup,
   membershipsOf,
-  participantsOf,
   peopleWithRole,
-  personOfFeed,
   phasesOf,
-  programmeAttendance,
-  replaceCalendarFeed,
-  deleteCalendarFeed,
-  sessionsOf,
-  sessionsOfPerson,
-  upsertAttendance,
   upsertInterest,
   type GroupRow,
 } from './groups.repository.ts';
-import { programmeBySlugOrThrow } from '../programmes/programme-lookup.ts';
+import { facilitatorsOfNewGroup, isMember, mayExpressInterest, mayManage, NO_STANDING, visibleMemberships, visibleProgress, type GroupStanding } from './groups.policy.ts';
+import { meetingsOf } from './meetings.repository.ts';
 
 const SectorList = GroupSummary.shape.sectors;
 
@@ -48,20 +34,18 @@ export async function loadGroup(db: Db, id: string) {
   return row;
 }
 
-export async function canManage(db: Db, group: GroupRow, user: CurrentUser | null) {
-  if (!user) return false;
-  return hasRole(user, 'programme_manager') || (await isFacilitator(db, group.id, user.id));
+/** The user's standing in the group (groups.policy.ts); none when signed out. */
+export async function standingIn(db: Db, groupId: string, user: CurrentUser | null): Promise<GroupStanding> {
+  if (!user) return NO_STANDING;
+  return (await groupStanding(db, groupId, user.id)) ?? NO_STANDING;
 }
 
-export async function isMember(db: Db, group: GroupRow, user: CurrentUser | null) {
-  if (!user) return false;
-  const cities = await admittedCityIds(db, group.id);
-  return cities.some((c) => representsCity(user, c));
+/** Refuses (403) whoever does not run the group. */
+export async function assertManager(db: Db, group: GroupRow, user: CurrentUser) {
+  if (!mayManage(user, await standingIn(db, group.id, user))) throw new AppError('FORBIDDEN', 'Only the group’s facilitators and programme managers can do this.');
 }
 
-async function assertManager(db: Db, group: GroupRow, user: CurrentUser) {
-  if (!(await canManage(db, group, user))) throw new AppError('FORBIDDEN', 'Only the group’s facilitators and programme managers can do this.');
-}
+const presentPhase = (p: Awaited<ReturnType<typeof phasesOf>>[number]) => ({ number: p.number, title: p.title, goals: p.goals, startsOn: p.starts_on, endsOn: p.ends_on });
 
 function summaryOf(row: GroupRow, facilitators: { group_id: string; id: string; name: string }[]): GroupSummary {
   return {
@@ -86,21 +70,18 @@ export async function listGroups(db: Db, slug: string): Promise<GroupSummary[]> 
 
 export async function getGroup(db: Db, id: string, user: CurrentUser | null): Promise<Group> {
   const row = await loadGroup(db, id);
-  const [facilitators, phases, manage, member] = await Promise.all([
-    facilitatorsOf(db, [row.id]),
-    phasesOf(db, row.programme_id),
-    canManage(db, row, user),
-    isMember(db, row, user),
-  ]);
-  const ownCities = new Set(representedCityIds(user));
-  const memberships = await membershipsOf(db, row.id);
-  // Managers and members see the group's cities; a representative always sees their own city's request.
-  const visible = manage || member ? memberships : memberships.filter((m) => ownCities.has(m.city_id));
+  const [facilitators, phases, memberships] = await Promise.all([facilitatorsOf(db, [row.id]), phasesOf(db, row.programme_id), membershipsOf(db, row.id)]);
+  // The page already lists the facilitators and the cities: the viewer's standing needs no query of its own.
+  const standing: GroupStanding = {
+    facilitates: user !== null && facilitators.some((f) => f.id === user.id),
+    member: isMember(user, memberships.filter((m) => m.status === 'admitted').map((m) => m.city_id)),
+  };
+  const visible = visibleMemberships(user, standing, memberships);
   return {
     ...summaryOf(row, facilitators),
-    phases: phases.map((p) => ({ number: p.number, title: p.title, goals: p.goals, startsOn: p.starts_on, endsOn: p.ends_on })),
-    members: user ? visible.map((m) => ({ cityId: m.city_id, cityName: m.city_name, country: m.country, status: m.status, sectors: m.sectors, message: m.message })) : null,
-    viewer: { canManage: manage, isMember: member },
+    phases: phases.map(presentPhase),
+    members: visible && visible.map((m) => ({ cityId: m.city_id, cityName: m.city_name, country: m.country, status: m.status, sectors: m.sectors, message: m.message })),
+    viewer: { canManage: mayManage(user, standing), isMember: standing.member },
   };
 }
 
@@ -109,7 +90,7 @@ export async function createGroup(
   input: { slug: string; body: { name: string; description: string; sectors: string[]; language: string; capacity: number; facilitatorIds: string[] }; actor: CurrentUser; ip: string },
 ) {
   const programme = await programmeBySlugOrThrow(db, input.slug);
-  const facilitatorIds = hasRole(input.actor, 'facilitator') && !input.body.facilitatorIds.includes(input.actor.id) ? [input.actor.id, ...input.body.facilitatorIds] : input.body.facilitatorIds;
+  const facilitatorIds = facilitatorsOfNewGroup(input.actor, input.body.facilitatorIds);
   const facilitators = await peopleWithRole(db, facilitatorIds, 'facilitator');
   const missing = facilitatorIds.filter((id) => !facilitators.some((f) => f.person_id === id));
   if (missing.length) throw new AppError('VALIDATION_FAILED', 'Some people are not facilitators.', { errors: [{ field: 'body.facilitatorIds', message: 'Choose people who hold the facilitator role.' }] });
@@ -124,7 +105,7 @@ export async function createGroup(
 
 export async function expressInterest(db: Db, input: { groupId: string; cityId: string; sectors: string[]; message: string; user: CurrentUser; ip: string }) {
   const group = await loadGroup(db, input.groupId);
-  if (!representsCity(input.user, input.cityId)) throw new AppError('FORBIDDEN', 'You can express interest only for a city you represent.');
+  if (!mayExpressInterest(input.user, input.cityId)) throw new AppError('FORBIDDEN', 'You can express interest only for a city you represent.');
   await db.transaction().execute(async (trx) => {
     const added = await upsertInterest(trx, { groupId: group.id, cityId: input.cityId, sectors: input.sectors, message: input.message, by: input.user.id });
     if (!added) throw new AppError('CONFLICT', 'Your city has already expressed interest in this group.');
@@ -150,141 +131,19 @@ export async function decideMember(db: Db, input: { groupId: string; cityId: str
   return getGroup(db, group.id, input.actor);
 }
 
-function presentSession(s: Awaited<ReturnType<typeof sessionsOf>>[number], showLink: boolean): Session {
-  return {
-    id: s.id,
-    groupId: s.group_id,
-    phaseNumber: s.phase_number,
-    title: s.title,
-    startsAt: new Date(s.starts_at).toISOString(),
-    durationMinutes: s.duration_minutes,
-    joinUrl: showLink ? s.join_url : null,
-    agenda: s.agenda,
-  };
-}
-
-export async function listSessions(db: Db, groupId: string, user: CurrentUser | null) {
-  const group = await loadGroup(db, groupId);
-  const showLink = (await canManage(db, group, user)) || (await isMember(db, group, user));
-  return (await sessionsOf(db, group.id)).map((s) => presentSession(s, showLink));
-}
-
-/** Schedules a session in local time and emails every participant an invitation. */
-export async function createSession(
-  db: Db,
-  input: { groupId: string; body: { phaseNumber: number; title: string; startsAtLocal: string; durationMinutes: number; joinUrl: string | null; agenda: string }; actor: CurrentUser; ip: string; publicUrl: string },
-) {
-  const group = await loadGroup(db, input.groupId);
-  await assertManager(db, group, input.actor);
-  const phases = await phasesOf(db, group.programme_id);
-  if (!phases.some((p) => p.number === input.body.phaseNumber)) {
-    throw new AppError('VALIDATION_FAILED', 'No such learning phase.', { errors: [{ field: 'body.phaseNumber', message: `Choose a phase from 1 to ${phases.length}.` }] });
-  }
-  const [date, time] = input.body.startsAtLocal.split('T');
-  const startsAt = zonedToUtc(date ?? '', time ?? '', group.settings.timeZone);
-  const id = await db.transaction().execute(async (trx) => {
-    const sessionId = await insertSession(trx, { groupId: group.id, ...input.body, startsAt });
-    for (const p of await participantsOf(trx, group.id)) {
-      await enqueueEmail(
-        trx,
-        sessionInvitationEmail({
-          to: p.email,
-          name: p.name,
-          groupName: group.name,
-          title: input.body.title,
-          startsAt,
-          durationMinutes: input.body.durationMinutes,
-          timeZone: group.settings.timeZone,
-          joinUrl: input.body.joinUrl,
-          icsUrl: `${input.publicUrl}/api/sessions/${sessionId}/calendar.ics`,
-        }),
-      );
-    }
-    await recordAudit(trx, { actorId: input.actor.id, action: 'group.schedule_session', entityType: 'session', entityId: sessionId, ip: input.ip, details: { groupId: group.id, ...input.body } });
-    return sessionId;
-  });
-  const created = await findSession(db, id);
-  if (!created) throw new Error('session vanished after insert');
-  return presentSession(created, true);
-}
-
-function calendarEventOf(s: { id: string; title: string; starts_at: Date; duration_minutes: number; join_url: string | null; agenda: string; updated_at: Date }, groupName: string): CalendarEvent {
-  const start = new Date(s.starts_at);
-  return {
-    uid: `session-${s.id}@peercities`,
-    start,
-    end: new Date(start.getTime() + s.duration_minutes * 60_000),
-    summary: `${groupName}: ${s.title}`,
-    description: [s.agenda, s.join_url ? `Join: ${s.join_url}` : ''].filter(Boolean).join('\n\n'),
-    ...(s.join_url ? { location: s.join_url, url: s.join_url } : {}),
-    stamp: new Date(s.updated_at),
-  };
-}
-
-/** One session as an .ics file, for its participants, facilitators and managers. */
-export async function sessionCalendar(db: Db, sessionId: string, user: CurrentUser) {
-  const session = await findSession(db, sessionId);
-  if (!session) throw new AppError('NOT_FOUND', 'There is no such session.');
-  const group = await loadGroup(db, session.group_id);
-  if (!(await canManage(db, group, user)) && !(await isMember(db, group, user))) throw new AppError('NOT_FOUND', 'There is no such session.');
-  return buildCalendar([calendarEventOf(session, group.name)], { name: group.name, timeZone: group.settings.timeZone });
-}
-
-export async function attendanceSheet(db: Db, sessionId: string, user: CurrentUser) {
-  const session = await findSession(db, sessionId);
-  if (!session) throw new AppError('NOT_FOUND', 'There is no such session.');
-  const group = await loadGroup(db, session.group_id);
-  await assertManager(db, group, user);
-  const [participants, records] = await Promise.all([participantsOf(db, group.id), attendanceOfSession(db, sessionId)]);
-  const status = new Map(records.map((r) => [r.person_id, r.status]));
-  return {
-    sessionId,
-    participants: participants.map((p) => ({ personId: p.person_id, name: p.name, cityId: p.city_id, cityName: p.city_name, status: status.get(p.person_id) ?? null })),
-  };
-}
-
-/** Records attendance for many participants at once; everyone named must take part in the group. */
-export async function recordAttendance(db: Db, input: { sessionId: string; records: { personId: string; status: 'present' | 'excused' | 'absent' }[]; actor: CurrentUser; ip: string }) {
-  const session = await findSession(db, input.sessionId);
-  if (!session) throw new AppError('NOT_FOUND', 'There is no such session.');
-  const group = await loadGroup(db, session.group_id);
-  await assertManager(db, group, input.actor);
-  const participants = new Map((await participantsOf(db, group.id)).map((p) => [p.person_id, p]));
-  const errors = input.records.flatMap((r, i) => (participants.has(r.personId) ? [] : [{ field: `body.records.${i}.personId`, message: 'This person does not take part in the group.' }]));
-  if (errors.length) throw new AppError('VALIDATION_FAILED', 'Some people do not take part in the group.', { errors });
-  await db.transaction().execute(async (trx) => {
-    await upsertAttendance(
-      trx,
-      input.records.map((r) => ({ sessionId: session.id, personId: r.personId, cityId: participants.get(r.personId)?.city_id ?? '', status: r.status, by: input.actor.id })),
-    );
-    await recordAudit(trx, { actorId: input.actor.id, action: 'group.record_attendance', entityType: 'session', entityId: session.id, ip: input.ip, details: { records: input.records } });
-  });
-  return attendanceSheet(db, session.id, input.actor);
-}
-
-/** Phases completed by a city across all of a programme's groups (for the visitor call). */
-export async function learningProgressOf(db: Db, programmeId: string, cityId: string): Promise<number[]> {
-  const attendance = await programmeAttendance(db, programmeId, { cityId });
-  const done = phasesCompletedByCity(
-    attendance.map((a) => ({ cityId: a.city_id, phaseNumber: a.phase_number, sessionId: a.session_id, status: a.status })),
-    DEFAULT_COMPLETION_RULE,
-  );
-  return done.get(cityId) ?? [];
-}
-
+/** Phases completed per admitted city; for those who run the group, attendance by meeting too. */
 export async function groupProgress(db: Db, groupId: string, user: CurrentUser) {
   const group = await loadGroup(db, groupId);
-  const manage = await canManage(db, group, user);
-  const memberships = (await membershipsOf(db, group.id)).filter((m) => m.status === 'admitted' && (manage || representsCity(user, m.city_id)));
+  const standing = await standingIn(db, group.id, user);
+  const manage = mayManage(user, standing);
+  const admitted = (await membershipsOf(db, group.id)).filter((m) => m.status === 'admitted');
+  const memberships = visibleProgress(user, standing, admitted);
   if (!manage && memberships.length === 0) throw new AppError('FORBIDDEN', 'Only the group’s facilitators, its member cities and programme managers can see its progress.');
-  const [phases, attendance, sessions] = await Promise.all([phasesOf(db, group.programme_id), programmeAttendance(db, group.programme_id), sessionsOf(db, group.id)]);
-  const done = phasesCompletedByCity(
-    attendance.map((a) => ({ cityId: a.city_id, phaseNumber: a.phase_number, sessionId: a.session_id, status: a.status })),
-    DEFAULT_COMPLETION_RULE,
-  );
-  const inGroup = attendance.filter((a) => a.group_id === group.id);
+  const [phases, attendance, meetings] = await Promise.all([phasesOf(db, group.programme_id), programmeAttendance(db, group.programme_id), meetingsOf(db, group.id)]);
+  const done = phasesCompletedByCity(attendance, DEFAULT_COMPLETION_RULE);
+  const inGroup = attendance.filter((a) => a.groupId === group.id);
   return {
-    phases: phases.map((p) => ({ number: p.number, title: p.title, goals: p.goals, startsOn: p.starts_on, endsOn: p.ends_on })),
+    phases: phases.map(presentPhase),
     cities: memberships.map((m) => {
       const completed = done.get(m.city_id) ?? [];
       return {
@@ -292,34 +151,15 @@ export async function groupProgress(db: Db, groupId: string, user: CurrentUser) 
         cityName: m.city_name,
         phasesCompleted: completed,
         complete: phases.every((p) => completed.includes(p.number)),
-        sessionsAttended: new Set(inGroup.filter((a) => a.city_id === m.city_id && a.status === 'present').map((a) => a.session_id)).size,
+        meetingsAttended: new Set(inGroup.filter((a) => a.cityId === m.city_id && a.status === 'present').map((a) => a.meetingId)).size,
       };
     }),
-    sessions: manage
-      ? sessions.map((s) => {
-          const rows = inGroup.filter((a) => a.session_id === s.id);
+    meetings: manage
+      ? meetings.map((s) => {
+          const rows = inGroup.filter((a) => a.meetingId === s.id);
           const count = (st: string) => rows.filter((r) => r.status === st).length;
-          return { sessionId: s.id, title: s.title, phaseNumber: s.phase_number, startsAt: new Date(s.starts_at).toISOString(), present: count('present'), excused: count('excused'), absent: count('absent') };
+          return { meetingId: s.id, title: s.title, phaseNumber: s.phase_number, startsAt: new Date(s.starts_at).toISOString(), present: count('present'), excused: count('excused'), absent: count('absent') };
         })
       : [],
   };
-}
-
-/** A new private feed URL (the previous one stops working). */
-export async function renewCalendarFeed(db: Db, user: CurrentUser, publicUrl: string) {
-  const token = newToken();
-  await replaceCalendarFeed(db, user.id, hashToken(token));
-  return { url: `${publicUrl}/api/calendar/${token}.ics` };
-}
-
-export async function revokeCalendarFeed(db: Db, user: CurrentUser) {
-  await deleteCalendarFeed(db, user.id);
-}
-
-export async function feedCalendar(db: Db, token: string) {
-  const feed = await personOfFeed(db, hashToken(token));
-  if (!feed) throw new AppError('NOT_FOUND', 'This calendar link was revoked or never existed.');
-  const sessions = await sessionsOfPerson(db, feed.person_id);
-  const timeZone = sessions[0]?.settings.timeZone ?? 'Europe/Brussels';
-  return buildCalendar(sessions.map((s) => calendarEventOf(s, s.group_name)), { name: 'peercities sessions', timeZone });
 }

@@ -62,10 +62,10 @@ describe('discussion groups', () => {
     expect((await katrin.request({ method: 'PUT', url: `/api/groups/${groupId}/members/${cities.toulouse}`, payload: { status: 'declined' } })).statusCode).toBe(403);
   });
 
-  it('schedules sessions in Brussels time, invites participants, and gives them .ics files that parse', async () => {
+  it('schedules meetings in Brussels time, invites participants, and gives them .ics files that parse', async () => {
     const res = await facilitator.request({
       method: 'POST',
-      url: `/api/groups/${groupId}/sessions`,
+      url: `/api/groups/${groupId}/meetings`,
       payload: { phaseNumber: 1, title: 'Kick-off', startsAtLocal: '2026-07-08T10:00', durationMinutes: 90, joinUrl: 'https://meet.example.org/energy' },
     });
     expect(res.statusCode).toBe(201);
@@ -74,7 +74,7 @@ describe('discussion groups', () => {
     expect(mail.map((m) => m.to_address).sort()).toEqual(['strasbourg@example.org', 'toulouse@example.org', 'vantaa@example.org']);
 
     const toulouse = await t.signedIn('toulouse@example.org');
-    const ics = await toulouse.request({ method: 'GET', url: `/api/sessions/${res.json().id}/calendar.ics` });
+    const ics = await toulouse.request({ method: 'GET', url: `/api/meetings/${res.json().id}/calendar.ics` });
     expect(ics.headers['content-type']).toContain('text/calendar');
     const comp = new ICAL.Component(ICAL.parse(ics.body));
     const tz = comp.getFirstSubcomponent('vtimezone');
@@ -84,10 +84,31 @@ describe('discussion groups', () => {
     expect(event.startDate.toJSDate().toISOString()).toBe('2026-07-08T08:00:00.000Z');
 
     const outsider = await t.signedIn('lahti@demo.peercities.eu');
-    expect((await outsider.request({ method: 'GET', url: `/api/sessions/${res.json().id}/calendar.ics` })).statusCode).toBe(404);
+    expect((await outsider.request({ method: 'GET', url: `/api/meetings/${res.json().id}/calendar.ics` })).statusCode).toBe(404);
     const anon = await t.client();
-    const publicList = (await anon.request({ method: 'GET', url: `/api/groups/${groupId}/sessions` })).json();
+    const publicList = (await anon.request({ method: 'GET', url: `/api/groups/${groupId}/meetings` })).json();
     expect(publicList.items[0].joinUrl).toBeNull();
+  });
+
+  it('still answers at the former session paths, which emails already sent and calendars hold', async () => {
+    const [meeting] = (await facilitator.request({ method: 'GET', url: `/api/groups/${groupId}/meetings` })).json().items;
+    const toulouse = await t.signedIn('toulouse@example.org');
+    const current = await toulouse.request({ method: 'GET', url: `/api/meetings/${meeting.id}/calendar.ics` });
+    const former = await toulouse.request({ method: 'GET', url: `/api/sessions/${meeting.id}/calendar.ics` });
+    expect(former.statusCode).toBe(200);
+    expect(former.body).toBe(current.body);
+    // Calendars know the event by its UID: it is the one they were first given.
+    expect(former.body).toContain(`UID:session-${meeting.id}@peercities`);
+    const outsider = await t.signedIn('lahti@demo.peercities.eu');
+    expect((await outsider.request({ method: 'GET', url: `/api/sessions/${meeting.id}/calendar.ics` })).statusCode).toBe(404);
+    const anon = await t.client();
+    expect((await anon.request({ method: 'GET', url: `/api/groups/${groupId}/sessions` })).json()).toEqual((await anon.request({ method: 'GET', url: `/api/groups/${groupId}/meetings` })).json());
+    const sheet = await facilitator.request({ method: 'GET', url: `/api/sessions/${meeting.id}/attendance` });
+    expect(sheet.statusCode).toBe(200);
+    expect(sheet.json().meetingId).toBe(meeting.id);
+    const doc = t.app.swagger() as { paths: Record<string, Record<string, { deprecated?: boolean }>> };
+    expect(doc.paths['/api/sessions/{id}/calendar.ics']?.get?.deprecated).toBe(true);
+    expect(doc.paths['/api/meetings/{id}/calendar.ics']?.get?.deprecated).toBeUndefined();
   });
 
   it('records attendance in bulk and counts completed phases; completing all four makes a city eligible to visit', async () => {
@@ -95,25 +116,25 @@ describe('discussion groups', () => {
     const reasonBefore = (await eligibleBefore.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/visitor/eligibility?cityId=${cities.toulouse}` })).json();
     expect(reasonBefore.reasons.join(' ')).toContain("has not yet completed the discussion groups' learning phases 1, 2, 3 and 4");
 
-    const sessions = (await facilitator.request({ method: 'GET', url: `/api/groups/${groupId}/sessions` })).json().items;
-    const sessionIds = [sessions[0].id];
+    const meetings = (await facilitator.request({ method: 'GET', url: `/api/groups/${groupId}/meetings` })).json().items;
+    const meetingIds = [meetings[0].id];
     for (const [phase, date] of [[2, '2026-08-20'], [3, '2026-09-24'], [4, '2026-11-05']] as const) {
-      const r = await facilitator.request({ method: 'POST', url: `/api/groups/${groupId}/sessions`, payload: { phaseNumber: phase, title: `Phase ${phase}`, startsAtLocal: `${date}T10:00`, durationMinutes: 90 } });
-      sessionIds.push(r.json().id);
+      const r = await facilitator.request({ method: 'POST', url: `/api/groups/${groupId}/meetings`, payload: { phaseNumber: phase, title: `Phase ${phase}`, startsAtLocal: `${date}T10:00`, durationMinutes: 90 } });
+      meetingIds.push(r.json().id);
     }
-    for (const [i, sessionId] of sessionIds.entries()) {
-      const sheet = (await facilitator.request({ method: 'GET', url: `/api/sessions/${sessionId}/attendance` })).json();
+    for (const [i, meetingId] of meetingIds.entries()) {
+      const sheet = (await facilitator.request({ method: 'GET', url: `/api/meetings/${meetingId}/attendance` })).json();
       const records = sheet.participants.map((p: { personId: string; cityName: string }) => ({
         personId: p.personId,
         status: p.cityName === 'Toulouse' ? 'present' : p.cityName === 'Strasbourg' && i < 2 ? 'present' : 'excused',
       }));
-      const res = await facilitator.request({ method: 'PUT', url: `/api/sessions/${sessionId}/attendance`, payload: { records } });
+      const res = await facilitator.request({ method: 'PUT', url: `/api/meetings/${meetingId}/attendance`, payload: { records } });
       expect(res.statusCode).toBe(200);
     }
     const progress = (await facilitator.request({ method: 'GET', url: `/api/groups/${groupId}/progress` })).json();
     const byCity = Object.fromEntries(progress.cities.map((c: { cityName: string; phasesCompleted: number[]; complete: boolean }) => [c.cityName, [c.phasesCompleted, c.complete]]));
     expect(byCity).toEqual({ Vantaa: [[], false], Strasbourg: [[1, 2], false], Toulouse: [[1, 2, 3, 4], true] });
-    expect(progress.sessions[0]).toMatchObject({ title: 'Kick-off', present: 2, excused: 1, absent: 0 });
+    expect(progress.meetings[0]).toMatchObject({ title: 'Kick-off', present: 2, excused: 1, absent: 0 });
 
     // Toulouse (target 2050 or earlier in the demo data) may now apply to visit; Strasbourg still lacks phases 3 and 4.
     await t.app.db.updateTable('cities').set({ climate_target_year: 2045 }).where('id', 'in', [cities.toulouse ?? '', cities.strasbourg ?? '']).execute();
@@ -125,13 +146,13 @@ describe('discussion groups', () => {
     // A city sees only its own progress.
     const own = (await strasbourgRep.request({ method: 'GET', url: `/api/groups/${groupId}/progress` })).json();
     expect(own.cities.map((c: { cityName: string }) => c.cityName)).toEqual(['Strasbourg']);
-    expect(own.sessions).toEqual([]);
+    expect(own.meetings).toEqual([]);
   });
 
   it('refuses attendance for someone outside the group', async () => {
-    const sessions = (await facilitator.request({ method: 'GET', url: `/api/groups/${groupId}/sessions` })).json().items;
+    const meetings = (await facilitator.request({ method: 'GET', url: `/api/groups/${groupId}/meetings` })).json().items;
     const lahti = await t.app.db.selectFrom('people').select('id').where('email', '=', 'lahti@demo.peercities.eu').executeTakeFirstOrThrow();
-    const res = await facilitator.request({ method: 'PUT', url: `/api/sessions/${sessions[0].id}/attendance`, payload: { records: [{ personId: lahti.id, status: 'present' }] } });
+    const res = await facilitator.request({ method: 'PUT', url: `/api/meetings/${meetings[0].id}/attendance`, payload: { records: [{ personId: lahti.id, status: 'present' }] } });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors).toEqual([{ field: 'body.records.0.personId', message: 'This person does not take part in the group.' }]);
   });

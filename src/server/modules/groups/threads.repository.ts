@@ -1,5 +1,6 @@
 import { sql, type Expression, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { facilitatesGroup, representsAdmittedCityOf } from './groups.repository.ts';
 
 type Q = Kysely<Database>;
 
@@ -27,17 +28,8 @@ export function findThread(db: Q, id: string) {
   return db.selectFrom('group_threads as t').leftJoin('people as p', 'p.id', 't.created_by').select(THREAD_COLUMNS).where('t.id', '=', id).executeTakeFirst();
 }
 
-/** Whether the person facilitates the group of the thread aliased `thread`. */
-const facilitatesGroupOf = (thread: string, personId: string) =>
-  sql<boolean>`EXISTS (SELECT 1 FROM group_facilitators f WHERE f.group_id = ${sql.ref(`${thread}.group_id`)} AND f.person_id = ${personId})`;
-
-/** Whether the person represents one of the admitted cities of the group of the thread aliased `thread`. */
-const memberOfGroupOf = (thread: string, personId: string) =>
-  sql<boolean>`EXISTS (SELECT 1 FROM role_grants r JOIN group_memberships m ON m.city_id = r.city_id AND m.status = 'admitted'
-                WHERE m.group_id = ${sql.ref(`${thread}.group_id`)} AND r.person_id = ${personId} AND r.role = 'city_representative')`;
-
 /** A thread with the reader's standing in its group. */
-export interface ThreadWithAccess {
+interface ThreadWithAccess {
   id: string;
   group_id: string;
   title: string;
@@ -62,8 +54,8 @@ export async function findThreadFor(db: Q, id: string, personId: string, page?: 
     .leftJoin('people as p', 'p.id', 't.created_by')
     .select([
       ...THREAD_COLUMNS,
-      facilitatesGroupOf('t', personId).as('facilitates'),
-      memberOfGroupOf('t', personId).as('member'),
+      facilitatesGroup('t.group_id', personId).as('facilitates'),
+      representsAdmittedCityOf('t.group_id', personId).as('member'),
       (page ? postsJson(postsFrom(sql.ref('t.id'), page.limit, page.offset)) : sql<PostRow[] | null>`NULL::json`).as('posts'),
     ])
     .where('t.id', '=', id)
@@ -82,7 +74,7 @@ export async function insertThread(db: Q, t: { groupId: string; title: string; b
  *   facilitator and member checks as findThreadFor) and whether `replyTo`
  *   is a post of this thread;
  * - inserts the post only when the author may post — facilitator, member, or
- *   `isManager` (the rule of threads.service's access check) — the thread is
+ *   `isManager` (groups.policy's mayPost) — the thread is
  *   open and `replyTo` holds, and then moves the thread's count and last
  *   activity;
  * - answers the thread and those flags (no row: no such thread), and when the
@@ -99,8 +91,8 @@ export async function addPost(
   >`
     WITH target AS (
       SELECT t.id, t.group_id, t.title, t.pinned, t.closed, t.post_count, t.last_post_at, p.name AS created_by_name,
-             ${facilitatesGroupOf('t', p.authorId)} AS facilitates,
-             ${memberOfGroupOf('t', p.authorId)} AS member,
+             ${facilitatesGroup('t.group_id', p.authorId)} AS facilitates,
+             ${representsAdmittedCityOf('t.group_id', p.authorId)} AS member,
              (${p.replyTo}::uuid IS NULL OR EXISTS (SELECT 1 FROM group_posts WHERE id = ${p.replyTo}::uuid AND thread_id = t.id)) AS reply_to_ok
         FROM group_threads t LEFT JOIN people p ON p.id = t.created_by
        WHERE t.id = ${p.threadId}
@@ -175,75 +167,4 @@ export async function moderateThread(db: Q, id: string, changes: { pinned?: bool
 export function citiesByIds(db: Q, ids: readonly string[]) {
   if (!ids.length) return Promise.resolve([]);
   return db.selectFrom('cities').select(['id', 'name', 'slug']).where('id', 'in', ids).execute();
-}
-
-export async function setDigestOptOut(db: Q, personId: string, optOut: boolean) {
-  await db.updateTable('people').set({ digest_opt_out: optOut }).where('id', '=', personId).execute();
-}
-
-/**
- * The next `limit` people, by id after `after`, who receive the digest: in a
- * group (representative of an admitted city, or facilitator), not opted out,
- * not disabled.
- */
-export async function digestRecipients(db: Q, after: string | null, limit: number) {
-  const result = await sql<{ id: string; email: string; name: string }>`
-    SELECT pe.id, pe.email, pe.name
-      FROM people pe
-     WHERE NOT pe.digest_opt_out AND pe.disabled_at IS NULL
-       ${after ? sql`AND pe.id > ${after}` : sql``}
-       AND (EXISTS (SELECT 1 FROM role_grants r JOIN group_memberships m ON m.city_id = r.city_id AND m.status = 'admitted'
-                     WHERE r.person_id = pe.id AND r.role = 'city_representative')
-            OR EXISTS (SELECT 1 FROM group_facilitators f WHERE f.person_id = pe.id))
-     ORDER BY pe.id
-     LIMIT ${limit}`.execute(db);
-  return result.rows;
-}
-
-/**
- * For the given people: the visible posts by others in their groups since
- * their digest cursor (`defaultSince` the first time), up to `until`. Each
- * person's posts come group by group and discussion by discussion (most
- * recently active first), never interleaved: digestDiscussions relies on it.
- */
-export async function digestItems(db: Q, personIds: readonly string[], until: Date, defaultSince: Date) {
-  if (!personIds.length) return [];
-  const result = await sql<{ person_id: string; group_name: string; thread_id: string; thread_title: string; post_id: string; author: string | null; body_html: string }>`
-    WITH audience AS (
-      SELECT r.person_id, m.group_id
-        FROM role_grants r
-        JOIN group_memberships m ON m.city_id = r.city_id AND m.status = 'admitted'
-       WHERE r.role = 'city_representative' AND r.person_id = ANY(${personIds}::uuid[])
-      UNION
-      SELECT person_id, group_id FROM group_facilitators WHERE person_id = ANY(${personIds}::uuid[])
-    )
-    SELECT a.person_id, g.name AS group_name, t.id AS thread_id, t.title AS thread_title,
-           po.id AS post_id, au.name AS author, po.body_html
-      FROM audience a
-      JOIN discussion_groups g ON g.id = a.group_id
-      JOIN group_threads t ON t.group_id = a.group_id
-      LEFT JOIN digest_cursors c ON c.person_id = a.person_id
-      JOIN group_posts po ON po.thread_id = t.id AND po.hidden_at IS NULL
-       AND po.created_at > coalesce(c.sent_until, ${defaultSince}) AND po.created_at <= ${until}
-      LEFT JOIN people au ON au.id = po.author_id
-     WHERE po.author_id IS DISTINCT FROM a.person_id
-     ORDER BY a.person_id, g.name, g.id, t.last_post_at DESC, t.id, po.created_at, po.id`.execute(db);
-  return result.rows;
-}
-
-export async function advanceDigestCursors(db: Q, personIds: readonly string[], until: Date) {
-  if (!personIds.length) return;
-  await db
-    .insertInto('digest_cursors')
-    .values(personIds.map((person_id) => ({ person_id, sent_until: until })))
-    .onConflict((oc) => oc.column('person_id').doUpdateSet({ sent_until: until }))
-    .execute();
-}
-
-export async function advanceDigestCursor(db: Q, personId: string, until: Date) {
-  await db
-    .insertInto('digest_cursors')
-    .values({ person_id: personId, sent_until: until })
-    .onConflict((oc) => oc.column('person_id').doUpdateSet({ sent_until: until }))
-    .execute();
 }

@@ -4,7 +4,7 @@ import { PageQuery, pageOf } from '../../../shared/pagination.ts';
 import { Problem } from '../../../shared/problem.ts';
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
-import { setDigestOptOut } from './threads.repository.ts';
+import { setDigestOptOut } from './digest.repository.ts';
 import { createThread, hide, listThreads, moderate, readThread, reply } from './threads.service.ts';
 
 const IdParams = z.object({ id: z.uuid() });

@@ -1,19 +1,15 @@
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { plainText, sanitizeRichText } from '../../lib/rich-text.ts';
+import { sanitizeRichText } from '../../lib/rich-text.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { enqueueEmail } from '../email/outbox.repository.ts';
-import { digestDiscussions, digestEmail } from './group-emails.ts';
 import { hasRole } from '../../../shared/role-predicates.ts';
 import type { PersonLabel, PersonLabels } from '../people/person-labels.ts';
-import { groupAccess } from './groups.repository.ts';
+import { groupStanding } from './groups.repository.ts';
+import { mayModerate, mayPost, mayTakePart } from './groups.policy.ts';
 import {
-  advanceDigestCursors,
   citiesByIds,
   countThreads,
-  digestItems,
-  digestRecipients,
   findPost,
   findThread,
   findThreadFor,
@@ -25,15 +21,16 @@ import {
   type PostRow,
 } from './threads.repository.ts';
 
-export const POSTS_PER_PAGE = 50;
+const POSTS_PER_PAGE = 50;
+
+const NO_THREAD = 'There is no such discussion, or it is private to its group.';
 
 /** Threads are private to the group's members, facilitators and programme managers. */
 async function access(db: Db, groupId: string, user: CurrentUser) {
-  const found = await groupAccess(db, groupId, user.id);
-  const moderate = Boolean(found && (hasRole(user, 'programme_manager') || found.facilitates));
+  const standing = await groupStanding(db, groupId, user.id);
   // The same answer as for a missing group: outsiders learn nothing.
-  if (!found || !(moderate || found.member)) throw new AppError('NOT_FOUND', 'There is no such discussion, or it is private to its group.');
-  return { moderate };
+  if (!standing || !mayTakePart(user, standing)) throw new AppError('NOT_FOUND', NO_THREAD);
+  return { moderate: mayModerate(user, standing) };
 }
 
 type ThreadRow = NonNullable<Awaited<ReturnType<typeof findThread>>>;
@@ -80,17 +77,14 @@ export async function createThread(db: Db, labels: PersonLabels, input: { groupI
   return readThread(db, labels, id, input.user, 1);
 }
 
-const NO_THREAD = 'There is no such discussion, or it is private to its group.';
-
 /**
  * The thread and whether the user may moderate it, in one query (with `page`,
  * that page of posts too); outsiders get the same answer as for a missing thread.
  */
 async function threadWithAccess(db: Db, threadId: string, user: CurrentUser, page?: number) {
   const found = await findThreadFor(db, threadId, user.id, page === undefined ? undefined : { limit: POSTS_PER_PAGE, offset: (page - 1) * POSTS_PER_PAGE });
-  const moderate = Boolean(found && (hasRole(user, 'programme_manager') || found.facilitates));
-  if (!found || !(moderate || found.member)) throw new AppError('NOT_FOUND', NO_THREAD);
-  return { thread: found, moderate };
+  if (!found || !mayTakePart(user, found)) throw new AppError('NOT_FOUND', NO_THREAD);
+  return { thread: found, moderate: mayModerate(user, found) };
 }
 
 async function mentionedCities(db: Db, posts: readonly PostRow[]) {
@@ -145,8 +139,7 @@ export async function reply(db: Db, labels: PersonLabels, input: { threadId: str
   const mentionIds = mentions.map((c) => c.id);
   const isManager = hasRole(input.user, 'programme_manager');
   const added = await addPost(db, { threadId: input.threadId, authorId: input.user.id, isManager, bodyHtml: html, mentionedCities: mentionIds, replyTo: input.replyTo });
-  const moderate = Boolean(added && (isManager || added.facilitates));
-  if (!added || !(moderate || added.member)) throw new AppError('NOT_FOUND', NO_THREAD);
+  if (!added || !mayPost(input.user, added)) throw new AppError('NOT_FOUND', NO_THREAD);
   if (added.closed) throw new AppError('CONFLICT', 'A facilitator closed this discussion: it takes no more replies.');
   if (!added.reply_to_ok) throw new AppError('VALIDATION_FAILED', 'You can reply only to a post of this discussion.', { errors: [{ field: 'body.replyTo', message: 'Not a post of this discussion.' }] });
   if (!added.post_id || !added.post_created_at || added.new_post_count === null || added.new_last_post_at === null) throw new Error('the reply was allowed but not stored');
@@ -192,73 +185,4 @@ export async function hide(db: Db, labels: PersonLabels, input: { postId: string
     await recordAudit(trx, { actorId: input.user.id, action: 'post.hide', entityType: 'post', entityId: post.id, ip: input.ip, details: { reason: input.reason, threadId: post.thread_id } });
   });
   return readThread(db, labels, post.thread_id, input.user, 1);
-}
-
-/** People per batch of the daily digest: memory holds one batch's posts at a time. */
-export const DIGEST_BATCH = 200;
-
-/**
- * Sends each member one email with the new posts of their groups since the
- * last digest (posts of the last day the first time). Pages through the
- * recipients in batches of DIGEST_BATCH by id, so memory stays flat however
- * many people there are; a post's excerpt is made once and shared by all
- * the members who receive it, and only for the latest few posts of each
- * discussion (digestDiscussions). Each batch's emails and cursors move in one
- * transaction: a crash sends nobody's digest twice.
- */
-export async function sendDailyDigests(db: Db, now: Date, publicUrl: string, batchSize = DIGEST_BATCH): Promise<number> {
-  const defaultSince = new Date(now.getTime() - 24 * 3600 * 1000);
-  const excerpts = new Map<string, string>();
-  const excerpt = (postId: string, html: string) => {
-    let text = excerpts.get(postId);
-    if (text === undefined) {
-      // Bounded: the posts of a day, at most 20,000 excerpts kept.
-      if (excerpts.size >= 20_000) excerpts.clear();
-      text = plainText(html, 160);
-      excerpts.set(postId, text);
-    }
-    return text;
-  };
-  let sent = 0;
-  let after: string | null = null;
-  for (;;) {
-    const people = await digestRecipients(db, after, batchSize);
-    const last = people.at(-1);
-    if (!last) break;
-    after = last.id;
-    const items = await digestItems(
-      db,
-      people.map((p) => p.id),
-      now,
-      defaultSince,
-    );
-    const byPerson = new Map<string, typeof items>();
-    for (const item of items) {
-      const list = byPerson.get(item.person_id);
-      if (list) list.push(item);
-      else byPerson.set(item.person_id, [item]);
-    }
-    const emails = people.flatMap((person) => {
-      const posts = byPerson.get(person.id);
-      if (!posts?.length) return [];
-      const discussions = digestDiscussions(
-        posts.map((p) => ({ group: p.group_name, threadId: p.thread_id, thread: p.thread_title, postId: p.post_id, author: p.author ?? 'Someone', bodyHtml: p.body_html })),
-        (threadId) => `${publicUrl}/discussions/${threadId}`,
-        excerpt,
-      );
-      return [{ personId: person.id, email: digestEmail({ to: person.email, name: person.name, discussions, preferencesUrl: `${publicUrl}/account` }) }];
-    });
-    if (!emails.length) continue;
-    await db.transaction().execute(async (trx) => {
-      for (const e of emails) await enqueueEmail(trx, e.email);
-      await advanceDigestCursors(
-        trx,
-        emails.map((e) => e.personId),
-        now,
-      );
-    });
-    sent += emails.length;
-    if (people.length < batchSize) break;
-  }
-  return sent;
 }

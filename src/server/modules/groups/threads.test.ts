@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
-import { sendDailyDigests } from './threads.service.ts';
+import { sendDailyDigests } from '../../jobs/daily-digest.ts';
 
 let t: TestApp;
 let facilitator: TestClient;
@@ -102,7 +102,7 @@ describe('daily digest', () => {
     expect(await sendDailyDigests(t.app.db, new Date(now.getTime() + 1000), 'http://x')).toBe(0);
 
     await toulouse.request({ method: 'PUT', url: '/api/me/digest', payload: { enabled: false } });
-    await facilitator.request({ method: 'POST', url: `/api/groups/${groupId}/threads`, payload: { title: 'Next session', body: 'See you on Monday' } });
+    await facilitator.request({ method: 'POST', url: `/api/groups/${groupId}/threads`, payload: { title: 'Next meeting', body: 'See you on Monday' } });
     expect(await sendDailyDigests(t.app.db, new Date(Date.now() + 120_000), 'http://x')).toBe(0);
   });
 

@@ -5,7 +5,7 @@ import type { Call, CallKind, Programme, UpdateCallBody } from '../../../shared/
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { learningProgressOf } from '../groups/groups.service.ts';
+import { learningProgressOf } from './learning-progress.repository.ts';
 import { findCall, learningMarked, updateCallForm, type CallRow } from './calls.repository.ts';
 import { loadProgramme } from './programmes.service.ts';
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { DEFAULT_COMPLETION_RULE, phasesCompletedByCity } from '../../../domain/groups/learning-phases.ts';
 import { localDateAt } from '../../../domain/time/zoned-time.ts';
 import type { Db } from '../../db/client.ts';
-import { programmeAttendance } from '../groups/groups.repository.ts';
+import { programmeAttendance } from '../programmes/learning-progress.repository.ts';
 import { programmeImpact } from './follow-up.service.ts';
 import { programmeBySlugOrThrow } from '../programmes/programme-lookup.ts';
 
@@ -20,7 +20,7 @@ export async function programmeDashboard(db: Db, slug: string, now: Date) {
     SELECT count(DISTINCT m.city_id)::int AS n FROM group_memberships m JOIN discussion_groups g ON g.id = m.group_id
      WHERE g.programme_id = ${id} AND m.status = 'admitted'`);
   const attendance = await programmeAttendance(db, id);
-  const phasesDone = phasesCompletedByCity(attendance.map((a) => ({ cityId: a.city_id, phaseNumber: a.phase_number, sessionId: a.session_id, status: a.status })), DEFAULT_COMPLETION_RULE);
+  const phasesDone = phasesCompletedByCity(attendance, DEFAULT_COMPLETION_RULE);
   const phases = programme.settings.learningPhases;
   const completed = [...phasesDone.values()].filter((done) => done.length >= phases).length;
   const applied = await count(sql<{ n: number }>`

@@ -8,7 +8,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { apiSend } from '../../lib/api-client.ts';
 
 /**
- * A private iCalendar link to all my sessions. The server keeps only a hash
+ * A private iCalendar link to all my meetings. The server keeps only a hash
  * of it, so a link is shown once, when made; making a new one ends the old.
  */
 export function CalendarFeedCard() {

@@ -1,28 +1,24 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { GroupSummary } from '../../../shared/group.schemas.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
+import { PLAIN_LIST } from './plain-list.ts';
+import { SectorBadges } from './sector-badges.tsx';
 
 /** The groups of one programme as cards; each names its sectors, language, places and facilitators. */
 export function GroupCards({ groups, headingOrder }: { groups: GroupSummary[]; headingOrder: 2 | 3 }) {
   const { t } = useTranslation();
   if (groups.length === 0) return <EmptyState title={t('groups.noGroups')} description={t('groups.noGroupsHint')} />;
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2 }} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+    <SimpleGrid cols={{ base: 1, sm: 2 }} component="ul" style={PLAIN_LIST}>
       {groups.map((group) => (
         <Paper component="li" withBorder p="md" radius="md" key={group.id}>
           <Stack gap={6}>
             <Title order={headingOrder} size="h4">
               <RouterAnchor to={`/groups/${group.id}`}>{group.name}</RouterAnchor>
             </Title>
-            <Group gap={6}>
-              {group.sectors.map((s) => (
-                <Badge key={s} variant="outline" color="blue.9">
-                  {t(`sectors.${s}`)}
-                </Badge>
-              ))}
-            </Group>
+            <SectorBadges sectors={group.sectors} />
             <Text size="sm">{t('groups.languageAndPlaces', { language: group.language.toUpperCase(), admitted: group.admitted, capacity: group.capacity })}</Text>
             {group.facilitators.length > 0 && (
               <Text size="sm">{t('groups.facilitatedBy', { names: group.facilitators.map((f) => f.name).join(', ') })}</Text>

@@ -1,37 +1,32 @@
-import { Badge, Divider, Group as Row, Stack, Text, Title } from '@mantine/core';
+import { Divider, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Group } from '../../../shared/group.schemas.ts';
-import { LoadingState } from '../../components/loading-state.tsx';
+import { representedCities } from '../../../shared/role-predicates.ts';
 import { PageTitle } from '../../components/page-title.tsx';
-import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { useCurrentUser } from '../../lib/session.ts';
 import { useGroup } from './groups.api.ts';
 import { InterestSection } from './interest-section.tsx';
+import { MeetingsSection } from './meetings-section.tsx';
 import { MembersSection } from './members-section.tsx';
 import { PhasesSection } from './phases-section.tsx';
 import { ProgressSection } from './progress-section.tsx';
-import { SessionsSection } from './sessions-section.tsx';
+import { QueryPage } from './query-state.tsx';
+import { SectorBadges } from './sector-badges.tsx';
 import { ThreadsSection } from './threads-section.tsx';
-import { representedCities } from '../../../shared/role-predicates.ts';
+import { TitledSection } from './titled-section.tsx';
 
-/** /groups/:id: what the group is, who is in it, its sessions, progress and discussions. */
+/** /groups/:id: what the group is, who is in it, its meetings, progress and discussions. */
 export function GroupPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const group = useGroup(id);
-
-  if (group.isPending) return <LoadingState />;
-  if (group.isError) {
-    return (
-      <>
-        <PageTitle>{t('groups.group.notFoundTitle')}</PageTitle>
-        <ProblemAlert error={group.error} />
-      </>
-    );
-  }
-  return <GroupView group={group.data} />;
+  return (
+    <QueryPage query={group} errorTitle={t('groups.group.notFoundTitle')}>
+      {(group) => <GroupView group={group} />}
+    </QueryPage>
+  );
 }
 
 function GroupView({ group }: { group: Group }) {
@@ -48,29 +43,16 @@ function GroupView({ group }: { group: Group }) {
         {t('groups.group.backToProgramme')}
       </RouterAnchor>
       {group.description && <Text>{group.description}</Text>}
-      <Row gap={6}>
-        {group.sectors.map((s) => (
-          <Badge key={s} variant="outline" color="blue.9">
-            {t(`sectors.${s}`)}
-          </Badge>
-        ))}
-      </Row>
+      <SectorBadges sectors={group.sectors} />
       <Text>{t('groups.languageAndPlaces', { language: group.language.toUpperCase(), admitted: group.admitted, capacity: group.capacity })}</Text>
-      <section aria-labelledby="facilitators-heading">
-        <Title order={2} size="h3" id="facilitators-heading" mb="xs">
-          {t('groups.group.facilitators')}
-        </Title>
-        {group.facilitators.length === 0 ? (
-          <Text c="dimmed">{t('groups.group.noFacilitators')}</Text>
-        ) : (
-          <Text>{group.facilitators.map((f) => f.name).join(', ')}</Text>
-        )}
-      </section>
+      <TitledSection id="facilitators-heading" title={t('groups.group.facilitators')}>
+        {group.facilitators.length === 0 ? <Text c="dimmed">{t('groups.group.noFacilitators')}</Text> : <Text>{group.facilitators.map((f) => f.name).join(', ')}</Text>}
+      </TitledSection>
       <PhasesSection phases={group.phases} />
       {!canManage && ownCities.length > 0 && <InterestSection group={group} cities={ownCities} />}
       {involved && group.members && <MembersSection group={group} />}
       <Divider />
-      <SessionsSection group={group} />
+      <MeetingsSection group={group} />
       {involved && (
         <>
           <Divider />

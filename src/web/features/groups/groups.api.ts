@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
   Attendance,
@@ -6,15 +6,15 @@ import {
   GroupProgress,
   GroupSummary,
   PostedReply,
-  Session,
-  SessionMaterial,
-  SessionMaterials,
+  Meeting,
+  MeetingMaterial,
+  MeetingMaterials,
   ThreadPage,
   ThreadSummary,
   type AddMaterialLinkBody,
   type CreateGroupBody,
   type CreatePostBody,
-  type CreateSessionBody,
+  type CreateMeetingBody,
   type CreateThreadBody,
   type ExpressInterestBody,
   type HidePostBody,
@@ -27,7 +27,7 @@ import { uploadFile } from '../../lib/upload.ts';
 
 const enc = encodeURIComponent;
 const GroupList = z.object({ items: z.array(GroupSummary) });
-const SessionList = z.object({ items: z.array(Session) });
+const MeetingList = z.object({ items: z.array(Meeting) });
 const ProgrammePage = pageOf(ProgrammeSummary);
 const ThreadList = pageOf(ThreadSummary);
 
@@ -36,17 +36,17 @@ export const groupKeys = {
   programmes: ['groups', 'programmes'] as const,
   ofProgramme: (slug: string) => ['groups', 'programme', slug] as const,
   group: (id: string) => ['groups', 'group', id] as const,
-  sessions: (id: string) => ['groups', 'group', id, 'sessions'] as const,
+  meetings: (id: string) => ['groups', 'group', id, 'meetings'] as const,
   materials: (id: string) => ['groups', 'group', id, 'materials'] as const,
   progress: (id: string) => ['groups', 'group', id, 'progress'] as const,
   threads: (id: string) => ['groups', 'group', id, 'threads'] as const,
-  attendance: (sessionId: string) => ['groups', 'attendance', sessionId] as const,
+  attendance: (meetingId: string) => ['groups', 'attendance', meetingId] as const,
   thread: (id: string) => ['groups', 'thread', id] as const,
 };
 
 type CreateGroupInput = z.input<typeof CreateGroupBody>;
 type ExpressInterestInput = z.input<typeof ExpressInterestBody>;
-type CreateSessionInput = z.input<typeof CreateSessionBody>;
+type CreateMeetingInput = z.input<typeof CreateMeetingBody>;
 type CreateThreadInput = z.input<typeof CreateThreadBody>;
 type CreatePostInput = z.input<typeof CreatePostBody>;
 
@@ -63,14 +63,25 @@ export function useProgrammeGroups(slug: string) {
   return useQuery({ queryKey: groupKeys.ofProgramme(slug), queryFn: ({ signal }) => apiGet(`/api/programmes/${enc(slug)}/groups`, GroupList, signal) });
 }
 
-export function useCreateGroup(slug: string) {
+/**
+ * A mutation that, once it succeeded, keeps in the cache what its answer
+ * already holds (`cache`) and fetches again the queries it made stale.
+ */
+function useGroupsMutation<V, R>(send: (vars: V) => Promise<R>, after: { cache?: (result: R) => [QueryKey, unknown][]; stale: (result: R) => QueryKey[] }) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateGroupInput) => apiSend('POST', `/api/programmes/${enc(slug)}/groups`, body, Group),
-    onSuccess: async (group) => {
-      queryClient.setQueryData(groupKeys.group(group.id), group);
-      await queryClient.invalidateQueries({ queryKey: groupKeys.ofProgramme(slug) });
+    mutationFn: send,
+    onSuccess: async (result) => {
+      for (const [key, data] of after.cache?.(result) ?? []) queryClient.setQueryData(key, data);
+      await Promise.all(after.stale(result).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
     },
+  });
+}
+
+export function useCreateGroup(slug: string) {
+  return useGroupsMutation((body: CreateGroupInput) => apiSend('POST', `/api/programmes/${enc(slug)}/groups`, body, Group), {
+    cache: (group) => [[groupKeys.group(group.id), group]],
+    stale: () => [groupKeys.ofProgramme(slug)],
   });
 }
 
@@ -80,14 +91,9 @@ export function useGroup(id: string) {
 
 /** Mutations answering with the whole group replace it in the cache. */
 function useGroupMutation<V>(id: string, send: (vars: V) => Promise<Group>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: send,
-    onSuccess: async (group) => {
-      queryClient.setQueryData(groupKeys.group(id), group);
-      await queryClient.invalidateQueries({ queryKey: groupKeys.ofProgramme(group.programmeSlug) });
-      await queryClient.invalidateQueries({ queryKey: groupKeys.progress(id) });
-    },
+  return useGroupsMutation(send, {
+    cache: (group) => [[groupKeys.group(id), group]],
+    stale: (group) => [groupKeys.ofProgramme(group.programmeSlug), groupKeys.progress(id)],
   });
 }
 
@@ -101,65 +107,52 @@ export function useDecideMember(id: string) {
   );
 }
 
-export function useSessions(groupId: string) {
-  return useQuery({ queryKey: groupKeys.sessions(groupId), queryFn: ({ signal }) => apiGet(`/api/groups/${enc(groupId)}/sessions`, SessionList, signal) });
+export function useMeetings(groupId: string) {
+  return useQuery({ queryKey: groupKeys.meetings(groupId), queryFn: ({ signal }) => apiGet(`/api/groups/${enc(groupId)}/meetings`, MeetingList, signal) });
 }
 
-export function useCreateSession(groupId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateSessionInput) => apiSend('POST', `/api/groups/${enc(groupId)}/sessions`, body, Session),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: groupKeys.sessions(groupId) }),
-  });
+export function useCreateMeeting(groupId: string) {
+  return useGroupsMutation((body: CreateMeetingInput) => apiSend('POST', `/api/groups/${enc(groupId)}/meetings`, body, Meeting), { stale: () => [groupKeys.meetings(groupId)] });
 }
 
-/** Materials of all the group's sessions (for its members, facilitators and programme managers). */
+/** Materials of all the group's meetings (for its members, facilitators and programme managers). */
 export function useMaterials(groupId: string, enabled: boolean) {
   return useQuery({
     queryKey: groupKeys.materials(groupId),
-    queryFn: ({ signal }) => apiGet(`/api/groups/${enc(groupId)}/materials`, SessionMaterials, signal),
+    queryFn: ({ signal }) => apiGet(`/api/groups/${enc(groupId)}/materials`, MeetingMaterials, signal),
     enabled,
   });
 }
 
 type NewMaterial = { kind: 'link'; body: z.input<typeof AddMaterialLinkBody> } | { kind: 'file'; title: string; file: File };
 
-export function useAddMaterial(groupId: string, sessionId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (material: NewMaterial) =>
+export function useAddMaterial(groupId: string, meetingId: string) {
+  return useGroupsMutation(
+    (material: NewMaterial) =>
       material.kind === 'link'
-        ? apiSend('POST', `/api/sessions/${enc(sessionId)}/materials`, material.body, SessionMaterial)
+        ? apiSend('POST', `/api/meetings/${enc(meetingId)}/materials`, material.body, MeetingMaterial)
         : uploadFile(
-            `/api/sessions/${enc(sessionId)}/materials/file${queryString({ title: material.title, filename: material.file.name })}`,
+            `/api/meetings/${enc(meetingId)}/materials/file${queryString({ title: material.title, filename: material.file.name })}`,
             material.file,
             material.file.type || 'application/octet-stream',
-            SessionMaterial,
+            MeetingMaterial,
           ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: groupKeys.materials(groupId) }),
-  });
+    { stale: () => [groupKeys.materials(groupId)] },
+  );
 }
 
 export function useRemoveMaterial(groupId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => apiSend('DELETE', `/api/session-materials/${enc(id)}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: groupKeys.materials(groupId) }),
-  });
+  return useGroupsMutation((id: string) => apiSend('DELETE', `/api/meeting-materials/${enc(id)}`), { stale: () => [groupKeys.materials(groupId)] });
 }
 
-export function useAttendance(sessionId: string) {
-  return useQuery({ queryKey: groupKeys.attendance(sessionId), queryFn: ({ signal }) => apiGet(`/api/sessions/${enc(sessionId)}/attendance`, Attendance, signal) });
+export function useAttendance(meetingId: string) {
+  return useQuery({ queryKey: groupKeys.attendance(meetingId), queryFn: ({ signal }) => apiGet(`/api/meetings/${enc(meetingId)}/attendance`, Attendance, signal) });
 }
 
-export function useRecordAttendance(groupId: string, sessionId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: z.input<typeof RecordAttendanceBody>) => apiSend('PUT', `/api/sessions/${enc(sessionId)}/attendance`, body, Attendance),
-    onSuccess: async (sheet) => {
-      queryClient.setQueryData(groupKeys.attendance(sessionId), sheet);
-      await queryClient.invalidateQueries({ queryKey: groupKeys.progress(groupId) });
-    },
+export function useRecordAttendance(groupId: string, meetingId: string) {
+  return useGroupsMutation((body: z.input<typeof RecordAttendanceBody>) => apiSend('PUT', `/api/meetings/${enc(meetingId)}/attendance`, body, Attendance), {
+    cache: (sheet) => [[groupKeys.attendance(meetingId), sheet]],
+    stale: () => [groupKeys.progress(groupId)],
   });
 }
 
@@ -185,13 +178,9 @@ export function useThreads(groupId: string, page: number, pageSize: number, enab
 }
 
 export function useCreateThread(groupId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateThreadInput) => apiSend('POST', `/api/groups/${enc(groupId)}/threads`, body, ThreadPage),
-    onSuccess: async (page) => {
-      queryClient.setQueryData([...groupKeys.thread(page.thread.id), { page: 1 }], page);
-      await queryClient.invalidateQueries({ queryKey: groupKeys.threads(groupId) });
-    },
+  return useGroupsMutation((body: CreateThreadInput) => apiSend('POST', `/api/groups/${enc(groupId)}/threads`, body, ThreadPage), {
+    cache: (page) => [[[...groupKeys.thread(page.thread.id), { page: 1 }], page]],
+    stale: () => [groupKeys.threads(groupId)],
   });
 }
 
@@ -205,26 +194,16 @@ export function useThread(id: string, page: number) {
 
 /** Thread mutations answer with a page of the thread; the cache is refreshed for every page. */
 function useThreadMutation<V>(id: string, send: (vars: V) => Promise<z.output<typeof ThreadPage>>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: send,
-    onSuccess: async (page) => {
-      queryClient.setQueryData([...groupKeys.thread(id), { page: page.page }], page);
-      await queryClient.invalidateQueries({ queryKey: groupKeys.thread(id) });
-      await queryClient.invalidateQueries({ queryKey: groupKeys.threads(page.thread.groupId) });
-    },
+  return useGroupsMutation(send, {
+    cache: (page) => [[[...groupKeys.thread(id), { page: page.page }], page]],
+    stale: (page) => [groupKeys.thread(id), groupKeys.threads(page.thread.groupId)],
   });
 }
 
 /** A reply answers the stored post and the page that holds it; the thread's pages are fetched again. */
 export function useReply(threadId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreatePostInput) => apiSend('POST', `/api/threads/${enc(threadId)}/posts`, body, PostedReply),
-    onSuccess: async (posted) => {
-      await queryClient.invalidateQueries({ queryKey: groupKeys.thread(threadId) });
-      await queryClient.invalidateQueries({ queryKey: groupKeys.threads(posted.thread.groupId) });
-    },
+  return useGroupsMutation((body: CreatePostInput) => apiSend('POST', `/api/threads/${enc(threadId)}/posts`, body, PostedReply), {
+    stale: (posted) => [groupKeys.thread(threadId), groupKeys.threads(posted.thread.groupId)],
   });
 }
 
@@ -236,4 +215,4 @@ export function useHidePost(threadId: string) {
   return useThreadMutation(threadId, ({ postId, ...body }: z.input<typeof HidePostBody> & { postId: string }) => apiSend('POST', `/api/posts/${enc(postId)}/hide`, body, ThreadPage));
 }
 
-export const sessionCalendarUrl = (sessionId: string) => `/api/sessions/${enc(sessionId)}/calendar.ics`;
+export const meetingCalendarUrl = (meetingId: string) => `/api/meetings/${enc(meetingId)}/calendar.ics`;

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group as Row, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Checkbox, Group as Row, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExpressInterestBody, type Group } from '../../../shared/group.schemas.ts';
@@ -8,6 +8,8 @@ import { useFieldErrors } from '../../lib/use-field-errors.ts';
 import { SECTORS } from './create-group-form.tsx';
 import { useExpressInterest } from './groups.api.ts';
 import { MembershipBadge } from './membership-badge.tsx';
+import { SuccessNotice } from './success-notice.tsx';
+import { TitledSection } from './titled-section.tsx';
 
 interface City {
   id: string;
@@ -21,10 +23,7 @@ export function InterestSection({ group, cities }: { group: Group; cities: City[
   const pending = cities.filter((c) => !requests.some((m) => m.cityId === c.id));
   const decided = requests.filter((m) => cities.some((c) => c.id === m.cityId));
   return (
-    <section aria-labelledby="interest-heading">
-      <Title order={2} size="h3" id="interest-heading" mb="sm">
-        {t('groups.interest.title')}
-      </Title>
+    <TitledSection id="interest-heading" title={t('groups.interest.title')}>
       <Stack gap="sm">
         {decided.map((m) => (
           <Text key={m.cityId}>
@@ -33,7 +32,7 @@ export function InterestSection({ group, cities }: { group: Group; cities: City[
         ))}
         {pending.length > 0 && <InterestForm groupId={group.id} cities={pending} />}
       </Stack>
-    </section>
+    </TitledSection>
   );
 }
 
@@ -59,11 +58,7 @@ function InterestForm({ groupId, cities }: { groupId: string; cities: City[] }) 
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-label={t('groups.interest.formLabel')}>
-      {sent && (
-        <Alert color="green" variant="light" role="status" mb="md">
-          {t('groups.interest.sent')}
-        </Alert>
-      )}
+      {sent && <SuccessNotice>{t('groups.interest.sent')}</SuccessNotice>}
       <ProblemAlert error={express.error} />
       <Stack gap="md">
         {cities.length > 1 ? (

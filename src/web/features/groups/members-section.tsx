@@ -1,10 +1,16 @@
-import { Button, Group as Row, Table, Text, Title } from '@mantine/core';
+import { Button, Group as Row, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Group } from '../../../shared/group.schemas.ts';
+import { GroupSummary, type Group } from '../../../shared/group.schemas.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { CaptionedTable } from './captioned-table.tsx';
 import { useDecideMember } from './groups.api.ts';
 import { MembershipBadge } from './membership-badge.tsx';
+import { TitledSection } from './titled-section.tsx';
+
+type Member = NonNullable<Group['members']>[number];
+type Decision = 'admitted' | 'declined';
+const SectorCode = GroupSummary.shape.sectors.element;
 
 /** The cities that asked to join, with their status; facilitators admit or decline them. */
 export function MembersSection({ group }: { group: Group }) {
@@ -12,80 +18,57 @@ export function MembersSection({ group }: { group: Group }) {
   const decide = useDecideMember(group.id);
   const members = group.members ?? [];
   const canManage = group.viewer.canManage;
+  // A request's sectors are stored as given; a code this version does not know is shown as it is.
+  const sectorName = (sector: string) => {
+    const code = SectorCode.safeParse(sector);
+    return code.success ? t(`sectors.${code.data}`) : sector;
+  };
+  const columns = [t('groups.members.city'), t('groups.members.status'), t('groups.members.sectors'), t('groups.members.message')];
+  // A button for each decision the city does not have yet.
+  const decisionButton = (m: Member, status: Decision) =>
+    m.status !== status && (
+      <Button
+        size="xs"
+        {...(status === 'declined' ? { variant: 'outline', color: 'red.9' } : {})}
+        onClick={() => decide.mutate({ cityId: m.cityId, status })}
+        loading={decide.isPending && decide.variables.cityId === m.cityId && decide.variables.status === status}
+        aria-label={t(status === 'admitted' ? 'groups.members.admitCity' : 'groups.members.declineCity', { city: m.cityName })}
+      >
+        {t(status === 'admitted' ? 'groups.members.admit' : 'groups.members.decline')}
+      </Button>
+    );
   return (
-    <section aria-labelledby="members-heading">
-      <Title order={2} size="h3" id="members-heading" mb="sm">
-        {t('groups.members.title')}
-      </Title>
+    <TitledSection id="members-heading" title={t('groups.members.title')}>
       <ProblemAlert error={decide.error} />
       {members.length === 0 ? (
         <EmptyState title={t('groups.members.none')} description={canManage ? t('groups.members.noneHint') : undefined} />
       ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped verticalSpacing="sm">
-            <Table.Caption>{t('groups.members.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('groups.members.city')}</Table.Th>
-                <Table.Th scope="col">{t('groups.members.status')}</Table.Th>
-                <Table.Th scope="col">{t('groups.members.sectors')}</Table.Th>
-                <Table.Th scope="col">{t('groups.members.message')}</Table.Th>
-                {canManage && <Table.Th scope="col">{t('groups.members.actions')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {members.map((m) => (
-                <Table.Tr key={m.cityId}>
-                  <Table.Th scope="row" fw={600}>
-                    {m.cityName}
-                    <Text size="sm" c="dimmed" fw={400}>
-                      {m.country}
-                    </Text>
-                  </Table.Th>
-                  <Table.Td>
-                    <MembershipBadge status={m.status} />
-                  </Table.Td>
-                  <Table.Td>{m.sectors.map((s) => (isSector(s) ? t(`sectors.${s}`) : s)).join(', ')}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'pre-line' }}>{m.message}</Table.Td>
-                  {canManage && (
-                    <Table.Td>
-                      <Row gap="xs" wrap="nowrap">
-                        {m.status !== 'admitted' && (
-                          <Button
-                            size="xs"
-                            onClick={() => decide.mutate({ cityId: m.cityId, status: 'admitted' })}
-                            loading={decide.isPending && decide.variables.cityId === m.cityId && decide.variables.status === 'admitted'}
-                            aria-label={t('groups.members.admitCity', { city: m.cityName })}
-                          >
-                            {t('groups.members.admit')}
-                          </Button>
-                        )}
-                        {m.status !== 'declined' && (
-                          <Button
-                            size="xs"
-                            variant="outline"
-                            color="red.9"
-                            onClick={() => decide.mutate({ cityId: m.cityId, status: 'declined' })}
-                            loading={decide.isPending && decide.variables.cityId === m.cityId && decide.variables.status === 'declined'}
-                            aria-label={t('groups.members.declineCity', { city: m.cityName })}
-                          >
-                            {t('groups.members.decline')}
-                          </Button>
-                        )}
-                      </Row>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <CaptionedTable caption={t('groups.members.caption')} minWidth={640} columns={canManage ? [...columns, t('groups.members.actions')] : columns}>
+          {members.map((m) => (
+            <Table.Tr key={m.cityId}>
+              <Table.Th scope="row" fw={600}>
+                {m.cityName}
+                <Text size="sm" c="dimmed" fw={400}>
+                  {m.country}
+                </Text>
+              </Table.Th>
+              <Table.Td>
+                <MembershipBadge status={m.status} />
+              </Table.Td>
+              <Table.Td>{m.sectors.map(sectorName).join(', ')}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'pre-line' }}>{m.message}</Table.Td>
+              {canManage && (
+                <Table.Td>
+                  <Row gap="xs" wrap="nowrap">
+                    {decisionButton(m, 'admitted')}
+                    {decisionButton(m, 'declined')}
+                  </Row>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </CaptionedTable>
       )}
-    </section>
+    </TitledSection>
   );
-}
-
-const SECTOR_CODES = new Set(['energy', 'buildings', 'mobility', 'circular-economy', 'industry', 'nature-based-solutions'] as const);
-function isSector(s: string): s is 'energy' | 'buildings' | 'mobility' | 'circular-economy' | 'industry' | 'nature-based-solutions' {
-  return (SECTOR_CODES as Set<string>).has(s);
 }

@@ -2,19 +2,18 @@ import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Group } from '../../../shared/group.schemas.ts';
 import { formatDate } from './group-format.ts';
+import { PLAIN_LIST } from './plain-list.ts';
+import { TitledSection } from './titled-section.tsx';
 
 /** The programme's learning phases, in order, with their dates and goals. */
 export function PhasesSection({ phases }: { phases: Group['phases'] }) {
   const { t, i18n } = useTranslation();
   return (
-    <section aria-labelledby="phases-heading">
-      <Title order={2} size="h3" id="phases-heading" mb="sm">
-        {t('groups.phases.title')}
-      </Title>
+    <TitledSection id="phases-heading" title={t('groups.phases.title')}>
       {phases.length === 0 ? (
         <Text c="dimmed">{t('groups.phases.none')}</Text>
       ) : (
-        <Stack gap="sm" component="ol" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        <Stack gap="sm" component="ol" style={PLAIN_LIST}>
           {phases.map((phase) => (
             <Paper component="li" withBorder p="md" radius="md" key={phase.number}>
               <Title order={3} size="h5">
@@ -30,6 +29,6 @@ export function PhasesSection({ phases }: { phases: Group['phases'] }) {
           ))}
         </Stack>
       )}
-    </section>
+    </TitledSection>
   );
 }

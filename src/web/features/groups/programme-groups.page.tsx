@@ -1,58 +1,52 @@
-import { Paper, Stack, Text, Title } from '@mantine/core';
+import { Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { LoadingState } from '../../components/loading-state.tsx';
+import type { Programme } from '../../../shared/programme.schemas.ts';
+import { hasRole } from '../../../shared/role-predicates.ts';
 import { PageTitle } from '../../components/page-title.tsx';
-import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { useCurrentUser } from '../../lib/session.ts';
 import { CreateGroupForm } from './create-group-form.tsx';
 import { GroupCards } from './group-cards.tsx';
 import { useProgramme, useProgrammeGroups } from './groups.api.ts';
-import { hasRole } from '../../../shared/role-predicates.ts';
+import { QueryPage, QueryState } from './query-state.tsx';
+import { TitledSection } from './titled-section.tsx';
 
 /** /programmes/:slug/groups: a programme's groups; facilitators and managers create new ones here. */
 export function ProgrammeGroupsPage() {
   const { t } = useTranslation();
   const { slug = '' } = useParams();
   const programme = useProgramme(slug);
+  // Asked for at once with the programme, not after it.
   const groups = useProgrammeGroups(slug);
+  return (
+    <QueryPage query={programme} errorTitle={t('groups.title')}>
+      {(data) => <ProgrammeGroups programme={data} groups={groups} />}
+    </QueryPage>
+  );
+}
+
+function ProgrammeGroups({ programme, groups }: { programme: Programme; groups: ReturnType<typeof useProgrammeGroups> }) {
+  const { t } = useTranslation();
   const user = useCurrentUser();
   const mayCreate = hasRole(user, 'facilitator') || hasRole(user, 'programme_manager');
-
-  if (programme.isPending) return <LoadingState />;
-  if (programme.isError) {
-    return (
-      <>
-        <PageTitle>{t('groups.title')}</PageTitle>
-        <ProblemAlert error={programme.error} />
-      </>
-    );
-  }
   return (
     <Stack gap="lg">
-      <PageTitle>{t('groups.programmeTitle', { programme: programme.data.title })}</PageTitle>
+      <PageTitle>{t('groups.programmeTitle', { programme: programme.title })}</PageTitle>
       <RouterAnchor to="/groups" size="sm">
         {t('groups.allProgrammes')}
       </RouterAnchor>
-      <Text>{t('groups.programmeIntro', { count: programme.data.settings.learningPhases })}</Text>
-      <section aria-labelledby="groups-heading">
-        <Title order={2} size="h3" id="groups-heading" mb="sm">
-          {t('groups.groupsHeading')}
-        </Title>
-        {groups.isPending && <LoadingState />}
-        {groups.isError && <ProblemAlert error={groups.error} />}
+      <Text>{t('groups.programmeIntro', { count: programme.settings.learningPhases })}</Text>
+      <TitledSection id="groups-heading" title={t('groups.groupsHeading')}>
+        <QueryState query={groups} />
         {groups.isSuccess && <GroupCards groups={groups.data.items} headingOrder={3} />}
-      </section>
+      </TitledSection>
       {mayCreate && (
-        <section aria-labelledby="create-group-heading">
-          <Title order={2} size="h3" id="create-group-heading" mb="sm">
-            {t('groups.create.title')}
-          </Title>
+        <TitledSection id="create-group-heading" title={t('groups.create.title')}>
           <Paper withBorder p="lg" radius="md">
-            <CreateGroupForm slug={slug} />
+            <CreateGroupForm slug={programme.slug} />
           </Paper>
-        </section>
+        </TitledSection>
       )}
     </Stack>
   );

@@ -1,16 +1,17 @@
-import { Alert, Anchor, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Group } from '../../../shared/group.schemas.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { LoadingState } from '../../components/loading-state.tsx';
-import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { CaptionedTable } from './captioned-table.tsx';
 import { useEligibility, useProgress } from './groups.api.ts';
+import { QueryState } from './query-state.tsx';
+import { TitledSection } from './titled-section.tsx';
 
 /**
  * Phases completed per city. Facilitators and managers see every city and
- * attendance by session; a city representative sees their own city and,
+ * attendance by meeting; a city representative sees their own city and,
  * once every phase is done, whether the city may now apply to visit.
  */
 export function ProgressSection({ group, representedCityIds }: { group: Group; representedCityIds: string[] }) {
@@ -19,49 +20,37 @@ export function ProgressSection({ group, representedCityIds }: { group: Group; r
   const canManage = group.viewer.canManage;
 
   return (
-    <section aria-labelledby="progress-heading">
-      <Title order={2} size="h3" id="progress-heading" mb="sm">
-        {canManage ? t('groups.progress.title') : t('groups.progress.ownTitle')}
-      </Title>
+    <TitledSection id="progress-heading" title={canManage ? t('groups.progress.title') : t('groups.progress.ownTitle')}>
       <Text size="sm" mb="sm">
         {t('groups.progress.rule')}
       </Text>
-      {progress.isPending && <LoadingState />}
-      {progress.isError && <ProblemAlert error={progress.error} />}
+      <QueryState query={progress} />
       {progress.isSuccess && (
         <Stack gap="lg">
           {progress.data.cities.length === 0 ? (
             <EmptyState title={t('groups.progress.noCities')} />
           ) : (
-            <Table.ScrollContainer minWidth={560}>
-              <Table striped verticalSpacing="sm">
-                <Table.Caption>{t('groups.progress.citiesCaption')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('groups.progress.city')}</Table.Th>
-                    {progress.data.phases.map((p) => (
-                      <Table.Th scope="col" key={p.number}>
-                        {t('groups.progress.phaseColumn', { number: p.number })}
-                      </Table.Th>
-                    ))}
-                    <Table.Th scope="col">{t('groups.progress.sessionsAttended')}</Table.Th>
-                    <Table.Th scope="col">{t('groups.progress.complete')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {progress.data.cities.map((c) => (
-                    <Table.Tr key={c.cityId}>
-                      <Table.Th scope="row">{c.cityName}</Table.Th>
-                      {progress.data.phases.map((p) => (
-                        <Table.Td key={p.number}>{c.phasesCompleted.includes(p.number) ? t('groups.progress.done') : t('groups.progress.notYet')}</Table.Td>
-                      ))}
-                      <Table.Td>{c.sessionsAttended}</Table.Td>
-                      <Table.Td fw={c.complete ? 700 : undefined}>{c.complete ? t('groups.progress.yes') : t('groups.progress.no')}</Table.Td>
-                    </Table.Tr>
+            <CaptionedTable
+              caption={t('groups.progress.citiesCaption')}
+              minWidth={560}
+              columns={[
+                t('groups.progress.city'),
+                ...progress.data.phases.map((p) => t('groups.progress.phaseColumn', { number: p.number })),
+                t('groups.progress.meetingsAttended'),
+                t('groups.progress.complete'),
+              ]}
+            >
+              {progress.data.cities.map((c) => (
+                <Table.Tr key={c.cityId}>
+                  <Table.Th scope="row">{c.cityName}</Table.Th>
+                  {progress.data.phases.map((p) => (
+                    <Table.Td key={p.number}>{c.phasesCompleted.includes(p.number) ? t('groups.progress.done') : t('groups.progress.notYet')}</Table.Td>
                   ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                  <Table.Td>{c.meetingsAttended}</Table.Td>
+                  <Table.Td fw={c.complete ? 700 : undefined}>{c.complete ? t('groups.progress.yes') : t('groups.progress.no')}</Table.Td>
+                </Table.Tr>
+              ))}
+            </CaptionedTable>
           )}
           {progress.data.cities
             .filter((c) => representedCityIds.includes(c.cityId))
@@ -80,47 +69,43 @@ export function ProgressSection({ group, representedCityIds }: { group: Group; r
                 </Text>
               ),
             )}
-          {canManage && progress.data.sessions.length > 0 && (
-            <Table.ScrollContainer minWidth={560}>
-              <Table striped verticalSpacing="sm">
-                <Table.Caption>{t('groups.progress.sessionsCaption')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('groups.progress.session')}</Table.Th>
-                    <Table.Th scope="col">{t('groups.progress.phase')}</Table.Th>
-                    <Table.Th scope="col">{t('groups.attendance.statuses.present')}</Table.Th>
-                    <Table.Th scope="col">{t('groups.attendance.statuses.excused')}</Table.Th>
-                    <Table.Th scope="col">{t('groups.attendance.statuses.absent')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {progress.data.sessions.map((s) => (
-                    <SessionRow key={s.sessionId} session={s} />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+          {canManage && progress.data.meetings.length > 0 && (
+            <CaptionedTable
+              caption={t('groups.progress.meetingsCaption')}
+              minWidth={560}
+              columns={[
+                t('groups.progress.meeting'),
+                t('groups.progress.phase'),
+                t('groups.attendance.statuses.present'),
+                t('groups.attendance.statuses.excused'),
+                t('groups.attendance.statuses.absent'),
+              ]}
+            >
+              {progress.data.meetings.map((s) => (
+                <MeetingRow key={s.meetingId} meeting={s} />
+              ))}
+            </CaptionedTable>
           )}
         </Stack>
       )}
-    </section>
+    </TitledSection>
   );
 }
 
-function SessionRow({ session }: { session: { title: string; phaseNumber: number; startsAt: string; present: number; excused: number; absent: number } }) {
+function MeetingRow({ meeting }: { meeting: { title: string; phaseNumber: number; startsAt: string; present: number; excused: number; absent: number } }) {
   const { i18n } = useTranslation();
   return (
     <Table.Tr>
       <Table.Th scope="row">
-        {session.title}
+        {meeting.title}
         <Text size="sm" fw={400}>
-          {formatDateTime(session.startsAt, i18n.language)}
+          {formatDateTime(meeting.startsAt, i18n.language)}
         </Text>
       </Table.Th>
-      <Table.Td>{session.phaseNumber}</Table.Td>
-      <Table.Td>{session.present}</Table.Td>
-      <Table.Td>{session.excused}</Table.Td>
-      <Table.Td>{session.absent}</Table.Td>
+      <Table.Td>{meeting.phaseNumber}</Table.Td>
+      <Table.Td>{meeting.present}</Table.Td>
+      <Table.Td>{meeting.excused}</Table.Td>
+      <Table.Td>{meeting.absent}</Table.Td>
     </Table.Tr>
   );
 }
@@ -129,8 +114,7 @@ function SessionRow({ session }: { session: { title: string; phaseNumber: number
 function VisitorCallNotice({ slug, cityId, cityName }: { slug: string; cityId: string; cityName: string }) {
   const { t } = useTranslation();
   const eligibility = useEligibility(slug, cityId, true);
-  if (eligibility.isPending) return <LoadingState />;
-  if (eligibility.isError) return <ProblemAlert error={eligibility.error} />;
+  if (!eligibility.isSuccess) return <QueryState query={eligibility} />;
   if (eligibility.data.eligible) {
     return (
       <Alert color="green" variant="light" title={t('groups.progress.mayApplyTitle', { city: cityName })}>

@@ -1,11 +1,10 @@
-import { Alert, Anchor, Button, Group as Row, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Group as Row, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { z } from 'zod';
-import { CreatePostBody, HidePostBody, type Post } from '../../../shared/group.schemas.ts';
+import { CreatePostBody, HidePostBody, type Post, type ThreadPage as ThreadPageSchema } from '../../../shared/group.schemas.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
-import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { PaginationBar } from '../../components/pagination-bar.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
@@ -14,7 +13,9 @@ import { formatDateTime } from '../../lib/format.ts';
 import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
 import { useFieldErrors } from '../../lib/use-field-errors.ts';
 import { useHidePost, useModerateThread, useReply, useThread } from './groups.api.ts';
-import { MentionPicker } from './mention-picker.tsx';
+import { PostFields } from './post-fields.tsx';
+import { QueryPage } from './query-state.tsx';
+import { SuccessNotice } from './success-notice.tsx';
 import { ThreadBadges } from './thread-badges.tsx';
 
 type PostT = z.infer<typeof Post>;
@@ -25,21 +26,21 @@ export function ThreadPage() {
   const { id = '' } = useParams();
   const [page, setPage] = useState(1);
   const thread = useThread(id, page);
+  return (
+    <QueryPage query={thread} errorTitle={t('groups.thread.notFoundTitle')}>
+      {(data) => <ThreadView id={id} data={data} turningPage={thread.isPlaceholderData} onPage={setPage} />}
+    </QueryPage>
+  );
+}
+
+/** One page of the discussion; `turningPage` while the next page is on its way. */
+function ThreadView({ id, data, turningPage, onPage }: { id: string; data: z.infer<typeof ThreadPageSchema>; turningPage: boolean; onPage: (page: number) => void }) {
+  const { t } = useTranslation();
   const moderate = useModerateThread(id);
   const [confirmClose, setConfirmClose] = useState(false);
   const [toHide, setToHide] = useState<PostT | null>(null);
   const [replyTo, setReplyTo] = useState<PostT | null>(null);
-
-  if (thread.isPending) return <LoadingState />;
-  if (thread.isError) {
-    return (
-      <>
-        <PageTitle>{t('groups.thread.notFoundTitle')}</PageTitle>
-        <ProblemAlert error={thread.error} />
-      </>
-    );
-  }
-  const { thread: summary, posts, total, pageSize, viewer } = thread.data;
+  const { thread: summary, posts, total, pageSize, viewer } = data;
 
   return (
     <Stack gap="lg">
@@ -76,7 +77,7 @@ export function ThreadPage() {
         <Title order={2} size="h3" id="posts-heading" mb="sm">
           {t('groups.thread.posts', { count: total })}
         </Title>
-        <Stack gap="sm" aria-busy={thread.isPlaceholderData}>
+        <Stack gap="sm" aria-busy={turningPage}>
           {posts.map((post) => (
             <PostView
               key={post.id}
@@ -88,7 +89,7 @@ export function ThreadPage() {
             />
           ))}
         </Stack>
-        <PaginationBar page={thread.data.page} pageSize={pageSize} total={total} onChange={setPage} label={t('groups.thread.pages')} />
+        <PaginationBar page={data.page} pageSize={pageSize} total={total} onChange={onPage} label={t('groups.thread.pages')} />
       </section>
       <section aria-labelledby="reply-heading">
         <Title order={2} size="h3" id="reply-heading" mb="sm">
@@ -96,7 +97,7 @@ export function ThreadPage() {
         </Title>
         {viewer.canPost ? (
           <Paper withBorder p="lg" radius="md">
-            <ReplyForm threadId={id} groupId={summary.groupId} replyTo={replyTo} onReplyToDiscussion={() => setReplyTo(null)} onPosted={setPage} />
+            <ReplyForm threadId={id} groupId={summary.groupId} replyTo={replyTo} onReplyToDiscussion={() => setReplyTo(null)} onPosted={onPage} />
           </Paper>
         ) : (
           <Text>{t('groups.thread.closedNotice')}</Text>
@@ -280,11 +281,7 @@ function ReplyForm({
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-labelledby="reply-heading">
-      {posted && (
-        <Alert color="green" variant="light" role="status" mb="md">
-          {t('groups.thread.posted')}
-        </Alert>
-      )}
+      {posted && <SuccessNotice>{t('groups.thread.posted')}</SuccessNotice>}
       <ProblemAlert error={reply.error} />
       <Stack gap="md">
         {replyTo && (
@@ -295,22 +292,19 @@ function ReplyForm({
             </Button>
           </Row>
         )}
-        <Textarea
-          ref={bodyRef}
+        <PostFields
+          groupId={groupId}
+          bodyRef={bodyRef}
           label={t('groups.thread.replyLabel')}
           // Read out with the field when the keyboard arrives from a post's Reply.
           description={replyingTo ? `${replyingTo} ${t('groups.threads.fields.bodyHint')}` : t('groups.threads.fields.bodyHint')}
-          required
-          autosize
-          minRows={4}
-          value={body}
-          onChange={(e) => {
-            setBody(e.currentTarget.value);
-            clearError('body');
-          }}
-          error={errors.body}
+          body={body}
+          onBody={setBody}
+          mentions={mentions}
+          onMentions={setMentions}
+          errors={errors}
+          clearError={clearError}
         />
-        <MentionPicker groupId={groupId} value={mentions} onChange={setMentions} error={errors.mentionedCityIds} />
         <div>
           <Button type="submit" loading={reply.isPending}>
             {t('groups.thread.send')}

@@ -1,10 +1,9 @@
-import { Button, Group as Row, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Button, Group as Row, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CreateThreadBody } from '../../../shared/group.schemas.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
-import { LoadingState } from '../../components/loading-state.tsx';
 import { PaginationBar } from '../../components/pagination-bar.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
@@ -12,8 +11,11 @@ import { formatDateTime } from '../../lib/format.ts';
 import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
 import { useFieldErrors } from '../../lib/use-field-errors.ts';
 import { useCreateThread, useThreads } from './groups.api.ts';
-import { MentionPicker } from './mention-picker.tsx';
+import { PLAIN_LIST } from './plain-list.ts';
+import { PostFields } from './post-fields.tsx';
+import { QueryState } from './query-state.tsx';
 import { ThreadBadges } from './thread-badges.tsx';
+import { TitledSection } from './titled-section.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -24,16 +26,12 @@ export function ThreadsSection({ groupId }: { groupId: string }) {
   const threads = useThreads(groupId, page, PAGE_SIZE, true);
 
   return (
-    <section aria-labelledby="threads-heading">
-      <Title order={2} size="h3" id="threads-heading" mb="sm">
-        {t('groups.threads.title')}
-      </Title>
-      {threads.isPending && <LoadingState />}
-      {threads.isError && <ProblemAlert error={threads.error} />}
+    <TitledSection id="threads-heading" title={t('groups.threads.title')}>
+      <QueryState query={threads} />
       {threads.isSuccess && threads.data.total === 0 && <EmptyState title={t('groups.threads.none')} description={t('groups.threads.noneHint')} />}
       {threads.isSuccess && threads.data.total > 0 && (
         <>
-          <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-busy={threads.isPlaceholderData}>
+          <Stack gap="xs" component="ul" style={PLAIN_LIST} aria-busy={threads.isPlaceholderData}>
             {threads.data.items.map((thread) => (
               <Paper component="li" withBorder p="sm" radius="md" key={thread.id}>
                 <Row gap="xs">
@@ -57,7 +55,7 @@ export function ThreadsSection({ groupId }: { groupId: string }) {
       <Paper withBorder p="lg" radius="md">
         <NewThreadForm groupId={groupId} />
       </Paper>
-    </section>
+    </TitledSection>
   );
 }
 
@@ -94,20 +92,17 @@ function NewThreadForm({ groupId }: { groupId: string }) {
           }}
           error={errors.title}
         />
-        <Textarea
+        <PostFields
+          groupId={groupId}
           label={t('groups.threads.fields.body')}
           description={t('groups.threads.fields.bodyHint')}
-          required
-          autosize
-          minRows={4}
-          value={body}
-          onChange={(e) => {
-            setBody(e.currentTarget.value);
-            clearError('body');
-          }}
-          error={errors.body}
+          body={body}
+          onBody={setBody}
+          mentions={mentions}
+          onMentions={setMentions}
+          errors={errors}
+          clearError={clearError}
         />
-        <MentionPicker groupId={groupId} value={mentions} onChange={setMentions} error={errors.mentionedCityIds} />
         <div>
           <Button type="submit" loading={create.isPending}>
             {t('groups.threads.start')}

@@ -42,7 +42,7 @@ const ACTIONS = [
   'solution.updated',
   'solution.deleted',
 ];
-const RECORD_TYPES = ['application', 'call', 'programme', 'city', 'person', 'invitation', 'solution', 'group', 'session', 'post', 'thread', 'visit', 'matching_run'];
+const RECORD_TYPES = ['application', 'call', 'programme', 'city', 'person', 'invitation', 'solution', 'group', 'meeting', 'post', 'thread', 'visit', 'matching_run'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The filter in the address, so that a filtered view can be shared and survives a reload. */

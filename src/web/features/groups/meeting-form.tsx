@@ -1,16 +1,17 @@
-import { Alert, Button, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CreateSessionBody, type Group } from '../../../shared/group.schemas.ts';
+import { CreateMeetingBody, type Group } from '../../../shared/group.schemas.ts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
 import { useFieldErrors } from '../../lib/use-field-errors.ts';
-import { useCreateSession } from './groups.api.ts';
+import { useCreateMeeting } from './groups.api.ts';
+import { SuccessNotice } from './success-notice.tsx';
 
-/** Schedule a session in the programme's local time; the server invites the participants. */
-export function SessionForm({ groupId, phases }: { groupId: string; phases: Group['phases'] }) {
+/** Schedule a meeting in the programme's local time; the server invites the participants. */
+export function MeetingForm({ groupId, phases }: { groupId: string; phases: Group['phases'] }) {
   const { t } = useTranslation();
-  const create = useCreateSession(groupId);
+  const create = useCreateMeeting(groupId);
   const { formRef, errors, setErrors, clearError } = useFieldErrors();
   const [phase, setPhase] = useState(String(phases[0]?.number ?? 1));
   const [title, setTitle] = useState('');
@@ -32,19 +33,19 @@ export function SessionForm({ groupId, phases }: { groupId: string; phases: Grou
       joinUrl: joinUrl.trim() === '' ? null : joinUrl.trim(),
       agenda,
     };
-    const checked = validateWith(CreateSessionBody, values, t);
+    const checked = validateWith(CreateMeetingBody, values, t);
     if (!checked.ok) {
       const { startsAtLocal, joinUrl: badUrl, ...rest } = checked.errors;
       // One message per visible field: the date and time are two inputs for one value.
       return setErrors({
         ...rest,
-        ...(startsAtLocal ? { [date ? 'time' : 'date']: t('groups.sessions.form.whenInvalid') } : {}),
-        ...(badUrl ? { joinUrl: t('groups.sessions.form.httpsOnly') } : {}),
+        ...(startsAtLocal ? { [date ? 'time' : 'date']: t('groups.meetings.form.whenInvalid') } : {}),
+        ...(badUrl ? { joinUrl: t('groups.meetings.form.httpsOnly') } : {}),
       });
     }
     create.mutate(checked.data, {
-      onSuccess: (session) => {
-        setScheduled(session.title);
+      onSuccess: (meeting) => {
+        setScheduled(meeting.title);
         setTitle('');
         setAgenda('');
       },
@@ -56,17 +57,13 @@ export function SessionForm({ groupId, phases }: { groupId: string; phases: Grou
   };
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label={t('groups.sessions.scheduleTitle')}>
-      {scheduled && (
-        <Alert color="green" variant="light" role="status" mb="md">
-          {t('groups.sessions.form.scheduled', { title: scheduled })}
-        </Alert>
-      )}
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={t('groups.meetings.scheduleTitle')}>
+      {scheduled && <SuccessNotice>{t('groups.meetings.form.scheduled', { title: scheduled })}</SuccessNotice>}
       <ProblemAlert error={create.error} />
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect
-            label={t('groups.sessions.form.phase')}
+            label={t('groups.meetings.form.phase')}
             required
             value={phase}
             onChange={(e) => {
@@ -77,7 +74,7 @@ export function SessionForm({ groupId, phases }: { groupId: string; phases: Grou
             error={errors.phaseNumber}
           />
           <TextInput
-            label={t('groups.sessions.form.title')}
+            label={t('groups.meetings.form.title')}
             required
             value={title}
             onChange={(e) => {
@@ -88,8 +85,8 @@ export function SessionForm({ groupId, phases }: { groupId: string; phases: Grou
           />
           <TextInput
             type="date"
-            label={t('groups.sessions.form.date')}
-            description={t('groups.sessions.form.localHint')}
+            label={t('groups.meetings.form.date')}
+            description={t('groups.meetings.form.localHint')}
             required
             value={date}
             onChange={(e) => {
@@ -100,8 +97,8 @@ export function SessionForm({ groupId, phases }: { groupId: string; phases: Grou
           />
           <TextInput
             type="time"
-            label={t('groups.sessions.form.time')}
-            description={t('groups.sessions.form.localHint')}
+            label={t('groups.meetings.form.time')}
+            description={t('groups.meetings.form.localHint')}
             required
             value={time}
             onChange={(e) => {
@@ -111,7 +108,7 @@ export function SessionForm({ groupId, phases }: { groupId: string; phases: Grou
             error={errors.time}
           />
           <NumberInput
-            label={t('groups.sessions.form.duration')}
+            label={t('groups.meetings.form.duration')}
             required
             min={15}
             max={480}
@@ -126,8 +123,8 @@ export function SessionForm({ groupId, phases }: { groupId: string; phases: Grou
           />
           <TextInput
             type="url"
-            label={t('groups.sessions.form.joinUrl')}
-            description={t('groups.sessions.form.joinUrlHint')}
+            label={t('groups.meetings.form.joinUrl')}
+            description={t('groups.meetings.form.joinUrlHint')}
             value={joinUrl}
             onChange={(e) => {
               setJoinUrl(e.currentTarget.value);
@@ -136,10 +133,10 @@ export function SessionForm({ groupId, phases }: { groupId: string; phases: Grou
             error={errors.joinUrl}
           />
         </SimpleGrid>
-        <Textarea label={t('groups.sessions.form.agenda')} autosize minRows={3} value={agenda} onChange={(e) => setAgenda(e.currentTarget.value)} error={errors.agenda} />
+        <Textarea label={t('groups.meetings.form.agenda')} autosize minRows={3} value={agenda} onChange={(e) => setAgenda(e.currentTarget.value)} error={errors.agenda} />
         <div>
           <Button type="submit" loading={create.isPending}>
-            {t('groups.sessions.form.submit')}
+            {t('groups.meetings.form.submit')}
           </Button>
         </div>
       </Stack>

@@ -2,19 +2,18 @@ import { Anchor, Button, FileInput, Group as Row, Radio, Stack, Text, TextInput 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { megabytes } from '../../../shared/file-size.ts';
-import { AddMaterialLinkBody, MATERIAL_MAX_BYTES, type SessionMaterial } from '../../../shared/group.schemas.ts';
+import { AddMaterialLinkBody, MATERIAL_MAX_BYTES, type MeetingMaterial } from '../../../shared/group.schemas.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
 import { useFieldErrors } from '../../lib/use-field-errors.ts';
 import { useAddMaterial, useRemoveMaterial } from './groups.api.ts';
 
-
-/** A session's links and PDF files; facilitators and programme managers add and remove them. */
-export function SessionMaterials({ groupId, sessionId, sessionTitle, materials, canManage }: { groupId: string; sessionId: string; sessionTitle: string; materials: SessionMaterial[]; canManage: boolean }) {
+/** A meeting's links and PDF files; facilitators and programme managers add and remove them. */
+export function MeetingMaterials({ groupId, meetingId, meetingTitle, materials, canManage }: { groupId: string; meetingId: string; meetingTitle: string; materials: MeetingMaterial[]; canManage: boolean }) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
-  const [toRemove, setToRemove] = useState<SessionMaterial | null>(null);
+  const [toRemove, setToRemove] = useState<MeetingMaterial | null>(null);
   const remove = useRemoveMaterial(groupId);
   if (materials.length === 0 && !canManage) return null;
   return (
@@ -52,10 +51,10 @@ export function SessionMaterials({ groupId, sessionId, sessionTitle, materials, 
       )}
       {canManage &&
         (adding ? (
-          <AddMaterialForm groupId={groupId} sessionId={sessionId} sessionTitle={sessionTitle} onDone={() => setAdding(false)} />
+          <AddMaterialForm groupId={groupId} meetingId={meetingId} meetingTitle={meetingTitle} onDone={() => setAdding(false)} />
         ) : (
           <div>
-            <Button size="xs" variant="default" onClick={() => setAdding(true)} aria-label={t('groups.materials.addFor', { title: sessionTitle })}>
+            <Button size="xs" variant="default" onClick={() => setAdding(true)} aria-label={t('groups.materials.addFor', { title: meetingTitle })}>
               {t('groups.materials.add')}
             </Button>
           </div>
@@ -75,9 +74,9 @@ export function SessionMaterials({ groupId, sessionId, sessionTitle, materials, 
   );
 }
 
-function AddMaterialForm({ groupId, sessionId, sessionTitle, onDone }: { groupId: string; sessionId: string; sessionTitle: string; onDone: () => void }) {
+function AddMaterialForm({ groupId, meetingId, meetingTitle, onDone }: { groupId: string; meetingId: string; meetingTitle: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const add = useAddMaterial(groupId, sessionId);
+  const add = useAddMaterial(groupId, meetingId);
   const { formRef, errors, setErrors, clearError } = useFieldErrors();
   const [kind, setKind] = useState<'link' | 'file'>('link');
   const [title, setTitle] = useState('');
@@ -101,7 +100,7 @@ function AddMaterialForm({ groupId, sessionId, sessionTitle, onDone }: { groupId
   };
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label={t('groups.materials.formFor', { title: sessionTitle })}>
+    <form ref={formRef} onSubmit={submit} noValidate aria-label={t('groups.materials.formFor', { title: meetingTitle })}>
       <ProblemAlert
         error={add.error}
         messages={{
