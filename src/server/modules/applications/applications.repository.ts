@@ -109,3 +109,25 @@ export async function isAssignedEvaluator(db: Q, applicationId: string, evaluato
     undefined
   );
 }
+
+/** The submitted applications of a call waiting for a place (waitlisted), with their cities. */
+export function waitingListOf(db: Q, callId: string) {
+  return db
+    .selectFrom('applications as a')
+    .innerJoin('cities as c', 'c.id', 'a.city_id')
+    .innerJoin('application_decisions as d', 'd.application_id', 'a.id')
+    .select(['a.id', 'a.city_id', 'c.name as city_name', 'd.waitlist_position'])
+    .where('a.call_id', '=', callId)
+    .where('a.status', '=', 'submitted')
+    .where('d.outcome', '=', 'waitlisted')
+    .execute();
+}
+
+/** A waitlisted application takes a withdrawn city's place. */
+export async function promoteDecision(db: Q, applicationId: string, reason: string) {
+  await db
+    .updateTable('application_decisions')
+    .set({ outcome: 'selected', waitlist_position: null, promoted_at: new Date(), reason })
+    .where('application_id', '=', applicationId)
+    .execute();
+}

@@ -1,4 +1,5 @@
 import { answerProblems } from '../../../domain/calls/answers.ts';
+import { nextInLine } from '../../../domain/selection/selection.ts';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { Answers, Application, CallKind } from '../../../shared/programme.schemas.ts';
 import type { Db } from '../../db/client.ts';
@@ -13,13 +14,14 @@ import {
   insertApplication,
   isAssignedEvaluator,
   listApplicationsOfCall,
+  promoteDecision,
   representativesOf,
   setStatus,
   updateAnswers,
+  waitingListOf,
   type ApplicationRow,
 } from './applications.repository.ts';
-import { promoteAfterWithdrawal } from '../review/review.service.ts';
-import { submissionConfirmationEmail } from './application-emails.ts';
+import { promotionEmail, submissionConfirmationEmail } from './application-emails.ts';
 
 const staleVersion = () => new AppError('CONFLICT', 'This application changed since you opened it (perhaps in another tab or by a colleague). Reload it and apply your changes again.');
 
@@ -187,8 +189,25 @@ export async function withdrawApplication(db: Db, input: { id: string; user: Cur
     if (!(await setStatus(trx, row.id, input.version, 'withdrawn'))) throw staleVersion();
     await recordAudit(trx, { actorId: input.user.id, action: 'application.withdraw', entityType: 'application', entityId: row.id, ip: input.ip, details: { before: { status: row.status, outcome: row.outcome } } });
     if (afterDecisions && row.outcome === 'selected') {
-      await promoteAfterWithdrawal(trx, { callId: row.call_id, programmeTitle: ctx.programme.title, callKind: row.call_kind, publicUrl: input.publicUrl, withdrawnCity: row.city_name });
+      await promoteFromWaitingList(trx, { callId: row.call_id, programmeTitle: ctx.programme.title, callKind: row.call_kind, publicUrl: input.publicUrl, withdrawnCity: row.city_name });
     }
   });
   return getApplication(db, input.id, input.user, input.now);
+}
+
+/**
+ * After a selected city withdraws from published decisions, the first city
+ * on the waiting list takes its place and is told by email. Runs inside the
+ * withdrawal's transaction.
+ */
+async function promoteFromWaitingList(trx: Db, input: { callId: string; programmeTitle: string; callKind: CallKind; publicUrl: string; withdrawnCity: string }) {
+  const waiting = await waitingListOf(trx, input.callId);
+  const next = nextInLine(waiting.map((r) => ({ applicationId: r.id, outcome: 'waitlisted' as const, waitlistPosition: r.waitlist_position })));
+  const app = next && waiting.find((r) => r.id === next.applicationId);
+  if (!app) return;
+  await promoteDecision(trx, app.id, `Moved up from the waiting list after ${input.withdrawnCity} withdrew.`);
+  for (const rep of await representativesOf(trx, app.city_id)) {
+    await enqueueEmail(trx, promotionEmail({ to: rep.email, name: rep.name, cityName: app.city_name, programmeTitle: input.programmeTitle, callKind: input.callKind, url: `${input.publicUrl}/applications/${app.id}` }));
+  }
+  await recordAudit(trx, { actorId: null, action: 'selection.promote', entityType: 'application', entityId: app.id, details: { after: { outcome: 'selected' }, replaces: input.withdrawnCity } });
 }

@@ -157,11 +157,3 @@ export async function upsertDecision(db: Q, d: { applicationId: string; outcome:
     )
     .execute();
 }
-
-export async function promoteDecision(db: Q, applicationId: string, reason: string) {
-  await db
-    .updateTable('application_decisions')
-    .set({ outcome: 'selected', waitlist_position: null, promoted_at: new Date(), reason })
-    .where('application_id', '=', applicationId)
-    .execute();
-}

@@ -1,13 +1,13 @@
 import { assignEvaluators } from '../../../domain/evaluation/assign-evaluators.ts';
 import { rankApplications, scoreApplications, weightedTotal } from '../../../domain/evaluation/weighted-score.ts';
 import { visitorCount } from '../../../domain/programmes/programme-template.ts';
-import { nextInLine, summariseSelection } from '../../../domain/selection/selection.ts';
+import { summariseSelection } from '../../../domain/selection/selection.ts';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { CallKind, Evaluation } from '../../../shared/programme.schemas.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { decisionEmail, promotionEmail } from '../applications/application-emails.ts';
+import { decisionEmail } from '../applications/application-emails.ts';
 import { findApplication, isAssignedEvaluator, representativesOf } from '../applications/applications.repository.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
 import { markDecisionsPublished } from '../programmes/calls.repository.ts';
@@ -24,7 +24,6 @@ import {
   insertAssignments,
   myAssignments,
   myConflicts,
-  promoteDecision,
   saveEvaluationRow,
   upsertDecision,
 } from './review.repository.ts';
@@ -339,26 +338,6 @@ export async function publishDecisions(db: Db, input: { slug: string; kind: Call
     await recordAudit(trx, { actorId: input.actor.id, action: 'selection.publish', entityType: 'call', entityId: ctx.call.id, ip: input.ip, details: { selected: overview.selected, waitlisted: overview.waitlisted, rejected: overview.rejected } });
   });
   return selectionOverview(db, input.slug, input.kind, input.now);
-}
-
-/**
- * After a selected city withdraws from published decisions, the first city
- * on the waiting list takes its place and is told by email. Runs inside the
- * withdrawal's transaction.
- */
-export async function promoteAfterWithdrawal(trx: Db, input: { callId: string; programmeTitle: string; callKind: CallKind; publicUrl: string; withdrawnCity: string }) {
-  const rows = await applicationsUnderReview(trx, input.callId);
-  const waiting = rows.filter((r) => r.status === 'submitted' && r.outcome === 'waitlisted');
-  const next = nextInLine(waiting.map((r) => ({ applicationId: r.id, outcome: 'waitlisted' as const, waitlistPosition: r.waitlist_position })));
-  if (!next) return null;
-  const app = rows.find((r) => r.id === next.applicationId);
-  if (!app) return null;
-  await promoteDecision(trx, app.id, `Moved up from the waiting list after ${input.withdrawnCity} withdrew.`);
-  for (const rep of await representativesOf(trx, app.city_id)) {
-    await enqueueEmail(trx, promotionEmail({ to: rep.email, name: rep.name, cityName: app.city_name, programmeTitle: input.programmeTitle, callKind: input.callKind, url: `${input.publicUrl}/applications/${app.id}` }));
-  }
-  await recordAudit(trx, { actorId: null, action: 'selection.promote', entityType: 'application', entityId: app.id, details: { after: { outcome: 'selected' }, replaces: input.withdrawnCity } });
-  return app.id;
 }
 
 /** Applications of a call with their answers, scores and decisions, as a table for CSV/XLSX. */
