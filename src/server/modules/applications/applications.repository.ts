@@ -91,13 +91,20 @@ export async function setStatus(db: Q, id: string, expectedVersion: number, stat
 
 /** Email addresses of a city's representatives (primary contact first). */
 export async function representativesOf(db: Q, cityId: string) {
+  return representativesOfCities(db, [cityId]);
+}
+
+/** The representatives of several cities in one statement: per city, primary contact first. */
+export async function representativesOfCities(db: Q, cityIds: readonly string[]) {
+  if (!cityIds.length) return [];
   return db
     .selectFrom('role_grants as g')
     .innerJoin('people as p', 'p.id', 'g.person_id')
-    .select(['p.email', 'p.name'])
-    .where('g.city_id', '=', cityId)
+    .select(['g.city_id', 'p.email', 'p.name'])
+    .where('g.city_id', 'in', cityIds)
     .where('g.role', '=', 'city_representative')
     .where('p.disabled_at', 'is', null)
+    .orderBy('g.city_id')
     .orderBy('g.primary_contact', 'desc')
     .orderBy('p.email')
     .execute();

@@ -59,8 +59,14 @@ export async function loadReadable(db: Db, id: string, user: CurrentUser) {
   return row;
 }
 
-async function contextOf(db: Db, row: ApplicationRow, now: Date) {
-  return loadCall(db, row.programme_slug, row.call_kind, now);
+/** The call an application belongs to, loaded once for the request. */
+const contextOf = (db: Db, row: ApplicationRow, now: Date) => loadCall(db, row.programme_slug, row.call_kind, now);
+
+/** The application as it stands after a change, presented with the call the request already holds. */
+export async function presentCurrent(db: Db, id: string, user: CurrentUser, ctx: CallContext): Promise<Application> {
+  const row = await findApplication(db, id);
+  if (!row) throw new AppError('NOT_FOUND', 'There is no such application, or it is not yours to see.');
+  return presentApplication(row, user, ctx.state === 'closed');
 }
 
 function answerErrors(ctx: CallContext, answers: Answers, submitting: boolean) {
@@ -106,7 +112,7 @@ export async function createApplication(db: Db, input: { slug: string; kind: Cal
     await recordAudit(trx, { actorId: input.user.id, action: 'application.create', entityType: 'application', entityId: created, ip: input.ip, details: { callId: ctx.call.id, cityId: input.cityId } });
     return created;
   });
-  return getApplication(db, id, input.user, input.now);
+  return presentCurrent(db, id, input.user, ctx);
 }
 
 /**
@@ -133,7 +139,7 @@ async function changeOwnApplication(
     if (!locked || locked.version !== input.version) throw staleVersion();
     await change(trx, locked, ctx);
   });
-  return getApplication(db, input.id, input.user, input.now);
+  return presentCurrent(db, input.id, input.user, ctx);
 }
 
 export async function saveAnswers(db: Db, input: { id: string; user: CurrentUser; version: number; answers: Answers; ip: string; now: Date }) {
@@ -192,7 +198,7 @@ export async function withdrawApplication(db: Db, input: { id: string; user: Cur
       await promoteFromWaitingList(trx, { callId: row.call_id, programmeTitle: ctx.programme.title, callKind: row.call_kind, publicUrl: input.publicUrl, withdrawnCity: row.city_name });
     }
   });
-  return getApplication(db, input.id, input.user, input.now);
+  return presentCurrent(db, input.id, input.user, ctx);
 }
 
 /**

@@ -63,24 +63,24 @@ describe('statements per request', () => {
       const rep = await t.signedIn(email);
       expect((await rep.request({ method: 'POST', url: `/api/applications/${draft.id}/submit`, payload: { version: draft.version } })).statusCode).toBe(200);
     }
-    expect(counts).toEqual([14, 14, 14]);
+    expect(counts).toEqual([9, 9, 9]);
   });
 
   it('reading an application', async () => {
     const { queries } = await measure('valencia@demo.peercities.eu', { method: 'GET', url: `/api/applications/${appIds.valencia}` });
-    expect(queries).toBe(5);
+    expect(queries).toBe(4);
   });
 
   it('the evaluation overview, and saving an evaluation', async () => {
     t.setNow('2027-01-05T10:00:00Z');
     expect((await manager.request({ method: 'POST', url: `/api/programmes/${SLUG}/calls/host/assignments` })).statusCode).toBe(200);
     const overview = await measure('manager@demo.peercities.eu', { method: 'GET', url: `/api/programmes/${SLUG}/calls/host/evaluation` });
-    expect(overview.queries).toBe(8);
+    expect(overview.queries).toBe(7);
 
     const jan = await t.signedIn('evaluator@demo.peercities.eu');
     const [first] = (await jan.request({ method: 'GET', url: '/api/evaluations' })).json().items.filter((i: { programmeSlug: string }) => i.programmeSlug === SLUG);
     const saved = await measure('evaluator@demo.peercities.eu', { method: 'PUT', url: `/api/applications/${first.applicationId}/evaluation`, payload: { version: 0, scores: { solutions: 4 }, comment: 'Strong' } });
-    expect(saved.queries).toBe(16);
+    expect(saved.queries).toBe(9);
   });
 
   it('deciding, the selection overview, publishing and a withdrawal after it', async () => {
@@ -95,21 +95,21 @@ describe('statements per request', () => {
       });
       decided.push(queries);
     }
-    expect(decided).toEqual([20, 20, 20]);
+    expect(decided).toEqual([10, 10, 10]);
 
     const selection = await measure('manager@demo.peercities.eu', { method: 'GET', url: `/api/programmes/${SLUG}/calls/host/selection` });
-    expect(selection.queries).toBe(13);
+    expect(selection.queries).toBe(7);
 
     const published = await measure('manager@demo.peercities.eu', { method: 'POST', url: `/api/programmes/${SLUG}/calls/host/selection/publish` });
     expect(published.res.json()).toMatchObject({ selected: 2, waitlisted: 1, problems: [] });
-    expect(published.queries).toBe(42);
+    expect(published.queries).toBe(11);
 
     const exported = await measure('manager@demo.peercities.eu', { method: 'GET', url: `/api/programmes/${SLUG}/calls/host/applications/export.csv` });
-    expect(exported.queries).toBe(13);
+    expect(exported.queries).toBe(8);
 
     const current = (await (await t.signedIn('lahti@demo.peercities.eu')).request({ method: 'GET', url: `/api/applications/${appIds.lahti}` })).json();
     const withdrawn = await measure('lahti@demo.peercities.eu', { method: 'POST', url: `/api/applications/${appIds.lahti}/withdraw`, payload: { version: current.version } });
     expect(withdrawn.res.json().status).toBe('withdrawn');
-    expect(withdrawn.queries).toBe(18);
+    expect(withdrawn.queries).toBe(13);
   });
 });

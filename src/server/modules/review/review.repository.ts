@@ -157,3 +157,15 @@ export async function upsertDecision(db: Q, d: { applicationId: string; outcome:
     )
     .execute();
 }
+
+/** Every application of a call (drafts too) with its answers and decision, for the export. */
+export function applicationsForExport(db: Q, callId: string) {
+  return db
+    .selectFrom('applications as a')
+    .innerJoin('cities as c', 'c.id', 'a.city_id')
+    .leftJoin('application_decisions as d', 'd.application_id', 'a.id')
+    .select(['a.id', 'c.name', 'c.country', 'a.status', 'a.submitted_at', 'a.answers', 'd.outcome', 'd.reason', 'd.waitlist_position'])
+    .where('a.call_id', '=', callId)
+    .orderBy('c.name')
+    .execute();
+}
