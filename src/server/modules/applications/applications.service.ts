@@ -4,7 +4,6 @@ import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { Answers, Application, CallKind } from '../../../shared/programme.schemas.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { hasRole, representedCityIds, representsCity } from '../../../shared/role-predicates.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
 import { assertCallOpen, eligibilityOf, loadCall, type CallContext } from '../programmes/calls.service.ts';
@@ -22,13 +21,13 @@ import {
   type ApplicationRow,
 } from './applications.repository.ts';
 import { promotionEmail, submissionConfirmationEmail } from './application-emails.ts';
+import { listingScope, mayChangeApplication, mayReadApplication, maySeeDecision, readingNeedsAssignment } from './applications.policy.ts';
 
 const staleVersion = () => new AppError('CONFLICT', 'This application changed since you opened it (perhaps in another tab or by a colleague). Reload it and apply your changes again.');
 
 /** What a viewer sees: the city learns its outcome only once decisions are published. */
 export function presentApplication(row: ApplicationRow, viewer: CurrentUser | null, callClosed: boolean): Application {
   const published = row.decisions_published_at !== null;
-  const seesDecision = published || hasRole(viewer, 'programme_manager');
   let status: Application['status'] = row.status;
   if (row.status === 'submitted') status = published && row.outcome ? row.outcome : callClosed ? 'under_review' : 'submitted';
   return {
@@ -43,7 +42,7 @@ export function presentApplication(row: ApplicationRow, viewer: CurrentUser | nu
     answers: row.answers,
     submittedAt: row.submitted_at ? new Date(row.submitted_at).toISOString() : null,
     updatedAt: new Date(row.updated_at).toISOString(),
-    decisionReason: seesDecision ? (row.decision_reason ?? null) : null,
+    decisionReason: maySeeDecision(viewer, published) ? (row.decision_reason ?? null) : null,
     version: row.version,
   };
 }
@@ -51,11 +50,9 @@ export function presentApplication(row: ApplicationRow, viewer: CurrentUser | nu
 /** The application if this person may read it (its city, managers, assigned evaluators); otherwise 404. */
 export async function loadReadable(db: Db, id: string, user: CurrentUser) {
   const row = await findApplication(db, id);
-  const allowed =
-    row &&
-    (hasRole(user, 'programme_manager') || representsCity(user, row.city_id) || (hasRole(user, 'evaluator') && (await isAssignedEvaluator(db, id, user.id))));
+  const viewerIsAssignedEvaluator = row !== undefined && readingNeedsAssignment(user, row.city_id) && (await isAssignedEvaluator(db, id, user.id));
   // The same answer for "missing" and "not yours": no probing of other cities' applications.
-  if (!row || !allowed) throw new AppError('NOT_FOUND', 'There is no such application, or it is not yours to see.');
+  if (!row || !mayReadApplication(user, { cityId: row.city_id, viewerIsAssignedEvaluator })) throw new AppError('NOT_FOUND', 'There is no such application, or it is not yours to see.');
   return row;
 }
 
@@ -85,12 +82,12 @@ export async function getApplication(db: Db, id: string, user: CurrentUser, now:
 /** Applications of a call: all for managers, their own city's for representatives, assigned ones for evaluators. */
 export async function listApplications(db: Db, slug: string, kind: CallKind, user: CurrentUser, now: Date): Promise<Application[]> {
   const ctx = await loadCall(db, slug, kind, now);
+  const scope = listingScope(user);
   let rows: ApplicationRow[];
-  if (hasRole(user, 'programme_manager')) rows = await listApplicationsOfCall(db, ctx.call.id, {});
+  if (scope.all) rows = await listApplicationsOfCall(db, ctx.call.id, {});
   else {
-    const cityIds = representedCityIds(user);
-    const own = await listApplicationsOfCall(db, ctx.call.id, { cityIds });
-    const assigned = hasRole(user, 'evaluator') ? await listApplicationsOfCall(db, ctx.call.id, { evaluatorId: user.id }) : [];
+    const own = await listApplicationsOfCall(db, ctx.call.id, { cityIds: scope.cityIds });
+    const assigned = scope.assignedToViewer ? await listApplicationsOfCall(db, ctx.call.id, { evaluatorId: user.id }) : [];
     const seen = new Set<string>();
     rows = [...own, ...assigned].filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
   }
@@ -100,7 +97,7 @@ export async function listApplications(db: Db, slug: string, kind: CallKind, use
 /** Starts a city's draft; the city must be eligible and the call open. */
 export async function createApplication(db: Db, input: { slug: string; kind: CallKind; cityId: string; answers: Answers; user: CurrentUser; ip: string; now: Date }) {
   const ctx = await loadCall(db, input.slug, input.kind, input.now);
-  if (!representsCity(input.user, input.cityId)) throw new AppError('FORBIDDEN', 'You can apply only for a city you represent.');
+  if (!mayChangeApplication(input.user, input.cityId)) throw new AppError('FORBIDDEN', 'You can apply only for a city you represent.');
   assertCallOpen(ctx);
   const eligibility = await eligibilityOf(db, ctx, input.cityId);
   if (!eligibility.eligible) throw new AppError('NOT_ELIGIBLE', eligibility.reasons.join(' '));
@@ -121,7 +118,7 @@ export async function createApplication(db: Db, input: { slug: string; kind: Cal
  */
 export async function loadChangeable(db: Db, id: string, user: CurrentUser, now: Date) {
   const row = await loadReadable(db, id, user);
-  if (!representsCity(user, row.city_id)) throw new AppError('FORBIDDEN', 'Only the city’s own representatives can change its application.');
+  if (!mayChangeApplication(user, row.city_id)) throw new AppError('FORBIDDEN', 'Only the city’s own representatives can change its application.');
   const ctx = await contextOf(db, row, now);
   assertCallOpen(ctx);
   if (row.status === 'withdrawn') throw new AppError('CONFLICT', 'This application was withdrawn.');
@@ -184,7 +181,7 @@ export async function submitApplication(db: Db, input: { id: string; user: Curre
  */
 export async function withdrawApplication(db: Db, input: { id: string; user: CurrentUser; version: number; ip: string; now: Date; publicUrl: string }) {
   const row = await loadReadable(db, input.id, input.user);
-  if (!representsCity(input.user, row.city_id)) throw new AppError('FORBIDDEN', 'Only the city’s own representatives can withdraw its application.');
+  if (!mayChangeApplication(input.user, row.city_id)) throw new AppError('FORBIDDEN', 'Only the city’s own representatives can withdraw its application.');
   const ctx = await contextOf(db, row, input.now);
   const afterDecisions = ctx.state === 'closed' && row.decisions_published_at !== null && (row.outcome === 'selected' || row.outcome === 'waitlisted');
   if (!afterDecisions) assertCallOpen(ctx);

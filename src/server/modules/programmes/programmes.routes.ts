@@ -12,10 +12,10 @@ import {
   UpdateProgrammeBody,
 } from '../../../shared/programme.schemas.ts';
 import { AppError } from '../../errors.ts';
-import { hasRole, representsCity } from '../../../shared/role-predicates.ts';
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { mayActForCity } from '../cities/cities.policy.ts';
 import { markLearningComplete, unmarkLearningComplete } from './calls.repository.ts';
 import { eligibilityOf, loadCall, presentCall, updateCall } from './calls.service.ts';
 import { createProgramme, listProgrammes, loadProgramme, updateProgramme } from './programmes.service.ts';
@@ -78,7 +78,7 @@ export async function programmeRoutes(app: App) {
     },
     handler: async (request) => {
       const user = requireUser(request);
-      if (!hasRole(user, 'programme_manager') && !representsCity(user, request.query.cityId)) {
+      if (!mayActForCity(user, request.query.cityId)) {
         throw new AppError('FORBIDDEN', 'You can check only a city you represent.');
       }
       const ctx = await loadCall(app.db, request.params.slug, request.params.kind, app.now());
