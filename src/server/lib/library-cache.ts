@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { libraryVersion } from './cache-versions.repository.ts';
 
 /**
  * Answers of the public library (search, map) kept in memory, already
@@ -25,11 +26,6 @@ export interface CachedAnswer {
   gzip: Buffer | null;
   /** A strong validator of the body (hash of its bytes). */
   etag: string;
-}
-
-export async function libraryVersion(db: Kysely<Database>): Promise<string> {
-  const result = await sql<{ v: string }>`SELECT version::text AS v FROM cache_versions WHERE name = 'library'`.execute(db);
-  return result.rows[0]?.v ?? '0';
 }
 
 export class LibraryCache {

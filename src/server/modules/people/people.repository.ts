@@ -121,6 +121,11 @@ export async function grantRole(
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+/** The ids of the people who hold this role (for any city). */
+export async function holdersOfRole(db: Q, role: Role): Promise<string[]> {
+  return (await db.selectFrom('role_grants').select('person_id').where('role', '=', role).execute()).map((r) => r.person_id);
+}
+
 export async function holdsRole(db: Q, personId: string, role: Role, cityId: string | null): Promise<boolean> {
   let query = db.selectFrom('role_grants').select('id').where('person_id', '=', personId).where('role', '=', role);
   query = cityId === null ? query.where('city_id', 'is', null) : query.where('city_id', '=', cityId);

@@ -2,6 +2,7 @@ import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { findSolution } from '../solutions/solutions.repository.ts';
 import { feedbackOf, insertPlan, plansOf, updatesOf, upsertFeedback, upsertUpdate } from './follow-up.repository.ts';
 import { participantsOfVisits, visitRows } from './visits.repository.ts';
 import { mayGiveFeedback, mayWriteReplicationPlan } from './visits.policy.ts';
@@ -74,7 +75,7 @@ export async function createPlan(
   if (!visitors.includes(input.cityId)) throw new AppError('NOT_FOUND', 'This city did not visit.');
   if (!mayWriteReplicationPlan(input.user, input.cityId)) throw new AppError('FORBIDDEN', 'Only the visiting city’s representatives can write its replication plan.');
   if (input.solutionId) {
-    const solution = await db.selectFrom('solutions').select('city_id').where('id', '=', input.solutionId).executeTakeFirst();
+    const solution = await findSolution(db, input.solutionId);
     if (solution?.city_id !== visit.host_city_id) {
       throw new AppError('VALIDATION_FAILED', 'Choose one of the host’s solutions.', { errors: [{ field: 'body.solutionId', message: 'Choose one of the host’s solutions.' }] });
     }
@@ -108,8 +109,8 @@ export async function addPlanUpdate(
 
 /** Replication across a programme: plans by status, sector and country, with the expected tCO2e a year where the host solution states it. */
 export async function programmeImpact(db: Db, programmeId: string) {
-  const plans = await presentPlans(db, await plansOf(db, { programmeId }));
   const rows = await plansOf(db, { programmeId });
+  const plans = await presentPlans(db, rows);
   const meta = new Map(rows.map((r) => [r.id, r]));
   const active = plans.filter((p) => p.status === 'done' || p.status === 'in_progress');
   const tally = (key: (p: (typeof plans)[number]) => string[]) => {

@@ -7,6 +7,7 @@ import type { Visit, VisitSummary } from '../../../shared/visit.schemas.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { holdersOfRole } from '../people/people.repository.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
 import { loadProgramme } from '../programmes/programmes.service.ts';
 import { scheduleConfirmedEmail } from './visit-emails.ts';
@@ -233,7 +234,7 @@ export async function createVisits(
   const selected = await selectedCities(db, programme.id);
   const errors: { field: string; message: string }[] = [];
   const seen = new Set<string>();
-  const facilitators = new Set((await db.selectFrom('role_grants').select('person_id').where('role', '=', 'facilitator').execute()).map((r) => r.person_id));
+  const facilitators = new Set(await holdersOfRole(db, 'facilitator'));
   input.placements.forEach((p, i) => {
     if (!selected.hosts.has(p.hostCityId)) errors.push({ field: `body.placements.${i}.hostCityId`, message: 'Not a selected host of this programme.' });
     if (p.visitorCityIds.length > programme.settings.visitorsPerHost) errors.push({ field: `body.placements.${i}.visitorCityIds`, message: `A host receives at most ${programme.settings.visitorsPerHost} cities.` });
