@@ -65,6 +65,16 @@ export class LibraryCache {
     }
   }
 
+  /**
+   * Answers a GET of the public library from the cache, keyed by its query
+   * string; `compute` runs only when the answer is missing, and its result
+   * is serialised by the route's response schema.
+   */
+  async reply(db: Kysely<Database>, request: FastifyRequest, reply: FastifyReply, compute: () => Promise<unknown>) {
+    const answer = await this.get(db, JSON.stringify(request.query), async () => reply.serialize(await compute()));
+    return sendCached(request, reply, answer);
+  }
+
   get size() {
     return { entries: this.entries.size, bytes: this.bytes };
   }
@@ -92,7 +102,7 @@ export class LibraryCache {
 }
 
 /** Whether the Accept-Encoding header admits gzip (and does not refuse it with q=0). */
-export function acceptsGzip(header: string | string[] | undefined): boolean {
+function acceptsGzip(header: string | string[] | undefined): boolean {
   const value = Array.isArray(header) ? header.join(',') : (header ?? '');
   return value.split(',').some((part) => {
     const [coding, ...params] = part.trim().toLowerCase().split(';');
@@ -106,7 +116,7 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
  * Sends a cached answer: 304 when the client already holds it
  * (If-None-Match), else the JSON bytes, gzipped for a client that accepts it.
  */
-export function sendCached(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer) {
+function sendCached(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer) {
   reply.header('etag', answer.etag);
   reply.header('vary', 'accept-encoding');
   const held = request.headers['if-none-match'];
