@@ -26,7 +26,7 @@ import { listingScope, mayChangeApplication, mayReadApplication, maySeeDecision,
 const staleVersion = () => new AppError('CONFLICT', 'This application changed since you opened it (perhaps in another tab or by a colleague). Reload it and apply your changes again.');
 
 /** What a viewer sees: the city learns its outcome only once decisions are published. */
-export function presentApplication(row: ApplicationRow, viewer: CurrentUser | null, callClosed: boolean): Application {
+function presentApplication(row: ApplicationRow, viewer: CurrentUser | null, callClosed: boolean): Application {
   const published = row.decisions_published_at !== null;
   let status: Application['status'] = row.status;
   if (row.status === 'submitted') status = published && row.outcome ? row.outcome : callClosed ? 'under_review' : 'submitted';

@@ -29,7 +29,7 @@ import {
   type InvitationRow,
 } from './invitations.repository.ts';
 
-export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 const toInvitation = (row: InvitationRow): Invitation => ({
   id: row.id,

@@ -9,7 +9,7 @@ import { findPersonByEmail, updatePerson } from '../people/people.repository.ts'
 import { deleteSessionsOf } from '../session/session.repository.ts';
 import { findUsableResetForUpdate, insertReset, markResetsUsed, resetRequestedSince } from './password-resets.repository.ts';
 
-export const RESET_LIFETIME_MS = 60 * 60 * 1000;
+const RESET_LIFETIME_MS = 60 * 60 * 1000;
 /** At most one reset email a minute per account, so the form cannot flood an inbox. */
 const RESEND_INTERVAL_MS = 60 * 1000;
 

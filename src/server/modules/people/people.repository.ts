@@ -24,7 +24,7 @@ export function findPersonById(db: Q, id: string): Promise<PersonRow | undefined
   return db.selectFrom('people').select(PERSON_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
-export async function rolesOf(db: Q, personId: string): Promise<RoleGrant[]> {
+async function rolesOf(db: Q, personId: string): Promise<RoleGrant[]> {
   const rows = await db
     .selectFrom('role_grants as g')
     .leftJoin('cities as c', 'c.id', 'g.city_id')

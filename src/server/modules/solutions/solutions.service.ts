@@ -35,7 +35,7 @@ import {
 } from './solutions.repository.ts';
 
 /** Splits ts_headline output (matches between control characters) into plain-text segments. */
-export function toSegments(marked: string): Highlighted {
+function toSegments(marked: string): Highlighted {
   const segments: Highlighted = [];
   let match = false;
   let text = '';
