@@ -1,8 +1,6 @@
 import { milestoneWindow } from '../../domain/programmes/programme-stage.ts';
 import type { Db } from '../db/client.ts';
-import { deadlineReminderEmail } from '../modules/applications/application-emails.ts';
-import { representativesOf } from '../modules/applications/applications.repository.ts';
-import { enqueueEmail } from '../modules/email/outbox.repository.ts';
+import { deadlineReminderEmail, emailRepresentatives } from '../modules/applications/application-emails.ts';
 import { callsEndingFrom, claimReminder, draftsNotReminded } from './deadline-reminders.repository.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -30,23 +28,18 @@ export async function sendDeadlineReminders(db: Db, now: Date, publicUrl: string
     for (const draft of drafts) {
       await db.transaction().execute(async (trx) => {
         if (!(await claimReminder(trx, draft.id, due.kind))) return;
-        for (const rep of await representativesOf(trx, draft.city_id)) {
-          await enqueueEmail(
-            trx,
-            deadlineReminderEmail({
-              to: rep.email,
-              name: rep.name,
-              cityName: draft.name,
-              programmeTitle: call.title,
-              callKind: call.kind,
-              closesAt: endsAt,
-              timeZone: call.settings.timeZone,
-              daysLeft: due.days,
-              url: `${publicUrl}/applications/${draft.id}`,
-            }),
-          );
-          sent += 1;
-        }
+        sent += await emailRepresentatives(trx, [{ cityId: draft.city_id }], (addressee) =>
+          deadlineReminderEmail({
+            ...addressee,
+            cityName: draft.name,
+            programmeTitle: call.title,
+            callKind: call.kind,
+            closesAt: endsAt,
+            timeZone: call.settings.timeZone,
+            daysLeft: due.days,
+            url: `${publicUrl}/applications/${draft.id}`,
+          }),
+        );
       });
     }
   }

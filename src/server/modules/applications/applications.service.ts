@@ -5,7 +5,6 @@ import type { Answers, Application, CallKind } from '../../../shared/programme.s
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { enqueueEmail } from '../email/outbox.repository.ts';
 import { assertCallOpen, eligibilityOf, loadCall, type CallContext } from '../programmes/calls.service.ts';
 import {
   findApplication,
@@ -14,13 +13,12 @@ import {
   isAssignedEvaluator,
   listApplicationsOfCall,
   promoteDecision,
-  representativesOf,
   setStatus,
   updateAnswers,
   waitingListOf,
   type ApplicationRow,
 } from './applications.repository.ts';
-import { promotionEmail, submissionConfirmationEmail } from './application-emails.ts';
+import { emailRepresentatives, promotionEmail, submissionConfirmationEmail } from './application-emails.ts';
 import { listingScope, mayChangeApplication, mayReadApplication, maySeeDecision, readingNeedsAssignment } from './applications.policy.ts';
 
 const staleVersion = () => new AppError('CONFLICT', 'This application changed since you opened it (perhaps in another tab or by a colleague). Reload it and apply your changes again.');
@@ -155,21 +153,17 @@ export async function submitApplication(db: Db, input: { id: string; user: Curre
     const errors = answerErrors(ctx, row.answers, true);
     if (errors.length) throw new AppError('INCOMPLETE_APPLICATION', 'Answer the required questions before submitting.', { errors });
     if (!(await setStatus(trx, row.id, input.version, 'submitted'))) throw staleVersion();
-    for (const rep of await representativesOf(trx, row.city_id)) {
-      await enqueueEmail(
-        trx,
-        submissionConfirmationEmail({
-          to: rep.email,
-          name: rep.name,
-          cityName: row.city_name,
-          programmeTitle: ctx.programme.title,
-          callKind: ctx.call.kind,
-          closesAt: ctx.closesAt,
-          timeZone: ctx.programme.settings.timeZone,
-          url: `${input.publicUrl}/applications/${row.id}`,
-        }),
-      );
-    }
+    await emailRepresentatives(trx, [{ cityId: row.city_id }], (addressee) =>
+      submissionConfirmationEmail({
+        ...addressee,
+        cityName: row.city_name,
+        programmeTitle: ctx.programme.title,
+        callKind: ctx.call.kind,
+        closesAt: ctx.closesAt,
+        timeZone: ctx.programme.settings.timeZone,
+        url: `${input.publicUrl}/applications/${row.id}`,
+      }),
+    );
     await recordAudit(trx, { actorId: input.user.id, action: 'application.submit', entityType: 'application', entityId: row.id, ip: input.ip });
   });
 }
@@ -209,8 +203,8 @@ async function promoteFromWaitingList(trx: Db, input: { callId: string; programm
   const app = next && waiting.find((r) => r.id === next.applicationId);
   if (!app) return;
   await promoteDecision(trx, app.id, `Moved up from the waiting list after ${input.withdrawnCity} withdrew.`);
-  for (const rep of await representativesOf(trx, app.city_id)) {
-    await enqueueEmail(trx, promotionEmail({ to: rep.email, name: rep.name, cityName: app.city_name, programmeTitle: input.programmeTitle, callKind: input.callKind, url: `${input.publicUrl}/applications/${app.id}` }));
-  }
+  await emailRepresentatives(trx, [{ cityId: app.city_id }], (addressee) =>
+    promotionEmail({ ...addressee, cityName: app.city_name, programmeTitle: input.programmeTitle, callKind: input.callKind, url: `${input.publicUrl}/applications/${app.id}` }),
+  );
   await recordAudit(trx, { actorId: null, action: 'selection.promote', entityType: 'application', entityId: app.id, details: { after: { outcome: 'selected' }, replaces: input.withdrawnCity } });
 }

@@ -1,5 +1,6 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { programmeWithScoredHostCall } from '../../test-support/host-call.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
 
 // How many statements a request of the call's life sends to the database.
@@ -33,20 +34,7 @@ beforeAll(async () => {
   t = await createTestApp();
   t.setNow('2026-11-20T10:00:00Z');
   manager = await t.signedIn('manager@demo.peercities.eu');
-  await manager.request({ method: 'POST', url: '/api/programmes', payload: { title: 'Queries test edition', format: 'group_study_visits', editionYear: 2027, slug: SLUG } });
-  const call = (await manager.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/host` })).json();
-  await manager.request({
-    method: 'PUT',
-    url: `/api/programmes/${SLUG}/calls/host`,
-    payload: {
-      version: call.version,
-      questions: [{ id: 'motivation', type: 'long_text', label: 'Why host?', required: true }],
-      criteria: [
-        { id: 'solutions', name: 'Solutions worth visiting', weight: 2, scaleMax: 5 },
-        { id: 'capacity', name: 'Capacity to host', weight: 1, scaleMax: 5 },
-      ],
-    },
-  });
+  await programmeWithScoredHostCall(manager, { slug: SLUG, title: 'Queries test edition' });
 });
 afterAll(async () => t.close());
 

@@ -3,9 +3,8 @@ import type { CallKind } from '../../../shared/programme.schemas.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { decisionEmail } from '../applications/application-emails.ts';
-import { findApplication, representativesOfCities } from '../applications/applications.repository.ts';
-import { enqueueEmails } from '../email/outbox.repository.ts';
+import { decisionEmail, emailRepresentatives } from '../applications/application-emails.ts';
+import { findApplication } from '../applications/applications.repository.ts';
 import { markDecisionsPublished } from '../programmes/calls.repository.ts';
 import { loadCall } from '../programmes/calls.service.ts';
 import { upsertDecision } from './review.repository.ts';
@@ -41,33 +40,24 @@ export async function publishDecisions(db: Db, input: { slug: string; kind: Call
   const overview = presentSelectionOverview(ctx, data);
   if (overview.publishedAt) throw new AppError('CONFLICT', 'These decisions are already published.');
   if (overview.problems.length) throw new AppError('CONFLICT', `Not ready to publish: ${overview.problems.join(' ')}`);
-  const cityOf = new Map(data.apps.map((a) => [a.id, a]));
+  const cityOf = new Map(data.apps.map((a) => [a.id, a.city_id]));
   const decided = overview.applications.flatMap((a) => {
-    const app = cityOf.get(a.applicationId);
-    return !a.withdrawn && a.outcome && app ? [{ ...a, outcome: a.outcome, cityId: app.city_id }] : [];
+    const cityId = cityOf.get(a.applicationId);
+    return !a.withdrawn && a.outcome && cityId ? [{ ...a, outcome: a.outcome, cityId }] : [];
   });
   const publishedAt = await db.transaction().execute(async (trx) => {
     const at = await markDecisionsPublished(trx, ctx.call.id);
-    const representatives = await representativesOfCities(trx, decided.map((a) => a.cityId));
-    await enqueueEmails(
-      trx,
-      decided.flatMap((a) =>
-        representatives
-          .filter((rep) => rep.city_id === a.cityId)
-          .map((rep) =>
-            decisionEmail({
-              to: rep.email,
-              name: rep.name,
-              cityName: a.cityName,
-              programmeTitle: ctx.programme.title,
-              callKind: ctx.call.kind,
-              outcome: a.outcome,
-              reason: a.reason ?? '',
-              waitlistPosition: a.waitlistPosition,
-              url: `${input.publicUrl}/applications/${a.applicationId}`,
-            }),
-          ),
-      ),
+    await emailRepresentatives(trx, decided, (addressee, a) =>
+      decisionEmail({
+        ...addressee,
+        cityName: a.cityName,
+        programmeTitle: ctx.programme.title,
+        callKind: ctx.call.kind,
+        outcome: a.outcome,
+        reason: a.reason ?? '',
+        waitlistPosition: a.waitlistPosition,
+        url: `${input.publicUrl}/applications/${a.applicationId}`,
+      }),
     );
     await recordAudit(trx, { actorId: input.actor.id, action: 'selection.publish', entityType: 'call', entityId: ctx.call.id, ip: input.ip, details: { selected: overview.selected, waitlisted: overview.waitlisted, rejected: overview.rejected } });
     return at;

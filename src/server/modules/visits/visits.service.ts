@@ -8,7 +8,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { holdersOfRole } from '../people/people.repository.ts';
-import { enqueueEmail } from '../email/outbox.repository.ts';
+import { enqueueEmails } from '../email/outbox.repository.ts';
 import { loadProgramme } from '../programmes/programmes.service.ts';
 import { scheduleConfirmedEmail } from './visit-emails.ts';
 import { isHostOf, mayArrangeVisit, mayNameDelegates, mayPlanVisit, maySeeDelegatesOf, takesPartIn, visitingCitiesOf, type VisitParties } from './visits.policy.ts';
@@ -130,9 +130,11 @@ export async function confirmVisits(db: Db, input: { slug: string; actor: Curren
   await db.transaction().execute(async (trx) => {
     await confirmSchedule(trx, programme.id);
     for (const r of rows) {
-      for (const person of await visitAudience(trx, r.id)) {
-        await enqueueEmail(trx, scheduleConfirmedEmail({ to: person.email, name: person.name, hostName: r.host_name, programmeTitle: programme.title, startsOn: r.starts_on ?? '', endsOn: r.ends_on ?? '', url: `${input.publicUrl}/visits/${r.id}` }));
-      }
+      const audience = await visitAudience(trx, r.id);
+      await enqueueEmails(
+        trx,
+        audience.map((person) => scheduleConfirmedEmail({ to: person.email, name: person.name, hostName: r.host_name, programmeTitle: programme.title, startsOn: r.starts_on ?? '', endsOn: r.ends_on ?? '', url: `${input.publicUrl}/visits/${r.id}` })),
+      );
     }
     await recordAudit(trx, { actorId: input.actor.id, action: 'visits.confirm_schedule', entityType: 'programme', entityId: programme.id, ip: input.ip });
   });
