@@ -7,7 +7,7 @@ import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { learningProgressOf } from '../groups/groups.service.ts';
 import { findCityFacts } from '../cities/cities.repository.ts';
-import { callsOfProgramme, learningMarked, updateCallForm, type CallRow } from './calls.repository.ts';
+import { callsOfProgramme, learningMarked, markLearningComplete, unmarkLearningComplete, updateCallForm, type CallRow } from './calls.repository.ts';
 import { programmeBySlugOrThrow } from './programme-lookup.ts';
 import { milestonesOf } from './programmes.repository.ts';
 import { presentProgramme } from './programmes.service.ts';
@@ -96,4 +96,21 @@ export async function eligibilityOf(db: Db, ctx: CallContext, cityId: string): P
     { phasesRequired: ctx.programme.settings.learningPhases, phasesCompleted, markedCompleteByManager: marked },
   );
   return { ...result, cityName: city.name };
+}
+
+/** A programme manager marks (or unmarks) that a city completed the learning phases, which the visitor call's eligibility reads. */
+export async function setLearningCompletion(db: Db, input: { slug: string; cityId: string; complete: boolean; actor: CurrentUser; ip: string }) {
+  const programme = await programmeBySlugOrThrow(db, input.slug);
+  await db.transaction().execute(async (trx) => {
+    if (input.complete) await markLearningComplete(trx, programme.id, input.cityId, input.actor.id);
+    else await unmarkLearningComplete(trx, programme.id, input.cityId);
+    await recordAudit(trx, {
+      actorId: input.actor.id,
+      action: input.complete ? 'programme.mark_learning_complete' : 'programme.unmark_learning_complete',
+      entityType: 'city',
+      entityId: input.cityId,
+      ip: input.ip,
+      details: { programme: programme.slug },
+    });
+  });
 }

@@ -57,8 +57,11 @@ async function loadVisit(db: Db, id: string) {
 const partiesOf = (v: VisitRow, visitorCityIds: readonly string[] = []): VisitParties => ({ hostCityId: v.host_city_id, facilitatorId: v.facilitator_id, visitorCityIds });
 
 export async function listVisits(db: Db, slug: string): Promise<VisitSummary[]> {
-  const programme = await programmeBySlugOrThrow(db, slug);
-  const rows = await visitRows(db, { programmeId: programme.id });
+  return visitSummaries(db, (await programmeBySlugOrThrow(db, slug)).id);
+}
+
+async function visitSummaries(db: Db, programmeId: string): Promise<VisitSummary[]> {
+  const rows = await visitRows(db, { programmeId });
   const ids = rows.map((r) => r.id);
   const [participants, travel] = await Promise.all([participantsOfVisits(db, ids), travelOfVisits(db, ids)]);
   return rows.map((r) => summaryOf(r, participants, travel));
@@ -138,7 +141,7 @@ export async function confirmVisits(db: Db, input: { slug: string; actor: Curren
     }
     await recordAudit(trx, { actorId: input.actor.id, action: 'visits.confirm_schedule', entityType: 'programme', entityId: programme.id, ip: input.ip });
   });
-  return listVisits(db, input.slug);
+  return visitSummaries(db, programme.id);
 }
 
 export async function updateHostUnavailable(db: Db, input: { visitId: string; dates: string[]; user: CurrentUser; ip: string }) {
@@ -258,5 +261,5 @@ export async function createVisits(
   // Publishing a matching run calls this inside its own transaction (Kysely does not nest them).
   if (db.isTransaction) await write(db);
   else await db.transaction().execute(write);
-  return listVisits(db, input.slug);
+  return visitSummaries(db, programme.id);
 }
