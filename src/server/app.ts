@@ -36,7 +36,7 @@ import { outcomeRoutes } from './modules/visits/outcomes.routes.ts';
 import { visitRoutes } from './modules/visits/visits.routes.ts';
 import { reviewRoutes } from './modules/review/review.routes.ts';
 import { passwordResetRoutes } from './modules/password-resets/password-resets.routes.ts';
-import { meRoutes } from './modules/people/me.routes.ts';
+import { meRoutes } from './modules/account/me.routes.ts';
 import { sessionRoutes } from './modules/session/session.routes.ts';
 import { solutionRoutes } from './modules/solutions/solutions.routes.ts';
 import { authPlugin } from './plugins/auth.plugin.ts';

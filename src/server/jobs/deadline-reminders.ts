@@ -1,9 +1,7 @@
-import { sql } from 'kysely';
 import { milestoneWindow } from '../../domain/programmes/programme-stage.ts';
 import type { Db } from '../db/client.ts';
-import { deadlineReminderEmail } from '../modules/applications/application-emails.ts';
-import { representativesOf } from '../modules/applications/applications.repository.ts';
-import { enqueueEmail } from '../modules/email/outbox.repository.ts';
+import { deadlineReminderEmail, emailRepresentatives } from '../modules/applications/application-emails.ts';
+import { callsEndingFrom, claimReminder, draftsNotReminded } from './deadline-reminders.repository.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const REMINDERS = [
@@ -17,15 +15,7 @@ const REMINDERS = [
  * same transaction as its emails, so none is sent twice.
  */
 export async function sendDeadlineReminders(db: Db, now: Date, publicUrl: string): Promise<number> {
-  const open = await db
-    .selectFrom('calls as k')
-    .innerJoin('programmes as p', 'p.id', 'k.programme_id')
-    .innerJoin('programme_milestones as m', (j) =>
-      j.onRef('m.programme_id', '=', 'p.id').on(sql<boolean>`m.kind = CASE k.kind WHEN 'host' THEN 'host_call' ELSE 'visitor_call' END`),
-    )
-    .select(['k.id', 'k.kind', 'p.title', 'p.settings', 'm.kind as milestone', 'm.starts_on', 'm.ends_on'])
-    .where('m.ends_on', '>=', now.toISOString().slice(0, 10))
-    .execute();
+  const open = await callsEndingFrom(db, now.toISOString().slice(0, 10));
   let sent = 0;
   for (const call of open) {
     const { startsAt, endsAt } = milestoneWindow({ kind: call.milestone, startsOn: call.starts_on, endsOn: call.ends_on }, call.settings.timeZone);
@@ -34,39 +24,22 @@ export async function sendDeadlineReminders(db: Db, now: Date, publicUrl: string
     // Only the most urgent reminder due: a draft started 2 days before the end gets the 1-day one only later.
     const due = REMINDERS.find((r) => left <= r.within);
     if (!due) continue;
-    const drafts = await db
-      .selectFrom('applications as a')
-      .innerJoin('cities as c', 'c.id', 'a.city_id')
-      .select(['a.id', 'a.city_id', 'c.name'])
-      .where('a.call_id', '=', call.id)
-      .where('a.status', '=', 'draft')
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('application_reminders as r').select('r.kind').whereRef('r.application_id', '=', 'a.id').where('r.kind', '=', due.kind))))
-      .execute();
+    const drafts = await draftsNotReminded(db, call.id, due.kind);
     for (const draft of drafts) {
       await db.transaction().execute(async (trx) => {
-        const claimed = await trx
-          .insertInto('application_reminders')
-          .values({ application_id: draft.id, kind: due.kind })
-          .onConflict((oc) => oc.doNothing())
-          .executeTakeFirst();
-        if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return;
-        for (const rep of await representativesOf(trx, draft.city_id)) {
-          await enqueueEmail(
-            trx,
-            deadlineReminderEmail({
-              to: rep.email,
-              name: rep.name,
-              cityName: draft.name,
-              programmeTitle: call.title,
-              callKind: call.kind,
-              closesAt: endsAt,
-              timeZone: call.settings.timeZone,
-              daysLeft: due.days,
-              url: `${publicUrl}/applications/${draft.id}`,
-            }),
-          );
-          sent += 1;
-        }
+        if (!(await claimReminder(trx, draft.id, due.kind))) return;
+        sent += await emailRepresentatives(trx, [{ cityId: draft.city_id }], (addressee) =>
+          deadlineReminderEmail({
+            ...addressee,
+            cityName: draft.name,
+            programmeTitle: call.title,
+            callKind: call.kind,
+            closesAt: endsAt,
+            timeZone: call.settings.timeZone,
+            daysLeft: due.days,
+            url: `${publicUrl}/applications/${draft.id}`,
+          }),
+        );
       });
     }
   }

@@ -43,7 +43,7 @@ export function smtpTransport(smtpUrl: string, from: string): MailTransport {
 export const mailboxTransport: MailTransport = { name: 'mailbox', async send() {}, close() {} };
 
 /** Delivers one batch of due emails; returns how many were sent. */
-export async function deliverDueEmails(db: Db, transport: MailTransport, log: FastifyBaseLogger): Promise<number> {
+async function deliverDueEmails(db: Db, transport: MailTransport, log: FastifyBaseLogger): Promise<number> {
   const batch = await claimDueEmails(db, BATCH, LEASE_MS);
   let sent = 0;
   for (const email of batch) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../test-support/test-app.ts';
-import { claimJob } from './scheduler.ts';
+import { claimJob } from './scheduler.repository.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts';
 import { enqueueEmail } from '../modules/email/outbox.repository.ts';
 import { visitNoticeEmail, type VisitNoticeKind } from '../modules/visits/visit-emails.ts';
 import { visitAudience, visitRows } from '../modules/visits/visits.repository.ts';
+import { claimVisitNotice } from './visit-notices.repository.ts';
 
 const addMonths = (date: string, months: number) => {
   const d = new Date(`${date}T00:00:00Z`);
@@ -36,8 +37,7 @@ export async function sendVisitNotices(db: Db, now: Date, publicUrl: string): Pr
     if (!kind) continue;
     for (const person of await visitAudience(db, v.id)) {
       await db.transaction().execute(async (trx) => {
-        const claimed = await trx.insertInto('visit_notices').values({ visit_id: v.id, person_id: person.id, kind }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-        if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return;
+        if (!(await claimVisitNotice(trx, { visitId: v.id, personId: person.id, kind }))) return;
         await enqueueEmail(trx, visitNoticeEmail({ kind, to: person.email, name: person.name, hostName: v.host_name, url: `${publicUrl}/visits/${v.id}` }));
         sent += 1;
       });

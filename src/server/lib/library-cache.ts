@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { libraryVersion } from './cache-versions.repository.ts';
 
 /**
  * Answers of the public library (search, map) kept in memory, already
@@ -25,11 +26,6 @@ export interface CachedAnswer {
   gzip: Buffer | null;
   /** A strong validator of the body (hash of its bytes). */
   etag: string;
-}
-
-export async function libraryVersion(db: Kysely<Database>): Promise<string> {
-  const result = await sql<{ v: string }>`SELECT version::text AS v FROM cache_versions WHERE name = 'library'`.execute(db);
-  return result.rows[0]?.v ?? '0';
 }
 
 export class LibraryCache {
@@ -69,6 +65,16 @@ export class LibraryCache {
     }
   }
 
+  /**
+   * Answers a GET of the public library from the cache, keyed by its query
+   * string; `compute` runs only when the answer is missing, and its result
+   * is serialised by the route's response schema.
+   */
+  async reply(db: Kysely<Database>, request: FastifyRequest, reply: FastifyReply, compute: () => Promise<unknown>) {
+    const answer = await this.get(db, JSON.stringify(request.query), async () => reply.serialize(await compute()));
+    return sendCached(request, reply, answer);
+  }
+
   get size() {
     return { entries: this.entries.size, bytes: this.bytes };
   }
@@ -96,7 +102,7 @@ export class LibraryCache {
 }
 
 /** Whether the Accept-Encoding header admits gzip (and does not refuse it with q=0). */
-export function acceptsGzip(header: string | string[] | undefined): boolean {
+function acceptsGzip(header: string | string[] | undefined): boolean {
   const value = Array.isArray(header) ? header.join(',') : (header ?? '');
   return value.split(',').some((part) => {
     const [coding, ...params] = part.trim().toLowerCase().split(';');
@@ -110,7 +116,7 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
  * Sends a cached answer: 304 when the client already holds it
  * (If-None-Match), else the JSON bytes, gzipped for a client that accepts it.
  */
-export function sendCached(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer) {
+function sendCached(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer) {
   reply.header('etag', answer.etag);
   reply.header('vary', 'accept-encoding');
   const held = request.headers['if-none-match'];

@@ -12,7 +12,7 @@ import type { App } from '../route-types.ts';
 const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
 
 /** Whether the bytes start like a PDF file does (`%PDF-`), whatever the upload claims. */
-export function looksLikePdf(content: Uint8Array): boolean {
+function looksLikePdf(content: Uint8Array): boolean {
   return content.byteLength >= PDF_MAGIC.length && PDF_MAGIC.every((byte, i) => content[i] === byte);
 }
 
@@ -24,7 +24,7 @@ export function cleanFilename(name: string, fallback = 'document.pdf'): string {
   return clean || fallback;
 }
 
-export function pdfTooLarge(bytes: number | null, maxBytes: number) {
+function pdfTooLarge(bytes: number | null, maxBytes: number) {
   const size = bytes === null ? '' : ` (${megabytes(bytes)})`;
   return new AppError('PAYLOAD_TOO_LARGE', `The file is too large${size}: upload a PDF of at most ${megabytes(maxBytes)}.`);
 }
@@ -65,7 +65,7 @@ export function acceptRawUploads(app: App, maxBytes: number): void {
 export const rawBody = (body: unknown): Buffer => (Buffer.isBuffer(body) ? body : Buffer.alloc(0));
 
 /** `filename*` for any name, plus a plain ASCII `filename` for old clients. */
-export function contentDisposition(filename: string): string {
+function contentDisposition(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }

@@ -15,13 +15,13 @@ export interface Table {
  * CSV that Excel opens correctly (UTF-8 BOM) and that cannot smuggle a
  * formula into a spreadsheet (cells starting with = + - @ are quoted off).
  */
-export function tableToCsv(table: Table): string {
+function tableToCsv(table: Table): string {
   const rows = table.rows.map((r) => r.map((c) => (typeof c === 'string' ? escapeFormula(c) : c)));
   return stringify([table.columns.map((c) => c.header), ...rows], { bom: true, cast: { boolean: (b) => (b ? 'true' : 'false') } });
 }
 
 /** An Excel workbook with one sheet, a bold frozen header; strings stay text, never formulas. */
-export async function tableToXlsx(table: Table): Promise<Buffer> {
+async function tableToXlsx(table: Table): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'peercities';
   const sheet = workbook.addWorksheet(table.sheetName.slice(0, 31));

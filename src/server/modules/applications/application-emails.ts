@@ -1,19 +1,37 @@
-import type { OutgoingEmail } from '../email/outbox.repository.ts';
+import type { Db } from '../../db/client.ts';
+import { enqueueEmails, type OutgoingEmail } from '../email/outbox.repository.ts';
+import { representativesOfCities } from './applications.repository.ts';
 
 const format = (date: Date, timeZone: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(date);
 const signature = '\n\n—\npeercities: city-to-city learning for climate neutrality';
 const callName = (kind: 'host' | 'visitor') => (kind === 'host' ? 'host call' : 'visitor call');
 
-export function submissionConfirmationEmail(i: {
+/** One of a city's representatives, as an email addresses them. */
+export interface Addressee {
   to: string;
   name: string;
+}
+
+/** What every email about a city's application names: the city and the call. */
+interface AboutApplication extends Addressee {
   cityName: string;
   programmeTitle: string;
   callKind: 'host' | 'visitor';
-  closesAt: Date;
-  timeZone: string;
-  url: string;
-}): OutgoingEmail {
+}
+
+/**
+ * Queues an email to every representative of each city the list is about
+ * (written by `write`, in the list's order), in the transaction of the change
+ * that causes them; returns how many.
+ */
+export async function emailRepresentatives<T extends { cityId: string }>(db: Db, about: readonly T[], write: (addressee: Addressee, about: T) => OutgoingEmail): Promise<number> {
+  const representatives = await representativesOfCities(db, about.map((a) => a.cityId));
+  const emails = about.flatMap((a) => representatives.filter((rep) => rep.city_id === a.cityId).map((rep) => write({ to: rep.email, name: rep.name }, a)));
+  await enqueueEmails(db, emails);
+  return emails.length;
+}
+
+export function submissionConfirmationEmail(i: AboutApplication & { closesAt: Date; timeZone: string; url: string }): OutgoingEmail {
   return {
     to: i.to,
     subject: `${i.cityName}: application to the ${callName(i.callKind)} of ${i.programmeTitle} received`,
@@ -24,17 +42,7 @@ export function submissionConfirmationEmail(i: {
   };
 }
 
-export function deadlineReminderEmail(i: {
-  to: string;
-  name: string;
-  cityName: string;
-  programmeTitle: string;
-  callKind: 'host' | 'visitor';
-  closesAt: Date;
-  timeZone: string;
-  daysLeft: number;
-  url: string;
-}): OutgoingEmail {
+export function deadlineReminderEmail(i: AboutApplication & { closesAt: Date; timeZone: string; daysLeft: number; url: string }): OutgoingEmail {
   return {
     to: i.to,
     subject: `${i.daysLeft === 1 ? 'Tomorrow' : `In ${i.daysLeft} days`}: the ${callName(i.callKind)} of ${i.programmeTitle} closes`,
@@ -50,12 +58,7 @@ const OUTCOME_TEXT = {
   rejected: () => 'has not been selected this time',
 } as const;
 
-export function decisionEmail(i: {
-  to: string;
-  name: string;
-  cityName: string;
-  programmeTitle: string;
-  callKind: 'host' | 'visitor';
+export function decisionEmail(i: AboutApplication & {
   outcome: 'selected' | 'waitlisted' | 'rejected';
   reason: string;
   waitlistPosition: number | null;
@@ -74,7 +77,7 @@ export function decisionEmail(i: {
   };
 }
 
-export function promotionEmail(i: { to: string; name: string; cityName: string; programmeTitle: string; callKind: 'host' | 'visitor'; url: string }): OutgoingEmail {
+export function promotionEmail(i: AboutApplication & { url: string }): OutgoingEmail {
   return {
     to: i.to,
     subject: `${i.programmeTitle}: ${i.cityName} moves up from the waiting list`,

@@ -91,13 +91,20 @@ export async function setStatus(db: Q, id: string, expectedVersion: number, stat
 
 /** Email addresses of a city's representatives (primary contact first). */
 export async function representativesOf(db: Q, cityId: string) {
+  return representativesOfCities(db, [cityId]);
+}
+
+/** The representatives of several cities in one statement: per city, primary contact first. */
+export async function representativesOfCities(db: Q, cityIds: readonly string[]) {
+  if (!cityIds.length) return [];
   return db
     .selectFrom('role_grants as g')
     .innerJoin('people as p', 'p.id', 'g.person_id')
-    .select(['p.email', 'p.name'])
-    .where('g.city_id', '=', cityId)
+    .select(['g.city_id', 'p.email', 'p.name'])
+    .where('g.city_id', 'in', cityIds)
     .where('g.role', '=', 'city_representative')
     .where('p.disabled_at', 'is', null)
+    .orderBy('g.city_id')
     .orderBy('g.primary_contact', 'desc')
     .orderBy('p.email')
     .execute();
@@ -108,4 +115,26 @@ export async function isAssignedEvaluator(db: Q, applicationId: string, evaluato
     (await db.selectFrom('evaluator_assignments').select('application_id').where('application_id', '=', applicationId).where('evaluator_id', '=', evaluatorId).executeTakeFirst()) !==
     undefined
   );
+}
+
+/** The submitted applications of a call waiting for a place (waitlisted), with their cities. */
+export function waitingListOf(db: Q, callId: string) {
+  return db
+    .selectFrom('applications as a')
+    .innerJoin('cities as c', 'c.id', 'a.city_id')
+    .innerJoin('application_decisions as d', 'd.application_id', 'a.id')
+    .select(['a.id', 'a.city_id', 'c.name as city_name', 'd.waitlist_position'])
+    .where('a.call_id', '=', callId)
+    .where('a.status', '=', 'submitted')
+    .where('d.outcome', '=', 'waitlisted')
+    .execute();
+}
+
+/** A waitlisted application takes a withdrawn city's place. */
+export async function promoteDecision(db: Q, applicationId: string, reason: string) {
+  await db
+    .updateTable('application_decisions')
+    .set({ outcome: 'selected', waitlist_position: null, promoted_at: new Date(), reason })
+    .where('application_id', '=', applicationId)
+    .execute();
 }

@@ -1,11 +1,10 @@
 import { answerProblems } from '../../../domain/calls/answers.ts';
+import { nextInLine } from '../../../domain/selection/selection.ts';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { Answers, Application, CallKind } from '../../../shared/programme.schemas.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { hasRole, representedCityIds, representsCity } from '../../../shared/role-predicates.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { enqueueEmail } from '../email/outbox.repository.ts';
 import { assertCallOpen, eligibilityOf, loadCall, type CallContext } from '../programmes/calls.service.ts';
 import {
   findApplication,
@@ -13,20 +12,20 @@ import {
   insertApplication,
   isAssignedEvaluator,
   listApplicationsOfCall,
-  representativesOf,
+  promoteDecision,
   setStatus,
   updateAnswers,
+  waitingListOf,
   type ApplicationRow,
 } from './applications.repository.ts';
-import { promoteAfterWithdrawal } from '../review/review.service.ts';
-import { submissionConfirmationEmail } from './application-emails.ts';
+import { emailRepresentatives, promotionEmail, submissionConfirmationEmail } from './application-emails.ts';
+import { listingScope, mayChangeApplication, mayReadApplication, maySeeDecision, readingNeedsAssignment } from './applications.policy.ts';
 
 const staleVersion = () => new AppError('CONFLICT', 'This application changed since you opened it (perhaps in another tab or by a colleague). Reload it and apply your changes again.');
 
 /** What a viewer sees: the city learns its outcome only once decisions are published. */
-export function presentApplication(row: ApplicationRow, viewer: CurrentUser | null, callClosed: boolean): Application {
+function presentApplication(row: ApplicationRow, viewer: CurrentUser | null, callClosed: boolean): Application {
   const published = row.decisions_published_at !== null;
-  const seesDecision = published || hasRole(viewer, 'programme_manager');
   let status: Application['status'] = row.status;
   if (row.status === 'submitted') status = published && row.outcome ? row.outcome : callClosed ? 'under_review' : 'submitted';
   return {
@@ -41,7 +40,7 @@ export function presentApplication(row: ApplicationRow, viewer: CurrentUser | nu
     answers: row.answers,
     submittedAt: row.submitted_at ? new Date(row.submitted_at).toISOString() : null,
     updatedAt: new Date(row.updated_at).toISOString(),
-    decisionReason: seesDecision ? (row.decision_reason ?? null) : null,
+    decisionReason: maySeeDecision(viewer, published) ? (row.decision_reason ?? null) : null,
     version: row.version,
   };
 }
@@ -49,16 +48,20 @@ export function presentApplication(row: ApplicationRow, viewer: CurrentUser | nu
 /** The application if this person may read it (its city, managers, assigned evaluators); otherwise 404. */
 export async function loadReadable(db: Db, id: string, user: CurrentUser) {
   const row = await findApplication(db, id);
-  const allowed =
-    row &&
-    (hasRole(user, 'programme_manager') || representsCity(user, row.city_id) || (hasRole(user, 'evaluator') && (await isAssignedEvaluator(db, id, user.id))));
+  const viewerIsAssignedEvaluator = row !== undefined && readingNeedsAssignment(user, row.city_id) && (await isAssignedEvaluator(db, id, user.id));
   // The same answer for "missing" and "not yours": no probing of other cities' applications.
-  if (!row || !allowed) throw new AppError('NOT_FOUND', 'There is no such application, or it is not yours to see.');
+  if (!row || !mayReadApplication(user, { cityId: row.city_id, viewerIsAssignedEvaluator })) throw new AppError('NOT_FOUND', 'There is no such application, or it is not yours to see.');
   return row;
 }
 
-async function contextOf(db: Db, row: ApplicationRow, now: Date) {
-  return loadCall(db, row.programme_slug, row.call_kind, now);
+/** The call an application belongs to, loaded once for the request. */
+const contextOf = (db: Db, row: ApplicationRow, now: Date) => loadCall(db, row.programme_slug, row.call_kind, now);
+
+/** The application as it stands after a change, presented with the call the request already holds. */
+export async function presentCurrent(db: Db, id: string, user: CurrentUser, ctx: CallContext): Promise<Application> {
+  const row = await findApplication(db, id);
+  if (!row) throw new AppError('NOT_FOUND', 'There is no such application, or it is not yours to see.');
+  return presentApplication(row, user, ctx.state === 'closed');
 }
 
 function answerErrors(ctx: CallContext, answers: Answers, submitting: boolean) {
@@ -77,12 +80,12 @@ export async function getApplication(db: Db, id: string, user: CurrentUser, now:
 /** Applications of a call: all for managers, their own city's for representatives, assigned ones for evaluators. */
 export async function listApplications(db: Db, slug: string, kind: CallKind, user: CurrentUser, now: Date): Promise<Application[]> {
   const ctx = await loadCall(db, slug, kind, now);
+  const scope = listingScope(user);
   let rows: ApplicationRow[];
-  if (hasRole(user, 'programme_manager')) rows = await listApplicationsOfCall(db, ctx.call.id, {});
+  if (scope.all) rows = await listApplicationsOfCall(db, ctx.call.id, {});
   else {
-    const cityIds = representedCityIds(user);
-    const own = await listApplicationsOfCall(db, ctx.call.id, { cityIds });
-    const assigned = hasRole(user, 'evaluator') ? await listApplicationsOfCall(db, ctx.call.id, { evaluatorId: user.id }) : [];
+    const own = await listApplicationsOfCall(db, ctx.call.id, { cityIds: scope.cityIds });
+    const assigned = scope.assignedToViewer ? await listApplicationsOfCall(db, ctx.call.id, { evaluatorId: user.id }) : [];
     const seen = new Set<string>();
     rows = [...own, ...assigned].filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
   }
@@ -92,7 +95,7 @@ export async function listApplications(db: Db, slug: string, kind: CallKind, use
 /** Starts a city's draft; the city must be eligible and the call open. */
 export async function createApplication(db: Db, input: { slug: string; kind: CallKind; cityId: string; answers: Answers; user: CurrentUser; ip: string; now: Date }) {
   const ctx = await loadCall(db, input.slug, input.kind, input.now);
-  if (!representsCity(input.user, input.cityId)) throw new AppError('FORBIDDEN', 'You can apply only for a city you represent.');
+  if (!mayChangeApplication(input.user, input.cityId)) throw new AppError('FORBIDDEN', 'You can apply only for a city you represent.');
   assertCallOpen(ctx);
   const eligibility = await eligibilityOf(db, ctx, input.cityId);
   if (!eligibility.eligible) throw new AppError('NOT_ELIGIBLE', eligibility.reasons.join(' '));
@@ -104,7 +107,7 @@ export async function createApplication(db: Db, input: { slug: string; kind: Cal
     await recordAudit(trx, { actorId: input.user.id, action: 'application.create', entityType: 'application', entityId: created, ip: input.ip, details: { callId: ctx.call.id, cityId: input.cityId } });
     return created;
   });
-  return getApplication(db, id, input.user, input.now);
+  return presentCurrent(db, id, input.user, ctx);
 }
 
 /**
@@ -113,7 +116,7 @@ export async function createApplication(db: Db, input: { slug: string; kind: Cal
  */
 export async function loadChangeable(db: Db, id: string, user: CurrentUser, now: Date) {
   const row = await loadReadable(db, id, user);
-  if (!representsCity(user, row.city_id)) throw new AppError('FORBIDDEN', 'Only the city’s own representatives can change its application.');
+  if (!mayChangeApplication(user, row.city_id)) throw new AppError('FORBIDDEN', 'Only the city’s own representatives can change its application.');
   const ctx = await contextOf(db, row, now);
   assertCallOpen(ctx);
   if (row.status === 'withdrawn') throw new AppError('CONFLICT', 'This application was withdrawn.');
@@ -131,7 +134,7 @@ async function changeOwnApplication(
     if (!locked || locked.version !== input.version) throw staleVersion();
     await change(trx, locked, ctx);
   });
-  return getApplication(db, input.id, input.user, input.now);
+  return presentCurrent(db, input.id, input.user, ctx);
 }
 
 export async function saveAnswers(db: Db, input: { id: string; user: CurrentUser; version: number; answers: Answers; ip: string; now: Date }) {
@@ -150,21 +153,17 @@ export async function submitApplication(db: Db, input: { id: string; user: Curre
     const errors = answerErrors(ctx, row.answers, true);
     if (errors.length) throw new AppError('INCOMPLETE_APPLICATION', 'Answer the required questions before submitting.', { errors });
     if (!(await setStatus(trx, row.id, input.version, 'submitted'))) throw staleVersion();
-    for (const rep of await representativesOf(trx, row.city_id)) {
-      await enqueueEmail(
-        trx,
-        submissionConfirmationEmail({
-          to: rep.email,
-          name: rep.name,
-          cityName: row.city_name,
-          programmeTitle: ctx.programme.title,
-          callKind: ctx.call.kind,
-          closesAt: ctx.closesAt,
-          timeZone: ctx.programme.settings.timeZone,
-          url: `${input.publicUrl}/applications/${row.id}`,
-        }),
-      );
-    }
+    await emailRepresentatives(trx, [{ cityId: row.city_id }], (addressee) =>
+      submissionConfirmationEmail({
+        ...addressee,
+        cityName: row.city_name,
+        programmeTitle: ctx.programme.title,
+        callKind: ctx.call.kind,
+        closesAt: ctx.closesAt,
+        timeZone: ctx.programme.settings.timeZone,
+        url: `${input.publicUrl}/applications/${row.id}`,
+      }),
+    );
     await recordAudit(trx, { actorId: input.user.id, action: 'application.submit', entityType: 'application', entityId: row.id, ip: input.ip });
   });
 }
@@ -176,7 +175,7 @@ export async function submitApplication(db: Db, input: { id: string; user: Curre
  */
 export async function withdrawApplication(db: Db, input: { id: string; user: CurrentUser; version: number; ip: string; now: Date; publicUrl: string }) {
   const row = await loadReadable(db, input.id, input.user);
-  if (!representsCity(input.user, row.city_id)) throw new AppError('FORBIDDEN', 'Only the city’s own representatives can withdraw its application.');
+  if (!mayChangeApplication(input.user, row.city_id)) throw new AppError('FORBIDDEN', 'Only the city’s own representatives can withdraw its application.');
   const ctx = await contextOf(db, row, input.now);
   const afterDecisions = ctx.state === 'closed' && row.decisions_published_at !== null && (row.outcome === 'selected' || row.outcome === 'waitlisted');
   if (!afterDecisions) assertCallOpen(ctx);
@@ -187,8 +186,25 @@ export async function withdrawApplication(db: Db, input: { id: string; user: Cur
     if (!(await setStatus(trx, row.id, input.version, 'withdrawn'))) throw staleVersion();
     await recordAudit(trx, { actorId: input.user.id, action: 'application.withdraw', entityType: 'application', entityId: row.id, ip: input.ip, details: { before: { status: row.status, outcome: row.outcome } } });
     if (afterDecisions && row.outcome === 'selected') {
-      await promoteAfterWithdrawal(trx, { callId: row.call_id, programmeTitle: ctx.programme.title, callKind: row.call_kind, publicUrl: input.publicUrl, withdrawnCity: row.city_name });
+      await promoteFromWaitingList(trx, { callId: row.call_id, programmeTitle: ctx.programme.title, callKind: row.call_kind, publicUrl: input.publicUrl, withdrawnCity: row.city_name });
     }
   });
-  return getApplication(db, input.id, input.user, input.now);
+  return presentCurrent(db, input.id, input.user, ctx);
+}
+
+/**
+ * After a selected city withdraws from published decisions, the first city
+ * on the waiting list takes its place and is told by email. Runs inside the
+ * withdrawal's transaction.
+ */
+async function promoteFromWaitingList(trx: Db, input: { callId: string; programmeTitle: string; callKind: CallKind; publicUrl: string; withdrawnCity: string }) {
+  const waiting = await waitingListOf(trx, input.callId);
+  const next = nextInLine(waiting.map((r) => ({ applicationId: r.id, outcome: 'waitlisted' as const, waitlistPosition: r.waitlist_position })));
+  const app = next && waiting.find((r) => r.id === next.applicationId);
+  if (!app) return;
+  await promoteDecision(trx, app.id, `Moved up from the waiting list after ${input.withdrawnCity} withdrew.`);
+  await emailRepresentatives(trx, [{ cityId: app.city_id }], (addressee) =>
+    promotionEmail({ ...addressee, cityName: app.city_name, programmeTitle: input.programmeTitle, callKind: input.callKind, url: `${input.publicUrl}/applications/${app.id}` }),
+  );
+  await recordAudit(trx, { actorId: null, action: 'selection.promote', entityType: 'application', entityId: app.id, details: { after: { outcome: 'selected' }, replaces: input.withdrawnCity } });
 }

@@ -7,7 +7,7 @@ import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { CallContext } from '../programmes/calls.service.ts';
 import { findApplicationForUpdate } from './applications.repository.ts';
-import { getApplication, loadChangeable, loadReadable } from './applications.service.ts';
+import { loadChangeable, loadReadable, presentCurrent } from './applications.service.ts';
 import { deleteAttachment, findAttachment, setFileAnswer, upsertAttachment } from './attachments.repository.ts';
 
 function fileQuestion(ctx: CallContext, questionId: string): Question {
@@ -43,7 +43,7 @@ export async function uploadAttachment(
       details: { questionId: input.questionId, before: locked.answers[input.questionId] ?? null, after: filename, sizeBytes: input.content.byteLength },
     });
   });
-  return getApplication(db, input.id, input.user, input.now);
+  return presentCurrent(db, input.id, input.user, ctx);
 }
 
 /** Removes a file until the deadline; a submitted application keeps its required files (replace them instead). */
@@ -63,7 +63,7 @@ export async function removeAttachment(db: Db, input: { id: string; questionId: 
     await setFileAnswer(trx, input.id, answers);
     await recordAudit(trx, { actorId: input.user.id, action: 'application.detach', entityType: 'application', entityId: input.id, ip: input.ip, details: { questionId: input.questionId, before: removed ?? null } });
   });
-  return getApplication(db, input.id, input.user, input.now);
+  return presentCurrent(db, input.id, input.user, ctx);
 }
 
 /** The file, for whoever may read the application. */

@@ -36,6 +36,11 @@ export async function findCityById(db: Q, id: string): Promise<CitySummary | nul
   return row ? toSummary(row) : null;
 }
 
+/** What a call's eligibility rules read of a city. */
+export function findCityFacts(db: Q, id: string) {
+  return db.selectFrom('cities').select(['name', 'kind', 'climate_target_year']).where('id', '=', id).executeTakeFirst();
+}
+
 export interface CityFilter {
   q?: string | undefined;
   kind?: 'mission' | 'aspiring' | undefined;

@@ -19,7 +19,7 @@ import { Problem } from '../../../shared/problem.ts';
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import { sendTable } from '../../lib/table-export.ts';
 import type { App } from '../../route-types.ts';
-import { LibraryCache, sendCached } from '../../lib/library-cache.ts';
+import { LibraryCache } from '../../lib/library-cache.ts';
 import { listCities, mapCities } from './cities.repository.ts';
 import {
   citiesLike,
@@ -64,12 +64,11 @@ export async function cityRoutes(app: App) {
       response: { 200: MapData },
     },
     handler: async (request, reply) => {
-      const answer = await mapCache.get(app.db, JSON.stringify(request.query), async () => {
-        const items = await mapCities(app.db, request.query);
-        return reply.serialize({ items, total: items.length });
-      });
       reply.header('cache-control', 'public, max-age=60');
-      return sendCached(request, reply, answer);
+      return mapCache.reply(app.db, request, reply, async () => {
+        const items = await mapCities(app.db, request.query);
+        return { items, total: items.length };
+      });
     },
   });
 

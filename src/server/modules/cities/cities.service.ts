@@ -13,8 +13,8 @@ import { CITY_CSV_COLUMNS, validateCityCsv, type CityCsvRow } from '../../../dom
 import { missionCitiesForInterests, similarCities, type CityFacts } from '../../../domain/cities/similar-cities.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { hasRole, representsCity } from '../../../shared/role-predicates.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { mayActForCity } from './cities.policy.ts';
 import {
   cityFactsForSimilarity,
   contactsOf,
@@ -34,12 +34,6 @@ import {
   type RegistryRow,
 } from './cities.repository.ts';
 
-/** Programme managers act for every city; a representative only for their own. */
-export function canActForCity(user: CurrentUser | null, cityId: string): boolean {
-  if (!user) return false;
-  return hasRole(user, 'programme_manager') || representsCity(user, cityId);
-}
-
 async function cityOr404(db: Db, slug: string) {
   const city = await findCityProfile(db, slug);
   if (!city) throw new AppError('NOT_FOUND', 'There is no city at this address.');
@@ -48,13 +42,13 @@ async function cityOr404(db: Db, slug: string) {
 
 export async function cityProfile(db: Db, slug: string, user: CurrentUser | null): Promise<CityProfile> {
   const city = await cityOr404(db, slug);
-  return { ...city, canEdit: canActForCity(user, city.id) };
+  return { ...city, canEdit: mayActForCity(user, city.id) };
 }
 
 /** The city, if `user` may act for it; 403 otherwise (the city's existence is public). */
 async function cityForActor(db: Db, slug: string, user: CurrentUser) {
   const city = await cityOr404(db, slug);
-  if (!canActForCity(user, city.id)) throw new AppError('FORBIDDEN', 'Only this city’s representatives and programme managers may do this.');
+  if (!mayActForCity(user, city.id)) throw new AppError('FORBIDDEN', 'Only this city’s representatives and programme managers may do this.');
   return city;
 }
 

@@ -1,7 +1,7 @@
 import type { Role } from '../../../shared/roles.ts';
 import type { OutgoingEmail } from './outbox.repository.ts';
 
-export const ROLE_LABELS: Record<Role, string> = {
+const ROLE_LABELS: Record<Role, string> = {
   programme_manager: 'programme manager',
   facilitator: 'facilitator',
   evaluator: 'evaluator',

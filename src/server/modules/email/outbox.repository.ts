@@ -19,6 +19,15 @@ export async function enqueueEmail(db: Q, email: OutgoingEmail): Promise<string>
   return row.id;
 }
 
+/** Queues several emails in one statement, in the transaction of the change that causes them. */
+export async function enqueueEmails(db: Q, emails: readonly OutgoingEmail[]) {
+  if (!emails.length) return;
+  await db
+    .insertInto('outbox')
+    .values(emails.map((email) => ({ to_address: email.to, subject: email.subject, text_body: email.text })))
+    .execute();
+}
+
 export interface ClaimedEmail {
   id: string;
   to_address: string;

@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { Problem } from '../../../shared/problem.ts';
 import { AppError } from '../../errors.ts';
 import type { App } from '../../route-types.ts';
+import { pingDatabase } from './health.repository.ts';
 
 export async function healthRoutes(app: App) {
   app.get('/healthz', {
@@ -22,7 +22,7 @@ export async function healthRoutes(app: App) {
     },
     handler: async () => {
       try {
-        await sql`SELECT 1`.execute(app.db);
+        await pingDatabase(app.db);
       } catch {
         throw new AppError('SERVICE_UNAVAILABLE', 'The database does not answer.');
       }

@@ -33,6 +33,11 @@ export async function insertInvitation(
   return row.id;
 }
 
+/** The name of the city an invitation is for; undefined when there is no such city. */
+export async function invitedCityName(db: Q, cityId: string): Promise<string | undefined> {
+  return (await db.selectFrom('cities').select('name').where('id', '=', cityId).executeTakeFirst())?.name;
+}
+
 const statusSql = sql<'pending' | 'accepted' | 'expired' | 'revoked'>`CASE
   WHEN i.accepted_at IS NOT NULL THEN 'accepted'
   WHEN i.revoked_at IS NOT NULL THEN 'revoked'

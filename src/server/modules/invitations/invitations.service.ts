@@ -11,10 +11,9 @@ import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
-import { findCityById } from '../cities/cities.repository.ts';
 import { invitationEmail } from '../email/email-templates.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
-import { currentUserOf, findPersonByEmail, findPersonById, grantRole, holdsRole, insertPerson } from '../people/people.repository.ts';
+import { currentUserOf, findPersonByEmail, findPersonById, grantRole, holdsRole, insertPerson, updatePerson } from '../people/people.repository.ts';
 import { deleteSession } from '../session/session.repository.ts';
 import { startSession, type ClientInfo } from '../session/session.service.ts';
 import {
@@ -23,13 +22,14 @@ import {
   findInvitationByTokenForUpdate,
   hasPendingInvitation,
   insertInvitation,
+  invitedCityName,
   listInvitations,
   markAccepted,
   markRevoked,
   type InvitationRow,
 } from './invitations.repository.ts';
 
-export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 const toInvitation = (row: InvitationRow): Invitation => ({
   id: row.id,
@@ -52,8 +52,8 @@ export async function createInvitation(
   input: { body: CreateInvitationBody; actor: CurrentUser; publicUrl: string; ip: string },
 ): Promise<Invitation> {
   const { body, actor } = input;
-  const city = body.cityId ? await findCityById(db, body.cityId) : null;
-  if (body.cityId && !city) {
+  const cityName = body.cityId ? await invitedCityName(db, body.cityId) : null;
+  if (cityName === undefined) {
     throw new AppError('VALIDATION_FAILED', 'The city does not exist.', { errors: [{ field: 'body.cityId', message: 'Choose a city from the list.' }] });
   }
   const existing = await findPersonByEmail(db, body.email);
@@ -83,7 +83,7 @@ export async function createInvitation(
         name: body.name,
         inviterName: actor.name,
         role: body.role,
-        cityName: city?.name ?? null,
+        cityName,
         url: `${input.publicUrl}/invitations/${token}`,
         expiresAt,
       }),
@@ -142,7 +142,7 @@ export async function acceptInvitation(
     if (person) {
       id = person.id;
       if (!person.password_hash && passwordHash) {
-        await trx.updateTable('people').set({ password_hash: passwordHash, name: input.body.name, updated_at: new Date() }).where('id', '=', id).execute();
+        await updatePerson(trx, id, { passwordHash, name: input.body.name });
       }
     } else {
       id = await insertPerson(trx, { email: invitation.email, name: input.body.name, passwordHash });

@@ -7,8 +7,9 @@ import { passwordResetEmail } from '../email/email-templates.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
 import { findPersonByEmail, updatePerson } from '../people/people.repository.ts';
 import { deleteSessionsOf } from '../session/session.repository.ts';
+import { findUsableResetForUpdate, insertReset, markResetsUsed, resetRequestedSince } from './password-resets.repository.ts';
 
-export const RESET_LIFETIME_MS = 60 * 60 * 1000;
+const RESET_LIFETIME_MS = 60 * 60 * 1000;
 /** At most one reset email a minute per account, so the form cannot flood an inbox. */
 const RESEND_INTERVAL_MS = 60 * 1000;
 
@@ -16,23 +17,13 @@ const RESEND_INTERVAL_MS = 60 * 1000;
 export async function requestPasswordReset(db: Db, input: { email: string; publicUrl: string; ip: string }) {
   const person = await findPersonByEmail(db, input.email);
   if (!person || person.disabled_at) return;
-  const recent = await db
-    .selectFrom('password_resets')
-    .select('id')
-    .where('person_id', '=', person.id)
-    .where('created_at', '>', new Date(Date.now() - RESEND_INTERVAL_MS))
-    .executeTakeFirst();
-  if (recent) return;
+  if (await resetRequestedSince(db, person.id, new Date(Date.now() - RESEND_INTERVAL_MS))) return;
   const token = newToken();
   const expiresAt = new Date(Date.now() + RESET_LIFETIME_MS);
   await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .insertInto('password_resets')
-      .values({ person_id: person.id, token_hash: hashToken(token), expires_at: expiresAt })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const resetId = await insertReset(trx, { personId: person.id, tokenHash: hashToken(token), expiresAt });
     await enqueueEmail(trx, passwordResetEmail({ to: person.email, name: person.name, url: `${input.publicUrl}/reset-password/${token}`, expiresAt }));
-    await recordAudit(trx, { actorId: null, action: 'password_reset.request', entityType: 'person', entityId: person.id, ip: input.ip, details: { resetId: row.id } });
+    await recordAudit(trx, { actorId: null, action: 'password_reset.request', entityType: 'person', entityId: person.id, ip: input.ip, details: { resetId } });
   });
 }
 
@@ -40,16 +31,9 @@ export async function requestPasswordReset(db: Db, input: { email: string; publi
 export async function resetPassword(db: Db, input: { token: string; password: string; passwordHashCost: number; ip: string }) {
   const passwordHash = await hashPassword(input.password, input.passwordHashCost);
   await db.transaction().execute(async (trx) => {
-    const reset = await trx
-      .selectFrom('password_resets')
-      .select(['id', 'person_id'])
-      .where('token_hash', '=', hashToken(input.token))
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', new Date())
-      .forUpdate()
-      .executeTakeFirst();
+    const reset = await findUsableResetForUpdate(trx, hashToken(input.token), new Date());
     if (!reset) throw new AppError('TOKEN_INVALID', 'This reset link has expired or was already used. Ask for a new one.');
-    await trx.updateTable('password_resets').set({ used_at: new Date() }).where('person_id', '=', reset.person_id).where('used_at', 'is', null).execute();
+    await markResetsUsed(trx, reset.person_id, new Date());
     await updatePerson(trx, reset.person_id, { passwordHash });
     await deleteSessionsOf(trx, reset.person_id);
     await recordAudit(trx, { actorId: reset.person_id, action: 'password_reset.complete', entityType: 'person', entityId: reset.person_id, ip: input.ip });

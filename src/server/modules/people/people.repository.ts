@@ -24,7 +24,7 @@ export function findPersonById(db: Q, id: string): Promise<PersonRow | undefined
   return db.selectFrom('people').select(PERSON_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
-export async function rolesOf(db: Q, personId: string): Promise<RoleGrant[]> {
+async function rolesOf(db: Q, personId: string): Promise<RoleGrant[]> {
   const rows = await db
     .selectFrom('role_grants as g')
     .leftJoin('cities as c', 'c.id', 'g.city_id')
@@ -119,6 +119,11 @@ export async function grantRole(
     .onConflict((oc) => oc.doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** The ids of the people who hold this role (for any city). */
+export async function holdersOfRole(db: Q, role: Role): Promise<string[]> {
+  return (await db.selectFrom('role_grants').select('person_id').where('role', '=', role).execute()).map((r) => r.person_id);
 }
 
 export async function holdsRole(db: Q, personId: string, role: Role, cityId: string | null): Promise<boolean> {

@@ -16,12 +16,9 @@ export interface CallRow {
 
 const COLUMNS = ['id', 'programme_id', 'kind', 'questions', 'criteria', 'decisions_published_at', 'version'] as const;
 
-export function findCall(db: Q, programmeId: string, kind: CallKind): Promise<CallRow | undefined> {
-  return db.selectFrom('calls').select(COLUMNS).where('programme_id', '=', programmeId).where('kind', '=', kind).executeTakeFirst();
-}
-
-export function findCallById(db: Q, id: string): Promise<CallRow | undefined> {
-  return db.selectFrom('calls').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+/** Both calls of a programme (host and visitor). */
+export function callsOfProgramme(db: Q, programmeId: string): Promise<CallRow[]> {
+  return db.selectFrom('calls').select(COLUMNS).where('programme_id', '=', programmeId).execute();
 }
 
 export async function updateCallForm(db: Q, id: string, expectedVersion: number, form: { questions: Question[]; criteria: Criterion[] }) {
@@ -34,8 +31,11 @@ export async function updateCallForm(db: Q, id: string, expectedVersion: number,
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function markDecisionsPublished(db: Q, id: string) {
-  await db.updateTable('calls').set({ decisions_published_at: new Date() }).where('id', '=', id).execute();
+/** Marks the call's decisions published; returns the moment recorded. */
+export async function markDecisionsPublished(db: Q, id: string): Promise<Date> {
+  const at = new Date();
+  await db.updateTable('calls').set({ decisions_published_at: at }).where('id', '=', id).execute();
+  return at;
 }
 
 export async function learningMarked(db: Q, programmeId: string, cityId: string) {

@@ -6,8 +6,11 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { learningProgressOf } from './learning-progress.repository.ts';
-import { findCall, learningMarked, updateCallForm, type CallRow } from './calls.repository.ts';
-import { loadProgramme } from './programmes.service.ts';
+import { findCityFacts } from '../cities/cities.repository.ts';
+import { callsOfProgramme, learningMarked, markLearningComplete, unmarkLearningComplete, updateCallForm, type CallRow } from './calls.repository.ts';
+import { programmeBySlugOrThrow } from './programme-lookup.ts';
+import { milestonesOf } from './programmes.repository.ts';
+import { presentProgramme } from './programmes.service.ts';
 
 export interface CallContext {
   programme: Programme;
@@ -20,10 +23,17 @@ export interface CallContext {
 const brussels = (date: Date, timeZone: string) =>
   new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(date);
 
-/** A call with its window, which is its programme's host-call or visitor-call milestone. */
+/**
+ * A call with its window, which is its programme's host-call or visitor-call
+ * milestone: three statements (the programme, its milestones, its two calls).
+ * Load it once per request and hand the context on.
+ */
 export async function loadCall(db: Db, slug: string, kind: CallKind, now = new Date()): Promise<CallContext> {
-  const programme = await loadProgramme(db, slug, now);
-  const call = await findCall(db, programme.id, kind);
+  const row = await programmeBySlugOrThrow(db, slug);
+  const [milestones, calls] = await Promise.all([milestonesOf(db, [row.id]), callsOfProgramme(db, row.id)]);
+  const published = (k: CallKind) => calls.some((c) => c.kind === k && c.decisions_published_at !== null);
+  const programme = presentProgramme(row, milestones.get(row.id) ?? [], { hostsPublished: published('host'), visitorsPublished: published('visitor') }, now);
+  const call = calls.find((c) => c.kind === kind);
   const milestone = programme.milestones.find((m) => m.kind === (kind === 'host' ? 'host_call' : 'visitor_call'));
   if (!call || !milestone) throw new AppError('NOT_FOUND', `The programme has no ${kind} call.`);
   const { startsAt, endsAt } = milestoneWindow(milestone, programme.settings.timeZone);
@@ -71,12 +81,12 @@ export async function updateCall(db: Db, slug: string, kind: CallKind, body: Upd
       details: { before: { questions: ctx.call.questions, criteria: ctx.call.criteria }, after: { questions: body.questions, criteria: body.criteria } },
     });
   });
-  return presentCall(await loadCall(db, slug, kind, now));
+  return presentCall({ ...ctx, call: { ...ctx.call, questions: body.questions, criteria: body.criteria, version: body.version + 1 } });
 }
 
 /** Whether a city may apply to the call, with reasons in words. */
 export async function eligibilityOf(db: Db, ctx: CallContext, cityId: string): Promise<Eligibility & { cityName: string }> {
-  const city = await db.selectFrom('cities').select(['name', 'kind', 'climate_target_year']).where('id', '=', cityId).executeTakeFirst();
+  const city = await findCityFacts(db, cityId);
   if (!city) throw new AppError('NOT_FOUND', 'There is no such city.');
   const [marked, phasesCompleted] = await Promise.all([learningMarked(db, ctx.programme.id, cityId), learningProgressOf(db, ctx.programme.id, cityId)]);
   const result = checkEligibility(
@@ -86,4 +96,21 @@ export async function eligibilityOf(db: Db, ctx: CallContext, cityId: string): P
     { phasesRequired: ctx.programme.settings.learningPhases, phasesCompleted, markedCompleteByManager: marked },
   );
   return { ...result, cityName: city.name };
+}
+
+/** A programme manager marks (or unmarks) that a city completed the learning phases, which the visitor call's eligibility reads. */
+export async function setLearningCompletion(db: Db, input: { slug: string; cityId: string; complete: boolean; actor: CurrentUser; ip: string }) {
+  const programme = await programmeBySlugOrThrow(db, input.slug);
+  await db.transaction().execute(async (trx) => {
+    if (input.complete) await markLearningComplete(trx, programme.id, input.cityId, input.actor.id);
+    else await unmarkLearningComplete(trx, programme.id, input.cityId);
+    await recordAudit(trx, {
+      actorId: input.actor.id,
+      action: input.complete ? 'programme.mark_learning_complete' : 'programme.unmark_learning_complete',
+      entityType: 'city',
+      entityId: input.cityId,
+      ip: input.ip,
+      details: { programme: programme.slug },
+    });
+  });
 }

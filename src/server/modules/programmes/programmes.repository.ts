@@ -22,10 +22,6 @@ export function findProgrammeBySlug(db: Q, slug: string): Promise<ProgrammeRow |
   return db.selectFrom('programmes').select(COLUMNS).where('slug', '=', slug).executeTakeFirst();
 }
 
-export function findProgrammeById(db: Q, id: string): Promise<ProgrammeRow | undefined> {
-  return db.selectFrom('programmes').select(COLUMNS).where('id', '=', id).executeTakeFirst();
-}
-
 export function listProgrammeRows(db: Q, limit: number, offset: number) {
   return db.selectFrom('programmes').select(COLUMNS).orderBy('edition_year', 'desc').orderBy('title').limit(limit).offset(offset).execute();
 }

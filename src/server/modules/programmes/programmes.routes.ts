@@ -12,12 +12,10 @@ import {
   UpdateProgrammeBody,
 } from '../../../shared/programme.schemas.ts';
 import { AppError } from '../../errors.ts';
-import { hasRole, representsCity } from '../../../shared/role-predicates.ts';
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import { markLearningComplete, unmarkLearningComplete } from './calls.repository.ts';
-import { eligibilityOf, loadCall, presentCall, updateCall } from './calls.service.ts';
+import { mayActForCity } from '../cities/cities.policy.ts';
+import { eligibilityOf, loadCall, presentCall, setLearningCompletion, updateCall } from './calls.service.ts';
 import { createProgramme, listProgrammes, loadProgramme, updateProgramme } from './programmes.service.ts';
 
 const managers = ['programme_manager'] as const;
@@ -78,7 +76,7 @@ export async function programmeRoutes(app: App) {
     },
     handler: async (request) => {
       const user = requireUser(request);
-      if (!hasRole(user, 'programme_manager') && !representsCity(user, request.query.cityId)) {
+      if (!mayActForCity(user, request.query.cityId)) {
         throw new AppError('FORBIDDEN', 'You can check only a city you represent.');
       }
       const ctx = await loadCall(app.db, request.params.slug, request.params.kind, app.now());
@@ -96,12 +94,7 @@ export async function programmeRoutes(app: App) {
       response: { 204: z.null() },
     },
     handler: async (request, reply) => {
-      const programme = await loadProgramme(app.db, request.params.slug, app.now());
-      const user = requireUser(request);
-      await app.db.transaction().execute(async (trx) => {
-        await markLearningComplete(trx, programme.id, request.params.cityId, user.id);
-        await recordAudit(trx, { actorId: user.id, action: 'programme.mark_learning_complete', entityType: 'city', entityId: request.params.cityId, ip: request.ip, details: { programme: programme.slug } });
-      });
+      await setLearningCompletion(app.db, { slug: request.params.slug, cityId: request.params.cityId, complete: true, actor: requireUser(request), ip: request.ip });
       return reply.status(204).send(null);
     },
   });
@@ -110,12 +103,7 @@ export async function programmeRoutes(app: App) {
     config: { access: managers },
     schema: { tags: ['programmes'], summary: 'Remove the completion mark', params: SlugParams.extend({ cityId: z.uuid() }), response: { 204: z.null() } },
     handler: async (request, reply) => {
-      const programme = await loadProgramme(app.db, request.params.slug, app.now());
-      const user = requireUser(request);
-      await app.db.transaction().execute(async (trx) => {
-        await unmarkLearningComplete(trx, programme.id, request.params.cityId);
-        await recordAudit(trx, { actorId: user.id, action: 'programme.unmark_learning_complete', entityType: 'city', entityId: request.params.cityId, ip: request.ip, details: { programme: programme.slug } });
-      });
+      await setLearningCompletion(app.db, { slug: request.params.slug, cityId: request.params.cityId, complete: false, actor: requireUser(request), ip: request.ip });
       return reply.status(204).send(null);
     },
   });

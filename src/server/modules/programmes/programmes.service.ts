@@ -19,7 +19,8 @@ const slugify = (text: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 80) || 'programme';
 
-function present(row: ProgrammeRow, milestones: Milestone[], decisions: { hostsPublished: boolean; visitorsPublished: boolean }, now: Date): Programme {
+/** A programme row with its timeline, and where it stands at `now`. */
+export function presentProgramme(row: ProgrammeRow, milestones: Milestone[], decisions: { hostsPublished: boolean; visitorsPublished: boolean }, now: Date): Programme {
   const stage = programmeStage(milestones, decisions, row.settings.timeZone, now);
   return {
     id: row.id,
@@ -41,7 +42,7 @@ function present(row: ProgrammeRow, milestones: Milestone[], decisions: { hostsP
 export async function loadProgramme(db: Db, slug: string, now = new Date()): Promise<Programme> {
   const row = await programmeBySlugOrThrow(db, slug);
   const [milestones, decisions] = await Promise.all([milestonesOf(db, [row.id]), publishedDecisions(db, [row.id])]);
-  return present(row, milestones.get(row.id) ?? [], decisions.get(row.id) ?? { hostsPublished: false, visitorsPublished: false }, now);
+  return presentProgramme(row, milestones.get(row.id) ?? [], decisions.get(row.id) ?? { hostsPublished: false, visitorsPublished: false }, now);
 }
 
 export async function listProgrammes(db: Db, page: number, pageSize: number, now = new Date()) {
@@ -49,7 +50,7 @@ export async function listProgrammes(db: Db, page: number, pageSize: number, now
   const ids = rows.map((r) => r.id);
   const [milestones, decisions] = await Promise.all([milestonesOf(db, ids), publishedDecisions(db, ids)]);
   const items: ProgrammeSummary[] = rows.map((row) => {
-    const p = present(row, milestones.get(row.id) ?? [], decisions.get(row.id) ?? { hostsPublished: false, visitorsPublished: false }, now);
+    const p = presentProgramme(row, milestones.get(row.id) ?? [], decisions.get(row.id) ?? { hostsPublished: false, visitorsPublished: false }, now);
     return { id: p.id, slug: p.slug, title: p.title, format: p.format, editionYear: p.editionYear, current: p.current, next: p.next, phase: p.phase };
   });
   return { items, total, page, pageSize };

@@ -3,16 +3,21 @@ import type { Database } from '../../db/schema.ts';
 
 type Q = Kysely<Database>;
 
-/** Submitted (and later withdrawn) applications of a call, with their cities. */
-export function applicationsUnderReview(db: Q, callId: string) {
+/** A call's applications with their cities and decisions, by city name. */
+function selectApplicationsOfCall(db: Q, callId: string) {
   return db
     .selectFrom('applications as a')
     .innerJoin('cities as c', 'c.id', 'a.city_id')
     .leftJoin('application_decisions as d', 'd.application_id', 'a.id')
-    .select(['a.id', 'a.city_id', 'a.status', 'c.name as city_name', 'c.country', 'd.outcome', 'd.reason', 'd.waitlist_position', 'd.promoted_at'])
     .where('a.call_id', '=', callId)
+    .orderBy('c.name');
+}
+
+/** Submitted (and later withdrawn) applications of a call, with their cities. */
+export function applicationsUnderReview(db: Q, callId: string) {
+  return selectApplicationsOfCall(db, callId)
+    .select(['a.id', 'a.city_id', 'a.status', 'c.name as city_name', 'c.country', 'd.outcome', 'd.reason', 'd.waitlist_position', 'd.promoted_at'])
     .where('a.submitted_at', 'is not', null)
-    .orderBy('c.name')
     .execute();
 }
 
@@ -113,34 +118,34 @@ export async function saveEvaluationRow(
   return Number(r.numUpdatedRows) === 1;
 }
 
-export function myAssignments(db: Q, evaluatorId: string) {
+/** An evaluator's applications with their programme, call and city, newest edition first. */
+function selectEvaluatorsApplications(db: Q) {
   return db
-    .selectFrom('evaluator_assignments as x')
-    .innerJoin('applications as a', 'a.id', 'x.application_id')
+    .selectFrom('applications as a')
     .innerJoin('cities as c', 'c.id', 'a.city_id')
     .innerJoin('calls as k', 'k.id', 'a.call_id')
     .innerJoin('programmes as p', 'p.id', 'k.programme_id')
-    .leftJoin('evaluations as e', (j) => j.onRef('e.application_id', '=', 'x.application_id').onRef('e.evaluator_id', '=', 'x.evaluator_id'))
-    .select(['a.id as application_id', 'p.slug', 'p.title', 'k.kind', 'c.name as city_name', 'e.status'])
-    .where('x.evaluator_id', '=', evaluatorId)
+    .select(['a.id as application_id', 'p.slug', 'p.title', 'k.kind', 'c.name as city_name'])
     .orderBy('p.edition_year', 'desc')
-    .orderBy('c.name')
+    .orderBy('c.name');
+}
+
+export function myAssignments(db: Q, evaluatorId: string) {
+  return selectEvaluatorsApplications(db)
+    .innerJoin('evaluator_assignments as x', 'x.application_id', 'a.id')
+    .leftJoin('evaluations as e', (j) => j.onRef('e.application_id', '=', 'x.application_id').onRef('e.evaluator_id', '=', 'x.evaluator_id'))
+    .select('e.status')
+    .where('x.evaluator_id', '=', evaluatorId)
     .execute();
 }
 
 /** Applications an evaluator stepped back from (a declared conflict): no longer assigned, still listed for them. */
 export function myConflicts(db: Q, evaluatorId: string) {
-  return db
-    .selectFrom('evaluations as e')
-    .innerJoin('applications as a', 'a.id', 'e.application_id')
-    .innerJoin('cities as c', 'c.id', 'a.city_id')
-    .innerJoin('calls as k', 'k.id', 'a.call_id')
-    .innerJoin('programmes as p', 'p.id', 'k.programme_id')
-    .select(['a.id as application_id', 'p.slug', 'p.title', 'k.kind', 'c.name as city_name', 'e.status'])
+  return selectEvaluatorsApplications(db)
+    .innerJoin('evaluations as e', 'e.application_id', 'a.id')
+    .select('e.status')
     .where('e.evaluator_id', '=', evaluatorId)
     .where('e.status', '=', 'conflict')
-    .orderBy('p.edition_year', 'desc')
-    .orderBy('c.name')
     .execute();
 }
 
@@ -158,10 +163,9 @@ export async function upsertDecision(db: Q, d: { applicationId: string; outcome:
     .execute();
 }
 
-export async function promoteDecision(db: Q, applicationId: string, reason: string) {
-  await db
-    .updateTable('application_decisions')
-    .set({ outcome: 'selected', waitlist_position: null, promoted_at: new Date(), reason })
-    .where('application_id', '=', applicationId)
+/** Every application of a call (drafts too) with its answers and decision, for the export. */
+export function applicationsForExport(db: Q, callId: string) {
+  return selectApplicationsOfCall(db, callId)
+    .select(['a.id', 'c.name', 'c.country', 'a.status', 'a.submitted_at', 'a.answers', 'd.outcome', 'd.reason', 'd.waitlist_position'])
     .execute();
 }

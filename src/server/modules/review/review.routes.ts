@@ -16,7 +16,11 @@ import type { App } from '../../route-types.ts';
 import { ExportFormat } from '../../../shared/audit.schemas.ts';
 import { sendTable } from '../../lib/table-export.ts';
 import { AssignEvaluatorBody } from '../../../shared/review.schemas.ts';
-import { applicationsTable, assignByHand, autoAssign, decide, declareConflict, evaluationOverview, listMyAssignments, myEvaluation, publishDecisions, saveEvaluation, selectionOverview, unassign } from './review.service.ts';
+import { applicationsTable } from './applications-export.service.ts';
+import { assignByHand, autoAssign, unassign } from './assignments.service.ts';
+import { declareConflict, listMyAssignments, myEvaluation, saveEvaluation } from './evaluations.service.ts';
+import { evaluationOverview, selectionOverview } from './review.service.ts';
+import { decide, publishDecisions } from './selection.service.ts';
 
 const managers = ['programme_manager'] as const;
 const evaluators = ['evaluator'] as const;

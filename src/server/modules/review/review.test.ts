@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { programmeWithScoredHostCall } from '../../test-support/host-call.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
 
 let t: TestApp;
@@ -15,20 +16,7 @@ beforeAll(async () => {
   t = await createTestApp();
   t.setNow('2026-11-20T10:00:00Z');
   manager = await t.signedIn('manager@demo.peercities.eu');
-  await manager.request({ method: 'POST', url: '/api/programmes', payload: { title: 'Review test edition', format: 'group_study_visits', editionYear: 2027, slug: SLUG } });
-  const call = (await manager.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/host` })).json();
-  await manager.request({
-    method: 'PUT',
-    url: `/api/programmes/${SLUG}/calls/host`,
-    payload: {
-      version: call.version,
-      questions: [{ id: 'motivation', type: 'long_text', label: 'Why host?', required: true }],
-      criteria: [
-        { id: 'solutions', name: 'Solutions worth visiting', weight: 2, scaleMax: 5 },
-        { id: 'capacity', name: 'Capacity to host', weight: 1, scaleMax: 5 },
-      ],
-    },
-  });
+  await programmeWithScoredHostCall(manager, { slug: SLUG, title: 'Review test edition' });
   // Representatives for four Mission Cities (Valencia, Lahti and Kraków have demo ones).
   const munich = await t.app.db.selectFrom('cities').select('id').where('slug', '=', 'munich').executeTakeFirstOrThrow();
   const expert = await t.app.db.selectFrom('people').select('id').where('email', '=', 'expert@demo.peercities.eu').executeTakeFirstOrThrow();

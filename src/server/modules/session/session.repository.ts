@@ -34,10 +34,6 @@ export async function deleteSessionsOf(db: Q, personId: string, exceptTokenHash?
   await query.execute();
 }
 
-export async function deleteExpiredSessions(db: Q, idleSince: Date) {
-  await db.deleteFrom('sessions').where((eb) => eb.or([eb('expires_at', '<=', new Date()), eb('last_seen_at', '<=', idleSince)])).execute();
-}
-
 export async function recordSignInAttempt(db: Q, attempt: { email: string; ip: string; succeeded: boolean }) {
   await db.insertInto('sign_in_attempts').values(attempt).execute();
 }

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/solution.schemas.ts';
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
-import { LibraryCache, sendCached } from '../../lib/library-cache.ts';
+import { LibraryCache } from '../../lib/library-cache.ts';
 import { createSolution, related, removeSolution, search, solutionDetail, solutionsOfCitySlug, updateSolution } from './solutions.service.ts';
 
 const cityActors = ['programme_manager', 'city_representative'] as const;
@@ -33,10 +33,7 @@ export async function solutionRoutes(app: App) {
       querystring: SolutionSearchQuery,
       response: { 200: SolutionSearchResult },
     },
-    handler: async (request, reply) => {
-      const answer = await searchCache.get(app.db, JSON.stringify(request.query), async () => reply.serialize(await search(app.db, request.query)));
-      return sendCached(request, reply, answer);
-    },
+    handler: async (request, reply) => searchCache.reply(app.db, request, reply, () => search(app.db, request.query)),
   });
 
   app.get('/api/solutions/:id', {

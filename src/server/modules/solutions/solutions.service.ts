@@ -15,7 +15,8 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findCityById, findCityProfile } from '../cities/cities.repository.ts';
-import { canActForCity } from '../cities/cities.service.ts';
+import { mayActForCity } from '../cities/cities.policy.ts';
+import { mayChangeSolution, maySeeSolution } from './solutions.policy.ts';
 import {
   MATCH_END,
   MATCH_START,
@@ -34,7 +35,7 @@ import {
 } from './solutions.repository.ts';
 
 /** Splits ts_headline output (matches between control characters) into plain-text segments. */
-export function toSegments(marked: string): Highlighted {
+function toSegments(marked: string): Highlighted {
   const segments: Highlighted = [];
   let match = false;
   let text = '';
@@ -96,9 +97,17 @@ export async function search(db: Db, query: SolutionSearchQuery): Promise<Soluti
 /** The solution if `user` may see it: published ones to everybody, drafts to the city's own people. */
 async function visibleSolution(db: Db, id: string, user: CurrentUser | null) {
   const row = await findSolution(db, id);
-  const canEdit = row ? canActForCity(user, row.city_id) : false;
-  if (!row || (row.status !== 'published' && !canEdit)) throw new AppError('NOT_FOUND', 'There is no solution at this address.');
-  return { row, canEdit };
+  if (!row || !maySeeSolution(user, { status: row.status, cityId: row.city_id })) throw new AppError('NOT_FOUND', 'There is no solution at this address.');
+  return { row, canEdit: mayChangeSolution(user, { cityId: row.city_id }) };
+}
+
+const FORBIDDEN_FOR_CITY = 'Only this city’s representatives and programme managers may change its solutions.';
+
+/** The solution if `actor` may change it: 404 when they may not even see it, 403 when they may only see it. */
+async function changeableSolution(db: Db, id: string, actor: CurrentUser) {
+  const { row, canEdit } = await visibleSolution(db, id, actor);
+  if (!canEdit) throw new AppError('FORBIDDEN', FORBIDDEN_FOR_CITY);
+  return row;
 }
 
 export async function solutionDetail(db: Db, id: string, user: CurrentUser | null): Promise<SolutionDetail> {
@@ -116,16 +125,15 @@ export async function related(db: Db, id: string, user: CurrentUser | null): Pro
 export async function solutionsOfCitySlug(db: Db, slug: string, user: CurrentUser | null): Promise<SolutionCard[]> {
   const city = await findCityProfile(db, slug);
   if (!city) throw new AppError('NOT_FOUND', 'There is no city at this address.');
-  return solutionsOfCity(db, city.id, canActForCity(user, city.id));
+  return solutionsOfCity(db, city.id, mayActForCity(user, city.id));
 }
 
-const FORBIDDEN_FOR_CITY = 'Only this city’s representatives and programme managers may change its solutions.';
 
 export async function createSolution(db: Db, input: { body: CreateSolutionBody; actor: CurrentUser; ip: string }): Promise<SolutionDetail> {
   const { body, actor } = input;
   const city = await findCityById(db, body.cityId);
   if (!city) throw new AppError('VALIDATION_FAILED', 'Choose an existing city.', { errors: [{ field: 'body.cityId', message: 'There is no such city.' }] });
-  if (!canActForCity(actor, city.id)) throw new AppError('FORBIDDEN', FORBIDDEN_FOR_CITY);
+  if (!mayChangeSolution(actor, { cityId: city.id })) throw new AppError('FORBIDDEN', FORBIDDEN_FOR_CITY);
   const id = await db.transaction().execute(async (trx) => {
     const [created] = await insertSolutions(trx, [
       {
@@ -163,11 +171,7 @@ const CONFLICT_MESSAGE = 'Someone else saved this solution after you opened it. 
 
 export async function updateSolution(db: Db, input: { id: string; body: UpdateSolutionBody; actor: CurrentUser; ip: string }): Promise<SolutionDetail> {
   const { body, actor } = input;
-  const existing = await findSolution(db, input.id);
-  if (!existing || (existing.status !== 'published' && !canActForCity(actor, existing.city_id))) {
-    throw new AppError('NOT_FOUND', 'There is no solution at this address.');
-  }
-  if (!canActForCity(actor, existing.city_id)) throw new AppError('FORBIDDEN', FORBIDDEN_FOR_CITY);
+  const existing = await changeableSolution(db, input.id, actor);
   if (existing.version !== body.version) throw new AppError('EDIT_CONFLICT', CONFLICT_MESSAGE);
   const startYear = body.startYear !== undefined ? body.startYear : existing.start_year;
   const endYear = body.endYear !== undefined ? body.endYear : existing.end_year;
@@ -213,11 +217,7 @@ export async function updateSolution(db: Db, input: { id: string; body: UpdateSo
 }
 
 export async function removeSolution(db: Db, input: { id: string; actor: CurrentUser; ip: string }) {
-  const existing = await findSolution(db, input.id);
-  if (!existing || (existing.status !== 'published' && !canActForCity(input.actor, existing.city_id))) {
-    throw new AppError('NOT_FOUND', 'There is no solution at this address.');
-  }
-  if (!canActForCity(input.actor, existing.city_id)) throw new AppError('FORBIDDEN', FORBIDDEN_FOR_CITY);
+  const existing = await changeableSolution(db, input.id, input.actor);
   await db.transaction().execute(async (trx) => {
     await deleteSolution(trx, existing.id);
     await refreshCitySolutionStats(trx, [existing.city_id]);

@@ -1,10 +1,11 @@
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { hasRole, representsCity } from '../../../shared/role-predicates.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { findSolution } from '../solutions/solutions.repository.ts';
 import { feedbackOf, insertPlan, plansOf, updatesOf, upsertFeedback, upsertUpdate } from './follow-up.repository.ts';
 import { participantsOfVisits, visitRows } from './visits.repository.ts';
+import { mayGiveFeedback, mayWriteReplicationPlan } from './visits.policy.ts';
 
 async function visitContext(db: Db, visitId: string) {
   const [visit] = await visitRows(db, { visitId });
@@ -18,7 +19,7 @@ export async function giveFeedback(db: Db, input: { visitId: string; cityId: str
   const { visit, visitors } = await visitContext(db, input.visitId);
   const role = input.cityId === visit.host_city_id ? 'host' : visitors.includes(input.cityId) ? 'visitor' : null;
   if (!role) throw new AppError('NOT_FOUND', 'This city does not take part in the visit.');
-  if (!representsCity(input.user, input.cityId)) throw new AppError('FORBIDDEN', 'You can give feedback only for a city you represent.');
+  if (!mayGiveFeedback(input.user, input.cityId)) throw new AppError('FORBIDDEN', 'You can give feedback only for a city you represent.');
   if (!visit.starts_on || `${visit.starts_on}` > input.now.toISOString().slice(0, 10)) throw new AppError('CONFLICT', 'Feedback opens once the visit has started.');
   await upsertFeedback(db, { visitId: visit.id, personId: input.user.id, cityId: input.cityId, role, ratings: input.ratings, comments: input.comments });
   return feedbackSummary(db, visit.id);
@@ -72,9 +73,9 @@ export async function createPlan(
 ) {
   const { visit, visitors } = await visitContext(db, input.visitId);
   if (!visitors.includes(input.cityId)) throw new AppError('NOT_FOUND', 'This city did not visit.');
-  if (!representsCity(input.user, input.cityId) && !hasRole(input.user, 'programme_manager')) throw new AppError('FORBIDDEN', 'Only the visiting city’s representatives can write its replication plan.');
+  if (!mayWriteReplicationPlan(input.user, input.cityId)) throw new AppError('FORBIDDEN', 'Only the visiting city’s representatives can write its replication plan.');
   if (input.solutionId) {
-    const solution = await db.selectFrom('solutions').select('city_id').where('id', '=', input.solutionId).executeTakeFirst();
+    const solution = await findSolution(db, input.solutionId);
     if (solution?.city_id !== visit.host_city_id) {
       throw new AppError('VALIDATION_FAILED', 'Choose one of the host’s solutions.', { errors: [{ field: 'body.solutionId', message: 'Choose one of the host’s solutions.' }] });
     }
@@ -96,7 +97,7 @@ export async function addPlanUpdate(
 ) {
   const [plan] = await plansOf(db, { planId: input.planId });
   if (!plan) throw new AppError('NOT_FOUND', 'There is no such replication plan.');
-  if (!representsCity(input.user, plan.city_id) && !hasRole(input.user, 'programme_manager')) throw new AppError('FORBIDDEN', 'Only the city’s representatives can update its plan.');
+  if (!mayWriteReplicationPlan(input.user, plan.city_id)) throw new AppError('FORBIDDEN', 'Only the city’s representatives can update its plan.');
   await db.transaction().execute(async (trx) => {
     await upsertUpdate(trx, { ...input, by: input.user.id });
     await recordAudit(trx, { actorId: input.user.id, action: 'replication.update', entityType: 'replication_plan', entityId: plan.id, ip: input.ip, details: { checkpoint: input.checkpoint, status: input.status } });
@@ -108,8 +109,8 @@ export async function addPlanUpdate(
 
 /** Replication across a programme: plans by status, sector and country, with the expected tCO2e a year where the host solution states it. */
 export async function programmeImpact(db: Db, programmeId: string) {
-  const plans = await presentPlans(db, await plansOf(db, { programmeId }));
   const rows = await plansOf(db, { programmeId });
+  const plans = await presentPlans(db, rows);
   const meta = new Map(rows.map((r) => [r.id, r]));
   const active = plans.filter((p) => p.status === 'done' || p.status === 'in_progress');
   const tally = (key: (p: (typeof plans)[number]) => string[]) => {

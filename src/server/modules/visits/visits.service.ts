@@ -6,11 +6,12 @@ import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { Visit, VisitSummary } from '../../../shared/visit.schemas.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { hasRole, representsCity } from '../../../shared/role-predicates.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { enqueueEmail } from '../email/outbox.repository.ts';
+import { holdersOfRole } from '../people/people.repository.ts';
+import { enqueueEmails } from '../email/outbox.repository.ts';
 import { loadProgramme } from '../programmes/programmes.service.ts';
 import { scheduleConfirmedEmail } from './visit-emails.ts';
+import { isHostOf, mayArrangeVisit, mayNameDelegates, mayPlanVisit, maySeeDelegatesOf, takesPartIn, visitingCitiesOf, type VisitParties } from './visits.policy.ts';
 import {
   agendaOf,
   confirmSchedule,
@@ -53,28 +54,30 @@ async function loadVisit(db: Db, id: string) {
   return row;
 }
 
-/** Managers and the facilitator plan; the host's representatives too (agenda, unavailable dates). */
-function roleIn(v: VisitRow, visitorIds: readonly string[], user: CurrentUser | null) {
-  const manager = hasRole(user, 'programme_manager') || (user !== null && user.id === v.facilitator_id);
-  const isHost = representsCity(user, v.host_city_id);
-  const visiting = visitorIds.filter((id) => representsCity(user, id));
-  return { manager, isHost, visiting };
-}
+const partiesOf = (v: VisitRow, visitorCityIds: readonly string[] = []): VisitParties => ({ hostCityId: v.host_city_id, facilitatorId: v.facilitator_id, visitorCityIds });
 
 export async function listVisits(db: Db, slug: string): Promise<VisitSummary[]> {
-  const programme = await programmeBySlugOrThrow(db, slug);
-  const rows = await visitRows(db, { programmeId: programme.id });
+  return visitSummaries(db, (await programmeBySlugOrThrow(db, slug)).id);
+}
+
+async function visitSummaries(db: Db, programmeId: string): Promise<VisitSummary[]> {
+  const rows = await visitRows(db, { programmeId });
   const ids = rows.map((r) => r.id);
   const [participants, travel] = await Promise.all([participantsOfVisits(db, ids), travelOfVisits(db, ids)]);
   return rows.map((r) => summaryOf(r, participants, travel));
 }
 
 export async function getVisit(db: Db, id: string, user: CurrentUser | null): Promise<Visit> {
-  const v = await loadVisit(db, id);
+  return presentVisit(db, await loadVisit(db, id), user);
+}
+
+/** A visit row with its cities, agenda and travel, and the personal data this person may see. */
+async function presentVisit(db: Db, v: VisitRow, user: CurrentUser | null): Promise<Visit> {
+  const id = v.id;
   const [participants, travel, agenda] = await Promise.all([participantsOfVisits(db, [id]), travelOfVisits(db, [id]), agendaOf(db, id)]);
   const summary = summaryOf(v, participants, travel);
-  const { manager, isHost, visiting } = roleIn(v, summary.visitors.map((c) => c.id), user);
-  const delegates = manager || isHost || visiting.length ? await delegatesOf(db, id) : null;
+  const parties = partiesOf(v, summary.visitors.map((c) => c.id));
+  const delegates = takesPartIn(user, parties) ? await delegatesOf(db, id) : null;
   return {
     ...summary,
     agenda: agenda.map((a) => ({ id: a.id, day: a.day, startsAt: a.starts_at.slice(0, 5), endsAt: a.ends_at.slice(0, 5), kind: a.kind, title: a.title, place: a.place, solutionId: a.solution_id })),
@@ -83,10 +86,10 @@ export async function getVisit(db: Db, id: string, user: CurrentUser | null): Pr
       delegates === null
         ? null
         : delegates
-            .filter((d) => manager || isHost || visiting.includes(d.city_id))
+            .filter((d) => maySeeDelegatesOf(user, parties, d.city_id))
             .map((d) => ({ id: d.id, cityId: d.city_id, name: d.name, roleTitle: d.role_title, email: d.email, dietary: d.dietary, accessNeeds: d.access_needs })),
-    hostUnavailable: manager || isHost ? v.host_unavailable : null,
-    viewer: { canPlan: manager, visitingCityIds: visiting, isHost },
+    hostUnavailable: mayArrangeVisit(user, parties) ? v.host_unavailable : null,
+    viewer: { canPlan: mayPlanVisit(user, parties), visitingCityIds: visitingCitiesOf(user, parties), isHost: isHostOf(user, parties) },
     version: v.version,
   };
 }
@@ -130,19 +133,20 @@ export async function confirmVisits(db: Db, input: { slug: string; actor: Curren
   await db.transaction().execute(async (trx) => {
     await confirmSchedule(trx, programme.id);
     for (const r of rows) {
-      for (const person of await visitAudience(trx, r.id)) {
-        await enqueueEmail(trx, scheduleConfirmedEmail({ to: person.email, name: person.name, hostName: r.host_name, programmeTitle: programme.title, startsOn: r.starts_on ?? '', endsOn: r.ends_on ?? '', url: `${input.publicUrl}/visits/${r.id}` }));
-      }
+      const audience = await visitAudience(trx, r.id);
+      await enqueueEmails(
+        trx,
+        audience.map((person) => scheduleConfirmedEmail({ to: person.email, name: person.name, hostName: r.host_name, programmeTitle: programme.title, startsOn: r.starts_on ?? '', endsOn: r.ends_on ?? '', url: `${input.publicUrl}/visits/${r.id}` })),
+      );
     }
     await recordAudit(trx, { actorId: input.actor.id, action: 'visits.confirm_schedule', entityType: 'programme', entityId: programme.id, ip: input.ip });
   });
-  return listVisits(db, input.slug);
+  return visitSummaries(db, programme.id);
 }
 
 export async function updateHostUnavailable(db: Db, input: { visitId: string; dates: string[]; user: CurrentUser; ip: string }) {
   const v = await loadVisit(db, input.visitId);
-  const { manager, isHost } = roleIn(v, [], input.user);
-  if (!manager && !isHost) throw new AppError('FORBIDDEN', 'Only the host city, the facilitator and programme managers can set the host’s unavailable dates.');
+  if (!mayArrangeVisit(input.user, partiesOf(v))) throw new AppError('FORBIDDEN', 'Only the host city, the facilitator and programme managers can set the host’s unavailable dates.');
   await db.transaction().execute(async (trx) => {
     await setHostUnavailable(trx, v.id, [...new Set(input.dates)].sort());
     await recordAudit(trx, { actorId: input.user.id, action: 'visit.host_unavailable', entityType: 'visit', entityId: v.id, ip: input.ip, details: { before: v.host_unavailable, after: input.dates } });
@@ -155,8 +159,7 @@ export async function addAgendaItem(
   input: { visitId: string; item: { day: number; startsAt: string; endsAt: string; kind: 'site_visit' | 'talk' | 'workshop' | 'meal' | 'other'; title: string; place: string; solutionId: string | null }; user: CurrentUser; ip: string },
 ) {
   const v = await loadVisit(db, input.visitId);
-  const { manager, isHost } = roleIn(v, [], input.user);
-  if (!manager && !isHost) throw new AppError('FORBIDDEN', 'Only the host city, the facilitator and programme managers can change the agenda.');
+  if (!mayArrangeVisit(input.user, partiesOf(v))) throw new AppError('FORBIDDEN', 'Only the host city, the facilitator and programme managers can change the agenda.');
   const days = v.settings.visitLengthDays;
   if (input.item.day > days) throw new AppError('VALIDATION_FAILED', 'The visit is shorter.', { errors: [{ field: 'body.day', message: `Choose a day from 1 to ${days}.` }] });
   await db.transaction().execute(async (trx) => {
@@ -175,8 +178,7 @@ export async function saveDelegation(
   const participants = await participantsOfVisits(db, [v.id]);
   const city = participants.find((p) => p.id === input.cityId);
   if (!city) throw new AppError('NOT_FOUND', 'This city does not take part in the visit.');
-  const { manager } = roleIn(v, [], input.user);
-  if (!manager && !representsCity(input.user, input.cityId)) throw new AppError('FORBIDDEN', 'Only the city’s own representatives can name its delegates.');
+  if (!mayNameDelegates(input.user, partiesOf(v), input.cityId)) throw new AppError('FORBIDDEN', 'Only the city’s own representatives can name its delegates.');
   const max = v.settings.maxDelegatesPerCity;
   if (input.delegates.length > max) throw new AppError('VALIDATION_FAILED', 'Too many delegates.', { errors: [{ field: 'body.delegates', message: `The programme takes at most ${max} delegates per city.` }] });
   const travel = delegationTravel({ latitude: city.latitude, longitude: city.longitude }, { latitude: v.host_latitude, longitude: v.host_longitude }, input.mode, input.delegates.length);
@@ -190,9 +192,9 @@ export async function saveDelegation(
 
 /** The visit and its agenda as an .ics file, for everyone taking part. */
 export async function visitCalendar(db: Db, visitId: string, user: CurrentUser) {
-  const visit = await getVisit(db, visitId, user);
   const v = await loadVisit(db, visitId);
-  if (!visit.viewer.canPlan && !visit.viewer.isHost && !visit.viewer.visitingCityIds.length) throw new AppError('NOT_FOUND', 'There is no such study visit.');
+  const visit = await presentVisit(db, v, user);
+  if (!takesPartIn(user, partiesOf(v, visit.visitors.map((c) => c.id)))) throw new AppError('NOT_FOUND', 'There is no such study visit.');
   if (!visit.startsOn) throw new AppError('CONFLICT', 'The visit has no dates yet.');
   const tz = v.settings.timeZone;
   const dayDate = (day: number) => {
@@ -237,7 +239,7 @@ export async function createVisits(
   const selected = await selectedCities(db, programme.id);
   const errors: { field: string; message: string }[] = [];
   const seen = new Set<string>();
-  const facilitators = new Set((await db.selectFrom('role_grants').select('person_id').where('role', '=', 'facilitator').execute()).map((r) => r.person_id));
+  const facilitators = new Set(await holdersOfRole(db, 'facilitator'));
   input.placements.forEach((p, i) => {
     if (!selected.hosts.has(p.hostCityId)) errors.push({ field: `body.placements.${i}.hostCityId`, message: 'Not a selected host of this programme.' });
     if (p.visitorCityIds.length > programme.settings.visitorsPerHost) errors.push({ field: `body.placements.${i}.visitorCityIds`, message: `A host receives at most ${programme.settings.visitorsPerHost} cities.` });
@@ -259,5 +261,5 @@ export async function createVisits(
   // Publishing a matching run calls this inside its own transaction (Kysely does not nest them).
   if (db.isTransaction) await write(db);
   else await db.transaction().execute(write);
-  return listVisits(db, input.slug);
+  return visitSummaries(db, programme.id);
 }

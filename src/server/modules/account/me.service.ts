@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { hashToken } from '../auth/tokens.ts';
 import { deleteSessionsOf } from '../session/session.repository.ts';
-import { currentUserOf, findPersonById, updatePerson } from './people.repository.ts';
+import { currentUserOf, findPersonById, updatePerson } from '../people/people.repository.ts';
 
 export async function updateProfile(db: Db, user: CurrentUser, body: UpdateMeBody): Promise<CurrentUser> {
   await updatePerson(db, user.id, { name: body.name, locale: body.locale });

@@ -1,0 +1,109 @@
+import { assignEvaluators } from '../../../domain/evaluation/assign-evaluators.ts';
+import type { CurrentUser } from '../../../shared/account.schemas.ts';
+import type { CallKind } from '../../../shared/programme.schemas.ts';
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { findApplication, isAssignedEvaluator } from '../applications/applications.repository.ts';
+import { loadCall, type CallContext } from '../programmes/calls.service.ts';
+import {
+  applicationsUnderReview,
+  assignmentsOfCall,
+  cityTiesOf,
+  deleteAssignment,
+  deleteEvaluation,
+  evaluationsOfCall,
+  evaluatorProfiles,
+  findEvaluation,
+  insertAssignments,
+} from './review.repository.ts';
+import { assertReviewPhase, presentEvaluationOverview, reviewDataOf } from './review.service.ts';
+
+/** Balanced assignment of evaluators to every submitted application still missing some. */
+export async function assignMissing(db: Db, ctx: CallContext, actorId: string) {
+  const apps = (await applicationsUnderReview(db, ctx.call.id)).filter((a) => a.status === 'submitted');
+  const evaluators = await evaluatorProfiles(db);
+  const ties = await cityTiesOf(db, evaluators.map((e) => e.id));
+  const existing = await assignmentsOfCall(db, ctx.call.id);
+  const conflicts = (await evaluationsOfCall(db, ctx.call.id)).filter((e) => e.status === 'conflict');
+  const result = assignEvaluators({
+    applications: apps.map((a) => ({ id: a.id, cityId: a.city_id, country: a.country })),
+    evaluators: evaluators.map((e) => ({
+      id: e.id,
+      cityIds: ties.filter((t) => t.person_id === e.id).map((t) => t.city_id),
+      countries: ties.filter((t) => t.person_id === e.id).map((t) => t.country),
+    })),
+    perApplication: ctx.programme.settings.evaluatorsPerApplication,
+    existing: existing.map((x) => ({ applicationId: x.application_id, evaluatorId: x.evaluator_id })),
+    conflicts: conflicts.map((c) => ({ applicationId: c.application_id, evaluatorId: c.evaluator_id })),
+  });
+  await insertAssignments(db, result.added, actorId);
+  const names = new Map(apps.map((a) => [a.id, a.city_name]));
+  return {
+    added: result.added.length,
+    maxLoad: result.maxLoad,
+    complete: result.status === 'complete',
+    shortfalls: result.status === 'incomplete' ? result.shortfalls.map((s) => ({ ...s, cityName: names.get(s.applicationId) ?? '' })) : [],
+  };
+}
+
+export async function autoAssign(db: Db, slug: string, kind: CallKind, actor: CurrentUser, ip: string, now: Date) {
+  const ctx = await loadCall(db, slug, kind, now);
+  assertReviewPhase(ctx);
+  return db.transaction().execute(async (trx) => {
+    const result = await assignMissing(trx, ctx, actor.id);
+    await recordAudit(trx, { actorId: actor.id, action: 'evaluation.auto_assign', entityType: 'call', entityId: ctx.call.id, ip, details: { added: result.added, maxLoad: result.maxLoad } });
+    return result;
+  });
+}
+
+/** The application and its call, for a manager changing who evaluates it. */
+async function assignmentContext(db: Db, applicationId: string, evaluatorId: string, now: Date) {
+  const app = await findApplication(db, applicationId);
+  if (!app || app.submitted_at === null) throw new AppError('NOT_FOUND', 'There is no submitted application with this id.');
+  const ctx = await loadCall(db, app.programme_slug, app.call_kind, now);
+  assertReviewPhase(ctx);
+  const evaluator = (await evaluatorProfiles(db)).find((e) => e.id === evaluatorId);
+  if (!evaluator) throw new AppError('VALIDATION_FAILED', 'Choose an evaluator.', { errors: [{ field: 'body.evaluatorId', message: 'This person is not an evaluator.' }] });
+  return { app, ctx, evaluator };
+}
+
+/**
+ * Assigns one evaluator by hand, with the same rules as the automatic
+ * assignment: not their own city, not their country, not after a declared conflict.
+ */
+export async function assignByHand(db: Db, input: { applicationId: string; evaluatorId: string; actor: CurrentUser; ip: string; now: Date }) {
+  const { app, ctx, evaluator } = await assignmentContext(db, input.applicationId, input.evaluatorId, input.now);
+  if (app.status !== 'submitted') throw new AppError('CONFLICT', `${app.city_name} withdrew its application.`);
+  const ties = await cityTiesOf(db, [evaluator.id]);
+  if (ties.some((t) => t.city_id === app.city_id)) throw new AppError('CONFLICT', `${evaluator.name} represents ${app.city_name} and cannot evaluate its application.`);
+  if (ties.some((t) => t.country === app.city_country)) throw new AppError('CONFLICT', `${evaluator.name} represents a city of the same country as ${app.city_name}; choose someone from another country.`);
+  const existing = await findEvaluation(db, app.id, evaluator.id);
+  if (existing?.status === 'conflict') throw new AppError('CONFLICT', `${evaluator.name} declared a conflict of interest with ${app.city_name}.`);
+  await db.transaction().execute(async (trx) => {
+    await insertAssignments(trx, [{ applicationId: app.id, evaluatorId: evaluator.id }], input.actor.id);
+    await recordAudit(trx, { actorId: input.actor.id, action: 'evaluation.assign', entityType: 'application', entityId: app.id, ip: input.ip, details: { after: { evaluator: evaluator.name, evaluatorId: evaluator.id } } });
+  });
+  return presentEvaluationOverview(ctx, await reviewDataOf(db, ctx.call.id));
+}
+
+/** Takes an application away from an evaluator who has not submitted; their draft goes with it. */
+export async function unassign(db: Db, input: { applicationId: string; evaluatorId: string; actor: CurrentUser; ip: string; now: Date }) {
+  const { app, ctx, evaluator } = await assignmentContext(db, input.applicationId, input.evaluatorId, input.now);
+  if (!(await isAssignedEvaluator(db, app.id, evaluator.id))) throw new AppError('NOT_FOUND', `${evaluator.name} is not assigned to ${app.city_name}.`);
+  const existing = await findEvaluation(db, app.id, evaluator.id);
+  if (existing?.status === 'submitted') throw new AppError('CONFLICT', `${evaluator.name} has already submitted scores for ${app.city_name}; they count in the ranking.`);
+  await db.transaction().execute(async (trx) => {
+    if (existing) await deleteEvaluation(trx, app.id, evaluator.id);
+    await deleteAssignment(trx, app.id, evaluator.id);
+    await recordAudit(trx, {
+      actorId: input.actor.id,
+      action: 'evaluation.unassign',
+      entityType: 'application',
+      entityId: app.id,
+      ip: input.ip,
+      details: { before: { evaluator: evaluator.name, evaluatorId: evaluator.id, draft: existing ? { scores: existing.scores, comment: existing.comment } : null } },
+    });
+  });
+  return presentEvaluationOverview(ctx, await reviewDataOf(db, ctx.call.id));
+}
