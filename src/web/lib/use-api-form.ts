@@ -30,8 +30,8 @@ export interface ApiFormOptions<Values extends object, S extends z.ZodType, Resu
   onValid?: (body: z.output<S>) => void;
   /** Field errors of a refusal when a code belongs next to a field (a wrong current password); by default the server's field errors. */
   errorsOf?: (error: Error) => FieldErrors;
-  /** Called on every edit, e.g. to clear a "saved" notice. */
-  onValuesChange?: (values: Values) => void;
+  /** Called when the person edits a field (not when the form resets itself), e.g. to clear a "saved" notice. */
+  onEdit?: () => void;
 }
 
 export interface ApiFormExtras<Values, Body> {
@@ -65,7 +65,12 @@ export function useApiForm<Values extends object, S extends z.ZodType, Result = 
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: options.initialValues,
-    onValuesChange: options.onValuesChange,
+    enhanceGetInputProps: ({ inputProps }) => ({
+      onChange: (...args: unknown[]) => {
+        inputProps.onChange(...args);
+        options.onEdit?.();
+      },
+    }),
   });
   const formRef = useRef<HTMLFormElement>(null);
   const placedRef = useRef<string[]>([]);
@@ -91,7 +96,9 @@ export function useApiForm<Values extends object, S extends z.ZodType, Result = 
   const check = (more?: (values: Values) => FieldErrors): z.output<S> | null => {
     const values = form.getValues();
     const checked = validateWith(options.schema, options.toBody ? options.toBody(values) : values, t);
-    const problems: FieldErrors = { ...(checked.ok ? {} : checked.errors), ...options.validate?.(values), ...more?.(values) };
+    // The page's own checks first: where both speak of one field, theirs is the more precise message.
+    const problems: FieldErrors = { ...options.validate?.(values), ...more?.(values) };
+    if (!checked.ok) for (const [path, message] of Object.entries(checked.errors)) problems[path] ??= message;
     if (!checked.ok || Object.values(problems).some((message) => message !== undefined)) {
       showErrors(problems);
       return null;

@@ -7,7 +7,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { displayName, formatDateTime } from '../../lib/format.ts';
 import { useCityContacts, useCityHistory, useCityProfile, useCitySolutions, useSimilarCities } from './cities.api.ts';
 import { CityEditForm } from './city-edit-form.tsx';
 import { ContactsForm } from './contacts-form.tsx';
@@ -24,20 +24,8 @@ export function CityPage() {
   if (!city.data) return <LoadingState />;
   const c = city.data;
   const number = new Intl.NumberFormat(localeOf(i18n.language));
-  const countryName = (() => {
-    try {
-      return new Intl.DisplayNames([i18n.language, 'en'], { type: 'region' }).of(c.country) ?? c.country;
-    } catch {
-      return c.country;
-    }
-  })();
-  const languageNames = c.languages.map((code) => {
-    try {
-      return new Intl.DisplayNames([i18n.language, 'en'], { type: 'language' }).of(code) ?? code;
-    } catch {
-      return code;
-    }
-  });
+  const countryName = displayName(c.country, 'region', i18n.language);
+  const languageNames = c.languages.map((code) => displayName(code, 'language', i18n.language));
 
   return (
     <>

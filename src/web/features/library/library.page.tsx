@@ -9,7 +9,7 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { PaginationBar } from '../../components/pagination-bar.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { useCountryName } from './country-name.ts';
+import { useCountryName } from '../../lib/format.ts';
 import { HighlightedText } from './highlighted-text.tsx';
 import { useSolutionSearch } from './library.api.ts';
 import { SolutionBadges } from './solution-badges.tsx';

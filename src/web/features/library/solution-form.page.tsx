@@ -11,7 +11,7 @@ import { ApiError } from '../../lib/api-client.ts';
 import { fieldErrorsOf } from '../../lib/form-errors.ts';
 import { useFieldErrors } from '../../lib/use-field-errors.ts';
 import { useCreateSolution, useSolution, useSolutionCity, useUpdateSolution } from './library.api.ts';
-import { languageName } from './solution.page.tsx';
+import { displayName } from '../../lib/format.ts';
 
 const CONTENT_LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'fi', 'sv', 'da', 'pl', 'cs', 'sk', 'sl', 'hr', 'hu', 'ro', 'bg', 'el', 'et', 'lv', 'lt', 'no', 'tr'];
 
@@ -155,7 +155,7 @@ function SolutionForm({ existing }: { existing: SolutionDetail | null }) {
               label={t('library.fields.language')}
               value={language}
               onChange={(e) => setLanguage(e.currentTarget.value)}
-              data={CONTENT_LANGUAGES.map((v) => ({ value: v, label: languageName(v, i18n.language) }))}
+              data={CONTENT_LANGUAGES.map((v) => ({ value: v, label: displayName(v, 'language', i18n.language) }))}
             />
             <TextInput label={t('library.fields.tags')} description={t('library.form.tagsHint')} value={tags} onChange={(e) => input('tags', setTags)(e.currentTarget.value)} error={errors.tags} />
             <NativeSelect

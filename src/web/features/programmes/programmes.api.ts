@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { CityPage } from '../../../shared/city.schemas.ts';
 import { pageOf } from '../../../shared/pagination.ts';
 import {
   Application,
@@ -153,14 +152,6 @@ export function useMarkLearning(slug: string) {
     mutationFn: ({ cityId, completed }: { cityId: string; completed: boolean }) =>
       apiSend(completed ? 'PUT' : 'DELETE', `/api/programmes/${enc(slug)}/learning-completions/${enc(cityId)}`),
     onSuccess: (_result, { cityId }) => queryClient.invalidateQueries({ queryKey: programmeKeys.eligibility(slug, 'visitor', cityId) }),
-  });
-}
-
-export function useCitySearch(q: string, pageSize: number) {
-  return useQuery({
-    queryKey: ['programmes', 'city-search', q, pageSize],
-    queryFn: ({ signal }) => apiGet(`/api/cities${queryString({ q, pageSize })}`, CityPage, signal),
-    placeholderData: keepPreviousData,
   });
 }
 

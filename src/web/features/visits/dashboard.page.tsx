@@ -8,7 +8,8 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { KeyFigure } from './key-figure.tsx';
 import { VisitLinksMap } from './visit-links-map.tsx';
-import { formatNumber, useCountryName, useSectorName } from './visit-format.ts';
+import { useCountryName } from '../../lib/format.ts';
+import { formatNumber, useSectorName } from './visit-format.ts';
 import { dashboardExportUrl, useDashboard, useProgramme, useProgrammeVisits } from './visits.api.ts';
 
 /** /programmes/:slug/dashboard: the programme's funnel, travel CO2 and impact, as charts with tables, exportable. */

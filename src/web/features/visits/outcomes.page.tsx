@@ -9,7 +9,8 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { KeyFigure } from './key-figure.tsx';
 import { ReplicationStatusBadge } from './replication-section.tsx';
-import { formatDay, formatNumber, useCountryName, useSectorName } from './visit-format.ts';
+import { useCountryName } from '../../lib/format.ts';
+import { formatDay, formatNumber, useSectorName } from './visit-format.ts';
 import { useOutcomes } from './visits.api.ts';
 
 /** /programmes/:slug/outcomes: what an edition achieved, for everyone — cities, visits, replication; no personal data. */

@@ -13,7 +13,8 @@ import { FeedbackForm, FeedbackSummaryView } from './feedback-section.tsx';
 import { HostUnavailable } from './host-unavailable.tsx';
 import { ReplicationSection } from './replication-section.tsx';
 import { VisitStatusBadge } from './visit-status-badge.tsx';
-import { formatDay, todayInProgramme, useCountryName } from './visit-format.ts';
+import { useCountryName } from '../../lib/format.ts';
+import { formatDay, todayInProgramme } from './visit-format.ts';
 import { useProgramme, useVisit, visitCalendarUrl } from './visits.api.ts';
 import { hasRole } from '../../../shared/role-predicates.ts';
 
