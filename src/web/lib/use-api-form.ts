@@ -17,8 +17,8 @@ export interface ApiFormOptions<Values extends object, S extends z.ZodType, Resu
   initialValues: Values;
   /** The request body's schema from src/shared, the one the server applies. */
   schema: S;
-  /** The body the schema checks, built from the values (trimmed, parsed numbers, …); by default the values. */
-  toBody?: (values: Values) => z.input<S>;
+  /** The body the schema checks, built from the values (trimmed, parsed numbers, …); by default the values. What is missing is the schema's to say. */
+  toBody?: (values: Values) => Partial<z.input<S>>;
   /** Checks the schema cannot make because they depend on the page (already in the person's language). */
   validate?: (values: Values) => FieldErrors;
   /** The field that shows an error of this body path, where the form names it differently (`options` → `optionsText`). */
@@ -34,7 +34,7 @@ export interface ApiFormOptions<Values extends object, S extends z.ZodType, Resu
   onEdit?: () => void;
 }
 
-export interface ApiFormExtras<Values, Body> {
+export interface ApiFormExtras<Values, Body, Result> {
   /** Spread on the <form>: submits on Enter, checks first, and is where focus looks for the first invalid field. */
   formProps: { ref: RefObject<HTMLFormElement | null>; noValidate: true; onSubmit: (event: FormEvent<HTMLFormElement>) => void };
   /** Spread on the submit button: loading (and so disabled) while the request runs. */
@@ -44,14 +44,14 @@ export interface ApiFormExtras<Values, Body> {
   /** Checks the values now (schema, `validate`, then `more`); shows the messages and returns null when something is wrong. */
   check: (more?: (values: Values) => FieldErrors) => Body | null;
   /** Sends a checked body with the form's request (after a confirmation, say). */
-  send: (body: Body, callbacks?: Callbacks<unknown>) => void;
+  send: (body: Body, callbacks?: Callbacks<Result>) => void;
   /** Runs another request of this form (submit, after saving); its field errors land on the same fields. */
   run: <Variables, Result>(request: Request<Variables, Result>, variables: Variables, callbacks?: Callbacks<Result>) => void;
   /** Shows these messages on their fields and moves focus to the first. */
   showErrors: (errors: FieldErrors) => void;
 }
 
-export type ApiForm<Values, Body> = UseFormReturnType<Values> & ApiFormExtras<Values, Body>;
+export type ApiForm<Values, Body, Result = unknown> = UseFormReturnType<Values> & ApiFormExtras<Values, Body, Result>;
 
 /**
  * Every form of the web app: Mantine's form state with the shared schema
@@ -60,7 +60,7 @@ export type ApiForm<Values, Body> = UseFormReturnType<Values> & ApiFormExtras<Va
  * focus on the first invalid field after a failed submit, a field's message
  * cleared as soon as it is edited, and the submit button busy meanwhile.
  */
-export function useApiForm<Values extends object, S extends z.ZodType, Result = unknown>(options: ApiFormOptions<Values, S, Result>): ApiForm<Values, z.output<S>> {
+export function useApiForm<Values extends object, S extends z.ZodType, Result = unknown>(options: ApiFormOptions<Values, S, Result>): ApiForm<Values, z.output<S>, Result> {
   const { t } = useTranslation();
   const form = useForm<Values>({
     mode: 'controlled',
@@ -85,7 +85,7 @@ export function useApiForm<Values extends object, S extends z.ZodType, Result = 
     const placed: Record<string, string> = {};
     for (const [path, message] of Object.entries(errors)) {
       if (message === undefined) continue;
-      const field = options.fieldOf?.(path) ?? fieldAt(path, values);
+      const field = fieldAt(options.fieldOf?.(path) ?? path, values);
       placed[field] ??= message;
     }
     form.setErrors(placed);
@@ -116,7 +116,7 @@ export function useApiForm<Values extends object, S extends z.ZodType, Result = 
       },
     });
 
-  const send = (body: z.output<S>, callbacks?: Callbacks<unknown>) => {
+  const send = (body: z.output<S>, callbacks?: Callbacks<Result>) => {
     if (!options.mutation) return;
     run(options.mutation, body, {
       onSuccess: (result) => {

@@ -8,8 +8,8 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
-import { fieldErrorsOf, validateWith, type FieldErrors } from '../../lib/form-errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { useApiForm } from '../../lib/use-api-form.ts';
 import { useCallParams } from './evaluation-overview.page.tsx';
 import { callKindKey, ReviewProblem, warningAlertProps } from './review-problem.tsx';
 import { applicationsExportUrl, useCall, useDecide, usePublish, useSelection, type Outcome, type SelectionOverview } from './review.api.ts';
@@ -220,6 +220,8 @@ function Selection({ slug, kind }: { slug: string; kind: CallKind }) {
   );
 }
 
+const outcomeOf = (value: string) => DecisionBody.shape.outcome.safeParse(value).data;
+
 /** Counts after a change of one application's decision: the effect shown before confirming. */
 function effectOf(data: SelectionOverview, row: Row, outcome: Outcome) {
   const count = (o: Outcome) => data.applications.filter((a) => !a.withdrawn && (a.applicationId === row.applicationId ? outcome : a.outcome) === o).length;
@@ -228,84 +230,75 @@ function effectOf(data: SelectionOverview, row: Row, outcome: Outcome) {
 
 function DecisionDialog({ slug, kind, row, data, what, onClose }: { slug: string; kind: CallKind; row: Row; data: SelectionOverview; what: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const decide = useDecide(slug, kind);
   const nextPlace = Math.max(0, ...data.applications.filter((a) => a.applicationId !== row.applicationId).map((a) => a.waitlistPosition ?? 0)) + 1;
-  const [outcome, setOutcome] = useState<Outcome | null>(row.outcome);
-  const [reason, setReason] = useState(row.reason ?? '');
-  const [position, setPosition] = useState<number | ''>(row.waitlistPosition ?? nextPlace);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useApiForm({
+    initialValues: { outcome: row.outcome ?? '', reason: row.reason ?? '', waitlistPosition: row.waitlistPosition ?? nextPlace },
+    schema: DecisionBody,
+    toBody: (v) => ({
+      outcome: outcomeOf(v.outcome),
+      reason: v.reason,
+      waitlistPosition: v.outcome === 'waitlisted' && typeof v.waitlistPosition === 'number' ? v.waitlistPosition : null,
+    }),
+    mutation: useDecide(slug, kind, row.applicationId),
+    onSuccess: onClose,
+  });
+  const outcome = outcomeOf(form.values.outcome);
   const effect = outcome ? effectOf(data, row, outcome) : null;
-
-  const confirm = () => {
-    const checked = validateWith(DecisionBody, { outcome: outcome ?? undefined, reason, waitlistPosition: outcome === 'waitlisted' ? (position === '' ? null : position) : null }, t);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    decide.mutate({ applicationId: row.applicationId, ...checked.data }, { onSuccess: onClose, onError: (e) => setErrors(fieldErrorsOf(e)) });
-  };
 
   return (
     <Modal opened onClose={onClose} title={t('review.selection.decideTitle', { city: row.cityName })} closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <Stack gap="md">
-        <Radio.Group
-          label={t('review.selection.decision')}
-          required
-          value={outcome}
-          error={errors.outcome}
-          onChange={(v) => {
-            setOutcome(v === 'selected' || v === 'waitlisted' || v === 'rejected' ? v : null);
-            setErrors({});
-          }}
-        >
-          <Stack gap="xs" mt="xs">
-            <Radio value="selected" label={t('review.outcome.selected')} data-autofocus={outcome === null ? true : undefined} />
-            <Radio value="waitlisted" label={t('review.outcome.waitlisted')} />
-            <Radio value="rejected" label={t('review.outcome.rejected')} />
-          </Stack>
-        </Radio.Group>
-        {outcome === 'waitlisted' && (
-          <NumberInput
-            label={t('review.selection.waitlistPlace')}
-            description={t('review.selection.waitlistPlaceHint')}
-            min={1}
-            max={1000}
-            allowDecimal={false}
-            value={position}
-            error={errors.waitlistPosition}
-            onChange={(v) => setPosition(typeof v === 'number' ? v : '')}
+      <form {...form.formProps}>
+        <Stack gap="md">
+          <Radio.Group
+            label={t('review.selection.decision')}
+            required
+            {...form.getInputProps('outcome')}
+          >
+            <Stack gap="xs" mt="xs">
+              <Radio value="selected" label={t('review.outcome.selected')} data-autofocus={outcome === null ? true : undefined} />
+              <Radio value="waitlisted" label={t('review.outcome.waitlisted')} />
+              <Radio value="rejected" label={t('review.outcome.rejected')} />
+            </Stack>
+          </Radio.Group>
+          {outcome === 'waitlisted' && (
+            <NumberInput
+              label={t('review.selection.waitlistPlace')}
+              description={t('review.selection.waitlistPlaceHint')}
+              min={1}
+              max={1000}
+              allowDecimal={false}
+              {...form.getInputProps('waitlistPosition')}
+            />
+          )}
+          <Textarea
+            label={t('review.selection.reason')}
+            description={t('review.selection.reasonHint')}
+            required
+            autosize
+            minRows={2}
+            maxLength={2000}
+            {...form.getInputProps('reason')}
           />
-        )}
-        <Textarea
-          label={t('review.selection.reason')}
-          description={t('review.selection.reasonHint')}
-          required
-          autosize
-          minRows={2}
-          maxLength={2000}
-          value={reason}
-          error={errors.reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-        />
-        {effect && (
-          <Alert {...warningAlertProps} color={effect.selected > data.limit ? 'orange' : 'blue'} role="status" title={t('review.selection.effectTitle')}>
-            <Text size="sm" fw={600}>
-              {t('review.selection.count', { selected: effect.selected, limit: data.limit, what })}
-            </Text>
-            <Text size="sm">{t('review.selection.effectOthers', { waitlisted: effect.waitlisted, rejected: effect.rejected })}</Text>
-            {effect.selected > data.limit && <Text size="sm">{t('review.selection.overLimit', { count: effect.selected - data.limit })}</Text>}
-          </Alert>
-        )}
-        {decide.isError && <ReviewProblem error={decide.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={confirm} loading={decide.isPending}>
-            {t('review.selection.confirmDecision')}
-          </Button>
-        </Group>
-      </Stack>
+          {effect && (
+            <Alert {...warningAlertProps} color={effect.selected > data.limit ? 'orange' : 'blue'} role="status" title={t('review.selection.effectTitle')}>
+              <Text size="sm" fw={600}>
+                {t('review.selection.count', { selected: effect.selected, limit: data.limit, what })}
+              </Text>
+              <Text size="sm">{t('review.selection.effectOthers', { waitlisted: effect.waitlisted, rejected: effect.rejected })}</Text>
+              {effect.selected > data.limit && <Text size="sm">{t('review.selection.overLimit', { count: effect.selected - data.limit })}</Text>}
+            </Alert>
+          )}
+          {form.requestError && <ReviewProblem error={form.requestError} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button {...form.submitProps}>
+              {t('review.selection.confirmDecision')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }
