@@ -65,12 +65,16 @@ export function useApiForm<Values extends object, S extends z.ZodType, Result = 
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: options.initialValues,
-    enhanceGetInputProps: ({ inputProps }) => ({
-      onChange: (...args: unknown[]) => {
-        inputProps.onChange(...args);
-        options.onEdit?.();
-      },
-    }),
+    enhanceGetInputProps: ({ inputProps }) => {
+      // Mantine merges what this returns into inputProps itself: keep the original handler first.
+      const change: (...args: unknown[]) => void = inputProps.onChange;
+      return {
+        onChange: (...args: unknown[]) => {
+          change(...args);
+          options.onEdit?.();
+        },
+      };
+    },
   });
   const formRef = useRef<HTMLFormElement>(null);
   const placedRef = useRef<string[]>([]);
