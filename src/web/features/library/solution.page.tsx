@@ -2,6 +2,7 @@ import { Anchor, Box, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LoadingState } from '../../components/loading-state.tsx';
+import { Fact } from '../../components/fact.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { displayName, useCountryName } from '../../lib/format.ts';
@@ -121,19 +122,6 @@ export function SolutionPage() {
         </Box>
       </SimpleGrid>
     </>
-  );
-}
-
-function Fact({ term, value }: { term: string; value: string }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {term}
-      </Text>
-      <Text component="dd" m={0}>
-        {value}
-      </Text>
-    </div>
   );
 }
 

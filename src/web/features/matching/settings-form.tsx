@@ -5,6 +5,7 @@ import { UpdateMatchingSettingsBody } from '../../../shared/matching.schemas.ts'
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { useSaveSettings } from './matching.api.ts';
+import { ColumnHeads } from '../../components/column-heads.tsx';
 
 const WEIGHT_KEYS = ['thematic', 'evaluation', 'likeness', 'language', 'travel'] as const;
 type Value = number | string;
@@ -124,13 +125,7 @@ export function SettingsForm({ overview, onSaved }: { overview: MatchingOverview
             </Text>
             <Table.ScrollContainer minWidth={500}>
               <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('matching.facilitator.name')}</Table.Th>
-                    <Table.Th scope="col">{t('matching.facilitator.languages')}</Table.Th>
-                    <Table.Th scope="col">{t('matching.facilitator.maxVisits')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <ColumnHeads labels={[t('matching.facilitator.name'), t('matching.facilitator.languages'), t('matching.facilitator.maxVisits')]} />
                 <Table.Tbody>
                   {facilitators.map((f, i) => (
                     <Table.Tr key={f.personId}>

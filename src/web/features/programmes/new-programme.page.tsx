@@ -9,6 +9,7 @@ import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { formatLocalDate, isKnownTimeZone } from './programme-dates.ts';
 import { useCreateProgramme } from './programmes.api.ts';
+import { ColumnHeads } from '../../components/column-heads.tsx';
 
 const DEFAULT_TIME_ZONE = 'Europe/Brussels';
 const DEFAULT_FORMAT: Format = 'group_study_visits';
@@ -110,13 +111,7 @@ export function NewProgrammePage() {
               ) : (
                 <Table>
                   <Table.Caption>{t('programmes.create.previewCaption', { timeZone: timeZone || DEFAULT_TIME_ZONE })}</Table.Caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('programmes.timeline.step')}</Table.Th>
-                      <Table.Th scope="col">{t('programmes.timeline.from')}</Table.Th>
-                      <Table.Th scope="col">{t('programmes.timeline.to')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
+                  <ColumnHeads labels={[t('programmes.timeline.step'), t('programmes.timeline.from'), t('programmes.timeline.to')]} />
                   <Table.Tbody>
                     {defaultTimeline(previewYear).map((m) => (
                       <Table.Tr key={m.kind}>

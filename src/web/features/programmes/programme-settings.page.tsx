@@ -9,6 +9,7 @@ import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { ApiError } from '../../lib/api-client.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { useProgramme, useUpdateProgramme } from './programmes.api.ts';
+import { ColumnHeads } from '../../components/column-heads.tsx';
 
 type NumberKey = 'hostCount' | 'visitorsPerHost' | 'visitorTargetYearMax' | 'maxDelegatesPerCity' | 'evaluatorsPerApplication' | 'visitLengthDays' | 'learningPhases';
 const NUMBER_FIELDS: { key: NumberKey; min: number; max: number }[] = [
@@ -167,13 +168,7 @@ function SettingsForm({ programme: p, update, justSaved }: { programme: Programm
               </Text>
             )}
             <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('programmes.timeline.step')}</Table.Th>
-                  <Table.Th scope="col">{t('programmes.timeline.from')}</Table.Th>
-                  <Table.Th scope="col">{t('programmes.timeline.to')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <ColumnHeads labels={[t('programmes.timeline.step'), t('programmes.timeline.from'), t('programmes.timeline.to')]} />
               <Table.Tbody>
                 {form.values.milestones.map((m, i) => {
                   const name = t(`programmes.milestones.${m.kind}`);

@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { auditExportUrl, useAudit, type AuditFilter } from './review.api.ts';
+import { ColumnHeads } from '../../components/column-heads.tsx';
 
 const PAGE_SIZE = 25;
 const TIME_ZONE = 'Europe/Brussels';
@@ -120,16 +121,7 @@ export function AuditPage() {
         <>
           <Table.ScrollContainer minWidth={900}>
             <Table striped withTableBorder verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('review.audit.when')}</Table.Th>
-                  <Table.Th scope="col">{t('review.audit.who')}</Table.Th>
-                  <Table.Th scope="col">{t('review.audit.what')}</Table.Th>
-                  <Table.Th scope="col">{t('review.audit.record')}</Table.Th>
-                  <Table.Th scope="col">{t('review.audit.before')}</Table.Th>
-                  <Table.Th scope="col">{t('review.audit.after')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <ColumnHeads labels={[t('review.audit.when'), t('review.audit.who'), t('review.audit.what'), t('review.audit.record'), t('review.audit.before'), t('review.audit.after')]} />
               <Table.Tbody>
                 {audit.data.items.map((event) => {
                   const { before, after, ...rest } = event.details;

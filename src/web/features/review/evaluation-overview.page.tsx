@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -11,6 +11,8 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { EvaluationStatusBadge } from './evaluation-status-badge.tsx';
 import { callKindKey, LARGE_SPREAD, ReviewProblem, warningAlertProps } from './review-problem.tsx';
 import { applicationsExportUrl, useAutoAssign, useCall, useChangeAssignment, useEvaluationOverview, type EvaluationOverview } from './review.api.ts';
+import { ColumnHeads } from '../../components/column-heads.tsx';
+import { PageSection } from '../../components/page-section.tsx';
 
 /** The call named in the address, or null when the address is wrong. */
 export function useCallParams() {
@@ -80,10 +82,7 @@ function AutoAssignSection({ slug, kind }: { slug: string; kind: CallKind }) {
   const assign = useAutoAssign(slug, kind);
   const result = assign.data;
   return (
-    <section aria-labelledby="assign-heading">
-      <Title order={2} size="h3" id="assign-heading" mb="xs">
-        {t('review.overview.assignHeading')}
-      </Title>
+    <PageSection id="assign-heading" title={t('review.overview.assignHeading')} spacing="xs">
       <Text mb="sm">{t('review.overview.assignIntro')}</Text>
       <Button onClick={() => assign.mutate()} loading={assign.isPending}>
         {t('review.overview.assignAuto')}
@@ -109,29 +108,19 @@ function AutoAssignSection({ slug, kind }: { slug: string; kind: CallKind }) {
           </Alert>
         )}
       </div>
-    </section>
+    </PageSection>
   );
 }
 
 function ProgressSection({ data }: { data: EvaluationOverview }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="progress-heading">
-      <Title order={2} size="h3" id="progress-heading" mb="xs">
-        {t('review.overview.progressHeading')}
-      </Title>
+    <PageSection id="progress-heading" title={t('review.overview.progressHeading')} spacing="xs">
       {data.evaluators.length === 0 ? (
         <EmptyState title={t('review.overview.noEvaluators')} description={t('review.overview.noEvaluatorsBody')} />
       ) : (
         <Table striped withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('review.overview.evaluator')}</Table.Th>
-              <Table.Th scope="col">{t('review.overview.assigned')}</Table.Th>
-              <Table.Th scope="col">{t('review.overview.submitted')}</Table.Th>
-              <Table.Th scope="col">{t('review.overview.conflicts')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads labels={[t('review.overview.evaluator'), t('review.overview.assigned'), t('review.overview.submitted'), t('review.overview.conflicts')]} />
           <Table.Tbody>
             {data.evaluators.map((e) => (
               <Table.Tr key={e.id}>
@@ -146,7 +135,7 @@ function ProgressSection({ data }: { data: EvaluationOverview }) {
           </Table.Tbody>
         </Table>
       )}
-    </section>
+    </PageSection>
   );
 }
 
@@ -155,10 +144,7 @@ function RankingSection({ slug, kind, data, editable }: { slug: string; kind: Ca
   const change = useChangeAssignment(slug, kind);
   const [choice, setChoice] = useState<Record<string, string>>({});
   return (
-    <section aria-labelledby="ranking-heading">
-      <Title order={2} size="h3" id="ranking-heading" mb="xs">
-        {t('review.overview.rankingHeading')}
-      </Title>
+    <PageSection id="ranking-heading" title={t('review.overview.rankingHeading')} spacing="xs">
       <Text mb="sm">{t('review.overview.rankingIntro', { points: LARGE_SPREAD })}</Text>
       <div aria-live="polite">{change.isError && <ReviewProblem error={change.error} />}</div>
       {data.applications.length === 0 ? (
@@ -269,6 +255,6 @@ function RankingSection({ slug, kind, data, editable }: { slug: string; kind: Ca
       <Paper mt="sm" p="xs">
         <Text size="xs">{t('review.overview.legend')}</Text>
       </Paper>
-    </section>
+    </PageSection>
   );
 }

@@ -14,6 +14,7 @@ import { useApiForm } from '../../lib/use-api-form.ts';
 import { EvaluationStatusBadge } from './evaluation-status-badge.tsx';
 import { callKindKey, ReviewProblem, warningAlertProps } from './review-problem.tsx';
 import { useApplication, useCall, useDeclareConflict, useMyEvaluation, useSaveEvaluation } from './review.api.ts';
+import { PageSection } from '../../components/page-section.tsx';
 
 /** /applications/:id/evaluation: an assigned evaluator reads the application and scores it. */
 export function EvaluationPage() {
@@ -63,10 +64,7 @@ function answerText(value: unknown, none: string): string {
 function AnswersSection({ application, call }: { application: Application; call: Call }) {
   const { t, i18n } = useTranslation();
   return (
-    <section aria-labelledby="answers-heading">
-      <Title order={2} size="h3" id="answers-heading" mb="xs">
-        {t('review.evaluate.answersHeading')}
-      </Title>
+    <PageSection id="answers-heading" title={t('review.evaluate.answersHeading')} spacing="xs">
       <Text size="sm" mb="sm">
         {application.submittedAt
           ? t('review.evaluate.submittedOn', { city: application.cityName, country: application.cityCountry, date: formatDateTime(application.submittedAt, i18n.language) })
@@ -84,7 +82,7 @@ function AnswersSection({ application, call }: { application: Application; call:
           ))}
         </Stack>
       </Paper>
-    </section>
+    </PageSection>
   );
 }
 
@@ -154,10 +152,7 @@ function EvaluationForm({ evaluation, onReload }: { evaluation: Evaluation; onRe
   };
 
   return (
-    <section aria-labelledby="scores-heading">
-      <Title order={2} size="h3" id="scores-heading" mb="xs">
-        {t('review.evaluate.scoresHeading')}
-      </Title>
+    <PageSection id="scores-heading" title={t('review.evaluate.scoresHeading')} spacing="xs">
       {readOnly ? (
         <Text mb="sm">{evaluation.status === 'conflict' ? t('review.evaluate.conflictDone') : t('review.evaluate.submittedDone')}</Text>
       ) : (
@@ -269,6 +264,6 @@ function EvaluationForm({ evaluation, onReload }: { evaluation: Evaluation; onRe
         </form>
         {conflict.requestError && <ReviewProblem error={conflict.requestError} />}
       </ConfirmDialog>
-    </section>
+    </PageSection>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, List, Modal, NumberInput, Radio, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Modal, NumberInput, Radio, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DecisionBody, type CallKind } from '../../../shared/programme.schemas.ts';
@@ -13,6 +13,7 @@ import { useApiForm } from '../../lib/use-api-form.ts';
 import { useCallParams } from './evaluation-overview.page.tsx';
 import { callKindKey, ReviewProblem, warningAlertProps } from './review-problem.tsx';
 import { applicationsExportUrl, useCall, useDecide, usePublish, useSelection, type Outcome, type SelectionOverview } from './review.api.ts';
+import { PageSection } from '../../components/page-section.tsx';
 
 type Row = SelectionOverview['applications'][number];
 const OUTCOME_COLOURS = { selected: 'green', waitlisted: 'yellow', rejected: 'gray' } as const;
@@ -80,10 +81,7 @@ function Selection({ slug, kind }: { slug: string; kind: CallKind }) {
         </Anchor>
       </Group>
 
-      <section aria-labelledby="numbers-heading">
-        <Title order={2} size="h3" id="numbers-heading" mb="xs">
-          {t('review.selection.numbersHeading')}
-        </Title>
+      <PageSection id="numbers-heading" title={t('review.selection.numbersHeading')} spacing="xs">
         <Text fw={600} data-testid="selection-count">
           {t('review.selection.count', { selected: data.selected, limit: data.limit, what })}
         </Text>
@@ -108,12 +106,9 @@ function Selection({ slug, kind }: { slug: string; kind: CallKind }) {
             {t('review.selection.callNotClosed')}
           </Alert>
         )}
-      </section>
+      </PageSection>
 
-      <section aria-labelledby="decisions-heading">
-        <Title order={2} size="h3" id="decisions-heading" mb="xs">
-          {t('review.selection.decisionsHeading')}
-        </Title>
+      <PageSection id="decisions-heading" title={t('review.selection.decisionsHeading')} spacing="xs">
         {data.applications.length === 0 ? (
           <EmptyState title={t('review.overview.noApplications')} description={t('review.overview.noApplicationsBody')} />
         ) : (
@@ -165,24 +160,18 @@ function Selection({ slug, kind }: { slug: string; kind: CallKind }) {
             </Table>
           </Table.ScrollContainer>
         )}
-      </section>
+      </PageSection>
 
       {open && data.applications.length > 0 && (
-        <section aria-labelledby="publish-heading">
-          <Title order={2} size="h3" id="publish-heading" mb="xs">
-            {t('review.selection.publishHeading')}
-          </Title>
+        <PageSection id="publish-heading" title={t('review.selection.publishHeading')} spacing="xs">
           <Text mb="sm">{t('review.selection.publishIntro')}</Text>
           <div aria-live="polite">{publish.isError && <ReviewProblem error={publish.error} />}</div>
           <Button onClick={() => setConfirmPublish(true)}>{t('review.selection.publish')}</Button>
-        </section>
+        </PageSection>
       )}
 
       {published && (
-        <section aria-labelledby="changes-heading">
-          <Title order={2} size="h3" id="changes-heading" mb="xs">
-            {t('review.selection.changesHeading')}
-          </Title>
+        <PageSection id="changes-heading" title={t('review.selection.changesHeading')} spacing="xs">
           {changes.length === 0 ? (
             <Text>{t('review.selection.noChanges')}</Text>
           ) : (
@@ -194,7 +183,7 @@ function Selection({ slug, kind }: { slug: string; kind: CallKind }) {
               ))}
             </List>
           )}
-        </section>
+        </PageSection>
       )}
 
       {deciding && <DecisionDialog key={deciding.applicationId} slug={slug} kind={kind} row={deciding} data={data} what={what} onClose={() => setDeciding(null)} />}

@@ -15,6 +15,7 @@ import { VisitProblem } from './visit-problem.tsx';
 import { formatDay } from './visit-format.ts';
 import { useAddPlanUpdate, useCitySolutions, useCreatePlan, useReplicationPlans } from './visits.api.ts';
 import { hasRole } from '../../../shared/role-predicates.ts';
+import { ColumnHeads } from '../../components/column-heads.tsx';
 
 type Plan = z.output<typeof ReplicationPlan>;
 const STATUSES = ['not_started', 'in_progress', 'done', 'dropped'] as const;
@@ -97,13 +98,7 @@ function PlanCard({ plan, visitId, mayUpdate }: { plan: Plan; visitId: string; m
         <ScrollRegion label={t('visits.replication.updatesCaption', { city: plan.cityName })}>
           <Table withTableBorder fz="sm" verticalSpacing={4} mt="sm">
             <Table.Caption>{t('visits.replication.updatesCaption', { city: plan.cityName })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('visits.replication.checkpoint')}</Table.Th>
-                <Table.Th scope="col">{t('visits.replication.status')}</Table.Th>
-                <Table.Th scope="col">{t('visits.replication.evidence')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeads labels={[t('visits.replication.checkpoint'), t('visits.replication.status'), t('visits.replication.evidence')]} />
             <Table.Tbody>
               {plan.updates.map((u) => (
                 <Table.Tr key={u.checkpoint}>

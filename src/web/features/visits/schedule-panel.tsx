@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollRegion } from '../../components/scroll-region.tsx';
@@ -9,6 +9,8 @@ import { useApiForm } from '../../lib/use-api-form.ts';
 import { VisitProblem } from './visit-problem.tsx';
 import { formatDay } from './visit-format.ts';
 import { useConfirmSchedule, useProposeSchedule } from './visits.api.ts';
+import { ColumnHeads } from '../../components/column-heads.tsx';
+import { PageSection } from '../../components/page-section.tsx';
 
 type Answer = z.output<typeof ScheduleAnswer>;
 
@@ -69,10 +71,7 @@ export function SchedulePanel({ slug, visits, window }: { slug: string; visits: 
   const hostOf = (id: string) => visits.find((v) => v.id === id)?.host.name ?? '';
 
   return (
-    <section aria-labelledby="schedule-heading">
-      <Title order={2} size="h3" id="schedule-heading" mb="sm">
-        {t('visits.schedule.title')}
-      </Title>
+    <PageSection id="schedule-heading" title={t('visits.schedule.title')}>
       <Text mb="sm">{window ? t('visits.schedule.intro', { start: formatDay(window.startsOn, i18n.language), end: formatDay(window.endsOn, i18n.language) }) : t('visits.schedule.noWindow')}</Text>
       {visits.some((v) => v.confirmed) && <Text mb="sm">{t('visits.schedule.alreadyConfirmed')}</Text>}
       <form {...form.formProps} onSubmit={submit} aria-label={t('visits.schedule.formLabel')}>
@@ -117,13 +116,7 @@ export function SchedulePanel({ slug, visits, window }: { slug: string; visits: 
           <ScrollRegion label={t('visits.schedule.proposalCaption')}>
             <Table striped withTableBorder>
               <Table.Caption>{t('visits.schedule.proposalCaption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('visits.columns.host')}</Table.Th>
-                  <Table.Th scope="col">{t('visits.columns.firstDay')}</Table.Th>
-                  <Table.Th scope="col">{t('visits.columns.lastDay')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <ColumnHeads labels={[t('visits.columns.host'), t('visits.columns.firstDay'), t('visits.columns.lastDay')]} />
               <Table.Tbody>
                 {answer.visits.map((v) => (
                   <Table.Tr key={v.id}>
@@ -151,6 +144,6 @@ export function SchedulePanel({ slug, visits, window }: { slug: string; visits: 
         onConfirm={doConfirm}
         onCancel={() => setConfirming(false)}
       />
-    </section>
+    </PageSection>
   );
 }
