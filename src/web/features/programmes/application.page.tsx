@@ -17,6 +17,7 @@ import { formatInstant } from './programme-dates.ts';
 import { useApplication, useCall, useProgramme, useRemoveAttachment, useSaveAnswers, useSubmitApplication, useUploadAttachment, useWithdrawApplication } from './programmes.api.ts';
 import { ApplicationStatusBadge } from './status-badges.tsx';
 import { representsCity } from '../../../shared/role-predicates.ts';
+import { PageProblem } from '../../components/page-problem.tsx';
 
 const isEmpty = (v: Answers[string] | undefined) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 /** Only the questions answered: an emptied answer is no answer. */
@@ -36,10 +37,7 @@ export function ApplicationPage() {
 
   if (error) {
     return (
-      <>
-        <PageTitle>{t('programmes.application.titleFallback')}</PageTitle>
-        <ProblemAlert error={error} />
-      </>
+      <PageProblem title={t('programmes.application.titleFallback')} error={error} />
     );
   }
   if (!ready) return <LoadingState />;

@@ -15,6 +15,7 @@ import { useCall, useCallApplications, useEligibility, useStartApplication } fro
 import { ApplicationStatusBadge, CallStateBadge } from './status-badges.tsx';
 import { hasRole, representedCities } from '../../../shared/role-predicates.ts';
 import { PageSection } from '../../components/page-section.tsx';
+import { PageProblem } from '../../components/page-problem.tsx';
 
 /** /programmes/:slug/calls/:kind: what the call is, its window, a city's eligibility and application; managers edit its form. */
 export function CallPage() {
@@ -43,10 +44,7 @@ function CallView({ slug, kind }: { slug: string; kind: CallKind }) {
   if (call.isPending) return <LoadingState />;
   if (call.isError) {
     return (
-      <>
-        <PageTitle>{t(`programmes.callNames.${kind}`)}</PageTitle>
-        <ProblemAlert error={call.error} />
-      </>
+      <PageProblem title={t(`programmes.callNames.${kind}`)} error={call.error} />
     );
   }
   const c = call.data;

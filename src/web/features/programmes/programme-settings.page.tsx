@@ -4,12 +4,12 @@ import { useParams } from 'react-router';
 import { UpdateProgrammeBody, type Programme, type ProgrammeSettings } from '../../../shared/programme.schemas.ts';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
-import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { ApiError } from '../../lib/api-client.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { useProgramme, useUpdateProgramme } from './programmes.api.ts';
 import { ColumnHeads } from '../../components/column-heads.tsx';
+import { PageProblem } from '../../components/page-problem.tsx';
 
 type NumberKey = 'hostCount' | 'visitorsPerHost' | 'visitorTargetYearMax' | 'maxDelegatesPerCity' | 'evaluatorsPerApplication' | 'visitLengthDays' | 'learningPhases';
 const NUMBER_FIELDS: { key: NumberKey; min: number; max: number }[] = [
@@ -44,10 +44,7 @@ export function ProgrammeSettingsPage() {
   if (programme.isPending) return <LoadingState />;
   if (programme.isError) {
     return (
-      <>
-        <PageTitle>{t('programmes.settings.titleFallback')}</PageTitle>
-        <ProblemAlert error={programme.error} />
-      </>
+      <PageProblem title={t('programmes.settings.titleFallback')} error={programme.error} />
     );
   }
   // Re-mounted on a new version so the form starts from what was saved.

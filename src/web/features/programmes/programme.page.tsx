@@ -13,6 +13,7 @@ import { useCall, useCallApplications, useProgramme } from './programmes.api.ts'
 import { ApplicationStatusBadge, CallStateBadge, StepStatusBadge } from './status-badges.tsx';
 import { hasRole, representedCities } from '../../../shared/role-predicates.ts';
 import { PageSection } from '../../components/page-section.tsx';
+import { PageProblem } from '../../components/page-problem.tsx';
 
 const KINDS: CallKind[] = ['host', 'visitor'];
 
@@ -27,10 +28,7 @@ export function ProgrammePage() {
   if (programme.isPending) return <LoadingState />;
   if (programme.isError) {
     return (
-      <>
-        <PageTitle>{t('programmes.list.title')}</PageTitle>
-        <ProblemAlert error={programme.error} />
-      </>
+      <PageProblem title={t('programmes.list.title')} error={programme.error} />
     );
   }
   const p = programme.data;

@@ -1,39 +1,23 @@
-import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, NativeSelect, Paper, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import { CallKind } from '../../../shared/programme.schemas.ts';
+import type { CallKind } from '../../../shared/programme.schemas.ts';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
-import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { EvaluationStatusBadge } from './evaluation-status-badge.tsx';
+import { ApplicationsExportLinks, CallRoute } from './call-route.tsx';
 import { callKindKey, LARGE_SPREAD, ReviewProblem, warningAlertProps } from './review-problem.tsx';
-import { applicationsExportUrl, useAutoAssign, useCall, useChangeAssignment, useEvaluationOverview, type EvaluationOverview } from './review.api.ts';
+import { useAutoAssign, useCall, useChangeAssignment, useEvaluationOverview, type EvaluationOverview } from './review.api.ts';
 import { ColumnHeads } from '../../components/column-heads.tsx';
 import { PageSection } from '../../components/page-section.tsx';
-
-/** The call named in the address, or null when the address is wrong. */
-export function useCallParams() {
-  const { slug = '', kind } = useParams();
-  const parsed = CallKind.safeParse(kind);
-  return { slug, kind: parsed.success ? parsed.data : null };
-}
+import { PageProblem } from '../../components/page-problem.tsx';
 
 /** /programmes/:slug/calls/:kind/evaluation: assignments, progress, scores, spread and ranking. */
 export function EvaluationOverviewPage() {
   const { t } = useTranslation();
-  const { slug, kind } = useCallParams();
-  if (!kind) {
-    return (
-      <>
-        <PageTitle>{t('review.overview.titleFallback')}</PageTitle>
-        <Text>{t('review.badCall')}</Text>
-      </>
-    );
-  }
-  return <Overview slug={slug} kind={kind} />;
+  return <CallRoute fallbackTitle={t('review.overview.titleFallback')}>{(slug, kind) => <Overview slug={slug} kind={kind} />}</CallRoute>;
 }
 
 const fmt = (n: number | null) => (n === null ? '—' : n.toLocaleString('en-GB', { maximumFractionDigits: 2 }));
@@ -45,10 +29,7 @@ function Overview({ slug, kind }: { slug: string; kind: CallKind }) {
   if (call.isPending || overview.isPending) return <LoadingState />;
   if (call.isError || overview.isError) {
     return (
-      <>
-        <PageTitle>{t('review.overview.titleFallback')}</PageTitle>
-        <ProblemAlert error={call.error ?? overview.error} />
-      </>
+      <PageProblem title={t('review.overview.titleFallback')} error={call.error ?? overview.error} />
     );
   }
   const callName = t(callKindKey(kind));
@@ -58,12 +39,7 @@ function Overview({ slug, kind }: { slug: string; kind: CallKind }) {
       <PageTitle>{t('review.overview.title', { programme: call.data.programmeTitle, call: callName })}</PageTitle>
       <Group gap="lg">
         <RouterAnchor to={`/programmes/${slug}/calls/${kind}/selection`}>{t('review.overview.toSelection')}</RouterAnchor>
-        <Anchor href={applicationsExportUrl(slug, kind, 'csv')} download>
-          {t('review.exportCsv')}
-        </Anchor>
-        <Anchor href={applicationsExportUrl(slug, kind, 'xlsx')} download>
-          {t('review.exportXlsx')}
-        </Anchor>
+        <ApplicationsExportLinks slug={slug} kind={kind} />
       </Group>
       {call.data.state !== 'closed' && (
         <Alert color="blue" variant="light">

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, List, Modal, NumberInput, Radio, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Modal, NumberInput, Radio, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DecisionBody, type CallKind } from '../../../shared/programme.schemas.ts';
@@ -6,14 +6,14 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
-import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
-import { useCallParams } from './evaluation-overview.page.tsx';
+import { ApplicationsExportLinks, CallRoute } from './call-route.tsx';
 import { callKindKey, ReviewProblem, warningAlertProps } from './review-problem.tsx';
-import { applicationsExportUrl, useCall, useDecide, usePublish, useSelection, type Outcome, type SelectionOverview } from './review.api.ts';
+import { useCall, useDecide, usePublish, useSelection, type Outcome, type SelectionOverview } from './review.api.ts';
 import { PageSection } from '../../components/page-section.tsx';
+import { PageProblem } from '../../components/page-problem.tsx';
 
 type Row = SelectionOverview['applications'][number];
 const OUTCOME_COLOURS = { selected: 'green', waitlisted: 'yellow', rejected: 'gray' } as const;
@@ -21,16 +21,7 @@ const OUTCOME_COLOURS = { selected: 'green', waitlisted: 'yellow', rejected: 'gr
 /** /programmes/:slug/calls/:kind/selection: decide, check the numbers, publish, then follow withdrawals. */
 export function SelectionPage() {
   const { t } = useTranslation();
-  const { slug, kind } = useCallParams();
-  if (!kind) {
-    return (
-      <>
-        <PageTitle>{t('review.selection.titleFallback')}</PageTitle>
-        <Text>{t('review.badCall')}</Text>
-      </>
-    );
-  }
-  return <Selection slug={slug} kind={kind} />;
+  return <CallRoute fallbackTitle={t('review.selection.titleFallback')}>{(slug, kind) => <Selection slug={slug} kind={kind} />}</CallRoute>;
 }
 
 function OutcomeBadge({ row }: { row: Row }) {
@@ -55,10 +46,7 @@ function Selection({ slug, kind }: { slug: string; kind: CallKind }) {
   if (call.isPending || selection.isPending) return <LoadingState />;
   if (call.isError || selection.isError) {
     return (
-      <>
-        <PageTitle>{t('review.selection.titleFallback')}</PageTitle>
-        <ProblemAlert error={call.error ?? selection.error} />
-      </>
+      <PageProblem title={t('review.selection.titleFallback')} error={call.error ?? selection.error} />
     );
   }
   const data = selection.data;
@@ -73,12 +61,7 @@ function Selection({ slug, kind }: { slug: string; kind: CallKind }) {
       <PageTitle>{t('review.selection.title', { programme: call.data.programmeTitle, call: t(callKindKey(kind)) })}</PageTitle>
       <Group gap="lg">
         <RouterAnchor to={`/programmes/${slug}/calls/${kind}/evaluation`}>{t('review.selection.toEvaluation')}</RouterAnchor>
-        <Anchor href={applicationsExportUrl(slug, kind, 'csv')} download>
-          {t('review.exportCsv')}
-        </Anchor>
-        <Anchor href={applicationsExportUrl(slug, kind, 'xlsx')} download>
-          {t('review.exportXlsx')}
-        </Anchor>
+        <ApplicationsExportLinks slug={slug} kind={kind} />
       </Group>
 
       <PageSection id="numbers-heading" title={t('review.selection.numbersHeading')} spacing="xs">

@@ -12,6 +12,7 @@ import { useCountryName } from '../../lib/format.ts';
 import { formatNumber, useSectorName } from './visit-format.ts';
 import { dashboardExportUrl, useDashboard, useProgramme, useProgrammeVisits } from './visits.api.ts';
 import { PageSection } from '../../components/page-section.tsx';
+import { PageProblem } from '../../components/page-problem.tsx';
 
 /** /programmes/:slug/dashboard: the programme's funnel, travel CO2 and impact, as charts with tables, exportable. */
 export function DashboardPage() {
@@ -27,10 +28,7 @@ export function DashboardPage() {
   if (programme.isPending || dashboard.isPending) return <LoadingState />;
   if (programme.isError || dashboard.isError) {
     return (
-      <>
-        <PageTitle>{t('visits.dashboard.fallbackTitle')}</PageTitle>
-        <ProblemAlert error={programme.error ?? dashboard.error} />
-      </>
+      <PageProblem title={t('visits.dashboard.fallbackTitle')} error={programme.error ?? dashboard.error} />
     );
   }
   const d = dashboard.data;

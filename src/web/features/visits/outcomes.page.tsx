@@ -5,7 +5,6 @@ import { BarChart } from '../../components/bar-chart.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
-import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { KeyFigure } from './key-figure.tsx';
 import { ReplicationStatusBadge } from './replication-section.tsx';
@@ -13,6 +12,7 @@ import { useCountryName } from '../../lib/format.ts';
 import { formatDay, formatNumber, useSectorName } from './visit-format.ts';
 import { useOutcomes } from './visits.api.ts';
 import { PageSection } from '../../components/page-section.tsx';
+import { PageProblem } from '../../components/page-problem.tsx';
 
 /** /programmes/:slug/outcomes: what an edition achieved, for everyone — cities, visits, replication; no personal data. */
 export function OutcomesPage() {
@@ -26,10 +26,7 @@ export function OutcomesPage() {
   if (outcomes.isPending) return <LoadingState />;
   if (outcomes.isError) {
     return (
-      <>
-        <PageTitle>{t('visits.outcomes.fallbackTitle')}</PageTitle>
-        <ProblemAlert error={outcomes.error} />
-      </>
+      <PageProblem title={t('visits.outcomes.fallbackTitle')} error={outcomes.error} />
     );
   }
   const o = outcomes.data;

@@ -15,6 +15,7 @@ import { useProgramme, useProgrammeVisits } from './visits.api.ts';
 import { hasRole } from '../../../shared/role-predicates.ts';
 import { ColumnHeads } from '../../components/column-heads.tsx';
 import { PageSection } from '../../components/page-section.tsx';
+import { PageProblem } from '../../components/page-problem.tsx';
 
 /** Every visit confirmed and over: rescheduling would only rewrite history (and email everyone). */
 const finished = (visits: { confirmed: boolean; startsOn: string | null; endsOn: string | null }[], today: string) =>
@@ -33,10 +34,7 @@ export function ProgrammeVisitsPage() {
   if (programme.isPending) return <LoadingState />;
   if (programme.isError) {
     return (
-      <>
-        <PageTitle>{t('visits.listTitleFallback')}</PageTitle>
-        <ProblemAlert error={programme.error} />
-      </>
+      <PageProblem title={t('visits.listTitleFallback')} error={programme.error} />
     );
   }
   const window = programme.data.milestones.find((m) => m.kind === 'visits') ?? null;
