@@ -1,10 +1,26 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // Imports flow one way: shared → domain → server | web (docs/decisions/0003).
 const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+// The web app reaches the server through the API only; a feature uses its own
+// folder, components/, lib/, shared and domain, and only app/ composes
+// features (docs/web.md). What two features need moves to components/ or lib/.
+const webRestrict = (...regexes) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        { group: ['**/server/**', 'kysely', 'fastify', 'pg', '@electric-sql/*'], message: 'The web app talks to the server through the API only.' },
+        ...regexes.map(([regex, message]) => ({ regex, message })),
+      ],
+    },
+  ],
 });
 
 export default tseslint.config(
@@ -22,7 +38,25 @@ export default tseslint.config(
   {
     files: ['src/web/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: restrict(['**/server/**', 'kysely', 'fastify', 'pg', '@electric-sql/*'], 'The web app talks to the server through the API only.'),
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...webRestrict(),
+      // The two classic rules only: the plugin's compiler-era rules judge
+      // patterns this app does not build on and would be a second style.
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: ['src/web/features/**'],
+    rules: webRestrict(
+      ['^\\.\\./(?!\\.\\./)', 'A web feature does not import another feature: move what both need to src/web/components or src/web/lib.'],
+      ['^\\.\\./\\.\\./(features|app)/', 'A web feature does not import another feature or the app shell.'],
+    ),
+  },
+  {
+    files: ['src/web/components/**', 'src/web/lib/**'],
+    rules: webRestrict(['^\\.\\./(features|app)/', 'Shared web code does not depend on a feature or the app shell.']),
   },
   {
     files: ['src/shared/**'],

@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Unit and API tests. Database tests run on PGlite always and, when
 // TEST_DATABASE_URL is set, a second time against that PostgreSQL server.
+// Component tests (src/web/**/*.test.tsx) run in a simulated browser.
 const databaseTests = ['src/server/**/*.test.ts', 'src/cli/**/*.test.ts'];
 
 export default defineConfig({
@@ -11,6 +12,16 @@ export default defineConfig({
     // Every project builds the database snapshot its test databases start from.
     globalSetup: ['src/server/test-support/global-setup.ts'],
     projects: [
+      {
+        // Not `extends`: the web components need no test database.
+        test: {
+          name: 'web',
+          include: ['src/web/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['src/web/test-support/setup.ts'],
+          testTimeout: 30_000,
+        },
+      },
       {
         extends: true as const,
         test: {

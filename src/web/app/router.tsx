@@ -23,7 +23,7 @@ import { visitsRoutes } from '../features/visits/visits.routes.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { ErrorPage } from './error.page.tsx';
 import { NotFoundPage } from './not-found.page.tsx';
-import { RequireSignedIn } from './route-guards.tsx';
+import { RequireSignedIn } from '../components/route-guards.tsx';
 
 // The feature pages are small; one bundle keeps navigation instant and the
 // router simple. Lazy routes can come when a feature grows heavy (maps, charts).

@@ -8,6 +8,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 // A static asset, not bundled: the 750 kB atlas loads only with a map.
 import atlasUrl from 'world-atlas/countries-50m.json?url';
+import { ColumnHeads } from './column-heads.tsx';
 import './link-map.css';
 
 /** A place on the map; `kind` picks its shape and colour from `kinds`. */
@@ -224,13 +225,7 @@ export function LinkMap({ points, links, kinds, title, tableCaption, columns, fo
       <Table.ScrollContainer minWidth={400} mt="sm">
         <Table striped withTableBorder>
           <Table.Caption>{tableCaption}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{columns.from}</Table.Th>
-              <Table.Th scope="col">{columns.to}</Table.Th>
-              <Table.Th scope="col">{columns.label}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads labels={[columns.from, columns.to, columns.label]} />
           <Table.Tbody>
             {links.map((l) => (
               <Table.Tr key={`${l.from}-${l.to}`}>

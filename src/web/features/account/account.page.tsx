@@ -1,4 +1,4 @@
-import { Alert, Divider, Stack, Title } from '@mantine/core';
+import { Alert, Divider, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { z } from 'zod';
@@ -10,6 +10,7 @@ import { CalendarFeedCard, DigestCard } from './calendar-and-digest.tsx';
 import { ChangePasswordForm } from './change-password-form.tsx';
 import { MyRoles } from './my-roles.tsx';
 import { ProfileForm } from './profile-form.tsx';
+import { PageSection } from '../../components/page-section.tsx';
 
 // Set by the invitation page after the person joined.
 const WelcomeState = z.object({ welcome: z.literal(true) });
@@ -32,41 +33,26 @@ export function AccountPage() {
       {me.isError && <ProblemAlert error={me.error} />}
       {me.isSuccess && (
         <>
-          <section aria-labelledby="my-roles-heading">
-            <Title order={2} size="h3" id="my-roles-heading" mb="sm">
-              {t('account.roles')}
-            </Title>
+          <PageSection id="my-roles-heading" title={t('account.roles')}>
             <MyRoles roles={me.data.roles} />
-          </section>
+          </PageSection>
           <Divider />
-          <section aria-labelledby="profile-heading">
-            <Title order={2} size="h3" id="profile-heading" mb="sm">
-              {t('account.profile')}
-            </Title>
+          <PageSection id="profile-heading" title={t('account.profile')}>
             {/* Keyed by id so the form starts from the saved values of whoever is signed in. */}
             <ProfileForm key={me.data.id} user={me.data} />
-          </section>
+          </PageSection>
           <Divider />
-          <section aria-labelledby="password-heading">
-            <Title order={2} size="h3" id="password-heading" mb="sm">
-              {t('account.changePassword')}
-            </Title>
+          <PageSection id="password-heading" title={t('account.changePassword')}>
             <ChangePasswordForm email={me.data.email} />
-          </section>
+          </PageSection>
           <Divider />
-          <section aria-labelledby="calendar-heading">
-            <Title order={2} size="h3" id="calendar-heading" mb="sm">
-              {t('account.calendarTitle')}
-            </Title>
+          <PageSection id="calendar-heading" title={t('account.calendarTitle')}>
             <CalendarFeedCard />
-          </section>
+          </PageSection>
           <Divider />
-          <section aria-labelledby="digest-heading">
-            <Title order={2} size="h3" id="digest-heading" mb="sm">
-              {t('account.digestTitle')}
-            </Title>
+          <PageSection id="digest-heading" title={t('account.digestTitle')}>
             <DigestCard />
-          </section>
+          </PageSection>
         </>
       )}
     </Stack>

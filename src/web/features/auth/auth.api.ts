@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { SessionState, type SignInBody } from '../../../shared/account.schemas.ts';
+import { SessionState, type RequestPasswordResetBody, type ResetPasswordBody, type SignInBody } from '../../../shared/account.schemas.ts';
+import type { z } from 'zod';
 import { apiSend } from '../../lib/api-client.ts';
 import { applySession } from '../../lib/session.ts';
 import { switchLanguage } from '../../lib/i18n.ts';
@@ -18,12 +19,12 @@ export function useSignIn() {
 
 export function useRequestPasswordReset() {
   return useMutation({
-    mutationFn: (email: string) => apiSend('POST', '/api/password-resets', { email }),
+    mutationFn: (body: z.output<typeof RequestPasswordResetBody>) => apiSend('POST', '/api/password-resets', body),
   });
 }
 
 export function useResetPassword(token: string) {
   return useMutation({
-    mutationFn: (password: string) => apiSend('POST', `/api/password-resets/${encodeURIComponent(token)}`, { password }),
+    mutationFn: (body: z.output<typeof ResetPasswordBody>) => apiSend('POST', `/api/password-resets/${encodeURIComponent(token)}`, body),
   });
 }

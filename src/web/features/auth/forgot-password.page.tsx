@@ -1,26 +1,16 @@
 import { Alert, Button, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RequestPasswordResetBody } from '../../../shared/account.schemas.ts';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
-import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
-import { useFieldErrors } from '../../lib/use-field-errors.ts';
+import { useApiForm } from '../../lib/use-api-form.ts';
 import { useRequestPasswordReset } from './auth.api.ts';
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
   const request = useRequestPasswordReset();
-  const { formRef, errors, setErrors, clearError } = useFieldErrors();
-  const [email, setEmail] = useState('');
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    const checked = validateWith(RequestPasswordResetBody, { email }, t);
-    if (!checked.ok) return setErrors(checked.errors);
-    request.mutate(checked.data.email, { onError: (error) => setErrors(fieldErrorsOf(error)) });
-  };
+  const form = useApiForm({ initialValues: { email: '' }, schema: RequestPasswordResetBody, mutation: request });
 
   return (
     <Stack maw={460}>
@@ -29,30 +19,17 @@ export function ForgotPasswordPage() {
         // The same answer whether or not an account exists, so this page
         // cannot be used to find out who has an account.
         <Alert color="green" variant="light" role="status" title={t('forgotPassword.sentTitle')}>
-          {t('forgotPassword.sent', { email })}
+          {t('forgotPassword.sent', { email: form.values.email })}
         </Alert>
       ) : (
         <>
           <Text>{t('forgotPassword.intro')}</Text>
           <Paper withBorder p="lg" radius="md">
-            <form ref={formRef} onSubmit={submit} noValidate aria-label={t('forgotPassword.title')}>
-              <ProblemAlert error={request.error} />
+            <form {...form.formProps} aria-label={t('forgotPassword.title')}>
+              <ProblemAlert error={form.requestError} />
               <Stack gap="md">
-                <TextInput
-                  label={t('fields.email')}
-                  type="email"
-                  autoComplete="email"
-                  required
-                  value={email}
-                  onChange={(event) => {
-                    setEmail(event.currentTarget.value);
-                    clearError('email');
-                  }}
-                  error={errors.email}
-                />
-                <Button type="submit" loading={request.isPending}>
-                  {t('forgotPassword.submit')}
-                </Button>
+                <TextInput label={t('fields.email')} type="email" autoComplete="email" required {...form.getInputProps('email')} />
+                <Button {...form.submitProps}>{t('forgotPassword.submit')}</Button>
               </Stack>
             </form>
           </Paper>

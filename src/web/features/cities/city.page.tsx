@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CityProfile } from '../../../shared/city.schemas.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { Fact } from '../../components/fact.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { displayName, formatDateTime } from '../../lib/format.ts';
 import { useCityContacts, useCityHistory, useCityProfile, useCitySolutions, useSimilarCities } from './cities.api.ts';
 import { CityEditForm } from './city-edit-form.tsx';
 import { ContactsForm } from './contacts-form.tsx';
@@ -24,20 +25,8 @@ export function CityPage() {
   if (!city.data) return <LoadingState />;
   const c = city.data;
   const number = new Intl.NumberFormat(localeOf(i18n.language));
-  const countryName = (() => {
-    try {
-      return new Intl.DisplayNames([i18n.language, 'en'], { type: 'region' }).of(c.country) ?? c.country;
-    } catch {
-      return c.country;
-    }
-  })();
-  const languageNames = c.languages.map((code) => {
-    try {
-      return new Intl.DisplayNames([i18n.language, 'en'], { type: 'language' }).of(code) ?? code;
-    } catch {
-      return code;
-    }
-  });
+  const countryName = displayName(c.country, 'region', i18n.language);
+  const languageNames = c.languages.map((code) => displayName(code, 'language', i18n.language));
 
   return (
     <>
@@ -88,19 +77,6 @@ export function CityPage() {
       <SimilarSection slug={c.slug} />
       {c.canEdit && <PrivateSection city={c} />}
     </>
-  );
-}
-
-function Fact({ term, value }: { term: string; value: string }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {term}
-      </Text>
-      <Text component="dd" m={0}>
-        {value}
-      </Text>
-    </div>
   );
 }
 

@@ -32,19 +32,13 @@ export function useRelatedSolutions(id: string) {
   });
 }
 
-export function useCreateSolution() {
+/** Creates a solution (a body with its city) or changes the solution `id` (a body with the version it started from). */
+export function useSaveSolution(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateSolutionBody) => apiSend('POST', '/api/solutions', body, SolutionDetail),
+    mutationFn: (body: CreateSolutionBody | UpdateSolutionBody) =>
+      'cityId' in body ? apiSend('POST', '/api/solutions', body, SolutionDetail) : apiSend('PATCH', `/api/solutions/${encodeURIComponent(id)}`, body, SolutionDetail),
     // Search results, city pages and counts all change: refetch what is cached.
-    onSuccess: () => queryClient.invalidateQueries(),
-  });
-}
-
-export function useUpdateSolution(id: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: UpdateSolutionBody) => apiSend('PATCH', `/api/solutions/${encodeURIComponent(id)}`, body, SolutionDetail),
     onSuccess: () => queryClient.invalidateQueries(),
   });
 }

@@ -1,15 +1,16 @@
 import { Anchor, Box, Button, Checkbox, Grid, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { CityKind, SectorCode } from '../../../shared/city.schemas.ts';
-import { LeverCode, SolutionSort, SolutionStage, type FacetValue, type SolutionSearchResult } from '../../../shared/solution.schemas.ts';
+import { LeverCode, SolutionSearchQuery, SolutionSort, SolutionStage, type FacetValue, type SolutionSearchResult } from '../../../shared/solution.schemas.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { PaginationBar } from '../../components/pagination-bar.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { useCountryName } from './country-name.ts';
+import { useCountryName } from '../../lib/format.ts';
+import { useApiForm } from '../../lib/use-api-form.ts';
 import { HighlightedText } from './highlighted-text.tsx';
 import { useSolutionSearch } from './library.api.ts';
 import { SolutionBadges } from './solution-badges.tsx';
@@ -17,6 +18,8 @@ import { SolutionBadges } from './solution-badges.tsx';
 const PAGE_SIZE = 20;
 type Dimension = keyof SolutionSearchResult['facets'];
 const LIST_DIMENSIONS: Dimension[] = ['sector', 'country', 'stage', 'lever', 'mission'];
+
+const SearchText = SolutionSearchQuery.pick({ q: true });
 
 const valuesOf = (params: URLSearchParams, key: string) => (params.get(key) ?? '').split(',').filter(Boolean);
 
@@ -35,9 +38,6 @@ export function LibraryPage() {
   apiParams.sort();
   const search = useSolutionSearch(apiParams.toString());
 
-  const [text, setText] = useState(q);
-  useEffect(() => setText(q), [q]);
-
   const update = (change: (next: URLSearchParams) => void) => {
     const next = new URLSearchParams(params);
     change(next);
@@ -45,14 +45,12 @@ export function LibraryPage() {
     setParams(next);
   };
 
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
+  const searchFor = (text: string) =>
     update((next) => {
-      if (text.trim()) next.set('q', text.trim());
+      if (text) next.set('q', text);
       else next.delete('q');
       next.delete('page');
     });
-  };
 
   const toggle = (key: string, value: string, on: boolean) =>
     update((next) => {
@@ -71,20 +69,8 @@ export function LibraryPage() {
     <>
       <PageTitle>{t('library.title')}</PageTitle>
       <Text mb="md">{t('library.intro')}</Text>
-      <form role="search" onSubmit={submit} aria-label={t('library.searchLabel')}>
-        <Group align="flex-end" gap="sm" mb="lg">
-          <TextInput
-            label={t('library.searchLabel')}
-            description={t('library.searchHint')}
-            type="search"
-            value={text}
-            onChange={(event) => setText(event.currentTarget.value)}
-            style={{ flex: '1 1 18rem' }}
-            name="q"
-          />
-          <Button type="submit">{t('library.searchButton')}</Button>
-        </Group>
-      </form>
+      {/* A new search in the address (back, a shared link) starts the box afresh. */}
+      <SearchForm key={q} q={q} onSearch={searchFor} />
       <Grid gap="xl">
         <Grid.Col span={{ base: 12, md: 3 }}>
           <Box component="section" aria-labelledby="library-filters">
@@ -252,5 +238,18 @@ function FacetGroup({
         </Button>
       )}
     </fieldset>
+  );
+}
+
+function SearchForm({ q, onSearch }: { q: string; onSearch: (text: string) => void }) {
+  const { t } = useTranslation();
+  const form = useApiForm({ initialValues: { q }, schema: SearchText, onValid: (body) => onSearch(body.q ?? '') });
+  return (
+    <form {...form.formProps} role="search" aria-label={t('library.searchLabel')}>
+      <Group align="flex-end" gap="sm" mb="lg">
+        <TextInput label={t('library.searchLabel')} description={t('library.searchHint')} type="search" {...form.getInputProps('q')} style={{ flex: '1 1 18rem' }} name="q" />
+        <Button type="submit">{t('library.searchButton')}</Button>
+      </Group>
+    </form>
   );
 }

@@ -2,9 +2,10 @@ import { Anchor, Box, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LoadingState } from '../../components/loading-state.tsx';
+import { Fact } from '../../components/fact.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { useCountryName } from './country-name.ts';
+import { displayName, useCountryName } from '../../lib/format.ts';
 import { DeleteSolutionButton } from './delete-solution-button.tsx';
 import { useRelatedSolutions, useSolution } from './library.api.ts';
 import { SolutionBadges } from './solution-badges.tsx';
@@ -53,7 +54,7 @@ export function SolutionPage() {
         <Fact term={t('library.fields.cost')} value={s.costRange ? t(`library.costs.${s.costRange}`) : t('library.unknown')} />
         <Fact term={t('library.fields.years')} value={years} />
         <Fact term={t('library.fields.visitable')} value={s.visitable ? t('library.yes') : t('library.no')} />
-        <Fact term={t('library.fields.language')} value={languageName(s.language, i18n.language)} />
+        <Fact term={t('library.fields.language')} value={displayName(s.language, 'language', i18n.language)} />
       </SimpleGrid>
       {s.bodyHtml && (
         // bodyHtml was sanitised by the server before it was stored (an allow-list
@@ -124,23 +125,3 @@ export function SolutionPage() {
   );
 }
 
-function Fact({ term, value }: { term: string; value: string }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {term}
-      </Text>
-      <Text component="dd" m={0}>
-        {value}
-      </Text>
-    </div>
-  );
-}
-
-export function languageName(code: string, uiLanguage: string): string {
-  try {
-    return new Intl.DisplayNames([uiLanguage, 'en'], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MailboxMessage } from '../../../shared/mailbox.schemas.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { MailStatusBadge } from './mail-status-badge.tsx';
+import { ColumnHeads } from '../../components/column-heads.tsx';
 
 interface MessageListProps {
   messages: MailboxMessage[];
@@ -17,14 +18,7 @@ export function MessageList({ messages, openId, onOpen }: MessageListProps) {
     <Table.ScrollContainer minWidth={560}>
       <Table verticalSpacing="sm" highlightOnHover>
         <Table.Caption>{t('mailbox.caption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('mailbox.columns.subject')}</Table.Th>
-            <Table.Th scope="col">{t('mailbox.columns.to')}</Table.Th>
-            <Table.Th scope="col">{t('mailbox.columns.status')}</Table.Th>
-            <Table.Th scope="col">{t('mailbox.columns.created')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <ColumnHeads labels={[t('mailbox.columns.subject'), t('mailbox.columns.to'), t('mailbox.columns.status'), t('mailbox.columns.created')]} />
         <Table.Tbody>
           {messages.map((message) => (
             <Table.Tr key={message.id} bg={message.id === openId ? 'blue.0' : undefined}>

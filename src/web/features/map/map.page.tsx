@@ -1,11 +1,11 @@
 import { Anchor, Box, Group, NativeSelect, Paper, SimpleGrid, Text, Title } from '@mantine/core';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CityKind, SectorCode, type MapCity } from '../../../shared/city.schemas.ts';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { useCountryName } from '../../lib/format.ts';
 import { MAP_HEIGHT, MAP_WIDTH, place } from './europe-map.ts';
 import { useCountryPaths, useMapCities } from './map.api.ts';
 import './map.css';
@@ -29,7 +29,7 @@ function LegendShape({ kind }: { kind: 'mission' | 'aspiring' }) {
 
 /** The map of Europe: every city a focusable link; the same cities as a list for screen readers and keyboards. */
 export function MapPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const sectorParam = SectorCode.safeParse(params.get('sector'));
@@ -40,14 +40,7 @@ export function MapPage() {
   const cities = useMapCities(sector, kind);
   const countries = useCountryPaths();
 
-  const names = useMemo(() => {
-    try {
-      return new Intl.DisplayNames([i18n.language, 'en'], { type: 'region' });
-    } catch {
-      return null;
-    }
-  }, [i18n.language]);
-  const countryName = (code: string) => names?.of(code) ?? code;
+  const countryName = useCountryName();
 
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(params);

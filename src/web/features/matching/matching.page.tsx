@@ -14,6 +14,8 @@ import { ApiError } from '../../lib/api-client.ts';
 import { useMatching, usePairRule, usePublishRun, useRun, useStartRun } from './matching.api.ts';
 import { RunView, useNumber } from './run-view.tsx';
 import { SettingsForm } from './settings-form.tsx';
+import { ColumnHeads } from '../../components/column-heads.tsx';
+import { PageSection } from '../../components/page-section.tsx';
 import './matching.css';
 
 /** The server's own words for a refusal (why a run cannot be published, …), under the translated summary. */
@@ -84,10 +86,7 @@ function PairRules({ overview }: { overview: MatchingOverview }) {
   const name = new Map([...overview.selection.hosts, ...overview.selection.visitors].map((c) => [c.id, c.name]));
   const rules = overview.settings.pairRules;
   return (
-    <section aria-labelledby="pair-rules-title">
-      <Title order={2} size="h3" id="pair-rules-title" mb="xs">
-        {t('matching.pairs.title')}
-      </Title>
+    <PageSection id="pair-rules-title" title={t('matching.pairs.title')} spacing="xs">
       <ProblemAlert error={pair.error} />
       {rules.length === 0 ? (
         <Text size="sm">{t('matching.pairs.none')}</Text>
@@ -115,7 +114,7 @@ function PairRules({ overview }: { overview: MatchingOverview }) {
           })}
         </List>
       )}
-    </section>
+    </PageSection>
   );
 }
 
@@ -209,10 +208,7 @@ export function MatchingPage() {
         )}
         {data.selection.blocker === null && <PairRules overview={data} />}
 
-        <section aria-labelledby="runs-title">
-          <Title order={2} size="h3" id="runs-title" mb="xs">
-            {t('matching.runs.title')}
-          </Title>
+        <PageSection id="runs-title" title={t('matching.runs.title')} spacing="xs">
           {canRun && (
             <>
               <ProblemAlert error={start.error} />
@@ -248,18 +244,7 @@ export function MatchingPage() {
               <Table.ScrollContainer minWidth={700}>
                 <Table striped withTableBorder>
                   <Table.Caption>{t('matching.runs.caption')}</Table.Caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('matching.runs.number')}</Table.Th>
-                      <Table.Th scope="col">{t('matching.runs.when')}</Table.Th>
-                      <Table.Th scope="col">{t('matching.runs.by')}</Table.Th>
-                      <Table.Th scope="col">{t('matching.runs.status')}</Table.Th>
-                      <Table.Th scope="col">{t('matching.runs.objective')}</Table.Th>
-                      <Table.Th scope="col">{t('matching.runs.placed')}</Table.Th>
-                      <Table.Th scope="col">{t('matching.runs.co2')}</Table.Th>
-                      <Table.Th scope="col">{t('matching.runs.show')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
+                  <ColumnHeads labels={[t('matching.runs.number'), t('matching.runs.when'), t('matching.runs.by'), t('matching.runs.status'), t('matching.runs.objective'), t('matching.runs.placed'), t('matching.runs.co2'), t('matching.runs.show')]} />
                   <Table.Tbody>
                     {data.runs.items.map((r) => (
                       <Table.Tr key={r.id} aria-current={r.id === runId ? 'true' : undefined}>
@@ -290,7 +275,7 @@ export function MatchingPage() {
               <PaginationBar page={page} pageSize={data.runs.pageSize} total={data.runs.total} onChange={setPage} label={t('matching.runs.pages')} />
             </>
           )}
-        </section>
+        </PageSection>
 
         {runId && (
           <section aria-labelledby="run-title">

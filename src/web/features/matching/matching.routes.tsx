@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { RequireSignedIn } from '../../app/route-guards.tsx';
+import { RequireSignedIn } from '../../components/route-guards.tsx';
 import { MatchingPage } from './matching.page.tsx';
 
 /** The pages of this feature; the app's router mounts them under the main layout. */

@@ -1,40 +1,60 @@
 import { Button, Checkbox, Group, NumberInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatchingOverview, MatchingWeights } from '../../../shared/matching.schemas.ts';
 import { UpdateMatchingSettingsBody } from '../../../shared/matching.schemas.ts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
-import { useFieldErrors } from '../../lib/use-field-errors.ts';
+import { useApiForm } from '../../lib/use-api-form.ts';
 import { useSaveSettings } from './matching.api.ts';
+import { ColumnHeads } from '../../components/column-heads.tsx';
 
 const WEIGHT_KEYS = ['thematic', 'evaluation', 'likeness', 'language', 'travel'] as const;
 type Value = number | string;
 const num = (v: Value) => (typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v));
 const optional = (v: Value) => (typeof v === 'string' && v.trim() === '' ? null : num(v));
 
+// Number inputs hold '' while empty; the schema says what is missing or wrong.
+interface Values {
+  weights: Record<keyof MatchingWeights, Value>;
+  rules: {
+    maxPerCountryPerHost: Value;
+    minScore: Value;
+    placeAsManyAsPossible: boolean;
+    facilitators: { personId: string; name: string; languages: string; maxVisits: Value }[];
+  };
+}
+
 /** Weights of the fit model and the solver's rules; the facilitators' languages and number of visits. */
 export function SettingsForm({ overview, onSaved }: { overview: MatchingOverview; onSaved: () => void }) {
   const { t } = useTranslation();
-  const save = useSaveSettings(overview.programme.slug);
-  const { formRef, errors, setErrors, clearError } = useFieldErrors();
   const { settings } = overview;
-  const [weights, setWeights] = useState<Record<keyof MatchingWeights, Value>>({ ...settings.weights });
-  const [maxPerCountry, setMaxPerCountry] = useState<Value>(settings.rules.maxPerCountryPerHost ?? '');
-  const [minScore, setMinScore] = useState<Value>(settings.rules.minScore ?? '');
-  const [placeAll, setPlaceAll] = useState(settings.rules.placeAsManyAsPossible);
-  const [facilitators, setFacilitators] = useState(overview.facilitators.map((f) => ({ personId: f.id, name: f.name, languages: f.languages.join(', '), maxVisits: f.maxVisits as Value })));
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    const body = {
-      version: settings.version,
-      weights: Object.fromEntries(Object.entries(weights).map(([k, v]) => [k, num(v)])),
+  // Shaped like the request body, so the server's field paths name these fields.
+  const form = useApiForm<Values, typeof UpdateMatchingSettingsBody, unknown>({
+    initialValues: {
+      weights: settings.weights,
       rules: {
-        maxPerCountryPerHost: optional(maxPerCountry),
-        minScore: optional(minScore),
-        placeAsManyAsPossible: placeAll,
-        facilitators: facilitators.map((f) => ({
+        maxPerCountryPerHost: settings.rules.maxPerCountryPerHost ?? '',
+        minScore: settings.rules.minScore ?? '',
+        placeAsManyAsPossible: settings.rules.placeAsManyAsPossible,
+        facilitators: overview.facilitators.map((f) => ({ personId: f.id, name: f.name, languages: f.languages.join(', '), maxVisits: f.maxVisits })),
+      },
+    },
+    schema: UpdateMatchingSettingsBody,
+    toBody: ({ weights, rules }) => ({
+      version: settings.version,
+      weights: {
+        thematic: num(weights.thematic),
+        evaluation: num(weights.evaluation),
+        likeness: num(weights.likeness),
+        language: num(weights.language),
+        travel: num(weights.travel),
+        railThresholdKm: num(weights.railThresholdKm),
+        travelCo2ReferenceKg: num(weights.travelCo2ReferenceKg),
+      },
+      rules: {
+        maxPerCountryPerHost: optional(rules.maxPerCountryPerHost),
+        minScore: optional(rules.minScore),
+        placeAsManyAsPossible: rules.placeAsManyAsPossible,
+        facilitators: rules.facilitators.map((f) => ({
           personId: f.personId,
           languages: f.languages
             .split(/[,\s]+/)
@@ -43,38 +63,25 @@ export function SettingsForm({ overview, onSaved }: { overview: MatchingOverview
           maxVisits: num(f.maxVisits),
         })),
       },
-    };
-    const checked = validateWith(UpdateMatchingSettingsBody, body, t);
-    if (!checked.ok) return setErrors(checked.errors);
-    save.mutate(checked.data, { onSuccess: onSaved, onError: (error) => setErrors(fieldErrorsOf(error)) });
-  };
+    }),
+    mutation: useSaveSettings(overview.programme.slug),
+    onSuccess: onSaved,
+  });
+  const facilitators = form.values.rules.facilitators;
 
   const weightInput = (key: keyof MatchingWeights, max: number, suffix?: string) => (
-    <NumberInput
-      key={key}
-      label={t(`matching.weights.${key}`)}
-      description={t(`matching.weights.${key}Hint`)}
-      min={0}
-      max={max}
-      value={weights[key]}
-      {...(suffix ? { suffix } : {})}
-      onChange={(v) => {
-        setWeights((w) => ({ ...w, [key]: v }));
-        clearError(`weights.${key}`);
-      }}
-      error={errors[`weights.${key}`]}
-    />
+    <NumberInput key={key} label={t(`matching.weights.${key}`)} description={t(`matching.weights.${key}Hint`)} min={0} max={max} {...(suffix ? { suffix } : {})} {...form.getInputProps(`weights.${key}`)} />
   );
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-labelledby="matching-settings-title">
+    <form {...form.formProps} aria-labelledby="matching-settings-title">
       <Title order={2} id="matching-settings-title" size="h3" mb="xs">
         {t('matching.settings.title')}
       </Title>
       <Text size="sm" mb="md">
         {t('matching.settings.intro')}
       </Text>
-      <ProblemAlert error={save.error} />
+      <ProblemAlert error={form.requestError} />
       <Stack gap="md">
         <fieldset className="matching-fieldset">
           <legend>{t('matching.settings.weights')}</legend>
@@ -93,27 +100,22 @@ export function SettingsForm({ overview, onSaved }: { overview: MatchingOverview
               min={1}
               max={20}
               allowDecimal={false}
-              value={maxPerCountry}
-              onChange={(v) => {
-                setMaxPerCountry(v);
-                clearError('rules.maxPerCountryPerHost');
-              }}
-              error={errors['rules.maxPerCountryPerHost']}
+              {...form.getInputProps('rules.maxPerCountryPerHost')}
             />
             <NumberInput
               label={t('matching.rules.minScore')}
               description={t('matching.rules.minScoreHint')}
               min={0}
               max={500}
-              value={minScore}
-              onChange={(v) => {
-                setMinScore(v);
-                clearError('rules.minScore');
-              }}
-              error={errors['rules.minScore']}
+              {...form.getInputProps('rules.minScore')}
             />
           </SimpleGrid>
-          <Checkbox mt="md" label={t('matching.rules.placeAsManyAsPossible')} description={t('matching.rules.placeAsManyAsPossibleHint')} checked={placeAll} onChange={(e) => setPlaceAll(e.currentTarget.checked)} />
+          <Checkbox
+            mt="md"
+            label={t('matching.rules.placeAsManyAsPossible')}
+            description={t('matching.rules.placeAsManyAsPossibleHint')}
+            {...form.getInputProps('rules.placeAsManyAsPossible', { type: 'checkbox' })}
+          />
         </fieldset>
         {facilitators.length > 0 && (
           <fieldset className="matching-fieldset">
@@ -123,13 +125,7 @@ export function SettingsForm({ overview, onSaved }: { overview: MatchingOverview
             </Text>
             <Table.ScrollContainer minWidth={500}>
               <Table>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('matching.facilitator.name')}</Table.Th>
-                    <Table.Th scope="col">{t('matching.facilitator.languages')}</Table.Th>
-                    <Table.Th scope="col">{t('matching.facilitator.maxVisits')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <ColumnHeads labels={[t('matching.facilitator.name'), t('matching.facilitator.languages'), t('matching.facilitator.maxVisits')]} />
                 <Table.Tbody>
                   {facilitators.map((f, i) => (
                     <Table.Tr key={f.personId}>
@@ -137,13 +133,7 @@ export function SettingsForm({ overview, onSaved }: { overview: MatchingOverview
                       <Table.Td>
                         <TextInput
                           aria-label={t('matching.facilitator.languagesOf', { name: f.name })}
-                          value={f.languages}
-                          onChange={(e) => {
-                            const value = e.currentTarget.value;
-                            setFacilitators((list) => list.map((x, j) => (j === i ? { ...x, languages: value } : x)));
-                            clearError(`rules.facilitators.${i}.languages`);
-                          }}
-                          error={errors[`rules.facilitators.${i}.languages`] ?? errors[`rules.facilitators.${i}.languages.0`]}
+                          {...form.getInputProps(`rules.facilitators.${i}.languages`)}
                         />
                       </Table.Td>
                       <Table.Td>
@@ -152,12 +142,7 @@ export function SettingsForm({ overview, onSaved }: { overview: MatchingOverview
                           min={0}
                           max={20}
                           allowDecimal={false}
-                          value={f.maxVisits}
-                          onChange={(v) => {
-                            setFacilitators((list) => list.map((x, j) => (j === i ? { ...x, maxVisits: v } : x)));
-                            clearError(`rules.facilitators.${i}.maxVisits`);
-                          }}
-                          error={errors[`rules.facilitators.${i}.maxVisits`]}
+                          {...form.getInputProps(`rules.facilitators.${i}.maxVisits`)}
                         />
                       </Table.Td>
                     </Table.Tr>
@@ -168,9 +153,7 @@ export function SettingsForm({ overview, onSaved }: { overview: MatchingOverview
           </fieldset>
         )}
         <Group>
-          <Button type="submit" loading={save.isPending}>
-            {t('matching.settings.save')}
-          </Button>
+          <Button {...form.submitProps}>{t('matching.settings.save')}</Button>
         </Group>
       </Stack>
     </form>

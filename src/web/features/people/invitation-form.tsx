@@ -3,116 +3,62 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateInvitationBody } from '../../../shared/account.schemas.ts';
 import type { CitySummary } from '../../../shared/city.schemas.ts';
-import { Role, ROLES } from '../../../shared/roles.ts';
+import { ROLES, type Role } from '../../../shared/roles.ts';
+import { CityPicker } from '../../components/city-picker.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
-import { useFieldErrors } from '../../lib/use-field-errors.ts';
-import { CityPicker } from './city-picker.tsx';
+import { useApiForm } from '../../lib/use-api-form.ts';
 import { useCreateInvitation } from './people.api.ts';
+
+interface Values {
+  email: string;
+  name: string;
+  role: Role;
+  city: CitySummary | null;
+  primaryContact: boolean;
+}
+const initialValues: Values = { email: '', name: '', role: 'city_representative', city: null, primaryContact: false };
 
 /** Invite a person by email with one role (and, for a city representative, their city). */
 export function InvitationForm() {
   const { t } = useTranslation();
-  const create = useCreateInvitation();
-  const { formRef, errors, setErrors, clearError } = useFieldErrors();
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('city_representative');
-  const [city, setCity] = useState<CitySummary | null>(null);
-  const [primaryContact, setPrimaryContact] = useState(false);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const forCity = role === 'city_representative';
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    setSentTo(null);
-    const values = { email, name, role, cityId: forCity ? (city?.id ?? null) : null, primaryContact: forCity && primaryContact };
-    const checked = validateWith(CreateInvitationBody, values, t);
-    if (!checked.ok) {
-      // The schema's only cross-field rule: a city representative needs a city.
-      const cityError = checked.errors.cityId === undefined ? {} : { cityId: t('people.cityRequired') };
-      return setErrors({ ...checked.errors, ...cityError });
-    }
-    create.mutate(checked.data, {
-      onSuccess: (invitation) => {
-        setSentTo(invitation.email);
-        setEmail('');
-        setName('');
-        setCity(null);
-        setPrimaryContact(false);
-      },
-      onError: (error) => setErrors(fieldErrorsOf(error)),
-    });
-  };
+  const form = useApiForm({
+    initialValues,
+    schema: CreateInvitationBody,
+    toBody: ({ city, role, primaryContact, ...rest }) => {
+      const forCity = role === 'city_representative';
+      return { ...rest, role, cityId: forCity ? (city?.id ?? null) : null, primaryContact: forCity && primaryContact };
+    },
+    // The schema's only cross-field rule, said in words: a city representative needs a city.
+    validate: ({ role, city }) => (role === 'city_representative' && city === null ? { city: t('people.cityRequired') } : {}),
+    fieldOf: (path) => (path === 'cityId' ? 'city' : path),
+    mutation: useCreateInvitation(),
+    onSuccess: (invitation) => {
+      setSentTo(invitation.email);
+      form.setValues({ email: '', name: '', city: null, primaryContact: false });
+    },
+    onEdit: () => setSentTo(null),
+  });
+  const forCity = form.values.role === 'city_representative';
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label={t('people.inviteTitle')}>
+    <form {...form.formProps} aria-label={t('people.inviteTitle')}>
       {sentTo && (
         <Alert color="green" variant="light" role="status" mb="md">
           {t('people.invitationSent', { email: sentTo })}
         </Alert>
       )}
-      <ProblemAlert error={create.error} />
+      <ProblemAlert error={form.requestError} />
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t('fields.email')}
-            type="email"
-            autoComplete="off"
-            required
-            value={email}
-            onChange={(event) => {
-              setEmail(event.currentTarget.value);
-              clearError('email');
-            }}
-            error={errors.email}
-          />
-          <TextInput
-            label={t('fields.name')}
-            autoComplete="off"
-            required
-            value={name}
-            onChange={(event) => {
-              setName(event.currentTarget.value);
-              clearError('name');
-            }}
-            error={errors.name}
-          />
-          <NativeSelect
-            label={t('fields.role')}
-            required
-            value={role}
-            onChange={(event) => {
-              const parsed = Role.safeParse(event.currentTarget.value);
-              if (parsed.success) setRole(parsed.data);
-              clearError('role');
-              clearError('cityId');
-            }}
-            data={ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))}
-            error={errors.role}
-          />
-          {forCity && (
-            <CityPicker
-              value={city}
-              onChange={(next) => {
-                setCity(next);
-                clearError('cityId');
-              }}
-              error={errors.cityId}
-            />
-          )}
+          <TextInput label={t('fields.email')} type="email" autoComplete="off" required {...form.getInputProps('email')} />
+          <TextInput label={t('fields.name')} autoComplete="off" required {...form.getInputProps('name')} />
+          <NativeSelect label={t('fields.role')} required {...form.getInputProps('role')} data={ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))} />
+          {forCity && <CityPicker required value={form.values.city} onChange={(city) => form.setFieldValue('city', city)} error={form.errors.city} />}
         </SimpleGrid>
-        {forCity && (
-          <Checkbox
-            label={t('people.primaryContact')}
-            checked={primaryContact}
-            onChange={(event) => setPrimaryContact(event.currentTarget.checked)}
-          />
-        )}
+        {forCity && <Checkbox label={t('people.primaryContact')} {...form.getInputProps('primaryContact', { type: 'checkbox' })} />}
         <div>
-          <Button type="submit" loading={create.isPending}>
-            {t('people.sendInvitation')}
-          </Button>
+          <Button {...form.submitProps}>{t('people.sendInvitation')}</Button>
         </div>
       </Stack>
     </form>

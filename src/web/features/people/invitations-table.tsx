@@ -10,6 +10,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { InvitationStatusBadge } from './invitation-status-badge.tsx';
 import { useInvitations, useRevokeInvitation } from './people.api.ts';
+import { ColumnHeads } from '../../components/column-heads.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -37,16 +38,7 @@ export function InvitationsTable() {
       <Table.ScrollContainer minWidth={720}>
         <Table striped highlightOnHover verticalSpacing="sm" aria-busy={invitations.isPlaceholderData}>
           <Table.Caption>{t('people.invitationsCaption')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('people.columns.person')}</Table.Th>
-              <Table.Th scope="col">{t('people.columns.role')}</Table.Th>
-              <Table.Th scope="col">{t('people.columns.status')}</Table.Th>
-              <Table.Th scope="col">{t('people.columns.invitedBy')}</Table.Th>
-              <Table.Th scope="col">{t('people.columns.expires')}</Table.Th>
-              <Table.Th scope="col">{t('people.columns.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads labels={[t('people.columns.person'), t('people.columns.role'), t('people.columns.status'), t('people.columns.invitedBy'), t('people.columns.expires'), t('people.columns.actions')]} />
           <Table.Tbody>
             {items.map((invitation) => (
               <Table.Tr key={invitation.id}>

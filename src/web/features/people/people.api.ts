@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Invitation, InvitationPage, type CreateInvitationBody } from '../../../shared/account.schemas.ts';
-import { CityPage } from '../../../shared/city.schemas.ts';
 import { apiGet, apiSend, queryString } from '../../lib/api-client.ts';
 
 const invitationsKey = ['invitations'] as const;
@@ -27,15 +26,5 @@ export function useRevokeInvitation() {
   return useMutation({
     mutationFn: (id: string) => apiSend('DELETE', `/api/invitations/${encodeURIComponent(id)}`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: invitationsKey }),
-  });
-}
-
-/** The first `limit` cities whose name matches `q`, for the city picker. */
-export function useCitySearch(q: string, limit: number) {
-  return useQuery({
-    queryKey: ['cities', { q, limit }],
-    queryFn: ({ signal }) => apiGet(`/api/cities${queryString({ q, pageSize: limit })}`, CityPage, signal),
-    placeholderData: keepPreviousData,
-    staleTime: 10 * 60_000,
   });
 }

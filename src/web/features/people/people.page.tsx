@@ -1,8 +1,9 @@
-import { Divider, Paper, Stack, Text, Title } from '@mantine/core';
+import { Divider, Paper, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/page-title.tsx';
 import { InvitationForm } from './invitation-form.tsx';
 import { InvitationsTable } from './invitations-table.tsx';
+import { PageSection } from '../../components/page-section.tsx';
 
 export function PeoplePage() {
   const { t } = useTranslation();
@@ -10,21 +11,15 @@ export function PeoplePage() {
     <Stack gap="lg">
       <PageTitle>{t('people.title')}</PageTitle>
       <Text>{t('people.intro')}</Text>
-      <section aria-labelledby="invite-heading">
-        <Title order={2} size="h3" id="invite-heading" mb="sm">
-          {t('people.inviteTitle')}
-        </Title>
+      <PageSection id="invite-heading" title={t('people.inviteTitle')}>
         <Paper withBorder p="lg" radius="md">
           <InvitationForm />
         </Paper>
-      </section>
+      </PageSection>
       <Divider />
-      <section aria-labelledby="invitations-heading">
-        <Title order={2} size="h3" id="invitations-heading" mb="sm">
-          {t('people.invitationsTitle')}
-        </Title>
+      <PageSection id="invitations-heading" title={t('people.invitationsTitle')}>
         <InvitationsTable />
-      </section>
+      </PageSection>
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
 import { Anchor, Button, Checkbox, Group, MultiSelect, NumberInput, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SECTOR_CODES } from '../../../domain/reference/sectors.ts';
 import { ATTACHMENT_MAX_BYTES } from '../../../shared/attachment.schemas.ts';
@@ -12,9 +12,11 @@ type Value = z.infer<typeof AnswerValue> | undefined;
 
 interface AnswerFieldProps {
   question: Question;
-  value: Value;
+  value?: Value;
   onChange: (value: Value) => void;
-  error: string | undefined;
+  error?: ReactNode;
+  /** Where the form looks for this field to focus it (Mantine's getInputProps sets it). */
+  'data-path'?: string;
   readOnly: boolean;
   maxDelegates: number;
   applicationId: string;
@@ -31,7 +33,7 @@ const asText = (v: Value): string => (typeof v === 'string' ? v : '');
 export function AnswerField(props: AnswerFieldProps) {
   const { t } = useTranslation();
   const { question: q, value, onChange, error, readOnly } = props;
-  const common = { label: q.label, description: q.help || undefined, required: q.required, error };
+  const common = { label: q.label, description: q.help || undefined, required: q.required, error, 'data-path': props['data-path'] };
 
   switch (q.type) {
     case 'text':
@@ -102,7 +104,7 @@ export function AnswerField(props: AnswerFieldProps) {
   }
 }
 
-function SolutionsField({ question: q, value, onChange, error, readOnly }: AnswerFieldProps) {
+function SolutionsField({ question: q, value, onChange, error, readOnly, 'data-path': dataPath }: AnswerFieldProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
@@ -117,6 +119,7 @@ function SolutionsField({ question: q, value, onChange, error, readOnly }: Answe
         description={q.help || t('programmes.answer.solutionsHint')}
         required={q.required}
         error={error}
+        data-path={dataPath}
         searchable
         readOnly={readOnly}
         searchValue={search}
@@ -153,12 +156,12 @@ function SolutionLabel({ id, fallback }: { id: string; fallback: string }) {
   return <>{title.data?.title ?? (fallback === id ? '…' : fallback)}</>;
 }
 
-function DatesField({ question: q, value, onChange, error, readOnly }: AnswerFieldProps) {
+function DatesField({ question: q, value, onChange, error, readOnly, 'data-path': dataPath }: AnswerFieldProps) {
   const { t } = useTranslation();
   const dates = asList(value);
   const set = (next: string[]) => onChange(next);
   return (
-    <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+    <fieldset style={{ border: 0, padding: 0, margin: 0 }} data-path={dataPath}>
       <Text component="legend" fw={500} size="sm">
         {q.label}
         {q.required && (

@@ -2,24 +2,26 @@ import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { z } from 'zod';
-import type { AnswerValue, Answers, Application, Call } from '../../../shared/programme.schemas.ts';
+import { UpdateApplicationBody, type Answers, type Application, type Call } from '../../../shared/programme.schemas.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { ApiError } from '../../lib/api-client.ts';
-import { fieldErrorsOf, type FieldErrors } from '../../lib/form-errors.ts';
+import type { FieldErrors } from '../../lib/form-errors.ts';
 import { useCurrentUser } from '../../lib/session.ts';
-import { useFieldErrors } from '../../lib/use-field-errors.ts';
+import { useApiForm } from '../../lib/use-api-form.ts';
 import { AnswerField } from './answer-field.tsx';
 import { formatInstant } from './programme-dates.ts';
 import { useApplication, useCall, useProgramme, useRemoveAttachment, useSaveAnswers, useSubmitApplication, useUploadAttachment, useWithdrawApplication } from './programmes.api.ts';
 import { ApplicationStatusBadge } from './status-badges.tsx';
 import { representsCity } from '../../../shared/role-predicates.ts';
+import { PageProblem } from '../../components/page-problem.tsx';
 
-type Value = z.infer<typeof AnswerValue> | undefined;
+const isEmpty = (v: Answers[string] | undefined) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+/** Only the questions answered: an emptied answer is no answer. */
+const answered = (answers: Answers): Answers => Object.fromEntries(Object.entries(answers).filter(([, v]) => !isEmpty(v)));
 
 /** /applications/:id: the city's application to a call; its representatives edit it until the deadline. */
 export function ApplicationPage() {
@@ -35,10 +37,7 @@ export function ApplicationPage() {
 
   if (error) {
     return (
-      <>
-        <PageTitle>{t('programmes.application.titleFallback')}</PageTitle>
-        <ProblemAlert error={error} />
-      </>
+      <PageProblem title={t('programmes.application.titleFallback')} error={error} />
     );
   }
   if (!ready) return <LoadingState />;
@@ -61,8 +60,6 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
   const withdraw = useWithdrawApplication(a.id);
   const upload = useUploadAttachment(a.id);
   const removeFile = useRemoveAttachment(a.id);
-  const { formRef, errors, setErrors, clearError } = useFieldErrors();
-  const [answers, setAnswers] = useState<Answers>(a.answers);
   const [dirty, setDirty] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<'submit' | 'withdraw' | 'removeFile' | null>(null);
@@ -83,25 +80,12 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
     setNotice(null);
   };
 
-  const setAnswer = (questionId: string, value: Value) => {
-    setAnswers((current) => {
-      const next = { ...current };
-      if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) delete next[questionId];
-      else next[questionId] = value;
-      return next;
-    });
-    setDirty(true);
-    setNotice(null);
-    clearError(`answers.${questionId}`);
-  };
-
   /** Checks before sending, in the person's language; the server checks everything again. */
-  const check = (submitting: boolean): FieldErrors => {
+  const problemsOf = (answers: Answers, submitting: boolean): FieldErrors => {
     const problems: FieldErrors = {};
     for (const q of call.questions) {
       const v = answers[q.id];
-      const empty = v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
-      if (empty) {
+      if (isEmpty(v)) {
         if (submitting && q.required) problems[`answers.${q.id}`] = t('programmes.application.answerRequired');
         continue;
       }
@@ -113,42 +97,46 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
     return problems;
   };
 
+  const form = useApiForm({
+    initialValues: { answers: a.answers },
+    schema: UpdateApplicationBody,
+    toBody: (v) => ({ version: a.version, answers: answered(v.answers) }),
+    // Once submitted, every save must leave a complete application.
+    validate: (v) => problemsOf(v.answers, a.status === 'submitted'),
+    mutation: save,
+    onEdit: () => {
+      setDirty(true);
+      setNotice(null);
+    },
+  });
+
   const saveDraft = (then?: (saved: Application) => void) => {
     if (!then) resetMessages();
-    const problems = check(a.status === 'submitted');
-    if (Object.keys(problems).length > 0) return setErrors(problems);
-    save.mutate(
-      { version: a.version, answers },
-      {
-        onSuccess: (saved) => {
-          setAnswers(saved.answers);
-          setDirty(false);
-          if (then) then(saved);
-          else setNotice(t(a.status === 'submitted' ? 'programmes.application.changesSaved' : 'programmes.application.draftSaved'));
-        },
-        onError: (error) => setErrors(fieldErrorsOf(error)),
+    const body = form.check();
+    if (body === null) return;
+    form.send(body, {
+      onSuccess: (saved) => {
+        form.setValues({ answers: saved.answers });
+        setDirty(false);
+        if (then) then(saved);
+        else setNotice(t(a.status === 'submitted' ? 'programmes.application.changesSaved' : 'programmes.application.draftSaved'));
       },
-    );
+    });
   };
 
   const askSubmit = () => {
     resetMessages();
-    const problems = check(true);
-    if (Object.keys(problems).length > 0) return setErrors(problems);
-    setConfirm('submit');
+    if (form.check((v) => problemsOf(v.answers, true)) !== null) setConfirm('submit');
   };
 
   const doSubmit = () => {
     const send = (version: number) =>
-      submit.mutate(version, {
+      form.run(submit, version, {
         onSuccess: () => {
           setConfirm(null);
           setNotice(t('programmes.application.submitted'));
         },
-        onError: (error) => {
-          setConfirm(null);
-          setErrors(fieldErrorsOf(error));
-        },
+        onError: () => setConfirm(null),
       });
     if (dirty) saveDraft((saved) => send(saved.version));
     else send(a.version);
@@ -162,9 +150,8 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
       {
         onSuccess: (saved) => {
           // Keep unsaved edits of other questions; take the file's name from the server.
-          setAnswers((current) => ({ ...current, [questionId]: saved.answers[questionId] ?? file.name }));
+          form.setFieldValue(`answers.${questionId}`, saved.answers[questionId] ?? file.name);
           setNotice(t('programmes.application.fileAttached', { name: saved.answers[questionId] ?? file.name }));
-          clearError(`answers.${questionId}`);
         },
         onSettled: () => setUploadingQuestion(null),
       },
@@ -177,11 +164,7 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
     const questionId = fileToRemove;
     removeFile.mutate(questionId, {
       onSuccess: () => {
-        setAnswers((current) => {
-          const next = { ...current };
-          delete next[questionId];
-          return next;
-        });
+        form.setFieldValue('answers', (current) => Object.fromEntries(Object.entries(current).filter(([id]) => id !== questionId)));
         setNotice(t('programmes.application.fileRemoved'));
       },
       onSettled: () => {
@@ -234,8 +217,7 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
       <ProblemAlert error={lastError} messages={{ ...detailMessages(lastError), CONFLICT: lastError instanceof ApiError && lastError.detail ? lastError.detail : t('errors.codes.CONFLICT') }} />
 
       <form
-        ref={formRef}
-        noValidate
+        {...form.formProps}
         aria-label={t('programmes.application.formLabel')}
         onSubmit={(e) => {
           e.preventDefault();
@@ -248,9 +230,7 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
             <AnswerField
               key={q.id}
               question={q}
-              value={answers[q.id]}
-              onChange={(v) => setAnswer(q.id, v)}
-              error={errors[`answers.${q.id}`]}
+              {...form.getInputProps(`answers.${q.id}`)}
               readOnly={!editable}
               maxDelegates={maxDelegates}
               applicationId={a.id}
@@ -265,7 +245,7 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
           {isRepresentative && (
             <Group>
               {editable && (
-                <Button type="submit" variant={a.status === 'draft' ? 'default' : 'filled'} loading={save.isPending} disabled={busy && !save.isPending}>
+                <Button {...form.submitProps} variant={a.status === 'draft' ? 'default' : 'filled'} disabled={busy && !save.isPending}>
                   {a.status === 'draft' ? t('programmes.application.saveDraft') : t('programmes.application.saveChanges')}
                 </Button>
               )}
@@ -319,7 +299,7 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
       <ConfirmDialog
         opened={confirm === 'removeFile'}
         title={t('programmes.application.removeFileTitle')}
-        message={t('programmes.application.removeFileMessage', { name: fileToRemove ? String(answers[fileToRemove] ?? '') : '' })}
+        message={t('programmes.application.removeFileMessage', { name: fileToRemove ? String(form.values.answers[fileToRemove] ?? '') : '' })}
         confirmLabel={t('programmes.answer.removeFile')}
         busy={removeFile.isPending}
         onConfirm={doRemoveFile}

@@ -1,15 +1,15 @@
 import { Alert, Button, Checkbox, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { randomId } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QuestionType, UpdateCallBody, type Call } from '../../../shared/programme.schemas.ts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
-import { useFieldErrors } from '../../lib/use-field-errors.ts';
+import { useApiForm } from '../../lib/use-api-form.ts';
 import { useUpdateCall } from './programmes.api.ts';
 
 type QType = Call['questions'][number]['type'];
 interface QuestionDraft {
-  key: number;
+  key: string;
   id: string;
   type: QType;
   label: string;
@@ -19,7 +19,7 @@ interface QuestionDraft {
   maxLength: number | string;
 }
 interface CriterionDraft {
-  key: number;
+  key: string;
   id: string;
   name: string;
   weight: number | string;
@@ -28,7 +28,6 @@ interface CriterionDraft {
 
 const CHOICE_TYPES: QType[] = ['single_choice', 'multiple_choice'];
 const TEXT_TYPES: QType[] = ['text', 'long_text'];
-let nextKey = 1;
 
 function freeId(prefix: string, taken: readonly string[]) {
   for (let n = taken.length + 1; ; n++) if (!taken.includes(`${prefix}_${n}`)) return `${prefix}_${n}`;
@@ -40,35 +39,16 @@ function freeId(prefix: string, taken: readonly string[]) {
  */
 export function CallFormEditor({ call }: { call: Call }) {
   const { t } = useTranslation();
-  const update = useUpdateCall(call.programmeSlug, call.kind);
-  const { formRef, errors, setErrors, clearError } = useFieldErrors();
   const [saved, setSaved] = useState(false);
-  const [questions, setQuestions] = useState<QuestionDraft[]>(() =>
-    call.questions.map((q) => ({ key: nextKey++, id: q.id, type: q.type, label: q.label, help: q.help, required: q.required, optionsText: q.options.join('\n'), maxLength: q.maxLength ?? '' })),
-  );
-  const [criteria, setCriteria] = useState<CriterionDraft[]>(() => call.criteria.map((c) => ({ key: nextKey++, ...c })));
-
-  const changeQuestion = (index: number, change: Partial<QuestionDraft>) => {
-    setQuestions((list) => list.map((q, i) => (i === index ? { ...q, ...change } : q)));
-    setSaved(false);
-    for (const field of Object.keys(change)) clearError(`questions.${index}.${field === 'optionsText' ? 'options' : field}`);
-  };
-  const changeCriterion = (index: number, change: Partial<CriterionDraft>) => {
-    setCriteria((list) => list.map((c, i) => (i === index ? { ...c, ...change } : c)));
-    setSaved(false);
-    for (const field of Object.keys(change)) clearError(`criteria.${index}.${field}`);
-  };
-  const move = (index: number, by: -1 | 1) =>
-    setQuestions((list) => {
-      const next = [...list];
-      const [item] = next.splice(index, 1);
-      if (item) next.splice(index + by, 0, item);
-      return next;
-    });
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    const body = {
+  const form = useApiForm({
+    initialValues: {
+      questions: call.questions.map(
+        (q): QuestionDraft => ({ key: randomId(), id: q.id, type: q.type, label: q.label, help: q.help, required: q.required, optionsText: q.options.join('\n'), maxLength: q.maxLength ?? '' }),
+      ),
+      criteria: call.criteria.map((c): CriterionDraft => ({ key: randomId(), ...c })),
+    },
+    schema: UpdateCallBody,
+    toBody: ({ questions, criteria }) => ({
       version: call.version,
       questions: questions.map((q) => ({
         id: q.id.trim(),
@@ -80,16 +60,19 @@ export function CallFormEditor({ call }: { call: Call }) {
         ...(TEXT_TYPES.includes(q.type) && typeof q.maxLength === 'number' ? { maxLength: q.maxLength } : {}),
       })),
       criteria: criteria.map((c) => ({ id: c.id.trim(), name: c.name, weight: typeof c.weight === 'number' ? c.weight : Number.NaN, scaleMax: typeof c.scaleMax === 'number' ? c.scaleMax : Number.NaN })),
-    };
-    const checked = validateWith(UpdateCallBody, body, t);
-    if (!checked.ok) return setErrors(checked.errors);
-    update.mutate(checked.data, { onSuccess: () => setSaved(true), onError: (error) => setErrors(fieldErrorsOf(error)) });
-  };
+    }),
+    // The options are written one per line in a single text box.
+    fieldOf: (path) => path.replace(/^(questions\.\d+)\.options(\..*)?$/, '$1.optionsText'),
+    mutation: useUpdateCall(call.programmeSlug, call.kind),
+    onSuccess: () => setSaved(true),
+    onEdit: () => setSaved(false),
+  });
+  const { questions, criteria } = form.values;
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label={t('programmes.editor.formLabel')}>
+    <form {...form.formProps} aria-label={t('programmes.editor.formLabel')}>
       <Stack gap="lg">
-        <ProblemAlert error={update.error} messages={{ CONFLICT: t('programmes.editor.conflict') }} />
+        <ProblemAlert error={form.requestError} messages={{ CONFLICT: t('programmes.editor.conflict') }} />
         {saved && (
           <Alert color="green" variant="light" role="status">
             {t('programmes.editor.saved')}
@@ -99,15 +82,15 @@ export function CallFormEditor({ call }: { call: Call }) {
           <Title order={3} size="h4" id="questions-heading" mb="xs">
             {t('programmes.editor.questionsTitle')}
           </Title>
-          {errors.questions && (
+          {form.errors.questions && (
             <Text c="red.9" size="sm" role="alert" mb="sm">
-              {errors.questions}
+              {form.errors.questions}
             </Text>
           )}
           {questions.length === 0 && <Text mb="sm">{t('programmes.editor.noQuestions')}</Text>}
           <Stack gap="md">
             {questions.map((q, index) => {
-              const err = (field: string) => errors[`questions.${index}.${field}`];
+              const field = (name: keyof QuestionDraft) => form.getInputProps(`questions.${index}.${name}`);
               const n = index + 1;
               return (
                 <Paper key={q.key} withBorder p="md" radius="md" component="fieldset" style={{ margin: 0 }}>
@@ -116,15 +99,14 @@ export function CallFormEditor({ call }: { call: Call }) {
                   </Text>
                   <Stack gap="sm">
                     <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                      <TextInput label={t('programmes.editor.label')} required value={q.label} onChange={(e) => changeQuestion(index, { label: e.currentTarget.value })} error={err('label')} />
+                      <TextInput label={t('programmes.editor.label')} required {...field('label')} />
                       <NativeSelect
                         label={t('programmes.editor.type')}
-                        value={q.type}
-                        onChange={(e) => changeQuestion(index, { type: QuestionType.parse(e.currentTarget.value) })}
+                        {...field('type')}
                         data={QuestionType.options.map((type) => ({ value: type, label: t(`programmes.questionTypes.${type}`) }))}
                       />
                     </SimpleGrid>
-                    <TextInput label={t('programmes.editor.help')} value={q.help} onChange={(e) => changeQuestion(index, { help: e.currentTarget.value })} error={err('help')} />
+                    <TextInput label={t('programmes.editor.help')} {...field('help')} />
                     {CHOICE_TYPES.includes(q.type) && (
                       <Textarea
                         label={t('programmes.editor.options')}
@@ -132,9 +114,7 @@ export function CallFormEditor({ call }: { call: Call }) {
                         required
                         autosize
                         minRows={3}
-                        value={q.optionsText}
-                        onChange={(e) => changeQuestion(index, { optionsText: e.currentTarget.value })}
-                        error={err('options')}
+                        {...field('optionsText')}
                       />
                     )}
                     <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -142,9 +122,7 @@ export function CallFormEditor({ call }: { call: Call }) {
                         label={t('programmes.editor.id')}
                         description={t('programmes.editor.idHint')}
                         required
-                        value={q.id}
-                        onChange={(e) => changeQuestion(index, { id: e.currentTarget.value })}
-                        error={err('id')}
+                        {...field('id')}
                       />
                       {TEXT_TYPES.includes(q.type) && (
                         <NumberInput
@@ -153,23 +131,21 @@ export function CallFormEditor({ call }: { call: Call }) {
                           min={1}
                           max={20000}
                           allowDecimal={false}
-                          value={q.maxLength}
-                          onChange={(v) => changeQuestion(index, { maxLength: v })}
-                          error={err('maxLength')}
+                          {...field('maxLength')}
                         />
                       )}
                     </SimpleGrid>
                     {q.type === 'file' && <Text size="sm">{t('programmes.editor.fileHint')}</Text>}
                     <Group justify="space-between">
-                      <Checkbox label={t('programmes.editor.required')} checked={q.required} onChange={(e) => changeQuestion(index, { required: e.currentTarget.checked })} />
+                      <Checkbox label={t('programmes.editor.required')} {...form.getInputProps(`questions.${index}.required`, { type: 'checkbox' })} />
                       <Group gap="xs">
-                        <Button size="xs" variant="default" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t('programmes.editor.moveUp', { n })}>
+                        <Button size="xs" variant="default" disabled={index === 0} onClick={() => form.reorderListItem('questions', { from: index, to: index - 1 })} aria-label={t('programmes.editor.moveUp', { n })}>
                           {t('programmes.editor.up')}
                         </Button>
-                        <Button size="xs" variant="default" disabled={index === questions.length - 1} onClick={() => move(index, 1)} aria-label={t('programmes.editor.moveDown', { n })}>
+                        <Button size="xs" variant="default" disabled={index === questions.length - 1} onClick={() => form.reorderListItem('questions', { from: index, to: index + 1 })} aria-label={t('programmes.editor.moveDown', { n })}>
                           {t('programmes.editor.down')}
                         </Button>
-                        <Button size="xs" color="red" variant="outline" c="red.9" onClick={() => setQuestions((list) => list.filter((_, i) => i !== index))} aria-label={t('programmes.editor.removeQuestion', { n })}>
+                        <Button size="xs" color="red" variant="outline" c="red.9" onClick={() => form.removeListItem('questions', index)} aria-label={t('programmes.editor.removeQuestion', { n })}>
                           {t('programmes.editor.remove')}
                         </Button>
                       </Group>
@@ -183,10 +159,7 @@ export function CallFormEditor({ call }: { call: Call }) {
             mt="sm"
             variant="default"
             onClick={() =>
-              setQuestions((list) => [
-                ...list,
-                { key: nextKey++, id: freeId('question', list.map((q) => q.id)), type: 'long_text', label: '', help: '', required: false, optionsText: '', maxLength: '' },
-              ])
+              form.insertListItem('questions', { key: randomId(), id: freeId('question', questions.map((q) => q.id)), type: 'long_text', label: '', help: '', required: false, optionsText: '', maxLength: '' })
             }
           >
             {t('programmes.editor.addQuestion')}
@@ -200,15 +173,15 @@ export function CallFormEditor({ call }: { call: Call }) {
           <Text size="sm" mb="sm">
             {t('programmes.editor.criteriaIntro')}
           </Text>
-          {errors.criteria && (
+          {form.errors.criteria && (
             <Text c="red.9" size="sm" role="alert" mb="sm">
-              {errors.criteria}
+              {form.errors.criteria}
             </Text>
           )}
           {criteria.length === 0 && <Text mb="sm">{t('programmes.editor.noCriteria')}</Text>}
           <Stack gap="md">
             {criteria.map((c, index) => {
-              const err = (field: string) => errors[`criteria.${index}.${field}`];
+              const field = (name: keyof CriterionDraft) => form.getInputProps(`criteria.${index}.${name}`);
               const n = index + 1;
               return (
                 <Paper key={c.key} withBorder p="md" radius="md" component="fieldset" style={{ margin: 0 }}>
@@ -216,8 +189,8 @@ export function CallFormEditor({ call }: { call: Call }) {
                     {t('programmes.editor.criterionN', { n })}
                   </Text>
                   <SimpleGrid cols={{ base: 1, sm: 4 }}>
-                    <TextInput label={t('programmes.editor.criterionName')} required value={c.name} onChange={(e) => changeCriterion(index, { name: e.currentTarget.value })} error={err('name')} />
-                    <NumberInput label={t('programmes.editor.weight')} required min={0.1} max={100} decimalScale={2} value={c.weight} onChange={(v) => changeCriterion(index, { weight: v })} error={err('weight')} />
+                    <TextInput label={t('programmes.editor.criterionName')} required {...field('name')} />
+                    <NumberInput label={t('programmes.editor.weight')} required min={0.1} max={100} decimalScale={2} {...field('weight')} />
                     <NumberInput
                       label={t('programmes.editor.scaleMax')}
                       description={t('programmes.editor.scaleHint')}
@@ -225,14 +198,12 @@ export function CallFormEditor({ call }: { call: Call }) {
                       min={1}
                       max={100}
                       allowDecimal={false}
-                      value={c.scaleMax}
-                      onChange={(v) => changeCriterion(index, { scaleMax: v })}
-                      error={err('scaleMax')}
+                      {...field('scaleMax')}
                     />
-                    <TextInput label={t('programmes.editor.id')} required value={c.id} onChange={(e) => changeCriterion(index, { id: e.currentTarget.value })} error={err('id')} />
+                    <TextInput label={t('programmes.editor.id')} required {...field('id')} />
                   </SimpleGrid>
                   <Group mt="sm">
-                    <Button size="xs" color="red" variant="outline" c="red.9" onClick={() => setCriteria((list) => list.filter((_, i) => i !== index))} aria-label={t('programmes.editor.removeCriterion', { n })}>
+                    <Button size="xs" color="red" variant="outline" c="red.9" onClick={() => form.removeListItem('criteria', index)} aria-label={t('programmes.editor.removeCriterion', { n })}>
                       {t('programmes.editor.remove')}
                     </Button>
                   </Group>
@@ -243,15 +214,13 @@ export function CallFormEditor({ call }: { call: Call }) {
           <Button
             mt="sm"
             variant="default"
-            onClick={() => setCriteria((list) => [...list, { key: nextKey++, id: freeId('criterion', list.map((c) => c.id)), name: '', weight: 1, scaleMax: 5 }])}
+            onClick={() => form.insertListItem('criteria', { key: randomId(), id: freeId('criterion', criteria.map((c) => c.id)), name: '', weight: 1, scaleMax: 5 })}
           >
             {t('programmes.editor.addCriterion')}
           </Button>
         </section>
         <Group>
-          <Button type="submit" loading={update.isPending}>
-            {t('programmes.editor.save')}
-          </Button>
+          <Button {...form.submitProps}>{t('programmes.editor.save')}</Button>
         </Group>
       </Stack>
     </form>

@@ -14,6 +14,8 @@ import { formatInstant } from './programme-dates.ts';
 import { useCall, useCallApplications, useEligibility, useStartApplication } from './programmes.api.ts';
 import { ApplicationStatusBadge, CallStateBadge } from './status-badges.tsx';
 import { hasRole, representedCities } from '../../../shared/role-predicates.ts';
+import { PageSection } from '../../components/page-section.tsx';
+import { PageProblem } from '../../components/page-problem.tsx';
 
 /** /programmes/:slug/calls/:kind: what the call is, its window, a city's eligibility and application; managers edit its form. */
 export function CallPage() {
@@ -42,10 +44,7 @@ function CallView({ slug, kind }: { slug: string; kind: CallKind }) {
   if (call.isPending) return <LoadingState />;
   if (call.isError) {
     return (
-      <>
-        <PageTitle>{t(`programmes.callNames.${kind}`)}</PageTitle>
-        <ProblemAlert error={call.error} />
-      </>
+      <PageProblem title={t(`programmes.callNames.${kind}`)} error={call.error} />
     );
   }
   const c = call.data;
@@ -57,29 +56,23 @@ function CallView({ slug, kind }: { slug: string; kind: CallKind }) {
           {t('programmes.backToProgramme', { programme: c.programmeTitle })}
         </RouterAnchor>
       </div>
-      <section aria-labelledby="about-heading">
-        <Title order={2} size="h3" id="about-heading" mb="xs">
-          {t('programmes.callPage.aboutTitle')}
-        </Title>
+      <PageSection id="about-heading" title={t('programmes.callPage.aboutTitle')} spacing="xs">
         <Text mb="sm">{t(`programmes.callAbout.${kind}`)}</Text>
         <Group gap="sm" mb="xs">
           <CallStateBadge state={c.state} />
         </Group>
         <Text>{t('programmes.call.opens', { when: formatInstant(c.opensAt, c.timeZone, i18n.language) })}</Text>
         <Text>{t('programmes.call.closes', { when: formatInstant(c.closesAt, c.timeZone, i18n.language), timeZone: c.timeZone })}</Text>
-      </section>
+      </PageSection>
 
       {cities.length > 0 && (
-        <section aria-labelledby="your-city-heading">
-          <Title order={2} size="h3" id="your-city-heading" mb="sm">
-            {t('programmes.callPage.yourCityTitle', { count: cities.length })}
-          </Title>
+        <PageSection id="your-city-heading" title={t('programmes.callPage.yourCityTitle', { count: cities.length })}>
           <Stack gap="md">
             {cities.map((city) => (
               <CityApplicationPanel key={city.id} call={c} city={city} />
             ))}
           </Stack>
-        </section>
+        </PageSection>
       )}
       {!user && (
         <Text>
@@ -87,10 +80,7 @@ function CallView({ slug, kind }: { slug: string; kind: CallKind }) {
         </Text>
       )}
 
-      <section aria-labelledby="questions-preview-heading">
-        <Title order={2} size="h3" id="questions-preview-heading" mb="xs">
-          {t('programmes.callPage.questionsTitle')}
-        </Title>
+      <PageSection id="questions-preview-heading" title={t('programmes.callPage.questionsTitle')} spacing="xs">
         {c.questions.length === 0 ? (
           <Text>{t('programmes.callPage.noQuestions')}</Text>
         ) : (
@@ -102,14 +92,11 @@ function CallView({ slug, kind }: { slug: string; kind: CallKind }) {
             ))}
           </List>
         )}
-      </section>
+      </PageSection>
 
       {isManager && (
         <>
-          <section aria-labelledby="manage-heading">
-            <Title order={2} size="h3" id="manage-heading" mb="xs">
-              {t('programmes.callPage.manageTitle')}
-            </Title>
+          <PageSection id="manage-heading" title={t('programmes.callPage.manageTitle')} spacing="xs">
             <ManagerSummary call={c} />
             {c.state === 'upcoming' ? (
               <Paper withBorder p="lg" radius="md" mt="md">
@@ -118,7 +105,7 @@ function CallView({ slug, kind }: { slug: string; kind: CallKind }) {
             ) : (
               <Text mt="sm">{t('programmes.callPage.formFrozen')}</Text>
             )}
-          </section>
+          </PageSection>
           {kind === 'visitor' && <LearningCompletions slug={slug} />}
         </>
       )}

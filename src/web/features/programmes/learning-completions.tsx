@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CitySummary } from '../../../shared/city.schemas.ts';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { CityPicker } from './city-picker.tsx';
+import { CityPicker } from '../../components/city-picker.tsx';
 import { useEligibility, useMarkLearning } from './programmes.api.ts';
 
 /**

@@ -1,5 +1,4 @@
 import { Button, NumberInput, Paper, Radio, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { DEFAULT_SETTINGS, defaultTimeline, type ProgrammeFormat as Format } from '../../../domain/programmes/programme-template.ts';
@@ -7,44 +6,43 @@ import { CreateProgrammeBody, ProgrammeFormat } from '../../../shared/programme.
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
-import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
-import { useFieldErrors } from '../../lib/use-field-errors.ts';
+import { useApiForm } from '../../lib/use-api-form.ts';
 import { formatLocalDate, isKnownTimeZone } from './programme-dates.ts';
 import { useCreateProgramme } from './programmes.api.ts';
+import { ColumnHeads } from '../../components/column-heads.tsx';
 
 const DEFAULT_TIME_ZONE = 'Europe/Brussels';
+const DEFAULT_FORMAT: Format = 'group_study_visits';
+
+interface Values {
+  format: Format;
+  year: number | string;
+  timeZone: string;
+  title: string;
+  titleEdited: boolean;
+  slug: string;
+}
+const yearOf = (v: Values) => (typeof v.year === 'number' ? v.year : Number.NaN);
 
 /** /programmes/new: a new edition from the template, with a preview of the timeline the server fills. */
 export function NewProgrammePage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const create = useCreateProgramme();
-  const { formRef, errors, setErrors, clearError } = useFieldErrors();
-  const [format, setFormat] = useState<Format>('group_study_visits');
-  const [year, setYear] = useState<number | string>(new Date().getFullYear() + 1);
-  const [timeZone, setTimeZone] = useState(DEFAULT_TIME_ZONE);
-  const [title, setTitle] = useState('');
-  const [titleEdited, setTitleEdited] = useState(false);
-  const [slug, setSlug] = useState('');
-
-  const yearNumber = typeof year === 'number' ? year : Number.NaN;
-  const suggestedTitle = `${t(`programmes.formats.${format}`)} ${Number.isFinite(yearNumber) ? yearNumber : ''}`.trim();
-  const shownTitle = titleEdited ? title : suggestedTitle;
+  // The title follows format and year until the manager writes their own.
+  const titleOf = (v: Values): string => (v.titleEdited ? v.title : `${t(`programmes.formats.${v.format}`)} ${Number.isFinite(yearOf(v)) ? yearOf(v) : ''}`.trim());
+  const form = useApiForm({
+    initialValues: { format: DEFAULT_FORMAT, year: new Date().getFullYear() + 1, timeZone: DEFAULT_TIME_ZONE, title: '', titleEdited: false, slug: '' },
+    schema: CreateProgrammeBody,
+    toBody: (v) => ({ title: titleOf(v), format: v.format, editionYear: yearOf(v), timeZone: v.timeZone.trim(), ...(v.slug.trim() ? { slug: v.slug.trim() } : {}) }),
+    validate: (v) => (isKnownTimeZone(v.timeZone.trim()) ? {} : { timeZone: t('programmes.create.unknownTimeZone') }),
+    fieldOf: (path) => (path === 'editionYear' ? 'year' : path),
+    mutation: useCreateProgramme(),
+    onSuccess: (programme) => void navigate(`/programmes/${programme.slug}`),
+  });
+  const { format, timeZone } = form.values;
+  const yearNumber = yearOf(form.values);
   const previewYear = Number.isInteger(yearNumber) && yearNumber >= 2020 && yearNumber <= 2100 ? yearNumber : null;
   const settings = DEFAULT_SETTINGS[format];
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    const values = { title: shownTitle, format, editionYear: yearNumber, timeZone: timeZone.trim(), ...(slug.trim() ? { slug: slug.trim() } : {}) };
-    const checked = validateWith(CreateProgrammeBody, values, t);
-    const problems = checked.ok ? {} : { ...checked.errors };
-    if (!isKnownTimeZone(values.timeZone)) problems.timeZone = t('programmes.create.unknownTimeZone');
-    if (!checked.ok || Object.keys(problems).length > 0) return setErrors(problems);
-    create.mutate(checked.data, {
-      onSuccess: (programme) => void navigate(`/programmes/${programme.slug}`),
-      onError: (error) => setErrors(fieldErrorsOf(error)),
-    });
-  };
 
   return (
     <Stack gap="lg">
@@ -54,10 +52,10 @@ export function NewProgrammePage() {
       </RouterAnchor>
       <Text>{t('programmes.create.intro')}</Text>
       <Paper withBorder p="lg" radius="md">
-        <form ref={formRef} onSubmit={submit} noValidate aria-label={t('programmes.create.title')}>
-          <ProblemAlert error={create.error} />
+        <form {...form.formProps} aria-label={t('programmes.create.title')}>
+          <ProblemAlert error={form.requestError} />
           <Stack gap="md">
-            <Radio.Group label={t('programmes.fields.format')} required value={format} onChange={(v) => setFormat(ProgrammeFormat.parse(v))}>
+            <Radio.Group label={t('programmes.fields.format')} required {...form.getInputProps('format')}>
               <Stack gap="xs" mt={4}>
                 {ProgrammeFormat.options.map((f) => (
                   <Radio key={f} value={f} label={t(`programmes.formats.${f}`)} description={t(`programmes.formatHints.${f}`)} />
@@ -72,45 +70,29 @@ export function NewProgrammePage() {
                 min={2020}
                 max={2100}
                 allowDecimal={false}
-                value={year}
-                onChange={(v) => {
-                  setYear(v);
-                  clearError('editionYear');
-                }}
-                error={errors.editionYear}
+                {...form.getInputProps('year')}
               />
               <TextInput
                 label={t('programmes.fields.timeZone')}
                 description={t('programmes.fields.timeZoneHint')}
                 required
-                value={timeZone}
-                onChange={(e) => {
-                  setTimeZone(e.currentTarget.value);
-                  clearError('timeZone');
-                }}
-                error={errors.timeZone}
+                {...form.getInputProps('timeZone')}
               />
             </SimpleGrid>
             <TextInput
               label={t('programmes.fields.title')}
               required
-              value={shownTitle}
+              {...form.getInputProps('title')}
+              value={titleOf(form.values)}
               onChange={(e) => {
-                setTitle(e.currentTarget.value);
-                setTitleEdited(true);
-                clearError('title');
+                form.setFieldValue('title', e.currentTarget.value);
+                form.setFieldValue('titleEdited', true);
               }}
-              error={errors.title}
             />
             <TextInput
               label={t('programmes.fields.slug')}
               description={t('programmes.fields.slugHint')}
-              value={slug}
-              onChange={(e) => {
-                setSlug(e.currentTarget.value);
-                clearError('slug');
-              }}
-              error={errors.slug}
+              {...form.getInputProps('slug')}
             />
             <section aria-labelledby="template-preview-heading">
               <Title order={2} size="h4" id="template-preview-heading" mb="xs">
@@ -129,13 +111,7 @@ export function NewProgrammePage() {
               ) : (
                 <Table>
                   <Table.Caption>{t('programmes.create.previewCaption', { timeZone: timeZone || DEFAULT_TIME_ZONE })}</Table.Caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('programmes.timeline.step')}</Table.Th>
-                      <Table.Th scope="col">{t('programmes.timeline.from')}</Table.Th>
-                      <Table.Th scope="col">{t('programmes.timeline.to')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
+                  <ColumnHeads labels={[t('programmes.timeline.step'), t('programmes.timeline.from'), t('programmes.timeline.to')]} />
                   <Table.Tbody>
                     {defaultTimeline(previewYear).map((m) => (
                       <Table.Tr key={m.kind}>
@@ -149,9 +125,7 @@ export function NewProgrammePage() {
               )}
             </section>
             <div>
-              <Button type="submit" loading={create.isPending}>
-                {t('programmes.create.submit')}
-              </Button>
+              <Button {...form.submitProps}>{t('programmes.create.submit')}</Button>
             </div>
           </Stack>
         </form>

@@ -1,16 +1,15 @@
 import { Alert, Button, Checkbox, Group, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { Milestone, Programme, ProgrammeSettings } from '../../../shared/programme.schemas.ts';
+import { UpdateProgrammeBody, type Programme, type ProgrammeSettings } from '../../../shared/programme.schemas.ts';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
-import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { ApiError } from '../../lib/api-client.ts';
-import { fieldErrorsOf } from '../../lib/form-errors.ts';
-import { useFieldErrors } from '../../lib/use-field-errors.ts';
+import { useApiForm } from '../../lib/use-api-form.ts';
 import { useProgramme, useUpdateProgramme } from './programmes.api.ts';
+import { ColumnHeads } from '../../components/column-heads.tsx';
+import { PageProblem } from '../../components/page-problem.tsx';
 
 type NumberKey = 'hostCount' | 'visitorsPerHost' | 'visitorTargetYearMax' | 'maxDelegatesPerCity' | 'evaluatorsPerApplication' | 'visitLengthDays' | 'learningPhases';
 const NUMBER_FIELDS: { key: NumberKey; min: number; max: number }[] = [
@@ -23,6 +22,18 @@ const NUMBER_FIELDS: { key: NumberKey; min: number; max: number }[] = [
   { key: 'learningPhases', min: 1, max: 12 },
 ];
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const numbersOf = (settings: ProgrammeSettings): Record<NumberKey, number | string> => ({
+  hostCount: settings.hostCount,
+  visitorsPerHost: settings.visitorsPerHost,
+  visitorTargetYearMax: settings.visitorTargetYearMax,
+  maxDelegatesPerCity: settings.maxDelegatesPerCity,
+  evaluatorsPerApplication: settings.evaluatorsPerApplication,
+  visitLengthDays: settings.visitLengthDays,
+  learningPhases: settings.learningPhases,
+});
+
 /** /programmes/:slug/settings: numbers and dates, each changeable until the step it governs starts. */
 export function ProgrammeSettingsPage() {
   const { t } = useTranslation();
@@ -33,10 +44,7 @@ export function ProgrammeSettingsPage() {
   if (programme.isPending) return <LoadingState />;
   if (programme.isError) {
     return (
-      <>
-        <PageTitle>{t('programmes.settings.titleFallback')}</PageTitle>
-        <ProblemAlert error={programme.error} />
-      </>
+      <PageProblem title={t('programmes.settings.titleFallback')} error={programme.error} />
     );
   }
   // Re-mounted on a new version so the form starts from what was saved.
@@ -45,42 +53,39 @@ export function ProgrammeSettingsPage() {
 
 function SettingsForm({ programme: p, update, justSaved }: { programme: Programme; update: ReturnType<typeof useUpdateProgramme>; justSaved: boolean }) {
   const { t } = useTranslation();
-  const { formRef, errors, setErrors, clearError } = useFieldErrors();
-  const [title, setTitle] = useState(p.title);
-  const [numbers, setNumbers] = useState<Record<NumberKey, number | string>>(() => Object.fromEntries(NUMBER_FIELDS.map((f) => [f.key, p.settings[f.key]])) as Record<NumberKey, number>);
-  const [requireGroups, setRequireGroups] = useState(p.settings.requireDiscussionGroups);
-  const [milestones, setMilestones] = useState<Milestone[]>(p.milestones);
   const started = new Set(p.steps.filter((s) => s.status !== 'upcoming').map((s) => s.kind));
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    const problems: Record<string, string> = {};
-    const settings: Partial<ProgrammeSettings> = {};
-    for (const f of NUMBER_FIELDS) {
-      const value = numbers[f.key];
-      if (typeof value !== 'number' || !Number.isInteger(value) || value < f.min || value > f.max) problems[`settings.${f.key}`] = t('programmes.settings.between', { min: f.min, max: f.max });
-      else if (value !== p.settings[f.key]) settings[f.key] = value;
-    }
-    if (requireGroups !== p.settings.requireDiscussionGroups) settings.requireDiscussionGroups = requireGroups;
-    for (const m of milestones) {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(m.startsOn) || !/^\d{4}-\d{2}-\d{2}$/.test(m.endsOn)) problems[`milestones.${m.kind}`] = t('programmes.settings.dateFormat');
-      else if (m.endsOn < m.startsOn) problems[`milestones.${m.kind}`] = t('programmes.settings.endsBeforeStart');
-    }
-    if (title.trim().length < 3) problems.title = t('validation.tooShort', { count: 3 });
-    if (Object.keys(problems).length > 0) return setErrors(problems);
-    update.mutate(
-      { version: p.version, title: title.trim(), settings, milestones },
-      { onError: (error) => setErrors(fieldErrorsOf(error)) },
-    );
-  };
-
-  const setDate = (kind: Milestone['kind'], which: 'startsOn' | 'endsOn', value: string) => {
-    setMilestones((list) => list.map((m) => (m.kind === kind ? { ...m, [which]: value } : m)));
-    clearError(`milestones.${kind}`);
-  };
+  const form = useApiForm({
+    initialValues: { title: p.title, settings: numbersOf(p.settings), requireDiscussionGroups: p.settings.requireDiscussionGroups, milestones: p.milestones },
+    schema: UpdateProgrammeBody,
+    // Only what changed: the server refuses changes to steps that have started.
+    toBody: (v) => {
+      const settings: Partial<ProgrammeSettings> = {};
+      for (const f of NUMBER_FIELDS) {
+        const value = v.settings[f.key];
+        if (value !== p.settings[f.key]) settings[f.key] = typeof value === 'number' ? value : Number.NaN;
+      }
+      if (v.requireDiscussionGroups !== p.settings.requireDiscussionGroups) settings.requireDiscussionGroups = v.requireDiscussionGroups;
+      return { version: p.version, title: v.title.trim(), settings, milestones: v.milestones };
+    },
+    validate: (v) => {
+      const problems: Record<string, string> = {};
+      for (const f of NUMBER_FIELDS) {
+        const value = v.settings[f.key];
+        if (typeof value !== 'number' || !Number.isInteger(value) || value < f.min || value > f.max) problems[`settings.${f.key}`] = t('programmes.settings.between', { min: f.min, max: f.max });
+      }
+      v.milestones.forEach((m, i) => {
+        if (!DATE.test(m.startsOn) || !DATE.test(m.endsOn)) problems[`milestones.${i}`] = t('programmes.settings.dateFormat');
+        else if (m.endsOn < m.startsOn) problems[`milestones.${i}`] = t('programmes.settings.endsBeforeStart');
+      });
+      return problems;
+    },
+    // A step's two dates share one message.
+    fieldOf: (path) => path.replace(/^(milestones\.\d+)\..*$/, '$1'),
+    mutation: update,
+  });
 
   const error = update.error;
-  const generalTimelineError = errors.milestones;
+  const generalTimelineError = form.errors.milestones;
   return (
     <Stack gap="lg">
       <PageTitle>{t('programmes.settings.title', { programme: p.title })}</PageTitle>
@@ -88,7 +93,7 @@ function SettingsForm({ programme: p, update, justSaved }: { programme: Programm
         {t('programmes.backToProgramme', { programme: p.title })}
       </RouterAnchor>
       <Text>{t('programmes.settings.intro')}</Text>
-      <form ref={formRef} onSubmit={submit} noValidate aria-label={t('programmes.settings.formLabel')}>
+      <form {...form.formProps} aria-label={t('programmes.settings.formLabel')}>
         <Stack gap="lg">
           {error instanceof ApiError && error.code === 'CONFLICT' ? (
             <Alert color="red" variant="light" role="alert" title={t('errors.title')}>
@@ -123,12 +128,7 @@ function SettingsForm({ programme: p, update, justSaved }: { programme: Programm
               <TextInput
                 label={t('programmes.fields.title')}
                 required
-                value={title}
-                onChange={(e) => {
-                  setTitle(e.currentTarget.value);
-                  clearError('title');
-                }}
-                error={errors.title}
+                {...form.getInputProps('title')}
               />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 {NUMBER_FIELDS.map((f) => (
@@ -140,20 +140,14 @@ function SettingsForm({ programme: p, update, justSaved }: { programme: Programm
                     min={f.min}
                     max={f.max}
                     allowDecimal={false}
-                    value={numbers[f.key]}
-                    onChange={(v) => {
-                      setNumbers((n) => ({ ...n, [f.key]: v }));
-                      clearError(`settings.${f.key}`);
-                    }}
-                    error={errors[`settings.${f.key}`]}
+                    {...form.getInputProps(`settings.${f.key}`)}
                   />
                 ))}
               </SimpleGrid>
               <Checkbox
                 label={t('programmes.settingsFields.requireDiscussionGroups')}
-                checked={requireGroups}
-                onChange={(e) => setRequireGroups(e.currentTarget.checked)}
-                error={errors['settings.requireDiscussionGroups']}
+                {...form.getInputProps('requireDiscussionGroups', { type: 'checkbox' })}
+                error={form.errors['settings.requireDiscussionGroups']}
               />
               <Text size="sm">{t('programmes.settings.timeZoneFixed', { timeZone: p.settings.timeZone })}</Text>
             </Stack>
@@ -171,18 +165,20 @@ function SettingsForm({ programme: p, update, justSaved }: { programme: Programm
               </Text>
             )}
             <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('programmes.timeline.step')}</Table.Th>
-                  <Table.Th scope="col">{t('programmes.timeline.from')}</Table.Th>
-                  <Table.Th scope="col">{t('programmes.timeline.to')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <ColumnHeads labels={[t('programmes.timeline.step'), t('programmes.timeline.from'), t('programmes.timeline.to')]} />
               <Table.Tbody>
-                {milestones.map((m) => {
+                {form.values.milestones.map((m, i) => {
                   const name = t(`programmes.milestones.${m.kind}`);
                   const frozen = started.has(m.kind);
-                  const fieldError = errors[`milestones.${m.kind}`];
+                  const fieldError = form.errors[`milestones.${i}`];
+                  // Edited as a pair: a change to either date clears the step's message.
+                  const dateProps = (which: 'startsOn' | 'endsOn') => ({
+                    ...form.getInputProps(`milestones.${i}.${which}`, { withError: false }),
+                    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+                      form.setFieldValue(`milestones.${i}.${which}`, e.currentTarget.value);
+                      form.clearFieldError(`milestones.${i}`);
+                    },
+                  });
                   return (
                     <Table.Tr key={m.kind}>
                       <Table.Th scope="row">
@@ -197,9 +193,8 @@ function SettingsForm({ programme: p, update, justSaved }: { programme: Programm
                         <TextInput
                           type="date"
                           aria-label={t('programmes.settings.startsOn', { step: name })}
-                          value={m.startsOn}
                           readOnly={frozen}
-                          onChange={(e) => setDate(m.kind, 'startsOn', e.currentTarget.value)}
+                          {...dateProps('startsOn')}
                           error={fieldError}
                         />
                       </Table.Td>
@@ -207,9 +202,8 @@ function SettingsForm({ programme: p, update, justSaved }: { programme: Programm
                         <TextInput
                           type="date"
                           aria-label={t('programmes.settings.endsOn', { step: name })}
-                          value={m.endsOn}
                           readOnly={frozen}
-                          onChange={(e) => setDate(m.kind, 'endsOn', e.currentTarget.value)}
+                          {...dateProps('endsOn')}
                           error={fieldError ? true : undefined}
                         />
                       </Table.Td>
@@ -220,9 +214,7 @@ function SettingsForm({ programme: p, update, justSaved }: { programme: Programm
             </Table>
           </Paper>
           <Group>
-            <Button type="submit" loading={update.isPending}>
-              {t('programmes.settings.save')}
-            </Button>
+            <Button {...form.submitProps}>{t('programmes.settings.save')}</Button>
           </Group>
         </Stack>
       </form>

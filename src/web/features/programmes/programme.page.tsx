@@ -12,6 +12,8 @@ import { useStageText } from './programmes-list.page.tsx';
 import { useCall, useCallApplications, useProgramme } from './programmes.api.ts';
 import { ApplicationStatusBadge, CallStateBadge, StepStatusBadge } from './status-badges.tsx';
 import { hasRole, representedCities } from '../../../shared/role-predicates.ts';
+import { PageSection } from '../../components/page-section.tsx';
+import { PageProblem } from '../../components/page-problem.tsx';
 
 const KINDS: CallKind[] = ['host', 'visitor'];
 
@@ -26,10 +28,7 @@ export function ProgrammePage() {
   if (programme.isPending) return <LoadingState />;
   if (programme.isError) {
     return (
-      <>
-        <PageTitle>{t('programmes.list.title')}</PageTitle>
-        <ProblemAlert error={programme.error} />
-      </>
+      <PageProblem title={t('programmes.list.title')} error={programme.error} />
     );
   }
   const p = programme.data;
@@ -54,47 +53,35 @@ export function ProgrammePage() {
       </div>
       {p.description && <Text>{p.description}</Text>}
 
-      <section aria-labelledby="stage-heading">
-        <Title order={2} size="h3" id="stage-heading" mb="sm">
-          {t('programmes.page.stageTitle')}
-        </Title>
+      <PageSection id="stage-heading" title={t('programmes.page.stageTitle')}>
         <Alert color="blue" variant="light">
           <Text>{stageText(p)}</Text>
         </Alert>
-      </section>
+      </PageSection>
 
       <Numbers programme={p} />
 
       {ownCities.length > 0 && (
-        <section aria-labelledby="position-heading">
-          <Title order={2} size="h3" id="position-heading" mb="sm">
-            {t('programmes.page.positionTitle')}
-          </Title>
+        <PageSection id="position-heading" title={t('programmes.page.positionTitle')}>
           <Stack gap="sm">
             {KINDS.map((kind) => (
               <CityPosition key={kind} slug={p.slug} kind={kind} cities={ownCities} />
             ))}
           </Stack>
-        </section>
+        </PageSection>
       )}
 
-      <section aria-labelledby="calls-heading">
-        <Title order={2} size="h3" id="calls-heading" mb="sm">
-          {t('programmes.page.callsTitle')}
-        </Title>
+      <PageSection id="calls-heading" title={t('programmes.page.callsTitle')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {KINDS.map((kind) => (
             <CallCard key={kind} slug={p.slug} kind={kind} isManager={isManager} />
           ))}
         </SimpleGrid>
-      </section>
+      </PageSection>
 
       <Timeline programme={p} />
 
-      <section aria-labelledby="more-heading">
-        <Title order={2} size="h3" id="more-heading" mb="sm">
-          {t('programmes.page.moreTitle')}
-        </Title>
+      <PageSection id="more-heading" title={t('programmes.page.moreTitle')}>
         <List spacing={4}>
           <List.Item>
             <RouterAnchor to={`/programmes/${p.slug}/groups`}>{t('programmes.links.groups')}</RouterAnchor>
@@ -134,7 +121,7 @@ export function ProgrammePage() {
             </List>
           </>
         )}
-      </section>
+      </PageSection>
     </Stack>
   );
 }
@@ -152,10 +139,7 @@ function Numbers({ programme: p }: { programme: Programme }) {
         ];
   items.push({ label: t('programmes.numbers.delegates'), value: s.maxDelegatesPerCity }, { label: t('programmes.numbers.visitDays'), value: s.visitLengthDays });
   return (
-    <section aria-labelledby="numbers-heading">
-      <Title order={2} size="h3" id="numbers-heading" mb="sm">
-        {t('programmes.page.numbersTitle')}
-      </Title>
+    <PageSection id="numbers-heading" title={t('programmes.page.numbersTitle')}>
       <SimpleGrid cols={{ base: 2, sm: items.length }} component="dl" style={{ margin: 0 }}>
         {items.map((item) => (
           <Paper key={item.label} withBorder p="sm" radius="md">
@@ -172,7 +156,7 @@ function Numbers({ programme: p }: { programme: Programme }) {
         {t('programmes.numbers.visitorRule', { year: s.visitorTargetYearMax })}
         {s.requireDiscussionGroups ? ` ${t('programmes.numbers.learningRule', { count: s.learningPhases })}` : ''}
       </Text>
-    </section>
+    </PageSection>
   );
 }
 
@@ -180,10 +164,7 @@ function Timeline({ programme: p }: { programme: Programme }) {
   const { t, i18n } = useTranslation();
   const byKind = new Map(p.milestones.map((m) => [m.kind, m]));
   return (
-    <section aria-labelledby="timeline-heading">
-      <Title order={2} size="h3" id="timeline-heading" mb="xs">
-        {t('programmes.page.timelineTitle')}
-      </Title>
+    <PageSection id="timeline-heading" title={t('programmes.page.timelineTitle')} spacing="xs">
       <Text size="sm" mb="sm">
         {t('programmes.page.timelineZone', { timeZone: p.settings.timeZone })}
       </Text>
@@ -205,7 +186,7 @@ function Timeline({ programme: p }: { programme: Programme }) {
           );
         })}
       </Stack>
-    </section>
+    </PageSection>
   );
 }
 

@@ -12,6 +12,7 @@ import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { useCurrentUser } from '../../lib/session.ts';
 import { useProgrammeList } from './programmes.api.ts';
 import { hasRole } from '../../../shared/role-predicates.ts';
+import { ColumnHeads } from '../../components/column-heads.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -53,14 +54,7 @@ export function ProgrammesListPage() {
           <Table.ScrollContainer minWidth={600}>
             <Table striped>
               <Table.Caption>{t('programmes.list.caption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('programmes.list.columns.programme')}</Table.Th>
-                  <Table.Th scope="col">{t('programmes.list.columns.format')}</Table.Th>
-                  <Table.Th scope="col">{t('programmes.list.columns.year')}</Table.Th>
-                  <Table.Th scope="col">{t('programmes.list.columns.stage')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <ColumnHeads labels={[t('programmes.list.columns.programme'), t('programmes.list.columns.format'), t('programmes.list.columns.year'), t('programmes.list.columns.stage')]} />
               <Table.Tbody>
                 {list.data.items.map((p) => (
                   <Table.Tr key={p.id}>

@@ -1,6 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { CityPage } from '../../../shared/city.schemas.ts';
 import { pageOf } from '../../../shared/pagination.ts';
 import {
   Application,
@@ -47,7 +46,7 @@ export function useProgramme(slug: string) {
 export function useCreateProgramme() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: z.input<typeof CreateProgrammeBody>) => apiSend('POST', '/api/programmes', body, Programme),
+    mutationFn: (body: z.output<typeof CreateProgrammeBody>) => apiSend('POST', '/api/programmes', body, Programme),
     onSuccess: async (programme) => {
       queryClient.setQueryData(programmeKeys.programme(programme.slug), programme);
       await queryClient.invalidateQueries({ queryKey: ['programmes', 'list'] });
@@ -58,7 +57,7 @@ export function useCreateProgramme() {
 export function useUpdateProgramme(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: z.input<typeof UpdateProgrammeBody>) => apiSend('PATCH', `/api/programmes/${enc(slug)}`, body, Programme),
+    mutationFn: (body: z.output<typeof UpdateProgrammeBody>) => apiSend('PATCH', `/api/programmes/${enc(slug)}`, body, Programme),
     onSuccess: async (programme) => {
       queryClient.setQueryData(programmeKeys.programme(slug), programme);
       // Call windows follow the milestones.
@@ -74,7 +73,7 @@ export function useCall(slug: string, kind: CallKind) {
 export function useUpdateCall(slug: string, kind: CallKind) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: z.input<typeof UpdateCallBody>) => apiSend('PUT', `/api/programmes/${enc(slug)}/calls/${kind}`, body, Call),
+    mutationFn: (body: z.output<typeof UpdateCallBody>) => apiSend('PUT', `/api/programmes/${enc(slug)}/calls/${kind}`, body, Call),
     onSuccess: (call) => queryClient.setQueryData(programmeKeys.call(slug, kind), call),
   });
 }
@@ -153,14 +152,6 @@ export function useMarkLearning(slug: string) {
     mutationFn: ({ cityId, completed }: { cityId: string; completed: boolean }) =>
       apiSend(completed ? 'PUT' : 'DELETE', `/api/programmes/${enc(slug)}/learning-completions/${enc(cityId)}`),
     onSuccess: (_result, { cityId }) => queryClient.invalidateQueries({ queryKey: programmeKeys.eligibility(slug, 'visitor', cityId) }),
-  });
-}
-
-export function useCitySearch(q: string, pageSize: number) {
-  return useQuery({
-    queryKey: ['programmes', 'city-search', q, pageSize],
-    queryFn: ({ signal }) => apiGet(`/api/cities${queryString({ q, pageSize })}`, CityPage, signal),
-    placeholderData: keepPreviousData,
   });
 }
 

@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { RequireSignedIn } from '../../app/route-guards.tsx';
+import { RequireSignedIn } from '../../components/route-guards.tsx';
 import { ApplicationPage } from './application.page.tsx';
 import { CallPage } from './call.page.tsx';
 import { NewProgrammePage } from './new-programme.page.tsx';

@@ -1,5 +1,5 @@
 import { Anchor, Button, Code, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { addDays, zonedToUtc } from '../../../domain/time/zoned-time.ts';
@@ -9,7 +9,9 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { PaginationBar } from '../../components/pagination-bar.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { useApiForm } from '../../lib/use-api-form.ts';
 import { auditExportUrl, useAudit, type AuditFilter } from './review.api.ts';
+import { ColumnHeads } from '../../components/column-heads.tsx';
 
 const PAGE_SIZE = 25;
 const TIME_ZONE = 'Europe/Brussels';
@@ -44,6 +46,10 @@ const ACTIONS = [
 ];
 const RECORD_TYPES = ['application', 'call', 'programme', 'city', 'person', 'invitation', 'solution', 'group', 'meeting', 'post', 'thread', 'visit', 'matching_run'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const FILTER_KEYS = ['action', 'entityType', 'entityId', 'from', 'to'] as const;
+const Day = z.union([z.literal(''), z.string().regex(DATE)]);
+// The filters as typed: whole days, which filterOf turns into instants.
+const AuditFilterForm = z.object({ action: z.string().max(80), entityType: z.string().max(40), entityId: z.string().trim().max(80), from: Day, to: Day });
 
 /** The filter in the address, so that a filtered view can be shared and survives a reload. */
 function filterOf(params: URLSearchParams): AuditFilter {
@@ -68,13 +74,7 @@ export function AuditPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   const filter = filterOf(params);
   const audit = useAudit(filter, page, PAGE_SIZE);
-  const [form, setForm] = useState({
-    action: params.get('action') ?? '',
-    entityType: params.get('entityType') ?? '',
-    entityId: params.get('entityId') ?? '',
-    from: params.get('from') ?? '',
-    to: params.get('to') ?? '',
-  });
+  const filterValues = Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? '']));
   const actorName = params.get('actorName');
 
   const update = (changes: Record<string, string | null>) => {
@@ -95,42 +95,8 @@ export function AuditPage() {
         <Text id="audit-filters" fw={600} mb="sm">
           {t('review.audit.filters')}
         </Text>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            update({ ...form });
-          }}
-        >
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <NativeSelect
-              label={t('review.audit.action')}
-              value={form.action}
-              onChange={(e) => setForm({ ...form, action: e.currentTarget.value })}
-              data={[{ value: '', label: t('review.audit.anyAction') }, ...ACTIONS.map((a) => ({ value: a, label: a }))]}
-            />
-            <NativeSelect
-              label={t('review.audit.recordType')}
-              value={form.entityType}
-              onChange={(e) => setForm({ ...form, entityType: e.currentTarget.value })}
-              data={[{ value: '', label: t('review.audit.anyRecord') }, ...RECORD_TYPES.map((r) => ({ value: r, label: r }))]}
-            />
-            <TextInput label={t('review.audit.recordId')} value={form.entityId} onChange={(e) => setForm({ ...form, entityId: e.currentTarget.value })} />
-            <TextInput type="date" label={t('review.audit.from')} value={form.from} onChange={(e) => setForm({ ...form, from: e.currentTarget.value })} />
-            <TextInput type="date" label={t('review.audit.to')} value={form.to} onChange={(e) => setForm({ ...form, to: e.currentTarget.value })} />
-          </SimpleGrid>
-          <Group mt="md">
-            <Button type="submit">{t('review.audit.apply')}</Button>
-            <Button
-              variant="default"
-              onClick={() => {
-                setForm({ action: '', entityType: '', entityId: '', from: '', to: '' });
-                setParams(new URLSearchParams());
-              }}
-            >
-              {t('review.audit.clear')}
-            </Button>
-          </Group>
-        </form>
+        {/* Filled from the address; a new filter there (a record picked below, Clear) starts it afresh. */}
+        <AuditFilters key={JSON.stringify(filterValues)} values={filterValues} onApply={update} onClear={() => setParams(new URLSearchParams())} />
         {filter.actorId && (
           <Group mt="sm" gap="xs">
             <Text size="sm">{t('review.audit.onlyActor', { name: actorName ?? filter.actorId })}</Text>
@@ -155,16 +121,7 @@ export function AuditPage() {
         <>
           <Table.ScrollContainer minWidth={900}>
             <Table striped withTableBorder verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('review.audit.when')}</Table.Th>
-                  <Table.Th scope="col">{t('review.audit.who')}</Table.Th>
-                  <Table.Th scope="col">{t('review.audit.what')}</Table.Th>
-                  <Table.Th scope="col">{t('review.audit.record')}</Table.Th>
-                  <Table.Th scope="col">{t('review.audit.before')}</Table.Th>
-                  <Table.Th scope="col">{t('review.audit.after')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <ColumnHeads labels={[t('review.audit.when'), t('review.audit.who'), t('review.audit.what'), t('review.audit.record'), t('review.audit.before'), t('review.audit.after')]} />
               <Table.Tbody>
                 {audit.data.items.map((event) => {
                   const { before, after, ...rest } = event.details;
@@ -198,10 +155,7 @@ export function AuditPage() {
                             size="xs"
                             style={{ overflowWrap: 'anywhere', textAlign: 'left' }}
                             aria-label={t('review.audit.onlyRecordLabel', { id: event.entityId })}
-                            onClick={() => {
-                              setForm({ ...form, entityId: event.entityId ?? '', entityType: event.entityType });
-                              update({ entityId: event.entityId, entityType: event.entityType });
-                            }}
+                            onClick={() => update({ entityId: event.entityId, entityType: event.entityType })}
                           >
                             {event.entityId}
                           </Anchor>
@@ -234,5 +188,35 @@ function Details({ value }: { value: unknown }) {
     <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', maxWidth: 360 }}>
       {JSON.stringify(value, null, 1)}
     </Code>
+  );
+}
+
+function AuditFilters({ values, onApply, onClear }: { values: Record<string, string>; onApply: (filter: Record<string, string | null>) => void; onClear: () => void }) {
+  const { t } = useTranslation();
+  const form = useApiForm({
+    initialValues: { action: values.action ?? '', entityType: values.entityType ?? '', entityId: values.entityId ?? '', from: values.from ?? '', to: values.to ?? '' },
+    schema: AuditFilterForm,
+    onValid: (filter) => onApply({ ...filter }),
+  });
+  return (
+    <form {...form.formProps}>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <NativeSelect label={t('review.audit.action')} {...form.getInputProps('action')} data={[{ value: '', label: t('review.audit.anyAction') }, ...ACTIONS.map((a) => ({ value: a, label: a }))]} />
+        <NativeSelect
+          label={t('review.audit.recordType')}
+          {...form.getInputProps('entityType')}
+          data={[{ value: '', label: t('review.audit.anyRecord') }, ...RECORD_TYPES.map((r) => ({ value: r, label: r }))]}
+        />
+        <TextInput label={t('review.audit.recordId')} {...form.getInputProps('entityId')} />
+        <TextInput type="date" label={t('review.audit.from')} {...form.getInputProps('from')} />
+        <TextInput type="date" label={t('review.audit.to')} {...form.getInputProps('to')} />
+      </SimpleGrid>
+      <Group mt="md">
+        <Button type="submit">{t('review.audit.apply')}</Button>
+        <Button variant="default" onClick={onClear}>
+          {t('review.audit.clear')}
+        </Button>
+      </Group>
+    </form>
   );
 }

@@ -1,37 +1,23 @@
-import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, NativeSelect, Paper, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import { CallKind } from '../../../shared/programme.schemas.ts';
+import type { CallKind } from '../../../shared/programme.schemas.ts';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
-import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { EvaluationStatusBadge } from './evaluation-status-badge.tsx';
+import { ApplicationsExportLinks, CallRoute } from './call-route.tsx';
 import { callKindKey, LARGE_SPREAD, ReviewProblem, warningAlertProps } from './review-problem.tsx';
-import { applicationsExportUrl, useAutoAssign, useCall, useChangeAssignment, useEvaluationOverview, type EvaluationOverview } from './review.api.ts';
-
-/** The call named in the address, or null when the address is wrong. */
-export function useCallParams() {
-  const { slug = '', kind } = useParams();
-  const parsed = CallKind.safeParse(kind);
-  return { slug, kind: parsed.success ? parsed.data : null };
-}
+import { useAutoAssign, useCall, useChangeAssignment, useEvaluationOverview, type EvaluationOverview } from './review.api.ts';
+import { ColumnHeads } from '../../components/column-heads.tsx';
+import { PageSection } from '../../components/page-section.tsx';
+import { PageProblem } from '../../components/page-problem.tsx';
 
 /** /programmes/:slug/calls/:kind/evaluation: assignments, progress, scores, spread and ranking. */
 export function EvaluationOverviewPage() {
   const { t } = useTranslation();
-  const { slug, kind } = useCallParams();
-  if (!kind) {
-    return (
-      <>
-        <PageTitle>{t('review.overview.titleFallback')}</PageTitle>
-        <Text>{t('review.badCall')}</Text>
-      </>
-    );
-  }
-  return <Overview slug={slug} kind={kind} />;
+  return <CallRoute fallbackTitle={t('review.overview.titleFallback')}>{(slug, kind) => <Overview slug={slug} kind={kind} />}</CallRoute>;
 }
 
 const fmt = (n: number | null) => (n === null ? '—' : n.toLocaleString('en-GB', { maximumFractionDigits: 2 }));
@@ -43,10 +29,7 @@ function Overview({ slug, kind }: { slug: string; kind: CallKind }) {
   if (call.isPending || overview.isPending) return <LoadingState />;
   if (call.isError || overview.isError) {
     return (
-      <>
-        <PageTitle>{t('review.overview.titleFallback')}</PageTitle>
-        <ProblemAlert error={call.error ?? overview.error} />
-      </>
+      <PageProblem title={t('review.overview.titleFallback')} error={call.error ?? overview.error} />
     );
   }
   const callName = t(callKindKey(kind));
@@ -56,12 +39,7 @@ function Overview({ slug, kind }: { slug: string; kind: CallKind }) {
       <PageTitle>{t('review.overview.title', { programme: call.data.programmeTitle, call: callName })}</PageTitle>
       <Group gap="lg">
         <RouterAnchor to={`/programmes/${slug}/calls/${kind}/selection`}>{t('review.overview.toSelection')}</RouterAnchor>
-        <Anchor href={applicationsExportUrl(slug, kind, 'csv')} download>
-          {t('review.exportCsv')}
-        </Anchor>
-        <Anchor href={applicationsExportUrl(slug, kind, 'xlsx')} download>
-          {t('review.exportXlsx')}
-        </Anchor>
+        <ApplicationsExportLinks slug={slug} kind={kind} />
       </Group>
       {call.data.state !== 'closed' && (
         <Alert color="blue" variant="light">
@@ -80,10 +58,7 @@ function AutoAssignSection({ slug, kind }: { slug: string; kind: CallKind }) {
   const assign = useAutoAssign(slug, kind);
   const result = assign.data;
   return (
-    <section aria-labelledby="assign-heading">
-      <Title order={2} size="h3" id="assign-heading" mb="xs">
-        {t('review.overview.assignHeading')}
-      </Title>
+    <PageSection id="assign-heading" title={t('review.overview.assignHeading')} spacing="xs">
       <Text mb="sm">{t('review.overview.assignIntro')}</Text>
       <Button onClick={() => assign.mutate()} loading={assign.isPending}>
         {t('review.overview.assignAuto')}
@@ -109,29 +84,19 @@ function AutoAssignSection({ slug, kind }: { slug: string; kind: CallKind }) {
           </Alert>
         )}
       </div>
-    </section>
+    </PageSection>
   );
 }
 
 function ProgressSection({ data }: { data: EvaluationOverview }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="progress-heading">
-      <Title order={2} size="h3" id="progress-heading" mb="xs">
-        {t('review.overview.progressHeading')}
-      </Title>
+    <PageSection id="progress-heading" title={t('review.overview.progressHeading')} spacing="xs">
       {data.evaluators.length === 0 ? (
         <EmptyState title={t('review.overview.noEvaluators')} description={t('review.overview.noEvaluatorsBody')} />
       ) : (
         <Table striped withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('review.overview.evaluator')}</Table.Th>
-              <Table.Th scope="col">{t('review.overview.assigned')}</Table.Th>
-              <Table.Th scope="col">{t('review.overview.submitted')}</Table.Th>
-              <Table.Th scope="col">{t('review.overview.conflicts')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads labels={[t('review.overview.evaluator'), t('review.overview.assigned'), t('review.overview.submitted'), t('review.overview.conflicts')]} />
           <Table.Tbody>
             {data.evaluators.map((e) => (
               <Table.Tr key={e.id}>
@@ -146,7 +111,7 @@ function ProgressSection({ data }: { data: EvaluationOverview }) {
           </Table.Tbody>
         </Table>
       )}
-    </section>
+    </PageSection>
   );
 }
 
@@ -155,10 +120,7 @@ function RankingSection({ slug, kind, data, editable }: { slug: string; kind: Ca
   const change = useChangeAssignment(slug, kind);
   const [choice, setChoice] = useState<Record<string, string>>({});
   return (
-    <section aria-labelledby="ranking-heading">
-      <Title order={2} size="h3" id="ranking-heading" mb="xs">
-        {t('review.overview.rankingHeading')}
-      </Title>
+    <PageSection id="ranking-heading" title={t('review.overview.rankingHeading')} spacing="xs">
       <Text mb="sm">{t('review.overview.rankingIntro', { points: LARGE_SPREAD })}</Text>
       <div aria-live="polite">{change.isError && <ReviewProblem error={change.error} />}</div>
       {data.applications.length === 0 ? (
@@ -269,6 +231,6 @@ function RankingSection({ slug, kind, data, editable }: { slug: string; kind: Ca
       <Paper mt="sm" p="xs">
         <Text size="xs">{t('review.overview.legend')}</Text>
       </Paper>
-    </section>
+    </PageSection>
   );
 }

@@ -2,18 +2,19 @@ import { Alert, Button, Group, NumberInput, Paper, Radio, Stack, Text, Textarea,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { DeclareConflictBody, type Application, type Call, type Evaluation } from '../../../shared/programme.schemas.ts';
+import { DeclareConflictBody, SaveEvaluationBody, type Application, type Call, type Evaluation } from '../../../shared/programme.schemas.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { ApiError } from '../../lib/api-client.ts';
-import { fieldErrorsOf, validateWith, type FieldErrors } from '../../lib/form-errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { useApiForm } from '../../lib/use-api-form.ts';
 import { EvaluationStatusBadge } from './evaluation-status-badge.tsx';
 import { callKindKey, ReviewProblem, warningAlertProps } from './review-problem.tsx';
 import { useApplication, useCall, useDeclareConflict, useMyEvaluation, useSaveEvaluation } from './review.api.ts';
+import { PageSection } from '../../components/page-section.tsx';
 
 /** /applications/:id/evaluation: an assigned evaluator reads the application and scores it. */
 export function EvaluationPage() {
@@ -63,10 +64,7 @@ function answerText(value: unknown, none: string): string {
 function AnswersSection({ application, call }: { application: Application; call: Call }) {
   const { t, i18n } = useTranslation();
   return (
-    <section aria-labelledby="answers-heading">
-      <Title order={2} size="h3" id="answers-heading" mb="xs">
-        {t('review.evaluate.answersHeading')}
-      </Title>
+    <PageSection id="answers-heading" title={t('review.evaluate.answersHeading')} spacing="xs">
       <Text size="sm" mb="sm">
         {application.submittedAt
           ? t('review.evaluate.submittedOn', { city: application.cityName, country: application.cityCountry, date: formatDateTime(application.submittedAt, i18n.language) })
@@ -84,76 +82,77 @@ function AnswersSection({ application, call }: { application: Application; call:
           ))}
         </Stack>
       </Paper>
-    </section>
+    </PageSection>
   );
 }
 
 type Scores = Record<string, number | undefined>;
+const scoresOf = (evaluation: Evaluation): Scores => ({ ...evaluation.scores });
+const scored = (scores: Scores): Record<string, number> => Object.fromEntries(Object.entries(scores).filter((e): e is [string, number] => e[1] !== undefined));
 
 function EvaluationForm({ evaluation, onReload }: { evaluation: Evaluation; onReload: () => Promise<void> }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [scores, setScores] = useState<Scores>(evaluation.scores);
-  const [comment, setComment] = useState(evaluation.comment);
   const [version, setVersion] = useState(evaluation.version);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [saved, setSaved] = useState<'draft' | 'submitted' | null>(null);
   const [confirmSubmit, setConfirmSubmit] = useState(false);
   const [conflictOpen, setConflictOpen] = useState(false);
-  const [conflictReason, setConflictReason] = useState('');
-  const [conflictError, setConflictError] = useState<string | undefined>();
-  const save = useSaveEvaluation(evaluation.applicationId);
-  const declare = useDeclareConflict(evaluation.applicationId);
+  const save = useSaveEvaluation(evaluation.applicationId, false);
+  const submit = useSaveEvaluation(evaluation.applicationId, true);
   const readOnly = evaluation.status === 'submitted' || evaluation.status === 'conflict';
-  const stale = save.error instanceof ApiError && save.error.code === 'EDIT_CONFLICT';
+  const lastError = save.error ?? submit.error;
+  const stale = lastError instanceof ApiError && lastError.code === 'EDIT_CONFLICT';
 
-  const send = (submit: boolean) => {
-    const complete = Object.fromEntries(Object.entries(scores).filter((e): e is [string, number] => e[1] !== undefined));
-    if (submit) {
-      const missing = Object.fromEntries(evaluation.criteria.filter((c) => complete[c.id] === undefined).map((c) => [`scores.${c.id}`, t('review.evaluate.scoreMissing')]));
-      if (Object.keys(missing).length) {
-        setConfirmSubmit(false);
-        setErrors(missing);
-        return;
-      }
-    }
-    setSaved(null);
-    save.mutate(
-      { version, scores: complete, comment, submit },
-      {
-        onSuccess: (result) => {
-          setVersion(result.version);
-          setErrors({});
-          setSaved(submit ? 'submitted' : 'draft');
-          setConfirmSubmit(false);
-        },
-        onError: (error) => {
-          setErrors(fieldErrorsOf(error));
-          setConfirmSubmit(false);
-        },
-      },
-    );
+  const form = useApiForm({
+    initialValues: { scores: scoresOf(evaluation), comment: evaluation.comment },
+    schema: SaveEvaluationBody,
+    // The version this form last saved: a save from a stale tab is refused.
+    toBody: (v) => ({ version, scores: scored(v.scores), comment: v.comment }),
+    mutation: save,
+  });
+  const conflict = useApiForm({
+    initialValues: { reason: '' },
+    schema: DeclareConflictBody,
+    mutation: useDeclareConflict(evaluation.applicationId),
+    onSuccess: (result) =>
+      void navigate('/evaluations', {
+        state: { notice: result.complete ? t('review.evaluate.conflictReassigned', { city: evaluation.cityName }) : t('review.evaluate.conflictUnassigned', { city: evaluation.cityName }) },
+      }),
+  });
+
+  const onSaved = (result: Evaluation) => {
+    setVersion(result.version);
+    setSaved(result.status === 'submitted' ? 'submitted' : 'draft');
   };
-
-  const declareConflict = () => {
-    const checked = validateWith(DeclareConflictBody, { reason: conflictReason }, t);
-    if (!checked.ok) {
-      setConflictError(checked.errors.reason);
-      return;
-    }
-    declare.mutate(checked.data.reason, {
-      onSuccess: (result) =>
-        void navigate('/evaluations', {
-          state: { notice: result.complete ? t('review.evaluate.conflictReassigned', { city: evaluation.cityName }) : t('review.evaluate.conflictUnassigned', { city: evaluation.cityName }) },
-        }),
+  const saveDraft = () => {
+    const body = form.check();
+    if (body === null) return;
+    setSaved(null);
+    submit.reset();
+    form.send(body, { onSuccess: onSaved });
+  };
+  // Submitting asks for every criterion; a draft may leave some open.
+  const everyScore = (v: { scores: Scores }) => Object.fromEntries(evaluation.criteria.filter((c) => v.scores[c.id] === undefined).map((c) => [`scores.${c.id}`, t('review.evaluate.scoreMissing')]));
+  const submitScores = () => {
+    const body = form.check(everyScore);
+    if (body === null) return setConfirmSubmit(false);
+    setSaved(null);
+    save.reset();
+    form.run(submit, body, {
+      onSuccess: (result) => {
+        onSaved(result);
+        setConfirmSubmit(false);
+      },
+      onError: () => setConfirmSubmit(false),
     });
+  };
+  const declareConflict = () => {
+    const body = conflict.check();
+    if (body !== null) conflict.send(body);
   };
 
   return (
-    <section aria-labelledby="scores-heading">
-      <Title order={2} size="h3" id="scores-heading" mb="xs">
-        {t('review.evaluate.scoresHeading')}
-      </Title>
+    <PageSection id="scores-heading" title={t('review.evaluate.scoresHeading')} spacing="xs">
       {readOnly ? (
         <Text mb="sm">{evaluation.status === 'conflict' ? t('review.evaluate.conflictDone') : t('review.evaluate.submittedDone')}</Text>
       ) : (
@@ -167,25 +166,26 @@ function EvaluationForm({ evaluation, onReload }: { evaluation: Evaluation; onRe
           </Button>
         </Alert>
       )}
-      {save.isError && !stale && <ReviewProblem error={save.error} />}
+      {lastError && !stale && <ReviewProblem error={lastError} />}
       {saved && (
         <Alert color="green" variant="light" role="status" mb="md">
           {saved === 'submitted' ? t('review.evaluate.submittedNotice') : t('review.evaluate.savedNotice')}
         </Alert>
       )}
       <form
-        noValidate
+        {...form.formProps}
+        aria-labelledby="scores-heading"
         onSubmit={(e) => {
           e.preventDefault();
-          send(false);
+          saveDraft();
         }}
       >
         <Stack gap="md">
           {evaluation.criteria.map((c) => {
             const label = t('review.evaluate.criterionLabel', { name: c.name, weight: c.weight });
             const description = t('review.evaluate.scale', { max: c.scaleMax });
-            const error = errors[`scores.${c.id}`];
-            const value = scores[c.id];
+            const path = `scores.${c.id}`;
+            const value = form.values.scores[c.id];
             if (c.scaleMax > 10) {
               return (
                 <NumberInput
@@ -195,10 +195,10 @@ function EvaluationForm({ evaluation, onReload }: { evaluation: Evaluation; onRe
                   min={0}
                   max={c.scaleMax}
                   allowDecimal={false}
-                  value={value ?? ''}
                   readOnly={readOnly}
-                  error={error}
-                  onChange={(v) => setScores((s) => ({ ...s, [c.id]: typeof v === 'number' ? v : undefined }))}
+                  {...form.getInputProps(path)}
+                  value={value ?? ''}
+                  onChange={(v) => form.setFieldValue(path, typeof v === 'number' ? v : undefined)}
                 />
               );
             }
@@ -207,9 +207,9 @@ function EvaluationForm({ evaluation, onReload }: { evaluation: Evaluation; onRe
                 key={c.id}
                 label={label}
                 description={description}
-                error={error}
+                {...form.getInputProps(path)}
                 value={value === undefined ? null : String(value)}
-                onChange={(v) => setScores((s) => ({ ...s, [c.id]: Number(v) }))}
+                onChange={(v) => form.setFieldValue(path, Number(v))}
               >
                 <Group gap="md" mt="xs">
                   {Array.from({ length: c.scaleMax + 1 }, (_, n) => (
@@ -225,14 +225,12 @@ function EvaluationForm({ evaluation, onReload }: { evaluation: Evaluation; onRe
             autosize
             minRows={3}
             maxLength={5000}
-            value={comment}
             readOnly={readOnly}
-            error={errors.comment}
-            onChange={(e) => setComment(e.currentTarget.value)}
+            {...form.getInputProps('comment')}
           />
           {!readOnly && (
             <Group>
-              <Button type="submit" variant="default" loading={save.isPending && !confirmSubmit}>
+              <Button {...form.submitProps} variant="default">
                 {t('review.evaluate.save')}
               </Button>
               <Button onClick={() => setConfirmSubmit(true)}>{t('review.evaluate.submit')}</Button>
@@ -248,8 +246,8 @@ function EvaluationForm({ evaluation, onReload }: { evaluation: Evaluation; onRe
         title={t('review.evaluate.submitTitle')}
         message={t('review.evaluate.submitMessage', { city: evaluation.cityName })}
         confirmLabel={t('review.evaluate.submitConfirm')}
-        busy={save.isPending}
-        onConfirm={() => send(true)}
+        busy={submit.isPending}
+        onConfirm={submitScores}
         onCancel={() => setConfirmSubmit(false)}
       />
       <ConfirmDialog
@@ -257,25 +255,15 @@ function EvaluationForm({ evaluation, onReload }: { evaluation: Evaluation; onRe
         title={t('review.evaluate.conflictTitle')}
         message={t('review.evaluate.conflictMessage', { city: evaluation.cityName })}
         confirmLabel={t('review.evaluate.conflictConfirm')}
-        busy={declare.isPending}
+        busy={conflict.submitProps.loading}
         onConfirm={declareConflict}
         onCancel={() => setConflictOpen(false)}
       >
-        <Textarea
-          label={t('review.evaluate.conflictReason')}
-          description={t('review.evaluate.conflictReasonHint')}
-          required
-          autosize
-          minRows={2}
-          value={conflictReason}
-          error={conflictError}
-          onChange={(e) => {
-            setConflictReason(e.currentTarget.value);
-            setConflictError(undefined);
-          }}
-        />
-        {declare.isError && <ReviewProblem error={declare.error} />}
+        <form {...conflict.formProps}>
+          <Textarea label={t('review.evaluate.conflictReason')} description={t('review.evaluate.conflictReasonHint')} required autosize minRows={2} {...conflict.getInputProps('reason')} />
+        </form>
+        {conflict.requestError && <ReviewProblem error={conflict.requestError} />}
       </ConfirmDialog>
-    </section>
+    </PageSection>
   );
 }

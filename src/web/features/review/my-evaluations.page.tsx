@@ -13,6 +13,7 @@ import { callKindKey, selectionStepOf } from './review-problem.tsx';
 import { reviewKeys, useMyAssignments, type MyAssignment } from './review.api.ts';
 import { EvaluationStatusBadge } from './evaluation-status-badge.tsx';
 import { useLocation } from 'react-router';
+import { ColumnHeads } from '../../components/column-heads.tsx';
 
 interface CallGroup {
   key: string;
@@ -75,13 +76,7 @@ export function MyEvaluationsPage() {
               {deadline ? t('review.mine.deadline', { date: formatDateTime(deadline, i18n.language) }) : null} {t('review.mine.progress', { done, total: group.items.length })}
             </Text>
             <Table striped withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('review.city')}</Table.Th>
-                  <Table.Th scope="col">{t('review.status')}</Table.Th>
-                  <Table.Th scope="col">{t('review.mine.action')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <ColumnHeads labels={[t('review.city'), t('review.status'), t('review.mine.action')]} />
               <Table.Tbody>
                 {group.items.map((item) => (
                   <Table.Tr key={item.applicationId}>

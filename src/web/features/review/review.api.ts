@@ -11,6 +11,9 @@ import {
   Programme,
   SelectionOverview,
   type CallKind,
+  type DecisionBody,
+  type DeclareConflictBody,
+  type SaveEvaluationBody,
 } from '../../../shared/programme.schemas.ts';
 import { apiGet, apiSend, queryString } from '../../lib/api-client.ts';
 
@@ -59,17 +62,11 @@ export function useMyEvaluation(id: string) {
   return useQuery({ queryKey: reviewKeys.evaluation(id), queryFn: ({ signal }) => apiGet(`/api/applications/${enc(id)}/evaluation`, Evaluation, signal), refetchOnWindowFocus: false, staleTime: Infinity, gcTime: 0 });
 }
 
-export interface EvaluationInput {
-  version: number;
-  scores: Record<string, number>;
-  comment: string;
-}
-
-/** Saves (submit = false) or submits the evaluator's scores; the answer replaces the cached evaluation. */
-export function useSaveEvaluation(id: string) {
+/** Saves the evaluator's scores as a draft, or (`submit`) hands them in; the answer replaces the cached evaluation. */
+export function useSaveEvaluation(id: string, submit: boolean) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ submit, ...body }: EvaluationInput & { submit: boolean }) =>
+    mutationFn: (body: z.output<typeof SaveEvaluationBody>) =>
       submit
         ? apiSend('POST', `/api/applications/${enc(id)}/evaluation/submit`, body, Evaluation)
         : apiSend('PUT', `/api/applications/${enc(id)}/evaluation`, body, Evaluation),
@@ -83,7 +80,7 @@ export function useSaveEvaluation(id: string) {
 export function useDeclareConflict(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (reason: string) => apiSend('POST', `/api/applications/${enc(id)}/evaluation/conflict`, { reason }, AutoAssignResult),
+    mutationFn: (body: z.output<typeof DeclareConflictBody>) => apiSend('POST', `/api/applications/${enc(id)}/evaluation/conflict`, body, AutoAssignResult),
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: reviewKeys.evaluation(id) });
       await queryClient.invalidateQueries({ queryKey: reviewKeys.mine });
@@ -119,17 +116,10 @@ export function useSelection(slug: string, kind: CallKind) {
   return useQuery({ queryKey: reviewKeys.selection(slug, kind), queryFn: ({ signal }) => apiGet(`${callPath(slug, kind)}/selection`, SelectionOverview, signal) });
 }
 
-export interface DecisionInput {
-  applicationId: string;
-  outcome: Outcome;
-  reason: string;
-  waitlistPosition: number | null;
-}
-
-export function useDecide(slug: string, kind: CallKind) {
+export function useDecide(slug: string, kind: CallKind, applicationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ applicationId, ...body }: DecisionInput) => apiSend('PUT', `/api/applications/${enc(applicationId)}/decision`, body, SelectionOverview),
+    mutationFn: (body: z.output<typeof DecisionBody>) => apiSend('PUT', `/api/applications/${enc(applicationId)}/decision`, body, SelectionOverview),
     onSuccess: (overview) => queryClient.setQueryData(reviewKeys.selection(slug, kind), overview),
   });
 }

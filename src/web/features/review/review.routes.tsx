@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { RequireSignedIn } from '../../app/route-guards.tsx';
+import { RequireSignedIn } from '../../components/route-guards.tsx';
 import { AuditPage } from './audit.page.tsx';
 import { EvaluationOverviewPage } from './evaluation-overview.page.tsx';
 import { EvaluationPage } from './evaluation.page.tsx';

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, List, Modal, NumberInput, Radio, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Modal, NumberInput, Radio, Stack, Table, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DecisionBody, type CallKind } from '../../../shared/programme.schemas.ts';
@@ -6,13 +6,14 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
-import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
-import { fieldErrorsOf, validateWith, type FieldErrors } from '../../lib/form-errors.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { useCallParams } from './evaluation-overview.page.tsx';
+import { useApiForm } from '../../lib/use-api-form.ts';
+import { ApplicationsExportLinks, CallRoute } from './call-route.tsx';
 import { callKindKey, ReviewProblem, warningAlertProps } from './review-problem.tsx';
-import { applicationsExportUrl, useCall, useDecide, usePublish, useSelection, type Outcome, type SelectionOverview } from './review.api.ts';
+import { useCall, useDecide, usePublish, useSelection, type Outcome, type SelectionOverview } from './review.api.ts';
+import { PageSection } from '../../components/page-section.tsx';
+import { PageProblem } from '../../components/page-problem.tsx';
 
 type Row = SelectionOverview['applications'][number];
 const OUTCOME_COLOURS = { selected: 'green', waitlisted: 'yellow', rejected: 'gray' } as const;
@@ -20,16 +21,7 @@ const OUTCOME_COLOURS = { selected: 'green', waitlisted: 'yellow', rejected: 'gr
 /** /programmes/:slug/calls/:kind/selection: decide, check the numbers, publish, then follow withdrawals. */
 export function SelectionPage() {
   const { t } = useTranslation();
-  const { slug, kind } = useCallParams();
-  if (!kind) {
-    return (
-      <>
-        <PageTitle>{t('review.selection.titleFallback')}</PageTitle>
-        <Text>{t('review.badCall')}</Text>
-      </>
-    );
-  }
-  return <Selection slug={slug} kind={kind} />;
+  return <CallRoute fallbackTitle={t('review.selection.titleFallback')}>{(slug, kind) => <Selection slug={slug} kind={kind} />}</CallRoute>;
 }
 
 function OutcomeBadge({ row }: { row: Row }) {
@@ -54,10 +46,7 @@ function Selection({ slug, kind }: { slug: string; kind: CallKind }) {
   if (call.isPending || selection.isPending) return <LoadingState />;
   if (call.isError || selection.isError) {
     return (
-      <>
-        <PageTitle>{t('review.selection.titleFallback')}</PageTitle>
-        <ProblemAlert error={call.error ?? selection.error} />
-      </>
+      <PageProblem title={t('review.selection.titleFallback')} error={call.error ?? selection.error} />
     );
   }
   const data = selection.data;
@@ -72,18 +61,10 @@ function Selection({ slug, kind }: { slug: string; kind: CallKind }) {
       <PageTitle>{t('review.selection.title', { programme: call.data.programmeTitle, call: t(callKindKey(kind)) })}</PageTitle>
       <Group gap="lg">
         <RouterAnchor to={`/programmes/${slug}/calls/${kind}/evaluation`}>{t('review.selection.toEvaluation')}</RouterAnchor>
-        <Anchor href={applicationsExportUrl(slug, kind, 'csv')} download>
-          {t('review.exportCsv')}
-        </Anchor>
-        <Anchor href={applicationsExportUrl(slug, kind, 'xlsx')} download>
-          {t('review.exportXlsx')}
-        </Anchor>
+        <ApplicationsExportLinks slug={slug} kind={kind} />
       </Group>
 
-      <section aria-labelledby="numbers-heading">
-        <Title order={2} size="h3" id="numbers-heading" mb="xs">
-          {t('review.selection.numbersHeading')}
-        </Title>
+      <PageSection id="numbers-heading" title={t('review.selection.numbersHeading')} spacing="xs">
         <Text fw={600} data-testid="selection-count">
           {t('review.selection.count', { selected: data.selected, limit: data.limit, what })}
         </Text>
@@ -108,12 +89,9 @@ function Selection({ slug, kind }: { slug: string; kind: CallKind }) {
             {t('review.selection.callNotClosed')}
           </Alert>
         )}
-      </section>
+      </PageSection>
 
-      <section aria-labelledby="decisions-heading">
-        <Title order={2} size="h3" id="decisions-heading" mb="xs">
-          {t('review.selection.decisionsHeading')}
-        </Title>
+      <PageSection id="decisions-heading" title={t('review.selection.decisionsHeading')} spacing="xs">
         {data.applications.length === 0 ? (
           <EmptyState title={t('review.overview.noApplications')} description={t('review.overview.noApplicationsBody')} />
         ) : (
@@ -165,24 +143,18 @@ function Selection({ slug, kind }: { slug: string; kind: CallKind }) {
             </Table>
           </Table.ScrollContainer>
         )}
-      </section>
+      </PageSection>
 
       {open && data.applications.length > 0 && (
-        <section aria-labelledby="publish-heading">
-          <Title order={2} size="h3" id="publish-heading" mb="xs">
-            {t('review.selection.publishHeading')}
-          </Title>
+        <PageSection id="publish-heading" title={t('review.selection.publishHeading')} spacing="xs">
           <Text mb="sm">{t('review.selection.publishIntro')}</Text>
           <div aria-live="polite">{publish.isError && <ReviewProblem error={publish.error} />}</div>
           <Button onClick={() => setConfirmPublish(true)}>{t('review.selection.publish')}</Button>
-        </section>
+        </PageSection>
       )}
 
       {published && (
-        <section aria-labelledby="changes-heading">
-          <Title order={2} size="h3" id="changes-heading" mb="xs">
-            {t('review.selection.changesHeading')}
-          </Title>
+        <PageSection id="changes-heading" title={t('review.selection.changesHeading')} spacing="xs">
           {changes.length === 0 ? (
             <Text>{t('review.selection.noChanges')}</Text>
           ) : (
@@ -194,7 +166,7 @@ function Selection({ slug, kind }: { slug: string; kind: CallKind }) {
               ))}
             </List>
           )}
-        </section>
+        </PageSection>
       )}
 
       {deciding && <DecisionDialog key={deciding.applicationId} slug={slug} kind={kind} row={deciding} data={data} what={what} onClose={() => setDeciding(null)} />}
@@ -220,6 +192,8 @@ function Selection({ slug, kind }: { slug: string; kind: CallKind }) {
   );
 }
 
+const outcomeOf = (value: string) => DecisionBody.shape.outcome.safeParse(value).data;
+
 /** Counts after a change of one application's decision: the effect shown before confirming. */
 function effectOf(data: SelectionOverview, row: Row, outcome: Outcome) {
   const count = (o: Outcome) => data.applications.filter((a) => !a.withdrawn && (a.applicationId === row.applicationId ? outcome : a.outcome) === o).length;
@@ -228,84 +202,75 @@ function effectOf(data: SelectionOverview, row: Row, outcome: Outcome) {
 
 function DecisionDialog({ slug, kind, row, data, what, onClose }: { slug: string; kind: CallKind; row: Row; data: SelectionOverview; what: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const decide = useDecide(slug, kind);
   const nextPlace = Math.max(0, ...data.applications.filter((a) => a.applicationId !== row.applicationId).map((a) => a.waitlistPosition ?? 0)) + 1;
-  const [outcome, setOutcome] = useState<Outcome | null>(row.outcome);
-  const [reason, setReason] = useState(row.reason ?? '');
-  const [position, setPosition] = useState<number | ''>(row.waitlistPosition ?? nextPlace);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useApiForm({
+    initialValues: { outcome: row.outcome ?? '', reason: row.reason ?? '', waitlistPosition: row.waitlistPosition ?? nextPlace },
+    schema: DecisionBody,
+    toBody: (v) => ({
+      outcome: outcomeOf(v.outcome),
+      reason: v.reason,
+      waitlistPosition: v.outcome === 'waitlisted' && typeof v.waitlistPosition === 'number' ? v.waitlistPosition : null,
+    }),
+    mutation: useDecide(slug, kind, row.applicationId),
+    onSuccess: onClose,
+  });
+  const outcome = outcomeOf(form.values.outcome);
   const effect = outcome ? effectOf(data, row, outcome) : null;
-
-  const confirm = () => {
-    const checked = validateWith(DecisionBody, { outcome: outcome ?? undefined, reason, waitlistPosition: outcome === 'waitlisted' ? (position === '' ? null : position) : null }, t);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    decide.mutate({ applicationId: row.applicationId, ...checked.data }, { onSuccess: onClose, onError: (e) => setErrors(fieldErrorsOf(e)) });
-  };
 
   return (
     <Modal opened onClose={onClose} title={t('review.selection.decideTitle', { city: row.cityName })} closeButtonProps={{ 'aria-label': t('common.close') }}>
-      <Stack gap="md">
-        <Radio.Group
-          label={t('review.selection.decision')}
-          required
-          value={outcome}
-          error={errors.outcome}
-          onChange={(v) => {
-            setOutcome(v === 'selected' || v === 'waitlisted' || v === 'rejected' ? v : null);
-            setErrors({});
-          }}
-        >
-          <Stack gap="xs" mt="xs">
-            <Radio value="selected" label={t('review.outcome.selected')} data-autofocus={outcome === null ? true : undefined} />
-            <Radio value="waitlisted" label={t('review.outcome.waitlisted')} />
-            <Radio value="rejected" label={t('review.outcome.rejected')} />
-          </Stack>
-        </Radio.Group>
-        {outcome === 'waitlisted' && (
-          <NumberInput
-            label={t('review.selection.waitlistPlace')}
-            description={t('review.selection.waitlistPlaceHint')}
-            min={1}
-            max={1000}
-            allowDecimal={false}
-            value={position}
-            error={errors.waitlistPosition}
-            onChange={(v) => setPosition(typeof v === 'number' ? v : '')}
+      <form {...form.formProps}>
+        <Stack gap="md">
+          <Radio.Group
+            label={t('review.selection.decision')}
+            required
+            {...form.getInputProps('outcome')}
+          >
+            <Stack gap="xs" mt="xs">
+              <Radio value="selected" label={t('review.outcome.selected')} data-autofocus={outcome === null ? true : undefined} />
+              <Radio value="waitlisted" label={t('review.outcome.waitlisted')} />
+              <Radio value="rejected" label={t('review.outcome.rejected')} />
+            </Stack>
+          </Radio.Group>
+          {outcome === 'waitlisted' && (
+            <NumberInput
+              label={t('review.selection.waitlistPlace')}
+              description={t('review.selection.waitlistPlaceHint')}
+              min={1}
+              max={1000}
+              allowDecimal={false}
+              {...form.getInputProps('waitlistPosition')}
+            />
+          )}
+          <Textarea
+            label={t('review.selection.reason')}
+            description={t('review.selection.reasonHint')}
+            required
+            autosize
+            minRows={2}
+            maxLength={2000}
+            {...form.getInputProps('reason')}
           />
-        )}
-        <Textarea
-          label={t('review.selection.reason')}
-          description={t('review.selection.reasonHint')}
-          required
-          autosize
-          minRows={2}
-          maxLength={2000}
-          value={reason}
-          error={errors.reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-        />
-        {effect && (
-          <Alert {...warningAlertProps} color={effect.selected > data.limit ? 'orange' : 'blue'} role="status" title={t('review.selection.effectTitle')}>
-            <Text size="sm" fw={600}>
-              {t('review.selection.count', { selected: effect.selected, limit: data.limit, what })}
-            </Text>
-            <Text size="sm">{t('review.selection.effectOthers', { waitlisted: effect.waitlisted, rejected: effect.rejected })}</Text>
-            {effect.selected > data.limit && <Text size="sm">{t('review.selection.overLimit', { count: effect.selected - data.limit })}</Text>}
-          </Alert>
-        )}
-        {decide.isError && <ReviewProblem error={decide.error} />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={confirm} loading={decide.isPending}>
-            {t('review.selection.confirmDecision')}
-          </Button>
-        </Group>
-      </Stack>
+          {effect && (
+            <Alert {...warningAlertProps} color={effect.selected > data.limit ? 'orange' : 'blue'} role="status" title={t('review.selection.effectTitle')}>
+              <Text size="sm" fw={600}>
+                {t('review.selection.count', { selected: effect.selected, limit: data.limit, what })}
+              </Text>
+              <Text size="sm">{t('review.selection.effectOthers', { waitlisted: effect.waitlisted, rejected: effect.rejected })}</Text>
+              {effect.selected > data.limit && <Text size="sm">{t('review.selection.overLimit', { count: effect.selected - data.limit })}</Text>}
+            </Alert>
+          )}
+          {form.requestError && <ReviewProblem error={form.requestError} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button {...form.submitProps}>
+              {t('review.selection.confirmDecision')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

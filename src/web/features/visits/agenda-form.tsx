@@ -2,94 +2,76 @@ import { Alert, Button, NativeSelect, SimpleGrid, Stack, TextInput } from '@mant
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateAgendaItemBody, type Visit } from '../../../shared/visit.schemas.ts';
+import { useApiForm } from '../../lib/use-api-form.ts';
 import { VisitProblem } from './visit-problem.tsx';
-import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
-import { useFieldErrors } from '../../lib/use-field-errors.ts';
 import { useAddAgendaItem, useCitySolutions } from './visits.api.ts';
 
-const KINDS = ['site_visit', 'talk', 'workshop', 'meal', 'other'] as const;
+const KINDS = CreateAgendaItemBody.shape.kind.options;
 type Kind = (typeof KINDS)[number];
+const TIME = /^\d{2}:\d{2}$/;
+
+interface Values {
+  day: string;
+  startsAt: string;
+  endsAt: string;
+  kind: Kind;
+  title: string;
+  place: string;
+  solutionId: string;
+}
+const initialValues: Values = { day: '1', startsAt: '09:00', endsAt: '10:00', kind: 'site_visit', title: '', place: '', solutionId: '' };
 
 /** Add an agenda item: a site visit to one of the host's solutions, a talk, a workshop, a meal. */
 export function AgendaForm({ visit, days }: { visit: Visit; days: number }) {
   const { t } = useTranslation();
-  const add = useAddAgendaItem(visit.id);
   const solutions = useCitySolutions(visit.host.slug, true);
-  const { formRef, errors, setErrors, clearError } = useFieldErrors();
-  const [day, setDay] = useState('1');
-  const [startsAt, setStartsAt] = useState('09:00');
-  const [endsAt, setEndsAt] = useState('10:00');
-  const [kind, setKind] = useState<Kind>('site_visit');
-  const [title, setTitle] = useState('');
-  const [place, setPlace] = useState('');
-  const [solutionId, setSolutionId] = useState('');
   const [added, setAdded] = useState<string | null>(null);
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    setAdded(null);
-    const checked = validateWith(CreateAgendaItemBody, { day: Number(day), startsAt, endsAt, kind, title, place, solutionId: kind === 'site_visit' && solutionId ? solutionId : null }, t);
-    if (!checked.ok) return setErrors({ ...checked.errors, ...(checked.errors.endsAt && endsAt <= startsAt ? { endsAt: t('visits.agenda.form.endAfterStart') } : {}) });
-    add.mutate(checked.data, {
-      onSuccess: () => {
-        setAdded(checked.data.title);
-        setTitle('');
-        setPlace('');
-      },
-      onError: (error) => setErrors(fieldErrorsOf(error)),
-    });
-  };
-
-  const on = (field: string, set: (v: string) => void) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
-    set(e.currentTarget.value);
-    clearError(field);
-  };
+  const form = useApiForm({
+    initialValues,
+    schema: CreateAgendaItemBody,
+    toBody: (v) => ({ ...v, day: Number(v.day), solutionId: v.kind === 'site_visit' && v.solutionId ? v.solutionId : null }),
+    validate: (v) => (TIME.test(v.startsAt) && TIME.test(v.endsAt) && v.endsAt <= v.startsAt ? { endsAt: t('visits.agenda.form.endAfterStart') } : {}),
+    mutation: useAddAgendaItem(visit.id),
+    onSuccess: (_, body) => {
+      setAdded(body.title);
+      form.setValues({ title: '', place: '' });
+    },
+    onEdit: () => setAdded(null),
+  });
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label={t('visits.agenda.form.title')}>
+    <form {...form.formProps} aria-label={t('visits.agenda.form.title')}>
       {added && (
         <Alert color="green" variant="light" role="status" mb="md">
           {t('visits.agenda.form.added', { title: added })}
         </Alert>
       )}
-      <VisitProblem error={add.error} />
+      <VisitProblem error={form.requestError} />
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <NativeSelect
             label={t('visits.agenda.form.day')}
             required
-            value={day}
-            onChange={on('day', setDay)}
+            {...form.getInputProps('day')}
             data={Array.from({ length: days }, (_, i) => ({ value: String(i + 1), label: t('visits.agenda.day', { day: i + 1 }) }))}
-            error={errors.day}
           />
-          <TextInput type="time" label={t('visits.agenda.form.start')} required value={startsAt} onChange={on('startsAt', setStartsAt)} error={errors.startsAt} />
-          <TextInput type="time" label={t('visits.agenda.form.end')} required value={endsAt} onChange={on('endsAt', setEndsAt)} error={errors.endsAt} />
+          <TextInput type="time" label={t('visits.agenda.form.start')} required {...form.getInputProps('startsAt')} />
+          <TextInput type="time" label={t('visits.agenda.form.end')} required {...form.getInputProps('endsAt')} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect
-            label={t('visits.agenda.form.kind')}
-            required
-            value={kind}
-            onChange={(e) => setKind(KINDS.find((k) => k === e.currentTarget.value) ?? 'other')}
-            data={KINDS.map((k) => ({ value: k, label: t(`visits.kinds.${k}`) }))}
-          />
-          {kind === 'site_visit' && (
+          <NativeSelect label={t('visits.agenda.form.kind')} required {...form.getInputProps('kind')} data={KINDS.map((k) => ({ value: k, label: t(`visits.kinds.${k}`) }))} />
+          {form.values.kind === 'site_visit' && (
             <NativeSelect
               label={t('visits.agenda.form.solution')}
-              value={solutionId}
-              onChange={on('solutionId', setSolutionId)}
+              {...form.getInputProps('solutionId')}
               data={[{ value: '', label: t('visits.agenda.form.noSolution') }, ...(solutions.data?.items ?? []).map((s) => ({ value: s.id, label: s.title }))]}
-              error={errors.solutionId}
             />
           )}
         </SimpleGrid>
-        <TextInput label={t('visits.agenda.form.itemTitle')} required value={title} onChange={on('title', setTitle)} error={errors.title} />
-        <TextInput label={t('visits.agenda.form.place')} description={t('visits.agenda.form.placeHint')} value={place} onChange={on('place', setPlace)} error={errors.place} />
+        <TextInput label={t('visits.agenda.form.itemTitle')} required {...form.getInputProps('title')} />
+        <TextInput label={t('visits.agenda.form.place')} description={t('visits.agenda.form.placeHint')} {...form.getInputProps('place')} />
         <div>
-          <Button type="submit" loading={add.isPending}>
-            {t('visits.agenda.form.submit')}
-          </Button>
+          <Button {...form.submitProps}>{t('visits.agenda.form.submit')}</Button>
         </div>
       </Stack>
     </form>

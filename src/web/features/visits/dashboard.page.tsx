@@ -1,4 +1,4 @@
-import { Anchor, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { BarChart } from '../../components/bar-chart.tsx';
@@ -8,8 +8,11 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { KeyFigure } from './key-figure.tsx';
 import { VisitLinksMap } from './visit-links-map.tsx';
-import { formatNumber, useCountryName, useSectorName } from './visit-format.ts';
+import { useCountryName } from '../../lib/format.ts';
+import { formatNumber, useSectorName } from './visit-format.ts';
 import { dashboardExportUrl, useDashboard, useProgramme, useProgrammeVisits } from './visits.api.ts';
+import { PageSection } from '../../components/page-section.tsx';
+import { PageProblem } from '../../components/page-problem.tsx';
 
 /** /programmes/:slug/dashboard: the programme's funnel, travel CO2 and impact, as charts with tables, exportable. */
 export function DashboardPage() {
@@ -25,10 +28,7 @@ export function DashboardPage() {
   if (programme.isPending || dashboard.isPending) return <LoadingState />;
   if (programme.isError || dashboard.isError) {
     return (
-      <>
-        <PageTitle>{t('visits.dashboard.fallbackTitle')}</PageTitle>
-        <ProblemAlert error={programme.error ?? dashboard.error} />
-      </>
+      <PageProblem title={t('visits.dashboard.fallbackTitle')} error={programme.error ?? dashboard.error} />
     );
   }
   const d = dashboard.data;
@@ -54,10 +54,7 @@ export function DashboardPage() {
           </Anchor>
         </Group>
       </div>
-      <section aria-labelledby="impact-heading">
-        <Title order={2} size="h3" id="impact-heading" mb="sm">
-          {t('visits.dashboard.impactHeading')}
-        </Title>
+      <PageSection id="impact-heading" title={t('visits.dashboard.impactHeading')}>
         <SimpleGrid cols={{ base: 1, sm: 2, md: 5 }}>
           <KeyFigure label={t('visits.dashboard.figures.plans')} value={n(d.impact.plans)} />
           <KeyFigure label={t('visits.dashboard.figures.replicated')} value={n(d.impact.replicated)} />
@@ -65,11 +62,8 @@ export function DashboardPage() {
           <KeyFigure label={t('visits.dashboard.figures.tco2e')} value={n(d.impact.expectedTco2ePerYear)} />
           <KeyFigure label={t('visits.dashboard.figures.travel')} value={t('visits.tonnes', { value: n(d.travelCo2Kg / 1000, 1) })} />
         </SimpleGrid>
-      </section>
-      <section aria-labelledby="funnel-heading">
-        <Title order={2} size="h3" id="funnel-heading" mb="sm">
-          {t('visits.dashboard.funnelHeading')}
-        </Title>
+      </PageSection>
+      <PageSection id="funnel-heading" title={t('visits.dashboard.funnelHeading')}>
         <Text size="sm" mb="sm">
           {t('visits.dashboard.funnelIntro')}
         </Text>
@@ -81,12 +75,9 @@ export function DashboardPage() {
           valueHeading={t('visits.dashboard.columns.cities')}
           emptyText={t('visits.dashboard.noData')}
         />
-      </section>
+      </PageSection>
       <Stack gap="xl">
-        <section aria-labelledby="sector-heading">
-          <Title order={2} size="h3" id="sector-heading" mb="sm">
-            {t('visits.dashboard.sectorHeading')}
-          </Title>
+        <PageSection id="sector-heading" title={t('visits.dashboard.sectorHeading')}>
           <BarChart
             title={t('visits.dashboard.sectorChart')}
             bars={d.impact.bySector.map((s) => ({ label: sectorName(s.name), value: s.replicated + s.inProgress }))}
@@ -96,11 +87,8 @@ export function DashboardPage() {
             extraColumns={tallyExtras(d.impact.bySector)}
             emptyText={t('visits.dashboard.noData')}
           />
-        </section>
-        <section aria-labelledby="country-heading">
-          <Title order={2} size="h3" id="country-heading" mb="sm">
-            {t('visits.dashboard.countryHeading')}
-          </Title>
+        </PageSection>
+        <PageSection id="country-heading" title={t('visits.dashboard.countryHeading')}>
           <BarChart
             title={t('visits.dashboard.countryChart')}
             bars={d.impact.byCountry.map((s) => ({ label: country(s.name), value: s.replicated + s.inProgress }))}
@@ -110,20 +98,14 @@ export function DashboardPage() {
             extraColumns={tallyExtras(d.impact.byCountry)}
             emptyText={t('visits.dashboard.noData')}
           />
-        </section>
+        </PageSection>
       </Stack>
       {visits.isSuccess && visits.data.items.length > 0 && (
-        <section aria-labelledby="map-heading">
-          <Title order={2} size="h3" id="map-heading" mb="sm">
-            {t('visits.map.heading')}
-          </Title>
+        <PageSection id="map-heading" title={t('visits.map.heading')}>
           <VisitLinksMap visits={visits.data.items} />
-        </section>
+        </PageSection>
       )}
-      <section aria-labelledby="travel-heading">
-        <Title order={2} size="h3" id="travel-heading" mb="sm">
-          {t('visits.dashboard.travelHeading')}
-        </Title>
+      <PageSection id="travel-heading" title={t('visits.dashboard.travelHeading')}>
         <Text size="sm" mb="sm">
           {t('visits.dashboard.travelIntro', { total: n(d.travelCo2Kg) })}
         </Text>
@@ -139,7 +121,7 @@ export function DashboardPage() {
             emptyText={t('visits.dashboard.noData')}
           />
         )}
-      </section>
+      </PageSection>
     </Stack>
   );
 }

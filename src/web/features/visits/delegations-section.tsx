@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../shared/visit.schemas.ts';
 import { DelegationForm } from './delegation-form.tsx';
 import { formatNumber } from './visit-format.ts';
+import { ColumnHeads } from '../../components/column-heads.tsx';
 
 /** Each visiting city's delegation: travel and CO2 for everyone, names and needs only for those entitled. */
 export function DelegationsSection({ visit, maxDelegates }: { visit: Visit; maxDelegates: number }) {
@@ -49,13 +50,7 @@ export function DelegationsSection({ visit, maxDelegates }: { visit: Visit; maxD
                   ) : (
                                           <Table withTableBorder fz="sm" verticalSpacing={4} mt="xs">
                         <Table.Caption>{t('visits.delegations.caption', { city: city.name })}</Table.Caption>
-                        <Table.Thead>
-                          <Table.Tr>
-                            <Table.Th scope="col">{t('visits.delegations.name')}</Table.Th>
-                            <Table.Th scope="col">{t('visits.delegations.roleTitle')}</Table.Th>
-                            <Table.Th scope="col">{t('visits.delegations.needs')}</Table.Th>
-                          </Table.Tr>
-                        </Table.Thead>
+                        <ColumnHeads labels={[t('visits.delegations.name'), t('visits.delegations.roleTitle'), t('visits.delegations.needs')]} />
                         <Table.Tbody>
                           {delegates.map((d) => (
                             <Table.Tr key={d.id}>

@@ -1,71 +1,48 @@
 import { Alert, Button, Group, NativeSelect, Paper, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Visit } from '../../../shared/visit.schemas.ts';
+import { FeedbackBody, type Visit } from '../../../shared/visit.schemas.ts';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { useApiForm } from '../../lib/use-api-form.ts';
 import { VisitProblem } from './visit-problem.tsx';
 import { formatNumber } from './visit-format.ts';
 import { useFeedbackSummary, useGiveFeedback } from './visits.api.ts';
 
 const ASPECTS = ['overall', 'relevance', 'organisation'] as const;
-type Aspect = (typeof ASPECTS)[number];
+
+// An unanswered rating is 0, which the schema refuses (and `validate` explains).
+const ratingOf = (value: string) => Number(value);
 
 /** After the visit: the host's and the visiting cities' feedback form. */
 export function FeedbackForm({ visit }: { visit: Visit }) {
   const { t } = useTranslation();
-  const give = useGiveFeedback(visit.id);
   const cities = [...(visit.viewer.isHost ? [visit.host] : []), ...visit.visitors.filter((c) => visit.viewer.visitingCityIds.includes(c.id))];
-  const [cityId, setCityId] = useState(cities[0]?.id ?? '');
-  const [ratings, setRatings] = useState<Partial<Record<Aspect, number>>>({});
-  const [comments, setComments] = useState('');
-  const [missing, setMissing] = useState<Aspect[]>([]);
   const [thanks, setThanks] = useState(false);
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    setThanks(false);
-    const absent = ASPECTS.filter((a) => ratings[a] === undefined);
-    setMissing(absent);
-    if (absent.length) {
-      // Move focus to the first unanswered question, as the other forms do.
-      document.querySelector<HTMLInputElement>(`input[name="rating-${absent[0]}"]`)?.focus();
-      return;
-    }
-    give.mutate(
-      { cityId, ratings: { overall: ratings.overall ?? 0, relevance: ratings.relevance ?? 0, organisation: ratings.organisation ?? 0 }, comments },
-      { onSuccess: () => setThanks(true) },
-    );
-  };
+  const form = useApiForm({
+    initialValues: { cityId: cities[0]?.id ?? '', ratings: { overall: '', relevance: '', organisation: '' }, comments: '' },
+    schema: FeedbackBody,
+    toBody: (v) => ({ cityId: v.cityId, ratings: { overall: ratingOf(v.ratings.overall), relevance: ratingOf(v.ratings.relevance), organisation: ratingOf(v.ratings.organisation) }, comments: v.comments }),
+    validate: (v) => Object.fromEntries(ASPECTS.filter((a) => v.ratings[a] === '').map((a) => [`ratings.${a}`, t('visits.feedback.choose')])),
+    mutation: useGiveFeedback(visit.id),
+    onSuccess: () => setThanks(true),
+    onEdit: () => setThanks(false),
+  });
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('visits.feedback.formLabel')}>
+    <form {...form.formProps} aria-label={t('visits.feedback.formLabel')}>
       <Stack gap="sm">
-        <VisitProblem error={give.error} />
+        <VisitProblem error={form.requestError} />
         {thanks && (
           <Alert color="green" variant="light" role="status">
             {t('visits.feedback.thanks')}
           </Alert>
         )}
-        {cities.length > 1 && (
-          <NativeSelect label={t('visits.feedback.city')} value={cityId} onChange={(e) => setCityId(e.currentTarget.value)} data={cities.map((c) => ({ value: c.id, label: c.name }))} maw={320} />
-        )}
+        {cities.length > 1 && <NativeSelect label={t('visits.feedback.city')} {...form.getInputProps('cityId')} data={cities.map((c) => ({ value: c.id, label: c.name }))} maw={320} />}
         {cities.length === 1 && <Text size="sm">{t('visits.feedback.forCity', { city: cities[0]?.name ?? '' })}</Text>}
         <SimpleGrid cols={{ base: 1, md: 3 }}>
           {ASPECTS.map((a) => (
-            <Radio.Group
-              key={a}
-              name={`rating-${a}`}
-              label={t(`visits.feedback.aspects.${a}`)}
-              description={t('visits.feedback.scale')}
-              required
-              value={ratings[a] ? String(ratings[a]) : ''}
-              onChange={(v) => {
-                setRatings((r) => ({ ...r, [a]: Number(v) }));
-                setMissing((m) => m.filter((x) => x !== a));
-              }}
-              error={missing.includes(a) ? t('visits.feedback.choose') : undefined}
-            >
+            <Radio.Group key={a} name={`rating-${a}`} label={t(`visits.feedback.aspects.${a}`)} description={t('visits.feedback.scale')} required {...form.getInputProps(`ratings.${a}`)}>
               <Group gap="sm" mt={4}>
                 {[1, 2, 3, 4, 5].map((n) => (
                   <Radio key={n} value={String(n)} label={String(n)} aria-label={t('visits.feedback.ratingLabel', { aspect: t(`visits.feedback.aspects.${a}`), n })} />
@@ -74,11 +51,9 @@ export function FeedbackForm({ visit }: { visit: Visit }) {
             </Radio.Group>
           ))}
         </SimpleGrid>
-        <Textarea label={t('visits.feedback.comments')} autosize minRows={3} maxLength={5000} value={comments} onChange={(e) => setComments(e.currentTarget.value)} />
+        <Textarea label={t('visits.feedback.comments')} autosize minRows={3} maxLength={5000} {...form.getInputProps('comments')} />
         <div>
-          <Button type="submit" loading={give.isPending}>
-            {t('visits.feedback.submit')}
-          </Button>
+          <Button {...form.submitProps}>{t('visits.feedback.submit')}</Button>
         </div>
       </Stack>
     </form>

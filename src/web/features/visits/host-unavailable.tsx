@@ -1,29 +1,36 @@
 import { Alert, Button, Group, List, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HostUnavailableBody } from '../../../shared/visit.schemas.ts';
+import { useApiForm } from '../../lib/use-api-form.ts';
 import { VisitProblem } from './visit-problem.tsx';
 import { formatDay } from './visit-format.ts';
 import { useSetHostUnavailable } from './visits.api.ts';
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const listOf = (dates: string[]) => [...new Set(dates)].sort();
+
 /** Days the host cannot receive visitors; the scheduler avoids them. */
 export function HostUnavailable({ visitId, hostName, dates }: { visitId: string; hostName: string; dates: string[] }) {
   const { t, i18n } = useTranslation();
-  const save = useSetHostUnavailable(visitId);
-  const [day, setDay] = useState('');
-  const [error, setError] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
-
-  const send = (next: string[]) => {
+  // The form adds one day; the request replaces the whole list.
+  const form = useApiForm({
+    initialValues: { day: '' },
+    schema: HostUnavailableBody,
+    toBody: (v) => ({ dates: listOf([...dates, v.day]) }),
+    validate: (v) => (!DATE.test(v.day) ? { day: t('visits.unavailable.pickDate') } : dates.includes(v.day) ? { day: t('visits.unavailable.already') } : {}),
+    fieldOf: (path) => (path.startsWith('dates') ? 'day' : path),
+    mutation: useSetHostUnavailable(visitId),
+    onSuccess: () => {
+      setSaved(true);
+      form.reset();
+    },
+    onEdit: () => setSaved(false),
+  });
+  const remove = (day: string) => {
     setSaved(false);
-    save.mutate([...new Set(next)].sort(), { onSuccess: () => setSaved(true) });
-  };
-  const add = (event: React.FormEvent) => {
-    event.preventDefault();
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return setError(t('visits.unavailable.pickDate'));
-    if (dates.includes(day)) return setError(t('visits.unavailable.already'));
-    setError(undefined);
-    send([...dates, day]);
-    setDay('');
+    form.send({ dates: dates.filter((x) => x !== day) }, { onSuccess: () => setSaved(true) });
   };
 
   return (
@@ -37,7 +44,7 @@ export function HostUnavailable({ visitId, hostName, dates }: { visitId: string;
             <List.Item key={d}>
               <Group gap="sm">
                 <Text size="sm">{formatDay(d, i18n.language, 'full')}</Text>
-                <Button size="compact-xs" variant="default" onClick={() => send(dates.filter((x) => x !== d))} aria-label={t('visits.unavailable.removeFor', { date: formatDay(d, i18n.language, 'full') })}>
+                <Button size="compact-xs" variant="default" onClick={() => remove(d)} aria-label={t('visits.unavailable.removeFor', { date: formatDay(d, i18n.language, 'full') })}>
                   {t('visits.unavailable.remove')}
                 </Button>
               </Group>
@@ -45,25 +52,16 @@ export function HostUnavailable({ visitId, hostName, dates }: { visitId: string;
           ))}
         </List>
       )}
-      <VisitProblem error={save.error} />
+      <VisitProblem error={form.requestError} />
       {saved && (
         <Alert color="green" variant="light" role="status">
           {t('visits.unavailable.saved')}
         </Alert>
       )}
-      <form onSubmit={add} noValidate aria-label={t('visits.unavailable.formLabel')}>
+      <form {...form.formProps} aria-label={t('visits.unavailable.formLabel')}>
         <Group align="flex-end">
-          <TextInput
-            type="date"
-            label={t('visits.unavailable.date')}
-            value={day}
-            onChange={(e) => {
-              setDay(e.currentTarget.value);
-              setError(undefined);
-            }}
-            error={error}
-          />
-          <Button type="submit" variant="default" loading={save.isPending}>
+          <TextInput type="date" label={t('visits.unavailable.date')} {...form.getInputProps('day')} />
+          <Button {...form.submitProps} variant="default">
             {t('visits.unavailable.add')}
           </Button>
         </Group>

@@ -5,12 +5,14 @@ import { BarChart } from '../../components/bar-chart.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
-import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { KeyFigure } from './key-figure.tsx';
 import { ReplicationStatusBadge } from './replication-section.tsx';
-import { formatDay, formatNumber, useCountryName, useSectorName } from './visit-format.ts';
+import { useCountryName } from '../../lib/format.ts';
+import { formatDay, formatNumber, useSectorName } from './visit-format.ts';
 import { useOutcomes } from './visits.api.ts';
+import { PageSection } from '../../components/page-section.tsx';
+import { PageProblem } from '../../components/page-problem.tsx';
 
 /** /programmes/:slug/outcomes: what an edition achieved, for everyone — cities, visits, replication; no personal data. */
 export function OutcomesPage() {
@@ -24,10 +26,7 @@ export function OutcomesPage() {
   if (outcomes.isPending) return <LoadingState />;
   if (outcomes.isError) {
     return (
-      <>
-        <PageTitle>{t('visits.outcomes.fallbackTitle')}</PageTitle>
-        <ProblemAlert error={outcomes.error} />
-      </>
+      <PageProblem title={t('visits.outcomes.fallbackTitle')} error={outcomes.error} />
     );
   }
   const o = outcomes.data;
@@ -52,10 +51,7 @@ export function OutcomesPage() {
       ) : (
         <>
           <Text>{t('visits.outcomes.intro', { hosts: o.hosts.length, visitors: o.visitingCities.length, visits: o.visits.length })}</Text>
-          <section aria-labelledby="outcome-figures">
-            <Title order={2} size="h3" id="outcome-figures" mb="sm">
-              {t('visits.outcomes.figuresHeading')}
-            </Title>
+          <PageSection id="outcome-figures" title={t('visits.outcomes.figuresHeading')}>
             <SimpleGrid cols={{ base: 1, sm: 2, md: 5 }}>
               <KeyFigure label={t('visits.dashboard.figures.plans')} value={n(o.impact.plans)} />
               <KeyFigure label={t('visits.dashboard.figures.replicated')} value={n(o.impact.replicated)} />
@@ -63,25 +59,16 @@ export function OutcomesPage() {
               <KeyFigure label={t('visits.dashboard.figures.tco2e')} value={n(o.impact.expectedTco2ePerYear)} />
               <KeyFigure label={t('visits.dashboard.figures.travel')} value={t('visits.tonnes', { value: n(o.travelCo2Kg / 1000, 1) })} />
             </SimpleGrid>
-          </section>
+          </PageSection>
           <SimpleGrid cols={{ base: 1, md: 2 }}>
-            <section aria-labelledby="outcome-hosts">
-              <Title order={2} size="h3" id="outcome-hosts" mb="sm">
-                {t('visits.outcomes.hostsHeading')}
-              </Title>
+            <PageSection id="outcome-hosts" title={t('visits.outcomes.hostsHeading')}>
               {cityList(o.hosts, t('visits.outcomes.hostsHeading'))}
-            </section>
-            <section aria-labelledby="outcome-visitors">
-              <Title order={2} size="h3" id="outcome-visitors" mb="sm">
-                {t('visits.outcomes.visitorsHeading')}
-              </Title>
+            </PageSection>
+            <PageSection id="outcome-visitors" title={t('visits.outcomes.visitorsHeading')}>
               {cityList(o.visitingCities, t('visits.outcomes.visitorsHeading'))}
-            </section>
+            </PageSection>
           </SimpleGrid>
-          <section aria-labelledby="outcome-visits">
-            <Title order={2} size="h3" id="outcome-visits" mb="sm">
-              {t('visits.outcomes.visitsHeading')}
-            </Title>
+          <PageSection id="outcome-visits" title={t('visits.outcomes.visitsHeading')}>
             <Stack gap="md">
               {o.visits.map((v) => (
                 <Paper key={v.id} withBorder p="md" radius="md" component="article" aria-labelledby={`outcome-visit-${v.id}`}>
@@ -119,12 +106,9 @@ export function OutcomesPage() {
                 </Paper>
               ))}
             </Stack>
-          </section>
+          </PageSection>
           <Stack gap="xl">
-            <section aria-labelledby="outcome-sector">
-              <Title order={2} size="h3" id="outcome-sector" mb="sm">
-                {t('visits.dashboard.sectorHeading')}
-              </Title>
+            <PageSection id="outcome-sector" title={t('visits.dashboard.sectorHeading')}>
               <BarChart
                 title={t('visits.dashboard.sectorChart')}
                 bars={o.impact.bySector.map((s) => ({ label: sectorName(s.name), value: s.replicated + s.inProgress }))}
@@ -133,11 +117,8 @@ export function OutcomesPage() {
                 valueHeading={t('visits.dashboard.columns.active')}
                 emptyText={t('visits.dashboard.noData')}
               />
-            </section>
-            <section aria-labelledby="outcome-country">
-              <Title order={2} size="h3" id="outcome-country" mb="sm">
-                {t('visits.dashboard.countryHeading')}
-              </Title>
+            </PageSection>
+            <PageSection id="outcome-country" title={t('visits.dashboard.countryHeading')}>
               <BarChart
                 title={t('visits.dashboard.countryChart')}
                 bars={o.impact.byCountry.map((s) => ({ label: country(s.name), value: s.replicated + s.inProgress }))}
@@ -146,7 +127,7 @@ export function OutcomesPage() {
                 valueHeading={t('visits.dashboard.columns.active')}
                 emptyText={t('visits.dashboard.noData')}
               />
-            </section>
+            </PageSection>
           </Stack>
         </>
       )}

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
-import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { AgendaList } from './agenda-list.tsx';
 import { formatDay } from './visit-format.ts';
 import { useProgramme, useVisit } from './visits.api.ts';
+import { PageProblem } from '../../components/page-problem.tsx';
 import './printable.css';
 
 /** /visits/:id/programme: the visit's programme for delegates, made to be printed (or saved as PDF). */
@@ -27,10 +27,7 @@ export function PrintableProgrammePage() {
   if (visit.isPending) return <LoadingState />;
   if (visit.isError) {
     return (
-      <>
-        <PageTitle>{t('visits.print.fallbackTitle')}</PageTitle>
-        <ProblemAlert error={visit.error} />
-      </>
+      <PageProblem title={t('visits.print.fallbackTitle')} error={visit.error} />
     );
   }
   const v = visit.data;

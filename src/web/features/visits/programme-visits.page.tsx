@@ -1,4 +1,4 @@
-import { Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { useParams } from 'react-router';
@@ -13,6 +13,9 @@ import { VisitStatusBadge } from './visit-status-badge.tsx';
 import { formatDay, formatNumber, todayInProgramme } from './visit-format.ts';
 import { useProgramme, useProgrammeVisits } from './visits.api.ts';
 import { hasRole } from '../../../shared/role-predicates.ts';
+import { ColumnHeads } from '../../components/column-heads.tsx';
+import { PageSection } from '../../components/page-section.tsx';
+import { PageProblem } from '../../components/page-problem.tsx';
 
 /** Every visit confirmed and over: rescheduling would only rewrite history (and email everyone). */
 const finished = (visits: { confirmed: boolean; startsOn: string | null; endsOn: string | null }[], today: string) =>
@@ -31,10 +34,7 @@ export function ProgrammeVisitsPage() {
   if (programme.isPending) return <LoadingState />;
   if (programme.isError) {
     return (
-      <>
-        <PageTitle>{t('visits.listTitleFallback')}</PageTitle>
-        <ProblemAlert error={programme.error} />
-      </>
+      <PageProblem title={t('visits.listTitleFallback')} error={programme.error} />
     );
   }
   const window = programme.data.milestones.find((m) => m.kind === 'visits') ?? null;
@@ -48,10 +48,7 @@ export function ProgrammeVisitsPage() {
         {manager && <RouterAnchor to={`/programmes/${slug}/dashboard`}>{t('visits.dashboardLink')}</RouterAnchor>}
       </Group>
       <Text>{t('visits.listIntro', { days: programme.data.settings.visitLengthDays, window: windowText })}</Text>
-      <section aria-labelledby="visits-heading">
-        <Title order={2} size="h3" id="visits-heading" mb="sm">
-          {t('visits.visitsHeading')}
-        </Title>
+      <PageSection id="visits-heading" title={t('visits.visitsHeading')}>
         {visits.isPending && <LoadingState />}
         {visits.isError && <ProblemAlert error={visits.error} />}
         {visits.isSuccess && visits.data.items.length === 0 && <EmptyState title={t('visits.emptyTitle')} description={t('visits.emptyBody')} />}
@@ -59,16 +56,7 @@ export function ProgrammeVisitsPage() {
           <ScrollRegion label={t('visits.tableCaption')}>
             <Table striped verticalSpacing="sm">
               <Table.Caption>{t('visits.tableCaption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('visits.columns.host')}</Table.Th>
-                  <Table.Th scope="col">{t('visits.columns.visitors')}</Table.Th>
-                  <Table.Th scope="col">{t('visits.columns.facilitator')}</Table.Th>
-                  <Table.Th scope="col">{t('visits.columns.dates')}</Table.Th>
-                  <Table.Th scope="col">{t('visits.columns.status')}</Table.Th>
-                  <Table.Th scope="col">{t('visits.columns.co2')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <ColumnHeads labels={[t('visits.columns.host'), t('visits.columns.visitors'), t('visits.columns.facilitator'), t('visits.columns.dates'), t('visits.columns.status'), t('visits.columns.co2')]} />
               <Table.Tbody>
                 {visits.data.items.map((v) => (
                   <Table.Tr key={v.id}>
@@ -88,7 +76,7 @@ export function ProgrammeVisitsPage() {
             </Table>
           </ScrollRegion>
         )}
-      </section>
+      </PageSection>
       {manager && visits.isSuccess && visits.data.items.length > 0 && (finished(visits.data.items, today) ? <Text>{t('visits.schedule.finished')}</Text> : <SchedulePanel slug={slug} visits={visits.data.items} window={window} />)}
     </Stack>
   );

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { randomId } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollRegion } from '../../components/scroll-region.tsx';
@@ -8,13 +9,13 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
-import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
 import { useCurrentUser } from '../../lib/session.ts';
-import { useFieldErrors } from '../../lib/use-field-errors.ts';
+import { useApiForm } from '../../lib/use-api-form.ts';
 import { VisitProblem } from './visit-problem.tsx';
 import { formatDay } from './visit-format.ts';
 import { useAddPlanUpdate, useCitySolutions, useCreatePlan, useReplicationPlans } from './visits.api.ts';
 import { hasRole } from '../../../shared/role-predicates.ts';
+import { ColumnHeads } from '../../components/column-heads.tsx';
 
 type Plan = z.output<typeof ReplicationPlan>;
 const STATUSES = ['not_started', 'in_progress', 'done', 'dropped'] as const;
@@ -97,13 +98,7 @@ function PlanCard({ plan, visitId, mayUpdate }: { plan: Plan; visitId: string; m
         <ScrollRegion label={t('visits.replication.updatesCaption', { city: plan.cityName })}>
           <Table withTableBorder fz="sm" verticalSpacing={4} mt="sm">
             <Table.Caption>{t('visits.replication.updatesCaption', { city: plan.cityName })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('visits.replication.checkpoint')}</Table.Th>
-                <Table.Th scope="col">{t('visits.replication.status')}</Table.Th>
-                <Table.Th scope="col">{t('visits.replication.evidence')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <ColumnHeads labels={[t('visits.replication.checkpoint'), t('visits.replication.status'), t('visits.replication.evidence')]} />
             <Table.Tbody>
               {plan.updates.map((u) => (
                 <Table.Tr key={u.checkpoint}>
@@ -138,14 +133,22 @@ function PlanCard({ plan, visitId, mayUpdate }: { plan: Plan; visitId: string; m
 function UpdateForm({ plan, visitId }: { plan: Plan; visitId: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const add = useAddPlanUpdate(visitId);
-  const { formRef, errors, setErrors, clearError } = useFieldErrors();
-  const nextCheckpoint = ([3, 6, 12] as const).find((c) => !plan.updates.some((u) => u.checkpoint === c)) ?? 12;
-  const [checkpoint, setCheckpoint] = useState<string>(String(nextCheckpoint));
-  const [status, setStatus] = useState<Status>(plan.status);
-  const [evidenceText, setEvidenceText] = useState('');
-  const [evidenceUrl, setEvidenceUrl] = useState('');
   const [saved, setSaved] = useState(false);
+  const nextCheckpoint = ([3, 6, 12] as const).find((c) => !plan.updates.some((u) => u.checkpoint === c)) ?? 12;
+  const urlOf = (value: string) => (value.trim() === '' ? null : value.trim());
+  const form = useApiForm({
+    initialValues: { checkpoint: String(nextCheckpoint), status: plan.status, evidenceText: '', evidenceUrl: '' },
+    schema: ReplicationUpdateBody,
+    toBody: (v) => ({ checkpoint: ReplicationUpdateBody.shape.checkpoint.safeParse(Number(v.checkpoint)).data, status: v.status, evidenceText: v.evidenceText, evidenceUrl: urlOf(v.evidenceUrl) }),
+    // Said as what to do: a link starting with http:// or https://.
+    validate: (v) => (ReplicationUpdateBody.shape.evidenceUrl.safeParse(urlOf(v.evidenceUrl)).success ? {} : { evidenceUrl: t('visits.replication.linkInvalid') }),
+    mutation: useAddPlanUpdate(visitId, plan.id),
+    onSuccess: () => {
+      setSaved(true);
+      setOpen(false);
+      form.setValues({ evidenceText: '', evidenceUrl: '' });
+    },
+  });
 
   if (!open) {
     return (
@@ -162,72 +165,23 @@ function UpdateForm({ plan, visitId }: { plan: Plan; visitId: string }) {
     );
   }
 
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    const checked = validateWith(ReplicationUpdateBody, { checkpoint: Number(checkpoint), status, evidenceText, evidenceUrl: evidenceUrl.trim() === '' ? null : evidenceUrl.trim() }, t);
-    if (!checked.ok) return setErrors({ ...checked.errors, ...(checked.errors.evidenceUrl ? { evidenceUrl: t('visits.replication.linkInvalid') } : {}) });
-    add.mutate(
-      { planId: plan.id, ...checked.data },
-      {
-        onSuccess: () => {
-          setSaved(true);
-          setOpen(false);
-          setEvidenceText('');
-          setEvidenceUrl('');
-        },
-        onError: (error) => setErrors(fieldErrorsOf(error)),
-      },
-    );
-  };
-
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label={t('visits.replication.updateFormLabel', { city: plan.cityName })} style={{ marginTop: 12 }}>
-      <VisitProblem error={add.error} />
+    <form {...form.formProps} aria-label={t('visits.replication.updateFormLabel', { city: plan.cityName })} style={{ marginTop: 12 }}>
+      <VisitProblem error={form.requestError} />
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect
             label={t('visits.replication.checkpoint')}
             required
-            value={checkpoint}
-            onChange={(e) => setCheckpoint(e.currentTarget.value)}
+            {...form.getInputProps('checkpoint')}
             data={[3, 6, 12].map((c) => ({ value: String(c), label: t('visits.replication.months', { count: c }) }))}
-            error={errors.checkpoint}
           />
-          <NativeSelect
-            label={t('visits.replication.status')}
-            required
-            value={status}
-            onChange={(e) => setStatus(STATUSES.find((s) => s === e.currentTarget.value) ?? 'not_started')}
-            data={STATUSES.map((s) => ({ value: s, label: t(`visits.replication.statuses.${s}`) }))}
-            error={errors.status}
-          />
+          <NativeSelect label={t('visits.replication.status')} required {...form.getInputProps('status')} data={STATUSES.map((s) => ({ value: s, label: t(`visits.replication.statuses.${s}`) }))} />
         </SimpleGrid>
-        <Textarea
-          label={t('visits.replication.evidenceText')}
-          autosize
-          minRows={2}
-          value={evidenceText}
-          onChange={(e) => {
-            setEvidenceText(e.currentTarget.value);
-            clearError('evidenceText');
-          }}
-          error={errors.evidenceText}
-        />
-        <TextInput
-          type="url"
-          label={t('visits.replication.evidenceUrl')}
-          description={t('visits.replication.evidenceUrlHint')}
-          value={evidenceUrl}
-          onChange={(e) => {
-            setEvidenceUrl(e.currentTarget.value);
-            clearError('evidenceUrl');
-          }}
-          error={errors.evidenceUrl}
-        />
+        <Textarea label={t('visits.replication.evidenceText')} autosize minRows={2} {...form.getInputProps('evidenceText')} />
+        <TextInput type="url" label={t('visits.replication.evidenceUrl')} description={t('visits.replication.evidenceUrlHint')} {...form.getInputProps('evidenceUrl')} />
         <Group>
-          <Button type="submit" loading={add.isPending}>
-            {t('visits.replication.saveUpdate')}
-          </Button>
+          <Button {...form.submitProps}>{t('visits.replication.saveUpdate')}</Button>
           <Button variant="subtle" onClick={() => setOpen(false)}>
             {t('common.cancel')}
           </Button>
@@ -237,93 +191,61 @@ function UpdateForm({ plan, visitId }: { plan: Plan; visitId: string }) {
   );
 }
 
-interface StepRow {
-  key: number;
-  text: string;
-  owner: string;
-  targetDate: string;
-}
-let stepKey = 1;
+const blankStep = () => ({ key: randomId(), text: '', owner: '', targetDate: '' });
+const isBlank = (step: { text: string; owner: string; targetDate: string }) => !step.text.trim() && !step.owner.trim() && !step.targetDate;
 
 function PlanForm({ visit, cities }: { visit: Visit; cities: { id: string; name: string }[] }) {
   const { t } = useTranslation();
-  const create = useCreatePlan(visit.id);
   const solutions = useCitySolutions(visit.host.slug, true);
-  const { formRef, errors, setErrors, clearError } = useFieldErrors();
-  const [cityId, setCityId] = useState(cities[0]?.id ?? '');
-  const [solutionId, setSolutionId] = useState('');
-  const [title, setTitle] = useState('');
-  const [owner, setOwner] = useState('');
-  const [targetDate, setTargetDate] = useState('');
-  const [steps, setSteps] = useState<StepRow[]>([{ key: stepKey++, text: '', owner: '', targetDate: '' }]);
   const [created, setCreated] = useState<string | null>(null);
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    setCreated(null);
-    const values: z.input<typeof CreateReplicationPlanBody> = {
-      cityId,
-      solutionId: solutionId || null,
-      title,
-      owner,
-      targetDate: targetDate || null,
-      steps: steps.filter((s) => s.text.trim() || s.owner.trim() || s.targetDate).map((s) => ({ text: s.text, owner: s.owner, targetDate: s.targetDate || null })),
-    };
-    const checked = validateWith(CreateReplicationPlanBody, values, t);
-    if (!checked.ok) return setErrors(checked.errors);
-    create.mutate(checked.data, {
-      onSuccess: (plan) => {
-        setCreated(plan.title);
-        setTitle('');
-        setOwner('');
-        setTargetDate('');
-        setSolutionId('');
-        setSteps([{ key: stepKey++, text: '', owner: '', targetDate: '' }]);
-      },
-      onError: (error) => setErrors(fieldErrorsOf(error)),
-    });
-  };
-
-  const changeStep = (key: number, i: number, field: 'text' | 'owner' | 'targetDate', value: string) => {
-    setSteps((ss) => ss.map((s) => (s.key === key ? { ...s, [field]: value } : s)));
-    clearError(`steps.${i}.${field}`);
-  };
+  const form = useApiForm({
+    initialValues: { cityId: cities[0]?.id ?? '', solutionId: '', title: '', owner: '', targetDate: '', steps: [blankStep()] },
+    schema: CreateReplicationPlanBody,
+    toBody: (v) => ({
+      cityId: v.cityId,
+      solutionId: v.solutionId || null,
+      title: v.title,
+      owner: v.owner,
+      targetDate: v.targetDate || null,
+      steps: v.steps.filter((s) => !isBlank(s)).map((s) => ({ text: s.text, owner: s.owner, targetDate: s.targetDate || null })),
+    }),
+    // Blank step rows are not sent, so the body's step n is the n-th filled row.
+    fieldOf: (path: string): string => {
+      const match = /^steps\.(\d+)(\..*)?$/.exec(path);
+      if (!match) return path;
+      const filled = form.values.steps.flatMap((s, i) => (isBlank(s) ? [] : [i]));
+      return `steps.${filled[Number(match[1])] ?? match[1]}${match[2] ?? ''}`;
+    },
+    mutation: useCreatePlan(visit.id),
+    onSuccess: (plan) => {
+      setCreated(plan.title);
+      form.setValues({ title: '', owner: '', targetDate: '', solutionId: '', steps: [blankStep()] });
+    },
+    onEdit: () => setCreated(null),
+  });
+  const steps = form.values.steps;
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label={t('visits.replication.newTitle')}>
+    <form {...form.formProps} aria-label={t('visits.replication.newTitle')}>
       {created && (
         <Alert color="green" variant="light" role="status" mb="sm">
           {t('visits.replication.created', { title: created })}
         </Alert>
       )}
-      <VisitProblem error={create.error} />
+      <VisitProblem error={form.requestError} />
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect label={t('visits.replication.city')} required value={cityId} onChange={(e) => setCityId(e.currentTarget.value)} data={cities.map((c) => ({ value: c.id, label: c.name }))} />
+          <NativeSelect label={t('visits.replication.city')} required {...form.getInputProps('cityId')} data={cities.map((c) => ({ value: c.id, label: c.name }))} />
           <NativeSelect
             label={t('visits.replication.solution')}
-            value={solutionId}
-            onChange={(e) => {
-              setSolutionId(e.currentTarget.value);
-              clearError('solutionId');
-            }}
+            {...form.getInputProps('solutionId')}
             data={[{ value: '', label: t('visits.replication.noSolution') }, ...(solutions.data?.items ?? []).map((s) => ({ value: s.id, label: s.title }))]}
-            error={errors.solutionId}
           />
         </SimpleGrid>
-        <TextInput
-          label={t('visits.replication.planTitle')}
-          required
-          value={title}
-          onChange={(e) => {
-            setTitle(e.currentTarget.value);
-            clearError('title');
-          }}
-          error={errors.title}
-        />
+        <TextInput label={t('visits.replication.planTitle')} required {...form.getInputProps('title')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('visits.replication.owner')} description={t('visits.replication.ownerHint')} value={owner} onChange={(e) => setOwner(e.currentTarget.value)} error={errors.owner} />
-          <TextInput type="date" label={t('visits.replication.targetDate')} value={targetDate} onChange={(e) => setTargetDate(e.currentTarget.value)} error={errors.targetDate} />
+          <TextInput label={t('visits.replication.owner')} description={t('visits.replication.ownerHint')} {...form.getInputProps('owner')} />
+          <TextInput type="date" label={t('visits.replication.targetDate')} {...form.getInputProps('targetDate')} />
         </SimpleGrid>
         <Text fw={600} size="sm">
           {t('visits.replication.steps')}
@@ -331,26 +253,24 @@ function PlanForm({ visit, cities }: { visit: Visit; cities: { id: string; name:
         {steps.map((s, i) => (
           <Paper key={s.key} withBorder p="sm" radius="sm">
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput label={t('visits.replication.stepN', { n: i + 1 })} value={s.text} onChange={(e) => changeStep(s.key, i, 'text', e.currentTarget.value)} error={errors[`steps.${i}.text`]} />
-              <TextInput label={t('visits.replication.stepOwner', { n: i + 1 })} value={s.owner} onChange={(e) => changeStep(s.key, i, 'owner', e.currentTarget.value)} error={errors[`steps.${i}.owner`]} />
-              <TextInput type="date" label={t('visits.replication.stepTarget', { n: i + 1 })} value={s.targetDate} onChange={(e) => changeStep(s.key, i, 'targetDate', e.currentTarget.value)} error={errors[`steps.${i}.targetDate`]} />
+              <TextInput label={t('visits.replication.stepN', { n: i + 1 })} {...form.getInputProps(`steps.${i}.text`)} />
+              <TextInput label={t('visits.replication.stepOwner', { n: i + 1 })} {...form.getInputProps(`steps.${i}.owner`)} />
+              <TextInput type="date" label={t('visits.replication.stepTarget', { n: i + 1 })} {...form.getInputProps(`steps.${i}.targetDate`)} />
             </SimpleGrid>
             {steps.length > 1 && (
-              <Button mt="xs" size="compact-xs" variant="default" onClick={() => setSteps((ss) => ss.filter((x) => x.key !== s.key))} aria-label={t('visits.replication.removeStep', { n: i + 1 })}>
+              <Button mt="xs" size="compact-xs" variant="default" onClick={() => form.removeListItem('steps', i)} aria-label={t('visits.replication.removeStep', { n: i + 1 })}>
                 {t('visits.replication.remove')}
               </Button>
             )}
           </Paper>
         ))}
         <Group>
-          <Button variant="default" size="xs" onClick={() => setSteps((ss) => [...ss, { key: stepKey++, text: '', owner: '', targetDate: '' }])} disabled={steps.length >= 30}>
+          <Button variant="default" size="xs" onClick={() => form.insertListItem('steps', blankStep())} disabled={steps.length >= 30}>
             {t('visits.replication.addStep')}
           </Button>
         </Group>
         <div>
-          <Button type="submit" loading={create.isPending}>
-            {t('visits.replication.create')}
-          </Button>
+          <Button {...form.submitProps}>{t('visits.replication.create')}</Button>
         </div>
       </Stack>
     </form>

@@ -1,13 +1,16 @@
-import { Alert, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollRegion } from '../../components/scroll-region.tsx';
 import type { z } from 'zod';
-import type { ScheduleAnswer, VisitSummary } from '../../../shared/visit.schemas.ts';
+import { ScheduleBody, type ScheduleAnswer, type VisitSummary } from '../../../shared/visit.schemas.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { useApiForm } from '../../lib/use-api-form.ts';
 import { VisitProblem } from './visit-problem.tsx';
 import { formatDay } from './visit-format.ts';
 import { useConfirmSchedule, useProposeSchedule } from './visits.api.ts';
+import { ColumnHeads } from '../../components/column-heads.tsx';
+import { PageSection } from '../../components/page-section.tsx';
 
 type Answer = z.output<typeof ScheduleAnswer>;
 
@@ -18,31 +21,41 @@ type Answer = z.output<typeof ScheduleAnswer>;
  */
 export function SchedulePanel({ slug, visits, window }: { slug: string; visits: VisitSummary[]; window: { startsOn: string; endsOn: string } | null }) {
   const { t, i18n } = useTranslation();
-  const [fixed, setFixed] = useState<Record<string, string>>({});
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
   const propose = useProposeSchedule(slug);
   const confirm = useConfirmSchedule(slug);
-
-  const fixedList = () => Object.entries(fixed).filter(([, d]) => d !== '').map(([visitId, startsOn]) => ({ visitId, startsOn }));
-
-  const changeFixed = (visitId: string, value: string) => {
-    setFixed((current) => ({ ...current, [visitId]: value }));
+  // Start dates by visit id; only those filled in are fixed.
+  const initialFixed: Record<string, string> = Object.fromEntries(visits.map((v) => [v.id, '']));
+  const fixedList = (fixed: Record<string, string>) => Object.entries(fixed).filter(([, d]) => d !== '').map(([visitId, startsOn]) => ({ visitId, startsOn }));
+  const form = useApiForm({
+    initialValues: { fixed: initialFixed },
+    schema: ScheduleBody,
+    toBody: (v) => ({ fixed: fixedList(v.fixed), apply: false }),
+    // The body lists only the fixed dates: its entry n is the n-th date filled in.
+    fieldOf: (path: string): string => {
+      const match = /^fixed\.(\d+)/.exec(path);
+      const entry = match ? fixedList(form.values.fixed)[Number(match[1])] : undefined;
+      return entry ? `fixed.${entry.visitId}` : path;
+    },
+    mutation: propose,
+    onSuccess: setAnswer,
     // A proposal answers the inputs it was made for.
-    setAnswer(null);
-    setConfirmed(false);
-  };
+    onEdit: () => {
+      setAnswer(null);
+      setConfirmed(false);
+    },
+  });
 
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
+  const submit = (event: React.FormEvent<HTMLFormElement>) => {
     setConfirmed(false);
     confirm.reset();
-    propose.mutate({ fixed: fixedList(), apply: false }, { onSuccess: setAnswer });
+    form.formProps.onSubmit(event);
   };
 
   const doConfirm = () =>
-    confirm.mutate(fixedList(), {
+    confirm.mutate(fixedList(form.values.fixed), {
       onSuccess: (result) => {
         setConfirming(false);
         if (result.status === 'conflict') setAnswer(result);
@@ -58,13 +71,10 @@ export function SchedulePanel({ slug, visits, window }: { slug: string; visits: 
   const hostOf = (id: string) => visits.find((v) => v.id === id)?.host.name ?? '';
 
   return (
-    <section aria-labelledby="schedule-heading">
-      <Title order={2} size="h3" id="schedule-heading" mb="sm">
-        {t('visits.schedule.title')}
-      </Title>
+    <PageSection id="schedule-heading" title={t('visits.schedule.title')}>
       <Text mb="sm">{window ? t('visits.schedule.intro', { start: formatDay(window.startsOn, i18n.language), end: formatDay(window.endsOn, i18n.language) }) : t('visits.schedule.noWindow')}</Text>
       {visits.some((v) => v.confirmed) && <Text mb="sm">{t('visits.schedule.alreadyConfirmed')}</Text>}
-      <form onSubmit={submit} noValidate aria-label={t('visits.schedule.formLabel')}>
+      <form {...form.formProps} onSubmit={submit} aria-label={t('visits.schedule.formLabel')}>
         <Stack gap="sm">
           <Text size="sm">{t('visits.schedule.fixedHint')}</Text>
           {visits.map((v) => (
@@ -73,18 +83,15 @@ export function SchedulePanel({ slug, visits, window }: { slug: string; visits: 
               type="date"
               label={t('visits.schedule.fixedLabel', { host: v.host.name })}
               description={v.facilitator ? t('visits.schedule.facilitatorNote', { name: v.facilitator }) : t('visits.schedule.noFacilitator')}
-              value={fixed[v.id] ?? ''}
               min={window?.startsOn}
               max={window?.endsOn}
-              onChange={(e) => changeFixed(v.id, e.currentTarget.value)}
-              error={conflictVisit === v.id ? t('visits.schedule.conflictHere') : undefined}
+              {...form.getInputProps(`fixed.${v.id}`)}
+              error={form.errors[`fixed.${v.id}`] ?? (conflictVisit === v.id ? t('visits.schedule.conflictHere') : undefined)}
               maw={420}
             />
           ))}
           <Group>
-            <Button type="submit" loading={propose.isPending}>
-              {t('visits.schedule.propose')}
-            </Button>
+            <Button {...form.submitProps}>{t('visits.schedule.propose')}</Button>
           </Group>
         </Stack>
       </form>
@@ -109,13 +116,7 @@ export function SchedulePanel({ slug, visits, window }: { slug: string; visits: 
           <ScrollRegion label={t('visits.schedule.proposalCaption')}>
             <Table striped withTableBorder>
               <Table.Caption>{t('visits.schedule.proposalCaption')}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('visits.columns.host')}</Table.Th>
-                  <Table.Th scope="col">{t('visits.columns.firstDay')}</Table.Th>
-                  <Table.Th scope="col">{t('visits.columns.lastDay')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <ColumnHeads labels={[t('visits.columns.host'), t('visits.columns.firstDay'), t('visits.columns.lastDay')]} />
               <Table.Tbody>
                 {answer.visits.map((v) => (
                   <Table.Tr key={v.id}>
@@ -143,6 +144,6 @@ export function SchedulePanel({ slug, visits, window }: { slug: string; visits: 
         onConfirm={doConfirm}
         onCancel={() => setConfirming(false)}
       />
-    </section>
+    </PageSection>
   );
 }

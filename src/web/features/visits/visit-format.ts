@@ -25,18 +25,6 @@ export function todayInProgramme(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
-/** A country's name in the interface language, from its ISO code. */
-export function useCountryName(): (code: string) => string {
-  const { i18n } = useTranslation();
-  let names: Intl.DisplayNames | null = null;
-  try {
-    names = new Intl.DisplayNames([i18n.language, 'en'], { type: 'region' });
-  } catch {
-    names = null;
-  }
-  return (code: string) => (code ? (names?.of(code) ?? code) : code);
-}
-
 /** A sector's name from its code (codes the interface does not know are shown as they are). */
 export function useSectorName(): (code: string) => string {
   const { t } = useTranslation();

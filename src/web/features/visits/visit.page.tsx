@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
-import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { useCurrentUser } from '../../lib/session.ts';
 import { AgendaForm } from './agenda-form.tsx';
@@ -13,9 +12,11 @@ import { FeedbackForm, FeedbackSummaryView } from './feedback-section.tsx';
 import { HostUnavailable } from './host-unavailable.tsx';
 import { ReplicationSection } from './replication-section.tsx';
 import { VisitStatusBadge } from './visit-status-badge.tsx';
-import { formatDay, todayInProgramme, useCountryName } from './visit-format.ts';
+import { useCountryName } from '../../lib/format.ts';
+import { formatDay, todayInProgramme } from './visit-format.ts';
 import { useProgramme, useVisit, visitCalendarUrl } from './visits.api.ts';
 import { hasRole } from '../../../shared/role-predicates.ts';
+import { PageProblem } from '../../components/page-problem.tsx';
 
 /** /visits/:id: one study visit — who, when, the agenda, delegations, and the follow-up. */
 export function VisitPage() {
@@ -30,10 +31,7 @@ export function VisitPage() {
   if (visit.isPending) return <LoadingState />;
   if (visit.isError) {
     return (
-      <>
-        <PageTitle>{t('visits.visitTitleFallback')}</PageTitle>
-        <ProblemAlert error={visit.error} />
-      </>
+      <PageProblem title={t('visits.visitTitleFallback')} error={visit.error} />
     );
   }
   const v = visit.data;

@@ -15,7 +15,9 @@ import {
   type CreateReplicationPlanBody,
   type DelegationBody,
   type FeedbackBody,
+  type HostUnavailableBody,
   type ReplicationUpdateBody,
+  type ScheduleBody,
 } from '../../../shared/visit.schemas.ts';
 import { apiGet, apiSend } from '../../lib/api-client.ts';
 
@@ -45,7 +47,7 @@ export function useProgrammeVisits(slug: string) {
 
 export function useProposeSchedule(slug: string) {
   return useMutation({
-    mutationFn: (body: { fixed: { visitId: string; startsOn: string }[]; apply: boolean }) => apiSend('POST', `/api/programmes/${enc(slug)}/visits/schedule`, body, ScheduleAnswer),
+    mutationFn: (body: z.output<typeof ScheduleBody>) => apiSend('POST', `/api/programmes/${enc(slug)}/visits/schedule`, body, ScheduleAnswer),
   });
 }
 
@@ -80,15 +82,15 @@ function useVisitMutation<V>(id: string, send: (vars: V) => Promise<Visit>) {
 }
 
 export function useAddAgendaItem(id: string) {
-  return useVisitMutation(id, (body: z.input<typeof CreateAgendaItemBody>) => apiSend('POST', `/api/visits/${enc(id)}/agenda`, body, Visit));
+  return useVisitMutation(id, (body: z.output<typeof CreateAgendaItemBody>) => apiSend('POST', `/api/visits/${enc(id)}/agenda`, body, Visit));
 }
 
 export function useSetHostUnavailable(id: string) {
-  return useVisitMutation(id, (dates: string[]) => apiSend('PUT', `/api/visits/${enc(id)}/host-unavailable`, { dates }, Visit));
+  return useVisitMutation(id, (body: z.output<typeof HostUnavailableBody>) => apiSend('PUT', `/api/visits/${enc(id)}/host-unavailable`, body, Visit));
 }
 
-export function useSaveDelegation(id: string) {
-  return useVisitMutation(id, ({ cityId, ...body }: z.input<typeof DelegationBody> & { cityId: string }) =>
+export function useSaveDelegation(id: string, cityId: string) {
+  return useVisitMutation(id, (body: z.output<typeof DelegationBody>) =>
     apiSend('PUT', `/api/visits/${enc(id)}/delegations/${enc(cityId)}`, body, Visit),
   );
 }
@@ -104,7 +106,7 @@ export function useFeedbackSummary(id: string, enabled: boolean) {
 export function useGiveFeedback(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: z.input<typeof FeedbackBody>) => apiSend('POST', `/api/visits/${enc(id)}/feedback`, body, FeedbackSummary),
+    mutationFn: (body: z.output<typeof FeedbackBody>) => apiSend('POST', `/api/visits/${enc(id)}/feedback`, body, FeedbackSummary),
     onSuccess: (summary) => queryClient.setQueryData(visitKeys.feedback(id), summary),
   });
 }
@@ -116,15 +118,15 @@ export function useReplicationPlans(id: string) {
 export function useCreatePlan(visitId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: z.input<typeof CreateReplicationPlanBody>) => apiSend('POST', `/api/visits/${enc(visitId)}/replication-plans`, body, ReplicationPlan),
+    mutationFn: (body: z.output<typeof CreateReplicationPlanBody>) => apiSend('POST', `/api/visits/${enc(visitId)}/replication-plans`, body, ReplicationPlan),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: visitKeys.plans(visitId) }),
   });
 }
 
-export function useAddPlanUpdate(visitId: string) {
+export function useAddPlanUpdate(visitId: string, planId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ planId, ...body }: z.input<typeof ReplicationUpdateBody> & { planId: string }) => apiSend('PUT', `/api/replication-plans/${enc(planId)}/updates`, body, ReplicationPlan),
+    mutationFn: (body: z.output<typeof ReplicationUpdateBody>) => apiSend('PUT', `/api/replication-plans/${enc(planId)}/updates`, body, ReplicationPlan),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: visitKeys.plans(visitId) });
       await queryClient.invalidateQueries({ queryKey: ['visits', 'dashboard'] });

@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { RequireSignedIn } from '../../app/route-guards.tsx';
+import { RequireSignedIn } from '../../components/route-guards.tsx';
 import { DashboardPage } from './dashboard.page.tsx';
 import { OutcomesPage } from './outcomes.page.tsx';
 import { PrintableProgrammePage } from './printable-programme.page.tsx';

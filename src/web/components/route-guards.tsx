@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
-import { LoadingState } from '../components/loading-state.tsx';
-import { PageTitle } from '../components/page-title.tsx';
-import { ProblemAlert } from '../components/problem-alert.tsx';
+import { LoadingState } from './loading-state.tsx';
+import { PageTitle } from './page-title.tsx';
+import { ProblemAlert } from './problem-alert.tsx';
 import { Text } from '@mantine/core';
 import type { Role } from '../../shared/roles.ts';
 import { useSession } from '../lib/session.ts';

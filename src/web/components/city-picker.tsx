@@ -1,9 +1,10 @@
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useMemo, useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CitySummary } from '../../../shared/city.schemas.ts';
-import { useCitySearch } from './people.api.ts';
+import type { CitySummary } from '../../shared/city.schemas.ts';
+import { useCitySearch } from '../lib/city-search.ts';
+import { useCountryName } from '../lib/format.ts';
 
 // Few enough options to show without scrolling: a scrolling list inside a
 // combobox cannot take keyboard focus (axe: scrollable-region-focusable), and
@@ -13,23 +14,21 @@ const SHOWN_MATCHES = 8;
 interface CityPickerProps {
   value: CitySummary | null;
   onChange: (city: CitySummary | null) => void;
-  error?: string | undefined;
+  /** "City" unless the page says what the city is for. */
+  label?: string;
+  required?: boolean;
+  error?: ReactNode;
 }
 
 /**
  * Choose one city by typing part of its name; the server searches (there may
  * be thousands of cities), so the list is never filtered a second time here.
  */
-export function CityPicker({ value, onChange, error }: CityPickerProps) {
-  const { t, i18n } = useTranslation();
+export function CityPicker({ value, onChange, label, required, error }: CityPickerProps) {
+  const { t } = useTranslation();
+  const countryName = useCountryName();
   const [search, setSearch] = useState('');
-  const countryNames = useMemo(() => new Intl.DisplayNames([i18n.language], { type: 'region' }), [i18n.language]);
-  const labelOf = (city: CitySummary) =>
-    t('people.cityOption', {
-      city: city.name,
-      country: countryNames.of(city.country) ?? city.country,
-      kind: t(`cityKinds.${city.kind}`),
-    });
+  const labelOf = (city: CitySummary) => t('people.cityOption', { city: city.name, country: countryName(city.country), kind: t(`cityKinds.${city.kind}`) });
 
   // Once a city is chosen the input shows its label; that is not a new search.
   const query = value && search === labelOf(value) ? '' : search;
@@ -42,9 +41,9 @@ export function CityPicker({ value, onChange, error }: CityPickerProps) {
 
   return (
     <Select
-      label={t('fields.city')}
+      label={label ?? t('fields.city')}
       description={t('people.cityHint')}
-      required
+      required={required}
       searchable
       clearable
       value={value?.id ?? null}

@@ -1,0 +1,109 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Question } from '../../../shared/programme.schemas.ts';
+import { i18next } from '../../lib/i18n.ts';
+import { APPLICATION_ID, application, call, programme, representative } from '../../test-support/fixtures.ts';
+import { mockApi, problem, renderPage } from '../../test-support/render.tsx';
+import { ApplicationPage } from './application.page.tsx';
+
+const t = i18next.t;
+
+const questions: Question[] = [
+  { id: 'motivation', type: 'long_text', label: 'Why do you want to host?', help: '', required: true, options: [], maxLength: 40 },
+  { id: 'focus', type: 'single_choice', label: 'Main sector', help: '', required: true, options: ['Energy', 'Mobility'] },
+  { id: 'notes', type: 'text', label: 'Anything else', help: '', required: false, options: [] },
+];
+
+async function setUp(routes: Parameters<typeof mockApi>[0] = {}) {
+  const api = mockApi({
+    'GET /api/session': { body: representative() },
+    [`GET /api/applications/${APPLICATION_ID}`]: { body: application() },
+    'GET /api/programmes/gsv-2027/calls/host': { body: call({ questions }) },
+    'GET /api/programmes/gsv-2027': { body: programme() },
+    ...routes,
+  });
+  const view = renderPage(<ApplicationPage />, { path: `/applications/${APPLICATION_ID}`, pattern: '/applications/:id' });
+  // Editable once the session says who is signed in.
+  await screen.findByRole('button', { name: t('programmes.application.saveDraft') });
+  return { api, ...view };
+}
+
+const field = (label: string) => screen.getByRole('textbox', { name: new RegExp(label) });
+
+describe('the application form', () => {
+  it('saves what was typed and chosen, with the version it was loaded at', async () => {
+    const { api, user } = await setUp({
+      [`PATCH /api/applications/${APPLICATION_ID}`]: ({ body }) => ({ body: application({ version: 8, answers: (body as { answers: Record<string, string> }).answers }) }),
+    });
+    await user.type(await screen.findByRole('textbox', { name: /Why do you want to host/ }), 'We retrofit schools.');
+    await user.click(screen.getByRole('radio', { name: 'Mobility' }));
+    await user.type(field('Anything else'), 'x');
+    await user.clear(field('Anything else'));
+    await user.click(screen.getByRole('button', { name: t('programmes.application.saveDraft') }));
+
+    expect(await screen.findByText(t('programmes.application.draftSaved'))).toBeInTheDocument();
+    // An answer typed and then emptied is no answer.
+    expect(api.sent()).toEqual([
+      { method: 'PATCH', path: `/api/applications/${APPLICATION_ID}`, body: { version: 7, answers: { motivation: 'We retrofit schools.', focus: 'Mobility' } } },
+    ]);
+  });
+
+  it('says in the person’s words what is too long, focuses it and sends nothing', async () => {
+    const { api, user } = await setUp();
+    const motivation = await screen.findByRole('textbox', { name: /Why do you want to host/ });
+    await user.type(motivation, 'A'.repeat(41));
+    await user.click(screen.getByRole('button', { name: t('programmes.application.saveDraft') }));
+
+    expect(motivation).toHaveAccessibleDescription(expect.stringContaining(t('validation.tooLong', { count: 40 })));
+    expect(motivation).toHaveFocus();
+    expect(screen.queryByText(/Too big|expected string/)).toBeNull();
+    expect(api.sent()).toEqual([]);
+  });
+
+  it('asks for every required answer before submitting, starting with the first', async () => {
+    const { api, user } = await setUp();
+    const motivation = await screen.findByRole('textbox', { name: /Why do you want to host/ });
+    await user.click(screen.getByRole('button', { name: t('programmes.application.submit') }));
+
+    expect(motivation).toHaveFocus();
+    expect(motivation).toHaveAccessibleDescription(expect.stringContaining(t('programmes.application.answerRequired')));
+    const sector = screen.getByRole('radiogroup', { name: /Main sector/ });
+    expect(within(sector.closest('.mantine-InputWrapper-root') ?? sector).getByText(t('programmes.application.answerRequired'))).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    // Editing an answer takes its message away.
+    await user.type(motivation, 'Because.');
+    expect(motivation).not.toHaveAccessibleDescription(expect.stringContaining(t('programmes.application.answerRequired')));
+    expect(api.sent()).toEqual([]);
+  });
+
+  it('saves unsaved answers, then submits with the version the save answered', async () => {
+    const { api, user } = await setUp({
+      [`PATCH /api/applications/${APPLICATION_ID}`]: ({ body }) => ({ body: application({ version: 8, answers: (body as { answers: Record<string, string> }).answers }) }),
+      [`POST /api/applications/${APPLICATION_ID}/submit`]: { body: application({ version: 9, status: 'submitted', submittedAt: '2027-02-02T10:00:00Z' }) },
+    });
+    await user.type(await screen.findByRole('textbox', { name: /Why do you want to host/ }), 'Schools.');
+    await user.click(screen.getByRole('radio', { name: 'Energy' }));
+    await user.click(screen.getByRole('button', { name: t('programmes.application.submit') }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: t('programmes.application.submitConfirm') }));
+
+    expect(await screen.findByText(t('programmes.application.submitted'))).toBeInTheDocument();
+    expect(api.sent()).toEqual([
+      { method: 'PATCH', path: `/api/applications/${APPLICATION_ID}`, body: { version: 7, answers: { motivation: 'Schools.', focus: 'Energy' } } },
+      { method: 'POST', path: `/api/applications/${APPLICATION_ID}/submit`, body: { version: 8 } },
+    ]);
+  });
+
+  it('shows the server’s field errors on their questions and the rest above the form', async () => {
+    const { user } = await setUp({
+      [`PATCH /api/applications/${APPLICATION_ID}`]: problem(400, 'VALIDATION_FAILED', [{ field: 'body.answers.notes', message: 'The server refuses this note.' }]),
+    });
+    await user.type(await screen.findByRole('textbox', { name: /Anything else/ }), 'Hello');
+    await user.click(screen.getByRole('button', { name: t('programmes.application.saveDraft') }));
+
+    const notes = field('Anything else');
+    await waitFor(() => expect(notes).toHaveAccessibleDescription('The server refuses this note.'));
+    expect(notes).toHaveFocus();
+    expect(screen.getByRole('alert')).toHaveTextContent(t('errors.codes.VALIDATION_FAILED'));
+  });
+});
