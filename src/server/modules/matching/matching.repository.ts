@@ -88,10 +88,6 @@ export function applicationsOfProgramme(db: Q, programmeId: string) {
     .execute();
 }
 
-export function callsOf(db: Q, programmeId: string) {
-  return db.selectFrom('calls').select(['kind', 'decisions_published_at']).where('programme_id', '=', programmeId).execute();
-}
-
 /** People holding the facilitator role (not disabled), with their days off. */
 export async function facilitatorsWithDaysOff(db: Q) {
   const people = await db

@@ -14,7 +14,9 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
 import { programmeBySlugOrThrow } from '../programmes/programme-lookup.ts';
 import { loadProgramme } from '../programmes/programmes.service.ts';
-import { evaluationOverview } from '../review/review.service.ts';
+import { evaluationOverviewOf } from '../review/review.service.ts';
+import { callContext } from '../programmes/calls.service.ts';
+import { callsOfProgramme, type CallRow } from '../programmes/calls.repository.ts';
 import { createVisits } from '../visits/visits.service.ts';
 import { selectedCities } from '../visits/visits.repository.ts';
 import { matchingPublishedEmail } from './matching-emails.ts';
@@ -22,7 +24,6 @@ import { presentOverview, presentRun } from './matching.presenter.ts';
 import {
   applicationsOfProgramme,
   bumpSettingsVersion,
-  callsOf,
   citiesForFit,
   countRuns,
   facilitatorsWithDaysOff,
@@ -62,9 +63,8 @@ async function currentSettings(db: Db, programmeId: string) {
 }
 
 /** Mean weighted evaluation score (0–100, as on the selection page) per visitor application id. */
-async function visitorEvaluationScores(db: Db, programme: Programme, now: Date): Promise<Map<string, number | null>> {
-  // The review module reads the programme and its call again from the slug.
-  const overview = await evaluationOverview(db, programme.slug, 'visitor', now);
+async function visitorEvaluationScores(db: Db, programme: Programme, visitorCall: CallRow, now: Date): Promise<Map<string, number | null>> {
+  const overview = await evaluationOverviewOf(db, callContext(programme, visitorCall, now));
   return new Map(overview.applications.map((a) => [a.applicationId, a.score]));
 }
 
@@ -72,15 +72,16 @@ async function visitorEvaluationScores(db: Db, programme: Programme, now: Date):
 async function gather(db: Db, programme: Programme, now: Date) {
   const [settings, calls, selected, applications, people] = await Promise.all([
     currentSettings(db, programme.id),
-    callsOf(db, programme.id),
+    callsOfProgramme(db, programme.id),
     selectedCities(db, programme.id),
     applicationsOfProgramme(db, programme.id),
     facilitatorsWithDaysOff(db),
   ]);
   const hostsPublished = calls.some((c) => c.kind === 'host' && c.decisions_published_at !== null);
-  const visitorsPublished = calls.some((c) => c.kind === 'visitor' && c.decisions_published_at !== null);
+  const visitorCall = calls.find((c) => c.kind === 'visitor' && c.decisions_published_at !== null);
+  const visitorsPublished = visitorCall !== undefined;
   const cities = await citiesForFit(db, [...selected.hosts, ...selected.visitors]);
-  const evaluationScores = visitorsPublished ? await visitorEvaluationScores(db, programme, now) : new Map<string, number | null>();
+  const evaluationScores = visitorCall ? await visitorEvaluationScores(db, programme, visitorCall, now) : new Map<string, number | null>();
   const selection = matchingSelection({ hostsPublished, visitorsPublished, selected, cities, applications, evaluationScores });
   const facilitators = withProfiles(people, settings.rules.facilitators);
   const visitWindow = programme.milestones.find((m) => m.kind === 'visits') ?? null;

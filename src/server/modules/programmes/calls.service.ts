@@ -34,8 +34,14 @@ export async function loadCall(db: Db, slug: string, kind: CallKind, now = new D
   const published = (k: CallKind) => calls.some((c) => c.kind === k && c.decisions_published_at !== null);
   const programme = presentProgramme(row, milestones.get(row.id) ?? [], { hostsPublished: published('host'), visitorsPublished: published('visitor') }, now);
   const call = calls.find((c) => c.kind === kind);
-  const milestone = programme.milestones.find((m) => m.kind === (kind === 'host' ? 'host_call' : 'visitor_call'));
-  if (!call || !milestone) throw new AppError('NOT_FOUND', `The programme has no ${kind} call.`);
+  if (!call) throw new AppError('NOT_FOUND', `The programme has no ${kind} call.`);
+  return callContext(programme, call, now);
+}
+
+/** The context of a call whose programme the caller already holds. */
+export function callContext(programme: Programme, call: CallRow, now: Date): CallContext {
+  const milestone = programme.milestones.find((m) => m.kind === (call.kind === 'host' ? 'host_call' : 'visitor_call'));
+  if (!milestone) throw new AppError('NOT_FOUND', `The programme has no ${call.kind} call.`);
   const { startsAt, endsAt } = milestoneWindow(milestone, programme.settings.timeZone);
   const state = now < startsAt ? 'upcoming' : now <= endsAt ? 'open' : 'closed';
   return { programme, call, opensAt: startsAt, closesAt: endsAt, state };

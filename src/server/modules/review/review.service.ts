@@ -99,9 +99,12 @@ export function presentSelectionOverview(ctx: CallContext, data: ReviewData, pub
   };
 }
 
-/** The evaluation overview of a call (the matching reads it too). */
 export async function evaluationOverview(db: Db, slug: string, kind: CallKind, now: Date) {
-  const ctx = await loadCall(db, slug, kind, now);
+  return evaluationOverviewOf(db, await loadCall(db, slug, kind, now));
+}
+
+/** The evaluation overview of a call whose context the caller holds (the matching reads its scores). */
+export async function evaluationOverviewOf(db: Db, ctx: CallContext) {
   return presentEvaluationOverview(ctx, await reviewDataOf(db, ctx.call.id));
 }
 
