@@ -65,6 +65,16 @@ describe('errors', () => {
     expect(res.json()).toMatchObject({ status: 404, code: 'ROUTE_NOT_FOUND', instance: '/api/no-such-thing' });
   });
 
+  it('says why with a reason code and its English text', async () => {
+    const res = await t.app.inject('/api/programmes/no-such-edition');
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({
+      code: 'NOT_FOUND',
+      reason: { code: 'PROGRAMME_NOT_FOUND', params: { slug: 'no-such-edition' } },
+      detail: 'There is no programme “no-such-edition”.',
+    });
+  });
+
   it('answers broken JSON with a 400 problem', async () => {
     const c = await t.client();
     const res = await c.request({ method: 'POST', url: '/api/session', headers: { 'content-type': 'application/json' }, payload: '{"email":' });

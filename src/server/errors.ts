@@ -1,21 +1,32 @@
 import { ERROR_CODES, type ErrorCode, type FieldError } from '../shared/problem.ts';
+import type { Reason } from '../shared/reason.ts';
+import { englishText } from '../shared/reason-texts.ts';
 
 /**
  * The one error type services throw. The problem plugin turns it into an
- * RFC 9457 answer: `throw new AppError('CALL_CLOSED', 'The call closed on …')`.
+ * RFC 9457 answer. Say why with a reason the web app can translate:
+ * `throw new AppError('CALL_CLOSED', reason('CALL_CLOSED_ON', { closedAt }))`;
+ * a plain string is English only.
  */
 export class AppError extends Error {
   override name = 'AppError';
   readonly status: number;
+  readonly reason: Reason | null;
 
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    why: string | Reason,
     readonly options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
   ) {
-    super(message);
+    super(typeof why === 'string' ? why : englishText(why));
     this.status = ERROR_CODES[code];
+    this.reason = typeof why === 'string' ? null : why;
   }
+}
+
+/** A bad field with the reason people read translated, and its English text for API clients. */
+export function fieldError(field: string, why: Reason): FieldError {
+  return { field, message: englishText(why), reason: why };
 }
 
 export const TITLES: Record<ErrorCode, string> = {

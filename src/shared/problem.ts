@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Reason } from './reason.ts';
 
 /**
  * The error catalogue: every error the API answers carries one of these
@@ -39,7 +40,9 @@ export const ErrorCodeSchema = z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ..
 export const FieldError = z.object({
   /** Dotted path of the bad field, e.g. `body.email` or `query.page`. */
   field: z.string(),
+  /** English text; people see `reason` translated when it is there. */
   message: z.string(),
+  reason: Reason.optional(),
   /** For a bad row of an uploaded file: its line (1 = the header) and column name. */
   line: z.number().int().optional(),
   column: z.string().optional(),
@@ -53,6 +56,8 @@ export const Problem = z.object({
   detail: z.string().optional(),
   instance: z.string().optional(),
   code: ErrorCodeSchema,
+  /** Why, as a code with parameters the web app translates; `detail` holds its English text. */
+  reason: Reason.optional(),
   errors: z.array(FieldError).optional(),
   requestId: z.string().optional(),
 });

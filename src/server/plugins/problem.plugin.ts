@@ -2,9 +2,10 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorCode, FieldError, Problem } from '../../shared/problem.ts';
+import type { Reason } from '../../shared/reason.ts';
 import { AppError, TITLES, problemType } from '../errors.ts';
 
-export function sendProblem(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, status: number, detail?: string, errors?: FieldError[]) {
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, status: number, detail?: string, errors?: FieldError[], reason?: Reason | null) {
   const body: Problem = {
     type: problemType(code),
     title: TITLES[code],
@@ -13,6 +14,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, code: 
     instance: request.url.split('?')[0],
     requestId: request.id,
     ...(detail ? { detail } : {}),
+    ...(reason ? { reason } : {}),
     ...(errors ? { errors } : {}),
   };
   return reply.status(status).type('application/problem+json; charset=utf-8').serializer(JSON.stringify).send(body);
@@ -30,7 +32,7 @@ export const problemPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error.options.headers) reply.headers(error.options.headers);
-      return sendProblem(request, reply, error.code, error.status, error.message, error.options.errors);
+      return sendProblem(request, reply, error.code, error.status, error.message, error.options.errors, error.reason);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const where = error.validationContext ?? 'body';

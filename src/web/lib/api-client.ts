@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { SessionState } from '../../shared/account.schemas.ts';
 import { Problem, type ErrorCode, type FieldError } from '../../shared/problem.ts';
+import type { Reason } from '../../shared/reason.ts';
 
 /** Codes the client adds for failures that never reached the API's error handler. */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'UNEXPECTED_RESPONSE';
@@ -14,8 +15,14 @@ export class ApiError extends Error {
     readonly code: ErrorCode | ClientErrorCode,
     readonly detail: string | null,
     readonly fieldErrors: FieldError[],
+    /** Why, as a code people read translated (lib/reason-text.ts). */
+    readonly reason: Reason | null = null,
   ) {
     super(`${status} ${code}${detail ? `: ${detail}` : ''}`);
+  }
+
+  static fromProblem(problem: Problem): ApiError {
+    return new ApiError(problem.status, problem.code, problem.detail ?? null, problem.errors ?? [], problem.reason ?? null);
   }
 }
 
@@ -97,8 +104,7 @@ async function problemOf(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   const parsed = Problem.safeParse(body);
   if (!parsed.success) return new ApiError(response.status, 'UNEXPECTED_RESPONSE', null, []);
-  const problem = parsed.data;
-  return new ApiError(problem.status, problem.code, problem.detail ?? null, problem.errors ?? []);
+  return ApiError.fromProblem(parsed.data);
 }
 
 async function parseBody<S extends z.ZodType>(response: Response, schema: S): Promise<z.output<S>> {

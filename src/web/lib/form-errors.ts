@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { ApiError } from './api-client.ts';
+import { reasonText } from './reason-text.ts';
 
 /** Error messages keyed by form field name (`email`, `newPassword`, …). */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -12,9 +13,9 @@ export type FieldErrors = Partial<Record<string, string>>;
 export function fieldErrorsOf(error: unknown): FieldErrors {
   if (!(error instanceof ApiError)) return {};
   const errors: FieldErrors = {};
-  for (const { field, message } of error.fieldErrors) {
+  for (const { field, message, reason } of error.fieldErrors) {
     const name = field.replace(/^body\./, '');
-    errors[name] ??= message;
+    errors[name] ??= reason ? reasonText(reason) : message;
   }
   return errors;
 }

@@ -25,7 +25,7 @@ export async function uploadFile<S extends z.ZodType>(path: string, file: Blob, 
   if (!response.ok) {
     const problem = Problem.safeParse(body);
     if (!problem.success) throw new ApiError(response.status, 'UNEXPECTED_RESPONSE', null, []);
-    throw new ApiError(problem.data.status, problem.data.code, problem.data.detail ?? null, problem.data.errors ?? []);
+    throw ApiError.fromProblem(problem.data);
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new ApiError(response.status, 'UNEXPECTED_RESPONSE', null, []);
