@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { serverBoundaries } from './eslint/server-boundaries.js';
 
 // Imports flow one way: shared → domain → server | web (docs/decisions/0003).
 const restrict = (patterns, message) => ({
@@ -22,6 +23,44 @@ const webRestrict = (...regexes) => ({
     },
   ],
 });
+
+// The server's modules, lower first: a module imports only from modules below
+// it, and only the files named here (docs/architecture.md says why each edge
+// exists). Jobs, the seed, plugins and app.ts are users of the modules.
+const SERVER_MODULES = {
+  order: [
+    'health', 'audit', 'email', 'auth',
+    'people', 'session',
+    'account', 'invitations', 'password-resets',
+    'cities', 'solutions',
+    'programmes', 'groups', 'applications', 'review', 'visits', 'matching',
+  ],
+  allowed: {
+    '*': ['audit/audit.repository.ts', 'email/outbox.repository.ts'],
+    session: ['auth/password.ts', 'auth/tokens.ts', 'people/people.repository.ts'],
+    account: ['auth/password.ts', 'auth/tokens.ts', 'people/people.repository.ts', 'session/session.repository.ts'],
+    invitations: ['auth/password.ts', 'auth/tokens.ts', 'email/email-templates.ts', 'people/people.repository.ts', 'session/session.repository.ts', 'session/session.service.ts'],
+    'password-resets': ['auth/password.ts', 'auth/tokens.ts', 'email/email-templates.ts', 'people/people.repository.ts', 'session/session.repository.ts'],
+    solutions: ['cities/cities.policy.ts', 'cities/cities.repository.ts'],
+    programmes: ['cities/cities.policy.ts', 'cities/cities.repository.ts'],
+    groups: ['auth/tokens.ts', 'people/person-labels.ts', 'programmes/learning-progress.repository.ts', 'programmes/programme-lookup.ts'],
+    applications: ['programmes/calls.service.ts'],
+    review: ['applications/application-emails.ts', 'applications/applications.repository.ts', 'programmes/calls.repository.ts', 'programmes/calls.service.ts'],
+    visits: ['cities/cities.policy.ts', 'people/people.repository.ts', 'programmes/learning-progress.repository.ts', 'programmes/programme-lookup.ts', 'programmes/programmes.service.ts', 'solutions/solutions.repository.ts'],
+    matching: [
+      'applications/applications.repository.ts',
+      'programmes/calls.repository.ts', 'programmes/calls.service.ts', 'programmes/programme-lookup.ts', 'programmes/programmes.service.ts',
+      'review/review.service.ts',
+      'visits/visits.repository.ts', 'visits/visits.service.ts',
+    ],
+    jobs: ['applications/application-emails.ts', 'groups/digest.repository.ts', 'groups/group-emails.ts', 'groups/meetings.repository.ts', 'visits/visit-emails.ts', 'visits/visits.repository.ts'],
+    seed: ['auth/password.ts', 'matching/matching.service.ts', 'programmes/programmes.repository.ts', 'solutions/solutions.repository.ts'],
+    plugins: ['auth/tokens.ts', 'session/session-policy.ts', 'session/session.service.ts'],
+    app: ['*/*.routes.ts', 'people/person-labels.ts', 'session/session-cache.ts'],
+    main: [],
+    lib: [],
+  },
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/'] },
@@ -57,6 +96,12 @@ export default tseslint.config(
   {
     files: ['src/web/components/**', 'src/web/lib/**'],
     rules: webRestrict(['^\\.\\./(features|app)/', 'Shared web code does not depend on a feature or the app shell.']),
+  },
+  {
+    files: ['src/server/**'],
+    ignores: ['src/server/test-support/**'],
+    plugins: { server: serverBoundaries },
+    rules: { 'server/module-boundaries': ['error', SERVER_MODULES] },
   },
   {
     files: ['src/shared/**'],

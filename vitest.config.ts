@@ -26,7 +26,7 @@ export default defineConfig({
         extends: true as const,
         test: {
           name: 'pglite',
-          include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'eslint/**/*.test.ts'],
           env: { PEERCITIES_TEST_DB: 'pglite' },
         },
       },
