@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { Group, Meeting, MeetingMaterial } from '../../../shared/group.schemas.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PageSection } from '../../components/page-section.tsx';
+import { PLAIN_LIST } from '../../components/plain-list.ts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { AttendanceSheet } from './attendance-sheet.tsx';
 import { meetingCalendarUrl, useMaterials, useMeetings } from './groups.api.ts';
 import { MeetingForm } from './meeting-form.tsx';
 import { MeetingMaterials } from './meeting-materials.tsx';
-import { PLAIN_LIST } from './plain-list.ts';
 import { QueryState } from './query-state.tsx';
 
 /** The group's online meetings; participants get join links and .ics files, facilitators schedule and take attendance. */

@@ -2,8 +2,8 @@ import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Group } from '../../../shared/group.schemas.ts';
 import { formatDate } from './group-format.ts';
-import { PLAIN_LIST } from './plain-list.ts';
 import { PageSection } from '../../components/page-section.tsx';
+import { PLAIN_LIST } from '../../components/plain-list.ts';
 
 /** The programme's learning phases, in order, with their dates and goals. */
 export function PhasesSection({ phases }: { phases: Group['phases'] }) {

@@ -11,30 +11,29 @@ export interface PostValues {
 }
 export const EMPTY_POST: PostValues = { body: '', mentionedCityIds: [] };
 
-/**
- * A post's text and the cities it mentions, as starting a discussion and
- * replying take them: `body` and `mentions` are the form's input props for
- * the request's `body` and `mentionedCityIds`.
- */
+/** The part of a post's form these fields use: its inputs for `body` and `mentionedCityIds`. */
+interface PostForm {
+  getInputProps: (path: keyof PostValues) => GetInputPropsReturnType;
+}
+
+/** A post's text and the cities it mentions, as starting a discussion and replying take them. */
 export function PostFields({
   groupId,
   label,
   description,
   bodyRef,
-  body,
-  mentions,
+  form,
 }: {
   groupId: string;
   label: string;
   description: string;
   bodyRef?: Ref<HTMLTextAreaElement>;
-  body: GetInputPropsReturnType;
-  mentions: GetInputPropsReturnType;
+  form: PostForm;
 }) {
   return (
     <>
-      <Textarea ref={bodyRef} label={label} description={description} required autosize minRows={4} {...body} />
-      <MentionPicker groupId={groupId} input={mentions} />
+      <Textarea ref={bodyRef} label={label} description={description} required autosize minRows={4} {...form.getInputProps('body')} />
+      <MentionPicker groupId={groupId} input={form.getInputProps('mentionedCityIds')} />
     </>
   );
 }

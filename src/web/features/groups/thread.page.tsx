@@ -276,8 +276,7 @@ function ReplyForm({
           label={t('groups.thread.replyLabel')}
           // Read out with the field when the keyboard arrives from a post's Reply.
           description={replyingTo ? `${replyingTo} ${t('groups.threads.fields.bodyHint')}` : t('groups.threads.fields.bodyHint')}
-          body={form.getInputProps('body')}
-          mentions={form.getInputProps('mentionedCityIds')}
+          form={form}
         />
         <div>
           <Button {...form.submitProps}>{t('groups.thread.send')}</Button>

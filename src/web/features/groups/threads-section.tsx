@@ -6,12 +6,12 @@ import { CreateThreadBody } from '../../../shared/group.schemas.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { PageSection } from '../../components/page-section.tsx';
 import { PaginationBar } from '../../components/pagination-bar.tsx';
+import { PLAIN_LIST } from '../../components/plain-list.ts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { useCreateThread, useThreads } from './groups.api.ts';
-import { PLAIN_LIST } from './plain-list.ts';
 import { EMPTY_POST, PostFields } from './post-fields.tsx';
 import { QueryState } from './query-state.tsx';
 import { ThreadBadges } from './thread-badges.tsx';
@@ -77,8 +77,7 @@ function NewThreadForm({ groupId }: { groupId: string }) {
           groupId={groupId}
           label={t('groups.threads.fields.body')}
           description={t('groups.threads.fields.bodyHint')}
-          body={form.getInputProps('body')}
-          mentions={form.getInputProps('mentionedCityIds')}
+          form={form}
         />
         <div>
           <Button {...form.submitProps}>{t('groups.threads.start')}</Button>
