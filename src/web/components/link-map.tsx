@@ -1,14 +1,9 @@
 import { Box, Group, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { geoBounds, geoConicConformal, geoPath } from 'd3-geo';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-// A static asset, not bundled: the 750 kB atlas loads only with a map.
-import atlasUrl from 'world-atlas/countries-50m.json?url';
 import { ColumnHeads } from './column-heads.tsx';
+import { MAP_HEIGHT, MAP_WIDTH, loadCountryPaths, mapPath, projection } from './europe-map.ts';
 import './link-map.css';
 
 /** A place on the map; `kind` picks its shape and colour from `kinds`. */
@@ -52,49 +47,6 @@ export interface LinkMapProps {
   lineLegend?: { solid: string; dashed: string };
 }
 
-const WIDTH = 960;
-const HEIGHT = 800;
-// Europe with Iceland, the Canary Islands, Türkiye, the Caucasus and Israel.
-const WEST = -25;
-const EAST = 50;
-const SOUTH = 27;
-const NORTH = 71;
-
-const projection = geoConicConformal()
-  .parallels([40, 62])
-  .rotate([-12, 0])
-  .fitExtent(
-    [
-      [8, 8],
-      [WIDTH - 8, HEIGHT - 8],
-    ],
-    { type: 'MultiPoint', coordinates: [[WEST, SOUTH], [EAST, SOUTH], [WEST, NORTH], [EAST, NORTH], [10, NORTH + 1], [10, SOUTH]] },
-  );
-const path = geoPath(projection);
-
-function isCountriesTopology(value: unknown): value is Topology<{ countries: GeometryCollection<{ name: string }> }> {
-  if (typeof value !== 'object' || value === null) return false;
-  const objects: unknown = Reflect.get(value, 'objects');
-  return Reflect.get(value, 'type') === 'Topology' && typeof objects === 'object' && objects !== null && 'countries' in objects;
-}
-
-async function loadCountries(signal: AbortSignal): Promise<{ name: string; d: string }[]> {
-  const response = await fetch(atlasUrl, { signal });
-  if (!response.ok) throw new Error(`world atlas: ${response.status}`);
-  const data: unknown = await response.json();
-  if (!isCountriesTopology(data)) return [];
-  const collection: FeatureCollection<Geometry, { name: string }> = feature(data, data.objects.countries);
-  return collection.features
-    .filter((f: Feature<Geometry, { name: string }>) => {
-      const [[west, south], [east, north]] = geoBounds(f);
-      return north >= SOUTH && south <= NORTH && (west > east || (east >= WEST && west <= EAST));
-    })
-    .flatMap((f) => {
-      const d = path(f);
-      return d ? [{ name: f.properties.name, d }] : [];
-    });
-}
-
 function Shape({ shape, size }: { shape: LinkMapKind['shape']; size: number }) {
   if (shape === 'square') return <rect className="shape" x={-size} y={-size} width={size * 2} height={size * 2} />;
   if (shape === 'diamond') return <rect className="shape" x={-size} y={-size} width={size * 2} height={size * 2} transform="rotate(45)" />;
@@ -110,7 +62,7 @@ export function LinkMap({ points, links, kinds, title, tableCaption, columns, fo
   const { t } = useTranslation();
   const statusId = useId();
   const [selected, setSelected] = useState<string | null>(null);
-  const countries = useQuery({ queryKey: ['link-map', 'atlas-50m'], queryFn: ({ signal }) => loadCountries(signal), staleTime: Infinity, gcTime: Infinity });
+  const countries = useQuery({ queryKey: ['world-atlas', '50m'], queryFn: ({ signal }) => loadCountryPaths(signal), staleTime: Infinity, gcTime: Infinity });
   const byId = new Map(points.map((p) => [p.id, p]));
   const kindIndex = new Map(kinds.map((k, i) => [k.id, i]));
   const place = (p: LinkMapPoint) => projection([p.longitude, p.latitude]);
@@ -156,7 +108,7 @@ export function LinkMap({ points, links, kinds, title, tableCaption, columns, fo
         )}
       </Group>
       <Box component="figure" m={0}>
-        <svg className="link-map" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="group" aria-label={title} aria-describedby={statusId}>
+        <svg className="link-map" viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="group" aria-label={title} aria-describedby={statusId}>
           <g aria-hidden="true">
             {countries.data?.map((c) => (
               <path key={c.name} className="country" d={c.d} />
@@ -167,7 +119,7 @@ export function LinkMap({ points, links, kinds, title, tableCaption, columns, fo
               const a = byId.get(l.from);
               const b = byId.get(l.to);
               if (!a || !b) return null;
-              const d = path({ type: 'LineString', coordinates: [[a.longitude, a.latitude], [b.longitude, b.latitude]] });
+              const d = mapPath({ type: 'LineString', coordinates: [[a.longitude, a.latitude], [b.longitude, b.latitude]] });
               if (!d) return null;
               const active = selected !== null && (l.from === selected || l.to === selected);
               return <path key={`${l.from}-${l.to}`} className={`link-line${l.dashed ? ' dashed' : ''}${active ? ' active' : selected ? ' dim' : ''}`} d={d} />;

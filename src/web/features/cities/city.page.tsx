@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CityProfile } from '../../../shared/city.schemas.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { CityLink } from '../../components/city-link.tsx';
 import { Fact } from '../../components/fact.tsx';
+import { ListSection } from '../../components/list-section.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
@@ -116,44 +118,25 @@ function SimilarSection({ slug }: { slug: string }) {
   const similar = useSimilarCities(slug);
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl" mb="xl">
-      <Box component="section" aria-labelledby="cities-like-this">
-        <Title order={2} size="h3" id="cities-like-this" mb="xs">
-          {t('cities.likeThis')}
-        </Title>
-        <Text size="sm" c="dimmed" mb="sm">
-          {t('cities.likeThisHint')}
-        </Text>
-        {similar.isPending && <LoadingState />}
-        <Stack component="ol" gap="xs" style={{ paddingLeft: '1.2rem', margin: 0 }}>
-          {similar.data?.similar.map((s) => (
-            <li key={s.city.id}>
-              <Anchor component={Link} to={`/cities/${s.city.slug}`} fw={600}>
-                {s.city.name}
-              </Anchor>{' '}
-              <Text span size="sm">
-                ({t(`cityKinds.${s.city.kind}`)}, {s.city.country})
-              </Text>
-              <Text size="sm">{s.reasons.join('; ')}</Text>
-            </li>
-          ))}
-        </Stack>
-      </Box>
-      <Box component="section" aria-labelledby="mission-cities-for-interests">
-        <Title order={2} size="h3" id="mission-cities-for-interests" mb="xs">
-          {t('cities.missionMatches')}
-        </Title>
-        {similar.data?.missionCities.length === 0 && <Text c="dimmed">{t('cities.noMissionMatches')}</Text>}
-        <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {similar.data?.missionCities.map((m) => (
-            <li key={m.city.id}>
-              <Anchor component={Link} to={`/cities/${m.city.slug}`} fw={600}>
-                {m.city.name}
-              </Anchor>
-              <Text size="sm">{m.reason}</Text>
-            </li>
-          ))}
-        </Stack>
-      </Box>
+      <ListSection id="cities-like-this" title={t('cities.likeThis')} hint={t('cities.likeThisHint')} items={similar.data?.similar} loading={similar.isPending} ordered>
+        {(s) => (
+          <li key={s.city.id}>
+            <CityLink city={s.city} />{' '}
+            <Text span size="sm">
+              ({t(`cityKinds.${s.city.kind}`)}, {s.city.country})
+            </Text>
+            <Text size="sm">{s.reasons.join('; ')}</Text>
+          </li>
+        )}
+      </ListSection>
+      <ListSection id="mission-cities-for-interests" title={t('cities.missionMatches')} none={t('cities.noMissionMatches')} items={similar.data?.missionCities}>
+        {(m) => (
+          <li key={m.city.id}>
+            <CityLink city={m.city} />
+            <Text size="sm">{m.reason}</Text>
+          </li>
+        )}
+      </ListSection>
     </SimpleGrid>
   );
 }

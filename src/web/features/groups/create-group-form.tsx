@@ -1,82 +1,50 @@
 import { Button, Checkbox, Group, NumberInput, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CreateGroupBody, GroupSummary } from '../../../shared/group.schemas.ts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
-import { useFieldErrors } from '../../lib/use-field-errors.ts';
+import { useApiForm } from '../../lib/use-api-form.ts';
 import { useCreateGroup } from './groups.api.ts';
 
 export const SECTORS = GroupSummary.shape.sectors.element.options;
+
+interface Values {
+  name: string;
+  description: string;
+  sectors: (typeof SECTORS)[number][];
+  language: string;
+  /** The number input holds '' while empty; the schema says it is missing. */
+  capacity: number | string;
+}
+const initialValues: Values = { name: '', description: '', sectors: [], language: 'en', capacity: 8 };
 
 /** Name, sectors, language and capacity; the facilitator who creates a group facilitates it. */
 export function CreateGroupForm({ slug }: { slug: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const create = useCreateGroup(slug);
-  const { formRef, errors, setErrors, clearError } = useFieldErrors();
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const [sectors, setSectors] = useState<string[]>([]);
-  const [language, setLanguage] = useState('en');
-  const [capacity, setCapacity] = useState<number | string>(8);
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    const values = { name, description, sectors, language: language.trim().toLowerCase(), capacity: typeof capacity === 'number' ? capacity : Number.NaN };
-    const checked = validateWith(CreateGroupBody, values, t);
-    if (!checked.ok) return setErrors(checked.errors);
-    create.mutate(checked.data, {
-      onSuccess: (group) => void navigate(`/groups/${group.id}`),
-      onError: (error) => setErrors(fieldErrorsOf(error)),
-    });
-  };
+  const form = useApiForm({
+    initialValues,
+    schema: CreateGroupBody,
+    toBody: (v) => ({ ...v, language: v.language.trim().toLowerCase(), capacity: typeof v.capacity === 'number' ? v.capacity : Number.NaN }),
+    mutation: useCreateGroup(slug),
+    onSuccess: (group) => void navigate(`/groups/${group.id}`),
+  });
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label={t('groups.create.title')}>
-      <ProblemAlert error={create.error} />
+    <form {...form.formProps} aria-label={t('groups.create.title')}>
+      <ProblemAlert error={form.requestError} />
       <Stack gap="md">
-        <TextInput
-          label={t('groups.fields.name')}
-          required
-          value={name}
-          onChange={(e) => {
-            setName(e.currentTarget.value);
-            clearError('name');
-          }}
-          error={errors.name}
-        />
-        <Textarea label={t('groups.fields.description')} autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errors.description} />
-        <Checkbox.Group
-          label={t('groups.fields.sectors')}
-          required
-          value={sectors}
-          onChange={(next) => {
-            setSectors(next);
-            clearError('sectors');
-          }}
-          error={errors.sectors}
-        >
+        <TextInput label={t('groups.fields.name')} required {...form.getInputProps('name')} />
+        <Textarea label={t('groups.fields.description')} autosize minRows={2} {...form.getInputProps('description')} />
+        <Checkbox.Group label={t('groups.fields.sectors')} required {...form.getInputProps('sectors')}>
           <Group gap="md" mt={4}>
             {SECTORS.map((code) => (
-              <Checkbox key={code} value={code} label={t(`sectors.${code}`)} aria-invalid={errors.sectors ? true : undefined} />
+              <Checkbox key={code} value={code} label={t(`sectors.${code}`)} />
             ))}
           </Group>
         </Checkbox.Group>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={t('groups.fields.language')}
-            description={t('groups.fields.languageHint')}
-            required
-            maxLength={2}
-            value={language}
-            onChange={(e) => {
-              setLanguage(e.currentTarget.value);
-              clearError('language');
-            }}
-            error={errors.language}
-          />
+          <TextInput label={t('groups.fields.language')} description={t('groups.fields.languageHint')} required maxLength={2} {...form.getInputProps('language')} />
           <NumberInput
             label={t('groups.fields.capacity')}
             description={t('groups.fields.capacityHint')}
@@ -84,18 +52,11 @@ export function CreateGroupForm({ slug }: { slug: string }) {
             min={1}
             max={200}
             allowDecimal={false}
-            value={capacity}
-            onChange={(v) => {
-              setCapacity(v);
-              clearError('capacity');
-            }}
-            error={errors.capacity}
+            {...form.getInputProps('capacity')}
           />
         </SimpleGrid>
         <div>
-          <Button type="submit" loading={create.isPending}>
-            {t('groups.create.submit')}
-          </Button>
+          <Button {...form.submitProps}>{t('groups.create.submit')}</Button>
         </div>
       </Stack>
     </form>

@@ -2,8 +2,8 @@ import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { GroupSummary } from '../../../shared/group.schemas.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { PLAIN_LIST } from '../../components/plain-list.ts';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
-import { PLAIN_LIST } from './plain-list.ts';
 import { SectorBadges } from './sector-badges.tsx';
 
 /** The groups of one programme as cards; each names its sectors, language, places and facilitators. */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Group } from '../../../shared/group.schemas.ts';
 import { representedCities } from '../../../shared/role-predicates.ts';
+import { PageSection } from '../../components/page-section.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { useCurrentUser } from '../../lib/session.ts';
@@ -15,7 +16,6 @@ import { ProgressSection } from './progress-section.tsx';
 import { QueryPage } from './query-state.tsx';
 import { SectorBadges } from './sector-badges.tsx';
 import { ThreadsSection } from './threads-section.tsx';
-import { TitledSection } from './titled-section.tsx';
 
 /** /groups/:id: what the group is, who is in it, its meetings, progress and discussions. */
 export function GroupPage() {
@@ -45,9 +45,9 @@ function GroupView({ group }: { group: Group }) {
       {group.description && <Text>{group.description}</Text>}
       <SectorBadges sectors={group.sectors} />
       <Text>{t('groups.languageAndPlaces', { language: group.language.toUpperCase(), admitted: group.admitted, capacity: group.capacity })}</Text>
-      <TitledSection id="facilitators-heading" title={t('groups.group.facilitators')}>
+      <PageSection id="facilitators-heading" title={t('groups.group.facilitators')}>
         {group.facilitators.length === 0 ? <Text c="dimmed">{t('groups.group.noFacilitators')}</Text> : <Text>{group.facilitators.map((f) => f.name).join(', ')}</Text>}
-      </TitledSection>
+      </PageSection>
       <PhasesSection phases={group.phases} />
       {!canManage && ownCities.length > 0 && <InterestSection group={group} cities={ownCities} />}
       {involved && group.members && <MembersSection group={group} />}

@@ -2,12 +2,12 @@ import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ProgrammeSummary } from '../../../shared/programme.schemas.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { PageSection } from '../../components/page-section.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { GroupCards } from './group-cards.tsx';
 import { useProgrammeGroups, useProgrammes } from './groups.api.ts';
 import { QueryState } from './query-state.tsx';
-import { TitledSection } from './titled-section.tsx';
 
 /** /groups: the discussion groups of every programme, newest edition first. */
 export function GroupsIndexPage() {
@@ -28,12 +28,12 @@ function ProgrammeGroups({ programme }: { programme: ProgrammeSummary }) {
   const { t } = useTranslation();
   const groups = useProgrammeGroups(programme.slug);
   return (
-    <TitledSection id={`programme-${programme.slug}-heading`} title={programme.title}>
+    <PageSection id={`programme-${programme.slug}-heading`} title={programme.title}>
       <RouterAnchor to={`/programmes/${programme.slug}/groups`} size="sm" mb="sm" display="inline-block">
         {t('groups.openProgrammeGroups', { programme: programme.title })}
       </RouterAnchor>
       <QueryState query={groups} />
       {groups.isSuccess && <GroupCards groups={groups.data.items} headingOrder={3} />}
-    </TitledSection>
+    </PageSection>
   );
 }

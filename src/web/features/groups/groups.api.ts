@@ -11,7 +11,8 @@ import {
   MeetingMaterials,
   ThreadPage,
   ThreadSummary,
-  type AddMaterialLinkBody,
+  AddMaterialLinkBody,
+  MaterialFileQuery,
   type CreateGroupBody,
   type CreatePostBody,
   type CreateMeetingBody,
@@ -44,11 +45,6 @@ export const groupKeys = {
   thread: (id: string) => ['groups', 'thread', id] as const,
 };
 
-type CreateGroupInput = z.input<typeof CreateGroupBody>;
-type ExpressInterestInput = z.input<typeof ExpressInterestBody>;
-type CreateMeetingInput = z.input<typeof CreateMeetingBody>;
-type CreateThreadInput = z.input<typeof CreateThreadBody>;
-type CreatePostInput = z.input<typeof CreatePostBody>;
 
 /** Every programme (newest first), to list their groups on /groups. */
 export function useProgrammes() {
@@ -79,7 +75,7 @@ function useGroupsMutation<V, R>(send: (vars: V) => Promise<R>, after: { cache?:
 }
 
 export function useCreateGroup(slug: string) {
-  return useGroupsMutation((body: CreateGroupInput) => apiSend('POST', `/api/programmes/${enc(slug)}/groups`, body, Group), {
+  return useGroupsMutation((body: z.output<typeof CreateGroupBody>) => apiSend('POST', `/api/programmes/${enc(slug)}/groups`, body, Group), {
     cache: (group) => [[groupKeys.group(group.id), group]],
     stale: () => [groupKeys.ofProgramme(slug)],
   });
@@ -98,7 +94,7 @@ function useGroupMutation<V>(id: string, send: (vars: V) => Promise<Group>) {
 }
 
 export function useExpressInterest(id: string) {
-  return useGroupMutation(id, (body: ExpressInterestInput) => apiSend('POST', `/api/groups/${enc(id)}/interest`, body, Group));
+  return useGroupMutation(id, (body: z.output<typeof ExpressInterestBody>) => apiSend('POST', `/api/groups/${enc(id)}/interest`, body, Group));
 }
 
 export function useDecideMember(id: string) {
@@ -112,7 +108,7 @@ export function useMeetings(groupId: string) {
 }
 
 export function useCreateMeeting(groupId: string) {
-  return useGroupsMutation((body: CreateMeetingInput) => apiSend('POST', `/api/groups/${enc(groupId)}/meetings`, body, Meeting), { stale: () => [groupKeys.meetings(groupId)] });
+  return useGroupsMutation((body: z.output<typeof CreateMeetingBody>) => apiSend('POST', `/api/groups/${enc(groupId)}/meetings`, body, Meeting), { stale: () => [groupKeys.meetings(groupId)] });
 }
 
 /** Materials of all the group's meetings (for its members, facilitators and programme managers). */
@@ -124,13 +120,17 @@ export function useMaterials(groupId: string, enabled: boolean) {
   });
 }
 
-type NewMaterial = { kind: 'link'; body: z.input<typeof AddMaterialLinkBody> } | { kind: 'file'; title: string; file: File };
+/** A meeting's new material as its form checks it: a link (the request body), or a PDF file and its title (the upload's query). */
+export const NewMaterial = z.discriminatedUnion('kind', [
+  AddMaterialLinkBody.extend({ kind: z.literal('link') }),
+  z.object({ kind: z.literal('file'), title: MaterialFileQuery.shape.title, file: z.instanceof(File) }),
+]);
 
 export function useAddMaterial(groupId: string, meetingId: string) {
   return useGroupsMutation(
-    (material: NewMaterial) =>
+    (material: z.output<typeof NewMaterial>) =>
       material.kind === 'link'
-        ? apiSend('POST', `/api/meetings/${enc(meetingId)}/materials`, material.body, MeetingMaterial)
+        ? apiSend('POST', `/api/meetings/${enc(meetingId)}/materials`, { title: material.title, url: material.url }, MeetingMaterial)
         : uploadFile(
             `/api/meetings/${enc(meetingId)}/materials/file${queryString({ title: material.title, filename: material.file.name })}`,
             material.file,
@@ -150,7 +150,7 @@ export function useAttendance(meetingId: string) {
 }
 
 export function useRecordAttendance(groupId: string, meetingId: string) {
-  return useGroupsMutation((body: z.input<typeof RecordAttendanceBody>) => apiSend('PUT', `/api/meetings/${enc(meetingId)}/attendance`, body, Attendance), {
+  return useGroupsMutation((body: z.output<typeof RecordAttendanceBody>) => apiSend('PUT', `/api/meetings/${enc(meetingId)}/attendance`, body, Attendance), {
     cache: (sheet) => [[groupKeys.attendance(meetingId), sheet]],
     stale: () => [groupKeys.progress(groupId)],
   });
@@ -178,7 +178,7 @@ export function useThreads(groupId: string, page: number, pageSize: number, enab
 }
 
 export function useCreateThread(groupId: string) {
-  return useGroupsMutation((body: CreateThreadInput) => apiSend('POST', `/api/groups/${enc(groupId)}/threads`, body, ThreadPage), {
+  return useGroupsMutation((body: z.output<typeof CreateThreadBody>) => apiSend('POST', `/api/groups/${enc(groupId)}/threads`, body, ThreadPage), {
     cache: (page) => [[[...groupKeys.thread(page.thread.id), { page: 1 }], page]],
     stale: () => [groupKeys.threads(groupId)],
   });
@@ -202,7 +202,7 @@ function useThreadMutation<V>(id: string, send: (vars: V) => Promise<z.output<ty
 
 /** A reply answers the stored post and the page that holds it; the thread's pages are fetched again. */
 export function useReply(threadId: string) {
-  return useGroupsMutation((body: CreatePostInput) => apiSend('POST', `/api/threads/${enc(threadId)}/posts`, body, PostedReply), {
+  return useGroupsMutation((body: z.output<typeof CreatePostBody>) => apiSend('POST', `/api/threads/${enc(threadId)}/posts`, body, PostedReply), {
     stale: (posted) => [groupKeys.thread(threadId), groupKeys.threads(posted.thread.groupId)],
   });
 }
@@ -211,8 +211,9 @@ export function useModerateThread(threadId: string) {
   return useThreadMutation(threadId, (body: { pinned?: boolean; closed?: boolean }) => apiSend('PATCH', `/api/threads/${enc(threadId)}`, body, ThreadPage));
 }
 
-export function useHidePost(threadId: string) {
-  return useThreadMutation(threadId, ({ postId, ...body }: z.input<typeof HidePostBody> & { postId: string }) => apiSend('POST', `/api/posts/${enc(postId)}/hide`, body, ThreadPage));
+/** Hides one post of the thread (`postId`: the post the dialog is open for). */
+export function useHidePost(threadId: string, postId: string) {
+  return useThreadMutation(threadId, (body: z.output<typeof HidePostBody>) => apiSend('POST', `/api/posts/${enc(postId)}/hide`, body, ThreadPage));
 }
 
 export const meetingCalendarUrl = (meetingId: string) => `/api/meetings/${enc(meetingId)}/calendar.ics`;

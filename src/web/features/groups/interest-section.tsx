@@ -2,14 +2,13 @@ import { Button, Checkbox, Group as Row, NativeSelect, Stack, Text, Textarea } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ExpressInterestBody, type Group } from '../../../shared/group.schemas.ts';
+import { PageSection } from '../../components/page-section.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
-import { useFieldErrors } from '../../lib/use-field-errors.ts';
+import { useApiForm } from '../../lib/use-api-form.ts';
 import { SECTORS } from './create-group-form.tsx';
 import { useExpressInterest } from './groups.api.ts';
 import { MembershipBadge } from './membership-badge.tsx';
 import { SuccessNotice } from './success-notice.tsx';
-import { TitledSection } from './titled-section.tsx';
 
 interface City {
   id: string;
@@ -23,7 +22,7 @@ export function InterestSection({ group, cities }: { group: Group; cities: City[
   const pending = cities.filter((c) => !requests.some((m) => m.cityId === c.id));
   const decided = requests.filter((m) => cities.some((c) => c.id === m.cityId));
   return (
-    <TitledSection id="interest-heading" title={t('groups.interest.title')}>
+    <PageSection id="interest-heading" title={t('groups.interest.title')}>
       <Stack gap="sm">
         {decided.map((m) => (
           <Text key={m.cityId}>
@@ -32,63 +31,37 @@ export function InterestSection({ group, cities }: { group: Group; cities: City[
         ))}
         {pending.length > 0 && <InterestForm groupId={group.id} cities={pending} />}
       </Stack>
-    </TitledSection>
+    </PageSection>
   );
 }
 
 function InterestForm({ groupId, cities }: { groupId: string; cities: City[] }) {
   const { t } = useTranslation();
-  const express = useExpressInterest(groupId);
-  const { formRef, errors, setErrors, clearError } = useFieldErrors();
-  const [cityId, setCityId] = useState(cities[0]?.id ?? '');
-  const [sectors, setSectors] = useState<string[]>([]);
-  const [message, setMessage] = useState('');
   const [sent, setSent] = useState(false);
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    const checked = validateWith(ExpressInterestBody, { cityId, sectors, message }, t);
-    if (!checked.ok) return setErrors(checked.errors);
-    express.mutate(checked.data, {
-      onSuccess: () => setSent(true),
-      onError: (error) => setErrors(fieldErrorsOf(error)),
-    });
-  };
-  const cityName = cities.find((c) => c.id === cityId)?.name ?? '';
+  const initialValues: { cityId: string; sectors: (typeof SECTORS)[number][]; message: string } = { cityId: cities[0]?.id ?? '', sectors: [], message: '' };
+  const form = useApiForm({ initialValues, schema: ExpressInterestBody, mutation: useExpressInterest(groupId), onSuccess: () => setSent(true) });
+  const cityName = cities.find((c) => c.id === form.values.cityId)?.name ?? '';
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label={t('groups.interest.formLabel')}>
+    <form {...form.formProps} aria-label={t('groups.interest.formLabel')}>
       {sent && <SuccessNotice>{t('groups.interest.sent')}</SuccessNotice>}
-      <ProblemAlert error={express.error} />
+      <ProblemAlert error={form.requestError} />
       <Stack gap="md">
         {cities.length > 1 ? (
-          <NativeSelect label={t('groups.interest.city')} value={cityId} onChange={(e) => setCityId(e.currentTarget.value)} data={cities.map((c) => ({ value: c.id, label: c.name }))} error={errors.cityId} />
+          <NativeSelect label={t('groups.interest.city')} data={cities.map((c) => ({ value: c.id, label: c.name }))} {...form.getInputProps('cityId')} />
         ) : (
           <Text>{t('groups.interest.forCity', { city: cityName })}</Text>
         )}
-        <Checkbox.Group label={t('groups.interest.sectors')} description={t('groups.interest.sectorsHint')} value={sectors} onChange={setSectors} error={errors.sectors}>
+        <Checkbox.Group label={t('groups.interest.sectors')} description={t('groups.interest.sectorsHint')} {...form.getInputProps('sectors')}>
           <Row gap="md" mt={4}>
             {SECTORS.map((code) => (
               <Checkbox key={code} value={code} label={t(`sectors.${code}`)} />
             ))}
           </Row>
         </Checkbox.Group>
-        <Textarea
-          label={t('groups.interest.message')}
-          description={t('groups.interest.messageHint')}
-          autosize
-          minRows={3}
-          value={message}
-          onChange={(e) => {
-            setMessage(e.currentTarget.value);
-            clearError('message');
-          }}
-          error={errors.message}
-        />
+        <Textarea label={t('groups.interest.message')} description={t('groups.interest.messageHint')} autosize minRows={3} {...form.getInputProps('message')} />
         <div>
-          <Button type="submit" loading={express.isPending}>
-            {t('groups.interest.submit')}
-          </Button>
+          <Button {...form.submitProps}>{t('groups.interest.submit')}</Button>
         </div>
       </Stack>
     </form>

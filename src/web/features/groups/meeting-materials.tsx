@@ -2,12 +2,11 @@ import { Anchor, Button, FileInput, Group as Row, Radio, Stack, Text, TextInput 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { megabytes } from '../../../shared/file-size.ts';
-import { AddMaterialLinkBody, MATERIAL_MAX_BYTES, type MeetingMaterial } from '../../../shared/group.schemas.ts';
+import { MATERIAL_MAX_BYTES, type MeetingMaterial } from '../../../shared/group.schemas.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
-import { useFieldErrors } from '../../lib/use-field-errors.ts';
-import { useAddMaterial, useRemoveMaterial } from './groups.api.ts';
+import { useApiForm } from '../../lib/use-api-form.ts';
+import { NewMaterial, useAddMaterial, useRemoveMaterial } from './groups.api.ts';
 
 /** A meeting's links and PDF files; facilitators and programme managers add and remove them. */
 export function MeetingMaterials({ groupId, meetingId, meetingTitle, materials, canManage }: { groupId: string; meetingId: string; meetingTitle: string; materials: MeetingMaterial[]; canManage: boolean }) {
@@ -74,65 +73,51 @@ export function MeetingMaterials({ groupId, meetingId, meetingTitle, materials, 
   );
 }
 
+interface MaterialValues {
+  kind: 'link' | 'file';
+  title: string;
+  url: string;
+  file: File | null;
+}
+const initialValues: MaterialValues = { kind: 'link', title: '', url: '', file: null };
+
 function AddMaterialForm({ groupId, meetingId, meetingTitle, onDone }: { groupId: string; meetingId: string; meetingTitle: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const add = useAddMaterial(groupId, meetingId);
-  const { formRef, errors, setErrors, clearError } = useFieldErrors();
-  const [kind, setKind] = useState<'link' | 'file'>('link');
-  const [title, setTitle] = useState('');
-  const [url, setUrl] = useState('');
-  const [file, setFile] = useState<File | null>(null);
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    const done = { onSuccess: onDone, onError: (error: Error) => setErrors(fieldErrorsOf(error)) };
-    if (kind === 'link') {
-      const checked = validateWith(AddMaterialLinkBody, { title, url }, t);
-      if (!checked.ok) return setErrors(checked.errors);
-      return add.mutate({ kind: 'link', body: checked.data }, done);
-    }
-    const problems: Record<string, string> = {};
-    if (title.trim() === '') problems.title = t('groups.materials.titleRequired');
-    if (!file) problems.file = t('groups.materials.fileRequired');
-    else if (file.size > MATERIAL_MAX_BYTES) problems.file = t('groups.materials.fileTooLarge', { max: megabytes(MATERIAL_MAX_BYTES) });
-    if (Object.keys(problems).length > 0 || !file) return setErrors(problems);
-    add.mutate({ kind: 'file', title: title.trim(), file }, done);
-  };
+  const tooLarge = t('groups.materials.fileTooLarge', { max: megabytes(MATERIAL_MAX_BYTES) });
+  const form = useApiForm({
+    initialValues,
+    schema: NewMaterial,
+    // The server takes PDF files up to a size; the form says so before the upload.
+    validate: (v) => (v.kind === 'link' ? {} : !v.file ? { file: t('groups.materials.fileRequired') } : v.file.size > MATERIAL_MAX_BYTES ? { file: tooLarge } : {}),
+    mutation: useAddMaterial(groupId, meetingId),
+    onSuccess: onDone,
+  });
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-label={t('groups.materials.formFor', { title: meetingTitle })}>
-      <ProblemAlert
-        error={add.error}
-        messages={{
-          UNSUPPORTED_MEDIA_TYPE: t('groups.materials.notPdf'),
-          ATTACHMENT_INVALID: t('groups.materials.notPdf'),
-          PAYLOAD_TOO_LARGE: t('groups.materials.fileTooLarge', { max: megabytes(MATERIAL_MAX_BYTES) }),
-        }}
-      />
+    <form {...form.formProps} aria-label={t('groups.materials.formFor', { title: meetingTitle })}>
+      <ProblemAlert error={form.requestError} messages={{ UNSUPPORTED_MEDIA_TYPE: t('groups.materials.notPdf'), ATTACHMENT_INVALID: t('groups.materials.notPdf'), PAYLOAD_TOO_LARGE: tooLarge }} />
       <Stack gap="xs" mt="xs">
-        <Radio.Group label={t('groups.materials.kind')} value={kind} onChange={(value) => setKind(value === 'file' ? 'file' : 'link')}>
+        <Radio.Group label={t('groups.materials.kind')} {...form.getInputProps('kind')}>
           <Row gap="md" mt={4}>
             <Radio value="link" label={t('groups.materials.kindLink')} />
             <Radio value="file" label={t('groups.materials.kindFile')} />
           </Row>
         </Radio.Group>
-        <TextInput label={t('groups.materials.fieldTitle')} required value={title} onChange={(e) => { setTitle(e.currentTarget.value); clearError('title'); }} error={errors.title} />
-        {kind === 'link' ? (
-          <TextInput label={t('groups.materials.fieldUrl')} required type="url" placeholder="https://" value={url} onChange={(e) => { setUrl(e.currentTarget.value); clearError('url'); }} error={errors.url} />
+        <TextInput label={t('groups.materials.fieldTitle')} required {...form.getInputProps('title')} />
+        {form.values.kind === 'link' ? (
+          <TextInput label={t('groups.materials.fieldUrl')} required type="url" placeholder="https://" {...form.getInputProps('url')} />
         ) : (
           <FileInput
             label={t('groups.materials.fieldFile')}
             description={t('groups.materials.fileHint', { max: megabytes(MATERIAL_MAX_BYTES) })}
             required
             accept="application/pdf"
-            value={file}
-            onChange={(value) => { setFile(value); clearError('file'); }}
-            error={errors.file}
             clearable
+            {...form.getInputProps('file')}
           />
         )}
         <Row gap="sm">
-          <Button type="submit" size="xs" loading={add.isPending}>
+          <Button size="xs" {...form.submitProps}>
             {t('groups.materials.save')}
           </Button>
           <Button size="xs" variant="default" onClick={onDone}>

@@ -3,15 +3,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Group, Meeting, MeetingMaterial } from '../../../shared/group.schemas.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { PageSection } from '../../components/page-section.tsx';
+import { PLAIN_LIST } from '../../components/plain-list.ts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { AttendanceSheet } from './attendance-sheet.tsx';
 import { meetingCalendarUrl, useMaterials, useMeetings } from './groups.api.ts';
 import { MeetingForm } from './meeting-form.tsx';
 import { MeetingMaterials } from './meeting-materials.tsx';
-import { PLAIN_LIST } from './plain-list.ts';
 import { QueryState } from './query-state.tsx';
-import { TitledSection } from './titled-section.tsx';
 
 /** The group's online meetings; participants get join links and .ics files, facilitators schedule and take attendance. */
 export function MeetingsSection({ group }: { group: Group }) {
@@ -24,7 +24,7 @@ export function MeetingsSection({ group }: { group: Group }) {
 
   return (
     <>
-      <TitledSection id="meetings-heading" title={t('groups.meetings.title')}>
+      <PageSection id="meetings-heading" title={t('groups.meetings.title')}>
         <Text size="sm" mb="sm">
           {t('groups.meetings.timeZoneNote')}
         </Text>
@@ -46,14 +46,14 @@ export function MeetingsSection({ group }: { group: Group }) {
             ))}
           </Stack>
         )}
-      </TitledSection>
+      </PageSection>
       {canManage && attendanceOf && <AttendanceSheet key={attendanceOf.id} groupId={group.id} meeting={attendanceOf} onClose={() => setAttendanceOf(null)} />}
       {canManage && (
-        <TitledSection id="schedule-heading" title={t('groups.meetings.scheduleTitle')}>
+        <PageSection id="schedule-heading" title={t('groups.meetings.scheduleTitle')}>
           <Paper withBorder p="lg" radius="md">
             <MeetingForm groupId={group.id} phases={group.phases} />
           </Paper>
-        </TitledSection>
+        </PageSection>
       )}
     </>
   );

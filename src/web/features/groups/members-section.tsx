@@ -2,11 +2,11 @@ import { Button, Group as Row, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { GroupSummary, type Group } from '../../../shared/group.schemas.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { PageSection } from '../../components/page-section.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { CaptionedTable } from './captioned-table.tsx';
 import { useDecideMember } from './groups.api.ts';
 import { MembershipBadge } from './membership-badge.tsx';
-import { TitledSection } from './titled-section.tsx';
 
 type Member = NonNullable<Group['members']>[number];
 type Decision = 'admitted' | 'declined';
@@ -38,7 +38,7 @@ export function MembersSection({ group }: { group: Group }) {
       </Button>
     );
   return (
-    <TitledSection id="members-heading" title={t('groups.members.title')}>
+    <PageSection id="members-heading" title={t('groups.members.title')}>
       <ProblemAlert error={decide.error} />
       {members.length === 0 ? (
         <EmptyState title={t('groups.members.none')} description={canManage ? t('groups.members.noneHint') : undefined} />
@@ -69,6 +69,6 @@ export function MembersSection({ group }: { group: Group }) {
           ))}
         </CaptionedTable>
       )}
-    </TitledSection>
+    </PageSection>
   );
 }

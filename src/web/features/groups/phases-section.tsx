@@ -2,14 +2,14 @@ import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Group } from '../../../shared/group.schemas.ts';
 import { formatDate } from './group-format.ts';
-import { PLAIN_LIST } from './plain-list.ts';
-import { TitledSection } from './titled-section.tsx';
+import { PageSection } from '../../components/page-section.tsx';
+import { PLAIN_LIST } from '../../components/plain-list.ts';
 
 /** The programme's learning phases, in order, with their dates and goals. */
 export function PhasesSection({ phases }: { phases: Group['phases'] }) {
   const { t, i18n } = useTranslation();
   return (
-    <TitledSection id="phases-heading" title={t('groups.phases.title')}>
+    <PageSection id="phases-heading" title={t('groups.phases.title')}>
       {phases.length === 0 ? (
         <Text c="dimmed">{t('groups.phases.none')}</Text>
       ) : (
@@ -29,6 +29,6 @@ export function PhasesSection({ phases }: { phases: Group['phases'] }) {
           ))}
         </Stack>
       )}
-    </TitledSection>
+    </PageSection>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Programme } from '../../../shared/programme.schemas.ts';
 import { hasRole } from '../../../shared/role-predicates.ts';
+import { PageSection } from '../../components/page-section.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { useCurrentUser } from '../../lib/session.ts';
@@ -10,7 +11,6 @@ import { CreateGroupForm } from './create-group-form.tsx';
 import { GroupCards } from './group-cards.tsx';
 import { useProgramme, useProgrammeGroups } from './groups.api.ts';
 import { QueryPage, QueryState } from './query-state.tsx';
-import { TitledSection } from './titled-section.tsx';
 
 /** /programmes/:slug/groups: a programme's groups; facilitators and managers create new ones here. */
 export function ProgrammeGroupsPage() {
@@ -37,16 +37,16 @@ function ProgrammeGroups({ programme, groups }: { programme: Programme; groups: 
         {t('groups.allProgrammes')}
       </RouterAnchor>
       <Text>{t('groups.programmeIntro', { count: programme.settings.learningPhases })}</Text>
-      <TitledSection id="groups-heading" title={t('groups.groupsHeading')}>
+      <PageSection id="groups-heading" title={t('groups.groupsHeading')}>
         <QueryState query={groups} />
         {groups.isSuccess && <GroupCards groups={groups.data.items} headingOrder={3} />}
-      </TitledSection>
+      </PageSection>
       {mayCreate && (
-        <TitledSection id="create-group-heading" title={t('groups.create.title')}>
+        <PageSection id="create-group-heading" title={t('groups.create.title')}>
           <Paper withBorder p="lg" radius="md">
             <CreateGroupForm slug={programme.slug} />
           </Paper>
-        </TitledSection>
+        </PageSection>
       )}
     </Stack>
   );

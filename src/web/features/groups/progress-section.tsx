@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Group } from '../../../shared/group.schemas.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { PageSection } from '../../components/page-section.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { CaptionedTable } from './captioned-table.tsx';
 import { useEligibility, useProgress } from './groups.api.ts';
 import { QueryState } from './query-state.tsx';
-import { TitledSection } from './titled-section.tsx';
 
 /**
  * Phases completed per city. Facilitators and managers see every city and
@@ -20,7 +20,7 @@ export function ProgressSection({ group, representedCityIds }: { group: Group; r
   const canManage = group.viewer.canManage;
 
   return (
-    <TitledSection id="progress-heading" title={canManage ? t('groups.progress.title') : t('groups.progress.ownTitle')}>
+    <PageSection id="progress-heading" title={canManage ? t('groups.progress.title') : t('groups.progress.ownTitle')}>
       <Text size="sm" mb="sm">
         {t('groups.progress.rule')}
       </Text>
@@ -88,7 +88,7 @@ export function ProgressSection({ group, representedCityIds }: { group: Group; r
           )}
         </Stack>
       )}
-    </TitledSection>
+    </PageSection>
   );
 }
 

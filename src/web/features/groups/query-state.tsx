@@ -1,7 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { LoadingState } from '../../components/loading-state.tsx';
-import { PageTitle } from '../../components/page-title.tsx';
+import { PageProblem } from '../../components/page-problem.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 
 /** A query still loading or failed, shown where its content will be; nothing once the data is there. */
@@ -13,13 +13,6 @@ export function QueryState({ query }: { query: { isPending: boolean; error: Erro
 /** A page made of one query's data: loading, then the page, or the problem under `errorTitle`. */
 export function QueryPage<T>({ query, errorTitle, children }: { query: UseQueryResult<T>; errorTitle: string; children: (data: T) => ReactNode }) {
   if (query.isPending) return <LoadingState />;
-  if (query.isError) {
-    return (
-      <>
-        <PageTitle>{errorTitle}</PageTitle>
-        <ProblemAlert error={query.error} />
-      </>
-    );
-  }
+  if (query.isError) return <PageProblem title={errorTitle} error={query.error} />;
   return children(query.data);
 }

@@ -10,10 +10,9 @@ import { PaginationBar } from '../../components/pagination-bar.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
-import { useFieldErrors } from '../../lib/use-field-errors.ts';
+import { useApiForm } from '../../lib/use-api-form.ts';
 import { useHidePost, useModerateThread, useReply, useThread } from './groups.api.ts';
-import { PostFields } from './post-fields.tsx';
+import { EMPTY_POST, PostFields } from './post-fields.tsx';
 import { QueryPage } from './query-state.tsx';
 import { SuccessNotice } from './success-notice.tsx';
 import { ThreadBadges } from './thread-badges.tsx';
@@ -190,22 +189,19 @@ function PostView({ post, parent, canModerate, onHide, onReply }: { post: PostT;
   );
 }
 
+/** Asks for the reason (kept in the audit log) before hiding `post`; closed while `post` is null. */
 function HideDialog({ threadId, post, onDone }: { threadId: string; post: PostT | null; onDone: () => void }) {
   const { t } = useTranslation();
-  const hide = useHidePost(threadId);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const hide = useHidePost(threadId, post?.id ?? '');
+  const form = useApiForm({ initialValues: { reason: '' }, schema: HidePostBody, mutation: hide, onSuccess: () => close() });
   const close = () => {
-    setReason('');
-    setError(undefined);
+    form.reset();
     hide.reset();
     onDone();
   };
   const confirm = () => {
-    if (!post) return;
-    const checked = validateWith(HidePostBody, { reason }, t);
-    if (!checked.ok) return setError(checked.errors.reason);
-    hide.mutate({ postId: post.id, ...checked.data }, { onSuccess: close, onError: (e) => setError(fieldErrorsOf(e).reason) });
+    const body = form.check();
+    if (body !== null) form.send(body);
   };
   return (
     <ConfirmDialog
@@ -213,24 +209,14 @@ function HideDialog({ threadId, post, onDone }: { threadId: string; post: PostT 
       title={t('groups.thread.hideTitle')}
       message={t('groups.thread.hideMessage', { author: post?.author ?? t('groups.threads.someone') })}
       confirmLabel={t('groups.thread.hideConfirm')}
-      busy={hide.isPending}
+      busy={form.submitProps.loading}
       onCancel={close}
       onConfirm={confirm}
     >
-      <ProblemAlert error={hide.error} />
-      <Textarea
-        label={t('groups.thread.hideReason')}
-        description={t('groups.thread.hideReasonHint')}
-        required
-        autosize
-        minRows={2}
-        value={reason}
-        onChange={(e) => {
-          setReason(e.currentTarget.value);
-          setError(undefined);
-        }}
-        error={error}
-      />
+      <ProblemAlert error={form.requestError} />
+      <form {...form.formProps}>
+        <Textarea label={t('groups.thread.hideReason')} description={t('groups.thread.hideReasonHint')} required autosize minRows={2} {...form.getInputProps('reason')} />
+      </form>
     </ConfirmDialog>
   );
 }
@@ -250,11 +236,20 @@ function ReplyForm({
   onPosted: (page: number) => void;
 }) {
   const { t } = useTranslation();
-  const reply = useReply(threadId);
-  const { formRef, errors, setErrors, clearError } = useFieldErrors();
-  const [body, setBody] = useState('');
-  const [mentions, setMentions] = useState<string[]>([]);
   const [posted, setPosted] = useState(false);
+  const form = useApiForm({
+    initialValues: EMPTY_POST,
+    schema: CreatePostBody,
+    toBody: (v) => ({ ...v, replyTo: replyTo?.id ?? null }),
+    mutation: useReply(threadId),
+    onSuccess: (reply) => {
+      form.reset();
+      setPosted(true);
+      onReplyToDiscussion();
+      onPosted(reply.page);
+    },
+    onEdit: () => setPosted(false),
+  });
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const replyingTo = replyTo ? t('groups.thread.replyingTo', { author: replyTo.author ?? t('groups.threads.someone') }) : null;
   // Choosing a post to answer takes the keyboard to the text.
@@ -262,27 +257,10 @@ function ReplyForm({
     if (replyTo) bodyRef.current?.focus();
   }, [replyTo]);
 
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    setPosted(false);
-    const checked = validateWith(CreatePostBody, { body, replyTo: replyTo?.id ?? null, mentionedCityIds: mentions }, t);
-    if (!checked.ok) return setErrors(checked.errors);
-    reply.mutate(checked.data, {
-      onSuccess: (posted) => {
-        setBody('');
-        setMentions([]);
-        setPosted(true);
-        onReplyToDiscussion();
-        onPosted(posted.page);
-      },
-      onError: (error) => setErrors(fieldErrorsOf(error)),
-    });
-  };
-
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-labelledby="reply-heading">
+    <form {...form.formProps} aria-labelledby="reply-heading">
       {posted && <SuccessNotice>{t('groups.thread.posted')}</SuccessNotice>}
-      <ProblemAlert error={reply.error} />
+      <ProblemAlert error={form.requestError} />
       <Stack gap="md">
         {replyTo && (
           <Row gap="sm">
@@ -298,17 +276,10 @@ function ReplyForm({
           label={t('groups.thread.replyLabel')}
           // Read out with the field when the keyboard arrives from a post's Reply.
           description={replyingTo ? `${replyingTo} ${t('groups.threads.fields.bodyHint')}` : t('groups.threads.fields.bodyHint')}
-          body={body}
-          onBody={setBody}
-          mentions={mentions}
-          onMentions={setMentions}
-          errors={errors}
-          clearError={clearError}
+          form={form}
         />
         <div>
-          <Button type="submit" loading={reply.isPending}>
-            {t('groups.thread.send')}
-          </Button>
+          <Button {...form.submitProps}>{t('groups.thread.send')}</Button>
         </div>
       </Stack>
     </form>

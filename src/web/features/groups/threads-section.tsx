@@ -4,18 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { CreateThreadBody } from '../../../shared/group.schemas.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { PageSection } from '../../components/page-section.tsx';
 import { PaginationBar } from '../../components/pagination-bar.tsx';
+import { PLAIN_LIST } from '../../components/plain-list.ts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { fieldErrorsOf, validateWith } from '../../lib/form-errors.ts';
-import { useFieldErrors } from '../../lib/use-field-errors.ts';
+import { useApiForm } from '../../lib/use-api-form.ts';
 import { useCreateThread, useThreads } from './groups.api.ts';
-import { PLAIN_LIST } from './plain-list.ts';
-import { PostFields } from './post-fields.tsx';
+import { EMPTY_POST, PostFields } from './post-fields.tsx';
 import { QueryState } from './query-state.tsx';
 import { ThreadBadges } from './thread-badges.tsx';
-import { TitledSection } from './titled-section.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -26,7 +25,7 @@ export function ThreadsSection({ groupId }: { groupId: string }) {
   const threads = useThreads(groupId, page, PAGE_SIZE, true);
 
   return (
-    <TitledSection id="threads-heading" title={t('groups.threads.title')}>
+    <PageSection id="threads-heading" title={t('groups.threads.title')}>
       <QueryState query={threads} />
       {threads.isSuccess && threads.data.total === 0 && <EmptyState title={t('groups.threads.none')} description={t('groups.threads.noneHint')} />}
       {threads.isSuccess && threads.data.total > 0 && (
@@ -55,58 +54,33 @@ export function ThreadsSection({ groupId }: { groupId: string }) {
       <Paper withBorder p="lg" radius="md">
         <NewThreadForm groupId={groupId} />
       </Paper>
-    </TitledSection>
+    </PageSection>
   );
 }
 
 function NewThreadForm({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const create = useCreateThread(groupId);
-  const { formRef, errors, setErrors, clearError } = useFieldErrors();
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const [mentions, setMentions] = useState<string[]>([]);
-
-  const submit = (event: React.FormEvent) => {
-    event.preventDefault();
-    const checked = validateWith(CreateThreadBody, { title, body, mentionedCityIds: mentions }, t);
-    if (!checked.ok) return setErrors(checked.errors);
-    create.mutate(checked.data, {
-      onSuccess: (page) => void navigate(`/discussions/${page.thread.id}`),
-      onError: (error) => setErrors(fieldErrorsOf(error)),
-    });
-  };
+  const form = useApiForm({
+    initialValues: { title: '', ...EMPTY_POST },
+    schema: CreateThreadBody,
+    mutation: useCreateThread(groupId),
+    onSuccess: (page) => void navigate(`/discussions/${page.thread.id}`),
+  });
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-labelledby="new-thread-heading">
-      <ProblemAlert error={create.error} />
+    <form {...form.formProps} aria-labelledby="new-thread-heading">
+      <ProblemAlert error={form.requestError} />
       <Stack gap="md">
-        <TextInput
-          label={t('groups.threads.fields.title')}
-          required
-          value={title}
-          onChange={(e) => {
-            setTitle(e.currentTarget.value);
-            clearError('title');
-          }}
-          error={errors.title}
-        />
+        <TextInput label={t('groups.threads.fields.title')} required {...form.getInputProps('title')} />
         <PostFields
           groupId={groupId}
           label={t('groups.threads.fields.body')}
           description={t('groups.threads.fields.bodyHint')}
-          body={body}
-          onBody={setBody}
-          mentions={mentions}
-          onMentions={setMentions}
-          errors={errors}
-          clearError={clearError}
+          form={form}
         />
         <div>
-          <Button type="submit" loading={create.isPending}>
-            {t('groups.threads.start')}
-          </Button>
+          <Button {...form.submitProps}>{t('groups.threads.start')}</Button>
         </div>
       </Stack>
     </form>

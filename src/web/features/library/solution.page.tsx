@@ -1,8 +1,10 @@
-import { Anchor, Box, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Group, List, Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { LoadingState } from '../../components/loading-state.tsx';
+import { CityLink } from '../../components/city-link.tsx';
 import { Fact } from '../../components/fact.tsx';
+import { ListSection } from '../../components/list-section.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { displayName, useCountryName } from '../../lib/format.ts';
@@ -84,42 +86,28 @@ export function SolutionPage() {
       )}
 
       <SimpleGrid cols={{ base: 1, md: 2 }} mt="xl" spacing="xl">
-        <Box component="section" aria-labelledby="related-solutions">
-          <Title order={2} size="h3" id="related-solutions" mb="sm">
-            {t('library.related')}
-          </Title>
-          {related.data && related.data.solutions.length === 0 && <Text c="dimmed">{t('library.noRelated')}</Text>}
-          <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-            {related.data?.solutions.map((r) => (
-              <Paper component="li" key={r.id} withBorder p="sm">
-                <Anchor component={Link} to={`/solutions/${r.id}`} fw={600}>
-                  {r.title}
-                </Anchor>
-                <Text size="sm">
-                  {r.city.name} · {r.sectors.map((x) => t(`sectors.${x}`)).join(', ')}
-                </Text>
-              </Paper>
-            ))}
-          </Stack>
-        </Box>
-        <Box component="section" aria-labelledby="similar-cities">
-          <Title order={2} size="h3" id="similar-cities" mb="sm">
-            {t('library.citiesDoingSimilar')}
-          </Title>
-          {related.data && related.data.cities.length === 0 && <Text c="dimmed">{t('library.noSimilarCities')}</Text>}
-          <Stack component="ul" gap="xs" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-            {related.data?.cities.map((c) => (
-              <li key={c.city.id}>
-                <Anchor component={Link} to={`/cities/${c.city.slug}`} fw={600}>
-                  {c.city.name}
-                </Anchor>{' '}
-                <Text span size="sm">
-                  — <Anchor component={Link} to={`/solutions/${c.solutionId}`}>{c.solutionTitle}</Anchor>
-                </Text>
-              </li>
-            ))}
-          </Stack>
-        </Box>
+        <ListSection id="related-solutions" title={t('library.related')} none={t('library.noRelated')} items={related.data?.solutions}>
+          {(r) => (
+            <Paper component="li" key={r.id} withBorder p="sm">
+              <Anchor component={Link} to={`/solutions/${r.id}`} fw={600}>
+                {r.title}
+              </Anchor>
+              <Text size="sm">
+                {r.city.name} · {r.sectors.map((x) => t(`sectors.${x}`)).join(', ')}
+              </Text>
+            </Paper>
+          )}
+        </ListSection>
+        <ListSection id="similar-cities" title={t('library.citiesDoingSimilar')} none={t('library.noSimilarCities')} items={related.data?.cities}>
+          {(c) => (
+            <li key={c.city.id}>
+              <CityLink city={c.city} />{' '}
+              <Text span size="sm">
+                — <Anchor component={Link} to={`/solutions/${c.solutionId}`}>{c.solutionTitle}</Anchor>
+              </Text>
+            </li>
+          )}
+        </ListSection>
       </SimpleGrid>
     </>
   );

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { MapData } from '../../../shared/city.schemas.ts';
 import { apiGet, queryString } from '../../lib/api-client.ts';
-import { loadCountryPaths } from './europe-map.ts';
+import { loadCountryPaths } from '../../components/europe-map.ts';
 
 export function useMapCities(sector: string, kind: string) {
   return useQuery({

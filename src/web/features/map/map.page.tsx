@@ -2,11 +2,11 @@ import { Anchor, Box, Group, NativeSelect, Paper, SimpleGrid, Text, Title } from
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CityKind, SectorCode, type MapCity } from '../../../shared/city.schemas.ts';
+import { MAP_HEIGHT, MAP_WIDTH, place } from '../../components/europe-map.ts';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useCountryName } from '../../lib/format.ts';
-import { MAP_HEIGHT, MAP_WIDTH, place } from './europe-map.ts';
 import { useCountryPaths, useMapCities } from './map.api.ts';
 import './map.css';
 

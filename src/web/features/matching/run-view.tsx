@@ -1,6 +1,6 @@
-import { Alert, Badge, Button, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Paper, Stack, Table, Text, Title, type ButtonProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { PairRule, RunDetail } from '../../../shared/matching.schemas.ts';
+import type { PairRule, PairRuleBody, RunDetail } from '../../../shared/matching.schemas.ts';
 import { LinkMap } from '../../components/link-map.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { usePairRule } from './matching.api.ts';
@@ -28,6 +28,12 @@ export function RunView({ slug, run, pairRules, editable }: RunViewProps) {
   const format = useNumber();
   const pair = usePairRule(slug);
   const ruleOf = (hostCityId: string, visitorCityId: string) => pairRules.find((r) => r.hostCityId === hostCityId && r.visitorCityId === visitorCityId)?.rule ?? null;
+  // Lock, unlock, forbid and "move there" set one pair's rule; small grey buttons unless `look` says otherwise.
+  const ruleButton = (change: PairRuleBody, label: string, ariaLabel: string, look: ButtonProps = {}) => (
+    <Button size="compact-xs" variant="default" aria-label={ariaLabel} onClick={() => pair.mutate(change)} {...look}>
+      {label}
+    </Button>
+  );
 
   return (
     <Stack gap="lg">
@@ -135,17 +141,13 @@ export function RunView({ slug, run, pairRules, editable }: RunViewProps) {
                                 {v.runnerUp.hostName}
                               </Text>
                               <Text size="xs">{v.runnerUp.text}</Text>
-                              {editable && (
-                                <Button
-                                  mt={4}
-                                  size="compact-xs"
-                                  variant="default"
-                                  aria-label={t('matching.pair.lockLabel', { visitor: v.name, host: v.runnerUp.hostName })}
-                                  onClick={() => v.runnerUp && pair.mutate({ hostCityId: v.runnerUp.hostCityId, visitorCityId: v.cityId, rule: 'locked' })}
-                                >
-                                  {t('matching.pair.moveThere', { host: v.runnerUp.hostName })}
-                                </Button>
-                              )}
+                              {editable &&
+                                ruleButton(
+                                  { hostCityId: v.runnerUp.hostCityId, visitorCityId: v.cityId, rule: 'locked' },
+                                  t('matching.pair.moveThere', { host: v.runnerUp.hostName }),
+                                  t('matching.pair.lockLabel', { visitor: v.name, host: v.runnerUp.hostName }),
+                                  { mt: 4 },
+                                )}
                             </>
                           ) : (
                             t('matching.host.noRunnerUp')
@@ -154,24 +156,16 @@ export function RunView({ slug, run, pairRules, editable }: RunViewProps) {
                         {editable && (
                           <Table.Td>
                             <Group gap={4} wrap="nowrap">
-                              <Button
-                                size="compact-sm"
-                                variant={rule === 'locked' ? 'filled' : 'default'}
-                                loading={pair.isPending && pair.variables.visitorCityId === v.cityId}
-                                aria-label={rule === 'locked' ? t('matching.pair.unlockLabel', { visitor: v.name, host: host.name }) : t('matching.pair.lockLabel', { visitor: v.name, host: host.name })}
-                                onClick={() => pair.mutate({ hostCityId: host.cityId, visitorCityId: v.cityId, rule: rule === 'locked' ? 'none' : 'locked' })}
-                              >
-                                {rule === 'locked' ? t('matching.pair.unlock') : t('matching.pair.lock')}
-                              </Button>
-                              <Button
-                                size="compact-sm"
-                                variant="default"
-                                color="red"
-                                aria-label={t('matching.pair.forbidLabel', { visitor: v.name, host: host.name })}
-                                onClick={() => pair.mutate({ hostCityId: host.cityId, visitorCityId: v.cityId, rule: 'forbidden' })}
-                              >
-                                {t('matching.pair.forbid')}
-                              </Button>
+                              {ruleButton(
+                                { hostCityId: host.cityId, visitorCityId: v.cityId, rule: rule === 'locked' ? 'none' : 'locked' },
+                                rule === 'locked' ? t('matching.pair.unlock') : t('matching.pair.lock'),
+                                t(rule === 'locked' ? 'matching.pair.unlockLabel' : 'matching.pair.lockLabel', { visitor: v.name, host: host.name }),
+                                { size: 'compact-sm', variant: rule === 'locked' ? 'filled' : 'default', loading: pair.isPending && pair.variables.visitorCityId === v.cityId },
+                              )}
+                              {ruleButton({ hostCityId: host.cityId, visitorCityId: v.cityId, rule: 'forbidden' }, t('matching.pair.forbid'), t('matching.pair.forbidLabel', { visitor: v.name, host: host.name }), {
+                                size: 'compact-sm',
+                                color: 'red',
+                              })}
                             </Group>
                           </Table.Td>
                         )}
@@ -211,17 +205,7 @@ export function RunView({ slug, run, pairRules, editable }: RunViewProps) {
                   {u.reasons.map((r) => (
                     <List.Item key={r.hostCityId}>
                       {r.hostName}: {r.text}
-                      {editable && (
-                        <Button
-                          ml="xs"
-                          size="compact-xs"
-                          variant="default"
-                          aria-label={t('matching.pair.lockLabel', { visitor: u.name, host: r.hostName })}
-                          onClick={() => pair.mutate({ hostCityId: r.hostCityId, visitorCityId: u.cityId, rule: 'locked' })}
-                        >
-                          {t('matching.pair.lock')}
-                        </Button>
-                      )}
+                      {editable && ruleButton({ hostCityId: r.hostCityId, visitorCityId: u.cityId, rule: 'locked' }, t('matching.pair.lock'), t('matching.pair.lockLabel', { visitor: u.name, host: r.hostName }), { ml: 'xs' })}
                     </List.Item>
                   ))}
                 </List>

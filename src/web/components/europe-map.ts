@@ -33,7 +33,8 @@ export const projection = geoConicConformal()
     { type: 'MultiPoint', coordinates: [[WEST, SOUTH], [EAST, SOUTH], [WEST, NORTH], [EAST, NORTH], [10, NORTH + 1], [10, SOUTH]] },
   );
 
-const path = geoPath(projection);
+/** SVG path data of a GeoJSON shape (a country, a line between two places) on this map. */
+export const mapPath = geoPath(projection);
 
 function europeanCountries(data: unknown): Feature<Geometry, { name: string }>[] {
   if (!isCountriesTopology(data)) return [];
@@ -57,7 +58,7 @@ export async function loadCountryPaths(signal?: AbortSignal): Promise<CountryPat
   if (!response.ok) throw new Error(`world atlas: ${response.status}`);
   const data: unknown = await response.json();
   return europeanCountries(data).flatMap((f) => {
-    const d = path(f);
+    const d = mapPath(f);
     return d ? [{ name: f.properties.name, d }] : [];
   });
 }
