@@ -39,6 +39,7 @@ import { passwordResetRoutes } from './modules/password-resets/password-resets.r
 import { meRoutes } from './modules/account/me.routes.ts';
 import { sessionRoutes } from './modules/session/session.routes.ts';
 import { solutionRoutes } from './modules/solutions/solutions.routes.ts';
+import { workRoutes } from './modules/work/work.routes.ts';
 import { authPlugin } from './plugins/auth.plugin.ts';
 import { metricsPlugin } from './plugins/metrics.plugin.ts';
 import { problemPlugin } from './plugins/problem.plugin.ts';
@@ -199,6 +200,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(followUpRoutes);
   await app.register(matchingRoutes);
   await app.register(outcomeRoutes);
+  await app.register(workRoutes);
   await app.register(webPlugin, { distDir: config.webDistDir });
 
   await app.ready();
