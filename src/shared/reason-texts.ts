@@ -11,8 +11,8 @@ export const REASON_TEXTS = {
   PROGRAMME_NOT_FOUND: 'There is no programme “{{slug}}”.',
 
   // Work queues (src/server/modules/work): the items of the start page and the reminders.
-  WORK_HOST_CALL_CLOSING: 'Host call of {{programme}}: {{submitted}} submitted, {{drafts}} drafts',
-  WORK_VISITOR_CALL_CLOSING: 'Visitor call of {{programme}}: {{submitted}} submitted, {{drafts}} drafts',
+  WORK_HOST_CALL_CLOSING: 'Host call of {{programme}}: {{submitted}} submitted, {{drafts}} in draft',
+  WORK_VISITOR_CALL_CLOSING: 'Visitor call of {{programme}}: {{submitted}} submitted, {{drafts}} in draft',
   WORK_HOST_APPLICATIONS_TO_ASSIGN: 'Host call of {{programme}}: applications without enough evaluators',
   WORK_VISITOR_APPLICATIONS_TO_ASSIGN: 'Visitor call of {{programme}}: applications without enough evaluators',
   WORK_HOST_EVALUATIONS_OVERDUE: 'Host call of {{programme}}: evaluations not submitted',

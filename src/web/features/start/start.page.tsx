@@ -1,4 +1,4 @@
-import { Stack, Text } from '@mantine/core';
+import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
@@ -17,7 +17,9 @@ export function StartPage() {
   const work = useMyWork();
   if (work.isError) return <PageProblem title={t('start.title')} error={work.error} />;
   const sections = work.data?.sections ?? [];
-  const nothing = work.isSuccess && sections.every((s) => s.items.length === 0);
+  const waiting = sections.filter((s) => s.items.length > 0);
+  // Queues with nothing in them are listed compactly after the others, so the page says what was looked at.
+  const quiet = sections.filter((s) => s.items.length === 0);
   return (
     <Stack gap="lg">
       <div>
@@ -25,10 +27,17 @@ export function StartPage() {
         <Text>{t('start.intro')}</Text>
       </div>
       {work.isPending && <LoadingState />}
-      {nothing && <EmptyState title={t('start.nothingTitle')} description={t('start.nothingBody')} />}
-      {sections.map((section) => (
+      {work.isSuccess && waiting.length === 0 && <EmptyState title={t('start.nothingTitle')} description={t('start.nothingBody')} />}
+      {waiting.map((section) => (
         <WorkSection key={`${section.role}:${section.kind}`} section={section} />
       ))}
+      {quiet.length > 0 && (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg" verticalSpacing="md">
+          {quiet.map((section) => (
+            <WorkSection key={`${section.role}:${section.kind}`} section={section} />
+          ))}
+        </SimpleGrid>
+      )}
     </Stack>
   );
 }

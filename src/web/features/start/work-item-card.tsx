@@ -8,8 +8,11 @@ import { reasonText } from '../../lib/reason-text.ts';
 // Outline badges in dark shades pass WCAG AA contrast; the words carry the meaning, the colour repeats it.
 const URGENCY_COLOURS = { overdue: 'red.9', soon: 'blue.9' } as const;
 
+/** What an item's count counts, by queue. */
+export type CountUnit = 'applications' | 'evaluations' | 'cities';
+
 /** One thing to do: what it is (a link to where it is done), its date, how many, and how urgent. */
-export function WorkItemCard({ item }: { item: WorkItem }) {
+export function WorkItemCard({ item, unit }: { item: WorkItem; unit: CountUnit | null }) {
   const { t, i18n } = useTranslation();
   return (
     <Paper withBorder p="sm" radius="md" style={item.urgency === 'overdue' ? { borderLeft: '4px solid var(--mantine-color-red-9)' } : undefined}>
@@ -27,7 +30,7 @@ export function WorkItemCard({ item }: { item: WorkItem }) {
         <Group gap="xs">
           {item.count !== null && (
             <Badge variant="outline" color="dark.6" radius="sm">
-              {item.count}
+              {unit ? t(`start.count.${unit}`, { count: item.count }) : item.count}
             </Badge>
           )}
           {item.status && (

@@ -1,9 +1,16 @@
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { WorkSection as Section } from '../../../shared/work.schemas.ts';
+import type { WorkSection as Section, WorkSectionKind } from '../../../shared/work.schemas.ts';
 import { PageSection } from '../../components/page-section.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
-import { WorkItemCard } from './work-item-card.tsx';
+import { WorkItemCard, type CountUnit } from './work-item-card.tsx';
+
+const COUNT_UNITS: Partial<Record<WorkSectionKind, CountUnit>> = {
+  applications_to_assign: 'applications',
+  evaluations_overdue: 'evaluations',
+  decisions_to_publish: 'applications',
+  feedback_missing: 'cities',
+};
 
 /** One queue: its items as a list, or a line saying nothing is waiting in it. */
 export function WorkSection({ section }: { section: Section }) {
@@ -19,7 +26,7 @@ export function WorkSection({ section }: { section: Section }) {
         <Stack component="ul" gap="xs" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {section.items.map((item) => (
             <li key={item.key}>
-              <WorkItemCard item={item} />
+              <WorkItemCard item={item} unit={COUNT_UNITS[section.kind] ?? null} />
             </li>
           ))}
         </Stack>
