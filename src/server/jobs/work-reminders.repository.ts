@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import type { Role } from '../../shared/roles.ts';
 import type { Database } from '../db/schema.ts';
 
 type Q = Kysely<Database>;
@@ -7,19 +6,6 @@ type Q = Kysely<Database>;
 /** Forgets reminders older than `day`: they only guard against a second email on the same day. */
 export async function forgetRemindersBefore(db: Q, day: string) {
   await db.deleteFrom('work_reminders').where('reminded_on', '<', day).execute();
-}
-
-/** People who hold the role (for one of these cities, when given) and whose account is active. */
-export function activeHoldersOf(db: Q, role: Role, cityIds?: readonly string[]) {
-  if (cityIds && !cityIds.length) return Promise.resolve([]);
-  let q = db
-    .selectFrom('role_grants as g')
-    .innerJoin('people as p', 'p.id', 'g.person_id')
-    .select(['p.id', 'p.email', 'p.name', 'g.city_id'])
-    .where('g.role', '=', role)
-    .where('p.disabled_at', 'is', null);
-  if (cityIds) q = q.where('g.city_id', 'in', cityIds);
-  return q.execute();
 }
 
 /** Records the reminders of one person; returns the item keys recorded now (those already recorded that day are not sent again). */

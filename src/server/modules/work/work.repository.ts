@@ -1,7 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import type { Role } from '../../../shared/roles.ts';
 import type { Database, DiscussionGroupsTable, GroupPostsTable } from '../../db/schema.ts';
-import type { CallRow } from '../programmes/calls.repository.ts';
-import type { ProgrammeRow } from '../programmes/programmes.repository.ts';
 
 type Q = Kysely<Database>;
 
@@ -10,12 +9,12 @@ type Q = Kysely<Database>;
 // fixed number of statements however much work there is.
 
 /** Every programme (a few hundred at most): the queues decide in each one's time zone what is open, due or over. */
-export function allProgrammes(db: Q): Promise<ProgrammeRow[]> {
+export function allProgrammes(db: Q) {
   return db.selectFrom('programmes').select(['id', 'slug', 'title', 'description', 'format', 'edition_year', 'settings', 'version']).execute();
 }
 
-/** The calls of these programmes. */
-export function callsOfProgrammes(db: Q, programmeIds: readonly string[]): Promise<CallRow[]> {
+/** The calls of these programmes (the columns of the programmes module's CallRow, which callContext takes). */
+export function callsOfProgrammes(db: Q, programmeIds: readonly string[]) {
   if (!programmeIds.length) return Promise.resolve([]);
   return db.selectFrom('calls').select(['id', 'programme_id', 'kind', 'questions', 'criteria', 'decisions_published_at', 'version']).where('programme_id', 'in', programmeIds).execute();
 }
@@ -165,4 +164,17 @@ export function threadsWaitingFor(db: Q, personId: string, programmeIds: readonl
       ),
     )
     .execute();
+}
+
+/** People who hold the role (for one of these cities, when given) and whose account is active: who the reminders may go to. */
+export function activeHoldersOf(db: Q, role: Role, cityIds?: readonly string[]) {
+  if (cityIds && !cityIds.length) return Promise.resolve([]);
+  let q = db
+    .selectFrom('role_grants as g')
+    .innerJoin('people as p', 'p.id', 'g.person_id')
+    .select(['p.id', 'p.email', 'p.name', 'g.city_id'])
+    .where('g.role', '=', role)
+    .where('p.disabled_at', 'is', null);
+  if (cityIds) q = q.where('g.city_id', 'in', cityIds);
+  return q.execute();
 }
