@@ -18,6 +18,7 @@ import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { sendMeetingReminders } from './jobs/meeting-reminders.ts';
 import { sendVisitNotices } from './jobs/visit-notices.ts';
 import { sendDailyDigests } from './jobs/daily-digest.ts';
+import { sendWorkReminders } from './jobs/work-reminders.ts';
 import { applicationRoutes } from './modules/applications/applications.routes.ts';
 import { attachmentRoutes } from './modules/applications/attachments.routes.ts';
 import { cityRoutes } from './modules/cities/cities.routes.ts';
@@ -39,6 +40,7 @@ import { passwordResetRoutes } from './modules/password-resets/password-resets.r
 import { meRoutes } from './modules/account/me.routes.ts';
 import { sessionRoutes } from './modules/session/session.routes.ts';
 import { solutionRoutes } from './modules/solutions/solutions.routes.ts';
+import { workRoutes } from './modules/work/work.routes.ts';
 import { authPlugin } from './plugins/auth.plugin.ts';
 import { metricsPlugin } from './plugins/metrics.plugin.ts';
 import { problemPlugin } from './plugins/problem.plugin.ts';
@@ -140,6 +142,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       { name: 'meeting-reminders', everyMs: 10 * 60_000, run: (at) => sendMeetingReminders(db, at, config.publicUrl) },
       { name: 'visit-notices', everyMs: 60 * 60_000, run: (at) => sendVisitNotices(db, at, config.publicUrl) },
       { name: 'daily-digest', everyMs: 24 * 60 * 60_000, run: (at) => sendDailyDigests(db, at, config.publicUrl) },
+      { name: 'work-reminders', everyMs: 24 * 60 * 60_000, run: (at) => sendWorkReminders(db, at, config.publicUrl) },
     ],
     now,
     config.schedulerIntervalMs,
@@ -199,6 +202,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(followUpRoutes);
   await app.register(matchingRoutes);
   await app.register(outcomeRoutes);
+  await app.register(workRoutes);
   await app.register(webPlugin, { distDir: config.webDistDir });
 
   await app.ready();

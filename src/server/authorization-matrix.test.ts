@@ -134,6 +134,7 @@ const POLICY: Record<string, Access> = {
   'POST /api/matching-runs/{id}/publish': ['programme_manager'],
   'POST /api/matching/solve': 'signed-in',
   'GET /api/programmes/{slug}/outcomes': 'public',
+  'GET /api/me/work': 'signed-in',
 };
 
 const PRINCIPALS: { name: string; email: string | null; role: Role | null }[] = [

@@ -20,6 +20,8 @@ export const ProgrammeSettings = z.object({
   maxDelegatesPerCity: z.number().int().min(1).max(20),
   visitLengthDays: z.number().int().min(1).max(10),
   learningPhases: z.number().int().min(1).max(12),
+  /** Days after a call closes that its evaluations are due (src/domain/calls/evaluation-deadline.ts). */
+  evaluationDays: z.number().int().min(1).max(120),
 });
 export type ProgrammeSettings = z.infer<typeof ProgrammeSettings>;
 

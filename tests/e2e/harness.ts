@@ -156,9 +156,13 @@ export function field(scope: Page | Locator, label: string): Locator {
   return scope.getByLabel(new RegExp(`^${escapeRegExp(label)}(\\s*\\*)?$`));
 }
 
-/** Sign in through the sign-in page, as a person would. */
-export async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/sign-in');
+/**
+ * Sign in through the sign-in page, as a person would. Who opens the sign-in
+ * page by itself lands on their start page (`next: null`, start.spec.ts);
+ * most tests begin on the account page, as after following a link to it.
+ */
+export async function signIn(page: Page, email: string, password: string, next: string | null = '/account'): Promise<void> {
+  await page.goto(next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in');
   await pageReady(page, 'Sign in');
   const main = page.getByRole('main');
   await field(main, 'Email address').fill(email);

@@ -78,7 +78,8 @@ describe('keyboard only', () => {
     await page.keyboard.type(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
 
-    await pageReady(page, 'My account');
+    // Signing in from the header's link lands on the start page.
+    await pageReady(page, 'My work');
     await page.getByText('Signed in as').waitFor();
     await context.close();
   });

@@ -36,6 +36,8 @@ export interface ProgrammeSettings {
   maxDelegatesPerCity: number;
   visitLengthDays: number;
   learningPhases: number;
+  /** Days after a call closes that its evaluations are due. */
+  evaluationDays: number;
 }
 
 export const DEFAULT_SETTINGS: Record<ProgrammeFormat, ProgrammeSettings> = {
@@ -49,6 +51,7 @@ export const DEFAULT_SETTINGS: Record<ProgrammeFormat, ProgrammeSettings> = {
     maxDelegatesPerCity: 3,
     visitLengthDays: 2,
     learningPhases: 4,
+    evaluationDays: 14,
   },
   twinning: {
     timeZone: 'Europe/Brussels',
@@ -60,6 +63,7 @@ export const DEFAULT_SETTINGS: Record<ProgrammeFormat, ProgrammeSettings> = {
     maxDelegatesPerCity: 3,
     visitLengthDays: 2,
     learningPhases: 3,
+    evaluationDays: 14,
   },
 };
 

@@ -91,6 +91,13 @@ export function addDays(localDate: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Adds whole months to a YYYY-MM-DD date (a day the month lacks runs over into the next: 31 January + 1 month is 3 March). */
+export function addMonths(localDate: string, months: number): string {
+  const d = new Date(`${localDate}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
 /** The last day of a month (1–12) as YYYY-MM-DD. */
 export function lastDayOfMonth(year: number, month: number): string {
   return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);

@@ -544,6 +544,14 @@ export interface MatchingPublicationsTable {
   published_at: Generated<Date>;
 }
 
+// 0019_work_reminders.sql
+export interface WorkRemindersTable {
+  person_id: string;
+  item_key: string;
+  reminded_on: string;
+  sent_at: Generated<Date>;
+}
+
 /** Versions of cached answers, raised by triggers (migration 0012; src/server/lib/library-cache.ts). */
 export interface CacheVersionsTable {
   name: string;
@@ -602,4 +610,5 @@ export interface Database {
   matching_pair_rules: MatchingPairRulesTable;
   matching_runs: MatchingRunsTable;
   matching_publications: MatchingPublicationsTable;
+  work_reminders: WorkRemindersTable;
 }

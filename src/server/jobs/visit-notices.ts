@@ -1,15 +1,9 @@
-import { addDays, localDateAt } from '../../domain/time/zoned-time.ts';
+import { addDays, addMonths, localDateAt } from '../../domain/time/zoned-time.ts';
 import type { Db } from '../db/client.ts';
 import { enqueueEmail } from '../modules/email/outbox.repository.ts';
 import { visitNoticeEmail, type VisitNoticeKind } from '../modules/visits/visit-emails.ts';
 import { visitAudience, visitRows } from '../modules/visits/visits.repository.ts';
 import { claimVisitNotice } from './visit-notices.repository.ts';
-
-const addMonths = (date: string, months: number) => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d.toISOString().slice(0, 10);
-};
 
 /** Which notice is due on `today` for a visit, if any (one at a time, the latest due first). */
 export function dueNotice(visit: { startsOn: string; endsOn: string }, today: string): VisitNoticeKind | null {

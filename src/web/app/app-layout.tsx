@@ -65,6 +65,7 @@ function MainNavigation() {
     { to: '/map', label: t('map.nav'), show: true },
     { to: '/programmes', label: t('programmes.nav'), show: true },
     { to: '/groups', label: t('groups.nav'), show: true },
+    { to: '/start', label: t('nav.myWork'), show: user !== null },
     { to: '/evaluations', label: t('review.nav'), show: hasRole(user, 'evaluator') },
     { to: '/account', label: t('nav.account'), show: user !== null },
     // Shown only to those the server lets in; the server checks again on every call.

@@ -17,6 +17,7 @@ import { HomePage } from '../features/home/home.page.tsx';
 import { MailboxPage } from '../features/mailbox/mailbox.page.tsx';
 import { matchingRoutes } from '../features/matching/matching.routes.tsx';
 import { PeoplePage } from '../features/people/people.page.tsx';
+import { StartPage } from '../features/start/start.page.tsx';
 import { programmesRoutes } from '../features/programmes/programmes.routes.tsx';
 import { reviewRoutes } from '../features/review/review.routes.tsx';
 import { visitsRoutes } from '../features/visits/visits.routes.tsx';
@@ -67,6 +68,14 @@ export const router = createBrowserRouter([
             element: (
               <RequireSignedIn role="programme_manager">
                 <CityImportPage />
+              </RequireSignedIn>
+            ),
+          },
+          {
+            path: 'start',
+            element: (
+              <RequireSignedIn>
+                <StartPage />
               </RequireSignedIn>
             ),
           },

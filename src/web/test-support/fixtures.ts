@@ -33,6 +33,7 @@ export function programme(overrides: Partial<Programme> = {}): Programme {
       maxDelegatesPerCity: 3,
       visitLengthDays: 3,
       learningPhases: 3,
+      evaluationDays: 14,
     },
     milestones: [],
     steps: [],

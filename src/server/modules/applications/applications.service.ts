@@ -1,4 +1,5 @@
 import { answerProblems } from '../../../domain/calls/answers.ts';
+import { applicantStatus } from '../../../domain/calls/application-status.ts';
 import { nextInLine } from '../../../domain/selection/selection.ts';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { Answers, Application, CallKind } from '../../../shared/programme.schemas.ts';
@@ -26,8 +27,7 @@ const staleVersion = () => new AppError('CONFLICT', 'This application changed si
 /** What a viewer sees: the city learns its outcome only once decisions are published. */
 function presentApplication(row: ApplicationRow, viewer: CurrentUser | null, callClosed: boolean): Application {
   const published = row.decisions_published_at !== null;
-  let status: Application['status'] = row.status;
-  if (row.status === 'submitted') status = published && row.outcome ? row.outcome : callClosed ? 'under_review' : 'submitted';
+  const status = applicantStatus({ status: row.status, outcome: row.outcome, decisionsPublished: published, callClosed });
   return {
     id: row.id,
     callId: row.call_id,

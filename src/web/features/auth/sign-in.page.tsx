@@ -18,7 +18,8 @@ export function SignInPage() {
   const [searchParams] = useSearchParams();
   const user = useCurrentUser();
   const justSignedOut = SignedOutState.safeParse(location.state).success;
-  const next = safeNextPath(searchParams.get('next'), '/account');
+  // Signed-in people start from what needs them (docs/web.md, "Start pages").
+  const next = safeNextPath(searchParams.get('next'), '/start');
 
   return (
     <Stack maw={460}>

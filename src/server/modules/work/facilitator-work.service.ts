@@ -1,0 +1,53 @@
+import { urgencyOf, waitingUrgency } from '../../../domain/work/work-queue.ts';
+import { reason } from '../../../shared/reason-texts.ts';
+import type { Db } from '../../db/client.ts';
+import type { WorkContext } from './work-context.service.ts';
+import { workItem, type Queue, type QueuedItem } from './work.presenter.ts';
+import { facilitatorMeetings, threadsWaitingFor } from './work.repository.ts';
+
+/** How far ahead a facilitator's next meetings are listed. */
+const MEETINGS_AHEAD_DAYS = 14;
+
+/**
+ * A facilitator's queues, for the groups they run in programmes not
+ * finished: meetings in the next two weeks, past meetings without any
+ * attendance recorded, and threads whose latest post waits for a
+ * facilitator's answer. Two statements besides the context.
+ */
+export async function facilitatorQueues(db: Db, ctx: WorkContext, personId: string): Promise<Queue[]> {
+  const { now } = ctx;
+  const programmeIds = ctx.active.map((p) => p.id);
+  const until = new Date(now.getTime() + MEETINGS_AHEAD_DAYS * 24 * 3600 * 1000);
+  const [meetings, threads] = await Promise.all([facilitatorMeetings(db, personId, programmeIds, now, until), threadsWaitingFor(db, personId, programmeIds)]);
+  const timeZoneOf = (programmeId: string) => ctx.programmes.get(programmeId)?.settings.timeZone ?? 'UTC';
+
+  const next: QueuedItem[] = [];
+  const attendance: QueuedItem[] = [];
+  for (const m of meetings) {
+    const startsAt = new Date(m.starts_at);
+    const endsAt = new Date(startsAt.getTime() + m.duration_minutes * 60_000);
+    const params = { meeting: m.title, group: m.group_name };
+    const common = { link: `/groups/${m.group_id}`, timeZone: timeZoneOf(m.programme_id) };
+    if (startsAt >= now) {
+      next.push(workItem({ key: `meeting:${m.id}`, label: reason('WORK_MEETING', params), date: { at: startsAt, meaning: 'starts' }, urgency: urgencyOf(startsAt, now), ...common }));
+    } else if (endsAt <= now) {
+      attendance.push(workItem({ key: `attendance:${m.id}`, label: reason('WORK_ATTENDANCE_TO_RECORD', params), date: { at: startsAt, meaning: 'held' }, urgency: waitingUrgency(endsAt, now), ...common }));
+    }
+  }
+  const waiting = threads.map((t) => {
+    const since = new Date(t.last_post_at);
+    return workItem({
+      key: `thread:${t.id}`,
+      label: reason('WORK_THREAD_WAITING', { thread: t.title, group: t.group_name }),
+      date: { at: since, meaning: 'since' },
+      urgency: waitingUrgency(since, now),
+      link: `/discussions/${t.id}`,
+      timeZone: timeZoneOf(t.programme_id),
+    });
+  });
+  return [
+    { kind: 'next_meetings', role: 'facilitator', items: next, link: '/groups' },
+    { kind: 'attendance_to_record', role: 'facilitator', items: attendance, link: null },
+    { kind: 'threads_waiting', role: 'facilitator', items: waiting, link: null },
+  ];
+}
