@@ -34,6 +34,7 @@ const SERVER_MODULES = {
     'account', 'invitations', 'password-resets',
     'cities', 'solutions',
     'programmes', 'groups', 'applications', 'review', 'visits', 'matching',
+    'work',
   ],
   allowed: {
     '*': ['audit/audit.repository.ts', 'email/outbox.repository.ts'],
@@ -53,7 +54,13 @@ const SERVER_MODULES = {
       'review/review.service.ts',
       'visits/visits.repository.ts', 'visits/visits.service.ts',
     ],
-    jobs: ['applications/application-emails.ts', 'groups/digest.repository.ts', 'groups/group-emails.ts', 'groups/meetings.repository.ts', 'visits/visit-emails.ts', 'visits/visits.repository.ts'],
+    work: ['programmes/calls.service.ts', 'programmes/learning-progress.repository.ts', 'programmes/programmes.repository.ts', 'programmes/programmes.service.ts'],
+    jobs: [
+      'applications/application-emails.ts',
+      'groups/digest.repository.ts', 'groups/group-emails.ts', 'groups/meetings.repository.ts',
+      'visits/visit-emails.ts', 'visits/visits.repository.ts',
+      'work/work-emails.ts', 'work/work.service.ts',
+    ],
     seed: ['auth/password.ts', 'matching/matching.service.ts', 'programmes/programmes.repository.ts', 'solutions/solutions.repository.ts'],
     plugins: ['auth/tokens.ts', 'session/session-policy.ts', 'session/session.service.ts'],
     app: ['*/*.routes.ts', 'people/person-labels.ts', 'session/session-cache.ts'],
