@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { compression } from 'vite-plugin-compression2';
 
 // The API server (npm start / npm run dev) listens on 3000; in development
 // Vite serves the SPA with hot reload and forwards API calls so that the
@@ -8,12 +9,18 @@ const apiServer = 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: 'src/web',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Brotli and gzip copies made once at build time; the server sends the one
+    // the browser accepts (web.plugin.ts, preCompressed) without compressing per request.
+    compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(js|css|html|svg|json)$/, threshold: 1024 }),
+  ],
   build: {
     // Relative to root: <repo>/dist/web, which the server serves in production.
     outDir: '../../dist/web',
     emptyOutDir: true,
-    sourcemap: true,
+    // Source maps stay out of the build: the served app is not its source (`npm run dev` has them).
+    sourcemap: false,
     rolldownOptions: {
       output: {
         // Libraries change far less often than the app: separate chunks stay

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const sources = ['src/web', 'src/shared', 'vite.config.ts', 'package-lock.json'].map((p) => path.join(root, p));
+const sources = ['src/web', 'src/shared', 'src/domain', 'vite.config.ts', 'package-lock.json'].map((p) => path.join(root, p));
 
 function newestMtime(target) {
   if (!fs.existsSync(target)) return 0;

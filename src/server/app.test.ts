@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './test-support/test-app.ts';
 
@@ -9,6 +10,12 @@ let webDir: string;
 beforeAll(async () => {
   webDir = await fs.mkdtemp(path.join(os.tmpdir(), 'peercities-web-'));
   await fs.writeFile(path.join(webDir, 'index.html'), '<!doctype html><title>peercities</title><div id="root"></div>');
+  // A built asset with the compressed copies the build writes beside it.
+  const script = 'console.log("peercities");'.repeat(100);
+  await fs.mkdir(path.join(webDir, 'assets'));
+  await fs.writeFile(path.join(webDir, 'assets', 'app-1a2b3c.js'), script);
+  await fs.writeFile(path.join(webDir, 'assets', 'app-1a2b3c.js.br'), brotliCompressSync(script));
+  await fs.writeFile(path.join(webDir, 'assets', 'app-1a2b3c.js.gz'), gzipSync(script));
   t = await createTestApp({ WEB_DIST_DIR: webDir });
 });
 afterAll(async () => {
@@ -109,6 +116,22 @@ describe('web app', () => {
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('<div id="root">');
     expect((await t.app.inject('/api/invitations/some/thing/else')).headers['content-type']).toContain('problem+json');
+  });
+
+  it('sends the brotli or gzip copy of an asset that the browser accepts, cached for good', async () => {
+    const url = '/assets/app-1a2b3c.js';
+    const br = await t.app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toContain('immutable');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toContain('peercities');
+    expect((await t.app.inject({ url, headers: { 'accept-encoding': 'gzip' } })).headers['content-encoding']).toBe('gzip');
+    expect((await t.app.inject({ url, headers: { 'accept-encoding': 'identity' } })).headers['content-encoding']).toBeUndefined();
+  });
+
+  it('answers a missing asset (an old chunk, a source map) with 404, not the app', async () => {
+    const missing = await t.app.inject('/assets/app-1a2b3c.js.map');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toContain('problem+json');
   });
 });
 
