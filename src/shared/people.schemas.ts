@@ -33,8 +33,8 @@ export const Person = z.object({
 export type Person = z.infer<typeof Person>;
 
 export const PersonDirectory = pageOf(Person).extend({
-  /** The countries of the cities people represent: what the country filter offers. */
-  countries: z.array(z.string()),
+  /** The cities somebody represents, by name: what the city and country filters offer. */
+  cities: z.array(z.object({ id: z.uuid(), name: z.string(), country: z.string() })),
 });
 export type PersonDirectory = z.infer<typeof PersonDirectory>;
 

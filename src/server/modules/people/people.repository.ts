@@ -204,16 +204,15 @@ export function listedPerson(db: Q, id: string): Promise<ListedPersonRow | undef
   return db.selectFrom('people as p').select([...LISTED_COLUMNS, rolesJson.as('roles')]).where('p.id', '=', id).executeTakeFirst();
 }
 
-/** The countries of the cities someone represents, for the directory's country filter. */
-export async function representedCountries(db: Q): Promise<string[]> {
-  const rows = await db
-    .selectFrom('role_grants as g')
-    .innerJoin('cities as c', 'c.id', 'g.city_id')
-    .select('c.country')
-    .distinct()
-    .orderBy('c.country')
+/** The cities somebody represents, by name, for the directory's city and country filters. */
+export function representedCities(db: Q) {
+  return db
+    .selectFrom('cities as c')
+    .select(['c.id', 'c.name', 'c.country'])
+    .where((eb) => eb.exists(eb.selectFrom('role_grants as g').select('g.id').whereRef('g.city_id', '=', 'c.id')))
+    .orderBy('c.name')
+    .orderBy('c.id')
     .execute();
-  return rows.map((r) => r.country);
 }
 
 /** A city as the pages about its people name it; undefined when there is no such city. */

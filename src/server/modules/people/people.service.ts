@@ -17,7 +17,7 @@ import {
   grantRole,
   listedPerson,
   representativesOf,
-  representedCountries,
+  representedCities,
   revokeRole,
   searchPeople,
   setPrimaryContact,
@@ -32,8 +32,8 @@ export interface CityRef {
 
 export async function peopleDirectory(db: Db, query: PeopleQuery): Promise<PersonDirectory> {
   const { page, pageSize, ...filter } = query;
-  const [{ items, total }, countries] = await Promise.all([searchPeople(db, filter, page, pageSize), representedCountries(db)]);
-  return { items: items.map(presentPerson), total, page, pageSize, countries };
+  const [{ items, total }, cities] = await Promise.all([searchPeople(db, filter, page, pageSize), representedCities(db)]);
+  return { items: items.map(presentPerson), total, page, pageSize, cities };
 }
 
 export async function personOrThrow(db: Db, id: string): Promise<Person> {
