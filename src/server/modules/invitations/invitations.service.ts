@@ -204,7 +204,14 @@ export async function revokeInvitation(db: Db, input: { id: string; actor: Curre
     if (!row) throw new AppError('NOT_FOUND', reason('INVITATION_NOT_FOUND'));
     if (row.status !== 'pending') throw new AppError('CONFLICT', NOT_PENDING[row.status]);
     await markRevoked(trx, input.id);
-    await recordAudit(trx, { actorId: input.actor.id, action: 'invitation.revoke', entityType: 'invitation', entityId: input.id, ip: input.ip });
+    await recordAudit(trx, {
+      actorId: input.actor.id,
+      action: 'invitation.revoke',
+      entityType: 'invitation',
+      entityId: input.id,
+      ip: input.ip,
+      details: { before: { status: 'pending' }, after: { status: 'revoked' } },
+    });
   });
 }
 

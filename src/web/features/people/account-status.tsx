@@ -1,10 +1,11 @@
-import { Alert, Button, Stack, Text } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../shared/people.schemas.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useCurrentUser } from '../../lib/session.ts';
+import { DoneNotice } from './done-notice.tsx';
 import { useSetDeactivated } from './people.api.ts';
 
 /** Whether the person may sign in, and the button that changes it (never for one's own account). */
@@ -19,11 +20,7 @@ export function AccountStatus({ person }: { person: Person }) {
   return (
     <Stack gap="sm" align="flex-start">
       <ProblemAlert error={setDeactivated.error} />
-      {done && (
-        <Alert color="green" variant="light" role="status">
-          {t(done, { name: person.name })}
-        </Alert>
-      )}
+      <DoneNotice>{done && t(done, { name: person.name })}</DoneNotice>
       {deactivated ? (
         <>
           <Text>{t('people.person.deactivatedHint', { name: person.name })}</Text>

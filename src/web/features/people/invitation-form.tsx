@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CreateInvitationBody, OtherRole } from '../../../shared/account.schemas.ts';
@@ -7,6 +7,7 @@ import { ROLES, type Role } from '../../../shared/roles.ts';
 import { CityPicker } from '../../components/city-picker.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
+import { DoneNotice } from './done-notice.tsx';
 import { useCreateInvitation } from './people.api.ts';
 
 interface Values {
@@ -51,11 +52,7 @@ export function InvitationForm() {
 
   return (
     <form {...form.formProps} aria-label={t('people.inviteTitle')}>
-      {sentTo && (
-        <Alert color="green" variant="light" role="status" mb="md">
-          {t('people.invitationSent', { email: sentTo })}
-        </Alert>
-      )}
+      <DoneNotice>{sentTo && t('people.invitationSent', { email: sentTo })}</DoneNotice>
       <ProblemAlert error={form.requestError} />
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Table, Text } from '@mantine/core';
+import { Button, Group, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Invitation } from '../../../shared/account.schemas.ts';
@@ -10,6 +10,7 @@ import { PaginationBar } from '../../components/pagination-bar.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { invitedRoles, useRoleText } from '../../lib/role-text.ts';
+import { DoneNotice } from './done-notice.tsx';
 import { InvitationStatusBadge } from './invitation-status-badge.tsx';
 import { useInvitations, useResendInvitation, useRevokeInvitation } from './people.api.ts';
 
@@ -41,11 +42,7 @@ export function InvitationsTable({ email }: { email?: string }) {
   return (
     <>
       <ProblemAlert error={revoke.error ?? resend.error} />
-      {resend.isSuccess && (
-        <Alert color="green" variant="light" role="status" mb="md">
-          {t('people.resent', { email: resend.data.email, date: formatDateTime(resend.data.expiresAt, i18n.language) })}
-        </Alert>
-      )}
+      <DoneNotice>{resend.isSuccess ? t('people.resent', { email: resend.data.email, date: formatDateTime(resend.data.expiresAt, i18n.language) }) : null}</DoneNotice>
       <Table.ScrollContainer minWidth={720}>
         <Table striped highlightOnHover verticalSpacing="sm" aria-busy={invitations.isPlaceholderData}>
           <Table.Caption>{t('people.invitationsCaption')}</Table.Caption>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CitySummary } from '../../../shared/city.schemas.ts';
@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useRoleText } from '../../lib/role-text.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
+import { DoneNotice } from './done-notice.tsx';
 import { useGrantRole, useWithdrawRole } from './people.api.ts';
 
 /** A person's roles, each of which can be withdrawn (the server says why not), and a form to give one more. */
@@ -108,11 +109,7 @@ function GrantRoleForm({ person }: { person: Person }) {
       <Text size="sm" c="dimmed" mb="sm">
         {t('people.person.addRoleHint')}
       </Text>
-      {given && (
-        <Alert color="green" variant="light" role="status" mb="md">
-          {t('people.person.roleAdded', { role: given })}
-        </Alert>
-      )}
+      <DoneNotice>{given && t('people.person.roleAdded', { role: given })}</DoneNotice>
       <ProblemAlert error={form.requestError} />
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -12,6 +12,7 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
+import { DoneNotice } from './done-notice.tsx';
 import { useCityRepresentatives, useHandOverPrimaryContact, useInviteRepresentative, useRemoveRepresentative } from './people.api.ts';
 
 type Change = { kind: 'remove' | 'handOver'; person: Representative };
@@ -59,11 +60,7 @@ function Representatives({ data }: { data: CityRepresentatives }) {
         {canManage ? t('people.representatives.manageHint') : t('people.representatives.readOnlyHint', { city: city.name })}
       </Text>
       <ProblemAlert error={remove.error ?? handOver.error} />
-      {done && (
-        <Alert color="green" variant="light" role="status">
-          {done}
-        </Alert>
-      )}
+      <DoneNotice>{done}</DoneNotice>
       {/* A list rather than a table: a name, a role and two buttons read well at any width. */}
       <Stack component="ul" gap="xs" aria-label={t('people.representatives.caption', { city: city.name })} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {data.representatives.map((person) => (
@@ -161,11 +158,7 @@ function InviteColleagueForm({ slug, cityName }: { slug: string; cityName: strin
       <Text size="sm" c="dimmed" mb="sm">
         {t('people.representatives.inviteHint', { city: cityName })}
       </Text>
-      {sentTo && (
-        <Alert color="green" variant="light" role="status" mb="md">
-          {t('people.representatives.invited', { email: sentTo })}
-        </Alert>
-      )}
+      <DoneNotice>{sentTo && t('people.invitationSent', { email: sentTo })}</DoneNotice>
       <ProblemAlert error={form.requestError} />
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
