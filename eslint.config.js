@@ -38,9 +38,18 @@ const SERVER_MODULES = {
   ],
   allowed: {
     '*': ['audit/audit.repository.ts', 'email/outbox.repository.ts'],
+    people: ['email/email-templates.ts'],
     session: ['auth/password.ts', 'auth/tokens.ts', 'people/people.repository.ts'],
-    account: ['auth/password.ts', 'auth/tokens.ts', 'people/people.repository.ts', 'session/session.repository.ts'],
-    invitations: ['auth/password.ts', 'auth/tokens.ts', 'email/email-templates.ts', 'people/people.repository.ts', 'session/session.repository.ts', 'session/session.service.ts'],
+    account: [
+      'auth/password.ts', 'auth/tokens.ts',
+      'people/people.repository.ts', 'people/people-emails.ts', 'people/people.policy.ts', 'people/people.service.ts',
+      'session/session.repository.ts',
+    ],
+    invitations: [
+      'auth/password.ts', 'auth/tokens.ts', 'email/email-templates.ts',
+      'people/people.repository.ts', 'people/people.policy.ts', 'people/people.presenter.ts', 'people/people.service.ts',
+      'session/session.repository.ts', 'session/session.service.ts',
+    ],
     'password-resets': ['auth/password.ts', 'auth/tokens.ts', 'email/email-templates.ts', 'people/people.repository.ts', 'session/session.repository.ts'],
     solutions: ['cities/cities.policy.ts', 'cities/cities.repository.ts'],
     programmes: ['cities/cities.policy.ts', 'cities/cities.repository.ts'],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Role, RoleGrant } from './roles.ts';
-import { pageOf } from './pagination.ts';
+import { PageQuery, pageOf } from './pagination.ts';
 
 /** NIST SP 800-63B: length only, no composition rules. */
 export const PASSWORD_MIN = 12;
@@ -54,6 +54,14 @@ export const ChangePasswordBody = z.object({
 });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 
+/** Roles an invitation grants besides its first: never a city's (a city representative's role comes first). */
+export const OtherRole = Role.exclude(['city_representative']);
+export type OtherRole = z.infer<typeof OtherRole>;
+
+/** A city representative's role names its city; other roles name none (a grant, an invitation). */
+export const cityMatchesRole = (v: { role: Role; cityId: string | null }) => (v.role === 'city_representative') === (v.cityId !== null);
+export const CITY_FOR_ROLE = { message: 'A city representative needs a city; other roles take none.', path: ['cityId'] };
+
 export const CreateInvitationBody = z
   .object({
     email: Email,
@@ -61,10 +69,13 @@ export const CreateInvitationBody = z
     role: Role,
     cityId: z.string().uuid().nullable().default(null),
     primaryContact: z.boolean().default(false),
+    /** More roles the same invitation grants (a facilitator who also evaluates). */
+    otherRoles: z.array(OtherRole).max(OtherRole.options.length).default([]),
   })
-  .refine((v) => (v.role === 'city_representative') === (v.cityId !== null), {
-    message: 'A city representative needs a city; other roles take none.',
-    path: ['cityId'],
+  .refine(cityMatchesRole, CITY_FOR_ROLE)
+  .refine((v) => new Set([v.role, ...v.otherRoles]).size === v.otherRoles.length + 1, {
+    message: 'Name each role once.',
+    path: ['otherRoles'],
   });
 export type CreateInvitationBody = z.infer<typeof CreateInvitationBody>;
 
@@ -76,6 +87,7 @@ export const Invitation = z.object({
   role: Role,
   cityId: z.string().uuid().nullable(),
   cityName: z.string().nullable(),
+  otherRoles: z.array(OtherRole),
   status: InvitationStatus,
   invitedBy: z.string(),
   createdAt: z.string(),
@@ -84,12 +96,16 @@ export const Invitation = z.object({
 export type Invitation = z.infer<typeof Invitation>;
 export const InvitationPage = pageOf(Invitation);
 
+/** GET /api/invitations: newest first, optionally only those sent to one address. */
+export const InvitationQuery = PageQuery.extend({ email: Email.optional() });
+
 /** What the invitee sees before choosing a password (no secrets). */
 export const InvitationPreview = z.object({
   email: z.string(),
   name: z.string(),
   role: Role,
   cityName: z.string().nullable(),
+  otherRoles: z.array(OtherRole),
   existingAccount: z.boolean(),
   expiresAt: z.string(),
 });

@@ -11,6 +11,10 @@ export const hasRole = (user: RoleHolder, role: Role): boolean => user?.roles.so
 export const representsCity = (user: RoleHolder, cityId: string): boolean =>
   user?.roles.some((grant) => grant.role === 'city_representative' && grant.cityId === cityId) ?? false;
 
+/** Whether the person is the primary contact of this city (who manages its representatives). */
+export const isPrimaryContactOf = (user: RoleHolder, cityId: string): boolean =>
+  user?.roles.some((grant) => grant.role === 'city_representative' && grant.cityId === cityId && grant.primaryContact) ?? false;
+
 /** The cities the person represents, in the order of their roles. */
 export function representedCities(user: RoleHolder): { id: string; name: string }[] {
   const cities: { id: string; name: string }[] = [];

@@ -92,6 +92,7 @@ export interface PeopleTable {
   updated_at: Generated<Date>;
   disabled_at: TimestampNullable;
   digest_opt_out: Generated<boolean>;
+  last_sign_in_at: TimestampNullable;
 }
 
 export interface RoleGrantsTable {
@@ -127,6 +128,8 @@ export interface InvitationsTable {
   accepted_at: TimestampNullable;
   accepted_person_id: string | null;
   revoked_at: TimestampNullable;
+  /** Roles without a city granted besides `role` (migration 0018). */
+  other_roles: Generated<string[]>;
 }
 
 export interface PasswordResetsTable {

@@ -18,6 +18,8 @@ import { MailboxPage } from '../features/mailbox/mailbox.page.tsx';
 import { matchingRoutes } from '../features/matching/matching.routes.tsx';
 import { PeoplePage } from '../features/people/people.page.tsx';
 import { StartPage } from '../features/start/start.page.tsx';
+import { PersonPage } from '../features/people/person.page.tsx';
+import { RepresentativesPage } from '../features/people/representatives.page.tsx';
 import { programmesRoutes } from '../features/programmes/programmes.routes.tsx';
 import { reviewRoutes } from '../features/review/review.routes.tsx';
 import { visitsRoutes } from '../features/visits/visits.routes.tsx';
@@ -92,6 +94,22 @@ export const router = createBrowserRouter([
             element: (
               <RequireSignedIn role="programme_manager">
                 <PeoplePage />
+              </RequireSignedIn>
+            ),
+          },
+          {
+            path: 'admin/people/:id',
+            element: (
+              <RequireSignedIn role="programme_manager">
+                <PersonPage />
+              </RequireSignedIn>
+            ),
+          },
+          {
+            path: 'cities/:slug/representatives',
+            element: (
+              <RequireSignedIn>
+                <RepresentativesPage />
               </RequireSignedIn>
             ),
           },

@@ -12,16 +12,19 @@ const ROLE_LABELS: Record<Role, string> = {
 const brussels = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Brussels' });
 const signature = '\n\n—\npeercities: city-to-city learning for climate neutrality';
 
+/** A role in an email's words: "evaluator", "city representative for Tartu". */
+export const describeRole = (role: Role, cityName: string | null) => (cityName ? `${ROLE_LABELS[role]} for ${cityName}` : ROLE_LABELS[role]);
+
 export function invitationEmail(input: {
   to: string;
   name: string;
   inviterName: string;
-  role: Role;
-  cityName: string | null;
+  /** Every role the invitation grants, the one with a city first. */
+  roles: readonly { role: Role; cityName: string | null }[];
   url: string;
   expiresAt: Date;
 }): OutgoingEmail {
-  const what = input.cityName ? `${ROLE_LABELS[input.role]} for ${input.cityName}` : ROLE_LABELS[input.role];
+  const what = input.roles.map((r) => describeRole(r.role, r.cityName)).join(' and ');
   return {
     to: input.to,
     subject: `You are invited to peercities as ${what}`,

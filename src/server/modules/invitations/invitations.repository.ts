@@ -11,6 +11,7 @@ export async function insertInvitation(
     role: string;
     cityId: string | null;
     primaryContact: boolean;
+    otherRoles: readonly string[];
     tokenHash: string;
     invitedBy: string;
     expiresAt: Date;
@@ -24,6 +25,7 @@ export async function insertInvitation(
       role: invitation.role,
       city_id: invitation.cityId,
       primary_contact: invitation.primaryContact,
+      other_roles: [...invitation.otherRoles],
       token_hash: invitation.tokenHash,
       invited_by: invitation.invitedBy,
       expires_at: invitation.expiresAt,
@@ -31,11 +33,6 @@ export async function insertInvitation(
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
-}
-
-/** The name of the city an invitation is for; undefined when there is no such city. */
-export async function invitedCityName(db: Q, cityId: string): Promise<string | undefined> {
-  return (await db.selectFrom('cities').select('name').where('id', '=', cityId).executeTakeFirst())?.name;
 }
 
 const statusSql = sql<'pending' | 'accepted' | 'expired' | 'revoked'>`CASE
@@ -56,6 +53,7 @@ function selectInvitations(db: Q) {
       'i.role',
       'i.city_id',
       'i.primary_contact',
+      'i.other_roles',
       'c.name as city_name',
       'p.name as invited_by_name',
       'i.created_at',
@@ -68,8 +66,12 @@ function selectInvitations(db: Q) {
 
 export type InvitationRow = NonNullable<Awaited<ReturnType<typeof findInvitationById>>>;
 
-export function findInvitationById(db: Q, id: string) {
-  return selectInvitations(db).where('i.id', '=', id).executeTakeFirst();
+/** With `lock`, the row stays locked until the transaction ends (revoked and sent again at once: one wins). */
+export function findInvitationById(db: Q, id: string, options: { lock?: boolean } = {}) {
+  return selectInvitations(db)
+    .where('i.id', '=', id)
+    .$if(options.lock === true, (q) => q.forUpdate('i'))
+    .executeTakeFirst();
 }
 
 /** Locks the row so that two clicks on one link cannot both accept it. */
@@ -81,30 +83,51 @@ export function findInvitationByToken(db: Q, tokenHash: string) {
   return selectInvitations(db).where('i.token_hash', '=', tokenHash).executeTakeFirst();
 }
 
-export async function hasPendingInvitation(db: Q, email: string, role: string, cityId: string | null) {
-  let query = db
-    .selectFrom('invitations')
-    .select('id')
-    .where('email', '=', email)
-    .where('role', '=', role)
-    .where('accepted_at', 'is', null)
-    .where('revoked_at', 'is', null)
-    .where('expires_at', '>', new Date());
-  query = cityId === null ? query.where('city_id', 'is', null) : query.where('city_id', '=', cityId);
-  return (await query.executeTakeFirst()) !== undefined;
+const pending = sql<boolean>`${statusSql} = 'pending'`;
+
+/** Whether a pending invitation to this address already grants one of these roles. */
+export async function hasPendingInvitation(db: Q, email: string, roles: readonly { role: string; cityId: string | null }[]) {
+  const found = await db
+    .selectFrom('invitations as i')
+    .select('i.id')
+    .where('i.email', '=', email)
+    .where(pending)
+    .where((eb) =>
+      eb.or(
+        roles.map(({ role, cityId }) =>
+          cityId === null
+            ? eb.or([eb.and([eb('i.role', '=', role), eb('i.city_id', 'is', null)]), sql<boolean>`${role} = ANY (i.other_roles)`])
+            : eb.and([eb('i.role', '=', role), eb('i.city_id', '=', cityId)]),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return found !== undefined;
 }
 
-export async function listInvitations(db: Q, page: number, pageSize: number) {
+/** Invitations, newest first, optionally only those sent to one address. */
+export async function listInvitations(db: Q, filter: { email?: string | undefined }, page: number, pageSize: number) {
+  const { email } = filter;
   const [items, total] = await Promise.all([
     selectInvitations(db)
+      .$if(email !== undefined, (q) => q.where('i.email', '=', email ?? ''))
       .orderBy('i.created_at', 'desc')
       .orderBy('i.id', 'desc')
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
-    db.selectFrom('invitations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('invitations')
+      .$if(email !== undefined, (q) => q.where('email', '=', email ?? ''))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: total.n };
+}
+
+/** The pending invitations to represent a city, newest first. */
+export function pendingInvitationsForCity(db: Q, cityId: string) {
+  return selectInvitations(db).where('i.city_id', '=', cityId).where(pending).orderBy('i.created_at', 'desc').orderBy('i.id', 'desc').execute();
 }
 
 export async function markAccepted(db: Q, id: string, personId: string) {
@@ -113,4 +136,9 @@ export async function markAccepted(db: Q, id: string, personId: string) {
 
 export async function markRevoked(db: Q, id: string) {
   await db.updateTable('invitations').set({ revoked_at: new Date() }).where('id', '=', id).execute();
+}
+
+/** A new link (the old one stops working) with a new expiry, for an invitation sent again. */
+export async function renewInvitation(db: Q, id: string, renewal: { tokenHash: string; expiresAt: Date }) {
+  await db.updateTable('invitations').set({ token_hash: renewal.tokenHash, expires_at: renewal.expiresAt }).where('id', '=', id).execute();
 }

@@ -5,29 +5,29 @@ import {
   Invitation,
   InvitationPage,
   InvitationPreview,
+  InvitationQuery,
   SessionState,
   TokenParams,
 } from '../../../shared/account.schemas.ts';
-import { PageQuery } from '../../../shared/pagination.ts';
 import { Problem } from '../../../shared/problem.ts';
 import { csrfTokenFor, requireUser, setSessionCookie } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
-import { acceptInvitation, createInvitation, pageOfInvitations, previewInvitation, revokeInvitation } from './invitations.service.ts';
+import { acceptInvitation, createInvitation, pageOfInvitations, previewInvitation, resendInvitation, revokeInvitation } from './invitations.service.ts';
 
 const managers = ['programme_manager'] as const;
 
 export async function invitationRoutes(app: App) {
   app.get('/api/invitations', {
     config: { access: managers },
-    schema: { tags: ['invitations'], summary: 'Invitations, newest first', querystring: PageQuery, response: { 200: InvitationPage } },
-    handler: async (request) => pageOfInvitations(app.db, request.query.page, request.query.pageSize),
+    schema: { tags: ['invitations'], summary: 'Invitations, newest first (`email`: only those sent to one address)', querystring: InvitationQuery, response: { 200: InvitationPage } },
+    handler: async (request) => pageOfInvitations(app.db, request.query),
   });
 
   app.post('/api/invitations', {
     config: { access: managers },
     schema: {
       tags: ['invitations'],
-      summary: 'Invite a person by email with a role',
+      summary: 'Invite a person by email with a role, and more roles without a city (`otherRoles`)',
       body: CreateInvitationBody,
       response: { 201: Invitation, 409: Problem },
     },
@@ -44,11 +44,22 @@ export async function invitationRoutes(app: App) {
 
   app.delete('/api/invitations/:id', {
     config: { access: managers },
-    schema: { tags: ['invitations'], summary: 'Revoke a pending invitation', params: z.object({ id: z.uuid() }), response: { 204: z.null(), 409: Problem } },
+    schema: { tags: ['invitations'], summary: 'Revoke a pending invitation', params: z.object({ id: z.uuid() }), response: { 204: z.null(), 404: Problem, 409: Problem } },
     handler: async (request, reply) => {
       await revokeInvitation(app.db, { id: request.params.id, actor: requireUser(request), ip: request.ip });
       return reply.status(204).send(null);
     },
+  });
+
+  app.post('/api/invitations/:id/resend', {
+    config: { access: managers },
+    schema: {
+      tags: ['invitations'],
+      summary: 'Send a pending or expired invitation again: a new link, valid seven more days (the old link stops working)',
+      params: z.object({ id: z.uuid() }),
+      response: { 200: Invitation, 404: Problem, 409: Problem },
+    },
+    handler: async (request) => resendInvitation(app.db, { id: request.params.id, actor: requireUser(request), publicUrl: app.config.publicUrl, ip: request.ip }),
   });
 
   app.get('/api/invitations/by-token/:token', {
@@ -67,7 +78,7 @@ export async function invitationRoutes(app: App) {
       summary: 'Accept an invitation and sign in',
       params: TokenParams,
       body: AcceptInvitationBody,
-      response: { 200: SessionState, 401: Problem, 410: Problem },
+      response: { 200: SessionState, 401: Problem, 403: Problem, 410: Problem },
     },
     handler: async (request, reply) => {
       const { sessionToken, user } = await acceptInvitation(

@@ -141,3 +141,79 @@ describe('inviting a city representative', () => {
     expect((await manager.request({ method: 'GET', url: '/api/invitations?pageSize=1000' })).statusCode).toBe(400);
   });
 });
+
+describe('an invitation with several roles', () => {
+  it('grants them all when accepted, and says so in the email and on the invitation page', async () => {
+    const invite = await manager.request({
+      method: 'POST',
+      url: '/api/invitations',
+      payload: { email: 'several@example.org', name: 'Seve Ral', role: 'city_representative', cityId: tartuId, otherRoles: ['facilitator', 'evaluator'] },
+    });
+    expect(invite.statusCode).toBe(201);
+    expect(invite.json()).toMatchObject({ role: 'city_representative', cityName: 'Tartu', otherRoles: ['facilitator', 'evaluator'] });
+    const [mail] = await t.app.db.selectFrom('outbox').select('subject').where('to_address', '=', 'several@example.org').execute();
+    expect(mail?.subject).toBe('You are invited to peercities as city representative for Tartu and facilitator and evaluator');
+
+    const token = tokenOf(await latestLinkTo('several@example.org'));
+    const c = await t.client();
+    expect((await c.request({ method: 'GET', url: `/api/invitations/by-token/${token}` })).json()).toMatchObject({ role: 'city_representative', otherRoles: ['facilitator', 'evaluator'] });
+    const accepted = await c.request({ method: 'POST', url: `/api/invitations/by-token/${token}/accept`, payload: { name: 'Seve Ral', password: 'a long enough password' } });
+    expect(accepted.json().user.roles.map((r: { role: string; cityName: string | null }) => [r.role, r.cityName])).toEqual([
+      ['city_representative', 'Tartu'],
+      ['evaluator', null],
+      ['facilitator', null],
+    ]);
+  });
+
+  it('refuses a city role among the others, a role twice, and a role the person holds or is already invited to', async () => {
+    const fields = async (payload: object) =>
+      (await manager.request({ method: 'POST', url: '/api/invitations', payload: { email: 'many@example.org', name: 'Many', ...payload } })).json().errors?.map((e: { field: string }) => e.field);
+    expect(await fields({ role: 'evaluator', otherRoles: ['city_representative'] })).toEqual(['body.otherRoles.0']);
+    expect(await fields({ role: 'evaluator', otherRoles: ['expert', 'evaluator'] })).toEqual(['body.otherRoles']);
+
+    const held = await manager.request({ method: 'POST', url: '/api/invitations', payload: { email: 'evaluator2@demo.peercities.eu', name: 'Ingrid', role: 'expert', otherRoles: ['evaluator'] } });
+    expect(held.json()).toMatchObject({ code: 'EMAIL_TAKEN', reason: { code: 'ROLE_ALREADY_HELD' } });
+    await manager.request({ method: 'POST', url: '/api/invitations', payload: { email: 'many@example.org', name: 'Many', role: 'expert', otherRoles: ['evaluator'] } });
+    const pending = await manager.request({ method: 'POST', url: '/api/invitations', payload: { email: 'many@example.org', name: 'Many', role: 'evaluator' } });
+    expect(pending.json()).toMatchObject({ code: 'INVITATION_PENDING', reason: { code: 'INVITATION_ALREADY_PENDING', params: { email: 'many@example.org' } } });
+    // A role the pending invitation does not carry may be invited to separately.
+    expect((await manager.request({ method: 'POST', url: '/api/invitations', payload: { email: 'many@example.org', name: 'Many', role: 'facilitator' } })).statusCode).toBe(201);
+  });
+});
+
+describe('sending an invitation again', () => {
+  it('mails a new link valid seven more days; the old link stops working', async () => {
+    const created = (await manager.request({ method: 'POST', url: '/api/invitations', payload: { email: 'again@example.org', name: 'Again', role: 'expert' } })).json();
+    const oldToken = tokenOf(await latestLinkTo('again@example.org'));
+    await t.app.db.updateTable('invitations').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', created.id).execute();
+
+    const res = await manager.request({ method: 'POST', url: `/api/invitations/${created.id}/resend` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().status).toBe('pending');
+    expect(Date.parse(res.json().expiresAt)).toBeGreaterThan(Date.now() + 6.9 * 24 * 3600 * 1000);
+    const newToken = tokenOf(await latestLinkTo('again@example.org'));
+    expect(newToken).not.toBe(oldToken);
+    const c = await t.client();
+    expect((await c.request({ method: 'GET', url: `/api/invitations/by-token/${oldToken}` })).statusCode).toBe(410);
+    expect((await c.request({ method: 'GET', url: `/api/invitations/by-token/${newToken}` })).statusCode).toBe(200);
+    const audit = await t.app.db.selectFrom('audit_events').select(['action', 'details']).where('entity_id', '=', created.id).orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(['invitation.create', 'invitation.resend']);
+  });
+
+  it('is refused, with the reason, for an invitation revoked or accepted', async () => {
+    const created = (await manager.request({ method: 'POST', url: '/api/invitations', payload: { email: 'gone@example.org', name: 'Gone', role: 'expert' } })).json();
+    await manager.request({ method: 'DELETE', url: `/api/invitations/${created.id}` });
+    const revoked = await manager.request({ method: 'POST', url: `/api/invitations/${created.id}/resend` });
+    expect(revoked.statusCode).toBe(409);
+    expect(revoked.json()).toMatchObject({ reason: { code: 'INVITATION_REVOKED' }, detail: 'This invitation was revoked.' });
+    const accepted = (await manager.request({ method: 'GET', url: '/api/invitations?email=kadri.tamm@tartu.ee' })).json().items[0];
+    expect((await manager.request({ method: 'POST', url: `/api/invitations/${accepted.id}/resend` })).json().reason).toEqual({ code: 'INVITATION_ACCEPTED' });
+    expect((await manager.request({ method: 'POST', url: '/api/invitations/00000000-0000-4000-8000-000000000000/resend' })).json().reason).toEqual({ code: 'INVITATION_NOT_FOUND' });
+  });
+
+  it('lists the invitations sent to one address', async () => {
+    const list = (await manager.request({ method: 'GET', url: '/api/invitations?email=Many@Example.org' })).json();
+    expect(list.total).toBe(2);
+    expect(list.items.map((i: { email: string }) => i.email)).toEqual(['many@example.org', 'many@example.org']);
+  });
+});

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { rolesJson } from '../people/people.repository.ts';
 
 type Q = Kysely<Database>;
 
@@ -61,11 +62,7 @@ export async function countRecentFailures(db: Q, email: string, ip: string, sinc
  */
 export async function findSessionUser(db: Q, tokenHash: string, now: Date, idleSince: Date) {
   const result = await sql<{ last_seen_at: Date; expires_at: Date; id: string; email: string; name: string; locale: string; roles: unknown }>`
-    SELECT s.last_seen_at, s.expires_at, p.id, p.email, p.name, p.locale,
-           coalesce((SELECT json_agg(json_build_object('role', g.role, 'cityId', g.city_id, 'cityName', c.name, 'primaryContact', g.primary_contact)
-                                     ORDER BY g.role, c.name)
-                       FROM role_grants g LEFT JOIN cities c ON c.id = g.city_id
-                      WHERE g.person_id = p.id), '[]'::json) AS roles
+    SELECT s.last_seen_at, s.expires_at, p.id, p.email, p.name, p.locale, ${rolesJson} AS roles
       FROM sessions s
       JOIN people p ON p.id = s.person_id AND p.disabled_at IS NULL
      WHERE s.token_hash = ${tokenHash} AND s.expires_at > ${now} AND s.last_seen_at > ${idleSince}`.execute(db);

@@ -21,7 +21,7 @@ export async function sessionRoutes(app: App) {
       tags: ['session'],
       summary: 'Sign in with email and password',
       body: SignInBody,
-      response: { 200: SessionState, 401: Problem, 429: Problem },
+      response: { 200: SessionState, 401: Problem, 403: Problem, 429: Problem },
     },
     handler: async (request, reply) => {
       const { token, user } = await signIn(

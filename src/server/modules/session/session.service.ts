@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
+import { reason } from '../../../shared/reason-texts.ts';
 import { RoleGrant } from '../../../shared/roles.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { hashForTimingOnly, verifyPassword } from '../auth/password.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
-import { currentUserOf, findPersonByEmail } from '../people/people.repository.ts';
+import { currentUserOf, findPersonByEmail, markSignedIn } from '../people/people.repository.ts';
 import {
   countRecentFailures,
   deleteSession,
@@ -45,19 +46,22 @@ async function assertNotThrottled(db: Db, email: string, ip: string) {
 /** Starts a session for a person; the caller ends any previous one (rotation). */
 export async function startSession(db: Db, personId: string, client: ClientInfo): Promise<string> {
   const token = newToken();
+  const now = new Date();
   await insertSession(db, {
     tokenHash: hashToken(token),
     personId,
-    expiresAt: new Date(Date.now() + SESSION_POLICY.absoluteLifetimeMs),
+    expiresAt: new Date(now.getTime() + SESSION_POLICY.absoluteLifetimeMs),
     ip: client.ip,
     userAgent: client.userAgent,
   });
+  await markSignedIn(db, personId, now);
   return token;
 }
 
 /**
- * Checks email and password. The same error whether the account is unknown,
- * disabled or the password wrong; unknown accounts cost the same scrypt time.
+ * Checks email and password. The same error whether the account is unknown
+ * or the password wrong; unknown accounts cost the same scrypt time. Only
+ * the right password learns that its account was deactivated.
  */
 export async function signIn(
   db: Db,
@@ -67,16 +71,18 @@ export async function signIn(
   await assertNotThrottled(db, input.email, client.ip);
   const person = await findPersonByEmail(db, input.email);
   let valid = false;
-  if (person?.password_hash && !person.disabled_at) {
+  if (person?.password_hash) {
     valid = await verifyPassword(input.password, person.password_hash);
   } else {
     timingHash ??= hashForTimingOnly(input.passwordHashCost);
     await verifyPassword(input.password, await timingHash);
   }
-  await recordSignInAttempt(db, { email: input.email, ip: client.ip, succeeded: valid });
+  const deactivated = Boolean(person?.disabled_at);
+  await recordSignInAttempt(db, { email: input.email, ip: client.ip, succeeded: valid && !deactivated });
   if (!valid || !person) {
     throw new AppError('INVALID_CREDENTIALS', 'The email or password is not correct.');
   }
+  if (deactivated) throw new AppError('FORBIDDEN', reason('ACCOUNT_DEACTIVATED'));
   if (input.previousToken) await deleteSession(db, hashToken(input.previousToken));
   const token = await startSession(db, person.id, client);
   await recordAudit(db, { actorId: person.id, action: 'session.sign_in', entityType: 'person', entityId: person.id, ip: client.ip });

@@ -11,6 +11,8 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { displayName, formatDateTime } from '../../lib/format.ts';
+import { useCurrentUser } from '../../lib/session.ts';
+import { hasRole, isPrimaryContactOf } from '../../../shared/role-predicates.ts';
 import { useCityContacts, useCityHistory, useCityProfile, useCitySolutions, useSimilarCities } from './cities.api.ts';
 import { CityEditForm } from './city-edit-form.tsx';
 import { ContactsForm } from './contacts-form.tsx';
@@ -22,6 +24,7 @@ export function CityPage() {
   const { t, i18n } = useTranslation();
   const { slug = '' } = useParams();
   const city = useCityProfile(slug);
+  const user = useCurrentUser();
   const [editing, setEditing] = useState(false);
   if (city.error) return <ProblemAlert error={city.error} />;
   if (!city.data) return <LoadingState />;
@@ -41,6 +44,7 @@ export function CityPage() {
         <Anchor component={Link} to={`/map?city=${encodeURIComponent(c.slug)}`}>
           {t('cities.seeOnMap')}
         </Anchor>
+        {(hasRole(user, 'programme_manager') || isPrimaryContactOf(user, c.id)) && <Anchor component={Link} to={`/cities/${encodeURIComponent(c.slug)}/representatives`}>{t('people.representatives.link')}</Anchor>}
       </Group>
       {c.canEdit && !editing && (
         <Group mb="md">

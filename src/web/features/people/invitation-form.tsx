@@ -1,12 +1,13 @@
-import { Alert, Button, Checkbox, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CreateInvitationBody } from '../../../shared/account.schemas.ts';
+import { CreateInvitationBody, OtherRole } from '../../../shared/account.schemas.ts';
 import type { CitySummary } from '../../../shared/city.schemas.ts';
 import { ROLES, type Role } from '../../../shared/roles.ts';
 import { CityPicker } from '../../components/city-picker.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
+import { DoneNotice } from './done-notice.tsx';
 import { useCreateInvitation } from './people.api.ts';
 
 interface Values {
@@ -15,19 +16,27 @@ interface Values {
   role: Role;
   city: CitySummary | null;
   primaryContact: boolean;
+  /** More roles without a city; the first role is never among them once sent. */
+  otherRoles: string[];
 }
-const initialValues: Values = { email: '', name: '', role: 'city_representative', city: null, primaryContact: false };
+const initialValues: Values = { email: '', name: '', role: 'city_representative', city: null, primaryContact: false, otherRoles: [] };
 
-/** Invite a person by email with one role (and, for a city representative, their city). */
+/** Invite a person by email with a role (and, for a city representative, their city), and more roles if they need them. */
 export function InvitationForm() {
   const { t } = useTranslation();
   const [sentTo, setSentTo] = useState<string | null>(null);
   const form = useApiForm({
     initialValues,
     schema: CreateInvitationBody,
-    toBody: ({ city, role, primaryContact, ...rest }) => {
+    toBody: ({ city, role, primaryContact, otherRoles, ...rest }) => {
       const forCity = role === 'city_representative';
-      return { ...rest, role, cityId: forCity ? (city?.id ?? null) : null, primaryContact: forCity && primaryContact };
+      return {
+        ...rest,
+        role,
+        cityId: forCity ? (city?.id ?? null) : null,
+        primaryContact: forCity && primaryContact,
+        otherRoles: OtherRole.options.filter((other) => other !== role && otherRoles.includes(other)),
+      };
     },
     // The schema's only cross-field rule, said in words: a city representative needs a city.
     validate: ({ role, city }) => (role === 'city_representative' && city === null ? { city: t('people.cityRequired') } : {}),
@@ -35,7 +44,7 @@ export function InvitationForm() {
     mutation: useCreateInvitation(),
     onSuccess: (invitation) => {
       setSentTo(invitation.email);
-      form.setValues({ email: '', name: '', city: null, primaryContact: false });
+      form.setValues({ email: '', name: '', city: null, primaryContact: false, otherRoles: [] });
     },
     onEdit: () => setSentTo(null),
   });
@@ -43,11 +52,7 @@ export function InvitationForm() {
 
   return (
     <form {...form.formProps} aria-label={t('people.inviteTitle')}>
-      {sentTo && (
-        <Alert color="green" variant="light" role="status" mb="md">
-          {t('people.invitationSent', { email: sentTo })}
-        </Alert>
-      )}
+      <DoneNotice>{sentTo && t('people.invitationSent', { email: sentTo })}</DoneNotice>
       <ProblemAlert error={form.requestError} />
       <Stack gap="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -57,6 +62,15 @@ export function InvitationForm() {
           {forCity && <CityPicker required value={form.values.city} onChange={(city) => form.setFieldValue('city', city)} error={form.errors.city} />}
         </SimpleGrid>
         {forCity && <Checkbox label={t('people.primaryContact')} {...form.getInputProps('primaryContact', { type: 'checkbox' })} />}
+        <Checkbox.Group label={t('people.otherRoles')} description={t('people.otherRolesHint')} {...form.getInputProps('otherRoles')}>
+          <Group mt="xs" gap="lg">
+            {OtherRole.options
+              .filter((role) => role !== form.values.role)
+              .map((role) => (
+                <Checkbox key={role} value={role} label={t(`roles.${role}`)} />
+              ))}
+          </Group>
+        </Checkbox.Group>
         <div>
           <Button {...form.submitProps}>{t('people.sendInvitation')}</Button>
         </div>

@@ -1,31 +1,38 @@
-import { Button, Table, Text } from '@mantine/core';
+import { Button, Group, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Invitation } from '../../../shared/account.schemas.ts';
+import { ColumnHeads } from '../../components/column-heads.tsx';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PaginationBar } from '../../components/pagination-bar.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { invitedRoles, useRoleText } from '../../lib/role-text.ts';
+import { DoneNotice } from './done-notice.tsx';
 import { InvitationStatusBadge } from './invitation-status-badge.tsx';
-import { useInvitations, useRevokeInvitation } from './people.api.ts';
-import { ColumnHeads } from '../../components/column-heads.tsx';
+import { useInvitations, useResendInvitation, useRevokeInvitation } from './people.api.ts';
 
 const PAGE_SIZE = 20;
 
-/** Every invitation sent, newest first, with a way to revoke one still pending. */
-export function InvitationsTable() {
+/**
+ * Invitations sent, newest first (only those to `email` when given): one
+ * still pending can be revoked, one pending or expired sent again.
+ */
+export function InvitationsTable({ email }: { email?: string }) {
   const { t, i18n } = useTranslation();
+  const roleText = useRoleText();
   const [page, setPage] = useState(1);
-  const invitations = useInvitations(page, PAGE_SIZE);
+  const invitations = useInvitations(page, PAGE_SIZE, email);
   const revoke = useRevokeInvitation();
+  const resend = useResendInvitation();
   const [toRevoke, setToRevoke] = useState<Invitation | null>(null);
 
   if (invitations.isPending) return <LoadingState />;
   if (invitations.isError) return <ProblemAlert error={invitations.error} />;
   const { items, total } = invitations.data;
-  if (total === 0) return <EmptyState title={t('people.noInvitations')} description={t('people.noInvitationsHint')} />;
+  if (total === 0) return <EmptyState title={t('people.noInvitations')} description={email ? t('people.noInvitationsForPerson') : t('people.noInvitationsHint')} />;
 
   const closeDialog = () => {
     setToRevoke(null);
@@ -34,7 +41,8 @@ export function InvitationsTable() {
 
   return (
     <>
-      <ProblemAlert error={revoke.error} />
+      <ProblemAlert error={revoke.error ?? resend.error} />
+      <DoneNotice>{resend.isSuccess ? t('people.resent', { email: resend.data.email, date: formatDateTime(resend.data.expiresAt, i18n.language) }) : null}</DoneNotice>
       <Table.ScrollContainer minWidth={720}>
         <Table striped highlightOnHover verticalSpacing="sm" aria-busy={invitations.isPlaceholderData}>
           <Table.Caption>{t('people.invitationsCaption')}</Table.Caption>
@@ -50,28 +58,37 @@ export function InvitationsTable() {
                     {invitation.email}
                   </Text>
                 </Table.Td>
-                <Table.Td>
-                  {invitation.cityName
-                    ? t('account.roleForCity', { role: t(`roles.${invitation.role}`), city: invitation.cityName })
-                    : t(`roles.${invitation.role}`)}
-                </Table.Td>
+                <Table.Td>{roleText.list(invitedRoles(invitation))}</Table.Td>
                 <Table.Td>
                   <InvitationStatusBadge status={invitation.status} />
                 </Table.Td>
                 <Table.Td>{invitation.invitedBy}</Table.Td>
                 <Table.Td>{formatDateTime(invitation.expiresAt, i18n.language)}</Table.Td>
                 <Table.Td>
-                  {invitation.status === 'pending' && (
-                    <Button
-                      size="xs"
-                      variant="outline"
-                      color="red.9"
-                      onClick={() => setToRevoke(invitation)}
-                      aria-label={t('people.revokeFor', { email: invitation.email })}
-                    >
-                      {t('people.revoke')}
-                    </Button>
-                  )}
+                  <Group gap="xs" wrap="nowrap">
+                    {(invitation.status === 'pending' || invitation.status === 'expired') && (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        loading={resend.isPending && resend.variables === invitation.id}
+                        onClick={() => resend.mutate(invitation.id)}
+                        aria-label={t('people.resendFor', { email: invitation.email })}
+                      >
+                        {t('people.resend')}
+                      </Button>
+                    )}
+                    {invitation.status === 'pending' && (
+                      <Button
+                        size="xs"
+                        variant="outline"
+                        color="red.9"
+                        onClick={() => setToRevoke(invitation)}
+                        aria-label={t('people.revokeFor', { email: invitation.email })}
+                      >
+                        {t('people.revoke')}
+                      </Button>
+                    )}
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
