@@ -9,6 +9,7 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { displayName, formatDateTime } from '../../lib/format.ts';
+import { reasonText } from '../../lib/reason-text.ts';
 import { useCityContacts, useCityHistory, useCityProfile, useCitySolutions, useSimilarCities } from './cities.api.ts';
 import { CityEditForm } from './city-edit-form.tsx';
 import { ContactsForm } from './contacts-form.tsx';
@@ -133,7 +134,7 @@ function SimilarSection({ slug }: { slug: string }) {
               <Text span size="sm">
                 ({t(`cityKinds.${s.city.kind}`)}, {s.city.country})
               </Text>
-              <Text size="sm">{s.reasons.join('; ')}</Text>
+              <Text size="sm">{s.reasons.map(reasonText).join('; ')}</Text>
             </li>
           ))}
         </Stack>
@@ -149,7 +150,7 @@ function SimilarSection({ slug }: { slug: string }) {
               <Anchor component={Link} to={`/cities/${m.city.slug}`} fw={600}>
                 {m.city.name}
               </Anchor>
-              <Text size="sm">{m.reason}</Text>
+              <Text size="sm">{reasonText(m.reason)}</Text>
             </li>
           ))}
         </Stack>
