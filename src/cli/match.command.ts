@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parseMatchingInstance } from '../domain/matching/matching-instance.ts';
+import { parseMatchingInstance, problemLine } from '../domain/matching/matching-instance.ts';
 import { solveMatching, type MatchingOptions } from '../domain/matching/solve-matching.ts';
 
 /** Where a command writes; tests pass their own to capture output in-process. */
@@ -49,7 +49,7 @@ export async function matchCommand(argv: readonly string[], io: CommandIo = proc
   }
   const parsed = parseMatchingInstance(json);
   if (!parsed.success) {
-    io.stderr(`match: invalid instance ${file}:\n${parsed.errors.map((e) => `  ${e}\n`).join('')}`);
+    io.stderr(`match: invalid instance ${file}:\n${parsed.errors.map((e) => `  ${problemLine(e)}\n`).join('')}`);
     return 1;
   }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Reason } from './reason.ts';
 import { pageOf } from './pagination.ts';
 
 export const CityKind = z.enum(['mission', 'aspiring']);
@@ -125,14 +126,14 @@ export type MapData = z.infer<typeof MapData>;
 export const SimilarCity = z.object({
   city: CitySummary,
   score: z.number(),
-  reasons: z.array(z.string()),
+  reasons: z.array(Reason),
 });
 export type SimilarCity = z.infer<typeof SimilarCity>;
 export const MatchingMissionCity = z.object({
   city: CitySummary,
   matchingSolutions: z.number().int(),
   sectors: z.array(SectorCode),
-  reason: z.string(),
+  reason: Reason,
 });
 export const SimilarCities = z.object({ similar: z.array(SimilarCity), missionCities: z.array(MatchingMissionCity) });
 export type SimilarCities = z.infer<typeof SimilarCities>;

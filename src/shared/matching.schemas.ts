@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageOf } from './pagination.ts';
+import { Reason } from './reason.ts';
 
 // The matching page and API: settings per programme, runs and their results,
 // publication. The solver's own instance format lives in the domain
@@ -114,8 +115,8 @@ export const MatchingOverview = z.object({
   selection: z.object({
     hostsPublished: z.boolean(),
     visitorsPublished: z.boolean(),
-    /** Why matching cannot run yet, in words; null when it can. */
-    blocker: z.string().nullable(),
+    /** Why matching cannot run yet; null when it can. */
+    blocker: Reason.nullable(),
     hosts: z.array(CandidateCity),
     visitors: z.array(CandidateCity),
   }),
@@ -131,13 +132,15 @@ export const FitComponent = z.object({
   value: z.number(),
   weight: z.number(),
   contribution: z.number(),
-  text: z.string(),
+  /** What the value rests on, as parts of one list (“same country”, “size similarity 80 %”). */
+  reasons: z.array(Reason),
 });
 export type FitComponent = z.infer<typeof FitComponent>;
 
 export const Travel = z.object({ km: z.number(), mode: z.enum(['rail', 'air']), co2KgReturn: z.number() });
 
-export const Alternative = z.object({ hostCityId: z.string(), hostName: z.string(), score: z.number(), totalDrop: z.number().nullable(), text: z.string() });
+/** A host a visiting city was not given, and why. */
+export const Alternative = z.object({ hostCityId: z.string(), hostName: z.string(), score: z.number(), totalDrop: z.number().nullable(), reason: Reason });
 
 export const PlacedVisitor = z.object({
   cityId: z.string(),
@@ -156,9 +159,9 @@ export const RunDetail = RunSummary.extend({
   inputsHash: z.string(),
   settingsVersion: z.number().int(),
   /** Why the run is infeasible; null otherwise. */
-  reason: z.string().nullable(),
+  reason: Reason.nullable(),
   /** Why the run can no longer be published; null when it can (or is). */
-  stale: z.string().nullable(),
+  stale: Reason.nullable(),
   hosts: z.array(
     z.object({
       cityId: z.string(),
@@ -173,7 +176,7 @@ export const RunDetail = RunSummary.extend({
   unplaced: z.array(z.object({ cityId: z.string(), name: z.string(), country: z.string(), reasons: z.array(Alternative) })),
   /** The programme's current locked and forbidden pairs, for the lock and forbid buttons. */
   pairRules: z.array(PairRule),
-  facilitatorStage: z.object({ status: z.enum(['optimal', 'infeasible', 'skipped']), reason: z.string().nullable(), warnings: z.array(z.string()) }),
+  facilitatorStage: z.object({ status: z.enum(['optimal', 'infeasible', 'skipped']), reason: Reason.nullable(), warnings: z.array(Reason) }),
   diff: z
     .object({
       previousRunId: z.uuid(),
@@ -188,6 +191,17 @@ export const RunDetail = RunSummary.extend({
 export type RunDetail = z.infer<typeof RunDetail>;
 
 // Stored JSON of a run (the database columns); written by the server only.
+// Runs stored before reasons existed hold English text where new runs hold a
+// reason; both are read (docs/decisions/0014-reasons.md).
+
+/** A reason as stored: a string is the English text of an older run. */
+export type StoredReason = Reason | string;
+
+/** A fit component as stored: `reasons`, or `text` in older runs. */
+export type StoredFitComponent = Omit<FitComponent, 'reasons'> & ({ reasons: Reason[] } | { text: string });
+
+/** A host not given, as stored: `why`, or `text` in older runs. */
+export type StoredAlternative = { host: string; score: number; totalDrop: number | null } & ({ why: Reason } | { text: string });
 
 export interface StoredInstance {
   hosts: { id: string; capacity: number; country?: string; name?: string }[];
@@ -204,7 +218,7 @@ export interface StoredInstance {
 
 export interface RunContext {
   cities: Record<string, { name: string; slug: string; country: string; latitude: number; longitude: number; languages: string[] }>;
-  fits: { visitor: string; host: string; score: number; components: FitComponent[]; travel: { km: number; mode: 'rail' | 'air'; co2KgReturn: number } }[];
+  fits: { visitor: string; host: string; score: number; components: StoredFitComponent[]; travel: { km: number; mode: 'rail' | 'air'; co2KgReturn: number } }[];
   weights: MatchingWeights;
   rules: MatchingRuleSettings;
   visitWindow: { startsOn: string; endsOn: string } | null;
@@ -221,20 +235,20 @@ export interface StoredResult {
   objective?: number;
   assignments?: { applicant: string; host: string; score: number }[];
   unassigned?: string[];
-  reason?: string;
+  reason?: StoredReason;
   gap?: number;
   explanation?: {
     applicants: {
       applicant: string;
       placement: { host: string; score: number; locked: boolean } | null;
-      runnerUp: { host: string; score: number; totalDrop: number | null; text: string } | null;
-      notGiven: { host: string; score: number; totalDrop: number | null; text: string }[];
+      runnerUp: StoredAlternative | null;
+      notGiven: StoredAlternative[];
     }[];
     hosts: { host: string; placed: string[]; alternates: { applicant: string; score: number; totalDrop: number }[] }[];
   };
 }
 
 export type FacilitatorStage =
-  | { status: 'optimal'; assignments: { visit: string; facilitator: string }[]; objective: number; warnings: string[] }
-  | { status: 'infeasible'; reason: string }
-  | { status: 'skipped'; reason: string };
+  | { status: 'optimal'; assignments: { visit: string; facilitator: string }[]; objective: number; warnings: StoredReason[] }
+  | { status: 'infeasible'; reason: StoredReason }
+  | { status: 'skipped'; reason: StoredReason };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Reason } from './reason.ts';
 
 export const ProgrammeFormat = z.enum(['group_study_visits', 'twinning']);
 export const MilestoneKind = z.enum(['discussion_groups', 'host_call', 'host_selection', 'visitor_call', 'visitor_selection', 'visits', 'follow_up']);
@@ -188,7 +189,7 @@ export const AutoAssignResult = z.object({
   added: z.number().int(),
   maxLoad: z.number().int(),
   complete: z.boolean(),
-  shortfalls: z.array(z.object({ applicationId: z.uuid(), cityName: z.string(), missing: z.number().int(), reason: z.string() })),
+  shortfalls: z.array(z.object({ applicationId: z.uuid(), cityName: z.string(), missing: z.number().int(), reason: Reason })),
 });
 
 export const EvaluationOverview = z.object({
@@ -227,7 +228,8 @@ export const SelectionOverview = z.object({
   waitlisted: z.number().int(),
   rejected: z.number().int(),
   undecided: z.number().int(),
-  problems: z.array(z.string()),
+  /** What blocks publishing, one reason each. */
+  problems: z.array(Reason),
   publishedAt: z.string().nullable(),
   applications: z.array(
     z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Reason } from './reason.ts';
 
 const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-05-20.');
 const Time = z.string().regex(/^\d{2}:\d{2}$/, 'Use a time like 09:30.');
@@ -56,7 +57,7 @@ export const ScheduleBody = z.object({
 });
 export const ScheduleAnswer = z.discriminatedUnion('status', [
   z.object({ status: z.literal('scheduled'), visits: z.array(z.object({ id: z.uuid(), host: z.string(), start: z.string(), end: z.string() })), applied: z.boolean() }),
-  z.object({ status: z.literal('conflict'), visitId: z.uuid().nullable(), reason: z.string() }),
+  z.object({ status: z.literal('conflict'), visitId: z.uuid().nullable(), reason: Reason }),
 ]);
 
 export const HostUnavailableBody = z.object({ dates: z.array(LocalDate).max(100) });

@@ -118,7 +118,7 @@ describe('programmes, calls and applications', () => {
     const form = page.getByRole('form', { name: 'Application form' });
     // Submitting checks the required answers first, with the message beside the question.
     await page.getByRole('button', { name: 'Submit the application' }).click();
-    await form.getByText('Answer this question before submitting.').waitFor();
+    await form.getByText(`Answer “${MOTIVATION}” before submitting.`).waitFor();
     await expectAccessible(page, 'the application with a missing answer');
 
     await field(form, MOTIVATION).fill('Our superblocks and the energy one-stop shop, both on the way from the airport.');

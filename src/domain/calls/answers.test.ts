@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishText, reason } from '../../shared/reason-texts.ts';
 import { answerProblems, type QuestionRule } from './answers.ts';
 
 const questions: QuestionRule[] = [
@@ -13,8 +14,8 @@ describe('application answers', () => {
   it('lets a draft leave required answers empty but not a submission', () => {
     expect(answerProblems(questions, {}, { submitting: false, maxDelegates: 3 })).toEqual([]);
     expect(answerProblems(questions, {}, { submitting: true, maxDelegates: 3 })).toEqual([
-      { questionId: 'motivation', message: 'Answer “Why do you want to visit?” before submitting.' },
-      { questionId: 'sectors', message: 'Answer “Sectors of interest” before submitting.' },
+      { questionId: 'motivation', reason: reason('ANSWER_REQUIRED', { label: 'Why do you want to visit?' }) },
+      { questionId: 'sectors', reason: reason('ANSWER_REQUIRED', { label: 'Sectors of interest' }) },
     ]);
   });
 
@@ -25,12 +26,21 @@ describe('application answers', () => {
       { submitting: true, maxDelegates: 3 },
     );
     expect(problems).toEqual([
-      { questionId: 'extra', message: 'This is not a question of the call.' },
-      { questionId: 'motivation', message: 'Use at most 20 characters (now 21).' },
-      { questionId: 'sectors', message: 'Choose among the six sectors.' },
-      { questionId: 'format', message: 'Choose one of the options.' },
-      { questionId: 'dates', message: 'Give dates like 2027-05-20.' },
-      { questionId: 'delegates', message: 'Give a number of delegates from 1 to 3.' },
+      { questionId: 'extra', reason: reason('ANSWER_NOT_A_QUESTION') },
+      { questionId: 'motivation', reason: reason('ANSWER_TOO_LONG', { max: 20, length: 21 }) },
+      { questionId: 'sectors', reason: reason('ANSWER_CHOOSE_SECTORS') },
+      { questionId: 'format', reason: reason('ANSWER_CHOOSE_ONE') },
+      { questionId: 'dates', reason: reason('ANSWER_DATES') },
+      { questionId: 'delegates', reason: reason('ANSWER_DELEGATES', { max: 3 }) },
+    ]);
+  });
+
+  it('reads in English as the server has always written it', () => {
+    const problems = answerProblems(questions, { motivation: 'x'.repeat(21), delegates: 5 }, { submitting: true, maxDelegates: 3 });
+    expect(problems.map((p) => englishText(p.reason))).toEqual([
+      'Use at most 20 characters (now 21).',
+      'Answer “Sectors of interest” before submitting.',
+      'Give a number of delegates from 1 to 3.',
     ]);
   });
 

@@ -1,3 +1,5 @@
+import type { Reason } from '../../shared/reason.ts';
+import { reason } from '../../shared/reason-texts.ts';
 import { SECTORS } from '../reference/sectors.ts';
 
 /** The subset of a call question the checks need (see src/shared/programme.schemas.ts). */
@@ -14,15 +16,16 @@ export type AnswerValue = string | readonly string[] | number;
 
 export interface AnswerProblem {
   questionId: string;
-  message: string;
+  reason: Reason;
 }
 
 const SECTOR_CODES = new Set<string>(SECTORS.map((s) => s.code));
 const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
 
 /**
- * Checks answers against the call's questions. Drafts may leave required
- * questions empty; `submitting` demands them. Unknown question ids are refused.
+ * Checks answers against the call's questions, the server's check and the
+ * application form's alike. Drafts may leave required questions empty;
+ * `submitting` demands them. Unknown question ids are refused.
  */
 export function answerProblems(
   questions: readonly QuestionRule[],
@@ -31,42 +34,42 @@ export function answerProblems(
 ): AnswerProblem[] {
   const problems: AnswerProblem[] = [];
   const byId = new Map(questions.map((q) => [q.id, q]));
-  for (const id of Object.keys(answers)) if (!byId.has(id)) problems.push({ questionId: id, message: 'This is not a question of the call.' });
+  for (const id of Object.keys(answers)) if (!byId.has(id)) problems.push({ questionId: id, reason: reason('ANSWER_NOT_A_QUESTION') });
 
   for (const q of questions) {
     const value = answers[q.id];
     const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
     if (empty) {
-      if (options.submitting && q.required) problems.push({ questionId: q.id, message: `Answer “${q.label}” before submitting.` });
+      if (options.submitting && q.required) problems.push({ questionId: q.id, reason: reason('ANSWER_REQUIRED', { label: q.label }) });
       continue;
     }
     const problem = valueProblem(q, value, options.maxDelegates);
-    if (problem) problems.push({ questionId: q.id, message: problem });
+    if (problem) problems.push({ questionId: q.id, reason: problem });
   }
   return problems;
 }
 
-function valueProblem(q: QuestionRule, value: AnswerValue, maxDelegates: number): string | null {
+function valueProblem(q: QuestionRule, value: AnswerValue, maxDelegates: number): Reason | null {
   const list = Array.isArray(value) ? value : null;
   switch (q.type) {
     case 'text':
     case 'long_text': {
-      if (typeof value !== 'string') return 'Write the answer as text.';
+      if (typeof value !== 'string') return reason('ANSWER_NOT_TEXT');
       const max = q.maxLength ?? (q.type === 'text' ? 300 : 5000);
-      return value.length > max ? `Use at most ${max} characters (now ${value.length}).` : null;
+      return value.length > max ? reason('ANSWER_TOO_LONG', { max, length: value.length }) : null;
     }
     case 'single_choice':
-      return typeof value === 'string' && q.options.includes(value) ? null : 'Choose one of the options.';
+      return typeof value === 'string' && q.options.includes(value) ? null : reason('ANSWER_CHOOSE_ONE');
     case 'multiple_choice':
-      return list && list.every((v) => q.options.includes(v)) && new Set(list).size === list.length ? null : 'Choose among the options, each once.';
+      return list && list.every((v) => q.options.includes(v)) && new Set(list).size === list.length ? null : reason('ANSWER_CHOOSE_EACH_ONCE');
     case 'sectors':
-      return list && list.every((v) => SECTOR_CODES.has(v)) ? null : 'Choose among the six sectors.';
+      return list && list.every((v) => SECTOR_CODES.has(v)) ? null : reason('ANSWER_CHOOSE_SECTORS');
     case 'solutions':
     case 'file':
-      return list || typeof value === 'string' ? null : 'Choose from the list.';
+      return list || typeof value === 'string' ? null : reason('ANSWER_CHOOSE_FROM_LIST');
     case 'preferred_dates':
-      return list && list.every(isDate) ? null : 'Give dates like 2027-05-20.';
+      return list && list.every(isDate) ? null : reason('ANSWER_DATES');
     case 'delegates':
-      return typeof value === 'number' && value >= 1 && value <= maxDelegates ? null : `Give a number of delegates from 1 to ${maxDelegates}.`;
+      return typeof value === 'number' && value >= 1 && value <= maxDelegates ? null : reason('ANSWER_DELEGATES', { max: maxDelegates });
   }
 }

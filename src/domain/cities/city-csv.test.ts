@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishText, reason } from '../../shared/reason-texts.ts';
 import { slugify, validateCityCsv } from './city-csv.ts';
 
 const header = 'name,country,kind,latitude,longitude,population,languages,sectors_of_interest,climate_target_year';
@@ -44,7 +45,7 @@ describe('validateCityCsv', () => {
       '3:languages',
       '3:sectors_of_interest',
     ]);
-    for (const e of result.errors) expect(e.reason.length).toBeGreaterThan(5);
+    for (const e of result.errors) expect(englishText(e.reason).length).toBeGreaterThan(5);
   });
 
   it('counts lines of the file, including quoted cells that span lines', () => {
@@ -52,7 +53,8 @@ describe('validateCityCsv', () => {
     const result = validateCityCsv(csv);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.errors).toEqual([{ line: 4, column: 'latitude', reason: '“north” is not a number.' }]);
+    expect(result.errors).toEqual([{ line: 4, column: 'latitude', reason: reason('CSV_NOT_A_NUMBER', { value: 'north' }) }]);
+    expect(englishText(result.errors[0]!.reason)).toBe('“north” is not a number.');
   });
 
   it('refuses unknown or missing columns in the header', () => {

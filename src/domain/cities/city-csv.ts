@@ -3,6 +3,8 @@
 // in one go. Pure: text in, rows or errors out.
 
 import { parse } from 'csv-parse/sync';
+import type { Reason } from '../../shared/reason.ts';
+import { reason } from '../../shared/reason-texts.ts';
 import { isCountryCode } from '../reference/countries.ts';
 import { isSectorCode, type SectorCode } from '../reference/sectors.ts';
 
@@ -30,7 +32,7 @@ export interface CsvRowError {
   /** Line of the file (1 is the header). */
   line: number;
   column: string;
-  reason: string;
+  reason: Reason;
 }
 
 /**
@@ -128,30 +130,31 @@ export function validateCityCsv(text: string): CityCsvResult {
     records = parsed.map(asRecord);
   } catch (err) {
     const line = typeof err === 'object' && err !== null && 'lines' in err && typeof err.lines === 'number' ? err.lines : 1;
-    return { ok: false, errors: [{ line, column: '', reason: `The file cannot be read as CSV: ${err instanceof Error ? err.message : String(err)}` }] };
+    // The parser's own (English) words say where the file breaks.
+    return { ok: false, errors: [{ line, column: '', reason: reason('CSV_UNREADABLE', { detail: err instanceof Error ? err.message : String(err) }) }] };
   }
 
   const [header, ...body] = records;
-  if (!header) return { ok: false, errors: [{ line: 1, column: '', reason: 'The file is empty.' }] };
+  if (!header) return { ok: false, errors: [{ line: 1, column: '', reason: reason('CSV_EMPTY') }] };
 
   const errors: CsvRowError[] = [];
   const columns: CityCsvColumn[] = [];
   header.record.forEach((raw) => {
     const name = raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
     if ((CITY_CSV_COLUMNS as readonly string[]).includes(name)) {
-      if (columns.includes(name as CityCsvColumn)) errors.push({ line: 1, column: raw, reason: 'This column appears twice.' });
+      if (columns.includes(name as CityCsvColumn)) errors.push({ line: 1, column: raw, reason: reason('CSV_COLUMN_TWICE') });
       columns.push(name as CityCsvColumn);
     } else {
-      errors.push({ line: 1, column: raw, reason: `Unknown column. Columns are: ${CITY_CSV_COLUMNS.join(', ')}.` });
+      errors.push({ line: 1, column: raw, reason: reason('CSV_COLUMN_UNKNOWN', { columns: CITY_CSV_COLUMNS.join(', ') }) });
       columns.push(raw as CityCsvColumn);
     }
   });
   for (const required of REQUIRED) {
-    if (!columns.includes(required)) errors.push({ line: 1, column: required, reason: 'This required column is missing.' });
+    if (!columns.includes(required)) errors.push({ line: 1, column: required, reason: reason('CSV_COLUMN_MISSING') });
   }
   if (errors.length) return { ok: false, errors };
-  if (body.length === 0) return { ok: false, errors: [{ line: 2, column: '', reason: 'The file has a header but no rows.' }] };
-  if (body.length > MAX_ROWS) return { ok: false, errors: [{ line: MAX_ROWS + 2, column: '', reason: `At most ${MAX_ROWS} rows per file.` }] };
+  if (body.length === 0) return { ok: false, errors: [{ line: 2, column: '', reason: reason('CSV_NO_ROWS') }] };
+  if (body.length > MAX_ROWS) return { ok: false, errors: [{ line: MAX_ROWS + 2, column: '', reason: reason('CSV_TOO_MANY_ROWS', { max: MAX_ROWS }) }] };
 
   const rows: CityCsvRow[] = [];
   const seenSlugs = new Map<string, number>();
@@ -160,7 +163,7 @@ export function validateCityCsv(text: string): CityCsvResult {
   for (const { record, info } of body) {
     const line = info.lines;
     if (record.length !== columns.length) {
-      errors.push({ line, column: '', reason: `The row has ${record.length} cells; the header has ${columns.length}.` });
+      errors.push({ line, column: '', reason: reason('CSV_CELL_COUNT', { cells: record.length, columns: columns.length }) });
       continue;
     }
     const cell = (c: CityCsvColumn) => {
@@ -168,19 +171,19 @@ export function validateCityCsv(text: string): CityCsvResult {
       return i < 0 ? undefined : unescapeFormula(record[i] ?? '');
     };
     const has = (c: CityCsvColumn) => columns.includes(c);
-    const bad = (column: CityCsvColumn, reason: string) => errors.push({ line, column, reason });
+    const bad = (column: CityCsvColumn, why: Reason) => errors.push({ line, column, reason: why });
     const before = errors.length;
 
     const name = cell('name') ?? '';
-    if (!name) bad('name', 'Enter the city’s name.');
-    else if (name.length > 200) bad('name', 'Use at most 200 characters.');
+    if (!name) bad('name', reason('CSV_NAME_MISSING'));
+    else if (name.length > 200) bad('name', reason('CSV_TOO_LONG', { max: 200 }));
 
     const country = (cell('country') ?? '').toUpperCase();
-    if (!isCountryCode(country)) bad('country', `“${cell('country')}” is not a European country code (ISO 3166-1 alpha-2, e.g. FI).`);
+    if (!isCountryCode(country)) bad('country', reason('CSV_COUNTRY', { value: cell('country') ?? '' }));
 
     const kindCell = (cell('kind') ?? '').toLowerCase();
     const kind = kindCell === 'mission' || kindCell === 'aspiring' ? kindCell : null;
-    if (!kind) bad('kind', 'Use “mission” or “aspiring”.');
+    if (!kind) bad('kind', reason('CSV_KIND'));
 
     const number = (column: CityCsvColumn, min: number, max: number, integer: boolean): number | null | undefined => {
       const raw = cell(column);
@@ -188,60 +191,60 @@ export function validateCityCsv(text: string): CityCsvResult {
       if (raw === '') return null;
       const value = Number(raw.replace(/[\s_]/g, ''));
       if (!Number.isFinite(value) || (integer && !Number.isInteger(value))) {
-        bad(column, `“${raw}” is not ${integer ? 'a whole number' : 'a number'}.`);
+        bad(column, reason(integer ? 'CSV_NOT_A_WHOLE_NUMBER' : 'CSV_NOT_A_NUMBER', { value: raw }));
         return null;
       }
       if (value < min || value > max) {
-        bad(column, `Use a value between ${min} and ${max}.`);
+        bad(column, reason('CSV_RANGE', { min, max }));
         return null;
       }
       return value;
     };
     const latitude = number('latitude', -90, 90, false);
     const longitude = number('longitude', -180, 180, false);
-    if (cell('latitude') === '') bad('latitude', 'Enter the latitude.');
-    if (cell('longitude') === '') bad('longitude', 'Enter the longitude.');
+    if (cell('latitude') === '') bad('latitude', reason('CSV_LATITUDE_MISSING'));
+    if (cell('longitude') === '') bad('longitude', reason('CSV_LONGITUDE_MISSING'));
     const population = number('population', 0, 100_000_000, true);
     const geonamesId = number('geonames_id', 1, 2_147_483_647, true);
     const climateTargetYear = number('climate_target_year', 2025, 2100, true);
 
     const slugCell = cell('slug') ?? '';
     const slug = slugCell || slugify(name);
-    if (slugCell && !SLUG_PATTERN.test(slugCell)) bad('slug', 'Use lower-case letters, digits and single hyphens (e.g. “la-louviere”).');
-    else if (!slug && name) bad('name', 'The name gives no usable identifier; add a slug.');
+    if (slugCell && !SLUG_PATTERN.test(slugCell)) bad('slug', reason('CSV_SLUG_FORMAT'));
+    else if (!slug && name) bad('name', reason('CSV_NAME_NO_SLUG'));
 
     let languages: string[] | undefined;
     if (has('languages')) {
       languages = list(cell('languages') ?? '').map((l) => l.toLowerCase());
       const wrong = languages.filter((l) => !/^[a-z]{2}$/.test(l));
-      if (wrong.length) bad('languages', `Use two-letter ISO 639-1 codes separated by “;” (not ${wrong.join(', ')}).`);
-      if (languages.length > 12) bad('languages', 'At most 12 languages.');
+      if (wrong.length) bad('languages', reason('CSV_LANGUAGES', { wrong: wrong.join(', ') }));
+      if (languages.length > 12) bad('languages', reason('CSV_TOO_MANY_LANGUAGES'));
     }
 
     let sectorsOfInterest: SectorCode[] | undefined;
     if (has('sectors_of_interest')) {
       const values = list(cell('sectors_of_interest') ?? '').map((s) => s.toLowerCase());
       const wrong = values.filter((s) => !isSectorCode(s));
-      if (wrong.length) bad('sectors_of_interest', `Unknown sector ${wrong.join(', ')}; use energy, buildings, mobility, circular-economy, industry, nature-based-solutions.`);
+      if (wrong.length) bad('sectors_of_interest', reason('CSV_SECTORS', { wrong: wrong.join(', ') }));
       sectorsOfInterest = [...new Set(values.filter(isSectorCode))];
     }
 
     const missionLabelDate = cell('mission_label_date');
-    if (missionLabelDate && !isValidDate(missionLabelDate)) bad('mission_label_date', `“${missionLabelDate}” is not a date (YYYY-MM-DD).`);
+    if (missionLabelDate && !isValidDate(missionLabelDate)) bad('mission_label_date', reason('CSV_DATE', { value: missionLabelDate }));
 
     const profile = cell('profile');
-    if (profile !== undefined && profile.length > 10_000) bad('profile', 'Keep the profile under 10,000 characters.');
+    if (profile !== undefined && profile.length > 10_000) bad('profile', reason('CSV_PROFILE_TOO_LONG'));
     const region = cell('region');
-    if (region && region.length > 120) bad('region', 'Use at most 120 characters.');
+    if (region && region.length > 120) bad('region', reason('CSV_TOO_LONG', { max: 120 }));
 
     if (slug) {
       const first = seenSlugs.get(slug);
-      if (first !== undefined) bad(slugCell ? 'slug' : 'name', `The city “${slug}” is already on line ${first}.`);
+      if (first !== undefined) bad(slugCell ? 'slug' : 'name', reason('CSV_CITY_TWICE', { slug, line: first }));
       else seenSlugs.set(slug, line);
     }
     if (typeof geonamesId === 'number') {
       const first = seenGeonames.get(geonamesId);
-      if (first !== undefined) bad('geonames_id', `GeoNames id ${geonamesId} is already on line ${first}.`);
+      if (first !== undefined) bad('geonames_id', reason('CSV_GEONAMES_TWICE', { id: geonamesId, line: first }));
       else seenGeonames.set(geonamesId, line);
     }
 

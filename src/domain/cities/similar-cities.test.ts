@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishText, reason } from '../../shared/reason-texts.ts';
 import { compareCities, missionCitiesForInterests, similarCities, type CityFacts } from './similar-cities.ts';
 
 const city = (slug: string, facts: Partial<CityFacts> = {}): CityFacts => ({
@@ -25,11 +26,11 @@ describe('cities like mine', () => {
     const far = city('lisbon', { country: 'PT', population: 2_000_000, sectorsOfInterest: ['buildings'], climateTargetYear: 2030 });
     const [first, second] = similarCities(me, [far, twin, me]);
     expect(first?.city.slug).toBe('oulu');
-    expect(first?.reasons).toEqual([
+    expect(first?.reasons.map(englishText)).toEqual([
       'similar size (150,000 inhabitants)',
       'same country (FI)',
       'same climate-neutrality target (2040)',
-      'shared interest in energy and sustainable mobility',
+      'shared interest in energy, sustainable mobility',
     ]);
     expect(second?.city.slug).toBe('lisbon');
     expect(first!.score).toBeGreaterThan(second!.score);
@@ -46,14 +47,14 @@ describe('cities like mine', () => {
   it('counts a city with solutions in the sectors of interest and names them', () => {
     const doer = city('tampere', { kind: 'mission', solutionsBySector: { energy: 3, buildings: 1 } });
     const result = compareCities(me, doer);
-    expect(result.reasons).toContain('has solutions in energy');
+    expect(result.reasons).toContainEqual(reason('SIMILAR_HAS_SOLUTIONS', { sectors: 'energy' }));
   });
 
   it('weighs the same region above the same country', () => {
     const sameRegion = city('jamsa', { region: 'Central Finland' });
     const sameCountry = city('kuopio', { region: 'Northern Savonia' });
     expect(compareCities(me, sameRegion).score).toBeGreaterThan(compareCities(me, sameCountry).score);
-    expect(compareCities(me, sameRegion).reasons).toContain('same region (Central Finland)');
+    expect(compareCities(me, sameRegion).reasons).toContainEqual(reason('SIMILAR_SAME_REGION', { region: 'Central Finland' }));
   });
 });
 
@@ -67,7 +68,7 @@ describe('Mission Cities whose solutions match my interests', () => {
     const result = missionCitiesForInterests(me, [espoo, tampere, aspiring, noMatch]);
     expect(result.map((m) => m.city.slug)).toEqual(['tampere', 'espoo']);
     expect(result[0]).toMatchObject({ sectors: ['energy', 'mobility'], matchingSolutions: 3 });
-    expect(result[0]?.reason).toBe('solutions matching your interests: 1 in energy and 2 in sustainable mobility');
+    expect(result[0] && englishText(result[0].reason)).toBe('solutions matching your interests: energy 1, sustainable mobility 2');
   });
 
   it('falls back to the sectors of my own solutions when I state no interests', () => {

@@ -1,7 +1,9 @@
-// "Cities like mine": which cities resemble a given one, and why, in words.
+// "Cities like mine": which cities resemble a given one, and why (reasons).
 // Deterministic and explained: every point of a score comes from a named
 // criterion with a fixed weight, and ties are broken by slug.
 
+import type { Reason } from '../../shared/reason.ts';
+import { reason } from '../../shared/reason-texts.ts';
 import { SECTORS, type SectorCode } from '../reference/sectors.ts';
 
 export interface CityFacts {
@@ -34,19 +36,18 @@ export const DEFAULT_WEIGHTS: SimilarityWeights = { size: 0.25, place: 0.2, targ
 export interface SimilarCityResult {
   city: CityFacts;
   score: number;
-  reasons: string[];
+  reasons: Reason[];
 }
 
 export interface MissionCityMatch {
   city: CityFacts;
   matchingSolutions: number;
   sectors: SectorCode[];
-  reason: string;
+  reason: Reason;
 }
 
 const sectorLabel = (code: SectorCode) => SECTORS.find((s) => s.code === code)?.label.toLowerCase() ?? code;
-const listInWords = (items: string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+const list = (items: string[]) => items.join(', ');
 const formatPopulation = (n: number) => n.toLocaleString('en-GB');
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -74,39 +75,39 @@ function solutionSectors(city: CityFacts): SectorCode[] {
  * interest, and solutions in the sectors the city cares about.
  */
 export function compareCities(me: CityFacts, other: CityFacts, weights: SimilarityWeights = DEFAULT_WEIGHTS): SimilarCityResult {
-  const reasons: string[] = [];
+  const reasons: Reason[] = [];
   let score = 0;
 
   if (me.population && other.population) {
     const gap = Math.abs(Math.log10(me.population) - Math.log10(other.population));
     const size = Math.max(0, 1 - gap);
     score += weights.size * size;
-    if (size >= 0.7) reasons.push(`similar size (${formatPopulation(other.population)} inhabitants)`);
+    if (size >= 0.7) reasons.push(reason('SIMILAR_SIZE', { population: formatPopulation(other.population) }));
   }
 
   if (me.country === other.country) {
     const sameRegion = me.region !== null && me.region === other.region;
     score += weights.place * (sameRegion ? 1 : 0.75);
-    reasons.push(sameRegion ? `same region (${other.region})` : `same country (${other.country})`);
+    reasons.push(sameRegion && other.region !== null ? reason('SIMILAR_SAME_REGION', { region: other.region }) : reason('SIMILAR_SAME_COUNTRY', { country: other.country }));
   }
 
   if (me.climateTargetYear !== null && other.climateTargetYear !== null) {
     const gap = Math.abs(me.climateTargetYear - other.climateTargetYear);
     score += weights.target * Math.max(0, 1 - gap / 20);
-    if (gap === 0) reasons.push(`same climate-neutrality target (${other.climateTargetYear})`);
-    else if (gap <= 5) reasons.push(`close climate-neutrality target (${other.climateTargetYear})`);
+    if (gap === 0) reasons.push(reason('SIMILAR_SAME_TARGET', { year: other.climateTargetYear }));
+    else if (gap <= 5) reasons.push(reason('SIMILAR_CLOSE_TARGET', { year: other.climateTargetYear }));
   }
 
   const interests = jaccard(me.sectorsOfInterest, other.sectorsOfInterest);
   score += weights.interests * interests.value;
-  if (interests.shared.length) reasons.push(`shared interest in ${listInWords(ordered(interests.shared).map(sectorLabel))}`);
+  if (interests.shared.length) reasons.push(reason('SIMILAR_SHARED_INTERESTS', { sectors: list(ordered(interests.shared).map(sectorLabel)) }));
 
   // What the other city does in the sectors this city cares about.
   const wanted = me.sectorsOfInterest.length ? me.sectorsOfInterest : solutionSectors(me);
   const doing = solutionSectors(other).filter((s) => wanted.includes(s));
   if (wanted.length) {
     score += weights.solutions * (doing.length / wanted.length);
-    if (doing.length) reasons.push(`has solutions in ${listInWords(doing.map(sectorLabel))}`);
+    if (doing.length) reasons.push(reason('SIMILAR_HAS_SOLUTIONS', { sectors: list(doing.map(sectorLabel)) }));
   }
 
   return { city: other, score: round3(score), reasons };
@@ -135,8 +136,8 @@ export function missionCitiesForInterests(me: CityFacts, candidates: readonly Ci
     .map((c) => {
       const sectors = wanted.filter((s) => (c.solutionsBySector[s] ?? 0) > 0);
       const matchingSolutions = sectors.reduce((n, s) => n + (c.solutionsBySector[s] ?? 0), 0);
-      const parts = sectors.map((s) => `${c.solutionsBySector[s]} in ${sectorLabel(s)}`);
-      return { city: c, matchingSolutions, sectors, reason: `solutions matching your interests: ${listInWords(parts)}` };
+      const parts = sectors.map((s) => `${sectorLabel(s)} ${c.solutionsBySector[s] ?? 0}`);
+      return { city: c, matchingSolutions, sectors, reason: reason('MISSION_CITY_SOLUTIONS', { counts: list(parts) }) };
     })
     .filter((m) => m.matchingSolutions > 0)
     .sort((a, b) => b.sectors.length - a.sectors.length || b.matchingSolutions - a.matchingSolutions || a.city.slug.localeCompare(b.city.slug))

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { englishText, reason } from '../../shared/reason-texts.ts';
 import { assignEvaluators, exclusionReason, type ApplicationToReview, type EvaluatorProfile } from './assign-evaluators.ts';
 
 const apps = (specs: [string, string][]): ApplicationToReview[] => specs.map(([id, country]) => ({ id, cityId: `city-${id}`, country }));
@@ -69,13 +70,14 @@ describe('assigning evaluators', () => {
     expect(result.status).toBe('incomplete');
     if (result.status !== 'incomplete') return;
     expect(result.shortfalls).toEqual([
-      { applicationId: 'a1', missing: 1, reason: 'Only 1 evaluator(s) may judge this application (others share its country or city, or declared a conflict); 2 are needed.' },
-      { applicationId: 'a2', missing: 1, reason: 'Only 1 evaluator(s) may judge this application (others share its country or city, or declared a conflict); 2 are needed.' },
+      { applicationId: 'a1', missing: 1, reason: reason('EVALUATORS_TOO_FEW', { eligible: 1, needed: 2 }) },
+      { applicationId: 'a2', missing: 1, reason: reason('EVALUATORS_TOO_FEW', { eligible: 1, needed: 2 }) },
     ]);
+    expect(englishText(result.shortfalls[0]!.reason)).toBe('Only 1 evaluator(s) may judge this application (others share its country or city, or declared a conflict); 2 are needed.');
   });
 
   it('never lets a representative judge their own city', () => {
-    expect(exclusionReason({ id: 'a', cityId: 'c1', country: 'FI' }, { id: 'e', countries: [], cityIds: ['c1'] }, new Set())).toBe('represents the applicant city');
+    expect(exclusionReason({ id: 'a', cityId: 'c1', country: 'FI' }, { id: 'e', countries: [], cityIds: ['c1'] }, new Set())).toEqual(reason('EVALUATOR_REPRESENTS_CITY'));
   });
 
   it('reaches the smallest possible maximum load (checked against exhaustive search)', () => {

@@ -1,3 +1,6 @@
+import type { Reason } from '../../shared/reason.ts';
+import { reason } from '../../shared/reason-texts.ts';
+
 export interface ApplicationToReview {
   id: string;
   cityId: string;
@@ -29,13 +32,13 @@ export interface AssignmentInput {
 
 export type AssignmentResult =
   | { status: 'complete'; added: Assignment[]; maxLoad: number }
-  | { status: 'incomplete'; added: Assignment[]; maxLoad: number; shortfalls: { applicationId: string; missing: number; reason: string }[] };
+  | { status: 'incomplete'; added: Assignment[]; maxLoad: number; shortfalls: { applicationId: string; missing: number; reason: Reason }[] };
 
 /** Why an evaluator may not judge an application, or null when they may. */
-export function exclusionReason(app: ApplicationToReview, evaluator: EvaluatorProfile, conflicts: ReadonlySet<string>): string | null {
-  if (conflicts.has(`${app.id}|${evaluator.id}`)) return 'declared a conflict of interest';
-  if (evaluator.cityIds.includes(app.cityId)) return 'represents the applicant city';
-  if (evaluator.countries.includes(app.country)) return `is from the same country (${app.country})`;
+export function exclusionReason(app: ApplicationToReview, evaluator: EvaluatorProfile, conflicts: ReadonlySet<string>): Reason | null {
+  if (conflicts.has(`${app.id}|${evaluator.id}`)) return reason('EVALUATOR_DECLARED_CONFLICT');
+  if (evaluator.cityIds.includes(app.cityId)) return reason('EVALUATOR_REPRESENTS_CITY');
+  if (evaluator.countries.includes(app.country)) return reason('EVALUATOR_SAME_COUNTRY', { country: app.country });
   return null;
 }
 
@@ -95,7 +98,7 @@ export function assignEvaluators(input: AssignmentInput): AssignmentResult {
     .map((s) => ({
       applicationId: s.app.id,
       missing: s.missing,
-      reason: `Only ${s.eligible + (covered.get(s.app.id) ?? 0)} evaluator(s) may judge this application (others share its country or city, or declared a conflict); ${perApplication} are needed.`,
+      reason: reason('EVALUATORS_TOO_FEW', { eligible: s.eligible + (covered.get(s.app.id) ?? 0), needed: perApplication }),
     }));
   return { status: 'incomplete', added, maxLoad: bestLoad, shortfalls };
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { englishText, reason } from '../../shared/reason-texts.ts';
 import type { MatchingExplanation } from './explain-matching.ts';
 import { matchingInstance, type MatchingInstanceInput } from './matching-instance.ts';
 import { solveMatching } from './solve-matching.ts';
@@ -42,9 +43,13 @@ describe('explainMatching', () => {
         score: 2.8,
         reason: 'host-full',
         totalDrop: 4.2,
-        text: 'Host Valencia is full with three cities of higher total fit; placing Lahti there would lower the total by 4.2',
+        why: reason('MATCH_HOST_FULL_PLACING', { host: 'Valencia', placed: 3, applicant: 'Lahti', drop: 4.2 }),
       },
-      { host: 'ghent', score: 1, reason: 'forbidden', totalDrop: null, text: 'forbidden by the programme manager' },
+      { host: 'ghent', score: 1, reason: 'forbidden', totalDrop: null, why: reason('MATCH_FORBIDDEN') },
+    ]);
+    expect(lahti?.notGiven.map((n) => englishText(n.why))).toEqual([
+      'Host Valencia is full (3 placed, all of higher total fit); placing Lahti there would lower the total by 4.2',
+      'forbidden by the programme manager',
     ]);
     expect(explanation.hosts.find((h) => h.host === 'valencia')).toEqual({
       host: 'valencia',
@@ -61,7 +66,8 @@ describe('explainMatching', () => {
     const turku = explanation.applicants.find((a) => a.applicant === 'turku');
     expect(turku?.placement).toEqual({ host: 'valencia', score: 9, locked: false });
     // 9 − 5 lost on Turku, 2.8 won back by Lahti taking the freed place.
-    expect(turku?.runnerUp).toMatchObject({ host: 'ghent', totalDrop: 1.2, text: 'moving Turku there would lower the total by 1.2' });
+    expect(turku?.runnerUp).toMatchObject({ host: 'ghent', totalDrop: 1.2, why: reason('MATCH_LOWER_TOTAL_MOVING', { applicant: 'Turku', drop: 1.2 }) });
+    expect(turku?.runnerUp && englishText(turku.runnerUp.why)).toBe('moving Turku there would lower the total by 1.2');
   });
 
   it('names the country limit when the host has room but not for that country', () => {
@@ -77,11 +83,9 @@ describe('explainMatching', () => {
       ],
       rules: { maxPerCountryPerHost: 1 },
     });
-    expect(explanation.applicants[1]?.notGiven[0]).toMatchObject({
-      reason: 'country-limit',
-      totalDrop: 4,
-      text: 'Host Ghent already has one applicant from PT (limit 1); placing Braga there would lower the total by 4',
-    });
+    const braga = explanation.applicants[1]?.notGiven[0];
+    expect(braga).toMatchObject({ reason: 'country-limit', totalDrop: 4 });
+    expect(braga && englishText(braga.why)).toBe('Host Ghent already has 1 applicant(s) from PT (limit 1); placing Braga there would lower the total by 4');
   });
 
   it('explains below-minimum and locked-elsewhere pairs without a figure', () => {
@@ -94,11 +98,12 @@ describe('explainMatching', () => {
     expect(lahti?.notGiven.find((x) => x.host === 'ghent')).toMatchObject({
       reason: 'below-min-score',
       totalDrop: null,
-      text: 'fit 1 is below the minimum score 2',
+      why: reason('MATCH_BELOW_MIN_SCORE', { score: 1, minScore: 2 }),
     });
     const porto = explanation.applicants.find((a) => a.applicant === 'porto');
     expect(porto?.placement).toEqual({ host: 'valencia', score: 7, locked: true });
-    expect(porto?.notGiven[0]).toMatchObject({ reason: 'locked-elsewhere', text: 'locked to Valencia by the programme manager' });
+    expect(porto?.notGiven[0]).toMatchObject({ reason: 'locked-elsewhere', why: reason('MATCH_LOCKED_ELSEWHERE', { host: 'Valencia' }) });
+    expect(porto?.notGiven[0] && englishText(porto.notGiven[0].why)).toBe('locked to Valencia by the programme manager');
   });
 
   it('reports for every pair not given exactly the loss measured by re-solving with that pair locked', () => {

@@ -1,3 +1,5 @@
+import type { Reason } from '../../shared/reason.ts';
+import { reason } from '../../shared/reason-texts.ts';
 import type { MatchingNetwork } from './matching-network.ts';
 import type { PreparedMatching } from './prepare-matching.ts';
 import { unscaleTotal } from './score-scaling.ts';
@@ -32,7 +34,8 @@ export interface AlternativeHost {
   reason: NotGivenReason;
   /** Drop in the best total if this pair were forced; null when rules forbid it or it would cost a placement. */
   totalDrop: number | null;
-  text: string;
+  /** Why, with names and figures, for people. */
+  why: Reason;
 }
 
 export interface ApplicantExplanation {
@@ -64,15 +67,10 @@ export interface MatchingExplanation {
 }
 
 const ALTERNATES_PER_HOST = 5;
-const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
-/** Formats a figure for prose: at most two decimals, no trailing zeros. */
-function formatFigure(value: number): string {
-  return String(Math.round(value * 100) / 100);
-}
-
-function countInWords(count: number, singular: string, plural: string): string {
-  return `${NUMBER_WORDS[count] ?? String(count)} ${count === 1 ? singular : plural}`;
+/** A figure as people read it: at most two decimals. */
+function figure(value: number): number {
+  return Math.round(value * 100) / 100;
 }
 
 /** Builds explanations from the solved network; `chosen` is the pair per applicant (-1 unplaced). */
@@ -98,43 +96,46 @@ export function explainMatching(prepared: PreparedMatching, matching: MatchingNe
     const base = { host: pair.host, score: pair.score };
     const excluded = prepared.excluded.get(p);
     if (excluded === 'forbidden') {
-      return { ...base, reason: 'forbidden', totalDrop: null, text: 'forbidden by the programme manager' };
+      return { ...base, reason: 'forbidden', totalDrop: null, why: reason('MATCH_FORBIDDEN') };
     }
     if (excluded === 'below-min-score') {
-      const text = `fit ${formatFigure(pair.score)} is below the minimum score ${formatFigure(rules.minScore ?? 0)}`;
-      return { ...base, reason: 'below-min-score', totalDrop: null, text };
+      return { ...base, reason: 'below-min-score', totalDrop: null, why: reason('MATCH_BELOW_MIN_SCORE', { score: figure(pair.score), minScore: figure(rules.minScore ?? 0) }) };
     }
     if (lockedHost[a] !== -1) {
-      const text = `locked to ${hostName(lockedHost[a]!)} by the programme manager`;
-      return { ...base, reason: 'locked-elsewhere', totalDrop: null, text };
+      return { ...base, reason: 'locked-elsewhere', totalDrop: null, why: reason('MATCH_LOCKED_ELSEWHERE', { host: hostName(lockedHost[a]!) }) };
     }
     const j = candidateSlot.get(p)!;
     const drop = drops[j]!;
-    const verb = chosen[a]! >= 0 ? 'moving' : 'placing';
+    const moving = chosen[a]! >= 0;
+    const applicant = applicantName(a);
+    const host = hostName(h);
     if (Number.isNaN(drop)) {
-      const text =
+      const why =
         hosts[h]!.capacity > 0 && prepared.freeCapacity[h] === 0
-          ? `Host ${hostName(h)} has no free place: all its places are locked`
-          : `${verb} ${applicantName(a)} there would mean placing fewer applicants`;
-      return { ...base, reason: 'no-room', totalDrop: null, text };
+          ? reason('MATCH_HOST_ALL_LOCKED', { host })
+          : reason(moving ? 'MATCH_FEWER_PLACED_MOVING' : 'MATCH_FEWER_PLACED_PLACING', { applicant });
+      return { ...base, reason: 'no-room', totalDrop: null, why };
     }
-    const consequence = `${verb} ${applicantName(a)} there would lower the total by ${formatFigure(drop)}`;
+    const consequence = { applicant, drop: figure(drop) };
     const here = placedAt[h]!;
     if (here.length >= hosts[h]!.capacity) {
-      const text = `Host ${hostName(h)} is full with ${countInWords(here.length, 'city', 'cities')} of higher total fit; ${consequence}`;
-      return { ...base, reason: 'host-full', totalDrop: drop, text };
+      const why = reason(moving ? 'MATCH_HOST_FULL_MOVING' : 'MATCH_HOST_FULL_PLACING', { ...consequence, host, placed: here.length });
+      return { ...base, reason: 'host-full', totalDrop: drop, why };
     }
     if (countryRule !== undefined) {
       const country = prepared.applicantCountry[a]!;
       const sameCountry = here.filter((b) => prepared.applicantCountry[b] === country).length;
       if (sameCountry >= countryRule) {
-        const name = prepared.countryNames[country];
-        const text = `Host ${hostName(h)} already has ${countInWords(sameCountry, 'applicant', 'applicants')} from ${name} (limit ${countryRule}); ${consequence}`;
-        return { ...base, reason: 'country-limit', totalDrop: drop, text };
+        const params = { ...consequence, host, sameCountry, country: prepared.countryNames[country] ?? '', limit: countryRule };
+        return { ...base, reason: 'country-limit', totalDrop: drop, why: reason(moving ? 'MATCH_COUNTRY_LIMIT_MOVING' : 'MATCH_COUNTRY_LIMIT_PLACING', params) };
       }
     }
-    const prefix = chosen[a]! < 0 && pair.score <= 0 ? `fit ${formatFigure(pair.score)} is not positive; ` : '';
-    return { ...base, reason: 'lower-total', totalDrop: drop, text: prefix + consequence };
+    const why = moving
+      ? reason('MATCH_LOWER_TOTAL_MOVING', consequence)
+      : pair.score <= 0
+        ? reason('MATCH_NOT_POSITIVE_PLACING', { ...consequence, score: figure(pair.score) })
+        : reason('MATCH_LOWER_TOTAL_PLACING', consequence);
+    return { ...base, reason: 'lower-total', totalDrop: drop, why };
   };
 
   const pairsOf: number[][] = applicants.map(() => []);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignFacilitators, type Facilitator, type HostVisit } from './facilitator-assignment.ts';
+import { englishText, reason } from '../../shared/reason-texts.ts';
 
 const visit = (id: string, languages: string[], start = '2027-03-01', end = '2027-03-03'): HostVisit => ({ id, host: id, languages, start, end });
 const person = (id: string, languages: string[], maxVisits = 1, from = '2027-01-01', to = '2027-12-31'): Facilitator => ({
@@ -58,10 +59,8 @@ describe('assignFacilitators', () => {
 
   it('names the visit nobody can take', () => {
     const result = assignFacilitators([visit('lahti', ['fi'])], [person('ana', ['es']), person('late', ['fi'], 1, '2027-04-01')]);
-    expect(result).toEqual({
-      status: 'infeasible',
-      reason: 'visit lahti (host lahti), 2027-03-01–2027-03-03, has no facilitator who speaks fi and is available on those dates',
-    });
+    expect(result).toEqual({ status: 'infeasible', reason: reason('FACILITATOR_NONE_FOR_VISIT', { visit: 'lahti', start: '2027-03-01', end: '2027-03-03', languages: 'fi' }) });
+    expect(result.status === 'infeasible' && englishText(result.reason)).toBe('The visit to lahti (2027-03-01 to 2027-03-03) has no facilitator who speaks fi and is available on those dates.');
   });
 
   it('names a group of visits that share too few facilitators (Hall’s condition)', () => {
@@ -69,11 +68,11 @@ describe('assignFacilitators', () => {
       [visit('v1', ['en']), visit('v2', ['en'], '2027-04-01', '2027-04-02'), visit('v3', ['de'])],
       [person('p', ['en']), person('q', ['de'])],
     );
-    expect(result).toEqual({ status: 'infeasible', reason: 'visits v1, v2 can only be facilitated by p, who can take 1 visit in total' });
+    expect(result).toEqual({ status: 'infeasible', reason: reason('FACILITATORS_TOO_FEW', { visits: 'v1, v2', facilitators: 'p', capacity: 1 }) });
   });
 
   it('warns when one facilitator gets two overlapping visits', () => {
     const result = assignFacilitators([visit('v1', ['en']), visit('v2', ['en'], '2027-03-02', '2027-03-04')], [person('p', ['en'], 2)]);
-    expect(result).toMatchObject({ status: 'optimal', warnings: ['p facilitates overlapping visits v1 and v2'] });
+    expect(result).toMatchObject({ status: 'optimal', warnings: [reason('FACILITATOR_OVERLAP', { facilitator: 'p', first: 'v1', second: 'v2' })] });
   });
 });

@@ -1,3 +1,5 @@
+import type { Reason } from '../../shared/reason.ts';
+import { reason } from '../../shared/reason-texts.ts';
 import { FlowNetworkBuilder, arcFlow, ShortestPathAugmenter } from './min-cost-flow.ts';
 
 // Second stage: one facilitator per host visit, as an exact min-cost flow:
@@ -47,9 +49,13 @@ export type FacilitatorAssignment =
       assignments: { visit: string; facilitator: string }[];
       /** Total preference of the chosen pairs. */
       objective: number;
-      warnings: string[];
+      warnings: Reason[];
     }
-  | { status: 'infeasible'; reason: string };
+  | { status: 'infeasible'; reason: Reason };
+
+// Reasons name a visit by its host and a facilitator by name, ids only when those are not given.
+const visitName = (visit: HostVisit) => visit.host ?? visit.id;
+const facilitatorName = (facilitator: Facilitator) => facilitator.name ?? facilitator.id;
 
 function lower(items: readonly string[]): Set<string> {
   return new Set(items.map((x) => x.toLowerCase()));
@@ -96,11 +102,8 @@ export function assignFacilitators(
   for (let v = 0; v < V; v++) {
     if (eligibleCount[v] === 0) {
       const visit = visits[v]!;
-      const languages = [...new Set([...visit.languages, ...shared])].join(' or ');
-      return {
-        status: 'infeasible',
-        reason: `visit ${visit.id}${visit.host ? ` (host ${visit.host})` : ''}, ${visit.start}–${visit.end}, has no facilitator who speaks ${languages} and is available on those dates`,
-      };
+      const languages = [...new Set([...visit.languages, ...shared])].join(', ');
+      return { status: 'infeasible', reason: reason('FACILITATOR_NONE_FOR_VISIT', { visit: visitName(visit), start: visit.start, end: visit.end, languages }) };
     }
   }
 
@@ -139,7 +142,7 @@ function hallViolation(
   facilitators: readonly Facilitator[],
   facilitatorOf: Int32Array,
   pairArcs: readonly { visit: number; facilitator: number }[],
-): string {
+): Reason {
   const start = facilitatorOf.findIndex((f) => f < 0);
   const eligible = visits.map((): number[] => []);
   for (const { visit, facilitator } of pairArcs) eligible[visit]!.push(facilitator);
@@ -159,21 +162,21 @@ function hallViolation(
       });
     }
   }
-  const visitIds = [...visitSeen].sort((a, b) => a - b).map((v) => visits[v]!.id);
+  const names = [...visitSeen].sort((a, b) => a - b).map((v) => visitName(visits[v]!));
   const people = [...facilitatorSeen].sort((a, b) => a - b).map((f) => facilitators[f]!);
   const capacity = people.reduce((sum, f) => sum + f.maxVisits, 0);
-  return `visits ${visitIds.join(', ')} can only be facilitated by ${people.map((f) => f.id).join(', ')}, who can take ${capacity} visit${capacity === 1 ? '' : 's'} in total`;
+  return reason('FACILITATORS_TOO_FEW', { visits: names.join(', '), facilitators: people.map(facilitatorName).join(', '), capacity });
 }
 
-function overlapWarnings(visits: readonly HostVisit[], facilitators: readonly Facilitator[], facilitatorOf: Int32Array): string[] {
-  const warnings: string[] = [];
+function overlapWarnings(visits: readonly HostVisit[], facilitators: readonly Facilitator[], facilitatorOf: Int32Array): Reason[] {
+  const warnings: Reason[] = [];
   for (let a = 0; a < visits.length; a++) {
     for (let b = a + 1; b < visits.length; b++) {
       if (facilitatorOf[a] !== facilitatorOf[b]) continue;
       const x = visits[a]!;
       const y = visits[b]!;
       if (x.start <= y.end && y.start <= x.end) {
-        warnings.push(`${facilitators[facilitatorOf[a]!]!.id} facilitates overlapping visits ${x.id} and ${y.id}`);
+        warnings.push(reason('FACILITATOR_OVERLAP', { facilitator: facilitatorName(facilitators[facilitatorOf[a]!]!), first: visitName(x), second: visitName(y) }));
       }
     }
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FIT_SETTINGS, jaccard, scoreFit, type FitApplicant, type FitHost } from './fit-model.ts';
 import { EMISSION_FACTORS, estimateTravel, greatCircleKm } from './travel-emissions.ts';
+import { englishText, reason } from '../../shared/reason-texts.ts';
 
 const paris = { latitude: 48.8566, longitude: 2.3522 };
 const london = { latitude: 51.5074, longitude: -0.1278 };
@@ -37,12 +38,17 @@ describe('scoreFit', () => {
     const byKey = Object.fromEntries(fit.components.map((c) => [c.key, c]));
     // {energy, mobility, waste} vs {energy, mobility, green roofs}: 2 shared of 4 distinct.
     expect(byKey.thematic).toMatchObject({ value: 0.5, weight: 40, contribution: 20 });
-    expect(byKey.thematic?.text).toBe('shares 2 of 3 themes with Valencia (energy, mobility)');
-    expect(byKey.evaluation).toMatchObject({ value: 0.8, contribution: 16, text: 'evaluation 80/100' });
+    const said = (key: string) => byKey[key]?.reasons.map(englishText).join(', ');
+    expect(byKey.thematic?.reasons).toEqual([reason('FIT_SHARED_THEMES', { shared: 2, total: 3, host: 'Valencia', themes: 'energy, mobility' })]);
+    expect(said('thematic')).toBe('shares 2 of 3 themes with Valencia (energy, mobility)');
+    expect(byKey.evaluation).toMatchObject({ value: 0.8, contribution: 16 });
+    expect(said('evaluation')).toBe('evaluation 80/100');
     const size = 1 - Math.log10(800_000 / 120_000);
     expect(byKey.likeness?.value).toBeCloseTo(0.6 * size, 6);
-    expect(byKey.language).toMatchObject({ value: 1, text: 'shared languages: en' });
-    expect(byKey.travel?.text).toMatch(/^\d+ km by air, \d+ kg CO2e per traveller return$/);
+    expect(said('likeness')).toMatch(/^size similarity \d+ %, different countries$/);
+    expect(byKey.language).toMatchObject({ value: 1 });
+    expect(said('language')).toBe('shared languages: en');
+    expect(said('travel')).toMatch(/^\d+ km by air, \d+ kg CO2e per traveller return$/);
     const total = fit.components.reduce((s, c) => s + c.contribution, 0);
     expect(fit.score).toBeCloseTo(total, 6);
     // Rounded to 6 decimals, so the solver's integer scaling is exact.

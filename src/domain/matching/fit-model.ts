@@ -1,3 +1,5 @@
+import type { Reason } from '../../shared/reason.ts';
+import { reason } from '../../shared/reason-texts.ts';
 import { DEFAULT_RAIL_THRESHOLD_KM, estimateTravel, type LatLon, type TravelEstimate } from './travel-emissions.ts';
 
 // Fit of an (applicant city, host city) pair: a weighted sum of five
@@ -68,7 +70,8 @@ export interface FitComponent {
   weight: number;
   /** value × weight. */
   contribution: number;
-  text: string;
+  /** What the value rests on, as parts of a list (“same country”, “size similarity 80 %”). */
+  reasons: Reason[];
 }
 
 export interface PairFit {
@@ -119,42 +122,31 @@ export function scoreFit(applicant: FitApplicant, host: FitHost, settings: FitSe
   const travel = estimateTravel(applicant, host, settings.railThresholdKm);
   const travelValue = Math.max(0, 1 - travel.co2KgReturn / settings.travelCo2ReferenceKg);
 
-  const component = (key: FitComponentKey, value: number, text: string): FitComponent => ({
+  const component = (key: FitComponentKey, value: number, reasons: Reason[]): FitComponent => ({
     key,
     value: round6(value),
     weight: weights[key],
     contribution: round6(value * weights[key]),
-    text,
+    reasons,
   });
   const hostName = host.name ?? host.id;
+  const trip = { km: Math.round(travel.greatCircleKm), co2: Math.round(travel.co2KgReturn) };
   const components = [
-    component(
-      'thematic',
-      thematic,
+    component('thematic', thematic, [
       shared.length === 0
-        ? `no shared themes with ${hostName}`
-        : `shares ${shared.length} of ${interests.size} themes with ${hostName} (${shared.join(', ')})`,
-    ),
-    component(
-      'evaluation',
-      evaluation,
-      applicant.evaluationScore === undefined ? 'not evaluated yet' : `evaluation ${applicant.evaluationScore}/${settings.evaluationMax}`,
-    ),
-    component(
-      'likeness',
-      likeness,
-      [
-        size === undefined ? 'population unknown' : `size similarity ${Math.round(size * 100)} %`,
-        sameCountry ? 'same country' : 'different countries',
-        ...(sameRegion ? ['same region'] : []),
-      ].join(', '),
-    ),
-    component('language', language, sharedLanguages.length > 0 ? `shared languages: ${sharedLanguages.join(', ')}` : 'no shared language'),
-    component(
-      'travel',
-      travelValue,
-      `${Math.round(travel.greatCircleKm)} km by ${travel.mode}, ${Math.round(travel.co2KgReturn)} kg CO2e per traveller return`,
-    ),
+        ? reason('FIT_NO_SHARED_THEMES', { host: hostName })
+        : reason('FIT_SHARED_THEMES', { shared: shared.length, total: interests.size, host: hostName, themes: shared.join(', ') }),
+    ]),
+    component('evaluation', evaluation, [
+      applicant.evaluationScore === undefined ? reason('FIT_NOT_EVALUATED') : reason('FIT_EVALUATION', { score: applicant.evaluationScore, max: settings.evaluationMax }),
+    ]),
+    component('likeness', likeness, [
+      size === undefined ? reason('FIT_POPULATION_UNKNOWN') : reason('FIT_SIZE_SIMILARITY', { percent: Math.round(size * 100) }),
+      reason(sameCountry ? 'FIT_SAME_COUNTRY' : 'FIT_DIFFERENT_COUNTRIES'),
+      ...(sameRegion ? [reason('FIT_SAME_REGION')] : []),
+    ]),
+    component('language', language, [sharedLanguages.length > 0 ? reason('FIT_SHARED_LANGUAGES', { languages: sharedLanguages.join(', ') }) : reason('FIT_NO_SHARED_LANGUAGE')]),
+    component('travel', travelValue, [reason(travel.mode === 'air' ? 'FIT_TRAVEL_AIR' : 'FIT_TRAVEL_RAIL', trip)]),
   ];
   const score = round6(components.reduce((sum, c) => sum + c.contribution, 0));
   return { score, components, travel };

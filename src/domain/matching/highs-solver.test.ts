@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import highsLoader, { type Highs } from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { englishText, reason } from '../../shared/reason-texts.ts';
 import { matchingViolations } from './check-matching.ts';
 import { solveExhaustively } from './exhaustive-matching.ts';
 import { matchingInstance, type MatchingInstance } from './matching-instance.ts';
@@ -96,10 +97,9 @@ describe('HiGHS solver', () => {
       pairs: [{ applicant: 'a1', host: 'h1', score: 1, co2Kg: 500 }],
       rules: { maxTotalCo2Kg: 100, locked: [{ applicant: 'a1', host: 'h1' }] },
     });
-    expect(solveMatching(instance, { highs })).toEqual({
-      status: 'infeasible',
-      reason: 'locked pairs alone emit 500 kg CO2, above maxTotalCo2Kg 100',
-    });
+    const result = solveMatching(instance, { highs });
+    expect(result).toEqual({ status: 'infeasible', reason: reason('MATCHING_LOCKS_OVER_CO2', { co2: 500, budget: 100 }) });
+    expect(result.status === 'infeasible' && englishText(result.reason)).toBe('locked pairs alone emit 500 kg CO2, above maxTotalCo2Kg 100');
   });
 
   it('refuses a CO2 budget without a HiGHS runtime instead of ignoring the rule', () => {

@@ -1,4 +1,5 @@
 import type { Highs, Model } from 'highs';
+import { reason } from '../../shared/reason-texts.ts';
 import { resultFromPairs, type MatchingResult } from './matching-result.ts';
 import { countryKey, type PreparedMatching } from './prepare-matching.ts';
 import { chooseScoreScale } from './score-scaling.ts';
@@ -31,10 +32,7 @@ export function solveWithHighs(highs: Highs, prepared: PreparedMatching): Matchi
   if (rules.maxTotalCo2Kg !== undefined) {
     const lockedCo2 = lockedPairs.reduce((sum, p) => sum + (pairs[p]!.co2Kg ?? 0), 0);
     if (lockedCo2 > rules.maxTotalCo2Kg) {
-      return {
-        status: 'infeasible',
-        reason: `locked pairs alone emit ${round(lockedCo2)} kg CO2, above maxTotalCo2Kg ${rules.maxTotalCo2Kg}`,
-      };
+      return { status: 'infeasible', reason: reason('MATCHING_LOCKS_OVER_CO2', { co2: round(lockedCo2), budget: rules.maxTotalCo2Kg }) };
     }
     co2Budget = rules.maxTotalCo2Kg - lockedCo2;
   }
@@ -127,11 +125,11 @@ export function solveWithHighs(highs: Highs, prepared: PreparedMatching): Matchi
   let placedAtLeast: number | undefined;
   if (rules.placeAsManyAsPossible) {
     const first = solveOnce(new Array<number>(columnCount).fill(1), undefined);
-    if (first === undefined) return { status: 'infeasible', reason: 'HiGHS found no feasible matching' };
+    if (first === undefined) return { status: 'infeasible', reason: reason('MATCHING_NO_FEASIBLE') };
     placedAtLeast = Math.round(first.values.reduce((s, x) => s + x, 0));
   }
   const solution = solveOnce(scores, placedAtLeast);
-  if (solution === undefined) return { status: 'infeasible', reason: 'HiGHS found no feasible matching' };
+  if (solution === undefined) return { status: 'infeasible', reason: reason('MATCHING_NO_FEASIBLE') };
 
   const chosen = new Int32Array(instance.applicants.length).fill(-1);
   candidatePairs.forEach((p, j) => {

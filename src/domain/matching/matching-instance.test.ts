@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMatchingInstance } from './matching-instance.ts';
+import { reason } from '../../shared/reason-texts.ts';
+import { parseMatchingInstance, problemLine } from './matching-instance.ts';
 
 const valid = {
   hosts: [{ id: 'h1', capacity: 3, country: 'ES' }],
@@ -7,9 +8,10 @@ const valid = {
   pairs: [{ applicant: 'a1', host: 'h1', score: 12.5 }],
 };
 
+/** The problems as the command line prints them: `path: English text of the reason`. */
 function errorsOf(input: unknown): string[] {
   const parsed = parseMatchingInstance(input);
-  return parsed.success ? [] : parsed.errors;
+  return parsed.success ? [] : parsed.errors.map(problemLine);
 }
 
 describe('parseMatchingInstance', () => {
@@ -17,6 +19,11 @@ describe('parseMatchingInstance', () => {
     const parsed = parseMatchingInstance({ ...valid, hosts: [{ id: 'h1', country: 'ES' }] });
     expect(parsed.success && parsed.instance.hosts[0]?.capacity).toBe(3);
     expect(parsed.success && parsed.instance.rules).toEqual({ placeAsManyAsPossible: false, locked: [], forbidden: [] });
+  });
+
+  it('gives each problem its path and a reason', () => {
+    const parsed = parseMatchingInstance({ ...valid, pairs: [{ applicant: 'a9', host: 'h1', score: 1 }] });
+    expect(parsed.success ? [] : parsed.errors).toEqual([{ path: 'pairs[0].applicant', reason: reason('INSTANCE_UNKNOWN_APPLICANT', { id: 'a9' }) }]);
   });
 
   it('names the path of a field with the wrong type', () => {

@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import type { Reason } from '../../shared/reason.ts';
+import { englishText, reason } from '../../shared/reason-texts.ts';
 
 // The instance format is a stable contract (issue 5): the CLI and the API accept
 // exactly this shape. Items may carry extra fields (names, notes) that the solver
 // ignores; the top level and `rules` are strict so that a misspelt rule is an
 // error instead of silently doing nothing.
 
-const Id = z.string().min(1, 'must be a non-empty string');
+const Id = z.string().min(1);
 
 const PairRef = z.object({ applicant: Id, host: Id });
 
@@ -54,9 +56,15 @@ export type MatchingInstance = z.infer<typeof MatchingInstance>;
 /** What callers may pass in (before defaults). */
 export type MatchingInstanceInput = z.input<typeof MatchingInstance>;
 
+/** A problem of an instance: the field's path (`pairs[3].score`, `(instance)` for the whole) and why. */
+export interface InstanceProblem {
+  path: string;
+  reason: Reason;
+}
+
 export type MatchingInstanceParse =
   | { success: true; instance: MatchingInstance }
-  | { success: false; errors: string[] };
+  | { success: false; errors: InstanceProblem[] };
 
 /** Formats a zod path as `pairs[3].score`. */
 function formatPath(path: readonly PropertyKey[]): string {
@@ -68,23 +76,57 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(instance)' : out;
 }
 
-/** Parses untrusted JSON into an instance; every error names the field path. */
+/** The JSON type of a value, as the schema's messages name it. */
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value === 'undefined' ? 'undefined' : typeof value;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const part of path) value = typeof value === 'object' && value !== null ? Reflect.get(value, part) : undefined;
+  return value;
+}
+
+/** Why the schema refused a field, from the parts of zod's issue (its English message is not used). */
+function issueReason(issue: z.core.$ZodIssue, input: unknown): Reason {
+  switch (issue.code) {
+    case 'invalid_type':
+      return reason('INSTANCE_WRONG_TYPE', { expected: issue.expected, received: typeName(valueAt(input, issue.path)) });
+    case 'too_small':
+      return issue.origin === 'string' && Number(issue.minimum) === 1 ? reason('INSTANCE_EMPTY_STRING') : reason('INSTANCE_TOO_SMALL', { origin: issue.origin, minimum: Number(issue.minimum) });
+    case 'too_big':
+      return reason('INSTANCE_TOO_BIG', { origin: issue.origin, maximum: Number(issue.maximum) });
+    case 'unrecognized_keys': {
+      const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+      return issue.keys.length === 1 ? reason('INSTANCE_UNKNOWN_KEY', { key: keys }) : reason('INSTANCE_UNKNOWN_KEYS', { keys });
+    }
+    default:
+      return reason('INSTANCE_INVALID_VALUE');
+  }
+}
+
+/** Parses untrusted JSON into an instance; every problem names the field path and says why. */
 export function parseMatchingInstance(input: unknown): MatchingInstanceParse {
   const parsed = MatchingInstance.safeParse(input);
   if (!parsed.success) {
     return {
       success: false,
-      errors: parsed.error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`),
+      errors: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), reason: issueReason(issue, input) })),
     };
   }
   const errors = checkReferences(parsed.data);
   return errors.length === 0 ? { success: true, instance: parsed.data } : { success: false, errors };
 }
 
+/** A problem as one line of English, `pairs[3].score: …` (the command line prints these). */
+export const problemLine = (p: InstanceProblem) => `${p.path}: ${englishText(p.reason)}`;
+
 /** Parses or throws one Error listing every problem (for tests and trusted callers). */
 export function matchingInstance(input: MatchingInstanceInput): MatchingInstance {
   const parsed = parseMatchingInstance(input);
-  if (!parsed.success) throw new Error(parsed.errors.join('\n'));
+  if (!parsed.success) throw new Error(parsed.errors.map(problemLine).join('\n'));
   return parsed.instance;
 }
 
@@ -94,29 +136,29 @@ export function pairKey(applicant: string, host: string): string {
   return `${applicant}\u0000${host}`;
 }
 
-function indexIds(items: readonly { id: string }[], field: string, errors: string[]): Map<string, number> {
+function indexIds(items: readonly { id: string }[], field: string, errors: InstanceProblem[]): Map<string, number> {
   const index = new Map<string, number>();
   items.forEach((item, i) => {
     const first = index.get(item.id);
     if (first === undefined) index.set(item.id, i);
-    else errors.push(`${field}[${i}].id: duplicate id "${item.id}" (first at ${field}[${first}])`);
+    else errors.push({ path: `${field}[${i}].id`, reason: reason('INSTANCE_DUPLICATE_ID', { id: item.id, first: `${field}[${first}]` }) });
   });
   return index;
 }
 
-function checkReferences(instance: MatchingInstance): string[] {
-  const errors: string[] = [];
+function checkReferences(instance: MatchingInstance): InstanceProblem[] {
+  const errors: InstanceProblem[] = [];
   const hosts = indexIds(instance.hosts, 'hosts', errors);
   const applicants = indexIds(instance.applicants, 'applicants', errors);
 
   const checkRef = (ref: { applicant: string; host: string }, at: string): boolean => {
     let ok = true;
     if (!applicants.has(ref.applicant)) {
-      errors.push(`${at}.applicant: unknown applicant "${ref.applicant}"`);
+      errors.push({ path: `${at}.applicant`, reason: reason('INSTANCE_UNKNOWN_APPLICANT', { id: ref.applicant }) });
       ok = false;
     }
     if (!hosts.has(ref.host)) {
-      errors.push(`${at}.host: unknown host "${ref.host}"`);
+      errors.push({ path: `${at}.host`, reason: reason('INSTANCE_UNKNOWN_HOST', { id: ref.host }) });
       ok = false;
     }
     return ok;
@@ -128,7 +170,7 @@ function checkReferences(instance: MatchingInstance): string[] {
     const key = pairKey(pair.applicant, pair.host);
     const first = pairs.get(key);
     if (first === undefined) pairs.set(key, i);
-    else errors.push(`pairs[${i}]: duplicate pair ${pair.applicant}–${pair.host} (first at pairs[${first}])`);
+    else errors.push({ path: `pairs[${i}]`, reason: reason('INSTANCE_DUPLICATE_PAIR', { applicant: pair.applicant, host: pair.host, first: `pairs[${first}]` }) });
   });
 
   const { rules } = instance;
@@ -137,9 +179,9 @@ function checkReferences(instance: MatchingInstance): string[] {
     const at = `rules.locked[${i}]`;
     if (!checkRef(ref, at)) return;
     const key = pairKey(ref.applicant, ref.host);
-    if (!pairs.has(key)) errors.push(`${at}: pair ${ref.applicant}–${ref.host} is not listed in pairs`);
+    if (!pairs.has(key)) errors.push({ path: at, reason: reason('INSTANCE_LOCK_NOT_A_PAIR', { applicant: ref.applicant, host: ref.host }) });
     const first = seenLocked.get(key);
-    if (first !== undefined) errors.push(`${at}: duplicate locked pair (first at rules.locked[${first}])`);
+    if (first !== undefined) errors.push({ path: at, reason: reason('INSTANCE_DUPLICATE_LOCK', { first: `rules.locked[${first}]` }) });
     else seenLocked.set(key, i);
   });
   rules.forbidden.forEach((ref, i) => checkRef(ref, `rules.forbidden[${i}]`));
@@ -147,13 +189,13 @@ function checkReferences(instance: MatchingInstance): string[] {
   if (rules.maxPerCountryPerHost !== undefined) {
     instance.applicants.forEach((applicant, i) => {
       if (applicant.country === undefined) {
-        errors.push(`applicants[${i}].country: required when rules.maxPerCountryPerHost is set`);
+        errors.push({ path: `applicants[${i}].country`, reason: reason('INSTANCE_COUNTRY_REQUIRED') });
       }
     });
   }
   if (rules.maxTotalCo2Kg !== undefined) {
     instance.pairs.forEach((pair, i) => {
-      if (pair.co2Kg === undefined) errors.push(`pairs[${i}].co2Kg: required when rules.maxTotalCo2Kg is set`);
+      if (pair.co2Kg === undefined) errors.push({ path: `pairs[${i}].co2Kg`, reason: reason('INSTANCE_CO2_REQUIRED') });
     });
   }
   return errors;

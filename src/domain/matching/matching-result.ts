@@ -1,3 +1,4 @@
+import type { Reason } from '../../shared/reason.ts';
 import type { MatchingExplanation } from './explain-matching.ts';
 import type { PreparedMatching } from './prepare-matching.ts';
 import { scaleScore, unscaleTotal, type ScoreScale } from './score-scaling.ts';
@@ -21,7 +22,7 @@ export interface SolvedMatching {
 
 export interface InfeasibleMatching {
   status: 'infeasible';
-  reason: string;
+  reason: Reason;
 }
 
 export type MatchingResult = SolvedMatching | InfeasibleMatching;

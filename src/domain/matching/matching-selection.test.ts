@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishText, reason } from '../../shared/reason-texts.ts';
 import { matchingSelection, sectorsIn, type MatchingCity, type SelectionFacts } from './matching-selection.ts';
 
 const city = (id: string, name: string, extra: Partial<MatchingCity> = {}): MatchingCity => ({
@@ -40,11 +41,16 @@ describe('matchingSelection', () => {
   });
 
   it('says why matching cannot run yet, first the host selection, then the visitors’, then empty selections', () => {
-    expect(matchingSelection(facts({ hostsPublished: false })).blocker).toMatch(/host selection is not published/);
+    const blocker = (f: Parameters<typeof facts>[0]) => {
+      const why = matchingSelection(facts(f)).blocker;
+      return why && englishText(why);
+    };
+    expect(matchingSelection(facts({ hostsPublished: false })).blocker).toEqual(reason('MATCHING_HOSTS_NOT_PUBLISHED'));
+    expect(blocker({ hostsPublished: false })).toMatch(/host selection is not published/);
     expect(matchingSelection(facts({ hostsPublished: false })).hosts).toEqual([]);
-    expect(matchingSelection(facts({ visitorsPublished: false })).blocker).toMatch(/visiting cities’ selection is not published/);
+    expect(blocker({ visitorsPublished: false })).toMatch(/visiting cities’ selection is not published/);
     expect(matchingSelection(facts({ visitorsPublished: false })).visitors).toEqual([]);
-    expect(matchingSelection(facts({ selected: { hosts: new Set(), visitors: new Set(['graz']) } })).blocker).toBe('No host city is selected.');
-    expect(matchingSelection(facts({ selected: { hosts: new Set(['valencia']), visitors: new Set() } })).blocker).toBe('No visiting city is selected.');
+    expect(blocker({ selected: { hosts: new Set(), visitors: new Set(['graz']) } })).toBe('No host city is selected.');
+    expect(blocker({ selected: { hosts: new Set(['valencia']), visitors: new Set() } })).toBe('No visiting city is selected.');
   });
 });

@@ -1,4 +1,6 @@
 import type { CandidateCity } from '../../shared/matching.schemas.ts';
+import type { Reason } from '../../shared/reason.ts';
+import { reason } from '../../shared/reason-texts.ts';
 import { SECTOR_CODES } from '../reference/sectors.ts';
 
 // Who takes part in a programme's matching: the cities selected in its host
@@ -44,7 +46,7 @@ export interface MatchingSelection {
   hostsPublished: boolean;
   visitorsPublished: boolean;
   /** Why matching cannot run yet; null when it can. */
-  blocker: string | null;
+  blocker: Reason | null;
   hosts: CandidateCity[];
   visitors: CandidateCity[];
 }
@@ -85,13 +87,13 @@ export function matchingSelection(facts: SelectionFacts): MatchingSelection {
   const hosts = hostsPublished ? facts.cities.filter((c) => selected.hosts.has(c.id)).map((c) => candidate(c, 'host')) : [];
   const visitors = visitorsPublished ? facts.cities.filter((c) => selected.visitors.has(c.id)).map((c) => candidate(c, 'visitor')) : [];
   const blocker = !hostsPublished
-    ? 'The host selection is not published yet: matching starts once the selected hosts and visiting cities are published.'
+    ? reason('MATCHING_HOSTS_NOT_PUBLISHED')
     : !visitorsPublished
-      ? 'The visiting cities’ selection is not published yet: matching starts once it is.'
+      ? reason('MATCHING_VISITORS_NOT_PUBLISHED')
       : hosts.length === 0
-        ? 'No host city is selected.'
+        ? reason('MATCHING_NO_HOSTS')
         : visitors.length === 0
-          ? 'No visiting city is selected.'
+          ? reason('MATCHING_NO_VISITORS')
           : null;
   return { hostsPublished, visitorsPublished, blocker, hosts, visitors };
 }

@@ -1,3 +1,5 @@
+import type { Reason } from '../../shared/reason.ts';
+import { reason } from '../../shared/reason-texts.ts';
 import type { MatchingInstance } from './matching-instance.ts';
 import { pairKey } from './matching-instance.ts';
 
@@ -32,7 +34,7 @@ export interface PreparedMatching {
   readonly excluded: ReadonlyMap<number, ExcludedBecause>;
 }
 
-export type Preparation = { feasible: true; prepared: PreparedMatching } | { feasible: false; reason: string };
+export type Preparation = { feasible: true; prepared: PreparedMatching } | { feasible: false; reason: Reason };
 
 export function countryKey(host: number, country: number, countryCount: number): number {
   return host * countryCount + country;
@@ -43,6 +45,9 @@ export function prepareMatching(instance: MatchingInstance): Preparation {
   const { hosts, applicants, pairs, rules } = instance;
   const hostIndex = new Map(hosts.map((h, i) => [h.id, i]));
   const applicantIndex = new Map(applicants.map((a, i) => [a.id, i]));
+  // Reasons name cities as people know them; an instance without names has ids only.
+  const hostName = (id: string) => hosts[hostIndex.get(id) ?? -1]?.name ?? id;
+  const applicantName = (id: string) => applicants[applicantIndex.get(id) ?? -1]?.name ?? id;
 
   const countryRule = rules.maxPerCountryPerHost;
   const countryNames: string[] = [];
@@ -87,23 +92,21 @@ export function prepareMatching(instance: MatchingInstance): Preparation {
   const lockedPerCountry = new Map<number, number>();
   for (const lock of rules.locked) {
     const p = pairIndex.get(pairKey(lock.applicant, lock.host));
-    if (p === undefined) return { feasible: false, reason: `locked pair ${lock.applicant}–${lock.host} is not an allowed pair` };
+    const locked = { applicant: applicantName(lock.applicant), host: hostName(lock.host) };
+    if (p === undefined) return { feasible: false, reason: reason('MATCHING_LOCK_NOT_ALLOWED', locked) };
     const pair = pairs[p]!;
     const because = excluded.get(p);
     if (because === 'forbidden') {
-      return { feasible: false, reason: `locked pair ${lock.applicant}–${lock.host} is also forbidden` };
+      return { feasible: false, reason: reason('MATCHING_LOCK_FORBIDDEN', locked) };
     }
     if (because === 'below-min-score') {
-      return {
-        feasible: false,
-        reason: `locked pair ${lock.applicant}–${lock.host} has score ${pair.score}, below minScore ${rules.minScore}`,
-      };
+      return { feasible: false, reason: reason('MATCHING_LOCK_BELOW_MIN_SCORE', { ...locked, score: pair.score, minScore: rules.minScore ?? 0 }) };
     }
     const a = pairApplicant[p]!;
     const h = pairHost[p]!;
     if (lockedHost[a] !== -1) {
-      const other = hosts[lockedHost[a]!]!.id;
-      return { feasible: false, reason: `applicant ${lock.applicant} is locked to two hosts (${other} and ${lock.host})` };
+      const other = hosts[lockedHost[a]!]!;
+      return { feasible: false, reason: reason('MATCHING_LOCKED_TWICE', { applicant: locked.applicant, first: other.name ?? other.id, second: locked.host }) };
     }
     lockedHost[a] = h;
     lockedPairs.push(p);
@@ -117,7 +120,7 @@ export function prepareMatching(instance: MatchingInstance): Preparation {
     if (freeCapacity[h]! < 0) {
       const host = hosts[h]!;
       const count = host.capacity - freeCapacity[h]!;
-      return { feasible: false, reason: `locked pairs for host ${host.id} (${count}) exceed its capacity ${host.capacity}` };
+      return { feasible: false, reason: reason('MATCHING_LOCKS_OVER_CAPACITY', { host: host.name ?? host.id, count, capacity: host.capacity }) };
     }
   }
   const countryRoom = new Map<number, number>();
@@ -128,7 +131,7 @@ export function prepareMatching(instance: MatchingInstance): Preparation {
         const country = countryNames[key % countryCount];
         return {
           feasible: false,
-          reason: `locked pairs put ${count} applicants from ${country} at host ${host.id}, violating maxPerCountryPerHost ${countryRule}`,
+          reason: reason('MATCHING_LOCKS_OVER_COUNTRY_LIMIT', { count, country: country ?? '', host: host.name ?? host.id, limit: countryRule }),
         };
       }
       countryRoom.set(key, countryRule - count);

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RunContext } from '../../shared/matching.schemas.ts';
-import { cityNamer, facilitatorOf, hostsOf, placementsOf, travelOf, unplacedOf, type StoredRun } from './run-placements.ts';
+import { englishText, reason } from '../../shared/reason-texts.ts';
+import { cityNamer, facilitatorOf, hostsOf, placementsOf, storedReason, travelOf, unplacedOf, type StoredRun } from './run-placements.ts';
 
 const place = (name: string, country: string) => ({ name, slug: name.toLowerCase(), country, latitude: 0, longitude: 0, languages: [] });
+// Stored as runs were before reasons existed: English text.
 const component = { key: 'thematic' as const, value: 0.5, weight: 40, contribution: 20, text: 'shares 1 of 2 themes' };
+const shown = (text: string) => reason('STORED_TEXT', { text });
 const context: RunContext = {
   cities: { val: place('Valencia', 'ES'), mil: place('Milan', 'IT'), gh: place('Ghent', 'BE'), gr: place('Graz', 'AT'), br: place('Brno', 'CZ') },
   fits: [
@@ -54,14 +57,34 @@ describe('a stored run', () => {
       ['Graz', 30, false, 440.5],
       ['Ghent', 20, true, 410.2],
     ]);
-    expect(valencia?.visitors[1]?.runnerUp).toEqual({ hostCityId: 'mil', hostName: 'Milan', score: 10, totalDrop: 10, text: 'Milan: lower the total by 10' });
-    expect(valencia?.visitors[1]?.components).toEqual([component]);
+    expect(valencia?.visitors[1]?.runnerUp).toEqual({ hostCityId: 'mil', hostName: 'Milan', score: 10, totalDrop: 10, reason: shown('Milan: lower the total by 10') });
+    expect(valencia?.visitors[1]?.components).toEqual([{ key: 'thematic', value: 0.5, weight: 40, contribution: 20, reasons: [shown('shares 1 of 2 themes')] }]);
     expect(valencia?.alternates).toEqual([{ cityId: 'br', name: 'Brno', score: 5, totalDrop: 25.56 }]);
     expect(milan).toMatchObject({ visitors: [], alternates: [], facilitator: null });
   });
 
   it('gives every unplaced city its reason per host', () => {
-    expect(unplacedOf(run)).toEqual([{ cityId: 'br', name: 'Brno', country: 'CZ', reasons: [{ hostCityId: 'val', hostName: 'Valencia', score: 5, totalDrop: null, text: 'Valencia is full' }] }]);
+    expect(unplacedOf(run)).toEqual([{ cityId: 'br', name: 'Brno', country: 'CZ', reasons: [{ hostCityId: 'val', hostName: 'Valencia', score: 5, totalDrop: null, reason: shown('Valencia is full') }] }]);
+  });
+
+  it('shows the text of a run stored before reasons as it was written, and the reasons of newer runs as they are', () => {
+    expect(englishText(storedReason('Valencia is full'))).toBe('Valencia is full');
+    const why = reason('MATCH_FORBIDDEN');
+    expect(storedReason(why)).toBe(why);
+    const full = reason('MATCH_HOST_FULL_PLACING', { host: 'Valencia', placed: 2, applicant: 'Brno', drop: 25.56 });
+    const newer: StoredRun = {
+      ...run,
+      context: { ...context, fits: context.fits.map((f) => ({ ...f, components: [{ key: 'thematic', value: 0.5, weight: 40, contribution: 20, reasons: [why] }] })) },
+      result: {
+        ...run.result,
+        explanation: {
+          hosts: run.result.explanation?.hosts ?? [],
+          applicants: [{ applicant: 'br', placement: null, runnerUp: null, notGiven: [{ host: 'val', score: 5, totalDrop: 25.555, why: full }] }],
+        },
+      },
+    };
+    expect(unplacedOf(newer)[0]?.reasons).toEqual([{ hostCityId: 'val', hostName: 'Valencia', score: 5, totalDrop: 25.56, reason: full }]);
+    expect(hostsOf(newer)[0]?.visitors[0]?.components[0]?.reasons).toEqual([why]);
   });
 
   it('names cities and finds travel, with neutral answers for what it does not know', () => {

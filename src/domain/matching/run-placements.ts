@@ -1,4 +1,6 @@
-import type { FacilitatorStage, RunContext, RunDetail, StoredInstance, StoredResult } from '../../shared/matching.schemas.ts';
+import type { FacilitatorStage, FitComponent, RunContext, RunDetail, StoredAlternative, StoredFitComponent, StoredInstance, StoredReason, StoredResult } from '../../shared/matching.schemas.ts';
+import type { Reason } from '../../shared/reason.ts';
+import { reason } from '../../shared/reason-texts.ts';
 import { fitLookup } from './pair-fits.ts';
 
 // Who goes where in a stored run, why the others were not placed, and the
@@ -12,9 +14,16 @@ export interface StoredRun {
   facilitators: FacilitatorStage;
 }
 
-type Alternative = NonNullable<StoredResult['explanation']>['applicants'][number]['notGiven'][number];
-
 const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** A stored reason as people read it: the English text of a run stored before reasons existed is shown as it was written. */
+export function storedReason(stored: StoredReason): Reason {
+  return typeof stored === 'string' ? reason('STORED_TEXT', { text: stored }) : stored;
+}
+
+function fitComponent(c: StoredFitComponent): FitComponent {
+  return { key: c.key, value: c.value, weight: c.weight, contribution: c.contribution, reasons: 'reasons' in c ? c.reasons : [storedReason(c.text)] };
+}
 const NO_TRAVEL = { km: 0, mode: 'rail' as const, co2KgReturn: 0 };
 
 /** A city's name in the run (its id when the run does not know it). */
@@ -71,7 +80,7 @@ export function hostsOf(run: StoredRun): RunDetail['hosts'] {
             country: context.cities[a.applicant]?.country ?? '',
             score: a.score,
             locked: why?.placement?.locked ?? false,
-            components: fit?.components ?? [],
+            components: (fit?.components ?? []).map(fitComponent),
             travel: fit?.travel ?? NO_TRAVEL,
             runnerUp: why?.runnerUp ? alternative(why.runnerUp, name) : null,
           };
@@ -94,6 +103,6 @@ export function unplacedOf(run: Pick<StoredRun, 'context' | 'result'>): RunDetai
   }));
 }
 
-function alternative(n: Alternative, name: (cityId: string) => string) {
-  return { hostCityId: n.host, hostName: name(n.host), score: n.score, totalDrop: n.totalDrop === null ? null : round2(n.totalDrop), text: n.text };
+function alternative(n: StoredAlternative, name: (cityId: string) => string) {
+  return { hostCityId: n.host, hostName: name(n.host), score: n.score, totalDrop: n.totalDrop === null ? null : round2(n.totalDrop), reason: 'why' in n ? n.why : storedReason(n.text) };
 }

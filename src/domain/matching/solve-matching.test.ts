@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { englishText } from '../../shared/reason-texts.ts';
 import { matchingViolations } from './check-matching.ts';
 import { solveExhaustively } from './exhaustive-matching.ts';
 import { matchingInstance, type MatchingInstanceInput } from './matching-instance.ts';
@@ -80,7 +81,7 @@ describe('solveMatching', () => {
           expect(result.status).toBe('infeasible');
           return;
         }
-        if (result.status === 'infeasible') throw new Error(`solver said infeasible: ${result.reason}`);
+        if (result.status === 'infeasible') throw new Error(`solver said infeasible: ${englishText(result.reason)}`);
         expect(matchingViolations(instance, result.assignments)).toEqual([]);
         expect(result.objective).toBeCloseTo(expected.objective, 9);
         if (instance.rules.placeAsManyAsPossible) expect(result.assignments.length).toBe(expected.placed);
@@ -191,7 +192,7 @@ describe('solveMatching', () => {
     };
     const reason = (rules: MatchingInstanceInput['rules']) => {
       const result = solveMatching(matchingInstance({ ...base, rules }));
-      return result.status === 'infeasible' ? result.reason : `feasible (${result.objective})`;
+      return result.status === 'infeasible' ? englishText(result.reason) : `feasible (${result.objective})`;
     };
 
     it('reports locks beyond a host capacity', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { candidateStarts, scheduleVisits, type VisitToSchedule } from './schedule-visits.ts';
+import { englishText, reason } from '../../shared/reason-texts.ts';
+import { candidateStarts, scheduleVisits, type ScheduleResult, type VisitToSchedule } from './schedule-visits.ts';
 
 const window = { windowStart: '2027-05-03', windowEnd: '2027-05-14', lengthDays: 2 };
 const visit = (id: string, hostName: string, facilitatorId: string | null, extra: Partial<VisitToSchedule> = {}): VisitToSchedule => ({
@@ -39,22 +40,22 @@ describe('scheduling study visits', () => {
       [],
       window,
     );
-    expect(result).toEqual({
-      status: 'conflict',
-      visitId: 'v2',
-      reason:
-        'Pierre Dubois accompanies the visits to Valencia and Milan, and they cannot all fit in the window without overlapping (with a day to travel between them). Give one of these visits another facilitator or move its dates.',
-    });
+    expect(result).toEqual({ status: 'conflict', visitId: 'v2', reason: reason('SCHEDULE_FACILITATOR_CLASH_TWO', { facilitator: 'Pierre Dubois', first: 'Valencia', second: 'Milan' }) });
+    expect(result.status === 'conflict' && englishText(result.reason)).toBe(
+      'Pierre Dubois accompanies the visits to Valencia and Milan, and they cannot all fit in the window without overlapping (with a day to travel between them). Give one of these visits another facilitator or move its dates.',
+    );
   });
 
   it('says why a fixed date does not work', () => {
+    const said = (result: ScheduleResult) => (result.status === 'conflict' ? englishText(result.reason) : result.status);
     const result = scheduleVisits([visit('v1', 'Valencia', null, { fixedStart: '2027-05-08' })], [], window);
-    expect(result).toMatchObject({ status: 'conflict', reason: 'The visit to Valencia cannot start on 2027-05-08: it includes a weekend day.' });
-    expect(scheduleVisits([visit('v1', 'Valencia', null, { fixedStart: '2027-04-29' })], [], window)).toMatchObject({
-      reason: 'The visit to Valencia cannot start on 2027-04-29: it falls outside the visits window (2027-05-03 to 2027-05-14).',
-    });
+    expect(result).toMatchObject({ status: 'conflict', reason: reason('SCHEDULE_START_WEEKEND', { host: 'Valencia', start: '2027-05-08' }) });
+    expect(said(result)).toBe('The visit to Valencia cannot start on 2027-05-08: it includes a weekend day.');
+    expect(said(scheduleVisits([visit('v1', 'Valencia', null, { fixedStart: '2027-04-29' })], [], window))).toBe(
+      'The visit to Valencia cannot start on 2027-04-29: it falls outside the visits window (2027-05-03 to 2027-05-14).',
+    );
     const facilitatorOff = scheduleVisits([visit('v1', 'Valencia', 'pierre', { fixedStart: '2027-05-03' })], [{ id: 'pierre', unavailable: ['2027-05-04'] }], window);
-    expect(facilitatorOff).toMatchObject({ reason: 'The visit to Valencia cannot start on 2027-05-03: Pierre Dubois is not available on 2027-05-04.' });
+    expect(said(facilitatorOff)).toBe('The visit to Valencia cannot start on 2027-05-03: Pierre Dubois is not available on 2027-05-04.');
   });
 
   it('finds a schedule by backtracking when the first choice blocks a later visit', () => {

@@ -1,3 +1,5 @@
+import type { Reason } from '../../shared/reason.ts';
+import { reason } from '../../shared/reason-texts.ts';
 import { addDays } from '../time/zoned-time.ts';
 
 export interface VisitToSchedule {
@@ -27,7 +29,7 @@ export interface ScheduleOptions {
 
 export type ScheduleResult =
   | { status: 'scheduled'; visits: { id: string; start: string; end: string }[] }
-  | { status: 'conflict'; visitId: string | null; reason: string };
+  | { status: 'conflict'; visitId: string | null; reason: Reason };
 
 const isWeekend = (d: string) => {
   const day = new Date(`${d}T00:00:00Z`).getUTCDay();
@@ -60,7 +62,7 @@ export function candidateStarts(visit: VisitToSchedule, facilitators: ReadonlyMa
  * host and its facilitator are free, and no facilitator at two visits at the
  * same time (a day's gap for travel). Backtracking over the visits with the
  * fewest options first finds a schedule whenever one exists; otherwise it
- * explains the conflict in words.
+ * says why not.
  */
 export function scheduleVisits(visits: readonly VisitToSchedule[], facilitators: readonly FacilitatorCalendar[], o: ScheduleOptions): ScheduleResult {
   const calendars = new Map(facilitators.map((f) => [f.id, f]));
@@ -71,8 +73,10 @@ export function scheduleVisits(visits: readonly VisitToSchedule[], facilitators:
         status: 'conflict',
         visitId: v.id,
         reason: v.fixedStart
-          ? `The visit to ${v.hostName} cannot start on ${v.fixedStart}: ${whyNot(v, calendars, o, v.fixedStart)}`
-          : `There is no ${o.lengthDays}-day slot between ${o.windowStart} and ${o.windowEnd} when ${v.hostName}${v.facilitatorName ? ` and ${v.facilitatorName}` : ''} are both free.`,
+          ? whyNot(v, calendars, o, v.fixedStart)
+          : v.facilitatorName
+            ? reason('SCHEDULE_NO_SLOT_FOR_BOTH', { length: o.lengthDays, windowStart: o.windowStart, windowEnd: o.windowEnd, host: v.hostName, facilitator: v.facilitatorName })
+            : reason('SCHEDULE_NO_SLOT_FOR_HOST', { length: o.lengthDays, windowStart: o.windowStart, windowEnd: o.windowEnd, host: v.hostName }),
       };
     }
   }
@@ -83,24 +87,32 @@ export function scheduleVisits(visits: readonly VisitToSchedule[], facilitators:
   for (const v of visits) if (v.facilitatorId) byFacilitator.set(v.facilitatorId, [...(byFacilitator.get(v.facilitatorId) ?? []), v]);
   for (const group of byFacilitator.values()) {
     if (group.length < 2 || place(group, options, o)) continue;
-    const names = group.map((v) => v.hostName).join(' and ');
+    const facilitator = facilitatorLabel(group[0]);
+    const [first, second] = group;
     return {
       status: 'conflict',
       visitId: group.at(-1)?.id ?? null,
-      reason: `${group[0]?.facilitatorName ?? 'The facilitator'} accompanies the visits to ${names}, and they cannot all fit in the window without overlapping (with a day to travel between them). Give one of these visits another facilitator or move its dates.`,
+      reason:
+        group.length === 2 && first && second
+          ? reason('SCHEDULE_FACILITATOR_CLASH_TWO', { facilitator, first: first.hostName, second: second.hostName })
+          : reason('SCHEDULE_FACILITATOR_CLASH', { facilitator, hosts: group.map((v) => v.hostName).join(', ') }),
     };
   }
-  return { status: 'conflict', visitId: null, reason: 'The visits cannot all be placed in the window with these constraints. Widen the window or relax a fixed date.' };
+  return { status: 'conflict', visitId: null, reason: reason('SCHEDULE_IMPOSSIBLE') };
 }
 
-function whyNot(v: VisitToSchedule, calendars: ReadonlyMap<string, FacilitatorCalendar>, o: ScheduleOptions, start: string): string {
+/** The facilitator as people know them (their id only if the name is missing). */
+const facilitatorLabel = (v: VisitToSchedule | undefined) => v?.facilitatorName ?? v?.facilitatorId ?? '';
+
+function whyNot(v: VisitToSchedule, calendars: ReadonlyMap<string, FacilitatorCalendar>, o: ScheduleOptions, start: string): Reason {
   const days = daysOf(start, o.lengthDays);
-  if ((days.at(-1) ?? start) > o.windowEnd || start < o.windowStart) return `it falls outside the visits window (${o.windowStart} to ${o.windowEnd}).`;
+  const host = v.hostName;
+  if ((days.at(-1) ?? start) > o.windowEnd || start < o.windowStart) return reason('SCHEDULE_START_OUTSIDE_WINDOW', { host, start, windowStart: o.windowStart, windowEnd: o.windowEnd });
   const hostOff = days.filter((d) => v.hostUnavailable.includes(d));
-  if (hostOff.length) return `${v.hostName} is not available on ${hostOff.join(', ')}.`;
+  if (hostOff.length) return reason('SCHEDULE_START_HOST_AWAY', { host, start, days: hostOff.join(', ') });
   const facOff = v.facilitatorId ? days.filter((d) => (calendars.get(v.facilitatorId ?? '')?.unavailable ?? []).includes(d)) : [];
-  if (facOff.length) return `${v.facilitatorName ?? 'The facilitator'} is not available on ${facOff.join(', ')}.`;
-  return 'it includes a weekend day.';
+  if (facOff.length) return reason('SCHEDULE_START_FACILITATOR_AWAY', { host, start, facilitator: facilitatorLabel(v), days: facOff.join(', ') });
+  return reason('SCHEDULE_START_WEEKEND', { host, start });
 }
 
 /** Backtracking over the visits with the fewest options first; the start date of each, or null. */

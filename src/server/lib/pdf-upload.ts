@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { megabytes } from '../../shared/file-size.ts';
+import { reason } from '../../shared/reason-texts.ts';
 import { AppError } from '../errors.ts';
 import type { App } from '../route-types.ts';
 
@@ -25,20 +26,20 @@ export function cleanFilename(name: string, fallback = 'document.pdf'): string {
 }
 
 function pdfTooLarge(bytes: number | null, maxBytes: number) {
-  const size = bytes === null ? '' : ` (${megabytes(bytes)})`;
-  return new AppError('PAYLOAD_TOO_LARGE', `The file is too large${size}: upload a PDF of at most ${megabytes(maxBytes)}.`);
+  const max = megabytes(maxBytes);
+  return new AppError('PAYLOAD_TOO_LARGE', bytes === null ? reason('UPLOAD_TOO_LARGE', { max }) : reason('UPLOAD_TOO_LARGE_SIZE', { size: megabytes(bytes), max }));
 }
 
 /** Refuses anything but a non-empty PDF within the size limit, with a message a person can act on. */
 export function assertPdf(upload: { contentType: string | undefined; content: Uint8Array; maxBytes: number }): void {
   const mediaType = (upload.contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (mediaType !== 'application/pdf') {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Only PDF files can be uploaded; this upload was sent as “${mediaType || 'unknown'}”. Save the document as PDF and upload it again.`);
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', mediaType ? reason('UPLOAD_NOT_PDF_TYPE', { type: mediaType }) : reason('UPLOAD_NO_TYPE'));
   }
-  if (upload.content.byteLength === 0) throw new AppError('ATTACHMENT_INVALID', 'The file is empty. Choose the PDF again.');
+  if (upload.content.byteLength === 0) throw new AppError('ATTACHMENT_INVALID', reason('UPLOAD_EMPTY'));
   if (upload.content.byteLength > upload.maxBytes) throw pdfTooLarge(upload.content.byteLength, upload.maxBytes);
   if (!looksLikePdf(upload.content)) {
-    throw new AppError('ATTACHMENT_INVALID', 'This file is not a PDF (it does not start with “%PDF-”). Save the document as PDF and upload it again.');
+    throw new AppError('ATTACHMENT_INVALID', reason('UPLOAD_NOT_PDF_CONTENT'));
   }
 }
 

@@ -15,12 +15,10 @@ export function ProblemAlert({ error, messages }: ProblemAlertProps) {
   const messageOf = useProblemMessage();
   if (!error) return null;
   const code = error instanceof ApiError ? error.code : 'UNEXPECTED_RESPONSE';
-  // The server explains when to try again; the wording is its own.
-  const detail = error instanceof ApiError && error.code === 'TOO_MANY_ATTEMPTS' ? error.detail : null;
+  // The server's reason (when to try again, what is wrong) is in messageOf; its English `detail` is for API clients.
   return (
     <Alert color="red" variant="light" title={t('errors.title')} role="alert" mb="md">
       <Text size="sm">{messages?.[code] ?? messageOf(error)}</Text>
-      {detail && <Text size="sm" mt="xs">{detail}</Text>}
     </Alert>
   );
 }

@@ -4,7 +4,8 @@ import { nextInLine } from '../../../domain/selection/selection.ts';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { Answers, Application, CallKind } from '../../../shared/programme.schemas.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
+import { reason } from '../../../shared/reason-texts.ts';
+import { AppError, fieldError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { assertCallOpen, eligibilityOf, loadCall, type CallContext } from '../programmes/calls.service.ts';
 import {
@@ -22,7 +23,7 @@ import {
 import { emailRepresentatives, promotionEmail, submissionConfirmationEmail } from './application-emails.ts';
 import { listingScope, mayChangeApplication, mayReadApplication, maySeeDecision, readingNeedsAssignment } from './applications.policy.ts';
 
-const staleVersion = () => new AppError('CONFLICT', 'This application changed since you opened it (perhaps in another tab or by a colleague). Reload it and apply your changes again.');
+const staleVersion = () => new AppError('CONFLICT', reason('APPLICATION_CHANGED'));
 
 /** What a viewer sees: the city learns its outcome only once decisions are published. */
 function presentApplication(row: ApplicationRow, viewer: CurrentUser | null, callClosed: boolean): Application {
@@ -50,7 +51,7 @@ export async function loadReadable(db: Db, id: string, user: CurrentUser) {
   const row = await findApplication(db, id);
   const viewerIsAssignedEvaluator = row !== undefined && readingNeedsAssignment(user, row.city_id) && (await isAssignedEvaluator(db, id, user.id));
   // The same answer for "missing" and "not yours": no probing of other cities' applications.
-  if (!row || !mayReadApplication(user, { cityId: row.city_id, viewerIsAssignedEvaluator })) throw new AppError('NOT_FOUND', 'There is no such application, or it is not yours to see.');
+  if (!row || !mayReadApplication(user, { cityId: row.city_id, viewerIsAssignedEvaluator })) throw new AppError('NOT_FOUND', reason('APPLICATION_NOT_FOUND'));
   return row;
 }
 
@@ -60,15 +61,12 @@ const contextOf = (db: Db, row: ApplicationRow, now: Date) => loadCall(db, row.p
 /** The application as it stands after a change, presented with the call the request already holds. */
 export async function presentCurrent(db: Db, id: string, user: CurrentUser, ctx: CallContext): Promise<Application> {
   const row = await findApplication(db, id);
-  if (!row) throw new AppError('NOT_FOUND', 'There is no such application, or it is not yours to see.');
+  if (!row) throw new AppError('NOT_FOUND', reason('APPLICATION_NOT_FOUND'));
   return presentApplication(row, user, ctx.state === 'closed');
 }
 
 function answerErrors(ctx: CallContext, answers: Answers, submitting: boolean) {
-  return answerProblems(ctx.call.questions, answers, { submitting, maxDelegates: ctx.programme.settings.maxDelegatesPerCity }).map((p) => ({
-    field: `body.answers.${p.questionId}`,
-    message: p.message,
-  }));
+  return answerProblems(ctx.call.questions, answers, { submitting, maxDelegates: ctx.programme.settings.maxDelegatesPerCity }).map((p) => fieldError(`body.answers.${p.questionId}`, p.reason));
 }
 
 export async function getApplication(db: Db, id: string, user: CurrentUser, now: Date): Promise<Application> {
@@ -95,15 +93,15 @@ export async function listApplications(db: Db, slug: string, kind: CallKind, use
 /** Starts a city's draft; the city must be eligible and the call open. */
 export async function createApplication(db: Db, input: { slug: string; kind: CallKind; cityId: string; answers: Answers; user: CurrentUser; ip: string; now: Date }) {
   const ctx = await loadCall(db, input.slug, input.kind, input.now);
-  if (!mayChangeApplication(input.user, input.cityId)) throw new AppError('FORBIDDEN', 'You can apply only for a city you represent.');
+  if (!mayChangeApplication(input.user, input.cityId)) throw new AppError('FORBIDDEN', reason('APPLY_FOR_OWN_CITY_ONLY'));
   assertCallOpen(ctx);
   const eligibility = await eligibilityOf(db, ctx, input.cityId);
   if (!eligibility.eligible) throw new AppError('NOT_ELIGIBLE', eligibility.reasons.join(' '));
   const errors = answerErrors(ctx, input.answers, false);
-  if (errors.length) throw new AppError('VALIDATION_FAILED', 'Some answers are not valid.', { errors });
+  if (errors.length) throw new AppError('VALIDATION_FAILED', reason('ANSWERS_NOT_VALID'), { errors });
   const id = await db.transaction().execute(async (trx) => {
     const created = await insertApplication(trx, { callId: ctx.call.id, cityId: input.cityId, answers: input.answers, createdBy: input.user.id });
-    if (!created) throw new AppError('APPLICATION_EXISTS', `${eligibility.cityName} has already applied to this call; open its application instead.`);
+    if (!created) throw new AppError('APPLICATION_EXISTS', reason('APPLICATION_EXISTS_FOR_CITY', { city: eligibility.cityName }));
     await recordAudit(trx, { actorId: input.user.id, action: 'application.create', entityType: 'application', entityId: created, ip: input.ip, details: { callId: ctx.call.id, cityId: input.cityId } });
     return created;
   });
@@ -116,10 +114,10 @@ export async function createApplication(db: Db, input: { slug: string; kind: Cal
  */
 export async function loadChangeable(db: Db, id: string, user: CurrentUser, now: Date) {
   const row = await loadReadable(db, id, user);
-  if (!mayChangeApplication(user, row.city_id)) throw new AppError('FORBIDDEN', 'Only the city’s own representatives can change its application.');
+  if (!mayChangeApplication(user, row.city_id)) throw new AppError('FORBIDDEN', reason('APPLICATION_CHANGE_OWN_ONLY'));
   const ctx = await contextOf(db, row, now);
   assertCallOpen(ctx);
-  if (row.status === 'withdrawn') throw new AppError('CONFLICT', 'This application was withdrawn.');
+  if (row.status === 'withdrawn') throw new AppError('CONFLICT', reason('APPLICATION_WITHDRAWN'));
   return { row, ctx };
 }
 
@@ -141,7 +139,7 @@ export async function saveAnswers(db: Db, input: { id: string; user: CurrentUser
   return changeOwnApplication(db, input, async (trx, row, ctx) => {
     // A submitted application stays complete: edits are checked as a submission.
     const errors = answerErrors(ctx, input.answers, row.status === 'submitted');
-    if (errors.length) throw new AppError('VALIDATION_FAILED', 'Some answers are not valid.', { errors });
+    if (errors.length) throw new AppError('VALIDATION_FAILED', reason('ANSWERS_NOT_VALID'), { errors });
     if (!(await updateAnswers(trx, row.id, input.version, input.answers))) throw staleVersion();
     await recordAudit(trx, { actorId: input.user.id, action: 'application.update', entityType: 'application', entityId: row.id, ip: input.ip, details: { before: row.answers, after: input.answers } });
   });
@@ -149,9 +147,9 @@ export async function saveAnswers(db: Db, input: { id: string; user: CurrentUser
 
 export async function submitApplication(db: Db, input: { id: string; user: CurrentUser; version: number; ip: string; publicUrl: string; now: Date }) {
   return changeOwnApplication(db, input, async (trx, row, ctx) => {
-    if (row.status === 'submitted') throw new AppError('CONFLICT', 'This application is already submitted.');
+    if (row.status === 'submitted') throw new AppError('CONFLICT', reason('APPLICATION_ALREADY_SUBMITTED'));
     const errors = answerErrors(ctx, row.answers, true);
-    if (errors.length) throw new AppError('INCOMPLETE_APPLICATION', 'Answer the required questions before submitting.', { errors });
+    if (errors.length) throw new AppError('INCOMPLETE_APPLICATION', reason('ANSWERS_REQUIRED_BEFORE_SUBMIT'), { errors });
     if (!(await setStatus(trx, row.id, input.version, 'submitted'))) throw staleVersion();
     await emailRepresentatives(trx, [{ cityId: row.city_id }], (addressee) =>
       submissionConfirmationEmail({
@@ -175,11 +173,11 @@ export async function submitApplication(db: Db, input: { id: string; user: Curre
  */
 export async function withdrawApplication(db: Db, input: { id: string; user: CurrentUser; version: number; ip: string; now: Date; publicUrl: string }) {
   const row = await loadReadable(db, input.id, input.user);
-  if (!mayChangeApplication(input.user, row.city_id)) throw new AppError('FORBIDDEN', 'Only the city’s own representatives can withdraw its application.');
+  if (!mayChangeApplication(input.user, row.city_id)) throw new AppError('FORBIDDEN', reason('APPLICATION_WITHDRAW_OWN_ONLY'));
   const ctx = await contextOf(db, row, input.now);
   const afterDecisions = ctx.state === 'closed' && row.decisions_published_at !== null && (row.outcome === 'selected' || row.outcome === 'waitlisted');
   if (!afterDecisions) assertCallOpen(ctx);
-  if (row.status === 'withdrawn') throw new AppError('CONFLICT', 'This application was already withdrawn.');
+  if (row.status === 'withdrawn') throw new AppError('CONFLICT', reason('APPLICATION_ALREADY_WITHDRAWN'));
   await db.transaction().execute(async (trx) => {
     const locked = await findApplicationForUpdate(trx, input.id);
     if (!locked || locked.version !== input.version) throw staleVersion();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
+import { reason } from '../../../shared/reason-texts.ts';
 
 let t: TestApp;
 let manager: TestClient;
@@ -95,7 +96,7 @@ describe('the host call', () => {
 
     const incomplete = await valencia.request({ method: 'POST', url: `/api/applications/${draft.id}/submit`, payload: { version: draft.version } });
     expect(incomplete.statusCode).toBe(422);
-    expect(incomplete.json().errors).toEqual([{ field: 'body.answers.motivation', message: 'Answer “Why do you want to host?” before submitting.' }]);
+    expect(incomplete.json().errors).toEqual([{ field: 'body.answers.motivation', message: 'Answer “Why do you want to host?” before submitting.', reason: reason('ANSWER_REQUIRED', { label: 'Why do you want to host?' }) }]);
 
     const saved = await valencia.request({ method: 'PATCH', url: `/api/applications/${draft.id}`, payload: { version: draft.version, answers: { motivation: 'Our superblocks and one-stop-shop.' } } });
     expect(saved.statusCode).toBe(200);

@@ -3,7 +3,8 @@ import { assertPdf, cleanFilename } from '../../lib/pdf-upload.ts';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { Application, Question } from '../../../shared/programme.schemas.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
+import { reason } from '../../../shared/reason-texts.ts';
+import { AppError, fieldError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { CallContext } from '../programmes/calls.service.ts';
 import { findApplicationForUpdate } from './applications.repository.ts';
@@ -12,7 +13,7 @@ import { deleteAttachment, findAttachment, setFileAnswer, upsertAttachment } fro
 
 function fileQuestion(ctx: CallContext, questionId: string): Question {
   const question = ctx.call.questions.find((q) => q.id === questionId);
-  if (!question || question.type !== 'file') throw new AppError('NOT_FOUND', `The ${ctx.call.kind} call has no file question “${questionId}”.`);
+  if (!question || question.type !== 'file') throw new AppError('NOT_FOUND', reason('ATTACHMENT_NO_FILE_QUESTION', { question: questionId }));
   return question;
 }
 
@@ -31,7 +32,7 @@ export async function uploadAttachment(
   const filename = cleanFilename(input.filename);
   await db.transaction().execute(async (trx) => {
     const locked = await findApplicationForUpdate(trx, input.id);
-    if (!locked) throw new AppError('NOT_FOUND', 'There is no such application, or it is not yours to see.');
+    if (!locked) throw new AppError('NOT_FOUND', reason('APPLICATION_NOT_FOUND'));
     await upsertAttachment(trx, { applicationId: input.id, questionId: input.questionId, filename, content: input.content, uploadedBy: input.user.id });
     await setFileAnswer(trx, input.id, { ...locked.answers, [input.questionId]: filename });
     await recordAudit(trx, {
@@ -51,14 +52,14 @@ export async function removeAttachment(db: Db, input: { id: string; questionId: 
   const { row, ctx } = await loadChangeable(db, input.id, input.user, input.now);
   const question = fileQuestion(ctx, input.questionId);
   if (row.status === 'submitted' && question.required) {
-    throw new AppError('INCOMPLETE_APPLICATION', `“${question.label}” is required in a submitted application: upload another PDF to replace the file instead.`, {
-      errors: [{ field: `body.answers.${question.id}`, message: 'Required: replace the file rather than removing it.' }],
+    throw new AppError('INCOMPLETE_APPLICATION', reason('ATTACHMENT_REQUIRED_REPLACE', { label: question.label }), {
+      errors: [fieldError(`body.answers.${question.id}`, reason('ATTACHMENT_REPLACE_NOT_REMOVE'))],
     });
   }
   await db.transaction().execute(async (trx) => {
     const locked = await findApplicationForUpdate(trx, input.id);
-    if (!locked) throw new AppError('NOT_FOUND', 'There is no such application, or it is not yours to see.');
-    if (!(await deleteAttachment(trx, input.id, input.questionId))) throw new AppError('NOT_FOUND', 'No file is attached to this question.');
+    if (!locked) throw new AppError('NOT_FOUND', reason('APPLICATION_NOT_FOUND'));
+    if (!(await deleteAttachment(trx, input.id, input.questionId))) throw new AppError('NOT_FOUND', reason('ATTACHMENT_NONE'));
     const { [input.questionId]: removed, ...answers } = locked.answers;
     await setFileAnswer(trx, input.id, answers);
     await recordAudit(trx, { actorId: input.user.id, action: 'application.detach', entityType: 'application', entityId: input.id, ip: input.ip, details: { questionId: input.questionId, before: removed ?? null } });
@@ -70,6 +71,6 @@ export async function removeAttachment(db: Db, input: { id: string; questionId: 
 export async function readAttachment(db: Db, input: { id: string; questionId: string; user: CurrentUser }) {
   await loadReadable(db, input.id, input.user);
   const file = await findAttachment(db, input.id, input.questionId);
-  if (!file) throw new AppError('NOT_FOUND', 'No file is attached to this question.');
+  if (!file) throw new AppError('NOT_FOUND', reason('ATTACHMENT_NONE'));
   return file;
 }

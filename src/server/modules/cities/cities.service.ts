@@ -12,7 +12,9 @@ import type {
 import { CITY_CSV_COLUMNS, validateCityCsv, type CityCsvRow } from '../../../domain/cities/city-csv.ts';
 import { missionCitiesForInterests, similarCities, type CityFacts } from '../../../domain/cities/similar-cities.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
+import type { Reason } from '../../../shared/reason.ts';
+import { reason } from '../../../shared/reason-texts.ts';
+import { AppError, fieldError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { mayActForCity } from './cities.policy.ts';
 import {
@@ -36,7 +38,7 @@ import {
 
 async function cityOr404(db: Db, slug: string) {
   const city = await findCityProfile(db, slug);
-  if (!city) throw new AppError('NOT_FOUND', 'There is no city at this address.');
+  if (!city) throw new AppError('NOT_FOUND', reason('CITY_NOT_FOUND'));
   return city;
 }
 
@@ -48,7 +50,7 @@ export async function cityProfile(db: Db, slug: string, user: CurrentUser | null
 /** The city, if `user` may act for it; 403 otherwise (the city's existence is public). */
 async function cityForActor(db: Db, slug: string, user: CurrentUser) {
   const city = await cityOr404(db, slug);
-  if (!mayActForCity(user, city.id)) throw new AppError('FORBIDDEN', 'Only this city’s representatives and programme managers may do this.');
+  if (!mayActForCity(user, city.id)) throw new AppError('FORBIDDEN', reason('CITY_ACTORS_ONLY'));
   return city;
 }
 
@@ -69,9 +71,9 @@ export async function updateCity(db: Db, input: { slug: string; body: UpdateCity
   await cityForActor(db, input.slug, input.actor);
   await db.transaction().execute(async (trx) => {
     const current = await lockCity(trx, input.slug);
-    if (!current) throw new AppError('NOT_FOUND', 'There is no city at this address.');
+    if (!current) throw new AppError('NOT_FOUND', reason('CITY_NOT_FOUND'));
     if (current.version !== version) {
-      throw new AppError('EDIT_CONFLICT', 'Someone else saved this city after you opened it. Reload to see their changes, then edit again.');
+      throw new AppError('EDIT_CONFLICT', reason('CITY_SAVED_ELSEWHERE'));
     }
     const before: CityEditableFields = {
       name: current.name,
@@ -92,7 +94,7 @@ export async function updateCity(db: Db, input: { slug: string; body: UpdateCity
     }
     if (!Object.keys(diff).length) return;
     const updated = await updateCityIfVersion(trx, current.id, version, change, input.actor.id);
-    if (!updated) throw new AppError('EDIT_CONFLICT', 'Someone else saved this city after you opened it. Reload to see their changes, then edit again.');
+    if (!updated) throw new AppError('EDIT_CONFLICT', reason('CITY_SAVED_ELSEWHERE'));
     await recordCityChange(trx, { cityId: current.id, actorId: input.actor.id, source: 'edit', changes: diff });
     await recordAudit(trx, { actorId: input.actor.id, action: 'city.updated', entityType: 'city', entityId: current.id, ip: input.ip, details: { fields: Object.keys(diff) } });
   });
@@ -148,7 +150,7 @@ export async function citiesLike(db: Db, slug: string): Promise<SimilarCities> {
   }));
   const summaries = new Map(all.map(({ row }) => [row.id, toSummary(row)]));
   const me = facts.find((f) => f.id === city.id);
-  if (!me) throw new AppError('NOT_FOUND', 'There is no city at this address.');
+  if (!me) throw new AppError('NOT_FOUND', reason('CITY_NOT_FOUND'));
   const summary = (id: string) => {
     const s = summaries.get(id);
     if (!s) throw new Error(`city ${id} vanished`);
@@ -192,9 +194,9 @@ const IMPORT_FIELDS: { csv: keyof CityCsvRow; column: keyof CityInsert }[] = [
  */
 export async function importCities(db: Db, input: { csv: string; dryRun: boolean; actor: CurrentUser; ip: string }): Promise<ImportCitiesResult> {
   const parsed = validateCityCsv(input.csv);
-  const reject = (errors: { line: number; column: string; reason: string }[]): never => {
-    throw new AppError('CSV_INVALID', `${errors.length} problem${errors.length === 1 ? '' : 's'} in the file; nothing was imported.`, {
-      errors: errors.map((e) => ({ field: 'body.csv', message: e.reason, line: e.line, column: e.column })),
+  const reject = (errors: { line: number; column: string; reason: Reason }[]): never => {
+    throw new AppError('CSV_INVALID', errors.length === 1 ? reason('CSV_ONE_PROBLEM') : reason('CSV_PROBLEMS', { count: errors.length }), {
+      errors: errors.map((e) => ({ ...fieldError('body.csv', e.reason), line: e.line, column: e.column })),
     });
   };
   if (!parsed.ok) return reject(parsed.errors);
@@ -203,7 +205,7 @@ export async function importCities(db: Db, input: { csv: string; dryRun: boolean
     const existing = await registryRows(trx);
     const bySlug = new Map(existing.map((c) => [c.slug, c]));
     const byGeonames = new Map(existing.filter((c) => c.geonames_id !== null).map((c) => [c.geonames_id, c]));
-    const errors: { line: number; column: string; reason: string }[] = [];
+    const errors: { line: number; column: string; reason: Reason }[] = [];
     const inserts: CityInsert[] = [];
     const updates: { city: RegistryRow; set: Partial<CityInsert>; diff: Record<string, { before: unknown; after: unknown }> }[] = [];
     let unchanged = 0;
@@ -213,11 +215,11 @@ export async function importCities(db: Db, input: { csv: string; dryRun: boolean
       const slugOwner = bySlug.get(row.slug);
       const city = byId ?? slugOwner;
       if (byId && slugOwner && slugOwner.id !== byId.id) {
-        errors.push({ line: row.line, column: 'slug', reason: `“${row.slug}” is another city than GeoNames id ${row.geonamesId} (${byId.name}).` });
+        errors.push({ line: row.line, column: 'slug', reason: reason('CSV_SLUG_IS_OTHER_CITY', { slug: row.slug, id: row.geonamesId ?? '', name: byId.name }) });
         continue;
       }
       if (!byId && slugOwner && row.geonamesId && slugOwner.geonames_id !== null && slugOwner.geonames_id !== row.geonamesId) {
-        errors.push({ line: row.line, column: 'geonames_id', reason: `“${row.slug}” is registered with GeoNames id ${slugOwner.geonames_id}.` });
+        errors.push({ line: row.line, column: 'geonames_id', reason: reason('CSV_SLUG_HAS_OTHER_GEONAMES', { slug: row.slug, id: slugOwner.geonames_id }) });
         continue;
       }
       if (!city) {

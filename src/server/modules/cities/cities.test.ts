@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
+import type { Reason } from '../../../shared/reason.ts';
+import { englishText } from '../../../shared/reason-texts.ts';
 
 let t: TestApp;
 let anonymous: TestClient;
@@ -249,11 +251,11 @@ describe('cities like mine', () => {
     const scores = body.similar.map((s: { score: number }) => s.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     for (const s of body.similar) expect(s.reasons.length).toBeGreaterThan(0);
-    expect(body.similar.slice(0, 5).some((s: { reasons: string[] }) => s.reasons.includes('same country (FI)'))).toBe(true);
+    expect(body.similar.slice(0, 5).some((s: { reasons: Reason[] }) => s.reasons.map(englishText).includes('same country (FI)'))).toBe(true);
     expect(body.missionCities.length).toBeGreaterThan(0);
     for (const m of body.missionCities) {
       expect(m.city.kind).toBe('mission');
-      expect(m.reason).toMatch(/^solutions matching your interests: /);
+      expect(englishText(m.reason)).toMatch(/^solutions matching your interests: /);
     }
     // Deterministic: the same answer every time.
     expect((await anonymous.request({ method: 'GET', url: '/api/cities/oulu/similar' })).json()).toEqual(body);

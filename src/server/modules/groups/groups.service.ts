@@ -2,7 +2,8 @@ import { DEFAULT_COMPLETION_RULE, phasesCompletedByCity } from '../../../domain/
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import { GroupSummary, type Group } from '../../../shared/group.schemas.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
+import { reason } from '../../../shared/reason-texts.ts';
+import { AppError, fieldError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { programmeAttendance } from '../programmes/learning-progress.repository.ts';
 import { programmeBySlugOrThrow } from '../programmes/programme-lookup.ts';
@@ -26,7 +27,7 @@ import { meetingsOf } from './meetings.repository.ts';
 
 const SectorList = GroupSummary.shape.sectors;
 
-const notFound = () => new AppError('NOT_FOUND', 'There is no such discussion group.');
+const notFound = () => new AppError('NOT_FOUND', reason('GROUP_NOT_FOUND'));
 
 export async function loadGroup(db: Db, id: string) {
   const row = await findGroup(db, id);
@@ -42,7 +43,7 @@ export async function standingIn(db: Db, groupId: string, user: CurrentUser | nu
 
 /** Refuses (403) whoever does not run the group. */
 export async function assertManager(db: Db, group: GroupRow, user: CurrentUser) {
-  if (!mayManage(user, await standingIn(db, group.id, user))) throw new AppError('FORBIDDEN', 'Only the group’s facilitators and programme managers can do this.');
+  if (!mayManage(user, await standingIn(db, group.id, user))) throw new AppError('FORBIDDEN', reason('GROUP_MANAGERS_ONLY'));
 }
 
 const presentPhase = (p: Awaited<ReturnType<typeof phasesOf>>[number]) => ({ number: p.number, title: p.title, goals: p.goals, startsOn: p.starts_on, endsOn: p.ends_on });
@@ -93,10 +94,10 @@ export async function createGroup(
   const facilitatorIds = facilitatorsOfNewGroup(input.actor, input.body.facilitatorIds);
   const facilitators = await peopleWithRole(db, facilitatorIds, 'facilitator');
   const missing = facilitatorIds.filter((id) => !facilitators.some((f) => f.person_id === id));
-  if (missing.length) throw new AppError('VALIDATION_FAILED', 'Some people are not facilitators.', { errors: [{ field: 'body.facilitatorIds', message: 'Choose people who hold the facilitator role.' }] });
+  if (missing.length) throw new AppError('VALIDATION_FAILED', reason('GROUP_NOT_FACILITATORS'), { errors: [fieldError('body.facilitatorIds', reason('GROUP_CHOOSE_FACILITATORS'))] });
   const id = await db.transaction().execute(async (trx) => {
     const created = await insertGroup(trx, { programmeId: programme.id, ...input.body, facilitatorIds });
-    if (!created) throw new AppError('CONFLICT', `The programme already has a group called “${input.body.name}”.`);
+    if (!created) throw new AppError('CONFLICT', reason('GROUP_NAME_TAKEN', { name: input.body.name }));
     await recordAudit(trx, { actorId: input.actor.id, action: 'group.create', entityType: 'group', entityId: created, ip: input.ip, details: { after: input.body } });
     return created;
   });
@@ -105,10 +106,10 @@ export async function createGroup(
 
 export async function expressInterest(db: Db, input: { groupId: string; cityId: string; sectors: string[]; message: string; user: CurrentUser; ip: string }) {
   const group = await loadGroup(db, input.groupId);
-  if (!mayExpressInterest(input.user, input.cityId)) throw new AppError('FORBIDDEN', 'You can express interest only for a city you represent.');
+  if (!mayExpressInterest(input.user, input.cityId)) throw new AppError('FORBIDDEN', reason('GROUP_INTEREST_OWN_CITY_ONLY'));
   await db.transaction().execute(async (trx) => {
     const added = await upsertInterest(trx, { groupId: group.id, cityId: input.cityId, sectors: input.sectors, message: input.message, by: input.user.id });
-    if (!added) throw new AppError('CONFLICT', 'Your city has already expressed interest in this group.');
+    if (!added) throw new AppError('CONFLICT', reason('GROUP_INTEREST_ALREADY'));
     await recordAudit(trx, { actorId: input.user.id, action: 'group.express_interest', entityType: 'group', entityId: group.id, ip: input.ip, details: { cityId: input.cityId } });
   });
   return getGroup(db, group.id, input.user);
@@ -122,10 +123,10 @@ export async function decideMember(db: Db, input: { groupId: string; cityId: str
     if (input.status === 'admitted') {
       const admitted = await admittedCityIds(trx, group.id);
       if (!admitted.includes(input.cityId) && admitted.length >= group.capacity) {
-        throw new AppError('CONFLICT', `The group is full (${group.capacity} cities). Raise its capacity or decline another city first.`);
+        throw new AppError('CONFLICT', reason('GROUP_FULL', { capacity: group.capacity }));
       }
     }
-    if (!(await decideMembership(trx, group.id, input.cityId, input.status, input.actor.id))) throw new AppError('NOT_FOUND', 'This city has not expressed interest in the group.');
+    if (!(await decideMembership(trx, group.id, input.cityId, input.status, input.actor.id))) throw new AppError('NOT_FOUND', reason('GROUP_NO_INTEREST'));
     await recordAudit(trx, { actorId: input.actor.id, action: `group.${input.status === 'admitted' ? 'admit' : 'decline'}`, entityType: 'group', entityId: group.id, ip: input.ip, details: { cityId: input.cityId } });
   });
   return getGroup(db, group.id, input.actor);
@@ -138,7 +139,7 @@ export async function groupProgress(db: Db, groupId: string, user: CurrentUser) 
   const manage = mayManage(user, standing);
   const admitted = (await membershipsOf(db, group.id)).filter((m) => m.status === 'admitted');
   const memberships = visibleProgress(user, standing, admitted);
-  if (!manage && memberships.length === 0) throw new AppError('FORBIDDEN', 'Only the group’s facilitators, its member cities and programme managers can see its progress.');
+  if (!manage && memberships.length === 0) throw new AppError('FORBIDDEN', reason('GROUP_PROGRESS_PARTICIPANTS_ONLY'));
   const [phases, attendance, meetings] = await Promise.all([phasesOf(db, group.programme_id), programmeAttendance(db, group.programme_id), meetingsOf(db, group.id)]);
   const done = phasesCompletedByCity(attendance, DEFAULT_COMPLETION_RULE);
   const inGroup = attendance.filter((a) => a.groupId === group.id);

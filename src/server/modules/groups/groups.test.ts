@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
+import { reason } from '../../../shared/reason-texts.ts';
 
 let t: TestApp;
 let facilitator: TestClient;
@@ -154,7 +155,7 @@ describe('discussion groups', () => {
     const lahti = await t.app.db.selectFrom('people').select('id').where('email', '=', 'lahti@demo.peercities.eu').executeTakeFirstOrThrow();
     const res = await facilitator.request({ method: 'PUT', url: `/api/meetings/${meetings[0].id}/attendance`, payload: { records: [{ personId: lahti.id, status: 'present' }] } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual([{ field: 'body.records.0.personId', message: 'This person does not take part in the group.' }]);
+    expect(res.json().errors).toEqual([{ field: 'body.records.0.personId', message: 'This person does not take part in the group.', reason: reason('ATTENDANCE_NOT_PARTICIPANT') }]);
   });
 
   it('gives each person a private calendar feed that can be revoked', async () => {

@@ -1,6 +1,7 @@
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import { MATERIAL_MAX_BYTES, type MeetingMaterial } from '../../../shared/group.schemas.ts';
 import type { Db } from '../../db/client.ts';
+import { reason } from '../../../shared/reason-texts.ts';
 import { AppError } from '../../errors.ts';
 import { assertPdf, cleanFilename } from '../../lib/pdf-upload.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -30,20 +31,20 @@ function present(m: Listed): MeetingMaterial {
   };
 }
 
-const materialNotFound = () => new AppError('NOT_FOUND', 'There is no such meeting material.');
+const materialNotFound = () => new AppError('NOT_FOUND', reason('MATERIAL_NOT_FOUND'));
 
 async function assertReader(db: Db, groupId: string, user: CurrentUser) {
   const group = await loadGroup(db, groupId);
   if (!mayTakePart(user, await standingIn(db, group.id, user))) {
-    throw new AppError('FORBIDDEN', 'Meeting materials are for the group’s members, facilitators and programme managers.');
+    throw new AppError('FORBIDDEN', reason('MATERIALS_PARTICIPANTS_ONLY'));
   }
 }
 
 async function loadManagedMeeting(db: Db, meetingId: string, user: CurrentUser) {
   const meeting = await findMeeting(db, meetingId);
-  if (!meeting) throw new AppError('NOT_FOUND', 'There is no such meeting.');
+  if (!meeting) throw new AppError('NOT_FOUND', reason('MEETING_NOT_FOUND'));
   const group = await loadGroup(db, meeting.group_id);
-  if (!mayManage(user, await standingIn(db, group.id, user))) throw new AppError('FORBIDDEN', 'Only the group’s facilitators and programme managers can change meeting materials.');
+  if (!mayManage(user, await standingIn(db, group.id, user))) throw new AppError('FORBIDDEN', reason('MATERIALS_MANAGERS_ONLY'));
   return meeting;
 }
 
@@ -95,7 +96,7 @@ export async function downloadMaterial(db: Db, id: string, user: CurrentUser) {
   if (!row) throw materialNotFound();
   await assertReader(db, row.group_id, user);
   const file = await materialContent(db, id);
-  if (!file?.content || !file.filename) throw new AppError('NOT_FOUND', 'This material is a link, not a file.');
+  if (!file?.content || !file.filename) throw new AppError('NOT_FOUND', reason('MATERIAL_IS_A_LINK'));
   return { filename: file.filename, contentType: 'application/pdf', content: file.content };
 }
 

@@ -3,7 +3,8 @@ import { zonedToUtc } from '../../../domain/time/zoned-time.ts';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { Meeting } from '../../../shared/group.schemas.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
+import { reason } from '../../../shared/reason-texts.ts';
+import { AppError, fieldError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
@@ -36,7 +37,7 @@ function presentMeeting(s: Awaited<ReturnType<typeof meetingsOf>>[number], showL
   };
 }
 
-const noMeeting = () => new AppError('NOT_FOUND', 'There is no such meeting.');
+const noMeeting = () => new AppError('NOT_FOUND', reason('MEETING_NOT_FOUND'));
 
 /** The meeting and its group, or 404. */
 async function loadMeeting(db: Db, meetingId: string) {
@@ -60,7 +61,7 @@ export async function createMeeting(
   await assertManager(db, group, input.actor);
   const phases = await phasesOf(db, group.programme_id);
   if (!phases.some((p) => p.number === input.body.phaseNumber)) {
-    throw new AppError('VALIDATION_FAILED', 'No such learning phase.', { errors: [{ field: 'body.phaseNumber', message: `Choose a phase from 1 to ${phases.length}.` }] });
+    throw new AppError('VALIDATION_FAILED', reason('PHASE_NO_SUCH'), { errors: [fieldError('body.phaseNumber', reason('PHASE_RANGE', { phases: phases.length }))] });
   }
   const [date, time] = input.body.startsAtLocal.split('T');
   const startsAt = zonedToUtc(date ?? '', time ?? '', group.settings.timeZone);
@@ -122,7 +123,7 @@ async function sheetOf(db: Db, groupId: string, meetingId: string) {
 }
 
 async function assertRecorder(db: Db, groupId: string, user: CurrentUser) {
-  if (!mayRecordAttendance(user, await standingIn(db, groupId, user))) throw new AppError('FORBIDDEN', 'Only the group’s facilitators and programme managers can do this.');
+  if (!mayRecordAttendance(user, await standingIn(db, groupId, user))) throw new AppError('FORBIDDEN', reason('GROUP_MANAGERS_ONLY'));
 }
 
 export async function attendanceSheet(db: Db, meetingId: string, user: CurrentUser) {
@@ -136,8 +137,8 @@ export async function recordAttendance(db: Db, input: { meetingId: string; recor
   const { meeting, group } = await loadMeeting(db, input.meetingId);
   await assertRecorder(db, group.id, input.actor);
   const participants = new Map((await participantsOf(db, group.id)).map((p) => [p.person_id, p]));
-  const errors = input.records.flatMap((r, i) => (participants.has(r.personId) ? [] : [{ field: `body.records.${i}.personId`, message: 'This person does not take part in the group.' }]));
-  if (errors.length) throw new AppError('VALIDATION_FAILED', 'Some people do not take part in the group.', { errors });
+  const errors = input.records.flatMap((r, i) => (participants.has(r.personId) ? [] : [fieldError(`body.records.${i}.personId`, reason('ATTENDANCE_NOT_PARTICIPANT'))]));
+  if (errors.length) throw new AppError('VALIDATION_FAILED', reason('ATTENDANCE_NOT_PARTICIPANTS'), { errors });
   await db.transaction().execute(async (trx) => {
     await upsertAttendance(
       trx,
@@ -161,7 +162,7 @@ export async function revokeCalendarFeed(db: Db, user: CurrentUser) {
 
 export async function feedCalendar(db: Db, token: string) {
   const feed = await personOfFeed(db, hashToken(token));
-  if (!feed) throw new AppError('NOT_FOUND', 'This calendar link was revoked or never existed.');
+  if (!feed) throw new AppError('NOT_FOUND', reason('CALENDAR_LINK_GONE'));
   const meetings = await meetingsOfPerson(db, feed.person_id);
   const timeZone = meetings[0]?.settings.timeZone ?? 'Europe/Brussels';
   return buildCalendar(meetings.map((s) => calendarEventOf(s, s.group_name)), { name: 'peercities meetings', timeZone });

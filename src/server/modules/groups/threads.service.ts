@@ -1,6 +1,7 @@
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
+import { reason } from '../../../shared/reason-texts.ts';
+import { AppError, fieldError } from '../../errors.ts';
 import { sanitizeRichText } from '../../lib/rich-text.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { hasRole } from '../../../shared/role-predicates.ts';
@@ -23,13 +24,13 @@ import {
 
 const POSTS_PER_PAGE = 50;
 
-const NO_THREAD = 'There is no such discussion, or it is private to its group.';
+const noThread = () => new AppError('NOT_FOUND', reason('THREAD_NOT_FOUND_OR_PRIVATE'));
 
 /** Threads are private to the group's members, facilitators and programme managers. */
 async function access(db: Db, groupId: string, user: CurrentUser) {
   const standing = await groupStanding(db, groupId, user.id);
   // The same answer as for a missing group: outsiders learn nothing.
-  if (!standing || !mayTakePart(user, standing)) throw new AppError('NOT_FOUND', NO_THREAD);
+  if (!standing || !mayTakePart(user, standing)) throw noThread();
   return { moderate: mayModerate(user, standing) };
 }
 
@@ -54,13 +55,13 @@ export async function listThreads(db: Db, groupId: string, user: CurrentUser, pa
 /** The mentioned cities, each once; refuses ids of cities that do not exist. */
 async function validMentions(db: Db, ids: readonly string[]) {
   const found = await citiesByIds(db, [...new Set(ids)]);
-  if (found.length !== new Set(ids).size) throw new AppError('VALIDATION_FAILED', 'Some mentioned cities do not exist.', { errors: [{ field: 'body.mentionedCityIds', message: 'Mention cities from the list.' }] });
+  if (found.length !== new Set(ids).size) throw new AppError('VALIDATION_FAILED', reason('MENTIONS_UNKNOWN'), { errors: [fieldError('body.mentionedCityIds', reason('MENTIONS_FROM_LIST'))] });
   return found;
 }
 
 function cleanBody(body: string) {
   const html = sanitizeRichText(body);
-  if (!html) throw new AppError('VALIDATION_FAILED', 'The post is empty once unsafe content is removed.', { errors: [{ field: 'body.body', message: 'Write some text (scripts and embedded content are removed).' }] });
+  if (!html) throw new AppError('VALIDATION_FAILED', reason('POST_EMPTY_WHEN_CLEANED'), { errors: [fieldError('body.body', reason('POST_WRITE_TEXT'))] });
   return html;
 }
 
@@ -83,7 +84,7 @@ export async function createThread(db: Db, labels: PersonLabels, input: { groupI
  */
 async function threadWithAccess(db: Db, threadId: string, user: CurrentUser, page?: number) {
   const found = await findThreadFor(db, threadId, user.id, page === undefined ? undefined : { limit: POSTS_PER_PAGE, offset: (page - 1) * POSTS_PER_PAGE });
-  if (!found || !mayTakePart(user, found)) throw new AppError('NOT_FOUND', NO_THREAD);
+  if (!found || !mayTakePart(user, found)) throw noThread();
   return { thread: found, moderate: mayModerate(user, found) };
 }
 
@@ -139,9 +140,9 @@ export async function reply(db: Db, labels: PersonLabels, input: { threadId: str
   const mentionIds = mentions.map((c) => c.id);
   const isManager = hasRole(input.user, 'programme_manager');
   const added = await addPost(db, { threadId: input.threadId, authorId: input.user.id, isManager, bodyHtml: html, mentionedCities: mentionIds, replyTo: input.replyTo });
-  if (!added || !mayPost(input.user, added)) throw new AppError('NOT_FOUND', NO_THREAD);
-  if (added.closed) throw new AppError('CONFLICT', 'A facilitator closed this discussion: it takes no more replies.');
-  if (!added.reply_to_ok) throw new AppError('VALIDATION_FAILED', 'You can reply only to a post of this discussion.', { errors: [{ field: 'body.replyTo', message: 'Not a post of this discussion.' }] });
+  if (!added || !mayPost(input.user, added)) throw noThread();
+  if (added.closed) throw new AppError('CONFLICT', reason('THREAD_CLOSED'));
+  if (!added.reply_to_ok) throw new AppError('VALIDATION_FAILED', reason('REPLY_SAME_THREAD_ONLY'), { errors: [fieldError('body.replyTo', reason('REPLY_NOT_IN_THREAD'))] });
   if (!added.post_id || !added.post_created_at || added.new_post_count === null || added.new_last_post_at === null) throw new Error('the reply was allowed but not stored');
   const post: PostRow = {
     id: added.post_id,
@@ -163,9 +164,9 @@ export async function reply(db: Db, labels: PersonLabels, input: { threadId: str
 
 export async function moderate(db: Db, labels: PersonLabels, input: { threadId: string; pinned?: boolean | undefined; closed?: boolean | undefined; user: CurrentUser; ip: string }) {
   const thread = await findThread(db, input.threadId);
-  if (!thread) throw new AppError('NOT_FOUND', 'There is no such discussion.');
+  if (!thread) throw new AppError('NOT_FOUND', reason('THREAD_NOT_FOUND'));
   const { moderate: allowed } = await access(db, thread.group_id, input.user);
-  if (!allowed) throw new AppError('FORBIDDEN', 'Only the group’s facilitators and programme managers can pin or close discussions.');
+  if (!allowed) throw new AppError('FORBIDDEN', reason('THREAD_MODERATORS_ONLY'));
   await db.transaction().execute(async (trx) => {
     await moderateThread(trx, thread.id, input);
     await recordAudit(trx, { actorId: input.user.id, action: 'thread.moderate', entityType: 'thread', entityId: thread.id, ip: input.ip, details: { before: { pinned: thread.pinned, closed: thread.closed }, after: { pinned: input.pinned ?? thread.pinned, closed: input.closed ?? thread.closed } } });
@@ -176,10 +177,10 @@ export async function moderate(db: Db, labels: PersonLabels, input: { threadId: 
 /** Hides a post from the group; the text stays for the audit, with who hid it and why. */
 export async function hide(db: Db, labels: PersonLabels, input: { postId: string; reason: string; user: CurrentUser; ip: string }) {
   const post = await findPost(db, input.postId);
-  if (!post) throw new AppError('NOT_FOUND', 'There is no such post.');
+  if (!post) throw new AppError('NOT_FOUND', reason('POST_NOT_FOUND'));
   const { moderate: allowed } = await access(db, post.group_id, input.user);
-  if (!allowed) throw new AppError('FORBIDDEN', 'Only the group’s facilitators and programme managers can hide posts.');
-  if (post.hidden_at) throw new AppError('CONFLICT', 'This post is already hidden.');
+  if (!allowed) throw new AppError('FORBIDDEN', reason('POST_MODERATORS_ONLY'));
+  if (post.hidden_at) throw new AppError('CONFLICT', reason('POST_ALREADY_HIDDEN'));
   await db.transaction().execute(async (trx) => {
     await hidePost(trx, post.id, input.user.id, input.reason);
     await recordAudit(trx, { actorId: input.user.id, action: 'post.hide', entityType: 'post', entityId: post.id, ip: input.ip, details: { reason: input.reason, threadId: post.thread_id } });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
 import { sendDailyDigests } from '../../jobs/daily-digest.ts';
+import { reason } from '../../../shared/reason-texts.ts';
 
 let t: TestApp;
 let facilitator: TestClient;
@@ -188,7 +189,7 @@ describe('pages and replies', () => {
     const before = await count();
     const wrongParent = await toulouse.request({ method: 'POST', url: `/api/threads/${threadId}/posts`, payload: { body: 'Re', replyTo: elsewhere } });
     expect(wrongParent.statusCode).toBe(400);
-    expect(wrongParent.json().errors).toEqual([{ field: 'body.replyTo', message: 'Not a post of this discussion.' }]);
+    expect(wrongParent.json().errors).toEqual([{ field: 'body.replyTo', message: 'Not a post of this discussion.', reason: reason('REPLY_NOT_IN_THREAD') }]);
     const outsider = await t.signedIn('lahti@demo.peercities.eu');
     expect((await outsider.request({ method: 'POST', url: `/api/threads/${threadId}/posts`, payload: { body: 'Let me in' } })).statusCode).toBe(404);
     expect((await toulouse.request({ method: 'POST', url: `/api/threads/00000000-0000-4000-8000-000000000000/posts`, payload: { body: 'Hello?' } })).statusCode).toBe(404);

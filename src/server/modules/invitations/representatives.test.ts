@@ -53,7 +53,7 @@ describe("a city's representatives, managed by its primary contact", () => {
     expect(other.json()).toMatchObject({ code: 'FORBIDDEN', reason: { code: 'REPRESENTATIVES_NOT_YOURS', params: { city: 'Lahti' } } });
     const facilitator = await t.signedIn('facilitator@demo.peercities.eu');
     expect((await facilitator.request({ method: 'GET', url: '/api/cities/valencia/representatives' })).statusCode).toBe(403);
-    expect((await lucia.request({ method: 'GET', url: '/api/cities/atlantis/representatives' })).json().reason).toEqual({ code: 'CITY_NOT_FOUND', params: { slug: 'atlantis' } });
+    expect((await lucia.request({ method: 'GET', url: '/api/cities/atlantis/representatives' })).json().reason).toEqual({ code: 'CITY_NOT_FOUND' });
   });
 
   it('invites a colleague as representative of the city, who appears once they accept', async () => {

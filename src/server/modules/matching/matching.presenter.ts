@@ -1,9 +1,11 @@
 import { diffRuns } from '../../../domain/matching/run-diff.ts';
 import type { MatchingFacilitator } from '../../../domain/matching/matching-inputs.ts';
 import type { MatchingSelection } from '../../../domain/matching/matching-selection.ts';
-import { cityNamer, hostsOf, travelOf, unplacedOf } from '../../../domain/matching/run-placements.ts';
+import { cityNamer, hostsOf, storedReason, travelOf, unplacedOf } from '../../../domain/matching/run-placements.ts';
 import type { MatchingOverview, MatchingSettings, PairRule, RunDetail, RunSummary } from '../../../shared/matching.schemas.ts';
 import type { Programme } from '../../../shared/programme.schemas.ts';
+import type { Reason } from '../../../shared/reason.ts';
+import { reason } from '../../../shared/reason-texts.ts';
 import type { listRuns, previousRun, publicationOf, RunRow } from './matching.repository.ts';
 
 type SummaryRow = Awaited<ReturnType<typeof listRuns>>[number];
@@ -29,7 +31,7 @@ function presentRunSummary(r: SummaryRow, publishedRunId: string | null): RunSum
 }
 
 /** The run page: placements with their fit, unplaced cities with reasons, the change from the previous run, the map. */
-export function presentRun(run: RunRow, facts: { publishedRunId: string | null; previous: PreviousRow | null; pairRules: PairRule[]; stale: string | null }): RunDetail {
+export function presentRun(run: RunRow, facts: { publishedRunId: string | null; previous: PreviousRow | null; pairRules: PairRule[]; stale: Reason | null }): RunDetail {
   const { context, result, instance } = run;
   const travel = travelOf(context);
   const points = [
@@ -49,15 +51,15 @@ export function presentRun(run: RunRow, facts: { publishedRunId: string | null; 
     programmeTitle: run.programme_title,
     inputsHash: run.inputs_hash,
     settingsVersion: run.settings_version,
-    reason: result.status === 'infeasible' ? (result.reason ?? 'The rules cannot all be met.') : null,
+    reason: result.status === 'infeasible' ? storedReason(result.reason ?? reason('MATCHING_RULES_UNMET')) : null,
     stale: facts.stale,
     hosts: hostsOf(run),
     unplaced: unplacedOf(run),
     pairRules: facts.pairRules,
     facilitatorStage:
       run.facilitators.status === 'optimal'
-        ? { status: 'optimal', reason: null, warnings: run.facilitators.warnings }
-        : { status: run.facilitators.status, reason: run.facilitators.reason, warnings: [] },
+        ? { status: 'optimal', reason: null, warnings: run.facilitators.warnings.map(storedReason) }
+        : { status: run.facilitators.status, reason: storedReason(run.facilitators.reason), warnings: [] },
     diff: facts.previous ? diffRuns(facts.previous, run, cityNamer(context)) : null,
     points,
     lines,

@@ -4,7 +4,8 @@ import { solveMatching, type MatchingOptions } from '../../../domain/matching/so
 import { MatchingOverview, MatchingSettings, PairRuleBody, PublishRunBody, RunDetail, StartRunBody, UpdateMatchingSettingsBody } from '../../../shared/matching.schemas.ts';
 import { PageQuery } from '../../../shared/pagination.ts';
 import { Problem } from '../../../shared/problem.ts';
-import { AppError } from '../../errors.ts';
+import { reason } from '../../../shared/reason-texts.ts';
+import { AppError, fieldError } from '../../errors.ts';
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
 import { changePairRule, getRun, matchingOverview, publishRun, startRun, updateSettings } from './matching.service.ts';
@@ -105,12 +106,8 @@ export async function matchingRoutes(app: App) {
       // The CLI's parser: it also checks references (unknown ids, duplicates, locks not in pairs).
       const parsed = parseMatchingInstance(request.body);
       if (!parsed.success) {
-        const errors = parsed.errors.map((e) => {
-          const at = e.indexOf(': ');
-          const path = e.slice(0, at);
-          return { field: path === '(instance)' ? 'body' : `body.${path}`, message: e.slice(at + 2) };
-        });
-        throw new AppError('VALIDATION_FAILED', 'The instance is not valid.', { errors });
+        const errors = parsed.errors.map((e) => fieldError(e.path === '(instance)' ? 'body' : `body.${e.path}`, e.reason));
+        throw new AppError('VALIDATION_FAILED', reason('MATCHING_INSTANCE_NOT_VALID'), { errors });
       }
       const options: MatchingOptions = { explain: request.query.explain === 'true' };
       if (parsed.instance.rules.maxTotalCo2Kg !== undefined) {

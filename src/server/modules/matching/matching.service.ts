@@ -6,9 +6,12 @@ import { cityNamer, placementsOf } from '../../../domain/matching/run-placements
 import { solveRun } from '../../../domain/matching/solve-run.ts';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { MatchingOverview, MatchingRuleSettings, MatchingWeights, PairRule, PairRuleBody, RunDetail, UpdateMatchingSettingsBody } from '../../../shared/matching.schemas.ts';
+import type { FieldError } from '../../../shared/problem.ts';
 import type { Programme } from '../../../shared/programme.schemas.ts';
+import type { Reason } from '../../../shared/reason.ts';
+import { reason } from '../../../shared/reason-texts.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, fieldError } from '../../errors.ts';
 import { representativesOf } from '../applications/applications.repository.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
@@ -114,12 +117,12 @@ export async function matchingOverview(db: Db, slug: string, page: { page: numbe
 export async function updateSettings(db: Db, input: { slug: string; body: UpdateMatchingSettingsBody; actor: CurrentUser; ip: string }) {
   const row = await programmeBySlugOrThrow(db, input.slug);
   const people = new Set((await facilitatorsWithDaysOff(db)).map((f) => f.id));
-  const errors = input.body.rules.facilitators.flatMap((f, i) => (people.has(f.personId) ? [] : [{ field: `body.rules.facilitators.${i}.personId`, message: 'Choose a person with the facilitator role.' }]));
-  if (errors.length) throw new AppError('VALIDATION_FAILED', 'Some settings are not valid.', { errors });
+  const errors = input.body.rules.facilitators.flatMap((f, i) => (people.has(f.personId) ? [] : [fieldError(`body.rules.facilitators.${i}.personId`, reason('CHOOSE_A_FACILITATOR'))]));
+  if (errors.length) throw new AppError('VALIDATION_FAILED', reason('MATCHING_SETTINGS_NOT_VALID'), { errors });
   await db.transaction().execute(async (trx) => {
     const before = await currentSettings(trx, row.id);
     const ok = await saveSettings(trx, { programmeId: row.id, weights: input.body.weights, rules: input.body.rules, expectedVersion: input.body.version, by: input.actor.id });
-    if (!ok) throw new AppError('EDIT_CONFLICT', 'The matching settings were changed elsewhere since you opened them. Reload the page and try again.');
+    if (!ok) throw new AppError('EDIT_CONFLICT', reason('MATCHING_SETTINGS_SAVED_ELSEWHERE'));
     await recordAudit(trx, { actorId: input.actor.id, action: 'matching.settings', entityType: 'programme', entityId: row.id, ip: input.ip, details: { before: { weights: before.weights, rules: before.rules }, after: { weights: input.body.weights, rules: input.body.rules } } });
   });
   return currentSettings(db, row.id);
@@ -129,10 +132,10 @@ export async function updateSettings(db: Db, input: { slug: string; body: Update
 export async function changePairRule(db: Db, input: { slug: string; body: PairRuleBody; actor: CurrentUser; ip: string }) {
   const row = await programmeBySlugOrThrow(db, input.slug);
   const selected = await selectedCities(db, row.id);
-  const errors = [];
-  if (!selected.hosts.has(input.body.hostCityId)) errors.push({ field: 'body.hostCityId', message: 'Not a selected host of this programme.' });
-  if (!selected.visitors.has(input.body.visitorCityId)) errors.push({ field: 'body.visitorCityId', message: 'Not a selected visiting city of this programme.' });
-  if (errors.length) throw new AppError('VALIDATION_FAILED', 'The pair is not valid.', { errors });
+  const errors: FieldError[] = [];
+  if (!selected.hosts.has(input.body.hostCityId)) errors.push(fieldError('body.hostCityId', reason('PLACEMENT_NOT_A_HOST')));
+  if (!selected.visitors.has(input.body.visitorCityId)) errors.push(fieldError('body.visitorCityId', reason('MATCHING_NOT_A_VISITOR')));
+  if (errors.length) throw new AppError('VALIDATION_FAILED', reason('MATCHING_PAIR_NOT_VALID'), { errors });
   await db.transaction().execute(async (trx) => {
     await setPairRule(trx, { programmeId: row.id, ...input.body, by: input.actor.id });
     await bumpSettingsVersion(trx, row.id, { weights: DEFAULT_WEIGHTS, rules: DEFAULT_RULES }, input.actor.id);
@@ -146,7 +149,7 @@ export async function startRun(db: Db, input: { slug: string; settingsVersion: n
   const programme = await loadProgramme(db, input.slug, input.now);
   const g = await gather(db, programme, input.now);
   if (g.selection.blocker) throw new AppError('CONFLICT', g.selection.blocker);
-  if (input.settingsVersion !== g.settings.version) throw new AppError('EDIT_CONFLICT', 'The matching settings changed since you opened the page. Reload it to see them, then run again.');
+  if (input.settingsVersion !== g.settings.version) throw new AppError('EDIT_CONFLICT', reason('MATCHING_SETTINGS_CHANGED_SINCE_OPENED'));
   const inputs = inputsOf(g);
   const solved = solveRun(inputs.instance, inputs.context);
   const id = await inTransaction(db, async (trx) => {
@@ -173,20 +176,23 @@ export async function startRun(db: Db, input: { slug: string; settingsVersion: n
 
 async function loadRun(db: Db, id: string): Promise<RunRow> {
   const run = await findRun(db, id);
-  if (!run) throw new AppError('NOT_FOUND', 'There is no such matching run.');
+  if (!run) throw new AppError('NOT_FOUND', reason('MATCHING_RUN_NOT_FOUND'));
   return run;
 }
 
-/** Why a run can no longer be published, or null. Cheap: versions and run numbers only. */
-async function staleness(db: Db, run: RunRow): Promise<string | null> {
+/**
+ * Why a run can no longer be published (shown with the run) and the refusal
+ * of its publication, or null. Cheap: versions and run numbers only.
+ */
+async function staleness(db: Db, run: RunRow): Promise<{ stale: Reason; refusal: Reason } | null> {
   const [latest, settings] = await Promise.all([latestRunNumber(db, run.programme_id), settingsRow(db, run.programme_id)]);
-  if (latest > run.number) return `A newer run (number ${latest}) exists: publish that one, or run again.`;
-  if ((settings?.version ?? 0) !== run.settings_version) return 'The matching settings or locked and forbidden pairs changed after this run: run again before publishing.';
+  if (latest > run.number) return { stale: reason('MATCHING_NEWER_RUN', { number: latest }), refusal: reason('MATCHING_RUN_OUT_OF_DATE_NEWER', { number: latest }) };
+  if ((settings?.version ?? 0) !== run.settings_version) return { stale: reason('MATCHING_SETTINGS_CHANGED_AFTER_RUN'), refusal: reason('MATCHING_RUN_OUT_OF_DATE_SETTINGS') };
   return null;
 }
 
 /** A run as the API shows it, from what the caller already knows of its programme. */
-async function runDetail(db: Db, run: RunRow, known: { publishedRunId: string | null; pairRules: PairRule[]; stale: string | null }): Promise<RunDetail> {
+async function runDetail(db: Db, run: RunRow, known: { publishedRunId: string | null; pairRules: PairRule[]; stale: Reason | null }): Promise<RunDetail> {
   const previous = await previousRun(db, run.programme_id, run.number);
   return presentRun(run, { ...known, previous: previous ?? null });
 }
@@ -196,7 +202,7 @@ export async function getRun(db: Db, id: string): Promise<RunDetail> {
   const [publication, pairRules] = await Promise.all([publicationOf(db, run.programme_id), pairRulesOf(db, run.programme_id)]);
   const publishedRunId = publication?.run_id ?? null;
   const stale = publishedRunId === run.id ? null : await staleness(db, run);
-  return runDetail(db, run, { publishedRunId, pairRules, stale });
+  return runDetail(db, run, { publishedRunId, pairRules, stale: stale?.stale ?? null });
 }
 
 /**
@@ -207,14 +213,13 @@ export async function getRun(db: Db, id: string): Promise<RunDetail> {
  */
 export async function publishRun(db: Db, input: { runId: string; actor: CurrentUser; ip: string; publicUrl: string; now: Date; sendEmails?: boolean }) {
   const run = await loadRun(db, input.runId);
-  if (await publicationOf(db, run.programme_id)) throw new AppError('CONFLICT', 'The matching of this programme is already published.');
-  if (run.status === 'infeasible') throw new AppError('CONFLICT', `This run is infeasible and cannot be published: ${run.result.reason ?? 'the rules cannot all be met'}. Change the rules and run again.`);
+  if (await publicationOf(db, run.programme_id)) throw new AppError('CONFLICT', reason('MATCHING_ALREADY_PUBLISHED'));
+  // The run page shows why it is infeasible; the refusal says what to do.
+  if (run.status === 'infeasible') throw new AppError('CONFLICT', reason('MATCHING_RUN_INFEASIBLE'));
   const stale = await staleness(db, run);
-  if (stale) throw new AppError('CONFLICT', `This run is out of date. ${stale}`);
+  if (stale) throw new AppError('CONFLICT', stale.refusal);
   const g = await gather(db, await loadProgramme(db, run.programme_slug, input.now), input.now);
-  if (inputsOf(g).inputsHash !== run.inputs_hash) {
-    throw new AppError('CONFLICT', 'This run is out of date. The selected cities or their data changed after it: run again before publishing.');
-  }
+  if (inputsOf(g).inputsHash !== run.inputs_hash) throw new AppError('CONFLICT', reason('MATCHING_RUN_OUT_OF_DATE_INPUTS'));
   const placements = placementsOf(run);
   const name = cityNamer(run.context);
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchCommand } from '../../../cli/match.command.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
+import type { Reason } from '../../../shared/reason.ts';
+import { englishText, reason } from '../../../shared/reason-texts.ts';
 
 let t: TestApp;
 let manager: TestClient;
@@ -13,11 +15,11 @@ interface RunBody {
   status: string;
   objective: number | null;
   inputsHash: string;
-  reason: string | null;
-  stale: string | null;
+  reason: Reason | null;
+  stale: Reason | null;
   published: boolean;
-  hosts: { cityId: string; name: string; facilitator: { name: string } | null; visitors: { cityId: string; name: string; score: number; locked: boolean; components: { key: string; contribution: number }[]; runnerUp: { hostName: string; text: string } | null }[] }[];
-  unplaced: { name: string; reasons: { text: string }[] }[];
+  hosts: { cityId: string; name: string; facilitator: { name: string } | null; visitors: { cityId: string; name: string; score: number; locked: boolean; components: { key: string; contribution: number; reasons: Reason[] }[]; runnerUp: { hostName: string; reason: Reason } | null }[] }[];
+  unplaced: { name: string; reasons: { reason: Reason }[] }[];
   diff: { previousNumber: number; moved: { name: string; from: string | null; to: string | null }[]; objectiveChange: number | null } | null;
   lines: { from: string; to: string; co2Kg: number }[];
   points: { id: string; kind: string }[];
@@ -87,9 +89,43 @@ describe('the demo 2025 matching', () => {
     expect(visits.map((v: { host: { name: string }; visitors: { name: string }[] }) => [v.host.name, v.visitors.map((c) => c.name).sort()])).toEqual(Object.entries(placement(published)));
   });
 
+  it('shows a run stored before reasons existed, with English text where reasons are now, as it was written', async () => {
+    const runId = (await overview()).published.runId;
+    const get = async (): Promise<RunBody> => (await manager.request({ method: 'GET', url: `/api/matching-runs/${runId}` })).json();
+    const row = await t.app.db.selectFrom('matching_runs').select(['context', 'result']).where('id', '=', runId).executeTakeFirstOrThrow();
+    // The demo run as a database seeded before issue 16 holds it: text in place of each reason.
+    const asText = <T extends { why: Reason }>({ why, ...rest }: T) => ({ ...rest, text: englishText(why) });
+    const explanation = row.result.explanation;
+    const older = {
+      context: {
+        ...row.context,
+        fits: row.context.fits.map((f) => ({ ...f, components: f.components.map((c) => ('reasons' in c ? { key: c.key, value: c.value, weight: c.weight, contribution: c.contribution, text: c.reasons.map(englishText).join(', ') } : c)) })),
+      },
+      result: {
+        ...row.result,
+        ...(explanation && {
+          explanation: { ...explanation, applicants: explanation.applicants.map((a) => ({ ...a, runnerUp: a.runnerUp && 'why' in a.runnerUp ? asText(a.runnerUp) : a.runnerUp, notGiven: a.notGiven.map((n) => ('why' in n ? asText(n) : n)) })) },
+        }),
+      },
+    };
+    const said = (run: RunBody) => run.hosts.flatMap((h) => h.visitors.map((v) => [v.runnerUp && englishText(v.runnerUp.reason), v.components.map((c) => c.reasons.map(englishText).join(', '))]));
+    const now = await get();
+    await t.app.db.updateTable('matching_runs').set({ context: JSON.stringify(older.context), result: JSON.stringify(older.result) }).where('id', '=', runId).execute();
+    try {
+      const then = await get();
+      expect(said(then)).toEqual(said(now));
+      // Its visitors are all locked (the visits that took place), so the fit breakdown is what it explains.
+      const [first] = now.hosts[0]!.visitors[0]!.components;
+      expect(first?.reasons[0]?.code).toMatch(/^FIT_/);
+      expect(then.hosts[0]!.visitors[0]!.components[0]?.reasons).toEqual([reason('STORED_TEXT', { text: first!.reasons.map(englishText).join(', ') })]);
+    } finally {
+      await t.app.db.updateTable('matching_runs').set({ context: JSON.stringify(row.context), result: JSON.stringify(row.result) }).where('id', '=', runId).execute();
+    }
+  });
+
   it('explains that the 2027 edition has nothing to match before its selection is published', async () => {
     const o = await overview('group-study-visits-2027');
-    expect(o.selection.blocker).toMatch(/host selection is not published yet/);
+    expect(englishText(o.selection.blocker)).toMatch(/host selection is not published yet/);
     expect(o.selection.hosts).toEqual([]);
     expect(o.runs.items).toEqual([]);
     const res = await manager.request({ method: 'POST', url: '/api/programmes/group-study-visits-2027/matching/runs', payload: { settingsVersion: o.settings.version } });
@@ -164,10 +200,10 @@ describe('running, locking and publishing (the 2025 selection without its visits
     expect(second.diff?.objectiveChange).toBe(0);
     // Every placed visitor names its runner-up host and what moving there would cost.
     const v = second.hosts[0]!.visitors[0]!;
-    expect(v.runnerUp?.text).toMatch(/lower the total by|full/);
+    expect(v.runnerUp && englishText(v.runnerUp.reason)).toMatch(/lower the total by|full/);
     // An older run is out of date once a newer exists.
     const old = (await manager.request({ method: 'GET', url: `/api/matching-runs/${first.id}` })).json();
-    expect(old.stale).toMatch(/newer run/);
+    expect(englishText(old.stale)).toMatch(/newer run/);
   });
 
   it('locks a pair with one call and shows what moved in the next run; refuses to publish the run before the lock', async () => {
@@ -198,7 +234,7 @@ describe('running, locking and publishing (the 2025 selection without its visits
     for (const v of visitors) await pair('milan', v, 'locked');
     const infeasible = await run();
     expect(infeasible.status).toBe('infeasible');
-    expect(infeasible.reason).toMatch(/Milan/);
+    expect(infeasible.reason && englishText(infeasible.reason)).toMatch(/Milan/);
     expect(infeasible.hosts.flatMap((h) => h.visitors)).toEqual([]);
     const refused = await manager.request({ method: 'POST', url: `/api/matching-runs/${infeasible.id}/publish`, payload: { confirm: true } });
     expect(refused.statusCode).toBe(409);
@@ -286,7 +322,7 @@ describe('POST /api/matching/solve', () => {
   it('names the bad field of a malformed instance, like the command line', async () => {
     const res = await manager.request({ method: 'POST', url: '/api/matching/solve', payload: { ...instance, pairs: [{ applicant: 'a9', host: 'h1', score: 1 }], rules: {} } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual([{ field: 'body.pairs[0].applicant', message: 'unknown applicant "a9"' }]);
+    expect(res.json().errors).toEqual([{ field: 'body.pairs[0].applicant', message: 'unknown applicant "a9"', reason: reason('INSTANCE_UNKNOWN_APPLICANT', { id: 'a9' }) }]);
     const unknownField = await manager.request({ method: 'POST', url: '/api/matching/solve', payload: { ...instance, rulez: {} } });
     expect(unknownField.statusCode).toBe(400);
     expect(unknownField.json().errors[0].field).toBe('body');

@@ -44,7 +44,7 @@ export async function personOrThrow(db: Db, id: string): Promise<Person> {
 
 export async function cityBySlugOrThrow(db: Db, slug: string): Promise<CityRef> {
   const city = await cityBySlug(db, slug);
-  if (!city) throw new AppError('NOT_FOUND', reason('CITY_NOT_FOUND', { slug }));
+  if (!city) throw new AppError('NOT_FOUND', reason('CITY_NOT_FOUND'));
   return city;
 }
 

@@ -2,7 +2,8 @@ import { assignEvaluators } from '../../../domain/evaluation/assign-evaluators.t
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { CallKind } from '../../../shared/programme.schemas.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
+import { reason } from '../../../shared/reason-texts.ts';
+import { AppError, fieldError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findApplication, isAssignedEvaluator } from '../applications/applications.repository.ts';
 import { loadCall, type CallContext } from '../programmes/calls.service.ts';
@@ -60,11 +61,11 @@ export async function autoAssign(db: Db, slug: string, kind: CallKind, actor: Cu
 /** The application and its call, for a manager changing who evaluates it. */
 async function assignmentContext(db: Db, applicationId: string, evaluatorId: string, now: Date) {
   const app = await findApplication(db, applicationId);
-  if (!app || app.submitted_at === null) throw new AppError('NOT_FOUND', 'There is no submitted application with this id.');
+  if (!app || app.submitted_at === null) throw new AppError('NOT_FOUND', reason('SUBMITTED_APPLICATION_NOT_FOUND'));
   const ctx = await loadCall(db, app.programme_slug, app.call_kind, now);
   assertReviewPhase(ctx);
   const evaluator = (await evaluatorProfiles(db)).find((e) => e.id === evaluatorId);
-  if (!evaluator) throw new AppError('VALIDATION_FAILED', 'Choose an evaluator.', { errors: [{ field: 'body.evaluatorId', message: 'This person is not an evaluator.' }] });
+  if (!evaluator) throw new AppError('VALIDATION_FAILED', reason('EVALUATOR_CHOOSE'), { errors: [fieldError('body.evaluatorId', reason('EVALUATOR_NOT_ONE'))] });
   return { app, ctx, evaluator };
 }
 
@@ -74,12 +75,12 @@ async function assignmentContext(db: Db, applicationId: string, evaluatorId: str
  */
 export async function assignByHand(db: Db, input: { applicationId: string; evaluatorId: string; actor: CurrentUser; ip: string; now: Date }) {
   const { app, ctx, evaluator } = await assignmentContext(db, input.applicationId, input.evaluatorId, input.now);
-  if (app.status !== 'submitted') throw new AppError('CONFLICT', `${app.city_name} withdrew its application.`);
+  if (app.status !== 'submitted') throw new AppError('CONFLICT', reason('APPLICATION_WITHDRAWN_BY_CITY', { city: app.city_name }));
   const ties = await cityTiesOf(db, [evaluator.id]);
-  if (ties.some((t) => t.city_id === app.city_id)) throw new AppError('CONFLICT', `${evaluator.name} represents ${app.city_name} and cannot evaluate its application.`);
-  if (ties.some((t) => t.country === app.city_country)) throw new AppError('CONFLICT', `${evaluator.name} represents a city of the same country as ${app.city_name}; choose someone from another country.`);
+  if (ties.some((t) => t.city_id === app.city_id)) throw new AppError('CONFLICT', reason('EVALUATOR_OWN_CITY', { evaluator: evaluator.name, city: app.city_name }));
+  if (ties.some((t) => t.country === app.city_country)) throw new AppError('CONFLICT', reason('EVALUATOR_OWN_COUNTRY', { evaluator: evaluator.name, city: app.city_name }));
   const existing = await findEvaluation(db, app.id, evaluator.id);
-  if (existing?.status === 'conflict') throw new AppError('CONFLICT', `${evaluator.name} declared a conflict of interest with ${app.city_name}.`);
+  if (existing?.status === 'conflict') throw new AppError('CONFLICT', reason('EVALUATOR_CONFLICT_WITH', { evaluator: evaluator.name, city: app.city_name }));
   await db.transaction().execute(async (trx) => {
     await insertAssignments(trx, [{ applicationId: app.id, evaluatorId: evaluator.id }], input.actor.id);
     await recordAudit(trx, { actorId: input.actor.id, action: 'evaluation.assign', entityType: 'application', entityId: app.id, ip: input.ip, details: { after: { evaluator: evaluator.name, evaluatorId: evaluator.id } } });
@@ -90,9 +91,9 @@ export async function assignByHand(db: Db, input: { applicationId: string; evalu
 /** Takes an application away from an evaluator who has not submitted; their draft goes with it. */
 export async function unassign(db: Db, input: { applicationId: string; evaluatorId: string; actor: CurrentUser; ip: string; now: Date }) {
   const { app, ctx, evaluator } = await assignmentContext(db, input.applicationId, input.evaluatorId, input.now);
-  if (!(await isAssignedEvaluator(db, app.id, evaluator.id))) throw new AppError('NOT_FOUND', `${evaluator.name} is not assigned to ${app.city_name}.`);
+  if (!(await isAssignedEvaluator(db, app.id, evaluator.id))) throw new AppError('NOT_FOUND', reason('EVALUATOR_NOT_ASSIGNED', { evaluator: evaluator.name, city: app.city_name }));
   const existing = await findEvaluation(db, app.id, evaluator.id);
-  if (existing?.status === 'submitted') throw new AppError('CONFLICT', `${evaluator.name} has already submitted scores for ${app.city_name}; they count in the ranking.`);
+  if (existing?.status === 'submitted') throw new AppError('CONFLICT', reason('EVALUATOR_ALREADY_SUBMITTED', { evaluator: evaluator.name, city: app.city_name }));
   await db.transaction().execute(async (trx) => {
     if (existing) await deleteEvaluation(trx, app.id, evaluator.id);
     await deleteAssignment(trx, app.id, evaluator.id);

@@ -1,7 +1,9 @@
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { Evaluation } from '../../../shared/programme.schemas.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
+import type { FieldError } from '../../../shared/problem.ts';
+import { reason } from '../../../shared/reason-texts.ts';
+import { AppError, fieldError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findApplication, isAssignedEvaluator, type ApplicationRow } from '../applications/applications.repository.ts';
 import { loadCall, type CallContext } from '../programmes/calls.service.ts';
@@ -12,7 +14,7 @@ import { assertReviewPhase } from './review.service.ts';
 /** The application and its call, if the application is assigned to this evaluator; 404 otherwise. */
 async function evaluationContext(db: Db, applicationId: string, user: CurrentUser, now: Date) {
   const app = await findApplication(db, applicationId);
-  if (!app || !(await isAssignedEvaluator(db, applicationId, user.id))) throw new AppError('NOT_FOUND', 'This application is not assigned to you.');
+  if (!app || !(await isAssignedEvaluator(db, applicationId, user.id))) throw new AppError('NOT_FOUND', reason('EVALUATION_NOT_YOURS'));
   const ctx = await loadCall(db, app.programme_slug, app.call_kind, now);
   return { app, ctx };
 }
@@ -49,18 +51,18 @@ export async function saveEvaluation(
 ): Promise<Evaluation> {
   const { app, ctx } = await evaluationContext(db, input.applicationId, input.user, input.now);
   assertReviewPhase(ctx);
-  const errors = [];
+  const errors: FieldError[] = [];
   const criteria = new Map(ctx.call.criteria.map((c) => [c.id, c]));
   for (const [id, score] of Object.entries(input.scores)) {
     const c = criteria.get(id);
-    if (!c) errors.push({ field: `body.scores.${id}`, message: 'Not a criterion of this call.' });
-    else if (!Number.isInteger(score) || score < 0 || score > c.scaleMax) errors.push({ field: `body.scores.${id}`, message: `Give a whole number from 0 to ${c.scaleMax}.` });
+    if (!c) errors.push(fieldError(`body.scores.${id}`, reason('SCORE_NOT_A_CRITERION')));
+    else if (!Number.isInteger(score) || score < 0 || score > c.scaleMax) errors.push(fieldError(`body.scores.${id}`, reason('SCORE_RANGE', { max: c.scaleMax })));
   }
-  if (input.submit) for (const c of ctx.call.criteria) if (input.scores[c.id] === undefined) errors.push({ field: `body.scores.${c.id}`, message: `Score “${c.name}” before submitting.` });
-  if (errors.length) throw new AppError('VALIDATION_FAILED', 'Some scores are not valid.', { errors });
+  if (input.submit) for (const c of ctx.call.criteria) if (input.scores[c.id] === undefined) errors.push(fieldError(`body.scores.${c.id}`, reason('SCORE_REQUIRED', { criterion: c.name })));
+  if (errors.length) throw new AppError('VALIDATION_FAILED', reason('SCORES_NOT_VALID'), { errors });
   await db.transaction().execute(async (trx) => {
     const current = await findEvaluation(trx, input.applicationId, input.user.id);
-    if (current?.status === 'submitted' || current?.status === 'conflict') throw new AppError('CONFLICT', `This evaluation is already ${current.status === 'conflict' ? 'released for a conflict of interest' : 'submitted'}.`);
+    if (current?.status === 'submitted' || current?.status === 'conflict') throw new AppError('CONFLICT', reason(current.status === 'conflict' ? 'EVALUATION_RELEASED_FOR_CONFLICT' : 'EVALUATION_ALREADY_SUBMITTED'));
     const ok = await saveEvaluationRow(trx, {
       applicationId: input.applicationId,
       evaluatorId: input.user.id,
@@ -69,7 +71,7 @@ export async function saveEvaluation(
       comment: input.comment,
       status: input.submit ? 'submitted' : 'draft',
     });
-    if (!ok) throw new AppError('EDIT_CONFLICT', 'Your evaluation was saved elsewhere since you opened it (another tab?). Reload it before saving again.');
+    if (!ok) throw new AppError('EDIT_CONFLICT', reason('EVALUATION_SAVED_ELSEWHERE'));
     await recordAudit(trx, {
       actorId: input.user.id,
       action: input.submit ? 'evaluation.submit' : 'evaluation.save',
@@ -88,7 +90,7 @@ export async function declareConflict(db: Db, input: { applicationId: string; us
   assertReviewPhase(ctx);
   return db.transaction().execute(async (trx) => {
     const current = await findEvaluation(trx, input.applicationId, input.user.id);
-    if (current?.status === 'submitted') throw new AppError('CONFLICT', 'You already submitted this evaluation; ask a programme manager to withdraw it.');
+    if (current?.status === 'submitted') throw new AppError('CONFLICT', reason('EVALUATION_SUBMITTED_ASK_MANAGER'));
     await deleteEvaluation(trx, input.applicationId, input.user.id);
     await saveEvaluationRow(trx, { applicationId: input.applicationId, evaluatorId: input.user.id, expectedVersion: 0, scores: {}, comment: '', status: 'conflict', conflictReason: input.reason });
     await deleteAssignment(trx, input.applicationId, input.user.id);

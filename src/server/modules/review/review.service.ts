@@ -3,14 +3,15 @@ import { visitorCount } from '../../../domain/programmes/programme-template.ts';
 import { summariseSelection } from '../../../domain/selection/selection.ts';
 import type { CallKind } from '../../../shared/programme.schemas.ts';
 import type { Db } from '../../db/client.ts';
+import { reason } from '../../../shared/reason-texts.ts';
 import { AppError } from '../../errors.ts';
 import { loadCall, type CallContext } from '../programmes/calls.service.ts';
 import { applicationsUnderReview, assignmentsOfCall, evaluationsOfCall, evaluatorProfiles } from './review.repository.ts';
 
 /** Evaluators score and managers decide only between the call's close and the publication of its decisions. */
 export function assertReviewPhase(ctx: CallContext) {
-  if (ctx.state !== 'closed') throw new AppError('CONFLICT', 'Evaluation starts when the call has closed.');
-  if (ctx.call.decisions_published_at) throw new AppError('CONFLICT', 'The decisions are published: evaluation is over.');
+  if (ctx.state !== 'closed') throw new AppError('CONFLICT', reason('REVIEW_NOT_YET'));
+  if (ctx.call.decisions_published_at) throw new AppError('CONFLICT', reason('REVIEW_OVER'));
 }
 
 /** What the overviews of a call under review read: four statements, run side by side. */
@@ -78,7 +79,7 @@ export function presentSelectionOverview(ctx: CallContext, data: ReviewData, pub
   const { apps } = data;
   const active = apps.filter((a) => a.status === 'submitted');
   const decisions = active.filter((a) => a.outcome).map((a) => ({ applicationId: a.id, outcome: a.outcome ?? 'rejected', waitlistPosition: a.waitlist_position }));
-  const summary = summariseSelection(active.map((a) => a.id), decisions, limitOf(ctx), ctx.call.kind === 'host' ? 'hosts' : 'visiting cities');
+  const summary = summariseSelection(active.map((a) => a.id), decisions, limitOf(ctx), ctx.call.kind);
   return {
     ...summary,
     publishedAt: publishedAt ? new Date(publishedAt).toISOString() : null,

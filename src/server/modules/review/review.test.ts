@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { programmeWithScoredHostCall } from '../../test-support/host-call.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
+import { englishText, reason } from '../../../shared/reason-texts.ts';
 
 let t: TestApp;
 let manager: TestClient;
@@ -69,11 +70,11 @@ describe('evaluation', () => {
     expect(stale.json().code).toBe('EDIT_CONFLICT');
     const bad = await jan.request({ method: 'PUT', url, payload: { version: 1, scores: { solutions: 9, charm: 3 } } });
     expect(bad.json().errors).toEqual([
-      { field: 'body.scores.solutions', message: 'Give a whole number from 0 to 5.' },
-      { field: 'body.scores.charm', message: 'Not a criterion of this call.' },
+      { field: 'body.scores.solutions', message: 'Give a whole number from 0 to 5.', reason: reason('SCORE_RANGE', { max: 5 }) },
+      { field: 'body.scores.charm', message: 'Not a criterion of this call.', reason: reason('SCORE_NOT_A_CRITERION') },
     ]);
     const incomplete = await jan.request({ method: 'POST', url: `${url}/submit`, payload: { version: 1, scores: { solutions: 4 } } });
-    expect(incomplete.json().errors).toEqual([{ field: 'body.scores.capacity', message: 'Score “Capacity to host” before submitting.' }]);
+    expect(incomplete.json().errors).toEqual([{ field: 'body.scores.capacity', message: 'Score “Capacity to host” before submitting.', reason: reason('SCORE_REQUIRED', { criterion: 'Capacity to host' }) }]);
   });
 
   it('releases an application to another evaluator when one declares a conflict', async () => {
@@ -99,7 +100,7 @@ describe('evaluation', () => {
     expect(back.json().detail).toBe(`Ingrid Hansen declared a conflict of interest with ${conflicted.cityName}.`);
     const notEvaluator = await manager.request({ method: 'POST', url: `/api/applications/${appIds.valencia}/assignments`, payload: { evaluatorId: await idOf('expert@demo.peercities.eu') } });
     expect(notEvaluator.statusCode).toBe(400);
-    expect(notEvaluator.json().errors).toEqual([{ field: 'body.evaluatorId', message: 'This person is not an evaluator.' }]);
+    expect(notEvaluator.json().errors).toEqual([{ field: 'body.evaluatorId', message: 'This person is not an evaluator.', reason: reason('EVALUATOR_NOT_ONE') }]);
 
     const janId = await idOf('evaluator@demo.peercities.eu');
     const jan = await t.signedIn('evaluator@demo.peercities.eu');
@@ -152,7 +153,8 @@ describe('selection', () => {
       await manager.request({ method: 'PUT', url: `/api/applications/${appIds[slug]}/decision`, payload: { outcome: 'selected', reason: 'Strong solutions to visit' } });
     }
     const overview = (await manager.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/host/selection` })).json();
-    expect(overview).toMatchObject({ limit: 3, selected: 4, problems: ['4 hosts are selected but the programme takes 3. Move 1 to the waiting list or reject them.'] });
+    expect(overview).toMatchObject({ limit: 3, selected: 4, problems: [reason('SELECTION_TOO_MANY_HOSTS', { selected: 4, limit: 3, excess: 1 })] });
+    expect(overview.problems.map(englishText)).toEqual(['4 hosts are selected but the programme takes 3. Move 1 to the waiting list or reject them.']);
     const refused = await manager.request({ method: 'POST', url: `/api/programmes/${SLUG}/calls/host/selection/publish` });
     expect(refused.statusCode).toBe(409);
     const after = (await manager.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/host` })).json();

@@ -1,7 +1,8 @@
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { CallKind } from '../../../shared/programme.schemas.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
+import { reason } from '../../../shared/reason-texts.ts';
+import { AppError, fieldError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { decisionEmail, emailRepresentatives } from '../applications/application-emails.ts';
 import { findApplication } from '../applications/applications.repository.ts';
@@ -15,10 +16,10 @@ export async function decide(
   input: { applicationId: string; outcome: 'selected' | 'waitlisted' | 'rejected'; reason: string; waitlistPosition: number | null; actor: CurrentUser; ip: string; now: Date },
 ) {
   const app = await findApplication(db, input.applicationId);
-  if (!app || app.status !== 'submitted') throw new AppError('NOT_FOUND', 'There is no submitted application with this id.');
+  if (!app || app.status !== 'submitted') throw new AppError('NOT_FOUND', reason('SUBMITTED_APPLICATION_NOT_FOUND'));
   const ctx = await loadCall(db, app.programme_slug, app.call_kind, input.now);
-  if (ctx.state !== 'closed') throw new AppError('CONFLICT', 'Decisions are taken after the call has closed.');
-  if (ctx.call.decisions_published_at) throw new AppError('CONFLICT', 'The decisions of this call are published and can no longer change.');
+  if (ctx.state !== 'closed') throw new AppError('CONFLICT', reason('DECISIONS_AFTER_CLOSE'));
+  if (ctx.call.decisions_published_at) throw new AppError('CONFLICT', reason('DECISIONS_FINAL'));
   await db.transaction().execute(async (trx) => {
     await upsertDecision(trx, { applicationId: app.id, outcome: input.outcome, reason: input.reason, waitlistPosition: input.waitlistPosition, by: input.actor.id });
     await recordAudit(trx, {
@@ -38,8 +39,9 @@ export async function publishDecisions(db: Db, input: { slug: string; kind: Call
   const ctx = await loadCall(db, input.slug, input.kind, input.now);
   const data = await reviewDataOf(db, ctx.call.id);
   const overview = presentSelectionOverview(ctx, data);
-  if (overview.publishedAt) throw new AppError('CONFLICT', 'These decisions are already published.');
-  if (overview.problems.length) throw new AppError('CONFLICT', `Not ready to publish: ${overview.problems.join(' ')}`);
+  if (overview.publishedAt) throw new AppError('CONFLICT', reason('DECISIONS_ALREADY_PUBLISHED'));
+  // Each problem is a reason of its own; they follow the summary as errors of the call.
+  if (overview.problems.length) throw new AppError('CONFLICT', reason('DECISIONS_NOT_READY'), { errors: overview.problems.map((p) => fieldError('call', p)) });
   const cityOf = new Map(data.apps.map((a) => [a.id, a.city_id]));
   const decided = overview.applications.flatMap((a) => {
     const cityId = cityOf.get(a.applicationId);

@@ -12,7 +12,8 @@ import type {
   UpdateSolutionBody,
 } from '../../../shared/solution.schemas.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
+import { reason } from '../../../shared/reason-texts.ts';
+import { AppError, fieldError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findCityById, findCityProfile } from '../cities/cities.repository.ts';
 import { mayActForCity } from '../cities/cities.policy.ts';
@@ -97,16 +98,16 @@ export async function search(db: Db, query: SolutionSearchQuery): Promise<Soluti
 /** The solution if `user` may see it: published ones to everybody, drafts to the city's own people. */
 async function visibleSolution(db: Db, id: string, user: CurrentUser | null) {
   const row = await findSolution(db, id);
-  if (!row || !maySeeSolution(user, { status: row.status, cityId: row.city_id })) throw new AppError('NOT_FOUND', 'There is no solution at this address.');
+  if (!row || !maySeeSolution(user, { status: row.status, cityId: row.city_id })) throw new AppError('NOT_FOUND', reason('SOLUTION_NOT_FOUND'));
   return { row, canEdit: mayChangeSolution(user, { cityId: row.city_id }) };
 }
 
-const FORBIDDEN_FOR_CITY = 'Only this city’s representatives and programme managers may change its solutions.';
+const forbiddenForCity = () => new AppError('FORBIDDEN', reason('SOLUTION_CITY_ACTORS_ONLY'));
 
 /** The solution if `actor` may change it: 404 when they may not even see it, 403 when they may only see it. */
 async function changeableSolution(db: Db, id: string, actor: CurrentUser) {
   const { row, canEdit } = await visibleSolution(db, id, actor);
-  if (!canEdit) throw new AppError('FORBIDDEN', FORBIDDEN_FOR_CITY);
+  if (!canEdit) throw forbiddenForCity();
   return row;
 }
 
@@ -124,7 +125,7 @@ export async function related(db: Db, id: string, user: CurrentUser | null): Pro
 
 export async function solutionsOfCitySlug(db: Db, slug: string, user: CurrentUser | null): Promise<SolutionCard[]> {
   const city = await findCityProfile(db, slug);
-  if (!city) throw new AppError('NOT_FOUND', 'There is no city at this address.');
+  if (!city) throw new AppError('NOT_FOUND', reason('CITY_NOT_FOUND'));
   return solutionsOfCity(db, city.id, mayActForCity(user, city.id));
 }
 
@@ -132,8 +133,8 @@ export async function solutionsOfCitySlug(db: Db, slug: string, user: CurrentUse
 export async function createSolution(db: Db, input: { body: CreateSolutionBody; actor: CurrentUser; ip: string }): Promise<SolutionDetail> {
   const { body, actor } = input;
   const city = await findCityById(db, body.cityId);
-  if (!city) throw new AppError('VALIDATION_FAILED', 'Choose an existing city.', { errors: [{ field: 'body.cityId', message: 'There is no such city.' }] });
-  if (!mayChangeSolution(actor, { cityId: city.id })) throw new AppError('FORBIDDEN', FORBIDDEN_FOR_CITY);
+  if (!city) throw new AppError('VALIDATION_FAILED', reason('CHOOSE_AN_EXISTING_CITY'), { errors: [fieldError('body.cityId', reason('CITY_NO_SUCH'))] });
+  if (!mayChangeSolution(actor, { cityId: city.id })) throw forbiddenForCity();
   const id = await db.transaction().execute(async (trx) => {
     const [created] = await insertSolutions(trx, [
       {
@@ -167,17 +168,17 @@ export async function createSolution(db: Db, input: { body: CreateSolutionBody; 
   return solutionDetail(db, id, actor);
 }
 
-const CONFLICT_MESSAGE = 'Someone else saved this solution after you opened it. Reload to see their changes, then edit again.';
+const savedElsewhere = () => new AppError('EDIT_CONFLICT', reason('SOLUTION_SAVED_ELSEWHERE'));
 
 export async function updateSolution(db: Db, input: { id: string; body: UpdateSolutionBody; actor: CurrentUser; ip: string }): Promise<SolutionDetail> {
   const { body, actor } = input;
   const existing = await changeableSolution(db, input.id, actor);
-  if (existing.version !== body.version) throw new AppError('EDIT_CONFLICT', CONFLICT_MESSAGE);
+  if (existing.version !== body.version) throw savedElsewhere();
   const startYear = body.startYear !== undefined ? body.startYear : existing.start_year;
   const endYear = body.endYear !== undefined ? body.endYear : existing.end_year;
   if (startYear !== null && endYear !== null && endYear < startYear) {
-    throw new AppError('VALIDATION_FAILED', 'Check the highlighted fields and try again.', {
-      errors: [{ field: 'body.endYear', message: 'The end year comes before the start year.' }],
+    throw new AppError('VALIDATION_FAILED', reason('CHECK_HIGHLIGHTED_FIELDS'), {
+      errors: [fieldError('body.endYear', reason('SOLUTION_END_BEFORE_START'))],
     });
   }
   const change: Partial<SolutionValues> = {
@@ -202,7 +203,7 @@ export async function updateSolution(db: Db, input: { id: string; body: UpdateSo
   };
   await db.transaction().execute(async (trx) => {
     const updated = await updateSolutionIfVersion(trx, existing.id, body.version, change);
-    if (!updated) throw new AppError('EDIT_CONFLICT', CONFLICT_MESSAGE);
+    if (!updated) throw savedElsewhere();
     await refreshCitySolutionStats(trx, [existing.city_id]);
     await recordAudit(trx, {
       actorId: actor.id,

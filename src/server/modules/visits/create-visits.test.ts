@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
+import { reason } from '../../../shared/reason-texts.ts';
 
 let t: TestApp;
 let manager: TestClient;
@@ -34,11 +35,11 @@ describe('creating the visits from a placement', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors).toEqual([
-      { field: 'body.placements.0.hostCityId', message: 'Not a selected host of this programme.' },
-      { field: 'body.placements.0.facilitatorId', message: 'Choose a person with the facilitator role.' },
-      { field: 'body.placements.1.visitorCityIds', message: 'A host receives at most 3 cities.' },
-      { field: 'body.placements.1.visitorCityIds', message: 'A city can visit only one host.' },
-      { field: 'body.placements.2.visitorCityIds', message: 'Every visitor must be a selected visiting city.' },
+      { field: 'body.placements.0.hostCityId', message: 'Not a selected host of this programme.', reason: reason('PLACEMENT_NOT_A_HOST') },
+      { field: 'body.placements.0.facilitatorId', message: 'Choose a person with the facilitator role.', reason: reason('CHOOSE_A_FACILITATOR') },
+      { field: 'body.placements.1.visitorCityIds', message: 'A host receives at most 3 cities.', reason: reason('PLACEMENT_HOST_CAPACITY', { max: 3 }) },
+      { field: 'body.placements.1.visitorCityIds', message: 'A city can visit only one host.', reason: reason('PLACEMENT_VISITOR_TWICE') },
+      { field: 'body.placements.2.visitorCityIds', message: 'Every visitor must be a selected visiting city.', reason: reason('PLACEMENT_NOT_A_VISITOR') },
     ]);
     expect((await manager.request({ method: 'GET', url: '/api/programmes/group-study-visits-2025/visits' })).json().items).toEqual([]);
   });

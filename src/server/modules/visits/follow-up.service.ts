@@ -1,6 +1,7 @@
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
+import { reason } from '../../../shared/reason-texts.ts';
+import { AppError, fieldError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findSolution } from '../solutions/solutions.repository.ts';
 import { feedbackOf, insertPlan, plansOf, updatesOf, upsertFeedback, upsertUpdate } from './follow-up.repository.ts';
@@ -9,7 +10,7 @@ import { mayGiveFeedback, mayWriteReplicationPlan } from './visits.policy.ts';
 
 async function visitContext(db: Db, visitId: string) {
   const [visit] = await visitRows(db, { visitId });
-  if (!visit) throw new AppError('NOT_FOUND', 'There is no such study visit.');
+  if (!visit) throw new AppError('NOT_FOUND', reason('VISIT_NOT_FOUND'));
   const visitors = (await participantsOfVisits(db, [visitId])).map((p) => p.id);
   return { visit, visitors };
 }
@@ -18,9 +19,9 @@ async function visitContext(db: Db, visitId: string) {
 export async function giveFeedback(db: Db, input: { visitId: string; cityId: string; ratings: Record<string, number>; comments: string; user: CurrentUser; ip: string; now: Date }) {
   const { visit, visitors } = await visitContext(db, input.visitId);
   const role = input.cityId === visit.host_city_id ? 'host' : visitors.includes(input.cityId) ? 'visitor' : null;
-  if (!role) throw new AppError('NOT_FOUND', 'This city does not take part in the visit.');
-  if (!mayGiveFeedback(input.user, input.cityId)) throw new AppError('FORBIDDEN', 'You can give feedback only for a city you represent.');
-  if (!visit.starts_on || `${visit.starts_on}` > input.now.toISOString().slice(0, 10)) throw new AppError('CONFLICT', 'Feedback opens once the visit has started.');
+  if (!role) throw new AppError('NOT_FOUND', reason('VISIT_CITY_NOT_TAKING_PART'));
+  if (!mayGiveFeedback(input.user, input.cityId)) throw new AppError('FORBIDDEN', reason('FEEDBACK_OWN_CITY_ONLY'));
+  if (!visit.starts_on || `${visit.starts_on}` > input.now.toISOString().slice(0, 10)) throw new AppError('CONFLICT', reason('FEEDBACK_NOT_YET'));
   await upsertFeedback(db, { visitId: visit.id, personId: input.user.id, cityId: input.cityId, role, ratings: input.ratings, comments: input.comments });
   return feedbackSummary(db, visit.id);
 }
@@ -72,12 +73,12 @@ export async function createPlan(
   input: { visitId: string; cityId: string; solutionId: string | null; title: string; steps: { text: string; owner: string; targetDate: string | null }[]; owner: string; targetDate: string | null; user: CurrentUser; ip: string },
 ) {
   const { visit, visitors } = await visitContext(db, input.visitId);
-  if (!visitors.includes(input.cityId)) throw new AppError('NOT_FOUND', 'This city did not visit.');
-  if (!mayWriteReplicationPlan(input.user, input.cityId)) throw new AppError('FORBIDDEN', 'Only the visiting city’s representatives can write its replication plan.');
+  if (!visitors.includes(input.cityId)) throw new AppError('NOT_FOUND', reason('PLAN_CITY_DID_NOT_VISIT'));
+  if (!mayWriteReplicationPlan(input.user, input.cityId)) throw new AppError('FORBIDDEN', reason('PLAN_VISITOR_ONLY'));
   if (input.solutionId) {
     const solution = await findSolution(db, input.solutionId);
     if (solution?.city_id !== visit.host_city_id) {
-      throw new AppError('VALIDATION_FAILED', 'Choose one of the host’s solutions.', { errors: [{ field: 'body.solutionId', message: 'Choose one of the host’s solutions.' }] });
+      throw new AppError('VALIDATION_FAILED', reason('PLAN_CHOOSE_HOST_SOLUTION'), { errors: [fieldError('body.solutionId', reason('PLAN_CHOOSE_HOST_SOLUTION'))] });
     }
   }
   const id = await db.transaction().execute(async (trx) => {
@@ -96,8 +97,8 @@ export async function addPlanUpdate(
   input: { planId: string; checkpoint: 3 | 6 | 12; status: 'not_started' | 'in_progress' | 'done' | 'dropped'; evidenceText: string; evidenceUrl: string | null; user: CurrentUser; ip: string },
 ) {
   const [plan] = await plansOf(db, { planId: input.planId });
-  if (!plan) throw new AppError('NOT_FOUND', 'There is no such replication plan.');
-  if (!mayWriteReplicationPlan(input.user, plan.city_id)) throw new AppError('FORBIDDEN', 'Only the city’s representatives can update its plan.');
+  if (!plan) throw new AppError('NOT_FOUND', reason('PLAN_NOT_FOUND'));
+  if (!mayWriteReplicationPlan(input.user, plan.city_id)) throw new AppError('FORBIDDEN', reason('PLAN_UPDATE_OWN_CITY_ONLY'));
   await db.transaction().execute(async (trx) => {
     await upsertUpdate(trx, { ...input, by: input.user.id });
     await recordAudit(trx, { actorId: input.user.id, action: 'replication.update', entityType: 'replication_plan', entityId: plan.id, ip: input.ip, details: { checkpoint: input.checkpoint, status: input.status } });

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
+import { reason } from '../../../shared/reason-texts.ts';
 
 let t: TestApp;
 let manager: TestClient;
@@ -74,7 +75,7 @@ describe('replication follow-up', () => {
     const ghent = valenciaVisit.visitors.find((c) => c.slug === 'ghent');
     const otherSolution = await t.app.db.selectFrom('solutions').select('id').where('city_id', '!=', valenciaVisit.host.id).executeTakeFirstOrThrow();
     const bad = await rep.request({ method: 'POST', url: `/api/visits/${valenciaVisit.id}/replication-plans`, payload: { cityId: ghent?.id, solutionId: otherSolution.id, title: 'Something else' } });
-    expect(bad.json().errors).toEqual([{ field: 'body.solutionId', message: 'Choose one of the host’s solutions.' }]);
+    expect(bad.json().errors).toEqual([{ field: 'body.solutionId', message: 'Choose one of the host’s solutions.', reason: reason('PLAN_CHOOSE_HOST_SOLUTION') }]);
     const ok = await rep.request({ method: 'POST', url: `/api/visits/${valenciaVisit.id}/replication-plans`, payload: { cityId: ghent?.id, title: 'Superblock pilot', steps: [{ text: 'Pick a neighbourhood' }] } });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ cityName: 'Ghent', status: 'not_started', steps: [{ text: 'Pick a neighbourhood', owner: '', targetDate: null }] });

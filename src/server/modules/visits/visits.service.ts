@@ -5,7 +5,9 @@ import { zonedToUtc } from '../../../domain/time/zoned-time.ts';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { Visit, VisitSummary } from '../../../shared/visit.schemas.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
+import type { FieldError } from '../../../shared/problem.ts';
+import { reason } from '../../../shared/reason-texts.ts';
+import { AppError, fieldError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { holdersOfRole } from '../people/people.repository.ts';
 import { enqueueEmails } from '../email/outbox.repository.ts';
@@ -50,7 +52,7 @@ function summaryOf(v: VisitRow, participants: Participants, travel: Travel): Vis
 
 async function loadVisit(db: Db, id: string) {
   const [row] = await visitRows(db, { visitId: id });
-  if (!row) throw new AppError('NOT_FOUND', 'There is no such study visit.');
+  if (!row) throw new AppError('NOT_FOUND', reason('VISIT_NOT_FOUND'));
   return row;
 }
 
@@ -102,9 +104,9 @@ async function presentVisit(db: Db, v: VisitRow, user: CurrentUser | null): Prom
 export async function proposeSchedule(db: Db, input: { slug: string; fixed: { visitId: string; startsOn: string }[]; apply: boolean; actor: CurrentUser; ip: string; now: Date }) {
   const programme = await loadProgramme(db, input.slug, input.now);
   const window = programme.milestones.find((m) => m.kind === 'visits');
-  if (!window) throw new AppError('CONFLICT', 'The programme has no visits window.');
+  if (!window) throw new AppError('CONFLICT', reason('VISITS_NO_WINDOW'));
   const rows = await visitRows(db, { programmeId: programme.id });
-  if (!rows.length) throw new AppError('CONFLICT', 'There are no visits to schedule yet: publish the matching first.');
+  if (!rows.length) throw new AppError('CONFLICT', reason('VISITS_NONE_TO_SCHEDULE'));
   const fixed = new Map(input.fixed.map((f) => [f.visitId, f.startsOn]));
   const facilitatorIds = [...new Set(rows.flatMap((r) => (r.facilitator_id ? [r.facilitator_id] : [])))];
   const daysOff = await facilitatorDaysOff(db, facilitatorIds);
@@ -129,7 +131,8 @@ export async function confirmVisits(db: Db, input: { slug: string; actor: Curren
   const programme = await programmeBySlugOrThrow(db, input.slug);
   const rows = await visitRows(db, { programmeId: programme.id });
   const undated = rows.filter((r) => !r.starts_on);
-  if (!rows.length || undated.length) throw new AppError('CONFLICT', `Give every visit its dates first (${undated.map((r) => r.host_name).join(', ') || 'no visits yet'}).`);
+  if (!rows.length) throw new AppError('CONFLICT', reason('VISITS_NONE_YET'));
+  if (undated.length) throw new AppError('CONFLICT', reason('VISITS_UNDATED', { hosts: undated.map((r) => r.host_name).join(', ') }));
   await db.transaction().execute(async (trx) => {
     await confirmSchedule(trx, programme.id);
     for (const r of rows) {
@@ -146,7 +149,7 @@ export async function confirmVisits(db: Db, input: { slug: string; actor: Curren
 
 export async function updateHostUnavailable(db: Db, input: { visitId: string; dates: string[]; user: CurrentUser; ip: string }) {
   const v = await loadVisit(db, input.visitId);
-  if (!mayArrangeVisit(input.user, partiesOf(v))) throw new AppError('FORBIDDEN', 'Only the host city, the facilitator and programme managers can set the host’s unavailable dates.');
+  if (!mayArrangeVisit(input.user, partiesOf(v))) throw new AppError('FORBIDDEN', reason('VISIT_HOST_DATES_PARTIES_ONLY'));
   await db.transaction().execute(async (trx) => {
     await setHostUnavailable(trx, v.id, [...new Set(input.dates)].sort());
     await recordAudit(trx, { actorId: input.user.id, action: 'visit.host_unavailable', entityType: 'visit', entityId: v.id, ip: input.ip, details: { before: v.host_unavailable, after: input.dates } });
@@ -159,9 +162,9 @@ export async function addAgendaItem(
   input: { visitId: string; item: { day: number; startsAt: string; endsAt: string; kind: 'site_visit' | 'talk' | 'workshop' | 'meal' | 'other'; title: string; place: string; solutionId: string | null }; user: CurrentUser; ip: string },
 ) {
   const v = await loadVisit(db, input.visitId);
-  if (!mayArrangeVisit(input.user, partiesOf(v))) throw new AppError('FORBIDDEN', 'Only the host city, the facilitator and programme managers can change the agenda.');
+  if (!mayArrangeVisit(input.user, partiesOf(v))) throw new AppError('FORBIDDEN', reason('VISIT_AGENDA_PARTIES_ONLY'));
   const days = v.settings.visitLengthDays;
-  if (input.item.day > days) throw new AppError('VALIDATION_FAILED', 'The visit is shorter.', { errors: [{ field: 'body.day', message: `Choose a day from 1 to ${days}.` }] });
+  if (input.item.day > days) throw new AppError('VALIDATION_FAILED', reason('VISIT_SHORTER'), { errors: [fieldError('body.day', reason('VISIT_DAY_RANGE', { days }))] });
   await db.transaction().execute(async (trx) => {
     await insertAgendaItem(trx, v.id, input.item);
     await recordAudit(trx, { actorId: input.user.id, action: 'visit.agenda_add', entityType: 'visit', entityId: v.id, ip: input.ip, details: { after: input.item } });
@@ -177,10 +180,10 @@ export async function saveDelegation(
   const v = await loadVisit(db, input.visitId);
   const participants = await participantsOfVisits(db, [v.id]);
   const city = participants.find((p) => p.id === input.cityId);
-  if (!city) throw new AppError('NOT_FOUND', 'This city does not take part in the visit.');
-  if (!mayNameDelegates(input.user, partiesOf(v), input.cityId)) throw new AppError('FORBIDDEN', 'Only the city’s own representatives can name its delegates.');
+  if (!city) throw new AppError('NOT_FOUND', reason('VISIT_CITY_NOT_TAKING_PART'));
+  if (!mayNameDelegates(input.user, partiesOf(v), input.cityId)) throw new AppError('FORBIDDEN', reason('VISIT_DELEGATES_OWN_CITY_ONLY'));
   const max = v.settings.maxDelegatesPerCity;
-  if (input.delegates.length > max) throw new AppError('VALIDATION_FAILED', 'Too many delegates.', { errors: [{ field: 'body.delegates', message: `The programme takes at most ${max} delegates per city.` }] });
+  if (input.delegates.length > max) throw new AppError('VALIDATION_FAILED', reason('VISIT_TOO_MANY_DELEGATES'), { errors: [fieldError('body.delegates', reason('VISIT_DELEGATES_MAX', { max }))] });
   const travel = delegationTravel({ latitude: city.latitude, longitude: city.longitude }, { latitude: v.host_latitude, longitude: v.host_longitude }, input.mode, input.delegates.length);
   await db.transaction().execute(async (trx) => {
     await replaceDelegation(trx, v.id, city.id, input.delegates, travel);
@@ -194,8 +197,8 @@ export async function saveDelegation(
 export async function visitCalendar(db: Db, visitId: string, user: CurrentUser) {
   const v = await loadVisit(db, visitId);
   const visit = await presentVisit(db, v, user);
-  if (!takesPartIn(user, partiesOf(v, visit.visitors.map((c) => c.id)))) throw new AppError('NOT_FOUND', 'There is no such study visit.');
-  if (!visit.startsOn) throw new AppError('CONFLICT', 'The visit has no dates yet.');
+  if (!takesPartIn(user, partiesOf(v, visit.visitors.map((c) => c.id)))) throw new AppError('NOT_FOUND', reason('VISIT_NOT_FOUND'));
+  if (!visit.startsOn) throw new AppError('CONFLICT', reason('VISIT_NO_DATES'));
   const tz = v.settings.timeZone;
   const dayDate = (day: number) => {
     const d = new Date(`${visit.startsOn}T00:00:00Z`);
@@ -237,21 +240,21 @@ export async function createVisits(
 ) {
   const programme = await programmeBySlugOrThrow(db, input.slug);
   const selected = await selectedCities(db, programme.id);
-  const errors: { field: string; message: string }[] = [];
+  const errors: FieldError[] = [];
   const seen = new Set<string>();
   const facilitators = new Set(await holdersOfRole(db, 'facilitator'));
   input.placements.forEach((p, i) => {
-    if (!selected.hosts.has(p.hostCityId)) errors.push({ field: `body.placements.${i}.hostCityId`, message: 'Not a selected host of this programme.' });
-    if (p.visitorCityIds.length > programme.settings.visitorsPerHost) errors.push({ field: `body.placements.${i}.visitorCityIds`, message: `A host receives at most ${programme.settings.visitorsPerHost} cities.` });
+    if (!selected.hosts.has(p.hostCityId)) errors.push(fieldError(`body.placements.${i}.hostCityId`, reason('PLACEMENT_NOT_A_HOST')));
+    if (p.visitorCityIds.length > programme.settings.visitorsPerHost) errors.push(fieldError(`body.placements.${i}.visitorCityIds`, reason('PLACEMENT_HOST_CAPACITY', { max: programme.settings.visitorsPerHost })));
     for (const v of p.visitorCityIds) {
-      if (!selected.visitors.has(v)) errors.push({ field: `body.placements.${i}.visitorCityIds`, message: 'Every visitor must be a selected visiting city.' });
-      if (seen.has(v)) errors.push({ field: `body.placements.${i}.visitorCityIds`, message: 'A city can visit only one host.' });
+      if (!selected.visitors.has(v)) errors.push(fieldError(`body.placements.${i}.visitorCityIds`, reason('PLACEMENT_NOT_A_VISITOR')));
+      if (seen.has(v)) errors.push(fieldError(`body.placements.${i}.visitorCityIds`, reason('PLACEMENT_VISITOR_TWICE')));
       seen.add(v);
     }
-    if (p.facilitatorId && !facilitators.has(p.facilitatorId)) errors.push({ field: `body.placements.${i}.facilitatorId`, message: 'Choose a person with the facilitator role.' });
+    if (p.facilitatorId && !facilitators.has(p.facilitatorId)) errors.push(fieldError(`body.placements.${i}.facilitatorId`, reason('CHOOSE_A_FACILITATOR')));
   });
-  if (errors.length) throw new AppError('VALIDATION_FAILED', 'The placement is not valid.', { errors });
-  if ((await visitRows(db, { programmeId: programme.id })).length) throw new AppError('CONFLICT', 'The visits of this programme already exist.');
+  if (errors.length) throw new AppError('VALIDATION_FAILED', reason('PLACEMENT_NOT_VALID'), { errors });
+  if ((await visitRows(db, { programmeId: programme.id })).length) throw new AppError('CONFLICT', reason('VISITS_EXIST'));
   const write = async (trx: Db) => {
     for (const p of input.placements) {
       await insertVisit(trx, { programmeId: programme.id, hostCityId: p.hostCityId, facilitatorId: p.facilitatorId, matchingRunId: input.matchingRunId, visitorCityIds: p.visitorCityIds });

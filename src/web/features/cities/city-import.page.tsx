@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { ApiError } from '../../lib/api-client.ts';
+import { reasonText } from '../../lib/reason-text.ts';
 import { useImportCities } from './cities.api.ts';
 
 /** Programme managers import a CSV of cities: checked as a whole, every bad row listed, nothing written unless all rows are good. */
@@ -79,7 +80,7 @@ export function CityImportPage() {
                 <Table.Tr key={i}>
                   <Table.Td>{e.line ?? '—'}</Table.Td>
                   <Table.Td>{e.column || '—'}</Table.Td>
-                  <Table.Td>{e.message}</Table.Td>
+                  <Table.Td>{e.reason ? reasonText(e.reason) : e.message}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

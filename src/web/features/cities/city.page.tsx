@@ -13,6 +13,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { displayName, formatDateTime } from '../../lib/format.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { hasRole, isPrimaryContactOf } from '../../../shared/role-predicates.ts';
+import { reasonText } from '../../lib/reason-text.ts';
 import { useCityContacts, useCityHistory, useCityProfile, useCitySolutions, useSimilarCities } from './cities.api.ts';
 import { CityEditForm } from './city-edit-form.tsx';
 import { ContactsForm } from './contacts-form.tsx';
@@ -129,7 +130,7 @@ function SimilarSection({ slug }: { slug: string }) {
             <Text span size="sm">
               ({t(`cityKinds.${s.city.kind}`)}, {s.city.country})
             </Text>
-            <Text size="sm">{s.reasons.join('; ')}</Text>
+            <Text size="sm">{s.reasons.map(reasonText).join('; ')}</Text>
           </li>
         )}
       </ListSection>
@@ -137,7 +138,7 @@ function SimilarSection({ slug }: { slug: string }) {
         {(m) => (
           <li key={m.city.id}>
             <CityLink city={m.city} />
-            <Text size="sm">{m.reason}</Text>
+            <Text size="sm">{reasonText(m.reason)}</Text>
           </li>
         )}
       </ListSection>

@@ -10,24 +10,12 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { PaginationBar } from '../../components/pagination-bar.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
-import { ApiError } from '../../lib/api-client.ts';
 import { useMatching, usePairRule, usePublishRun, useRun, useStartRun } from './matching.api.ts';
 import { RunView, useNumber } from './run-view.tsx';
 import { SettingsForm } from './settings-form.tsx';
 import { ColumnHeads } from '../../components/column-heads.tsx';
 import { PageSection } from '../../components/page-section.tsx';
 import './matching.css';
-
-/** The server's own words for a refusal (why a run cannot be published, …), under the translated summary. */
-function ServerDetail({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  if (!(error instanceof ApiError) || !error.detail || error.code === 'VALIDATION_FAILED') return null;
-  return (
-    <Text size="sm" mb="md" role="note">
-      {t('matching.serverSays', { detail: error.detail })}
-    </Text>
-  );
-}
 
 function useDate(timeZone: string) {
   const { i18n } = useTranslation();
@@ -129,7 +117,6 @@ function PublishButton({ run, onPublished }: { run: RunDetail; onPublished: () =
   return (
     <>
       <ProblemAlert error={publish.error} />
-      <ServerDetail error={publish.error} />
       <Group>
         <Button color="green" disabled={blocked} onClick={() => setOpen(true)}>
           {t('matching.publish.button', { number: run.number })}
@@ -212,7 +199,6 @@ export function MatchingPage() {
           {canRun && (
             <>
               <ProblemAlert error={start.error} />
-              <ServerDetail error={start.error} />
               <Group mb="md">
                 <Button
                   loading={start.isPending}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { PairRule, PairRuleBody, RunDetail } from '../../../shared/matching.schemas.ts';
 import { LinkMap } from '../../components/link-map.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { reasonText } from '../../lib/reason-text.ts';
 import { usePairRule } from './matching.api.ts';
 
 const COMPONENTS = ['thematic', 'evaluation', 'likeness', 'language', 'travel'] as const;
@@ -39,7 +40,7 @@ export function RunView({ slug, run, pairRules, editable }: RunViewProps) {
     <Stack gap="lg">
       {run.status === 'infeasible' ? (
         <Alert color="red" variant="light" title={t('matching.run.infeasibleTitle')}>
-          <Text size="sm">{t('matching.run.infeasible', { reason: run.reason ?? '' })}</Text>
+          <Text size="sm">{t('matching.run.infeasible', { reason: run.reason ? reasonText(run.reason) : '' })}</Text>
         </Alert>
       ) : (
         <Text>
@@ -49,7 +50,7 @@ export function RunView({ slug, run, pairRules, editable }: RunViewProps) {
       )}
       {run.stale && (
         <Alert color="yellow" variant="light" title={t('matching.run.staleTitle')}>
-          <Text size="sm">{run.stale}</Text>
+          <Text size="sm">{reasonText(run.stale)}</Text>
         </Alert>
       )}
       <ProblemAlert error={pair.error} />
@@ -126,7 +127,7 @@ export function RunView({ slug, run, pairRules, editable }: RunViewProps) {
                                   <Text size="sm" fw={600}>
                                     {t('matching.host.contribution', { value: format(c.contribution, 1), weight: format(c.weight, 0) })}
                                   </Text>
-                                  <Text size="xs">{c.text}</Text>
+                                  <Text size="xs">{c.reasons.map(reasonText).join(', ')}</Text>
                                 </>
                               ) : (
                                 '–'
@@ -140,7 +141,7 @@ export function RunView({ slug, run, pairRules, editable }: RunViewProps) {
                               <Text size="sm" fw={600}>
                                 {v.runnerUp.hostName}
                               </Text>
-                              <Text size="xs">{v.runnerUp.text}</Text>
+                              <Text size="xs">{reasonText(v.runnerUp.reason)}</Text>
                               {editable &&
                                 ruleButton(
                                   { hostCityId: v.runnerUp.hostCityId, visitorCityId: v.cityId, rule: 'locked' },
@@ -204,7 +205,7 @@ export function RunView({ slug, run, pairRules, editable }: RunViewProps) {
                 <List size="sm">
                   {u.reasons.map((r) => (
                     <List.Item key={r.hostCityId}>
-                      {r.hostName}: {r.text}
+                      {r.hostName}: {reasonText(r.reason)}
                       {editable && ruleButton({ hostCityId: r.hostCityId, visitorCityId: u.cityId, rule: 'locked' }, t('matching.pair.lock'), t('matching.pair.lockLabel', { visitor: u.name, host: r.hostName }), { ml: 'xs' })}
                     </List.Item>
                   ))}
@@ -240,14 +241,14 @@ export function RunView({ slug, run, pairRules, editable }: RunViewProps) {
       )}
       {run.facilitatorStage.status !== 'optimal' && run.facilitatorStage.reason && (
         <Alert color="yellow" variant="light" title={t('matching.facilitator.problemTitle')}>
-          <Text size="sm">{run.facilitatorStage.reason}</Text>
+          <Text size="sm">{reasonText(run.facilitatorStage.reason)}</Text>
         </Alert>
       )}
       {run.facilitatorStage.warnings.length > 0 && (
         <Alert color="yellow" variant="light" title={t('matching.facilitator.warningsTitle')}>
           <List size="sm">
-            {run.facilitatorStage.warnings.map((w) => (
-              <List.Item key={w}>{w}</List.Item>
+            {run.facilitatorStage.warnings.map((w, i) => (
+              <List.Item key={i}>{reasonText(w)}</List.Item>
             ))}
           </List>
         </Alert>

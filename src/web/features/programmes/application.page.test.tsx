@@ -1,7 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../../shared/programme.schemas.ts';
+import { reason } from '../../../shared/reason-texts.ts';
 import { i18next } from '../../lib/i18n.ts';
+import { reasonText } from '../../lib/reason-text.ts';
 import { APPLICATION_ID, application, call, programme, representative } from '../../test-support/fixtures.ts';
 import { mockApi, problem, renderPage } from '../../test-support/render.tsx';
 import { ApplicationPage } from './application.page.tsx';
@@ -54,7 +56,8 @@ describe('the application form', () => {
     await user.type(motivation, 'A'.repeat(41));
     await user.click(screen.getByRole('button', { name: t('programmes.application.saveDraft') }));
 
-    expect(motivation).toHaveAccessibleDescription(expect.stringContaining(t('validation.tooLong', { count: 40 })));
+    // The server's rule (domain/calls/answers.ts), in the person's words.
+    expect(motivation).toHaveAccessibleDescription(expect.stringContaining(reasonText(reason('ANSWER_TOO_LONG', { max: 40, length: 41 }))));
     expect(motivation).toHaveFocus();
     expect(screen.queryByText(/Too big|expected string/)).toBeNull();
     expect(api.sent()).toEqual([]);
@@ -66,14 +69,15 @@ describe('the application form', () => {
     await user.click(screen.getByRole('button', { name: t('programmes.application.submit') }));
 
     expect(motivation).toHaveFocus();
-    expect(motivation).toHaveAccessibleDescription(expect.stringContaining(t('programmes.application.answerRequired')));
+    const required = (label: string) => reasonText(reason('ANSWER_REQUIRED', { label }));
+    expect(motivation).toHaveAccessibleDescription(expect.stringContaining(required('Why do you want to host?')));
     const sector = screen.getByRole('radiogroup', { name: /Main sector/ });
-    expect(within(sector.closest('.mantine-InputWrapper-root') ?? sector).getByText(t('programmes.application.answerRequired'))).toBeInTheDocument();
+    expect(within(sector.closest('.mantine-InputWrapper-root') ?? sector).getByText(required('Main sector'))).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).toBeNull();
 
     // Editing an answer takes its message away.
     await user.type(motivation, 'Because.');
-    expect(motivation).not.toHaveAccessibleDescription(expect.stringContaining(t('programmes.application.answerRequired')));
+    expect(motivation).not.toHaveAccessibleDescription(expect.stringContaining(required('Why do you want to host?')));
     expect(api.sent()).toEqual([]);
   });
 

@@ -2,14 +2,15 @@ import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { answerProblems } from '../../../domain/calls/answers.ts';
 import { UpdateApplicationBody, type Answers, type Application, type Call } from '../../../shared/programme.schemas.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
-import { ApiError } from '../../lib/api-client.ts';
 import type { FieldErrors } from '../../lib/form-errors.ts';
+import { reasonText } from '../../lib/reason-text.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { AnswerField } from './answer-field.tsx';
@@ -45,13 +46,6 @@ export function ApplicationPage() {
   return <ApplicationView key={application.data.id} application={application.data} call={call.data} maxDelegates={programme.data.settings.maxDelegatesPerCity} />;
 }
 
-/** The server's own sentence for refusals that carry a date or a reason (deadline passed, not eligible). */
-function detailMessages(error: unknown): Partial<Record<ApiError['code'], string>> {
-  if (!(error instanceof ApiError) || !error.detail) return {};
-  const { detail } = error;
-  return { CALL_CLOSED: detail, CALL_NOT_OPEN: detail, NOT_ELIGIBLE: detail, PAYLOAD_TOO_LARGE: detail, UNSUPPORTED_MEDIA_TYPE: detail, ATTACHMENT_INVALID: detail };
-}
-
 function ApplicationView({ application: a, call, maxDelegates }: { application: Application; call: Call; maxDelegates: number }) {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
@@ -80,20 +74,10 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
     setNotice(null);
   };
 
-  /** Checks before sending, in the person's language; the server checks everything again. */
+  /** The server's own checks (domain/calls/answers.ts) before sending, in the person's language. */
   const problemsOf = (answers: Answers, submitting: boolean): FieldErrors => {
     const problems: FieldErrors = {};
-    for (const q of call.questions) {
-      const v = answers[q.id];
-      if (isEmpty(v)) {
-        if (submitting && q.required) problems[`answers.${q.id}`] = t('programmes.application.answerRequired');
-        continue;
-      }
-      const max = q.maxLength ?? (q.type === 'text' ? 300 : 5000);
-      if ((q.type === 'text' || q.type === 'long_text') && typeof v === 'string' && v.length > max) problems[`answers.${q.id}`] = t('validation.tooLong', { count: max });
-      if (q.type === 'preferred_dates' && Array.isArray(v) && v.some((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d))) problems[`answers.${q.id}`] = t('programmes.application.dateMissing');
-      if (q.type === 'delegates' && (typeof v !== 'number' || v < 1 || v > maxDelegates)) problems[`answers.${q.id}`] = t('programmes.answer.delegatesHint', { max: maxDelegates });
-    }
+    for (const p of answerProblems(call.questions, answered(answers), { submitting, maxDelegates })) problems[`answers.${p.questionId}`] ??= reasonText(p.reason);
     return problems;
   };
 
@@ -214,7 +198,7 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
           </Alert>
         )}
       </div>
-      <ProblemAlert error={lastError} messages={{ ...detailMessages(lastError), CONFLICT: lastError instanceof ApiError && lastError.detail ? lastError.detail : t('errors.codes.CONFLICT') }} />
+      <ProblemAlert error={lastError} />
 
       <form
         {...form.formProps}

@@ -6,6 +6,7 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { EmptyState } from '../../components/empty-state.tsx';
+import { reasonText } from '../../lib/reason-text.ts';
 import { EvaluationStatusBadge } from './evaluation-status-badge.tsx';
 import { ApplicationsExportLinks, CallRoute } from './call-route.tsx';
 import { callKindKey, LARGE_SPREAD, ReviewProblem, warningAlertProps } from './review-problem.tsx';
@@ -78,7 +79,7 @@ function AutoAssignSection({ slug, kind }: { slug: string; kind: CallKind }) {
           <Alert {...warningAlertProps} mt="sm" title={t('review.overview.assignIncomplete', { count: result.added })}>
             <List size="sm">
               {result.shortfalls.map((s) => (
-                <List.Item key={s.applicationId}>{t('review.overview.shortfall', { city: s.cityName, count: s.missing, reason: s.reason })}</List.Item>
+                <List.Item key={s.applicationId}>{t('review.overview.shortfall', { city: s.cityName, count: s.missing, reason: reasonText(s.reason) })}</List.Item>
               ))}
             </List>
           </Alert>

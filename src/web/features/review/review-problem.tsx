@@ -2,20 +2,23 @@ import { Alert, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api-client.ts';
 import { useProblemMessage } from '../../lib/problem-message.ts';
+import { reasonText } from '../../lib/reason-text.ts';
 
 /**
- * A failed request, with the server's own explanation underneath: for
- * evaluation and selection the reason (“3 hosts are selected but the
- * programme takes 2…”) is what the manager needs to act on.
+ * A failed request, with the server's reasons underneath: for evaluation and
+ * selection the reason (“3 hosts are selected but the programme takes 2…”)
+ * is what the manager needs to act on.
  */
 export function ReviewProblem({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const messageOf = useProblemMessage();
   if (!error) return null;
-  const detail = error instanceof ApiError && error.status >= 400 && error.status < 500 && error.code !== 'VALIDATION_FAILED' ? error.detail : null;
+  const refusal = error instanceof ApiError && error.status >= 400 && error.status < 500 && error.code !== 'VALIDATION_FAILED' && error.reason ? error : null;
+  // A refusal may list its reasons (what blocks publishing) after the summary one.
+  const detail = refusal?.reason ? [refusal.reason, ...refusal.fieldErrors.flatMap((e) => (e.reason ? [e.reason] : []))].map(reasonText).join(' ') : null;
   return (
     <Alert color="red" variant="light" title={t('errors.title')} role="alert" mb="md">
-      <Text size="sm">{messageOf(error)}</Text>
+      <Text size="sm">{refusal ? t(`errors.codes.${refusal.code}`) : messageOf(error)}</Text>
       {detail && (
         <Text size="sm" mt="xs">
           {t('review.serverSays', { detail })}

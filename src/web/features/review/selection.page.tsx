@@ -8,6 +8,7 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { reasonText } from '../../lib/reason-text.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { ApplicationsExportLinks, CallRoute } from './call-route.tsx';
 import { callKindKey, ReviewProblem, warningAlertProps } from './review-problem.tsx';
@@ -78,7 +79,7 @@ function Selection({ slug, kind }: { slug: string; kind: CallKind }) {
             <Alert {...warningAlertProps} mt="sm" title={t('review.selection.problemsTitle')}>
               <List size="sm">
                 {data.problems.map((p) => (
-                  <List.Item key={p}>{p}</List.Item>
+                  <List.Item key={p.code}>{reasonText(p)}</List.Item>
                 ))}
               </List>
             </Alert>

@@ -5,6 +5,7 @@ import { ScrollRegion } from '../../components/scroll-region.tsx';
 import type { z } from 'zod';
 import { ScheduleBody, type ScheduleAnswer, type VisitSummary } from '../../../shared/visit.schemas.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { reasonText } from '../../lib/reason-text.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { VisitProblem } from './visit-problem.tsx';
 import { formatDay } from './visit-format.ts';
@@ -99,7 +100,7 @@ export function SchedulePanel({ slug, visits, window }: { slug: string; visits: 
         <VisitProblem error={propose.error ?? confirm.error} />
         {answer?.status === 'conflict' && (
           <Alert color="red" variant="light" title={t('visits.schedule.conflictTitle')} mt="md">
-            <Text size="sm">{answer.reason}</Text>
+            <Text size="sm">{reasonText(answer.reason)}</Text>
             <Text size="sm" mt="xs">
               {t('visits.schedule.conflictNext')}
             </Text>
