@@ -3,7 +3,7 @@ import { nextInLine } from '../../../domain/selection/selection.ts';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { Answers, Application, CallKind } from '../../../shared/programme.schemas.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, fieldError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { assertCallOpen, eligibilityOf, loadCall, type CallContext } from '../programmes/calls.service.ts';
 import {
@@ -96,9 +96,10 @@ export async function listApplications(db: Db, slug: string, kind: CallKind, use
 export async function createApplication(db: Db, input: { slug: string; kind: CallKind; cityId: string; answers: Answers; user: CurrentUser; ip: string; now: Date }) {
   const ctx = await loadCall(db, input.slug, input.kind, input.now);
   if (!mayChangeApplication(input.user, input.cityId)) throw new AppError('FORBIDDEN', 'You can apply only for a city you represent.');
-  assertCallOpen(ctx);
+  assertCallOpen(ctx, input.cityId);
   const eligibility = await eligibilityOf(db, ctx, input.cityId);
-  if (!eligibility.eligible) throw new AppError('NOT_ELIGIBLE', eligibility.reasons.join(' '));
+  const [why] = eligibility.reasons;
+  if (why) throw new AppError('NOT_ELIGIBLE', why, { errors: eligibility.reasons.map((r) => fieldError('body.cityId', r)) });
   const errors = answerErrors(ctx, input.answers, false);
   if (errors.length) throw new AppError('VALIDATION_FAILED', 'Some answers are not valid.', { errors });
   const id = await db.transaction().execute(async (trx) => {
@@ -118,7 +119,7 @@ export async function loadChangeable(db: Db, id: string, user: CurrentUser, now:
   const row = await loadReadable(db, id, user);
   if (!mayChangeApplication(user, row.city_id)) throw new AppError('FORBIDDEN', 'Only the city’s own representatives can change its application.');
   const ctx = await contextOf(db, row, now);
-  assertCallOpen(ctx);
+  assertCallOpen(ctx, row.city_id);
   if (row.status === 'withdrawn') throw new AppError('CONFLICT', 'This application was withdrawn.');
   return { row, ctx };
 }
@@ -178,7 +179,7 @@ export async function withdrawApplication(db: Db, input: { id: string; user: Cur
   if (!mayChangeApplication(input.user, row.city_id)) throw new AppError('FORBIDDEN', 'Only the city’s own representatives can withdraw its application.');
   const ctx = await contextOf(db, row, input.now);
   const afterDecisions = ctx.state === 'closed' && row.decisions_published_at !== null && (row.outcome === 'selected' || row.outcome === 'waitlisted');
-  if (!afterDecisions) assertCallOpen(ctx);
+  if (!afterDecisions) assertCallOpen(ctx, row.city_id);
   if (row.status === 'withdrawn') throw new AppError('CONFLICT', 'This application was already withdrawn.');
   await db.transaction().execute(async (trx) => {
     const locked = await findApplicationForUpdate(trx, input.id);
