@@ -143,7 +143,7 @@ class Timeline {
   }
 }
 
-/** Opens a call now (with a new deadline when its own has passed). */
+/** Opens a call that has not opened yet now, with its own deadline or another one. */
 export function planOpen(f: TimelineFacts, kind: CallKind, closesAt?: Date): Plan {
   if (!f.published) return refuse(reason('PROGRAMME_IS_DRAFT'));
   const call = f.calls[kind];
@@ -158,8 +158,9 @@ export function planOpen(f: TimelineFacts, kind: CallKind, closesAt?: Date): Pla
     const groups = t.step('discussion_groups');
     if (groups.endsOn > t.today) return refuse(reason('DISCUSSION_GROUPS_RUNNING', { date: groups.endsOn }));
   }
+  // An upcoming call's own deadline is still ahead; another may be given.
   const deadline = closesAt ?? call.closesAt;
-  if (deadline <= f.now) return refuse(closesAt ? reason('DEADLINE_NOT_FUTURE', instantParams(f.now, f.timeZone)) : reason('CALL_NEEDS_DEADLINE', { call: kind }));
+  if (deadline <= f.now) return refuse(reason('DEADLINE_NOT_FUTURE', instantParams(f.now, f.timeZone)));
   t.effects.push(reason('EFFECT_CALL_OPENS_NOW', { call: kind }), reason('EFFECT_DEADLINE', { call: kind, ...instantParams(deadline, f.timeZone) }));
   if (kind === 'visitor') t.endByToday('host_selection');
   t.setWindow(kind, { opensAt: f.now, closesAt: deadline });
