@@ -98,7 +98,7 @@ describe('programmes, calls and applications', () => {
     const settings = page.getByRole('form', { name: 'Numbers and dates' });
     // The discussion groups have started: the number of learning phases is fixed, and the page says why.
     expect(await field(settings, 'Learning phases').getAttribute('readonly')).not.toBeNull();
-    await settings.getByText(/Fixed: Can no longer change: the discussion groups started on 2028-07-01/).waitFor();
+    await settings.getByText(/Can no longer change: the discussion groups started on 2028-07-01/).waitFor();
     await field(settings, 'Host cities (or pairs)').fill('4');
     // A host call that would end after its selection has begun is refused with the reason, and nothing is saved.
     await field(settings, 'Last day of Host call').fill('2029-01-05');

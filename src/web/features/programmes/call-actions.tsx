@@ -41,7 +41,8 @@ export function CallActions({ call }: { call: Call }) {
   const [done, setDone] = useState<{ action: CallAction; outcome: ActionOutcome } | null>(null);
   const target = (action: CallAction): ActionTarget => ({ slug: call.programmeSlug, kind: call.kind, action });
   const callName = t(`programmes.callNamesInline.${call.kind}`);
-  const available: CallAction[] = call.state === 'upcoming' ? ['open'] : call.state === 'open' ? ['close', 'extend'] : call.decisionsPublishedAt ? [] : ['extend', 'reopen'];
+  // A draft's calls cannot open: the page says so, and publishing comes first.
+  const available: CallAction[] = !call.published ? [] : call.state === 'upcoming' ? ['open'] : call.state === 'open' ? ['close', 'extend'] : call.decisionsPublishedAt ? [] : ['extend', 'reopen'];
   const finish = (action: CallAction) => (outcome: ActionOutcome) => {
     setDialog(null);
     setDone({ action, outcome });

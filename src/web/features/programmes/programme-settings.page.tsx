@@ -144,7 +144,7 @@ function SettingsForm({ programme: p, update, justSaved }: { programme: Programm
                     <NumberInput
                       key={f.key}
                       label={t(`programmes.settingsFields.${f.key}`)}
-                      description={locked ? t('programmes.settings.locked', { reason: locked }) : t(`programmes.settingsHints.${f.key}`)}
+                      description={locked ?? t(`programmes.settingsHints.${f.key}`)}
                       required
                       readOnly={locked !== undefined}
                       min={f.min}
@@ -157,7 +157,7 @@ function SettingsForm({ programme: p, update, justSaved }: { programme: Programm
               </SimpleGrid>
               <Checkbox
                 label={t('programmes.settingsFields.requireDiscussionGroups')}
-                description={locks.has('settings.requireDiscussionGroups') ? t('programmes.settings.locked', { reason: locks.get('settings.requireDiscussionGroups') }) : undefined}
+                description={locks.get('settings.requireDiscussionGroups')}
                 disabled={locks.has('settings.requireDiscussionGroups')}
                 {...form.getInputProps('requireDiscussionGroups', { type: 'checkbox' })}
                 error={form.errors['settings.requireDiscussionGroups']}
