@@ -30,7 +30,7 @@ export const REASON_TEXTS = {
   STEP_END_BEFORE_TODAY: 'The {{step}} step has started: its last day can move, but not before today ({{date}}).',
   SETTING_FIXED: 'Can no longer change: the {{step}} started on {{date}}.',
   LEARNING_STARTED: 'The discussion groups started on {{date}}: their dates and learning phases can no longer change.',
-  LEARNING_PHASE_HAS_MEETINGS: 'Phase {{phase}} has {{count}} discussion-group meetings: move them to another phase before reducing the number of phases.',
+  LEARNING_PHASE_HAS_MEETINGS: 'Phase {{phase}} has discussion-group meetings ({{count}}): move them to another phase before reducing the number of phases.',
   CALL_DATES_BY_ACTIONS: 'The {{call}} call has opened: change its deadline with “Extend the deadline” or “Close now” on the call, which tell the applicants.',
   CALL_NOT_FOUND: 'The programme has no {{call}} call.',
   CALL_STALE: 'Someone else changed this call since you opened it. Reload and apply your changes again.',

@@ -277,4 +277,21 @@ describe('learning phases follow the discussion groups', () => {
     const [audit] = (await auditOf('programme.update')).filter((a) => JSON.stringify(a.details).includes('Phases test 2028'));
     expect(audit?.details).toMatchObject({ learningPhasesRebuilt: 3 });
   });
+
+  it('refuses fewer phases while a dropped phase has meetings, with the reason, and changes nothing', async () => {
+    const facilitator = await t.signedIn('facilitator@demo.peercities.eu');
+    const group = (await facilitator.request({ method: 'POST', url: `/api/programmes/${slug}/groups`, payload: { name: 'Energy in English', sectors: ['energy'], language: 'en', capacity: 3 } })).json();
+    const meeting = await facilitator.request({ method: 'POST', url: `/api/groups/${group.id}/meetings`, payload: { phaseNumber: 3, title: 'Phase 3', startsAtLocal: '2027-09-20T10:00', durationMinutes: 90 } });
+    expect(meeting.statusCode, meeting.body).toBe(201);
+    const p = (await manager.request({ method: 'GET', url: `/api/programmes/${slug}` })).json();
+    const res = await manager.request({ method: 'PATCH', url: `/api/programmes/${slug}`, payload: { version: p.version, settings: { learningPhases: 2 } } });
+    expect(res.json().errors).toEqual([
+      {
+        field: 'body.settings.learningPhases',
+        message: 'Phase 3 has discussion-group meetings (1): move them to another phase before reducing the number of phases.',
+        reason: { code: 'LEARNING_PHASE_HAS_MEETINGS', params: { phase: 3, count: 1 } },
+      },
+    ]);
+    expect((await phases()).map((ph) => ph.number)).toEqual([1, 2, 3]);
+  });
 });
