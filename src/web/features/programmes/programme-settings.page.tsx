@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { UpdateProgrammeBody, type Programme, type ProgrammeSettings } from '../../../shared/programme.schemas.ts';
@@ -10,7 +10,6 @@ import { ApiError } from '../../lib/api-client.ts';
 import { reasonText } from '../../lib/reason-text.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { useProgramme, useUpdateProgramme } from './programmes.api.ts';
-import { ColumnHeads } from '../../components/column-heads.tsx';
 import { PageProblem } from '../../components/page-problem.tsx';
 
 type NumberKey = 'hostCount' | 'visitorsPerHost' | 'visitorTargetYearMax' | 'maxDelegatesPerCity' | 'evaluatorsPerApplication' | 'visitLengthDays' | 'learningPhases';
@@ -177,61 +176,41 @@ function SettingsForm({ programme: p, update, justSaved }: { programme: Programm
                 {generalTimelineError}
               </Text>
             )}
-            <Table>
-              <ColumnHeads labels={[t('programmes.timeline.step'), t('programmes.timeline.from'), t('programmes.timeline.to')]} />
-              <Table.Tbody>
-                {form.values.milestones.map((m, i) => {
-                  const name = t(`programmes.milestones.${m.kind}`);
-                  const startLock = locks.get(`milestones.${m.kind}.startsOn`);
-                  const endLock = locks.get(`milestones.${m.kind}.endsOn`);
-                  const why = [...new Set([startLock, endLock].filter((r) => r !== undefined))];
-                  const fieldError = form.errors[`milestones.${i}`];
-                  // Edited as a pair: a change to either date clears the step's message.
-                  const dateProps = (which: 'startsOn' | 'endsOn') => ({
-                    ...form.getInputProps(`milestones.${i}.${which}`, { withError: false }),
-                    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
-                      form.setFieldValue(`milestones.${i}.${which}`, e.currentTarget.value);
-                      form.clearFieldError(`milestones.${i}`);
-                    },
-                  });
-                  return (
-                    <Table.Tr key={m.kind}>
-                      <Table.Th scope="row">
-                        {name}
-                        {started.has(m.kind) && (
-                          <Text size="xs" fw={400}>
-                            {t('programmes.settings.started')}
-                          </Text>
-                        )}
-                        {why.map((reason) => (
-                          <Text key={reason} size="xs" fw={400}>
-                            {reason}
-                          </Text>
-                        ))}
-                      </Table.Th>
-                      <Table.Td>
-                        <TextInput
-                          type="date"
-                          aria-label={t('programmes.settings.startsOn', { step: name })}
-                          readOnly={startLock !== undefined}
-                          {...dateProps('startsOn')}
-                          error={fieldError}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <TextInput
-                          type="date"
-                          aria-label={t('programmes.settings.endsOn', { step: name })}
-                          readOnly={endLock !== undefined}
-                          {...dateProps('endsOn')}
-                          error={fieldError ? true : undefined}
-                        />
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
+            {/* One block per step rather than a table: two date fields side by side fit a phone's width. */}
+            <Stack gap="sm">
+              {form.values.milestones.map((m, i) => {
+                const name = t(`programmes.milestones.${m.kind}`);
+                const startLock = locks.get(`milestones.${m.kind}.startsOn`);
+                const endLock = locks.get(`milestones.${m.kind}.endsOn`);
+                const why = [...new Set([startLock, endLock].filter((r) => r !== undefined))];
+                const fieldError = form.errors[`milestones.${i}`];
+                // Edited as a pair: a change to either date clears the step's message.
+                const dateProps = (which: 'startsOn' | 'endsOn') => ({
+                  ...form.getInputProps(`milestones.${i}.${which}`, { withError: false }),
+                  onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+                    form.setFieldValue(`milestones.${i}.${which}`, e.currentTarget.value);
+                    form.clearFieldError(`milestones.${i}`);
+                  },
+                });
+                return (
+                  <Paper key={m.kind} component="fieldset" withBorder p="sm" radius="md" m={0}>
+                    <Text component="legend" fw={600} px={4}>
+                      {name}
+                      {started.has(m.kind) ? ` (${t('programmes.settings.started')})` : ''}
+                    </Text>
+                    {why.map((reason) => (
+                      <Text key={reason} size="sm" mb="xs">
+                        {reason}
+                      </Text>
+                    ))}
+                    <SimpleGrid cols={{ base: 1, xs: 2 }}>
+                      <TextInput type="date" label={t('programmes.settings.startsOn', { step: name })} readOnly={startLock !== undefined} {...dateProps('startsOn')} error={fieldError} />
+                      <TextInput type="date" label={t('programmes.settings.endsOn', { step: name })} readOnly={endLock !== undefined} {...dateProps('endsOn')} error={fieldError ? true : undefined} />
+                    </SimpleGrid>
+                  </Paper>
+                );
+              })}
+            </Stack>
           </Paper>
           <Group>
             <Button {...form.submitProps}>{t('programmes.settings.save')}</Button>
