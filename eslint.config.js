@@ -63,7 +63,7 @@ const SERVER_MODULES = {
       'review/review.service.ts',
       'visits/visits.repository.ts', 'visits/visits.service.ts',
     ],
-    work: ['programmes/calls.service.ts', 'programmes/learning-progress.repository.ts', 'programmes/programmes.repository.ts', 'programmes/programmes.service.ts'],
+    work: ['programmes/calls.repository.ts', 'programmes/calls.service.ts', 'programmes/learning-progress.repository.ts', 'programmes/programmes.repository.ts', 'programmes/programmes.service.ts'],
     jobs: [
       'applications/application-emails.ts',
       'groups/digest.repository.ts', 'groups/group-emails.ts', 'groups/meetings.repository.ts',

@@ -42,6 +42,8 @@ export const ProgrammeSummary = z.object({
   current: MilestoneKind.nullable(),
   next: MilestoneKind.nullable(),
   phase: z.enum(['not_started', 'running', 'finished']),
+  /** Null while the programme is a draft (seen only by programme managers). */
+  publishedAt: z.string().nullable(),
 });
 export type ProgrammeSummary = z.infer<typeof ProgrammeSummary>;
 
@@ -50,6 +52,8 @@ export const Programme = ProgrammeSummary.extend({
   settings: ProgrammeSettings,
   milestones: z.array(Milestone),
   steps: z.array(StepState),
+  /** What can no longer change and why: `milestones.<step>.startsOn|endsOn`, `settings.<name>`. */
+  locks: z.array(z.object({ field: z.string(), reason: Reason })),
   version: z.number().int(),
 });
 export type Programme = z.infer<typeof Programme>;
@@ -99,11 +103,19 @@ export const Criterion = z.object({
 });
 export type Criterion = z.infer<typeof Criterion>;
 
+export const CallReopening = z.object({ cityId: z.uuid(), cityName: z.string(), until: z.string(), reason: z.string() });
+
 export const Call = z.object({
   id: z.uuid(),
   programmeSlug: z.string(),
   programmeTitle: z.string(),
+  /** Whether its programme is published; a draft's calls never open. */
+  published: z.boolean(),
   kind: CallKind,
+  /**
+   * The window; for a representative of a city the closed call was reopened
+   * for, `state` is open and `closesAt` that city's own deadline.
+   */
   opensAt: z.string(),
   closesAt: z.string(),
   timeZone: z.string(),
@@ -111,6 +123,12 @@ export const Call = z.object({
   questions: z.array(Question),
   criteria: z.array(Criterion),
   decisionsPublishedAt: z.string().nullable(),
+  /** Why the call could not open now (a draft, no questions, no criteria); empty when it can. */
+  openProblems: z.array(Reason),
+  /** Why the questions and criteria can no longer change, or null. */
+  formLock: Reason.nullable(),
+  /** Cities it was reopened for: all of them for programme managers, the reader's own for representatives. */
+  reopenings: z.array(CallReopening),
   version: z.number().int(),
 });
 export type Call = z.infer<typeof Call>;
@@ -125,7 +143,43 @@ export const UpdateCallBody = z
   .refine((b) => new Set(b.criteria.map((c) => c.id)).size === b.criteria.length, { message: 'Each criterion needs its own id.', path: ['criteria'] });
 export type UpdateCallBody = z.infer<typeof UpdateCallBody>;
 
-export const EligibilityAnswer = z.object({ cityId: z.uuid(), cityName: z.string(), eligible: z.boolean(), reasons: z.array(z.string()) });
+export const EligibilityAnswer = z.object({
+  cityId: z.uuid(),
+  cityName: z.string(),
+  eligible: z.boolean(),
+  /** Why not, in English (for API clients); `why` holds the same reasons to translate. */
+  reasons: z.array(z.string()),
+  why: z.array(Reason),
+});
+
+// Timeline control: every action has a preview (GET, nothing changes) and
+// the action itself (POST), which answers what it did.
+
+/** What an action would do now, or why it may not. */
+export const ActionPreview = z.object({
+  allowed: z.boolean(),
+  refusal: Reason.nullable(),
+  effects: z.array(Reason),
+});
+export type ActionPreview = z.infer<typeof ActionPreview>;
+
+/** What an action did. */
+export const ActionOutcome = z.object({ effects: z.array(Reason) });
+export type ActionOutcome = z.infer<typeof ActionOutcome>;
+
+const Instant = z.iso.datetime({ offset: true });
+
+export const VersionedActionBody = z.object({ version: z.number().int().min(1) });
+export const OpenCallQuery = z.object({ closesAt: Instant.optional() });
+export const OpenCallBody = VersionedActionBody.extend({ closesAt: Instant.optional() });
+export const ExtendCallQuery = z.object({ until: Instant });
+export const ExtendCallBody = VersionedActionBody.extend({ until: Instant });
+export const ReopenCallQuery = z.object({ cityId: z.uuid(), until: Instant });
+export const ReopenCallBody = VersionedActionBody.extend({
+  cityId: z.uuid(),
+  until: Instant,
+  reason: z.string().trim().min(3).max(1000),
+});
 
 /** Answers by question id: text, a list of choices, dates, a number of delegates. */
 export const AnswerValue = z.union([z.string().max(20000), z.array(z.string().max(300)).max(100), z.number().int().min(0).max(100)]);

@@ -98,6 +98,14 @@ describe('matching', () => {
     const manager = await apiAs(DEMO.manager);
     const created = await manager.call('POST', '/api/programmes', { title: 'Matching e2e 2026', format: 'group_study_visits', editionYear: 2026, slug });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
+    // The cities below submit without answering: one optional question per call. Then the draft is published.
+    for (const kind of ['host', 'visitor'] as const) {
+      const call = await manager.call('GET', `/api/programmes/${slug}/calls/${kind}`);
+      const form = { version: call.body.version, questions: [{ id: 'motivation', type: 'long_text', label: 'Why?', required: false }], criteria: [{ id: 'overall', name: 'Overall', weight: 1, scaleMax: 5 }] };
+      expect((await manager.call('PUT', `/api/programmes/${slug}/calls/${kind}`, form)).status).toBe(200);
+    }
+    const draft = await manager.call('GET', `/api/programmes/${slug}`);
+    expect((await manager.call('POST', `/api/programmes/${slug}/actions/publish`, { version: draft.body.version })).status).toBe(200);
     platform.setNow(new Date('2025-12-10T10:00:00Z'));
     const hostApps = [await applyAndSubmit(DEMO.valencia, slug, 'host'), await applyAndSubmit(DEMO.lahti, slug, 'host')];
     platform.setNow(new Date('2026-01-10T10:00:00Z'));

@@ -58,41 +58,55 @@ describe('programmes, calls and applications', () => {
     await page.getByRole('region', { name: 'Timeline' }).getByText('Dates in the programme\'s time zone, Europe/Brussels.').waitFor();
     await expectAccessible(page, 'the new programme');
 
-    // The host call has no questions yet: the manager writes them before it opens.
+    // The template's host call asks the real programme's questions; the manager keeps the first,
+    // removes the others and adds a file question and a criterion, before publishing.
     await page.getByRole('link', { name: 'Open the host call' }).click();
     await ready(page, `Host call: ${TITLE}`);
     const editor = page.getByRole('form', { name: 'Questions and criteria of the call' });
-    await editor.getByRole('button', { name: 'Add a question' }).click();
-    await field(editor, 'Question').fill(MOTIVATION);
-    await editor.getByRole('checkbox', { name: 'Required to submit' }).check();
+    expect(await field(editor.getByRole('group', { name: 'Question 1' }), 'Question').inputValue()).toBe(MOTIVATION);
+    expect(await editor.getByRole('group', { name: 'Question 1' }).getByRole('checkbox', { name: 'Required to submit' }).isChecked()).toBe(true);
+    for (let i = 0; i < 5; i++) await editor.getByRole('button', { name: 'Remove question 2' }).click();
     await editor.getByRole('button', { name: 'Add a question' }).click();
     const second = editor.getByRole('group', { name: 'Question 2' });
     await field(second, 'Question').fill(CONTRACT);
     await field(second, 'Type of answer').selectOption('file');
     await editor.getByRole('button', { name: 'Add a criterion' }).click();
-    await field(editor, 'Criterion').fill('Solutions worth visiting');
+    await field(editor.getByRole('group', { name: 'Criterion 5' }), 'Criterion').fill('Solutions worth visiting');
     await editor.getByRole('button', { name: 'Save the form' }).click();
     await page.getByText('The questions and criteria are saved.').waitFor();
     await page.getByRole('region', { name: 'What the form asks' }).getByText(MOTIVATION).waitFor();
     await expectAccessible(page, 'the host call with its form editor');
+
+    // A new edition is a draft: the manager publishes it (the dialog says what will happen).
+    await page.goto(`/programmes/${SLUG}`);
+    await ready(page, TITLE);
+    await page.getByRole('button', { name: 'Publish the programme' }).click();
+    const publish = page.getByRole('dialog', { name: `Publish ${TITLE}?` });
+    await publish.getByText('The host call opens on 2028-12-01 at 00:00 (Europe/Brussels time).').waitFor();
+    await publish.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'The programme is published.' }).waitFor();
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 180_000);
 
-  it('a manager changes a number of the new edition; a change to a started step is refused and nothing is saved', async () => {
+  it('a manager changes a number of the new edition; a number fixed by a started step says why, and a change out of order is refused and nothing is saved', async () => {
     const { page, pageErrors, context } = await openSession(browser, platform);
     await signIn(page, DEMO.manager, DEMO_PASSWORD);
     await ready(page, 'My account');
     await page.goto(`/programmes/${SLUG}/settings`);
     await ready(page, `Numbers and dates: ${TITLE}`);
     const settings = page.getByRole('form', { name: 'Numbers and dates' });
+    // The discussion groups have started: the number of learning phases is fixed, and the page says why.
+    expect(await field(settings, 'Learning phases').getAttribute('readonly')).not.toBeNull();
+    await settings.getByText(/Can no longer change: the discussion groups started on 2028-07-01/).waitFor();
     await field(settings, 'Host cities (or pairs)').fill('4');
-    await field(settings, 'Learning phases').fill('5');
+    // A host call that would end after its selection has begun is refused with the reason, and nothing is saved.
+    await field(settings, 'Last day of Host call').fill('2029-01-05');
     await settings.getByRole('button', { name: 'Save the changes' }).click();
     const refused = page.getByRole('alert').filter({ hasText: 'Nothing was saved' });
-    await refused.getByText(/Can no longer change: the discussion groups started on 2028-07-01/).waitFor();
+    await refused.getByText('The host selection starts (2029-01-01) before the host call ends (2029-01-05).').waitFor();
     await expectAccessible(page, 'the settings with a refused change');
-    await field(settings, 'Learning phases').fill('4');
+    await field(settings, 'Last day of Host call').fill('2028-12-31');
     await settings.getByRole('button', { name: 'Save the changes' }).click();
     await page.getByText('Saved.').waitFor();
     await page.goto(`/programmes/${SLUG}`);

@@ -1,3 +1,5 @@
+import type { Reason } from '../../shared/reason.ts';
+import { reason } from '../../shared/reason-texts.ts';
 import type { ProgrammeSettings } from '../programmes/programme-template.ts';
 
 export type CallKind = 'host' | 'visitor';
@@ -18,8 +20,8 @@ export interface LearningRecord {
 
 export interface Eligibility {
   eligible: boolean;
-  /** Why not, in words a city officer understands; empty when eligible. */
-  reasons: string[];
+  /** Why not, as reasons a city officer reads in their language; empty when eligible. */
+  reasons: Reason[];
 }
 
 /**
@@ -34,26 +36,24 @@ export function checkEligibility(
   settings: Pick<ProgrammeSettings, 'visitorTargetYearMax' | 'requireDiscussionGroups'>,
   learning: LearningRecord,
 ): Eligibility {
-  const reasons: string[] = [];
+  const reasons: Reason[] = [];
+  const about = { city: city.name };
   if (kind === 'host') {
-    if (city.kind !== 'mission') reasons.push(`Only Mission Cities may host study visits; ${city.name} is not a Mission City.`);
+    if (city.kind !== 'mission') reasons.push(reason('HOST_NOT_MISSION_CITY', about));
     return { eligible: reasons.length === 0, reasons };
   }
-  if (city.kind === 'mission') {
-    reasons.push(`${city.name} is a Mission City: Mission Cities host visits rather than apply to visit.`);
-  }
+  if (city.kind === 'mission') reasons.push(reason('VISITOR_IS_MISSION_CITY', about));
   if (city.climateTargetYear === null) {
-    reasons.push(`${city.name} has not stated the year by which it aims to be climate neutral; add it to the city profile.`);
+    reasons.push(reason('CLIMATE_TARGET_MISSING', about));
   } else if (city.climateTargetYear > settings.visitorTargetYearMax) {
-    reasons.push(`${city.name} aims for climate neutrality by ${city.climateTargetYear}; this call is for cities committed to ${settings.visitorTargetYearMax} at the latest.`);
+    reasons.push(reason('CLIMATE_TARGET_TOO_LATE', { ...about, year: city.climateTargetYear, maxYear: settings.visitorTargetYearMax }));
   }
   if (settings.requireDiscussionGroups && !learning.markedCompleteByManager) {
     const done = new Set(learning.phasesCompleted);
     const missing = Array.from({ length: learning.phasesRequired }, (_, i) => i + 1).filter((p) => !done.has(p));
-    if (missing.length > 0) {
-      const list = missing.length === 1 ? `phase ${missing[0]}` : `phases ${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}`;
-      reasons.push(`${city.name} has not yet completed the discussion groups' learning ${list}.`);
-    }
+    const last = missing.at(-1);
+    if (missing.length === 1 && last !== undefined) reasons.push(reason('LEARNING_PHASE_MISSING', { ...about, phase: last }));
+    else if (last !== undefined) reasons.push(reason('LEARNING_PHASES_MISSING', { ...about, phases: missing.slice(0, -1).join(', '), last }));
   }
   return { eligible: reasons.length === 0, reasons };
 }

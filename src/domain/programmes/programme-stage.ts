@@ -1,4 +1,6 @@
+import type { CallKind } from '../../shared/programme.schemas.ts';
 import { zonedToUtc } from '../time/zoned-time.ts';
+import type { CallWindow } from './call-window.ts';
 import { MILESTONE_KINDS, type Milestone, type MilestoneKind } from './programme-template.ts';
 
 /** What has been decided so far; selections end when their decisions are published. */
@@ -30,22 +32,37 @@ export function milestoneWindow(m: Milestone, timeZone: string) {
   return { startsAt: zonedToUtc(m.startsOn, '00:00:00', timeZone), endsAt: zonedToUtc(m.endsOn, '23:59:59', timeZone) };
 }
 
+/** What else the stage reads: whether the programme is published, and the calls' own windows. */
+export interface StageOptions {
+  /** A draft's calls cannot open: in a draft, every step from the host call on is upcoming. True when not given. */
+  published?: boolean;
+  /** The calls' windows, which are more precise than their milestones' days (a call closed at 14:00). */
+  calls?: Partial<Record<CallKind, CallWindow>>;
+}
+
+const CALL_OF: Partial<Record<MilestoneKind, CallKind>> = { host_call: 'host', visitor_call: 'visitor' };
+const CALL_BEFORE: Partial<Record<MilestoneKind, CallKind>> = { host_selection: 'host', visitor_selection: 'visitor' };
+
 /**
- * Where an edition stands, derived from its dates and decisions — never a
- * status someone sets by hand. A selection step is done once its decisions
- * are published (even early); after its last day without them it is overdue.
+ * Where an edition stands, derived from its dates, its calls' windows and
+ * its decisions — never a status someone sets by hand. A selection starts
+ * when its call closes (even early) and is done once its decisions are
+ * published (even early); after its last day without them it is overdue.
  */
-export function programmeStage(milestones: readonly Milestone[], decisions: ProgrammeDecisions, timeZone: string, now: Date): ProgrammeStage {
+export function programmeStage(milestones: readonly Milestone[], decisions: ProgrammeDecisions, timeZone: string, now: Date, options: StageOptions = {}): ProgrammeStage {
   const order = new Map(MILESTONE_KINDS.map((k, i) => [k, i]));
   const sorted = [...milestones].sort((a, b) => (order.get(a.kind) ?? 0) - (order.get(b.kind) ?? 0));
+  const published = options.published ?? true;
   const steps: StepState[] = sorted.map((m) => {
-    const { startsAt, endsAt } = milestoneWindow(m, timeZone);
-    const published = m.kind === 'host_selection' ? decisions.hostsPublished : m.kind === 'visitor_selection' ? decisions.visitorsPublished : null;
+    const window = stepWindow(m, timeZone, options.calls ?? {});
+    const { startsAt, endsAt } = window;
+    if (!published && (order.get(m.kind) ?? 0) >= (order.get('host_call') ?? 0)) return { kind: m.kind, startsAt, endsAt, status: 'upcoming' };
+    const decided = m.kind === 'host_selection' ? decisions.hostsPublished : m.kind === 'visitor_selection' ? decisions.visitorsPublished : null;
     let status: StepStatus;
-    if (published === true) status = 'done';
+    if (decided === true) status = 'done';
     else if (now < startsAt) status = 'upcoming';
     else if (now <= endsAt) status = 'current';
-    else status = published === false ? 'overdue' : 'done';
+    else status = decided === false ? 'overdue' : 'done';
     return { kind: m.kind, startsAt, endsAt, status };
   });
   const active = steps.filter((s) => s.status === 'current' || s.status === 'overdue');
@@ -55,9 +72,19 @@ export function programmeStage(milestones: readonly Milestone[], decisions: Prog
   return { steps, current, next, phase };
 }
 
-/** A milestone's dates may change only until it has started. */
-export function milestoneEditable(m: Milestone, timeZone: string, now: Date): boolean {
-  return now < milestoneWindow(m, timeZone).startsAt;
+/** A step's first and last instants: a call's are its window; a selection starts once its call has closed. */
+function stepWindow(m: Milestone, timeZone: string, calls: Partial<Record<CallKind, CallWindow>>) {
+  const own = milestoneWindow(m, timeZone);
+  const call = CALL_OF[m.kind];
+  const callWindow = call ? calls[call] : undefined;
+  if (callWindow) return { startsAt: callWindow.opensAt, endsAt: callWindow.closesAt };
+  const before = CALL_BEFORE[m.kind];
+  const previous = before ? calls[before] : undefined;
+  if (previous) {
+    const afterClose = new Date(previous.closesAt.getTime() + 1);
+    return { startsAt: afterClose > own.startsAt ? afterClose : own.startsAt, endsAt: own.endsAt };
+  }
+  return own;
 }
 
 /** The step whose start freezes a setting: numbers change only before the step they govern. */

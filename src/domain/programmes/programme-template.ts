@@ -1,3 +1,5 @@
+import { reason } from '../../shared/reason-texts.ts';
+import type { Reason } from '../../shared/reason.ts';
 import { lastDayOfMonth } from '../time/zoned-time.ts';
 
 export const PROGRAMME_FORMATS = ['group_study_visits', 'twinning'] as const;
@@ -92,28 +94,51 @@ export function defaultTimeline(editionYear: number): Milestone[] {
   ];
 }
 
-/** Problems with a timeline, in words; empty when it is sound. */
-export function timelineProblems(milestones: readonly Milestone[]): string[] {
-  const problems: string[] = [];
+/**
+ * Which step may not start before which ends. The host call is for Mission
+ * Cities and may run while the discussion groups (for the visiting cities)
+ * are still on; the follow-up may begin while the last visits happen.
+ */
+const ORDER_RULES: readonly (readonly [MilestoneKind, MilestoneKind])[] = [
+  ['host_selection', 'host_call'],
+  ['visitor_call', 'host_selection'],
+  ['visitor_call', 'discussion_groups'],
+  ['visitor_selection', 'visitor_call'],
+  ['visits', 'visitor_selection'],
+];
+
+/** The step's name as a reason's parameters (`step` in English, `stepKind` for translations). */
+export const stepParams = (kind: MilestoneKind) => ({ step: MILESTONE_LABELS[kind], stepKind: kind });
+
+/**
+ * Problems with a timeline, as reasons; empty when it is sound. A step may
+ * start on the last day of the one before it (a selection starts when its
+ * call closes, which may be in the middle of a day); the visitor call starts
+ * only after the discussion groups, whose learning it asks for.
+ */
+export function timelineProblems(milestones: readonly Milestone[]): Reason[] {
+  const problems: Reason[] = [];
   const byKind = new Map(milestones.map((m) => [m.kind, m]));
-  for (const kind of MILESTONE_KINDS) if (!byKind.has(kind)) problems.push(`The timeline has no ${label(kind)}.`);
-  if (byKind.size !== milestones.length) problems.push('The timeline names a step twice.');
+  for (const kind of MILESTONE_KINDS) if (!byKind.has(kind)) problems.push(reason('TIMELINE_STEP_MISSING', stepParams(kind)));
+  if (byKind.size !== milestones.length) problems.push(reason('TIMELINE_STEP_TWICE'));
   for (const m of milestones) {
-    if (m.endsOn < m.startsOn) problems.push(`The ${label(m.kind)} ends (${m.endsOn}) before it starts (${m.startsOn}).`);
+    if (m.endsOn < m.startsOn) problems.push(reason('TIMELINE_ENDS_BEFORE_START', { ...stepParams(m.kind), startsOn: m.startsOn, endsOn: m.endsOn }));
   }
-  const ordered = MILESTONE_KINDS.map((k) => byKind.get(k)).filter((m): m is Milestone => m !== undefined);
-  for (let i = 1; i < ordered.length; i++) {
-    const prev = ordered[i - 1];
-    const cur = ordered[i];
-    if (prev && cur && cur.startsOn <= prev.endsOn && cur.kind !== 'follow_up') {
-      problems.push(`The ${label(cur.kind)} starts (${cur.startsOn}) before the ${label(prev.kind)} ends (${prev.endsOn}).`);
+  for (const [kind, previous] of ORDER_RULES) {
+    const cur = byKind.get(kind);
+    const prev = byKind.get(previous);
+    if (cur && prev && cur.startsOn < prev.endsOn) {
+      problems.push(reason('TIMELINE_STARTS_BEFORE_PREVIOUS_ENDS', { ...stepParams(kind), startsOn: cur.startsOn, previous: MILESTONE_LABELS[previous], previousEndsOn: prev.endsOn }));
     }
   }
   return problems;
 }
 
+/** The steps that must have reached their last day before this one may start. */
+export const mustFollow = (kind: MilestoneKind): MilestoneKind[] => ORDER_RULES.filter(([k]) => k === kind).map(([, previous]) => previous);
+
 export const MILESTONE_LABELS: Record<MilestoneKind, string> = {
-  discussion_groups: 'online discussion groups',
+  discussion_groups: 'discussion groups',
   host_call: 'host call',
   host_selection: 'host selection',
   visitor_call: 'visitor call',
@@ -121,5 +146,3 @@ export const MILESTONE_LABELS: Record<MilestoneKind, string> = {
   visits: 'study visits',
   follow_up: 'follow-up',
 };
-
-const label = (kind: MilestoneKind) => MILESTONE_LABELS[kind];

@@ -197,6 +197,8 @@ export interface ProgrammesTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   version: Generated<number>;
+  /** 0017: null while the programme is a draft. */
+  published_at: TimestampNullable;
 }
 
 export interface ProgrammeMilestonesTable {
@@ -214,6 +216,19 @@ export interface CallsTable {
   criteria: ColumnType<Criterion[], string | undefined, string>;
   decisions_published_at: TimestampNullable;
   version: Generated<number>;
+  /** 0017: the call's own window; its milestone's dates follow it. */
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+}
+
+// 0017_timeline_control.sql
+export interface CallReopeningsTable {
+  call_id: string;
+  city_id: string;
+  until: Timestamp;
+  reason: string;
+  granted_by: string | null;
+  granted_at: Generated<Date>;
 }
 
 export interface LearningCompletionsTable {
@@ -579,6 +594,7 @@ export interface Database {
   programmes: ProgrammesTable;
   programme_milestones: ProgrammeMilestonesTable;
   calls: CallsTable;
+  call_reopenings: CallReopeningsTable;
   learning_completions: LearningCompletionsTable;
   applications: ApplicationsTable;
   application_reminders: ApplicationRemindersTable;

@@ -1,18 +1,17 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 
 type Q = Kysely<Database>;
 
-/** Calls whose window (the host-call or visitor-call milestone) ends on `date` or later, with their programme. */
-export function callsEndingFrom(db: Q, date: string) {
+/** Calls of published programmes that are open at `now` (their own window), with their programme. */
+export function callsOpenAt(db: Q, now: Date) {
   return db
     .selectFrom('calls as k')
     .innerJoin('programmes as p', 'p.id', 'k.programme_id')
-    .innerJoin('programme_milestones as m', (j) =>
-      j.onRef('m.programme_id', '=', 'p.id').on(sql<boolean>`m.kind = CASE k.kind WHEN 'host' THEN 'host_call' ELSE 'visitor_call' END`),
-    )
-    .select(['k.id', 'k.kind', 'p.title', 'p.settings', 'm.kind as milestone', 'm.starts_on', 'm.ends_on'])
-    .where('m.ends_on', '>=', date)
+    .select(['k.id', 'k.kind', 'k.closes_at', 'p.title', 'p.settings'])
+    .where('p.published_at', 'is not', null)
+    .where('k.opens_at', '<=', now)
+    .where('k.closes_at', '>=', now)
     .execute();
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishProgramme, useMinimalCallForm } from '../test-support/programmes.ts';
 import { createTestApp, type TestApp } from '../test-support/test-app.ts';
 import { sendDeadlineReminders } from './deadline-reminders.ts';
 
@@ -8,6 +9,8 @@ beforeAll(async () => {
   t.setNow('2026-11-20T10:00:00Z');
   const manager = await t.signedIn('manager@demo.peercities.eu');
   await manager.request({ method: 'POST', url: '/api/programmes', payload: { title: 'Reminder edition', format: 'group_study_visits', editionYear: 2027, slug: 'reminders' } });
+  await useMinimalCallForm(manager, 'reminders', 'host');
+  await publishProgramme(manager, 'reminders');
   t.setNow('2026-12-02T10:00:00Z');
   const valencia = await t.signedIn('valencia@demo.peercities.eu');
   const lahti = await t.signedIn('lahti@demo.peercities.eu');

@@ -1,7 +1,6 @@
-import { milestoneWindow } from '../../domain/programmes/programme-stage.ts';
 import type { Db } from '../db/client.ts';
 import { deadlineReminderEmail, emailRepresentatives } from '../modules/applications/application-emails.ts';
-import { callsEndingFrom, claimReminder, draftsNotReminded } from './deadline-reminders.repository.ts';
+import { callsOpenAt, claimReminder, draftsNotReminded } from './deadline-reminders.repository.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const REMINDERS = [
@@ -15,11 +14,10 @@ const REMINDERS = [
  * same transaction as its emails, so none is sent twice.
  */
 export async function sendDeadlineReminders(db: Db, now: Date, publicUrl: string): Promise<number> {
-  const open = await callsEndingFrom(db, now.toISOString().slice(0, 10));
+  const open = await callsOpenAt(db, now);
   let sent = 0;
   for (const call of open) {
-    const { startsAt, endsAt } = milestoneWindow({ kind: call.milestone, startsOn: call.starts_on, endsOn: call.ends_on }, call.settings.timeZone);
-    if (now < startsAt || now > endsAt) continue;
+    const endsAt = new Date(call.closes_at);
     const left = endsAt.getTime() - now.getTime();
     // Only the most urgent reminder due: a draft started 2 days before the end gets the 1-day one only later.
     const due = REMINDERS.find((r) => left <= r.within);

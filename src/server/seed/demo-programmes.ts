@@ -57,7 +57,8 @@ export async function seedProgrammesDemo(db: Db): Promise<boolean> {
     const create = async (year: number, slug: string, title: string, description: string) => {
       const id = await insertProgramme(
         trx,
-        { slug, title, description, format: 'group_study_visits', editionYear: year, settings: DEFAULT_SETTINGS.group_study_visits, createdBy: manager?.id ?? null, demo: true },
+        // Published in the spring before the edition's discussion groups.
+        { slug, title, description, format: 'group_study_visits', editionYear: year, settings: DEFAULT_SETTINGS.group_study_visits, createdBy: manager?.id ?? null, demo: true, publishedAt: new Date(`${year - 1}-05-15T10:00:00Z`) },
         defaultTimeline(year),
       );
       for (const [kind, questions, criteria] of [

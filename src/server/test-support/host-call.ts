@@ -1,9 +1,10 @@
+import { publishProgramme } from './programmes.ts';
 import type { TestClient } from './test-app.ts';
 
 /**
  * A Group Study Visits 2027 edition whose host call asks one required
  * question and scores two criteria, weighted 2 and 1: what the review tests
- * evaluate and rank. Create it before the host call opens (1 December 2026).
+ * evaluate and rank, published. Create it before the host call opens (1 December 2026).
  */
 export async function programmeWithScoredHostCall(manager: TestClient, programme: { slug: string; title: string }) {
   await manager.request({ method: 'POST', url: '/api/programmes', payload: { title: programme.title, format: 'group_study_visits', editionYear: 2027, slug: programme.slug } });
@@ -21,4 +22,5 @@ export async function programmeWithScoredHostCall(manager: TestClient, programme
     },
   });
   if (res.statusCode !== 200) throw new Error(`Setting the host call of ${programme.slug} failed: ${res.statusCode} ${res.body}`);
+  await publishProgramme(manager, programme.slug);
 }

@@ -7,13 +7,15 @@ interface ConfirmDialogProps {
   message: string;
   confirmLabel: string;
   busy?: boolean;
+  /** The action may not be done (the dialog says why): the confirm button is disabled. */
+  confirmDisabled?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
   children?: React.ReactNode;
 }
 
 /** Asks before an action that cannot be undone; Escape or Cancel keeps things as they are. */
-export function ConfirmDialog({ opened, title, message, confirmLabel, busy, onConfirm, onCancel, children }: ConfirmDialogProps) {
+export function ConfirmDialog({ opened, title, message, confirmLabel, busy, confirmDisabled, onConfirm, onCancel, children }: ConfirmDialogProps) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onCancel} title={title} closeButtonProps={{ 'aria-label': t('common.close') }}>
@@ -24,7 +26,7 @@ export function ConfirmDialog({ opened, title, message, confirmLabel, busy, onCo
         <Button variant="default" onClick={onCancel} data-autofocus>
           {t('common.cancel')}
         </Button>
-        <Button color="red" onClick={onConfirm} loading={busy}>
+        <Button color="red" onClick={onConfirm} loading={busy} disabled={confirmDisabled}>
           {confirmLabel}
         </Button>
       </Group>

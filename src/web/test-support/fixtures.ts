@@ -37,6 +37,8 @@ export function programme(overrides: Partial<Programme> = {}): Programme {
     },
     milestones: [],
     steps: [],
+    publishedAt: '2026-06-01T10:00:00.000Z',
+    locks: [],
     version: 1,
     ...overrides,
   };
@@ -47,6 +49,7 @@ export function call(overrides: Partial<Call> = {}): Call {
     id: CALL_ID,
     programmeSlug: 'gsv-2027',
     programmeTitle: 'Group study visits 2027',
+    published: true,
     kind: 'host',
     opensAt: '2027-01-10T09:00:00Z',
     closesAt: '2027-03-31T15:00:00Z',
@@ -55,6 +58,9 @@ export function call(overrides: Partial<Call> = {}): Call {
     questions: [],
     criteria: [],
     decisionsPublishedAt: null,
+    openProblems: [],
+    formLock: null,
+    reopenings: [],
     version: 4,
     ...overrides,
   };

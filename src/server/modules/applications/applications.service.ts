@@ -94,9 +94,10 @@ export async function listApplications(db: Db, slug: string, kind: CallKind, use
 export async function createApplication(db: Db, input: { slug: string; kind: CallKind; cityId: string; answers: Answers; user: CurrentUser; ip: string; now: Date }) {
   const ctx = await loadCall(db, input.slug, input.kind, input.now);
   if (!mayChangeApplication(input.user, input.cityId)) throw new AppError('FORBIDDEN', reason('APPLY_FOR_OWN_CITY_ONLY'));
-  assertCallOpen(ctx);
+  assertCallOpen(ctx, input.cityId);
   const eligibility = await eligibilityOf(db, ctx, input.cityId);
-  if (!eligibility.eligible) throw new AppError('NOT_ELIGIBLE', eligibility.reasons.join(' '));
+  const [why] = eligibility.reasons;
+  if (why) throw new AppError('NOT_ELIGIBLE', why, { errors: eligibility.reasons.map((r) => fieldError('body.cityId', r)) });
   const errors = answerErrors(ctx, input.answers, false);
   if (errors.length) throw new AppError('VALIDATION_FAILED', reason('ANSWERS_NOT_VALID'), { errors });
   const id = await db.transaction().execute(async (trx) => {
@@ -116,7 +117,7 @@ export async function loadChangeable(db: Db, id: string, user: CurrentUser, now:
   const row = await loadReadable(db, id, user);
   if (!mayChangeApplication(user, row.city_id)) throw new AppError('FORBIDDEN', reason('APPLICATION_CHANGE_OWN_ONLY'));
   const ctx = await contextOf(db, row, now);
-  assertCallOpen(ctx);
+  assertCallOpen(ctx, row.city_id);
   if (row.status === 'withdrawn') throw new AppError('CONFLICT', reason('APPLICATION_WITHDRAWN'));
   return { row, ctx };
 }
@@ -176,7 +177,7 @@ export async function withdrawApplication(db: Db, input: { id: string; user: Cur
   if (!mayChangeApplication(input.user, row.city_id)) throw new AppError('FORBIDDEN', reason('APPLICATION_WITHDRAW_OWN_ONLY'));
   const ctx = await contextOf(db, row, input.now);
   const afterDecisions = ctx.state === 'closed' && row.decisions_published_at !== null && (row.outcome === 'selected' || row.outcome === 'waitlisted');
-  if (!afterDecisions) assertCallOpen(ctx);
+  if (!afterDecisions) assertCallOpen(ctx, row.city_id);
   if (row.status === 'withdrawn') throw new AppError('CONFLICT', reason('APPLICATION_ALREADY_WITHDRAWN'));
   await db.transaction().execute(async (trx) => {
     const locked = await findApplicationForUpdate(trx, input.id);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishProgramme } from '../../test-support/programmes.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
 import { reason } from '../../../shared/reason-texts.ts';
 
@@ -34,6 +35,8 @@ describe('programmes', () => {
     expect(p).toMatchObject({ current: 'discussion_groups', next: 'host_call', phase: 'running' });
     const again = await manager.request({ method: 'POST', url: '/api/programmes', payload: { title: 'Again', format: 'group_study_visits', editionYear: 2027, slug: 'gsv-2027-test' } });
     expect(again.statusCode).toBe(409);
+    // A new edition is a draft: the rest of this file needs it public.
+    await publishProgramme(manager, 'gsv-2027-test');
   });
 
   it('lets numbers and dates change only before the step they govern, and refuses a stale version', async () => {
@@ -133,7 +136,12 @@ describe('the host call', () => {
     t.setNow(AFTER_HOST_CALL);
     const late = await valencia.request({ method: 'PATCH', url: `/api/applications/${app.id}`, payload: { version: app.version, answers: { motivation: 'Late change' } } });
     expect(late.statusCode).toBe(409);
-    expect(late.json()).toMatchObject({ code: 'CALL_CLOSED', detail: 'The host call closed on 31 December 2026 at 23:59 (Europe/Brussels time).' });
+    // The reason (translated by the web app) with the local date and time; its English text as the detail.
+    expect(late.json()).toMatchObject({
+      code: 'CALL_CLOSED',
+      detail: 'The host call closed on 2026-12-31 at 23:59 (Europe/Brussels time).',
+      reason: { code: 'CALL_CLOSED_ON', params: { call: 'host', date: '2026-12-31', time: '23:59', timeZone: 'Europe/Brussels' } },
+    });
     const after = (await valencia.request({ method: 'GET', url: `/api/applications/${app.id}` })).json();
     expect(after).toMatchObject({ status: 'under_review', answers: { motivation: 'Our superblocks and one-stop-shop.' } });
     t.setNow(DURING_HOST_CALL);

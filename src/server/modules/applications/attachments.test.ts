@@ -150,7 +150,7 @@ describe('application attachments', () => {
     const before = await state();
     const late = await upload(valencia, 'letter', PDF);
     expect(late.statusCode).toBe(409);
-    expect(late.json()).toMatchObject({ code: 'CALL_CLOSED', detail: 'The host call closed on 31 December 2026 at 23:59 (Europe/Brussels time).' });
+    expect(late.json()).toMatchObject({ code: 'CALL_CLOSED', detail: 'The host call closed on 2026-12-31 at 23:59 (Europe/Brussels time).', reason: { code: 'CALL_CLOSED_ON' } });
     const lateDelete = await valencia.request({ method: 'DELETE', url: `/api/applications/${applicationId}/attachments/plan` });
     expect(lateDelete.json().code).toBe('CALL_CLOSED');
     expect(await state()).toEqual(before);

@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishProgramme } from '../../test-support/programmes.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
 import { reason } from '../../../shared/reason-texts.ts';
 
@@ -18,6 +19,7 @@ beforeAll(async () => {
   t.setNow('2026-06-01T10:00:00Z');
   const manager = await t.signedIn('manager@demo.peercities.eu');
   await manager.request({ method: 'POST', url: '/api/programmes', payload: { title: 'Groups test edition', format: 'group_study_visits', editionYear: 2027, slug: SLUG } });
+  await publishProgramme(manager, SLUG);
   // Three aspiring cities, each with a representative.
   for (const [slug, email] of [['toulouse', 'toulouse@example.org'], ['strasbourg', 'strasbourg@example.org'], ['vantaa', 'vantaa@example.org']] as const) {
     cities[slug] = await cityId(slug);

@@ -28,7 +28,7 @@ describe('creating a programme from the template', () => {
     const before = (await manager.request({ method: 'GET', url: '/api/programmes' })).json().total;
     const res = await manager.request({ method: 'POST', url: '/api/programmes', payload: { title: 'Mars 2029', format: 'twinning', editionYear: 2029, timeZone: 'Mars/Olympus_Mons' } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors).toEqual([{ field: 'body.timeZone', message: 'Not a known time zone (use e.g. Europe/Brussels).' }]);
+    expect(res.json().errors).toEqual([{ field: 'body.timeZone', message: 'Not a known time zone (use e.g. Europe/Brussels).', reason: { code: 'TIME_ZONE_UNKNOWN' } }]);
     expect((await manager.request({ method: 'GET', url: '/api/programmes' })).json().total).toBe(before);
   });
 });

@@ -5,7 +5,8 @@ import { AppError } from '../../errors.ts';
 import { callContext, type CallContext } from '../programmes/calls.service.ts';
 import { milestonesOf } from '../programmes/programmes.repository.ts';
 import { presentProgramme } from '../programmes/programmes.service.ts';
-import { allProgrammes, callsOfProgrammes } from './work.repository.ts';
+import { callsOfProgrammes } from '../programmes/calls.repository.ts';
+import { allProgrammes } from './work.repository.ts';
 
 /** Every programme and call where it stands at `now`, loaded once per request (three statements). */
 export interface WorkContext {
@@ -23,9 +24,7 @@ export async function loadWorkContext(db: Db, now: Date): Promise<WorkContext> {
   const [milestones, callRows] = await Promise.all([milestonesOf(db, ids), callsOfProgrammes(db, ids)]);
   const programmes = new Map<string, Programme>();
   for (const row of rows) {
-    const own = callRows.filter((c) => c.programme_id === row.id);
-    const published = (kind: 'host' | 'visitor') => own.some((c) => c.kind === kind && c.decisions_published_at !== null);
-    programmes.set(row.id, presentProgramme(row, milestones.get(row.id) ?? [], { hostsPublished: published('host'), visitorsPublished: published('visitor') }, now));
+    programmes.set(row.id, presentProgramme(row, milestones.get(row.id) ?? [], callRows.filter((c) => c.programme_id === row.id), now));
   }
   const calls = new Map<string, CallContext>();
   for (const call of callRows) {

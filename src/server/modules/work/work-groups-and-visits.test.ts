@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MyWork, WorkItem, WorkSectionKind } from '../../../shared/work.schemas.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
 import { insertVisit } from '../visits/visits.repository.ts';
+import { publishProgramme } from '../../test-support/programmes.ts';
 
 let t: TestApp;
 let manager: TestClient;
@@ -25,6 +26,7 @@ beforeAll(async () => {
   t.setNow('2027-04-20T10:00:00Z');
   manager = await t.signedIn('manager@demo.peercities.eu');
   await manager.request({ method: 'POST', url: '/api/programmes', payload: { title: TITLE, format: 'group_study_visits', editionYear: 2027, slug: SLUG } });
+  await publishProgramme(manager, SLUG);
   const programme = await t.app.db.selectFrom('programmes').select('id').where('slug', '=', SLUG).executeTakeFirstOrThrow();
   for (const slug of ['valencia', 'lahti', 'krakow', 'tilburg']) {
     city[slug] = (await t.app.db.selectFrom('cities').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;

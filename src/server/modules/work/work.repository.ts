@@ -10,13 +10,12 @@ type Q = Kysely<Database>;
 
 /** Every programme (a few hundred at most): the queues decide in each one's time zone what is open, due or over. */
 export function allProgrammes(db: Q) {
-  return db.selectFrom('programmes').select(['id', 'slug', 'title', 'description', 'format', 'edition_year', 'settings', 'version']).execute();
-}
-
-/** The calls of these programmes (the columns of the programmes module's CallRow, which callContext takes). */
-export function callsOfProgrammes(db: Q, programmeIds: readonly string[]) {
-  if (!programmeIds.length) return Promise.resolve([]);
-  return db.selectFrom('calls').select(['id', 'programme_id', 'kind', 'questions', 'criteria', 'decisions_published_at', 'version']).where('programme_id', 'in', programmeIds).execute();
+  // Drafts hold no work yet: their calls cannot open and nobody applies to them.
+  return db
+    .selectFrom('programmes')
+    .select(['id', 'slug', 'title', 'description', 'format', 'edition_year', 'settings', 'version', 'published_at'])
+    .where('published_at', 'is not', null)
+    .execute();
 }
 
 /**

@@ -6,8 +6,9 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
-import { ApiError } from '../../lib/api-client.ts';
+import { reasonText } from '../../lib/reason-text.ts';
 import { useCurrentUser } from '../../lib/session.ts';
+import { CallActions, Reopenings } from './call-actions.tsx';
 import { CallFormEditor } from './call-form-editor.tsx';
 import { LearningCompletions } from './learning-completions.tsx';
 import { formatInstant } from './programme-dates.ts';
@@ -98,12 +99,28 @@ function CallView({ slug, kind }: { slug: string; kind: CallKind }) {
         <>
           <PageSection id="manage-heading" title={t('programmes.callPage.manageTitle')} spacing="xs">
             <ManagerSummary call={c} />
-            {c.state === 'upcoming' ? (
+            <Title order={3} size="h4" mt="md" mb="xs">
+              {t('programmes.callPage.windowTitle')}
+            </Title>
+            {c.state === 'upcoming' && c.openProblems.length > 0 && (
+              <Alert color="orange" variant="light" c="dark.9" title={t('programmes.callPage.cannotOpenTitle')} mb="sm">
+                <List size="sm">
+                  {c.openProblems.map((problem) => (
+                    <List.Item key={problem.code}>{reasonText(problem)}</List.Item>
+                  ))}
+                </List>
+              </Alert>
+            )}
+            <CallActions call={c} />
+            <Reopenings call={c} />
+            {c.formLock === null ? (
               <Paper withBorder p="lg" radius="md" mt="md">
                 <CallFormEditor call={c} />
               </Paper>
             ) : (
-              <Text mt="sm">{t('programmes.callPage.formFrozen')}</Text>
+              <Alert color="gray" variant="light" c="dark.9" mt="md" title={t('programmes.callPage.formLockedTitle')}>
+                {reasonText(c.formLock)}
+              </Alert>
             )}
           </PageSection>
           {kind === 'visitor' && <LearningCompletions slug={slug} />}
@@ -175,15 +192,15 @@ function CityApplicationPanel({ call, city }: { call: Call; city: { id: string; 
           ) : (
             <Alert color="orange" variant="light" title={t('programmes.eligibility.notEligible', { city: city.name })} c="dark.9">
               <List size="sm">
-                {eligibility.data.reasons.map((reason) => (
-                  <List.Item key={reason}>{reason}</List.Item>
+                {eligibility.data.why.map((reason) => (
+                  <List.Item key={reason.code}>{reasonText(reason)}</List.Item>
                 ))}
               </List>
             </Alert>
           )}
           {eligibility.data.eligible && call.state === 'open' && (
             <div>
-              <ProblemAlert error={start.error} messages={start.error instanceof ApiError && start.error.detail ? { NOT_ELIGIBLE: start.error.detail, CALL_CLOSED: start.error.detail, CALL_NOT_OPEN: start.error.detail } : {}} />
+              <ProblemAlert error={start.error} />
               <Button loading={start.isPending} onClick={() => start.mutate(city.id, { onSuccess: (a) => void navigate(`/applications/${a.id}`) })}>
                 {t('programmes.callPage.start')}
               </Button>

@@ -1,14 +1,15 @@
-import { Alert, Button, Checkbox, Group, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { UpdateProgrammeBody, type Programme, type ProgrammeSettings } from '../../../shared/programme.schemas.ts';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { ApiError } from '../../lib/api-client.ts';
+import { reasonText } from '../../lib/reason-text.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { useProgramme, useUpdateProgramme } from './programmes.api.ts';
-import { ColumnHeads } from '../../components/column-heads.tsx';
 import { PageProblem } from '../../components/page-problem.tsx';
 
 type NumberKey = 'hostCount' | 'visitorsPerHost' | 'visitorTargetYearMax' | 'maxDelegatesPerCity' | 'evaluatorsPerApplication' | 'visitLengthDays' | 'learningPhases';
@@ -34,7 +35,7 @@ const numbersOf = (settings: ProgrammeSettings): Record<NumberKey, number | stri
   learningPhases: settings.learningPhases,
 });
 
-/** /programmes/:slug/settings: numbers and dates, each changeable until the step it governs starts. */
+/** /programmes/:slug/settings: numbers and dates, each field saying whether it can still change and why not. */
 export function ProgrammeSettingsPage() {
   const { t } = useTranslation();
   const { slug = '' } = useParams();
@@ -53,6 +54,8 @@ export function ProgrammeSettingsPage() {
 
 function SettingsForm({ programme: p, update, justSaved }: { programme: Programme; update: ReturnType<typeof useUpdateProgramme>; justSaved: boolean }) {
   const { t } = useTranslation();
+  // What can no longer change, and why (the server's rules; it checks them again).
+  const locks = new Map(p.locks.map((l) => [l.field, reasonText(l.reason)]));
   const started = new Set(p.steps.filter((s) => s.status !== 'upcoming').map((s) => s.kind));
   const form = useApiForm({
     initialValues: { title: p.title, settings: numbersOf(p.settings), requireDiscussionGroups: p.settings.requireDiscussionGroups, milestones: p.milestones },
@@ -95,25 +98,28 @@ function SettingsForm({ programme: p, update, justSaved }: { programme: Programm
       <Text>{t('programmes.settings.intro')}</Text>
       <form {...form.formProps} aria-label={t('programmes.settings.formLabel')}>
         <Stack gap="lg">
-          {error instanceof ApiError && error.code === 'CONFLICT' ? (
+          {error instanceof ApiError && error.reason?.code === 'PROGRAMME_STALE' ? (
             <Alert color="red" variant="light" role="alert" title={t('errors.title')}>
               {t('programmes.settings.stale')}
             </Alert>
+          ) : error instanceof ApiError && error.code === 'VALIDATION_FAILED' ? (
+            <Alert color="red" variant="light" role="alert" title={t('programmes.settings.refusedTitle')}>
+              <Text size="sm">{t('programmes.settings.refused')}</Text>
+              <ul>
+                {error.fieldErrors.map((e) => (
+                  <li key={`${e.field}-${e.message}`}>
+                    <Text size="sm">{e.reason ? reasonText(e.reason) : e.message}</Text>
+                  </li>
+                ))}
+              </ul>
+            </Alert>
           ) : (
-            error && (
-              <Alert color="red" variant="light" role="alert" title={t('programmes.settings.refusedTitle')}>
-                <Text size="sm">{t('programmes.settings.refused')}</Text>
-                {error instanceof ApiError && error.fieldErrors.length > 0 && (
-                  <ul>
-                    {error.fieldErrors.map((e) => (
-                      <li key={`${e.field}-${e.message}`}>
-                        <Text size="sm">{e.message}</Text>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </Alert>
-            )
+            <ProblemAlert error={error} />
+          )}
+          {p.publishedAt === null && (
+            <Alert color="blue" variant="light" c="dark.9">
+              {t('programmes.settings.draftFree')}
+            </Alert>
           )}
           {justSaved && !update.error && (
             <Alert color="green" variant="light" role="status">
@@ -131,21 +137,27 @@ function SettingsForm({ programme: p, update, justSaved }: { programme: Programm
                 {...form.getInputProps('title')}
               />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                {NUMBER_FIELDS.map((f) => (
-                  <NumberInput
-                    key={f.key}
-                    label={t(`programmes.settingsFields.${f.key}`)}
-                    description={t(`programmes.settingsHints.${f.key}`)}
-                    required
-                    min={f.min}
-                    max={f.max}
-                    allowDecimal={false}
-                    {...form.getInputProps(`settings.${f.key}`)}
-                  />
-                ))}
+                {NUMBER_FIELDS.map((f) => {
+                  const locked = locks.get(`settings.${f.key}`);
+                  return (
+                    <NumberInput
+                      key={f.key}
+                      label={t(`programmes.settingsFields.${f.key}`)}
+                      description={locked ?? t(`programmes.settingsHints.${f.key}`)}
+                      required
+                      readOnly={locked !== undefined}
+                      min={f.min}
+                      max={f.max}
+                      allowDecimal={false}
+                      {...form.getInputProps(`settings.${f.key}`)}
+                    />
+                  );
+                })}
               </SimpleGrid>
               <Checkbox
                 label={t('programmes.settingsFields.requireDiscussionGroups')}
+                description={locks.get('settings.requireDiscussionGroups')}
+                disabled={locks.has('settings.requireDiscussionGroups')}
                 {...form.getInputProps('requireDiscussionGroups', { type: 'checkbox' })}
                 error={form.errors['settings.requireDiscussionGroups']}
               />
@@ -164,54 +176,41 @@ function SettingsForm({ programme: p, update, justSaved }: { programme: Programm
                 {generalTimelineError}
               </Text>
             )}
-            <Table>
-              <ColumnHeads labels={[t('programmes.timeline.step'), t('programmes.timeline.from'), t('programmes.timeline.to')]} />
-              <Table.Tbody>
-                {form.values.milestones.map((m, i) => {
-                  const name = t(`programmes.milestones.${m.kind}`);
-                  const frozen = started.has(m.kind);
-                  const fieldError = form.errors[`milestones.${i}`];
-                  // Edited as a pair: a change to either date clears the step's message.
-                  const dateProps = (which: 'startsOn' | 'endsOn') => ({
-                    ...form.getInputProps(`milestones.${i}.${which}`, { withError: false }),
-                    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
-                      form.setFieldValue(`milestones.${i}.${which}`, e.currentTarget.value);
-                      form.clearFieldError(`milestones.${i}`);
-                    },
-                  });
-                  return (
-                    <Table.Tr key={m.kind}>
-                      <Table.Th scope="row">
-                        {name}
-                        {frozen && (
-                          <Text size="xs" fw={400}>
-                            {t('programmes.settings.started')}
-                          </Text>
-                        )}
-                      </Table.Th>
-                      <Table.Td>
-                        <TextInput
-                          type="date"
-                          aria-label={t('programmes.settings.startsOn', { step: name })}
-                          readOnly={frozen}
-                          {...dateProps('startsOn')}
-                          error={fieldError}
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <TextInput
-                          type="date"
-                          aria-label={t('programmes.settings.endsOn', { step: name })}
-                          readOnly={frozen}
-                          {...dateProps('endsOn')}
-                          error={fieldError ? true : undefined}
-                        />
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
+            {/* One block per step rather than a table: two date fields side by side fit a phone's width. */}
+            <Stack gap="sm">
+              {form.values.milestones.map((m, i) => {
+                const name = t(`programmes.milestones.${m.kind}`);
+                const startLock = locks.get(`milestones.${m.kind}.startsOn`);
+                const endLock = locks.get(`milestones.${m.kind}.endsOn`);
+                const why = [...new Set([startLock, endLock].filter((r) => r !== undefined))];
+                const fieldError = form.errors[`milestones.${i}`];
+                // Edited as a pair: a change to either date clears the step's message.
+                const dateProps = (which: 'startsOn' | 'endsOn') => ({
+                  ...form.getInputProps(`milestones.${i}.${which}`, { withError: false }),
+                  onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+                    form.setFieldValue(`milestones.${i}.${which}`, e.currentTarget.value);
+                    form.clearFieldError(`milestones.${i}`);
+                  },
+                });
+                return (
+                  <Paper key={m.kind} component="fieldset" withBorder p="sm" radius="md" m={0}>
+                    <Text component="legend" fw={600} px={4}>
+                      {name}
+                      {started.has(m.kind) ? ` (${t('programmes.settings.started')})` : ''}
+                    </Text>
+                    {why.map((reason) => (
+                      <Text key={reason} size="sm" mb="xs">
+                        {reason}
+                      </Text>
+                    ))}
+                    <SimpleGrid cols={{ base: 1, xs: 2 }}>
+                      <TextInput type="date" label={t('programmes.settings.startsOn', { step: name })} readOnly={startLock !== undefined} {...dateProps('startsOn')} error={fieldError} />
+                      <TextInput type="date" label={t('programmes.settings.endsOn', { step: name })} readOnly={endLock !== undefined} {...dateProps('endsOn')} error={fieldError ? true : undefined} />
+                    </SimpleGrid>
+                  </Paper>
+                );
+              })}
+            </Stack>
           </Paper>
           <Group>
             <Button {...form.submitProps}>{t('programmes.settings.save')}</Button>

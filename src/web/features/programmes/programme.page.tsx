@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CallKind, Programme } from '../../../shared/programme.schemas.ts';
@@ -14,6 +14,8 @@ import { ApplicationStatusBadge, CallStateBadge, StepStatusBadge } from './statu
 import { hasRole, representedCities } from '../../../shared/role-predicates.ts';
 import { PageSection } from '../../components/page-section.tsx';
 import { PageProblem } from '../../components/page-problem.tsx';
+import { CallActions } from './call-actions.tsx';
+import { ProgrammeActions } from './programme-actions.tsx';
 
 const KINDS: CallKind[] = ['host', 'visitor'];
 
@@ -46,6 +48,11 @@ export function ProgrammePage() {
           <Badge variant="outline" color="gray.8">
             {t('programmes.edition', { year: p.editionYear })}
           </Badge>
+          {p.publishedAt === null && (
+            <Badge variant="outline" color="grape.9">
+              {t('programmes.list.draft')}
+            </Badge>
+          )}
         </Group>
         <RouterAnchor to="/programmes" size="sm" mt="xs" display="inline-block">
           {t('programmes.backToList')}
@@ -58,6 +65,12 @@ export function ProgrammePage() {
           <Text>{stageText(p)}</Text>
         </Alert>
       </PageSection>
+
+      {isManager && (
+        <PageSection id="run-heading" title={t('programmes.actions.sectionTitle')}>
+          <ProgrammeActions programme={p} />
+        </PageSection>
+      )}
 
       <Numbers programme={p} />
 
@@ -212,12 +225,17 @@ function CallCard({ slug, kind, isManager }: { slug: string; kind: CallKind; isM
             <Button component={Link} to={`/programmes/${slug}/calls/${kind}`} size="xs" variant="light" c="blue.9">
               {t('programmes.call.open', { call: t(`programmes.callNamesInline.${kind}`) })}
             </Button>
-            {isManager && (
+            {isManager && call.data.formLock === null && (
               <Anchor component={Link} to={`/programmes/${slug}/calls/${kind}`} size="sm">
                 {t('programmes.call.editForm')}
               </Anchor>
             )}
           </Group>
+          {isManager && (
+            <Box mt="sm">
+              <CallActions call={call.data} />
+            </Box>
+          )}
         </Stack>
       )}
     </Paper>

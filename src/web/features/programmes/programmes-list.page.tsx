@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -60,6 +60,11 @@ export function ProgrammesListPage() {
                   <Table.Tr key={p.id}>
                     <Table.Td>
                       <RouterAnchor to={`/programmes/${p.slug}`}>{p.title}</RouterAnchor>
+                      {p.publishedAt === null && (
+                        <Badge variant="outline" color="grape.9" ml="xs">
+                          {t('programmes.list.draft')}
+                        </Badge>
+                      )}
                     </Table.Td>
                     <Table.Td>{t(`programmes.formats.${p.format}`)}</Table.Td>
                     <Table.Td>{p.editionYear}</Table.Td>

@@ -2,6 +2,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { z } from 'zod';
 import { pageOf } from '../../../shared/pagination.ts';
 import {
+  ActionOutcome,
+  ActionPreview,
   Application,
   Call,
   EligibilityAnswer,
@@ -29,7 +31,40 @@ export const programmeKeys = {
   applications: (slug: string, kind: CallKind) => ['programmes', 'programme', slug, 'call', kind, 'applications'] as const,
   eligibility: (slug: string, kind: CallKind, cityId: string) => ['programmes', 'programme', slug, 'call', kind, 'eligibility', cityId] as const,
   application: (id: string) => ['programmes', 'application', id] as const,
+  preview: (path: string) => ['programmes', 'preview', path] as const,
 };
+
+/** Where a timeline action lives: the programme's (publish, advance) or a call's (open, close, extend, reopen). */
+export type ActionTarget = { slug: string; action: 'publish' | 'advance' } | { slug: string; kind: CallKind; action: 'open' | 'close' | 'extend' | 'reopen' };
+
+/** The action's address; its preview is the same address read with GET (and the action's parameters as a query). */
+export const actionPath = (target: ActionTarget) =>
+  'kind' in target ? `/api/programmes/${enc(target.slug)}/calls/${target.kind}/actions/${target.action}` : `/api/programmes/${enc(target.slug)}/actions/${target.action}`;
+
+/** What an action would do now, or why not (nothing changes); `query` null while its parameters are incomplete. */
+export function useActionPreview(target: ActionTarget, query: Record<string, string> | null, enabled: boolean) {
+  const path = query === null ? null : `${actionPath(target)}${queryString(query)}`;
+  return useQuery({
+    queryKey: programmeKeys.preview(path ?? ''),
+    queryFn: ({ signal }) => apiGet(path ?? '', ActionPreview, signal),
+    enabled: enabled && path !== null,
+    // A preview is about now: never shown from an earlier visit.
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
+/** Does a timeline action with its body (the version the manager saw, and its parameters); the programme and its calls are read again afterwards. */
+export function useTimelineAction<Body extends { version: number }>(target: ActionTarget) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body) => apiSend('POST', actionPath(target), body, ActionOutcome),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: programmeKeys.programme(target.slug) });
+      await queryClient.invalidateQueries({ queryKey: ['programmes', 'list'] });
+    },
+  });
+}
 
 export function useProgrammeList(page: number, pageSize: number) {
   return useQuery({
