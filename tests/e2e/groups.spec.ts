@@ -291,7 +291,7 @@ describe('online discussion groups', () => {
     await ready(page, 'My account');
     await page.goto(threadPath);
     await ready(page, 'Discussion');
-    await page.getByText('We could not find what you asked for.').waitFor();
+    await page.getByText('There is no such discussion, or it is private to its group.').waitFor();
     expect(await page.getByText('Heat pumps in row houses').count()).toBe(0);
     await expectAccessible(page, 'a discussion of another group');
     expect(visitor.pageErrors).toEqual([]);
