@@ -3,16 +3,14 @@
 // used in URLs; labels are the English source strings, translated through
 // i18next with `i18nKey`.
 
-export const SECTOR_CODES = [
-  'energy',
-  'buildings',
-  'mobility',
-  'circular-economy',
-  'industry',
-  'nature-based-solutions',
-] as const;
+import { SectorCode } from '../../shared/city.schemas.ts';
+import { LeverCode } from '../../shared/solution.schemas.ts';
 
-export type SectorCode = (typeof SECTOR_CODES)[number];
+export type { SectorCode };
+export type SystemicLeverCode = LeverCode;
+
+/** The six sector codes in display order (the list lives once, in the shared schema). */
+export const SECTOR_CODES: readonly SectorCode[] = SectorCode.options;
 
 export interface Sector {
   code: SectorCode;
@@ -65,16 +63,7 @@ export function isSectorCode(value: unknown): value is SectorCode {
 // Systemic levers of the NetZeroCities Climate City Contract action outlines:
 // every action is tagged with the lever it pulls, beside its sector.
 
-export const SYSTEMIC_LEVER_CODES = [
-  'technology-infrastructure',
-  'governance-policy',
-  'social-innovation',
-  'democracy-participation',
-  'finance-funding',
-  'learning-capabilities',
-] as const;
-
-export type SystemicLeverCode = (typeof SYSTEMIC_LEVER_CODES)[number];
+export const SYSTEMIC_LEVER_CODES: readonly SystemicLeverCode[] = LeverCode.options;
 
 export interface SystemicLever {
   code: SystemicLeverCode;

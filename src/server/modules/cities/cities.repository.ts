@@ -1,23 +1,14 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { CITY_CSV_COLUMNS } from '../../../domain/cities/city-csv.ts';
 import type { CityContact, CityProfile, CitySummary, MapCity } from '../../../shared/city.schemas.ts';
 import type { SectorCode } from '../../../shared/city.schemas.ts';
-import type { Database } from '../../db/schema.ts';
+import type { CitiesTable, Database } from '../../db/schema.ts';
 
 type Q = Kysely<Database>;
 
 const SUMMARY_COLUMNS = ['id', 'slug', 'name', 'country', 'kind', 'latitude', 'longitude', 'population', 'mission_label_date'] as const;
 
-type SummaryRow = {
-  id: string;
-  slug: string;
-  name: string;
-  country: string;
-  kind: 'mission' | 'aspiring';
-  latitude: number;
-  longitude: number;
-  population: number | null;
-  mission_label_date: string | null;
-};
+type SummaryRow = Pick<Selectable<CitiesTable>, (typeof SUMMARY_COLUMNS)[number]>;
 
 export const toSummary = (r: SummaryRow): CitySummary => ({
   id: r.id,
@@ -270,23 +261,7 @@ export async function cityFactsForSimilarity(db: Q) {
 export async function registryRows(db: Q) {
   return db
     .selectFrom('cities')
-    .select([
-      'id',
-      'slug',
-      'name',
-      'country',
-      'kind',
-      'region',
-      'latitude',
-      'longitude',
-      'population',
-      'geonames_id',
-      'languages',
-      'climate_target_year',
-      'sectors_of_interest',
-      'mission_label_date',
-      'profile',
-    ])
+    .select(['id', ...CITY_CSV_COLUMNS])
     .orderBy('country')
     .orderBy('name')
     .orderBy('slug')
@@ -294,23 +269,8 @@ export async function registryRows(db: Q) {
 }
 export type RegistryRow = Awaited<ReturnType<typeof registryRows>>[number];
 
-export interface CityInsert {
-  slug: string;
-  name: string;
-  country: string;
-  kind: 'mission' | 'aspiring';
-  latitude: number;
-  longitude: number;
-  region: string | null;
-  population: number | null;
-  geonames_id: number | null;
-  languages: string[];
-  climate_target_year: number | null;
-  sectors_of_interest: string[];
-  mission_label_date: string | null;
-  profile: string;
-  updated_by: string | null;
-}
+/** A row of the registry file as written to the database (import). */
+export type CityInsert = Required<Pick<Insertable<CitiesTable>, (typeof CITY_CSV_COLUMNS)[number] | 'updated_by'>>;
 
 export async function insertCities(db: Q, rows: CityInsert[]) {
   if (!rows.length) return [];

@@ -1,7 +1,7 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { SectorCode } from '../../../shared/city.schemas.ts';
 import type { SolutionCard, SolutionDetail, SolutionLink, SolutionSearchQuery } from '../../../shared/solution.schemas.ts';
-import type { Database } from '../../db/schema.ts';
+import type { CitiesTable, Database, SolutionsTable } from '../../db/schema.ts';
 
 type Q = Kysely<Database>;
 
@@ -12,26 +12,10 @@ export const MATCH_END = '\u0002';
 const TITLE_HEADLINE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, HighlightAll=true`;
 const SNIPPET_HEADLINE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
-interface CardRow {
-  id: string;
-  title: string;
-  summary: string;
-  sectors: string[];
-  lever: string;
-  stage: 'planned' | 'in_progress' | 'implemented';
-  impact_tco2e_per_year: number | null;
-  cost_range: string | null;
-  visitable: boolean;
-  status: 'draft' | 'published';
-  demo: boolean;
-  language: string;
-  updated_at: Date;
-  city_id: string;
-  city_slug: string;
-  city_name: string;
-  city_country: string;
-  city_kind: 'mission' | 'aspiring';
-}
+type CardRow = Pick<
+  Selectable<SolutionsTable>,
+  'id' | 'title' | 'summary' | 'sectors' | 'lever' | 'stage' | 'impact_tco2e_per_year' | 'cost_range' | 'visitable' | 'status' | 'demo' | 'language' | 'updated_at'
+> & { city_id: string; city_slug: string; city_name: string; city_country: string; city_kind: CitiesTable['kind'] };
 
 const CARD_SELECT = sql`
   s.id, s.title, s.summary, s.sectors, s.lever, s.stage, s.impact_tco2e_per_year, s.cost_range, s.visitable,
@@ -212,28 +196,8 @@ export async function solutionsOfCity(db: Q, cityId: string, includeDrafts: bool
   return result.rows.map(toCard);
 }
 
-export interface SolutionValues {
-  city_id: string;
-  title: string;
-  summary: string;
-  body_html: string;
-  sectors: string[];
-  lever: string;
-  stage: 'planned' | 'in_progress' | 'implemented';
-  impact_tco2e_per_year: number | null;
-  cost_range: string | null;
-  visitable: boolean;
-  start_year: number | null;
-  end_year: number | null;
-  links: string;
-  tags: string[];
-  language: string;
-  status: 'draft' | 'published';
-  published_at: Date | null;
-  demo: boolean;
-  created_by: string | null;
-  updated_by: string | null;
-}
+/** A solution's columns as written (insert and versioned update). */
+export type SolutionValues = Required<Omit<Insertable<SolutionsTable>, 'id' | 'version' | 'created_at' | 'updated_at'>>;
 
 export async function insertSolutions(db: Q, rows: SolutionValues[]) {
   if (!rows.length) return [];

@@ -2,7 +2,8 @@ import { Anchor, Badge, Button, Group, NativeSelect, Paper, Select, SimpleGrid, 
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useFiltersInAddress } from '../../lib/filters-in-address.ts';
 import { z } from 'zod';
 import { PeopleQuery, PersonStatus, type Person } from '../../../shared/people.schemas.ts';
 import { ROLES } from '../../../shared/roles.ts';
@@ -31,22 +32,11 @@ function filterOf(params: URLSearchParams): DirectoryFilter {
 /** Everybody with an account, by name: search, filters, a page at a time, each person linked to their page. */
 export function PeopleDirectory() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { params, page, update, clear } = useFiltersInAddress();
   const filter = filterOf(params);
   const people = usePeople(filter, page, PAGE_SIZE);
   const value = (key: (typeof FILTER_KEYS)[number]) => params.get(key) ?? '';
   const values: FilterValues = { q: value('q'), role: value('role'), cityId: value('cityId'), country: value('country'), status: value('status') };
-
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next);
-  };
 
   return (
     <>
@@ -55,7 +45,7 @@ export function PeopleDirectory() {
           {t('people.directory.filters')}
         </Text>
         {/* Filled from the address; a new address (Clear, the way back) starts it afresh. */}
-        <DirectoryFilters key={JSON.stringify(values)} values={values} cities={people.data?.cities ?? []} onApply={update} onClear={() => setParams(new URLSearchParams())} />
+        <DirectoryFilters key={JSON.stringify(values)} values={values} cities={people.data?.cities ?? []} onApply={update} onClear={clear} />
       </Paper>
       {people.isPending && <LoadingState />}
       {people.isError && <ProblemAlert error={people.error} />}

@@ -1,7 +1,7 @@
 import { Anchor, Button, Code, Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useFiltersInAddress } from '../../lib/filters-in-address.ts';
 import { addDays, zonedToUtc } from '../../../domain/time/zoned-time.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
@@ -70,22 +70,11 @@ function filterOf(params: URLSearchParams): AuditFilter {
 /** /admin/audit: who did what to which record, when, with the values before and after. */
 export function AuditPage() {
   const { t, i18n } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const { params, page, update, clear } = useFiltersInAddress();
   const filter = filterOf(params);
   const audit = useAudit(filter, page, PAGE_SIZE);
   const filterValues = Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? '']));
   const actorName = params.get('actorName');
-
-  const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next);
-  };
 
   return (
     <Stack gap="lg">
@@ -96,7 +85,7 @@ export function AuditPage() {
           {t('review.audit.filters')}
         </Text>
         {/* Filled from the address; a new filter there (a record picked below, Clear) starts it afresh. */}
-        <AuditFilters key={JSON.stringify(filterValues)} values={filterValues} onApply={update} onClear={() => setParams(new URLSearchParams())} />
+        <AuditFilters key={JSON.stringify(filterValues)} values={filterValues} onApply={update} onClear={clear} />
         {filter.actorId && (
           <Group mt="sm" gap="xs">
             <Text size="sm">{t('review.audit.onlyActor', { name: actorName ?? filter.actorId })}</Text>
