@@ -42,8 +42,10 @@ export interface CityFilter {
 export async function listCities(db: Q, filter: CityFilter, page: number, pageSize: number) {
   let query = db.selectFrom('cities');
   if (filter.q) {
-    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb(eb.fn('lower', ['name']), 'like', pattern));
+    // Accents and case ignored on both sides (fold_name, migration 0026); a
+    // typed % or _ is a character, not a wildcard.
+    const typed = filter.q.replace(/[\\%_]/g, (c) => `\\${c}`);
+    query = query.where(sql<boolean>`fold_name(name) LIKE '%' || fold_name(${typed}) || '%'`);
   }
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.country) query = query.where('country', '=', filter.country);

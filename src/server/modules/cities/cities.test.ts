@@ -35,6 +35,17 @@ describe('the public registry', () => {
     expect(page2.total).toBeGreaterThan(150);
   });
 
+  it('finds a city by its name typed without accents or with them, in any case', async () => {
+    const names = async (q: string) =>
+      ((await anonymous.request({ method: 'GET', url: `/api/cities?q=${encodeURIComponent(q)}&pageSize=20` })).json().items as { slug: string }[]).map((c) => c.slug);
+    expect(await names('Krakow')).toContain('krakow');
+    expect(await names('KRAKÓW')).toContain('krakow');
+    expect(await names('jyvaskyla')).toContain('jyvaskyla');
+    expect(await names('Malmo')).toContain('malmo');
+    // A wildcard typed by a person is a character, not a pattern.
+    expect(await names('%')).toEqual([]);
+  });
+
   it('shows a city’s public profile without any contact person', async () => {
     const res = await anonymous.request({ method: 'GET', url: '/api/cities/valencia' });
     expect(res.statusCode).toBe(200);
