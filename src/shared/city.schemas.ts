@@ -49,6 +49,25 @@ export const CityListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
 });
 
+/** What a person typed while looking for their city in GeoNames (registration). */
+export const PlaceQuery = z.object({
+  q: z.string().trim().min(2).max(100),
+  country: z.string().length(2).toUpperCase().optional(),
+});
+
+/** A GeoNames city a person may pick; `registeredCity` when the registry holds it already. */
+export const PlaceCandidate = z.object({
+  geonamesId: z.number().int(),
+  name: z.string(),
+  country: z.string(),
+  latitude: z.number(),
+  longitude: z.number(),
+  population: z.number().int(),
+  registeredCity: z.object({ slug: z.string(), name: z.string() }).nullable(),
+});
+export type PlaceCandidate = z.infer<typeof PlaceCandidate>;
+export const PlaceCandidates = z.object({ items: z.array(PlaceCandidate) });
+
 export const CitySlugParams = z.object({ slug: z.string().min(1).max(120) });
 
 /** The public profile of a city. */

@@ -133,3 +133,16 @@ export function isEuLanguage(code: LanguageCode): code is EuLanguageCode {
 export function euLanguagesOf(code: CountryCode): EuLanguageCode[] {
   return COUNTRY_FACTS[code].languages.filter(isEuLanguage);
 }
+
+/**
+ * European countries associated to Horizon Europe, the programme that funds
+ * the Cities Mission (2025): their cities may register beside those of the
+ * EU member states. Not Liechtenstein, Andorra, Monaco, San Marino, the
+ * Vatican, Azerbaijan, Belarus or Russia.
+ */
+export const HORIZON_EUROPE_ASSOCIATED: readonly CountryCode[] = ['AL', 'AM', 'BA', 'CH', 'FO', 'GB', 'GE', 'IL', 'IS', 'MD', 'ME', 'MK', 'NO', 'RS', 'TR', 'UA', 'XK'];
+
+/** True for EU member states and the countries associated to Horizon Europe (cities there may register). */
+export function isRegistrationCountry(code: string): boolean {
+  return isCountryCode(code) && (countryOf(code).eu || HORIZON_EUROPE_ASSOCIATED.includes(code));
+}

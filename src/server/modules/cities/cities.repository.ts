@@ -286,3 +286,9 @@ export async function updateCityFromImport(db: Q, id: string, row: Partial<CityI
     .where('id', '=', id)
     .execute();
 }
+
+/** The registry's cities among these GeoNames places. */
+export function citiesByGeonamesIds(db: Q, geonamesIds: readonly number[]) {
+  if (!geonamesIds.length) return Promise.resolve([]);
+  return db.selectFrom('cities').select(['slug', 'name', 'geonames_id']).where('geonames_id', 'in', geonamesIds).execute();
+}

@@ -10,6 +10,8 @@ import {
   ImportCitiesResult,
   MapData,
   MapQuery,
+  PlaceCandidates,
+  PlaceQuery,
   ReplaceContactsBody,
   SimilarCities,
   UpdateCityBody,
@@ -28,6 +30,7 @@ import {
   cityProfile,
   citiesTable,
   importCities,
+  placeCandidates,
   setCityContacts,
   updateCity,
 } from './cities.service.ts';
@@ -53,6 +56,17 @@ export async function cityRoutes(app: App) {
       const { items, total } = await listCities(app.db, { q, kind, country, sector }, page, pageSize);
       return { items, total, page, pageSize };
     },
+  });
+
+  app.get('/api/places', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['cities'],
+      summary: 'GeoNames cities (5,000 people or more, the registry’s countries) matching a typed name, accents ignored; each says whether the registry holds it',
+      querystring: PlaceQuery,
+      response: { 200: PlaceCandidates, 400: Problem },
+    },
+    handler: async (request) => ({ items: await placeCandidates(app.db, request.query) }),
   });
 
   app.get('/api/map/cities', {

@@ -5,6 +5,7 @@ import type {
   CityContact,
   CityProfile,
   ImportCitiesResult,
+  PlaceCandidate,
   SectorCode,
   SimilarCities,
   UpdateCityBody,
@@ -17,7 +18,10 @@ import { reason } from '../../../shared/reason-texts.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { mayActForCity } from './cities.policy.ts';
+import { geonamesPlaceIndex } from '../../lib/geonames-places.ts';
+import { searchPlaces } from '../../../domain/cities/place-search.ts';
 import {
+  citiesByGeonamesIds,
   cityFactsForSimilarity,
   contactsOf,
   findCityProfile,
@@ -300,4 +304,18 @@ export async function citiesTable(db: Db): Promise<Table> {
       r.profile,
     ]),
   };
+}
+
+// ---------------------------------------------------------------- GeoNames places
+
+const PLACES_SHOWN = 10;
+
+/** GeoNames cities matching what a person typed, each marked when the registry already holds it. */
+export async function placeCandidates(db: Db, query: { q: string; country?: string | undefined }): Promise<PlaceCandidate[]> {
+  const places = searchPlaces(geonamesPlaceIndex(), query.q, { limit: PLACES_SHOWN, country: query.country });
+  const registered = new Map((await citiesByGeonamesIds(db, places.map((p) => p.geonamesId))).map((c) => [c.geonames_id, c]));
+  return places.map((p) => {
+    const city = registered.get(p.geonamesId);
+    return { ...p, registeredCity: city ? { slug: city.slug, name: city.name } : null };
+  });
 }

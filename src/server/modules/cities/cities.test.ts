@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
 import type { Reason } from '../../../shared/reason.ts';
 import { englishText } from '../../../shared/reason-texts.ts';
+import type { PlaceCandidate } from '../../../shared/city.schemas.ts';
 
 let t: TestApp;
 let anonymous: TestClient;
@@ -82,6 +83,30 @@ describe('the public registry', () => {
     expect(industry.total).toBeLessThan(all.total);
     expect(industry.items.map((c: { slug: string }) => c.slug)).toContain('dunkerque');
     expect(Object.keys(all.items[0]).sort()).toEqual(['country', 'kind', 'latitude', 'longitude', 'name', 'slug', 'solutionCount']);
+  });
+});
+
+describe('GeoNames places (a city not in the registry yet)', () => {
+  it('finds Joensuu and Pärnu typed loosely, with their country, coordinates and population, and says which the registry holds', async () => {
+    const places = async (query: string) => (await anonymous.request({ method: 'GET', url: `/api/places?${query}` })).json().items as PlaceCandidate[];
+    const joensuu = (await places('q=joensuu'))[0];
+    expect(joensuu).toMatchObject({ name: 'Joensuu', country: 'FI', registeredCity: null });
+    expect(joensuu?.population).toBeGreaterThan(50_000);
+    expect(joensuu?.latitude).toBeCloseTo(62.6, 1);
+    expect(joensuu?.longitude).toBeCloseTo(29.76, 1);
+    expect((await places('q=PARNU&country=ee'))[0]).toMatchObject({ name: 'Pärnu', country: 'EE', registeredCity: null });
+    // Kuopio is in the demo registry and Kraków is a Mission City: the answer points to their entries.
+    expect((await places('q=kuopio'))[0]).toMatchObject({ name: 'Kuopio', registeredCity: { slug: 'kuopio', name: 'Kuopio' } });
+    expect((await places('q=krakow'))[0]).toMatchObject({ name: 'Kraków', country: 'PL', registeredCity: { slug: 'krakow', name: 'Kraków' } });
+  });
+
+  it('answers a query of one letter, or of 101, with a problem naming the field', async () => {
+    for (const q of ['k', 'k'.repeat(101)]) {
+      const res = await anonymous.request({ method: 'GET', url: `/api/places?q=${q}` });
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(JSON.stringify(res.json())).toContain('q');
+    }
   });
 });
 
