@@ -92,6 +92,24 @@ describe('replication follow-up', () => {
     expect(res.json().comments.some((c: { role: string; text: string }) => c.role === 'host' && c.text === 'Great delegations')).toBe(true);
   });
 
+  it('opens feedback on the visit’s first day in the programme’s time zone, not in UTC', async () => {
+    const espoo = (await manager.request({ method: 'GET', url: '/api/programmes/group-study-visits-2025/visits' })).json().items.find((v: { host: { slug: string } }) => v.host.slug === 'espoo');
+    expect(espoo.startsOn).toBe('2025-06-17');
+    const oulu = espoo.visitors.find((c: { slug: string }) => c.slug === 'oulu');
+    const rep = await t.signedIn('oulu@demo.peercities.eu');
+    const give = () => rep.request({ method: 'POST', url: `/api/visits/${espoo.id}/feedback`, payload: { cityId: oulu.id, ratings: { overall: 4, relevance: 4, organisation: 4 } } });
+    try {
+      t.setNow('2025-06-16T21:30:00Z'); // 23:30 on 16 June in Brussels: the day before
+      const early = await give();
+      expect(early.statusCode).toBe(409);
+      expect(early.json().reason).toEqual(reason('FEEDBACK_NOT_YET'));
+      t.setNow('2025-06-16T22:30:00Z'); // 00:30 on 17 June in Brussels, still 16 June in UTC
+      expect((await give()).statusCode).toBe(200);
+    } finally {
+      t.setNow('2026-11-28T12:00:00Z');
+    }
+  });
+
   it('never shows delegates’ personal data in public answers', async () => {
     const anon = await t.client();
     for (const url of [`/api/visits/${valenciaVisit.id}`, '/api/programmes/group-study-visits-2025/visits', `/api/visits/${valenciaVisit.id}/replication-plans`]) {
