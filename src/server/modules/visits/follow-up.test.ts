@@ -53,6 +53,19 @@ describe('the finished 2025 edition', () => {
     await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     expect(book.getWorksheet('Dashboard')?.getRow(7).values).toEqual([undefined, 'cities: replicating', 6]);
   });
+
+  it('counts as having completed the learning phases exactly the cities the visitor call counts: a manager’s mark too', async () => {
+    const funnel = async () => (await manager.request({ method: 'GET', url: '/api/programmes/group-study-visits-2025/dashboard' })).json().funnel.find((f: { step: string }) => f.step === 'completed_phases').cities;
+    const lahtiId = (await t.app.db.selectFrom('cities').select('id').where('slug', '=', 'lahti').executeTakeFirstOrThrow()).id;
+    expect(await funnel()).toBe(12);
+    expect((await manager.request({ method: 'PUT', url: `/api/programmes/group-study-visits-2025/learning-completions/${lahtiId}` })).statusCode).toBe(204);
+    try {
+      expect(await funnel()).toBe(13);
+    } finally {
+      await manager.request({ method: 'DELETE', url: `/api/programmes/group-study-visits-2025/learning-completions/${lahtiId}` });
+    }
+    expect(await funnel()).toBe(12);
+  });
 });
 
 describe('replication follow-up', () => {
