@@ -415,6 +415,8 @@ export const REASON_TEXTS = {
   EFFECT_CITY_EMAILED: 'The representatives of {{city}} are emailed ({{emails}} emails).',
   EFFECT_LEARNING_PHASES_REBUILT: 'The {{count}} learning phases are spread again over the dates of the discussion groups.',
   EFFECT_AUDITED: 'The change is recorded in the audit log.',
+  // Issue 17 (API defects): matching after publication, withdrawals after the match.
+  MATCHING_PUBLISHED_FINAL: 'The matching is published (run {{number}}): the visits exist, so a new run or pair rule could never be published. Later changes are made on the visits themselves.',
 } as const satisfies Record<string, string>;
 
 export type ReasonCode = keyof typeof REASON_TEXTS;

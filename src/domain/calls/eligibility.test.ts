@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { englishText } from '../../shared/reason-texts.ts';
-import { checkEligibility, type Eligibility } from './eligibility.ts';
+import { checkEligibility, learningComplete, type Eligibility } from './eligibility.ts';
 
 const inWords = (e: Eligibility) => ({ eligible: e.eligible, reasons: e.reasons.map(englishText) });
 
@@ -46,5 +46,13 @@ describe('call eligibility', () => {
   it('skips the learning rule when the programme does not require it', () => {
     const r = checkEligibility('visitor', { name: 'Tarragona', kind: 'aspiring', climateTargetYear: 2045 }, { ...settings, requireDiscussionGroups: false }, { ...complete, phasesCompleted: [] });
     expect(r.eligible).toBe(true);
+  });
+});
+
+describe('learningComplete', () => {
+  it('needs every required phase, or a manager’s mark', () => {
+    expect(learningComplete({ phasesRequired: 3, phasesCompleted: [1, 2, 3], markedCompleteByManager: false })).toBe(true);
+    expect(learningComplete({ phasesRequired: 3, phasesCompleted: [1, 3, 4], markedCompleteByManager: false })).toBe(false);
+    expect(learningComplete({ phasesRequired: 3, phasesCompleted: [], markedCompleteByManager: true })).toBe(true);
   });
 });

@@ -18,6 +18,22 @@ export interface LearningRecord {
   markedCompleteByManager: boolean;
 }
 
+/** The phases (1-based) a city still has to complete; none when a manager marked its learning complete. */
+export function missingLearningPhases(learning: LearningRecord): number[] {
+  if (learning.markedCompleteByManager) return [];
+  const done = new Set(learning.phasesCompleted);
+  return Array.from({ length: learning.phasesRequired }, (_, i) => i + 1).filter((p) => !done.has(p));
+}
+
+/**
+ * Whether a city completed the learning phases: every required phase, or a
+ * manager's mark. The one rule the visitor call's eligibility and the
+ * programme dashboard count with.
+ */
+export function learningComplete(learning: LearningRecord): boolean {
+  return missingLearningPhases(learning).length === 0;
+}
+
 export interface Eligibility {
   eligible: boolean;
   /** Why not, as reasons a city officer reads in their language; empty when eligible. */
@@ -48,9 +64,8 @@ export function checkEligibility(
   } else if (city.climateTargetYear > settings.visitorTargetYearMax) {
     reasons.push(reason('CLIMATE_TARGET_TOO_LATE', { ...about, year: city.climateTargetYear, maxYear: settings.visitorTargetYearMax }));
   }
-  if (settings.requireDiscussionGroups && !learning.markedCompleteByManager) {
-    const done = new Set(learning.phasesCompleted);
-    const missing = Array.from({ length: learning.phasesRequired }, (_, i) => i + 1).filter((p) => !done.has(p));
+  if (settings.requireDiscussionGroups) {
+    const missing = missingLearningPhases(learning);
     const last = missing.at(-1);
     if (missing.length === 1 && last !== undefined) reasons.push(reason('LEARNING_PHASE_MISSING', { ...about, phase: last }));
     else if (last !== undefined) reasons.push(reason('LEARNING_PHASES_MISSING', { ...about, phases: missing.slice(0, -1).join(', '), last }));

@@ -44,9 +44,14 @@ export function exclusionReason(app: ApplicationToReview, evaluator: EvaluatorPr
 
 /**
  * Gives each application `perApplication` evaluators with loads as even as
- * possible: the smallest maximum load for which a full assignment exists,
- * found exactly with max-flow (not greedily). Nobody judges their own city
- * or country, or a pair with a declared conflict.
+ * possible, lexicographically: the smallest largest load, then among those the
+ * smallest second-largest, and so on (4/3/3 rather than 4/4/2), counting the
+ * assignments already made. Found exactly, not greedily: a minimum-cost
+ * maximum flow where an evaluator's n-th application costs 2n − 1, so the flow
+ * minimises the sum of squared loads — over the load vectors of a bipartite
+ * assignment (an M-convex set) that minimum is exactly the lexicographically
+ * even one (Frank and Murota, discrete decreasing minimisation). Nobody judges
+ * their own city or country, or a pair with a declared conflict.
  */
 export function assignEvaluators(input: AssignmentInput): AssignmentResult {
   const { applications, evaluators, perApplication } = input;
@@ -65,31 +70,10 @@ export function assignEvaluators(input: AssignmentInput): AssignmentResult {
     evaluators.map((ev, j) => (exclusionReason(app, ev, conflicts) === null && !has.has(`${app.id}|${ev.id}`) ? j : -1)).filter((j) => j >= 0),
   );
 
-  const solveWith = (maxLoad: number) => maxFlowAssignment(need, allowed, evaluators.map((e) => Math.max(0, maxLoad - (currentLoad.get(e.id) ?? 0))));
-  const floor = evaluators.length ? Math.ceil((totalNeed + existing.length) / evaluators.length) : 0;
-  const ceiling = Math.max(floor, applications.length);
-  let best = solveWith(ceiling);
-  let bestLoad = ceiling;
-  if (best.flow === totalNeed) {
-    // Smallest maximum load that still covers everything (binary search on a monotone property).
-    let lo = floor;
-    let hi = ceiling;
-    while (lo < hi) {
-      const mid = Math.floor((lo + hi) / 2);
-      const attempt = solveWith(mid);
-      if (attempt.flow === totalNeed) {
-        hi = mid;
-        best = attempt;
-        bestLoad = mid;
-      } else lo = mid + 1;
-    }
-    if (bestLoad !== lo) {
-      best = solveWith(lo);
-      bestLoad = lo;
-    }
-  }
+  const best = evenestAssignment(need, allowed, evaluators.map((e) => currentLoad.get(e.id) ?? 0));
   const added: Assignment[] = best.pairs.map(([i, j]) => ({ applicationId: applications[i]?.id ?? '', evaluatorId: evaluators[j]?.id ?? '' }));
-  if (best.flow === totalNeed) return { status: 'complete', added, maxLoad: bestLoad };
+  const maxLoad = Math.max(0, ...best.loads);
+  if (best.flow === totalNeed) return { status: 'complete', added, maxLoad };
   const got = new Map<number, number>();
   for (const [i] of best.pairs) got.set(i, (got.get(i) ?? 0) + 1);
   const shortfalls = applications
@@ -100,61 +84,68 @@ export function assignEvaluators(input: AssignmentInput): AssignmentResult {
       missing: s.missing,
       reason: reason('EVALUATORS_TOO_FEW', { eligible: s.eligible + (covered.get(s.app.id) ?? 0), needed: perApplication }),
     }));
-  return { status: 'incomplete', added, maxLoad: bestLoad, shortfalls };
+  return { status: 'incomplete', added, maxLoad, shortfalls };
 }
 
-/** Bipartite b-matching by augmenting paths (Edmonds–Karp); small graphs, deterministic order. */
-function maxFlowAssignment(need: readonly number[], allowed: readonly (readonly number[])[], capacity: readonly number[]) {
+/**
+ * Minimum-cost maximum flow, source → application (its need) → allowed
+ * evaluator (one each) → sink, where raising an evaluator's load from n − 1
+ * to n costs 2n − 1 (convex). Successive shortest paths, one unit at a time,
+ * with Bellman–Ford over the residual graph (small graphs, deterministic order).
+ */
+function evenestAssignment(need: readonly number[], allowed: readonly (readonly number[])[], startLoad: readonly number[]) {
   const nA = need.length;
-  const nE = capacity.length;
+  const nE = startLoad.length;
   const assigned: Set<number>[] = Array.from({ length: nA }, () => new Set<number>());
-  const load = new Array<number>(nE).fill(0);
-  const holders: Set<number>[] = Array.from({ length: nE }, () => new Set<number>());
+  const load = [...startLoad];
+  const got = new Array<number>(nA).fill(0);
+  // Nodes: 0 source, 1..nA applications, nA+1..nA+nE evaluators, nA+nE+1 sink.
+  const S = 0;
+  const T = nA + nE + 1;
+  const app = (i: number) => 1 + i;
+  const ev = (j: number) => 1 + nA + j;
   let flow = 0;
-  for (let i = 0; i < nA; i++) {
-    for (let k = 0; k < (need[i] ?? 0); k++) {
-      if (!augment(i)) break;
-      flow++;
-    }
-  }
-  return { flow, pairs: assigned.flatMap((set, i) => [...set].sort((a, b) => a - b).map((j) => [i, j] as const)) };
-
-  // BFS over alternating paths: application → evaluator (not yet assigned) →
-  // another application holding that evaluator → … → an evaluator with room.
-  function augment(start: number): boolean {
-    const prevOfEval = new Array<number>(nE).fill(-2);
-    const prevOfApp = new Array<number>(nA).fill(-2);
-    prevOfApp[start] = -1;
-    const queue = [start];
-    while (queue.length) {
-      const a = queue.shift() ?? 0;
-      for (const e of allowed[a] ?? []) {
-        if (assigned[a]?.has(e) || prevOfEval[e] !== -2) continue;
-        prevOfEval[e] = a;
-        if ((load[e] ?? 0) < (capacity[e] ?? 0)) {
-          // Flip the path back to the start.
-          let ev = e;
-          let app = a;
-          load[e] = (load[e] ?? 0) + 1;
-          for (;;) {
-            assigned[app]?.add(ev);
-            holders[ev]?.add(app);
-            const back = prevOfApp[app] ?? -1;
-            if (back === -1) return true;
-            // `app` took `ev`; it gives up `back` (the evaluator it reached us through).
-            assigned[app]?.delete(back);
-            holders[back]?.delete(app);
-            ev = back;
-            app = prevOfEval[back] ?? start;
-          }
+  for (;;) {
+    const dist = new Array<number>(T + 1).fill(Infinity);
+    const prev = new Array<number>(T + 1).fill(-1);
+    dist[S] = 0;
+    // Relax until stable (at most |V| rounds: the residual graph has no negative cycle).
+    for (let round = 0; round <= T; round++) {
+      let changed = false;
+      const relax = (from: number, to: number, cost: number) => {
+        const d = (dist[from] ?? Infinity) + cost;
+        if (d < (dist[to] ?? Infinity)) {
+          dist[to] = d;
+          prev[to] = from;
+          changed = true;
         }
-        for (const other of holders[e] ?? []) {
-          if (prevOfApp[other] !== -2 || assigned[other] === undefined) continue;
-          prevOfApp[other] = e;
-          queue.push(other);
+      };
+      for (let i = 0; i < nA; i++) {
+        if ((got[i] ?? 0) < (need[i] ?? 0)) relax(S, app(i), 0);
+        for (const j of allowed[i] ?? []) {
+          if (assigned[i]?.has(j)) relax(ev(j), app(i), 0);
+          else relax(app(i), ev(j), 0);
         }
       }
+      for (let j = 0; j < nE; j++) {
+        const l = load[j] ?? 0;
+        // The sink's reverse arcs never lie on a path to the sink: only the next unit's cost matters.
+        relax(ev(j), T, 2 * (l + 1) - 1);
+      }
+      if (!changed) break;
     }
-    return false;
+    if (dist[T] === Infinity) break;
+    // Walk the path back from the sink and apply it.
+    let node = T;
+    while (node !== S) {
+      const from = prev[node] ?? S;
+      if (from === S) got[node - 1] = (got[node - 1] ?? 0) + 1;
+      else if (node === T) load[from - 1 - nA] = (load[from - 1 - nA] ?? 0) + 1;
+      else if (from <= nA) assigned[from - 1]?.add(node - 1 - nA);
+      else assigned[node - 1]?.delete(from - 1 - nA);
+      node = from;
+    }
+    flow++;
   }
+  return { flow, loads: load, pairs: assigned.flatMap((set, i) => [...set].sort((a, b) => a - b).map((j) => [i, j] as const)) };
 }

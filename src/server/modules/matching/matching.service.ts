@@ -128,10 +128,14 @@ export async function updateSettings(db: Db, input: { slug: string; body: Update
   return currentSettings(db, row.id);
 }
 
+/** Once a run is published the visits exist: nothing new could be published, so runs and pair rules are refused. */
+const publishedFinal = (publication: { number: number }) => reason('MATCHING_PUBLISHED_FINAL', { number: publication.number });
+
 /** Locks, forbids or frees one pair of a selected host and a selected visiting city. */
 export async function changePairRule(db: Db, input: { slug: string; body: PairRuleBody; actor: CurrentUser; ip: string }) {
   const row = await programmeBySlugOrThrow(db, input.slug);
-  const selected = await selectedCities(db, row.id);
+  const [selected, publication] = await Promise.all([selectedCities(db, row.id), publicationOf(db, row.id)]);
+  if (publication) throw new AppError('CONFLICT', publishedFinal(publication));
   const errors: FieldError[] = [];
   if (!selected.hosts.has(input.body.hostCityId)) errors.push(fieldError('body.hostCityId', reason('PLACEMENT_NOT_A_HOST')));
   if (!selected.visitors.has(input.body.visitorCityId)) errors.push(fieldError('body.visitorCityId', reason('MATCHING_NOT_A_VISITOR')));
@@ -147,6 +151,8 @@ export async function changePairRule(db: Db, input: { slug: string; body: PairRu
 /** Builds the instance from the selected cities, solves it exactly and stores inputs and result. */
 export async function startRun(db: Db, input: { slug: string; settingsVersion: number; actor: Pick<CurrentUser, 'id'> | null; ip: string | null; now: Date; createdAt?: Date }) {
   const programme = await loadProgramme(db, input.slug, input.now);
+  const publication = await publicationOf(db, programme.id);
+  if (publication) throw new AppError('CONFLICT', publishedFinal(publication));
   const g = await gather(db, programme, input.now);
   if (g.selection.blocker) throw new AppError('CONFLICT', g.selection.blocker);
   if (input.settingsVersion !== g.settings.version) throw new AppError('EDIT_CONFLICT', reason('MATCHING_SETTINGS_CHANGED_SINCE_OPENED'));

@@ -47,7 +47,7 @@ async function pair(host: string, visitor: string, rule: 'locked' | 'forbidden' 
   return res.json();
 }
 
-async function count(table: 'study_visits' | 'outbox' | 'matching_publications') {
+async function count(table: 'study_visits' | 'outbox' | 'matching_publications' | 'matching_pair_rules' | 'matching_runs') {
   const row = await t.app.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -138,6 +138,20 @@ describe('the demo 2025 matching', () => {
     const res = await manager.request({ method: 'POST', url: `/api/matching-runs/${o.published.runId}/publish`, payload: { confirm: true } });
     expect(res.statusCode).toBe(409);
     expect(res.json().detail).toMatch(/already published/);
+  });
+
+  it('refuses new runs and pair rules once published, saying why: they could never be published', async () => {
+    const o = await overview();
+    const pairsBefore = await count('matching_pair_rules');
+    const runsBefore = await count('matching_runs');
+    const runRes = await manager.request({ method: 'POST', url: '/api/programmes/group-study-visits-2025/matching/runs', payload: { settingsVersion: o.settings.version } });
+    expect(runRes.statusCode).toBe(409);
+    expect(runRes.json().reason).toEqual(reason('MATCHING_PUBLISHED_FINAL', { number: o.published.number }));
+    const [host, visitor] = [o.selection.hosts[0], o.selection.visitors[0]];
+    const pairRes = await manager.request({ method: 'PUT', url: '/api/programmes/group-study-visits-2025/matching/pairs', payload: { hostCityId: host.id, visitorCityId: visitor.id, rule: 'forbidden' } });
+    expect(pairRes.statusCode).toBe(409);
+    expect(pairRes.json().reason).toEqual(reason('MATCHING_PUBLISHED_FINAL', { number: o.published.number }));
+    expect([await count('matching_pair_rules'), await count('matching_runs')]).toEqual([pairsBefore, runsBefore]);
   });
 });
 
@@ -339,12 +353,17 @@ describe('POST /api/matching/solve', () => {
 });
 
 describe('statements per request', () => {
-  // 23 and 29 before the programme was loaded once per request (issue 16).
+  // 23 and 29 before the programme was loaded once per request (issue 16); a run reads
+  // the publication first since issue 17 (20 -> 21: a published matching refuses runs).
   it('reads the overview and starts a run in a fixed number of database statements', async () => {
+    // Runs are refused once published: measure on the selection without its publication.
+    const p = await t.app.db.selectFrom('programmes').select('id').where('slug', '=', SLUG).executeTakeFirstOrThrow();
+    await t.app.db.deleteFrom('study_visits').where('programme_id', '=', p.id).execute();
+    await t.app.db.deleteFrom('matching_publications').where('programme_id', '=', p.id).execute();
     const read = await t.queries.during(() => manager.request({ method: 'GET', url: `/api/programmes/${SLUG}/matching` }));
     expect(read.result.statusCode, read.result.body).toBe(200);
     const started = await t.queries.during(() => manager.request({ method: 'POST', url: `/api/programmes/${SLUG}/matching/runs`, payload: { settingsVersion: read.result.json().settings.version } }));
     expect(started.result.statusCode, started.result.body).toBe(201);
-    expect({ overview: read.queries, startRun: started.queries }).toEqual({ overview: 18, startRun: 20 });
+    expect({ overview: read.queries, startRun: started.queries }).toEqual({ overview: 18, startRun: 21 });
   });
 });

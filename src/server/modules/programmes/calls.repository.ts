@@ -141,10 +141,6 @@ export async function markDecisionsPublished(db: Q, id: string): Promise<Date> {
   return at;
 }
 
-export async function learningMarked(db: Q, programmeId: string, cityId: string) {
-  return (await db.selectFrom('learning_completions').select('city_id').where('programme_id', '=', programmeId).where('city_id', '=', cityId).executeTakeFirst()) !== undefined;
-}
-
 export async function markLearningComplete(db: Q, programmeId: string, cityId: string, by: string) {
   await db.insertInto('learning_completions').values({ programme_id: programmeId, city_id: cityId, marked_by: by }).onConflict((oc) => oc.doNothing()).execute();
 }

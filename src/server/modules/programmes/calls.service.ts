@@ -10,8 +10,8 @@ import { AppError, fieldError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { findCityFacts } from '../cities/cities.repository.ts';
 import { mayActForCity } from '../cities/cities.policy.ts';
-import { learningProgressOf } from './learning-progress.repository.ts';
-import { callsOfProgramme, learningMarked, markLearningComplete, unmarkLearningComplete, updateCallForm, type CallRow } from './calls.repository.ts';
+import { learningRecords } from './learning-progress.repository.ts';
+import { callsOfProgramme, markLearningComplete, unmarkLearningComplete, updateCallForm, type CallRow } from './calls.repository.ts';
 import { programmeBySlugOrThrow, visibleProgrammeOrThrow } from './programme-lookup.ts';
 import { milestonesOf } from './programmes.repository.ts';
 import { presentProgramme } from './programmes.service.ts';
@@ -133,12 +133,13 @@ export async function updateCall(db: Db, slug: string, kind: CallKind, body: Upd
 export async function eligibilityOf(db: Db, ctx: CallContext, cityId: string): Promise<Eligibility & { cityName: string }> {
   const city = await findCityFacts(db, cityId);
   if (!city) throw new AppError('NOT_FOUND', reason('CITY_NOT_FOUND'));
-  const [marked, phasesCompleted] = await Promise.all([learningMarked(db, ctx.programme.id, cityId), learningProgressOf(db, ctx.programme.id, cityId)]);
+  const phasesRequired = ctx.programme.settings.learningPhases;
+  const learning = (await learningRecords(db, ctx.programme.id, phasesRequired, { cityId })).get(cityId) ?? { phasesRequired, phasesCompleted: [], markedCompleteByManager: false };
   const result = checkEligibility(
     ctx.call.kind,
     { name: city.name, kind: city.kind, climateTargetYear: city.climate_target_year },
     ctx.programme.settings,
-    { phasesRequired: ctx.programme.settings.learningPhases, phasesCompleted, markedCompleteByManager: marked },
+    learning,
   );
   return { ...result, cityName: city.name };
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { LearningRecord } from '../../../domain/calls/eligibility.ts';
 import { DEFAULT_COMPLETION_RULE, phasesCompletedByCity } from '../../../domain/groups/learning-phases.ts';
 import type { Database } from '../../db/schema.ts';
 
@@ -19,8 +20,22 @@ export function programmeAttendance(db: Q, programmeId: string, filter: { cityId
   return q.execute();
 }
 
-/** Phases completed by a city across all of a programme's groups (for the visitor call). */
-export async function learningProgressOf(db: Q, programmeId: string, cityId: string): Promise<number[]> {
-  const done = phasesCompletedByCity(await programmeAttendance(db, programmeId, { cityId }), DEFAULT_COMPLETION_RULE);
-  return done.get(cityId) ?? [];
+/** The cities a programme manager marked as having completed the learning phases. */
+async function learningMarkedCities(db: Q, programmeId: string, filter: { cityId?: string }) {
+  let q = db.selectFrom('learning_completions').select('city_id').where('programme_id', '=', programmeId);
+  if (filter.cityId) q = q.where('city_id', '=', filter.cityId);
+  return new Set((await q.execute()).map((r) => r.city_id));
+}
+
+/**
+ * What the platform knows of the cities' learning in a programme — phases
+ * completed across all its groups and managers' marks — for every city that
+ * has either (or for one city, always present). Eligibility and the dashboard
+ * both read it, and judge it with the domain's `learningComplete`.
+ */
+export async function learningRecords(db: Q, programmeId: string, phasesRequired: number, filter: { cityId?: string } = {}): Promise<Map<string, LearningRecord>> {
+  const [attendance, marked] = await Promise.all([programmeAttendance(db, programmeId, filter), learningMarkedCities(db, programmeId, filter)]);
+  const done = phasesCompletedByCity(attendance, DEFAULT_COMPLETION_RULE);
+  const cities = new Set([...done.keys(), ...marked, ...(filter.cityId ? [filter.cityId] : [])]);
+  return new Map([...cities].map((cityId) => [cityId, { phasesRequired, phasesCompleted: done.get(cityId) ?? [], markedCompleteByManager: marked.has(cityId) }]));
 }

@@ -1,7 +1,7 @@
-import { DEFAULT_COMPLETION_RULE, phasesCompletedByCity } from '../../../domain/groups/learning-phases.ts';
+import { learningComplete } from '../../../domain/calls/eligibility.ts';
 import { localDateAt } from '../../../domain/time/zoned-time.ts';
 import type { Db } from '../../db/client.ts';
-import { programmeAttendance } from '../programmes/learning-progress.repository.ts';
+import { learningRecords } from '../programmes/learning-progress.repository.ts';
 import { funnelCounts } from './dashboard.repository.ts';
 import { programmeImpact } from './follow-up.service.ts';
 import { programmeBySlugOrThrow } from '../programmes/programme-lookup.ts';
@@ -15,9 +15,9 @@ export async function programmeDashboard(db: Db, slug: string, now: Date) {
   const id = programme.id;
   const today = localDateAt(now, programme.settings.timeZone);
   const counts = await funnelCounts(db, id, today);
-  const attendance = await programmeAttendance(db, id);
-  const phasesDone = phasesCompletedByCity(attendance, DEFAULT_COMPLETION_RULE);
-  const completed = [...phasesDone.values()].filter((done) => done.length >= programme.settings.learningPhases).length;
+  // Exactly what the visitor call's eligibility counts: every phase, or a manager's mark.
+  const learning = await learningRecords(db, id, programme.settings.learningPhases);
+  const completed = [...learning.values()].filter(learningComplete).length;
 
   return {
     funnel: [

@@ -1,4 +1,5 @@
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
+import { localDateAt } from '../../../domain/time/zoned-time.ts';
 import type { Db } from '../../db/client.ts';
 import { reason } from '../../../shared/reason-texts.ts';
 import { AppError, fieldError } from '../../errors.ts';
@@ -21,7 +22,7 @@ export async function giveFeedback(db: Db, input: { visitId: string; cityId: str
   const role = input.cityId === visit.host_city_id ? 'host' : visitors.includes(input.cityId) ? 'visitor' : null;
   if (!role) throw new AppError('NOT_FOUND', reason('VISIT_CITY_NOT_TAKING_PART'));
   if (!mayGiveFeedback(input.user, input.cityId)) throw new AppError('FORBIDDEN', reason('FEEDBACK_OWN_CITY_ONLY'));
-  if (!visit.starts_on || `${visit.starts_on}` > input.now.toISOString().slice(0, 10)) throw new AppError('CONFLICT', reason('FEEDBACK_NOT_YET'));
+  if (!visit.starts_on || `${visit.starts_on}` > localDateAt(input.now, visit.settings.timeZone)) throw new AppError('CONFLICT', reason('FEEDBACK_NOT_YET'));
   await upsertFeedback(db, { visitId: visit.id, personId: input.user.id, cityId: input.cityId, role, ratings: input.ratings, comments: input.comments });
   return feedbackSummary(db, visit.id);
 }

@@ -53,6 +53,19 @@ describe('the finished 2025 edition', () => {
     await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     expect(book.getWorksheet('Dashboard')?.getRow(7).values).toEqual([undefined, 'cities: replicating', 6]);
   });
+
+  it('counts as having completed the learning phases exactly the cities the visitor call counts: a manager’s mark too', async () => {
+    const funnel = async () => (await manager.request({ method: 'GET', url: '/api/programmes/group-study-visits-2025/dashboard' })).json().funnel.find((f: { step: string }) => f.step === 'completed_phases').cities;
+    const lahtiId = (await t.app.db.selectFrom('cities').select('id').where('slug', '=', 'lahti').executeTakeFirstOrThrow()).id;
+    expect(await funnel()).toBe(12);
+    expect((await manager.request({ method: 'PUT', url: `/api/programmes/group-study-visits-2025/learning-completions/${lahtiId}` })).statusCode).toBe(204);
+    try {
+      expect(await funnel()).toBe(13);
+    } finally {
+      await manager.request({ method: 'DELETE', url: `/api/programmes/group-study-visits-2025/learning-completions/${lahtiId}` });
+    }
+    expect(await funnel()).toBe(12);
+  });
 });
 
 describe('replication follow-up', () => {
@@ -90,6 +103,24 @@ describe('replication follow-up', () => {
     const res = await host.request({ method: 'POST', url: `/api/visits/${valenciaVisit.id}/feedback`, payload: { cityId: valenciaVisit.host.id, ratings: { overall: 5, relevance: 4, organisation: 5 }, comments: 'Great delegations' } });
     expect(res.json()).toMatchObject({ responses: 4 });
     expect(res.json().comments.some((c: { role: string; text: string }) => c.role === 'host' && c.text === 'Great delegations')).toBe(true);
+  });
+
+  it('opens feedback on the visit’s first day in the programme’s time zone, not in UTC', async () => {
+    const espoo = (await manager.request({ method: 'GET', url: '/api/programmes/group-study-visits-2025/visits' })).json().items.find((v: { host: { slug: string } }) => v.host.slug === 'espoo');
+    expect(espoo.startsOn).toBe('2025-06-17');
+    const oulu = espoo.visitors.find((c: { slug: string }) => c.slug === 'oulu');
+    const rep = await t.signedIn('oulu@demo.peercities.eu');
+    const give = () => rep.request({ method: 'POST', url: `/api/visits/${espoo.id}/feedback`, payload: { cityId: oulu.id, ratings: { overall: 4, relevance: 4, organisation: 4 } } });
+    try {
+      t.setNow('2025-06-16T21:30:00Z'); // 23:30 on 16 June in Brussels: the day before
+      const early = await give();
+      expect(early.statusCode).toBe(409);
+      expect(early.json().reason).toEqual(reason('FEEDBACK_NOT_YET'));
+      t.setNow('2025-06-16T22:30:00Z'); // 00:30 on 17 June in Brussels, still 16 June in UTC
+      expect((await give()).statusCode).toBe(200);
+    } finally {
+      t.setNow('2026-11-28T12:00:00Z');
+    }
   });
 
   it('never shows delegates’ personal data in public answers', async () => {

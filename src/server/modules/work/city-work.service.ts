@@ -1,4 +1,5 @@
 import { applicantStatus } from '../../../domain/calls/application-status.ts';
+import { learningComplete } from '../../../domain/calls/eligibility.ts';
 import { DEFAULT_COMPLETION_RULE, phasesCompletedByCity } from '../../../domain/groups/learning-phases.ts';
 import { localDateAt, zonedToUtc } from '../../../domain/time/zoned-time.ts';
 import { feedbackWindow, followUpHorizon, isListed, REPLICATION_CHECKPOINTS, replicationUpdateWindow, urgencyOf } from '../../../domain/work/work-queue.ts';
@@ -192,13 +193,14 @@ async function groupItems(db: Db, ctx: WorkContext, memberships: readonly Member
     const programme = ctx.programmes.get(m.programme_id);
     if (!programme) return [];
     const phases = programme.settings.learningPhases;
-    const done = (progress.get(`${m.programme_id}:${m.city_id}`) ?? []).filter((n) => n <= phases).length;
+    const completed = progress.get(`${m.programme_id}:${m.city_id}`) ?? [];
+    const done = completed.filter((n) => n <= phases).length;
     const params = { city: m.city_name, group: m.group_name };
     const next = m.next_meeting_at ? new Date(m.next_meeting_at) : null;
     return [
       workItem({
         key: `group:${m.group_id}:${m.city_id}`,
-        label: m.marked_complete || done >= phases ? reason('WORK_CITY_GROUP_COMPLETE', params) : reason('WORK_CITY_GROUP_PROGRESS', { ...params, done, phases }),
+        label: learningComplete({ phasesRequired: phases, phasesCompleted: completed, markedCompleteByManager: Boolean(m.marked_complete) }) ? reason('WORK_CITY_GROUP_COMPLETE', params) : reason('WORK_CITY_GROUP_PROGRESS', { ...params, done, phases }),
         date: next ? { at: next, meaning: 'starts' } : null,
         urgency: next ? urgencyOf(next, ctx.now) : 'later',
         link: `/groups/${m.group_id}`,

@@ -13,6 +13,8 @@ import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { useMatching, usePairRule, usePublishRun, useRun, useStartRun } from './matching.api.ts';
 import { RunView, useNumber } from './run-view.tsx';
 import { SettingsForm } from './settings-form.tsx';
+import { reason } from '../../../shared/reason-texts.ts';
+import { reasonText } from '../../lib/reason-text.ts';
 import { ColumnHeads } from '../../components/column-heads.tsx';
 import { PageSection } from '../../components/page-section.tsx';
 import './matching.css';
@@ -179,6 +181,8 @@ export function MatchingPage() {
           <Text size="sm">
             {t('matching.published.body', { number: data.published.number, date: formatDate(data.published.publishedAt), name: data.published.publishedBy ?? t('matching.someone') })}
           </Text>
+          {/* Why runs, settings and pair rules are gone from the page: the server refuses them with this reason. */}
+          <Text size="sm">{reasonText(reason('MATCHING_PUBLISHED_FINAL', { number: data.published.number }))}</Text>
         </Alert>
       )}
       {data.published && (

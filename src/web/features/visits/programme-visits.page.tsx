@@ -29,7 +29,6 @@ export function ProgrammeVisitsPage() {
   const visits = useProgrammeVisits(slug);
   const user = useCurrentUser();
   const manager = hasRole(user, 'programme_manager');
-  const today = todayInProgramme();
 
   if (programme.isPending) return <LoadingState />;
   if (programme.isError) {
@@ -37,6 +36,7 @@ export function ProgrammeVisitsPage() {
       <PageProblem title={t('visits.listTitleFallback')} error={programme.error} />
     );
   }
+  const today = todayInProgramme(programme.data.settings.timeZone);
   const window = programme.data.milestones.find((m) => m.kind === 'visits') ?? null;
   const windowText = window ? t('visits.window', { start: formatDay(window.startsOn, i18n.language), end: formatDay(window.endsOn, i18n.language) }) : t('visits.noDates');
 

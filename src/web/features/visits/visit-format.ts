@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SectorCode } from '../../../shared/city.schemas.ts';
+import { localDateAt } from '../../../domain/time/zoned-time.ts';
 
 // Visit dates are calendar days in the programme's time zone (YYYY-MM-DD):
 // formatted at noon UTC so no browser time zone can move them to another day.
@@ -20,9 +21,9 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Today in the programme's time zone (Europe/Brussels), as YYYY-MM-DD. */
-export function todayInProgramme(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+/** Today in the programme's time zone (its settings' `timeZone`), as YYYY-MM-DD — the day the server counts in too. */
+export function todayInProgramme(timeZone: string, now = new Date()): string {
+  return localDateAt(now, timeZone);
 }
 
 /** A sector's name from its code (codes the interface does not know are shown as they are). */

@@ -26,7 +26,6 @@ export function VisitPage() {
   const programme = useProgramme(visit.data?.programmeSlug ?? '');
   const user = useCurrentUser();
   const country = useCountryName();
-  const today = todayInProgramme();
 
   if (visit.isPending) return <LoadingState />;
   if (visit.isError) {
@@ -36,8 +35,10 @@ export function VisitPage() {
   }
   const v = visit.data;
   const settings = programme.data?.settings;
+  // Today in the programme's time zone, as the server counts it (Europe/Brussels until the programme is loaded).
+  const today = todayInProgramme(settings?.timeZone ?? 'Europe/Brussels');
   const participant = v.viewer.canPlan || v.viewer.isHost || v.viewer.visitingCityIds.length > 0;
-  const started = v.startsOn !== null && v.startsOn <= today;
+  const started = settings !== undefined && v.startsOn !== null && v.startsOn <= today;
   const team = hasRole(user, 'programme_manager') || hasRole(user, 'facilitator');
   const section = (key: string, title: string, children: React.ReactNode) => (
     <section aria-labelledby={`${key}-heading`}>
