@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { ContactLink } from '../components/contact-link.tsx';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
 import { LoadingState } from '../components/loading-state.tsx';
 import { useProblemMessage } from '../lib/problem-message.ts';
@@ -53,6 +54,9 @@ export function AppLayout() {
         <Container size="lg">
           <Text size="sm" c="dimmed">
             {t('layout.footer')}
+          </Text>
+          <Text size="sm" c="dimmed" mt={4}>
+            {t('layout.footerContact')} <ContactLink />
           </Text>
         </Container>
       </Box>
