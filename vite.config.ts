@@ -25,10 +25,16 @@ export default defineConfig({
       output: {
         // Libraries change far less often than the app: separate chunks stay
         // cached across deploys. Mantine (with its styles) is the largest.
+        // Only what every page needs goes into them; a library one page uses
+        // (maps, charts, rich text) stays in that page's lazy chunk.
         codeSplitting: {
           groups: [
-            { name: 'mantine', test: /node_modules[\\/]@mantine/, priority: 2 },
-            { name: 'vendor', test: /node_modules/, priority: 1 },
+            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/](core|hooks)/, priority: 2 },
+            {
+              name: 'vendor',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next|zod|cookie|set-cookie-parser)[\\/]/,
+              priority: 1,
+            },
           ],
         },
       },

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './test-support/test-app.ts';
+import { loadConfig } from './config.ts';
 
 let t: TestApp;
 let webDir: string;
@@ -29,6 +30,12 @@ describe('operations', () => {
     const ready = await t.app.inject('/readyz');
     expect(ready.statusCode).toBe(200);
     expect(ready.json().database).toBe(process.env.PEERCITIES_TEST_DB === 'postgres' ? 'postgres' : 'pglite');
+  });
+
+  it('tells every page the programme team’s address (CONTACT_EMAIL, with a default)', async () => {
+    expect((await t.app.inject('/api/site')).json()).toEqual({ contactEmail: 'programme-team@demo.peercities.eu' });
+    expect(loadConfig({ CONTACT_EMAIL: 'team@city.example' }).contactEmail).toBe('team@city.example');
+    expect(() => loadConfig({ CONTACT_EMAIL: 'not an address' })).toThrow(/CONTACT_EMAIL/);
   });
 
   it('echoes a request id, or makes one', async () => {

@@ -9,6 +9,7 @@ import { createTestApp, type TestApp, type TestClient } from './test-support/tes
 const POLICY: Record<string, Access> = {
   'GET /healthz': 'public',
   'GET /readyz': 'public',
+  'GET /api/site': 'public',
   'GET /api/session': 'public',
   'POST /api/session': 'public',
   'DELETE /api/session': 'public',

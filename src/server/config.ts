@@ -27,6 +27,7 @@ const EnvSchema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().min(3).default('peercities <no-reply@peercities.localhost>'),
+  CONTACT_EMAIL: z.email().default('programme-team@demo.peercities.eu'),
   SEED_DEMO: booleanFlag.default(true),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   TRUST_PROXY: booleanFlag.default(false),
@@ -52,6 +53,8 @@ export interface Config {
   sessionCache: boolean;
   smtpUrl: string | null;
   mailFrom: string;
+  /** Where people write to the programme team: the home page and the footer show it. */
+  contactEmail: string;
   seedDemo: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   trustProxy: boolean;
@@ -86,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionCache: e.SESSION_CACHE,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
+    contactEmail: e.CONTACT_EMAIL,
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,

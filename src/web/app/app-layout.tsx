@@ -2,8 +2,10 @@ import { Anchor, Box, Button, Container, Group, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { ContactLink } from '../components/contact-link.tsx';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
+import { LoadingState } from '../components/loading-state.tsx';
 import { useProblemMessage } from '../lib/problem-message.ts';
 import { apiSend } from '../lib/api-client.ts';
 import { resetSession, useCurrentUser } from '../lib/session.ts';
@@ -14,6 +16,8 @@ export function AppLayout() {
   const { t } = useTranslation();
   const mainRef = useRef<HTMLElement>(null);
   useFocusOnNavigation(mainRef);
+  // A page opened for the first time loads its code (router.tsx, lazyPage) before it shows.
+  const loadingPage = useNavigation().state === 'loading';
 
   const focusMain = (event: React.MouseEvent) => {
     // Focus explicitly: a hash link in a client-side router does not reliably move focus.
@@ -42,6 +46,7 @@ export function AppLayout() {
       </Box>
       <Box component="main" id="main-content" ref={mainRef} tabIndex={-1} py="xl">
         <Container size="lg">
+          {loadingPage && <LoadingState />}
           <Outlet />
         </Container>
       </Box>
@@ -49,6 +54,9 @@ export function AppLayout() {
         <Container size="lg">
           <Text size="sm" c="dimmed">
             {t('layout.footer')}
+          </Text>
+          <Text size="sm" c="dimmed" mt={4}>
+            {t('layout.footerContact')} <ContactLink />
           </Text>
         </Container>
       </Box>

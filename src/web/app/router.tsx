@@ -1,136 +1,80 @@
 import { createBrowserRouter } from 'react-router';
-import { AccountPage } from '../features/account/account.page.tsx';
-import { AcceptInvitationPage } from '../features/accept-invitation/accept-invitation.page.tsx';
-import { CityImportPage } from '../features/cities/city-import.page.tsx';
-import { CityPage } from '../features/cities/city.page.tsx';
-import { LibraryPage } from '../features/library/library.page.tsx';
-import { SolutionFormPage } from '../features/library/solution-form.page.tsx';
-import { SolutionPage } from '../features/library/solution.page.tsx';
-import { ForgotPasswordPage } from '../features/auth/forgot-password.page.tsx';
-import { ResetPasswordPage } from '../features/auth/reset-password.page.tsx';
-import { SignInPage } from '../features/auth/sign-in.page.tsx';
-import { GroupPage } from '../features/groups/group.page.tsx';
-import { GroupsIndexPage } from '../features/groups/groups-index.page.tsx';
-import { ProgrammeGroupsPage } from '../features/groups/programme-groups.page.tsx';
-import { ThreadPage } from '../features/groups/thread.page.tsx';
-import { HomePage } from '../features/home/home.page.tsx';
-import { MailboxPage } from '../features/mailbox/mailbox.page.tsx';
 import { matchingRoutes } from '../features/matching/matching.routes.tsx';
-import { PeoplePage } from '../features/people/people.page.tsx';
-import { StartPage } from '../features/start/start.page.tsx';
-import { PersonPage } from '../features/people/person.page.tsx';
-import { RepresentativesPage } from '../features/people/representatives.page.tsx';
 import { programmesRoutes } from '../features/programmes/programmes.routes.tsx';
 import { reviewRoutes } from '../features/review/review.routes.tsx';
 import { visitsRoutes } from '../features/visits/visits.routes.tsx';
+import { lazyPage, signedIn, withRole } from '../components/lazy-page.tsx';
+import { LoadingState } from '../components/loading-state.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { ErrorPage } from './error.page.tsx';
 import { NotFoundPage } from './not-found.page.tsx';
-import { RequireSignedIn } from '../components/route-guards.tsx';
 
-// The feature pages are small; one bundle keeps navigation instant and the
-// router simple. Lazy routes can come when a feature grows heavy (maps, charts).
+// Every page is its own chunk, loaded when first opened (lazyPage): the home
+// page loads the layout, Mantine, React and its own code, not the editors,
+// tables and charts of the managers' pages. The layout shows a loading line
+// while a page's chunk arrives; HydrateFallback covers the very first one.
 export const router = createBrowserRouter([
   {
     element: <AppLayout />,
+    HydrateFallback: FirstLoad,
     errorElement: <ErrorPage standalone />,
     children: [
       {
         // A pathless route so that a failing page keeps the header and navigation.
         errorElement: <ErrorPage />,
         children: [
-          { index: true, element: <HomePage /> },
-          { path: 'sign-in', element: <SignInPage /> },
-          { path: 'forgot-password', element: <ForgotPasswordPage /> },
-          { path: 'reset-password/:token', element: <ResetPasswordPage /> },
-          { path: 'invitations/:token', element: <AcceptInvitationPage /> },
-          { path: 'solutions', element: <LibraryPage /> },
+          { index: true, lazy: lazyPage(() => import('../features/home/home.page.tsx'), (m) => m.HomePage) },
+          { path: 'sign-in', lazy: lazyPage(() => import('../features/auth/sign-in.page.tsx'), (m) => m.SignInPage) },
+          { path: 'forgot-password', lazy: lazyPage(() => import('../features/auth/forgot-password.page.tsx'), (m) => m.ForgotPasswordPage) },
+          { path: 'reset-password/:token', lazy: lazyPage(() => import('../features/auth/reset-password.page.tsx'), (m) => m.ResetPasswordPage) },
+          { path: 'invitations/:token', lazy: lazyPage(() => import('../features/accept-invitation/accept-invitation.page.tsx'), (m) => m.AcceptInvitationPage) },
+          { path: 'solutions', lazy: lazyPage(() => import('../features/library/library.page.tsx'), (m) => m.LibraryPage) },
           {
             path: 'solutions/new',
-            element: (
-              <RequireSignedIn>
-                <SolutionFormPage />
-              </RequireSignedIn>
-            ),
+            lazy: lazyPage(() => import('../features/library/solution-form.page.tsx'), (m) => m.SolutionFormPage, signedIn),
           },
-          { path: 'solutions/:id', element: <SolutionPage /> },
+          { path: 'solutions/:id', lazy: lazyPage(() => import('../features/library/solution.page.tsx'), (m) => m.SolutionPage) },
           {
             path: 'solutions/:id/edit',
-            element: (
-              <RequireSignedIn>
-                <SolutionFormPage />
-              </RequireSignedIn>
-            ),
+            lazy: lazyPage(() => import('../features/library/solution-form.page.tsx'), (m) => m.SolutionFormPage, signedIn),
           },
-          { path: 'cities/:slug', element: <CityPage /> },
+          { path: 'cities/:slug', lazy: lazyPage(() => import('../features/cities/city.page.tsx'), (m) => m.CityPage) },
           // The map carries the world atlas: loaded only when opened.
           { path: 'map', lazy: () => import('../features/map/map.route.tsx') },
           {
             path: 'admin/cities/import',
-            element: (
-              <RequireSignedIn role="programme_manager">
-                <CityImportPage />
-              </RequireSignedIn>
-            ),
+            lazy: lazyPage(() => import('../features/cities/city-import.page.tsx'), (m) => m.CityImportPage, withRole('programme_manager')),
           },
           {
             path: 'start',
-            element: (
-              <RequireSignedIn>
-                <StartPage />
-              </RequireSignedIn>
-            ),
+            lazy: lazyPage(() => import('../features/start/start.page.tsx'), (m) => m.StartPage, signedIn),
           },
           {
             path: 'account',
-            element: (
-              <RequireSignedIn>
-                <AccountPage />
-              </RequireSignedIn>
-            ),
+            lazy: lazyPage(() => import('../features/account/account.page.tsx'), (m) => m.AccountPage, signedIn),
           },
           {
             path: 'admin/people',
-            element: (
-              <RequireSignedIn role="programme_manager">
-                <PeoplePage />
-              </RequireSignedIn>
-            ),
+            lazy: lazyPage(() => import('../features/people/people.page.tsx'), (m) => m.PeoplePage, withRole('programme_manager')),
           },
           {
             path: 'admin/people/:id',
-            element: (
-              <RequireSignedIn role="programme_manager">
-                <PersonPage />
-              </RequireSignedIn>
-            ),
+            lazy: lazyPage(() => import('../features/people/person.page.tsx'), (m) => m.PersonPage, withRole('programme_manager')),
           },
           {
             path: 'cities/:slug/representatives',
-            element: (
-              <RequireSignedIn>
-                <RepresentativesPage />
-              </RequireSignedIn>
-            ),
+            lazy: lazyPage(() => import('../features/people/representatives.page.tsx'), (m) => m.RepresentativesPage, signedIn),
           },
           {
             path: 'admin/mailbox',
-            element: (
-              <RequireSignedIn role="programme_manager">
-                <MailboxPage />
-              </RequireSignedIn>
-            ),
+            lazy: lazyPage(() => import('../features/mailbox/mailbox.page.tsx'), (m) => m.MailboxPage, withRole('programme_manager')),
           },
-          { path: 'groups', element: <GroupsIndexPage /> },
-          { path: 'groups/:id', element: <GroupPage /> },
-          { path: 'programmes/:slug/groups', element: <ProgrammeGroupsPage /> },
+          { path: 'groups', lazy: lazyPage(() => import('../features/groups/groups-index.page.tsx'), (m) => m.GroupsIndexPage) },
+          { path: 'groups/:id', lazy: lazyPage(() => import('../features/groups/group.page.tsx'), (m) => m.GroupPage) },
+          { path: 'programmes/:slug/groups', lazy: lazyPage(() => import('../features/groups/programme-groups.page.tsx'), (m) => m.ProgrammeGroupsPage) },
           {
             path: 'discussions/:id',
-            element: (
-              <RequireSignedIn>
-                <ThreadPage />
-              </RequireSignedIn>
-            ),
+            lazy: lazyPage(() => import('../features/groups/thread.page.tsx'), (m) => m.ThreadPage, signedIn),
           },
           // Larger features keep their own route lists beside their pages.
           ...programmesRoutes,
@@ -143,3 +87,12 @@ export const router = createBrowserRouter([
     ],
   },
 ]);
+
+/** Before the first page's chunk has arrived (the layout is not rendered yet). */
+function FirstLoad() {
+  return (
+    <main>
+      <LoadingState />
+    </main>
+  );
+}

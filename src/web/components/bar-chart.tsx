@@ -23,12 +23,17 @@ interface BarChartProps {
 }
 
 const WIDTH = 640;
-const LABEL_WIDTH = 200;
-const VALUE_WIDTH = 120;
-const ROW = 30;
-const BAR = 20;
+const FONT = 13;
+const LABEL_LINE = 18;
+const BAR = 18;
+const ROW = LABEL_LINE + BAR + 10;
+/** A generous average width of a character at FONT px (system sans-serif), to keep text inside the drawing. */
+export const CHAR_WIDTH = FONT * 0.62;
 
-const shorten = (text: string, max = 28) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const fitting = (text: string, width: number) => {
+  const max = Math.floor(width / CHAR_WIDTH);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+};
 
 /**
  * A horizontal bar chart drawn in SVG, with the same figures as a table
@@ -40,8 +45,11 @@ export function BarChart({ title, bars, format, labelHeading, valueHeading, extr
   const captionId = useId();
   const descId = useId();
   const max = Math.max(0, ...bars.map((b) => b.value));
-  const height = Math.max(1, bars.length) * ROW + 8;
-  const scale = (v: number) => (max > 0 ? (v / max) * (WIDTH - LABEL_WIDTH - VALUE_WIDTH) : 0);
+  const height = Math.max(1, bars.length) * ROW + 4;
+  // Each label sits on its own line above its bar, so it has the whole width;
+  // the bars leave room after them for the longest value.
+  const valueWidth = Math.max(...bars.map((b) => format(b.value).length), 1) * CHAR_WIDTH + 8;
+  const scale = (v: number) => (max > 0 ? (v / max) * (WIDTH - valueWidth) : 0);
 
   return (
     <figure style={{ margin: 0 }} className="bar-chart">
@@ -61,17 +69,16 @@ export function BarChart({ title, bars, format, labelHeading, valueHeading, extr
               const w = scale(b.value);
               return (
                 <g key={`${b.label}-${i}`}>
-                  <text x={LABEL_WIDTH - 8} y={y + BAR / 2} textAnchor="end" dominantBaseline="middle" fontSize="13" fill="#212529">
-                    {shorten(b.label)}
+                  <text x={0} y={y + LABEL_LINE / 2} dominantBaseline="middle" fontSize={FONT} fill="#212529">
+                    {fitting(b.label, WIDTH)}
                   </text>
-                  <rect x={LABEL_WIDTH} y={y} width={Math.max(w, b.value > 0 ? 2 : 0)} height={BAR} fill="#1864ab" rx="2" />
-                  <text x={LABEL_WIDTH + w + 6} y={y + BAR / 2} dominantBaseline="middle" fontSize="13" fill="#212529">
+                  <rect x={0} y={y + LABEL_LINE} width={Math.max(w, b.value > 0 ? 2 : 0)} height={BAR} fill="#1864ab" rx="2" />
+                  <text x={w + 6} y={y + LABEL_LINE + BAR / 2} dominantBaseline="middle" fontSize={FONT} fill="#212529">
                     {format(b.value)}
                   </text>
                 </g>
               );
             })}
-            <line x1={LABEL_WIDTH} x2={LABEL_WIDTH} y1={0} y2={height} stroke="#495057" strokeWidth="1" />
           </svg>
           <ScrollRegion label={title}>
             <Table striped withTableBorder verticalSpacing={4} fz="sm" mt="sm">

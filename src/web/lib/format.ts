@@ -39,3 +39,12 @@ export function useCountryName(): (code: string) => string {
   const { i18n } = useTranslation();
   return (code: string) => displayName(code, 'region', i18n.language);
 }
+
+/**
+ * Rows in the order of the names people see (countries by their name in the
+ * interface language, not by ISO code), compared as that language sorts.
+ */
+export function sortByDisplayedName<T>(rows: readonly T[], nameOf: (row: T) => string, language: string): T[] {
+  const collator = new Intl.Collator([language, 'en']);
+  return [...rows].sort((a, b) => collator.compare(nameOf(a), nameOf(b)));
+}

@@ -58,7 +58,8 @@ export type ApiForm<Values, Body, Result = unknown> = UseFormReturnType<Values> 
  * checked before sending, messages in the person's language (never the
  * schema's English), the server's field errors (`body.x.y`) on field `x.y`,
  * focus on the first invalid field after a failed submit, a field's message
- * cleared as soon as it is edited, and the submit button busy meanwhile.
+ * cleared as soon as it is edited (the request's refusal too, on any edit or
+ * a new submit), and the submit button busy meanwhile.
  */
 export function useApiForm<Values extends object, S extends z.ZodType, Result = unknown>(options: ApiFormOptions<Values, S, Result>): ApiForm<Values, z.output<S>, Result> {
   const { t } = useTranslation();
@@ -71,11 +72,18 @@ export function useApiForm<Values extends object, S extends z.ZodType, Result = 
       return {
         onChange: (...args: unknown[]) => {
           change(...args);
+          clearRequestError();
           options.onEdit?.();
         },
       };
     },
   });
+  // A refusal of the last request ("wrong email or password") answers the
+  // values it was sent: once the person edits them or submits again, it is stale.
+  const mutation = options.mutation;
+  const clearRequestError = () => {
+    if (mutation?.isError) mutation.reset();
+  };
   const formRef = useRef<HTMLFormElement>(null);
   const placedRef = useRef<string[]>([]);
   const [focusRequest, setFocusRequest] = useState(0);
@@ -133,6 +141,7 @@ export function useApiForm<Values extends object, S extends z.ZodType, Result = 
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    clearRequestError();
     const body = check();
     if (body === null) return;
     if (options.mutation) send(body);

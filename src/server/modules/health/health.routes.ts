@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Problem } from '../../../shared/problem.ts';
+import { SiteInfo } from '../../../shared/site.schemas.ts';
 import { AppError } from '../../errors.ts';
 import type { App } from '../../route-types.ts';
 import { pingDatabase } from './health.repository.ts';
@@ -27,6 +28,16 @@ export async function healthRoutes(app: App) {
         throw new AppError('SERVICE_UNAVAILABLE', 'The database does not answer.');
       }
       return { status: 'ready' as const, database: app.databaseKind };
+    },
+  });
+
+  app.get('/api/site', {
+    config: { access: 'public' },
+    schema: { tags: ['operations'], summary: 'Facts about this platform every page may show (the programme team’s contact)', response: { 200: SiteInfo } },
+    handler: async (_request, reply) => {
+      // Configuration changes only with a restart; browsers may keep it a while.
+      void reply.header('cache-control', 'public, max-age=300');
+      return { contactEmail: app.config.contactEmail };
     },
   });
 }

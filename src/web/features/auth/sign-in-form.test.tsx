@@ -29,3 +29,34 @@ describe('SignInForm', () => {
     expect(api.sent()).toEqual([{ method: 'POST', path: '/api/session', body: { email: 'a@example.org', password: 'secret' } }]);
   });
 });
+
+describe('SignInForm after wrong credentials', () => {
+  const refused = () => ({
+    'GET /api/session': { body: session },
+    'POST /api/session': problem(401, 'INVALID_CREDENTIALS'),
+  });
+  const signInWrongly = async (user: ReturnType<typeof renderPage>['user']) => {
+    await user.type(screen.getByLabelText(/Email/), 'a@example.org');
+    await user.type(screen.getByLabelText(/^Password/), 'wrong');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await screen.findByText('The email address or password is not right. Check both and try again.');
+  };
+
+  it('clears "wrong email or password" as soon as the person edits a field', async () => {
+    mockApi(refused());
+    const { user } = renderPage(<SignInForm onSignedIn={vi.fn()} />);
+    await signInWrongly(user);
+    await user.type(screen.getByLabelText(/^Password/), 'x');
+    expect(screen.queryByText('The email address or password is not right. Check both and try again.')).not.toBeInTheDocument();
+  });
+
+  it('shows only the new field error when the next submit stops at one', async () => {
+    mockApi(refused());
+    const { user } = renderPage(<SignInForm onSignedIn={vi.fn()} />);
+    await signInWrongly(user);
+    await user.clear(screen.getByLabelText(/Email/));
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(screen.getByLabelText(/Email/)).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByText('The email address or password is not right. Check both and try again.')).not.toBeInTheDocument();
+  });
+});

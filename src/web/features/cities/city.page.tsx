@@ -8,6 +8,7 @@ import { CityLink } from '../../components/city-link.tsx';
 import { Fact } from '../../components/fact.tsx';
 import { ListSection } from '../../components/list-section.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
+import { PageProblem } from '../../components/page-problem.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { displayName, formatDateTime } from '../../lib/format.ts';
@@ -27,7 +28,7 @@ export function CityPage() {
   const city = useCityProfile(slug);
   const user = useCurrentUser();
   const [editing, setEditing] = useState(false);
-  if (city.error) return <ProblemAlert error={city.error} />;
+  if (city.error) return <PageProblem title={t('cities.loadFailed')} notFoundTitle={t('cities.notFound')} error={city.error} back={{ to: '/map', label: t('cities.backToMap') }} />;
   if (!city.data) return <LoadingState />;
   const c = city.data;
   const number = new Intl.NumberFormat(localeOf(i18n.language));

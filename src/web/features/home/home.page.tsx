@@ -2,6 +2,7 @@ import { Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@man
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SECTOR_CODES } from '../../../domain/reference/sectors.ts';
+import { ContactLink } from '../../components/contact-link.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { useCurrentUser } from '../../lib/session.ts';
 import { ProgrammeTimeline } from './programme-timeline.tsx';
@@ -86,6 +87,9 @@ export function HomePage() {
           {t('home.joinTitle')}
         </Title>
         <Text maw={760}>{t('home.joinBody')}</Text>
+        <Text maw={760} mt="sm">
+          {t('home.contactLabel')} <ContactLink />
+        </Text>
       </section>
     </Stack>
   );

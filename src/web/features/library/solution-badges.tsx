@@ -13,7 +13,9 @@ export function SolutionBadges({ solution }: { solution: Pick<SolutionCard, 'sec
         </Badge>
       )}
       {solution.sectors.map((sector) => (
-        <Badge key={sector} variant="light" color="teal.9">
+        // An outline in teal-9 (#087f5b, 5.0:1 on white). A light badge with a
+        // shade fills its background with that shade and writes in the same green.
+        <Badge key={sector} variant="outline" color="teal.9">
           {t(`sectors.${sector}`)}
         </Badge>
       ))}

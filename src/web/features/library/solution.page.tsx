@@ -5,8 +5,8 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { CityLink } from '../../components/city-link.tsx';
 import { Fact } from '../../components/fact.tsx';
 import { ListSection } from '../../components/list-section.tsx';
+import { PageProblem } from '../../components/page-problem.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
-import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { displayName, useCountryName } from '../../lib/format.ts';
 import { DeleteSolutionButton } from './delete-solution-button.tsx';
 import { useRelatedSolutions, useSolution } from './library.api.ts';
@@ -20,7 +20,7 @@ export function SolutionPage() {
   const related = useRelatedSolutions(id);
   const countryName = useCountryName();
   const s = solution.data;
-  if (solution.error) return <ProblemAlert error={solution.error} />;
+  if (solution.error) return <PageProblem title={t('library.loadFailed')} notFoundTitle={t('library.notFound')} error={solution.error} back={{ to: '/solutions', label: t('library.backToLibrary') }} />;
   if (!s) return <LoadingState />;
   const number = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : i18n.language);
   const years = s.startYear || s.endYear ? `${s.startYear ?? '…'}–${s.endYear ?? '…'}` : t('library.unknown');

@@ -1,39 +1,21 @@
 import type { RouteObject } from 'react-router';
-import { RequireSignedIn } from '../../components/route-guards.tsx';
-import { ApplicationPage } from './application.page.tsx';
-import { CallPage } from './call.page.tsx';
-import { NewProgrammePage } from './new-programme.page.tsx';
-import { ProgrammeSettingsPage } from './programme-settings.page.tsx';
-import { ProgrammePage } from './programme.page.tsx';
-import { ProgrammesListPage } from './programmes-list.page.tsx';
+import { lazyPage, signedIn, withRole } from '../../components/lazy-page.tsx';
 
 /** The pages of this feature; the app's router mounts them under the main layout. */
 export const programmesRoutes: RouteObject[] = [
-  { path: 'programmes', element: <ProgrammesListPage /> },
+  { path: 'programmes', lazy: lazyPage(() => import('./programmes-list.page.tsx'), (m) => m.ProgrammesListPage) },
   {
     path: 'programmes/new',
-    element: (
-      <RequireSignedIn role="programme_manager">
-        <NewProgrammePage />
-      </RequireSignedIn>
-    ),
+    lazy: lazyPage(() => import('./new-programme.page.tsx'), (m) => m.NewProgrammePage, withRole('programme_manager')),
   },
-  { path: 'programmes/:slug', element: <ProgrammePage /> },
+  { path: 'programmes/:slug', lazy: lazyPage(() => import('./programme.page.tsx'), (m) => m.ProgrammePage) },
   {
     path: 'programmes/:slug/settings',
-    element: (
-      <RequireSignedIn role="programme_manager">
-        <ProgrammeSettingsPage />
-      </RequireSignedIn>
-    ),
+    lazy: lazyPage(() => import('./programme-settings.page.tsx'), (m) => m.ProgrammeSettingsPage, withRole('programme_manager')),
   },
-  { path: 'programmes/:slug/calls/:kind', element: <CallPage /> },
+  { path: 'programmes/:slug/calls/:kind', lazy: lazyPage(() => import('./call.page.tsx'), (m) => m.CallPage) },
   {
     path: 'applications/:id',
-    element: (
-      <RequireSignedIn>
-        <ApplicationPage />
-      </RequireSignedIn>
-    ),
+    lazy: lazyPage(() => import('./application.page.tsx'), (m) => m.ApplicationPage, signedIn),
   },
 ];

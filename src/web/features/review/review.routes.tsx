@@ -1,51 +1,26 @@
 import type { RouteObject } from 'react-router';
-import { RequireSignedIn } from '../../components/route-guards.tsx';
-import { AuditPage } from './audit.page.tsx';
-import { EvaluationOverviewPage } from './evaluation-overview.page.tsx';
-import { EvaluationPage } from './evaluation.page.tsx';
-import { MyEvaluationsPage } from './my-evaluations.page.tsx';
-import { SelectionPage } from './selection.page.tsx';
+import { lazyPage, withRole } from '../../components/lazy-page.tsx';
 
 /** The pages of this feature; the app's router mounts them under the main layout. */
 export const reviewRoutes: RouteObject[] = [
   {
     path: 'evaluations',
-    element: (
-      <RequireSignedIn role="evaluator">
-        <MyEvaluationsPage />
-      </RequireSignedIn>
-    ),
+    lazy: lazyPage(() => import('./my-evaluations.page.tsx'), (m) => m.MyEvaluationsPage, withRole('evaluator')),
   },
   {
     path: 'applications/:id/evaluation',
-    element: (
-      <RequireSignedIn role="evaluator">
-        <EvaluationPage />
-      </RequireSignedIn>
-    ),
+    lazy: lazyPage(() => import('./evaluation.page.tsx'), (m) => m.EvaluationPage, withRole('evaluator')),
   },
   {
     path: 'programmes/:slug/calls/:kind/evaluation',
-    element: (
-      <RequireSignedIn role="programme_manager">
-        <EvaluationOverviewPage />
-      </RequireSignedIn>
-    ),
+    lazy: lazyPage(() => import('./evaluation-overview.page.tsx'), (m) => m.EvaluationOverviewPage, withRole('programme_manager')),
   },
   {
     path: 'programmes/:slug/calls/:kind/selection',
-    element: (
-      <RequireSignedIn role="programme_manager">
-        <SelectionPage />
-      </RequireSignedIn>
-    ),
+    lazy: lazyPage(() => import('./selection.page.tsx'), (m) => m.SelectionPage, withRole('programme_manager')),
   },
   {
     path: 'admin/audit',
-    element: (
-      <RequireSignedIn role="programme_manager">
-        <AuditPage />
-      </RequireSignedIn>
-    ),
+    lazy: lazyPage(() => import('./audit.page.tsx'), (m) => m.AuditPage, withRole('programme_manager')),
   },
 ];

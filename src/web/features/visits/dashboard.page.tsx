@@ -8,7 +8,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { KeyFigure } from './key-figure.tsx';
 import { VisitLinksMap } from './visit-links-map.tsx';
-import { useCountryName } from '../../lib/format.ts';
+import { sortByDisplayedName, useCountryName } from '../../lib/format.ts';
 import { formatNumber, useSectorName } from './visit-format.ts';
 import { dashboardExportUrl, useDashboard, useProgramme, useProgrammeVisits } from './visits.api.ts';
 import { PageSection } from '../../components/page-section.tsx';
@@ -32,6 +32,8 @@ export function DashboardPage() {
     );
   }
   const d = dashboard.data;
+  // The server lists countries by code; people look for them by the name they read.
+  const byCountry = sortByDisplayedName(d.impact.byCountry, (s) => country(s.name), i18n.language);
   const tallyExtras = (rows: typeof d.impact.bySector) => [
     { heading: t('visits.dashboard.columns.plans'), values: rows.map((r) => n(r.plans)) },
     { heading: t('visits.dashboard.columns.replicated'), values: rows.map((r) => n(r.replicated)) },
@@ -91,11 +93,11 @@ export function DashboardPage() {
         <PageSection id="country-heading" title={t('visits.dashboard.countryHeading')}>
           <BarChart
             title={t('visits.dashboard.countryChart')}
-            bars={d.impact.byCountry.map((s) => ({ label: country(s.name), value: s.replicated + s.inProgress }))}
+            bars={byCountry.map((s) => ({ label: country(s.name), value: s.replicated + s.inProgress }))}
             format={(v) => t('visits.dashboard.solutions', { count: v })}
             labelHeading={t('visits.dashboard.columns.country')}
             valueHeading={t('visits.dashboard.columns.active')}
-            extraColumns={tallyExtras(d.impact.byCountry)}
+            extraColumns={tallyExtras(byCountry)}
             emptyText={t('visits.dashboard.noData')}
           />
         </PageSection>

@@ -1,23 +1,14 @@
 import type { RouteObject } from 'react-router';
-import { RequireSignedIn } from '../../components/route-guards.tsx';
-import { DashboardPage } from './dashboard.page.tsx';
-import { OutcomesPage } from './outcomes.page.tsx';
-import { PrintableProgrammePage } from './printable-programme.page.tsx';
-import { ProgrammeVisitsPage } from './programme-visits.page.tsx';
-import { VisitPage } from './visit.page.tsx';
+import { lazyPage, withRole } from '../../components/lazy-page.tsx';
 
 /** The pages of this feature; the app's router mounts them under the main layout. */
 export const visitsRoutes: RouteObject[] = [
-  { path: 'programmes/:slug/visits', element: <ProgrammeVisitsPage /> },
-  { path: 'programmes/:slug/outcomes', element: <OutcomesPage /> },
+  { path: 'programmes/:slug/visits', lazy: lazyPage(() => import('./programme-visits.page.tsx'), (m) => m.ProgrammeVisitsPage) },
+  { path: 'programmes/:slug/outcomes', lazy: lazyPage(() => import('./outcomes.page.tsx'), (m) => m.OutcomesPage) },
   {
     path: 'programmes/:slug/dashboard',
-    element: (
-      <RequireSignedIn role="programme_manager">
-        <DashboardPage />
-      </RequireSignedIn>
-    ),
+    lazy: lazyPage(() => import('./dashboard.page.tsx'), (m) => m.DashboardPage, withRole('programme_manager')),
   },
-  { path: 'visits/:id', element: <VisitPage /> },
-  { path: 'visits/:id/programme', element: <PrintableProgrammePage /> },
+  { path: 'visits/:id', lazy: lazyPage(() => import('./visit.page.tsx'), (m) => m.VisitPage) },
+  { path: 'visits/:id/programme', lazy: lazyPage(() => import('./printable-programme.page.tsx'), (m) => m.PrintableProgrammePage) },
 ];
