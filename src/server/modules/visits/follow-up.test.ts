@@ -30,6 +30,13 @@ describe('the finished 2025 edition', () => {
     expect(visit.co2Kg).toBeGreaterThan(1000);
   });
 
+  it('keeps the agenda of a visit that is over as it was', async () => {
+    const add = await manager.request({ method: 'POST', url: `/api/visits/${valenciaVisit.id}/agenda`, payload: { day: 1, startsAt: '18:00', endsAt: '19:00', kind: 'other', title: 'Added afterwards' } });
+    expect(add.statusCode).toBe(409);
+    expect(add.json().reason).toEqual({ code: 'VISIT_AGENDA_ENDED', params: { date: expect.stringMatching(/^2025-/) } });
+    expect((await manager.request({ method: 'GET', url: `/api/visits/${valenciaVisit.id}` })).json().agenda).toHaveLength(4);
+  });
+
   it('summarises the feedback of a visit for the programme team', async () => {
     const summary = (await manager.request({ method: 'GET', url: `/api/visits/${valenciaVisit.id}/feedback` })).json();
     expect(summary.responses).toBe(3);

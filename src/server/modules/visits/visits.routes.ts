@@ -54,8 +54,8 @@ export async function visitRoutes(app: App) {
 
   app.post('/api/visits/:id/agenda', {
     config: { access: 'signed-in' },
-    schema: { tags: ['visits'], summary: 'Add an agenda item (host, facilitator, managers)', params: IdParams, body: CreateAgendaItemBody, response: { 200: Visit } },
-    handler: async (request) => addAgendaItem(app.db, { visitId: request.params.id, item: request.body, user: requireUser(request), ip: request.ip }),
+    schema: { tags: ['visits'], summary: 'Add an agenda item (host, facilitator, managers); refused once the visit is over, or when it overlaps another item of the day', params: IdParams, body: CreateAgendaItemBody, response: { 200: Visit, 400: Problem, 409: Problem } },
+    handler: async (request) => addAgendaItem(app.db, { visitId: request.params.id, item: request.body, user: requireUser(request), ip: request.ip, now: app.now() }),
   });
 
   app.put('/api/visits/:id/delegations/:cityId', {

@@ -1,7 +1,8 @@
 import { buildCalendar } from '../../../domain/calendar/ics.ts';
 import { delegationTravel } from '../../../domain/visits/delegation-travel.ts';
 import { scheduleVisits } from '../../../domain/visits/schedule-visits.ts';
-import { zonedToUtc } from '../../../domain/time/zoned-time.ts';
+import { localDateAt, zonedToUtc } from '../../../domain/time/zoned-time.ts';
+import { agendaClosedReason, overlappingItem } from '../../../domain/visits/agenda-rules.ts';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { Visit, VisitSummary } from '../../../shared/visit.schemas.ts';
 import type { Db } from '../../db/client.ts';
@@ -159,12 +160,22 @@ export async function updateHostUnavailable(db: Db, input: { visitId: string; da
 
 export async function addAgendaItem(
   db: Db,
-  input: { visitId: string; item: { day: number; startsAt: string; endsAt: string; kind: 'site_visit' | 'talk' | 'workshop' | 'meal' | 'other'; title: string; place: string; solutionId: string | null }; user: CurrentUser; ip: string },
+  input: { visitId: string; item: { day: number; startsAt: string; endsAt: string; kind: 'site_visit' | 'talk' | 'workshop' | 'meal' | 'other'; title: string; place: string; solutionId: string | null }; user: CurrentUser; ip: string; now: Date },
 ) {
   const v = await loadVisit(db, input.visitId);
   if (!mayArrangeVisit(input.user, partiesOf(v))) throw new AppError('FORBIDDEN', reason('VISIT_AGENDA_PARTIES_ONLY'));
+  const closed = agendaClosedReason({ startsOn: v.starts_on, endsOn: v.ends_on }, localDateAt(input.now, v.settings.timeZone));
+  if (closed) throw new AppError('CONFLICT', closed);
   const days = v.settings.visitLengthDays;
   if (input.item.day > days) throw new AppError('VALIDATION_FAILED', reason('VISIT_SHORTER'), { errors: [fieldError('body.day', reason('VISIT_DAY_RANGE', { days }))] });
+  const overlap = overlappingItem(
+    (await agendaOf(db, v.id)).map((i) => ({ day: i.day, startsAt: i.starts_at, endsAt: i.ends_at, title: i.title })),
+    input.item,
+  );
+  if (overlap) {
+    const params = { title: overlap.title, from: overlap.startsAt.slice(0, 5), to: overlap.endsAt.slice(0, 5), day: overlap.day };
+    throw new AppError('VALIDATION_FAILED', reason('VISIT_AGENDA_OVERLAP_SUMMARY'), { errors: [fieldError('body.startsAt', reason('VISIT_AGENDA_OVERLAP', params))] });
+  }
   await db.transaction().execute(async (trx) => {
     await insertAgendaItem(trx, v.id, input.item);
     await recordAudit(trx, { actorId: input.user.id, action: 'visit.agenda_add', entityType: 'visit', entityId: v.id, ip: input.ip, details: { after: input.item } });

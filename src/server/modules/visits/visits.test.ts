@@ -109,13 +109,21 @@ describe('delegations and travel', () => {
     expect(add.json().agenda).toHaveLength(1);
     const bad = await valenciaRep.request({ method: 'POST', url: `/api/visits/${visits.valencia}/agenda`, payload: { day: 3, startsAt: '10:00', endsAt: '09:00', kind: 'talk', title: 'x' } });
     expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['body.endsAt']);
+    // An item that overlaps another of the same day is refused next to its start, and nothing is added.
+    const overlapping = await valenciaRep.request({ method: 'POST', url: `/api/visits/${visits.valencia}/agenda`, payload: { day: 1, startsAt: '11:30', endsAt: '13:00', kind: 'meal', title: 'Lunch' } });
+    expect(overlapping.statusCode).toBe(400);
+    expect(overlapping.json().errors).toEqual([
+      expect.objectContaining({ field: 'body.startsAt', reason: { code: 'VISIT_AGENDA_OVERLAP', params: { title: 'Superblock of Sant Marcel·lí', from: '10:00', to: '12:00', day: 1 } } }),
+    ]);
+    const touching = await valenciaRep.request({ method: 'POST', url: `/api/visits/${visits.valencia}/agenda`, payload: { day: 1, startsAt: '12:00', endsAt: '13:00', kind: 'meal', title: 'Lunch' } });
+    expect(touching.json().agenda.map((i: { title: string }) => i.title)).toEqual(['Superblock of Sant Marcel·lí', 'Lunch']);
     const graz = await t.signedIn('graz@example.org');
     const ics = await graz.request({ method: 'GET', url: `/api/visits/${visits.valencia}/calendar.ics` });
     const comp = new ICAL.Component(ICAL.parse(ics.body));
     const tz = comp.getFirstSubcomponent('vtimezone');
     if (tz) ICAL.TimezoneService.register(new ICAL.Timezone(tz));
     const events = comp.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
-    expect(events.map((e) => e.summary)).toEqual(['Study visit to Valencia', 'Valencia: Superblock of Sant Marcel·lí']);
+    expect(events.map((e) => e.summary)).toEqual(['Study visit to Valencia', 'Valencia: Superblock of Sant Marcel·lí', 'Valencia: Lunch']);
     expect(events[1]?.startDate.toJSDate().toISOString()).toBe('2027-05-05T08:00:00.000Z');
     expect((await (await t.signedIn('lahti@demo.peercities.eu')).request({ method: 'GET', url: `/api/visits/${visits.valencia}/calendar.ics` })).statusCode).toBe(404);
   });

@@ -14,6 +14,8 @@ import { ReplicationSection } from './replication-section.tsx';
 import { VisitStatusBadge } from './visit-status-badge.tsx';
 import { useCountryName } from '../../lib/format.ts';
 import { formatDay, todayInProgramme } from './visit-format.ts';
+import { agendaClosedReason } from '../../../domain/visits/agenda-rules.ts';
+import { reasonText } from '../../lib/reason-text.ts';
 import { useProgramme, useVisit, visitCalendarUrl } from './visits.api.ts';
 import { hasRole } from '../../../shared/role-predicates.ts';
 import { PageProblem } from '../../components/page-problem.tsx';
@@ -39,6 +41,8 @@ export function VisitPage() {
   const today = todayInProgramme(settings?.timeZone ?? 'Europe/Brussels');
   const participant = v.viewer.canPlan || v.viewer.isHost || v.viewer.visitingCityIds.length > 0;
   const started = settings !== undefined && v.startsOn !== null && v.startsOn <= today;
+  // The server refuses changes to the agenda of a visit that is over; the page says so instead of offering the form.
+  const agendaClosed = agendaClosedReason(v, today);
   const team = hasRole(user, 'programme_manager') || hasRole(user, 'facilitator');
   const section = (key: string, title: string, children: React.ReactNode) => (
     <section aria-labelledby={`${key}-heading`}>
@@ -91,14 +95,18 @@ export function VisitPage() {
         t('visits.agenda.title'),
         <Stack gap="md">
           <AgendaList visit={v} headingOrder={3} />
-          {(v.viewer.canPlan || v.viewer.isHost) && settings && (
-            <Paper withBorder p="md" radius="md">
-              <Title order={3} size="h4" mb="sm">
-                {t('visits.agenda.form.title')}
-              </Title>
-              <AgendaForm visit={v} days={settings.visitLengthDays} />
-            </Paper>
-          )}
+          {(v.viewer.canPlan || v.viewer.isHost) &&
+            settings &&
+            (agendaClosed ? (
+              <Text>{reasonText(agendaClosed)}</Text>
+            ) : (
+              <Paper withBorder p="md" radius="md">
+                <Title order={3} size="h4" mb="sm">
+                  {t('visits.agenda.form.title')}
+                </Title>
+                <AgendaForm visit={v} days={settings.visitLengthDays} />
+              </Paper>
+            ))}
         </Stack>,
       )}
 
