@@ -420,6 +420,7 @@ export const REASON_TEXTS = {
   EFFECT_AUDITED: 'The change is recorded in the audit log.',
   // Issue 17 (API defects): matching after publication, withdrawals after the match.
   MATCHING_PUBLISHED_FINAL: 'The matching is published (run {{number}}): the visits exist, so a new run or pair rule could never be published. Later changes are made on the visits themselves.',
+  WITHDRAWAL_VISIT_OVER: 'The study visit of {{city}} ended on {{date}}: there is nothing left to withdraw from.',
 } as const satisfies Record<string, string>;
 
 export type ReasonCode = keyof typeof REASON_TEXTS;

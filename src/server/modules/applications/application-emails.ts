@@ -86,3 +86,16 @@ export function promotionEmail(i: AboutApplication & { url: string }): OutgoingE
       `Your application: ${i.url}${signature}`,
   };
 }
+
+/** To the host's representatives and the programme managers: a visiting city withdrew after the matching was published. */
+export function withdrawalAfterMatchingEmail(i: { to: string; name: string; cityName: string; hostName: string | null; programmeTitle: string; url: string | null }): OutgoingEmail {
+  return {
+    to: i.to,
+    subject: `${i.programmeTitle}: ${i.cityName} withdrew${i.hostName ? ` from the visit to ${i.hostName}` : ''}`,
+    text:
+      `Hello ${i.name},\n\n${i.cityName} withdrew from ${i.programmeTitle} after the matching was published.\n\n` +
+      (i.hostName ? `It is no longer part of the delegation visiting ${i.hostName}; its delegates and travel were removed. ` : '') +
+      `Nobody moves up from the waiting list: the visits are already planned, so the programme team decides what to do.\n\n` +
+      (i.url ? `The visit: ${i.url}${signature}` : signature.trimStart()),
+  };
+}

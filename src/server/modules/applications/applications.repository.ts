@@ -138,3 +138,41 @@ export async function promoteDecision(db: Q, applicationId: string, reason: stri
     .where('application_id', '=', applicationId)
     .execute();
 }
+
+// A withdrawal after the matching is published reads and changes the visit
+// the city takes part in (the visits module sits above this one).
+
+/** Whether the programme's matching is published, and the visit the city takes part in (visiting or hosting), with its host. */
+export async function visitOfCity(db: Q, programmeId: string, cityId: string) {
+  const [publication, visit] = await Promise.all([
+    db.selectFrom('matching_publications').select('run_id').where('programme_id', '=', programmeId).executeTakeFirst(),
+    db
+      .selectFrom('study_visits as v')
+      .innerJoin('cities as h', 'h.id', 'v.host_city_id')
+      .select(['v.id', 'v.ends_on', 'v.host_city_id', 'h.name as host_name'])
+      .where('v.programme_id', '=', programmeId)
+      .where((eb) => eb.or([eb('v.host_city_id', '=', cityId), eb.exists(eb.selectFrom('visit_participants as vp').select('vp.city_id').whereRef('vp.visit_id', '=', 'v.id').where('vp.city_id', '=', cityId))]))
+      .executeTakeFirst(),
+  ]);
+  return { matchingPublished: publication !== undefined, visit: visit ? { ...visit, ends_on: visit.ends_on === null ? null : `${visit.ends_on}` } : null };
+}
+
+/** Takes a visiting city out of a visit: its place, delegates and travel. */
+export async function leaveVisit(db: Q, visitId: string, cityId: string) {
+  await db.deleteFrom('visit_delegates').where('visit_id', '=', visitId).where('city_id', '=', cityId).execute();
+  await db.deleteFrom('visit_travel').where('visit_id', '=', visitId).where('city_id', '=', cityId).execute();
+  await db.deleteFrom('visit_participants').where('visit_id', '=', visitId).where('city_id', '=', cityId).execute();
+}
+
+/** The active programme managers, to tell them of a withdrawal they now handle. */
+export function programmeManagers(db: Q) {
+  return db
+    .selectFrom('role_grants as g')
+    .innerJoin('people as p', 'p.id', 'g.person_id')
+    .select(['p.email', 'p.name'])
+    .where('g.role', '=', 'programme_manager')
+    .where('p.disabled_at', 'is', null)
+    .distinct()
+    .orderBy('p.email')
+    .execute();
+}

@@ -14,13 +14,19 @@ import {
   insertApplication,
   isAssignedEvaluator,
   listApplicationsOfCall,
+  leaveVisit,
+  programmeManagers,
   promoteDecision,
+  visitOfCity,
   setStatus,
   updateAnswers,
   waitingListOf,
   type ApplicationRow,
 } from './applications.repository.ts';
-import { emailRepresentatives, promotionEmail, submissionConfirmationEmail } from './application-emails.ts';
+import { emailRepresentatives, promotionEmail, submissionConfirmationEmail, withdrawalAfterMatchingEmail } from './application-emails.ts';
+import { withdrawalCase } from '../../../domain/selection/withdrawal.ts';
+import { localDateAt } from '../../../domain/time/zoned-time.ts';
+import { enqueueEmails } from '../email/outbox.repository.ts';
 import { listingScope, mayChangeApplication, mayReadApplication, maySeeDecision, readingNeedsAssignment } from './applications.policy.ts';
 
 const staleVersion = () => new AppError('CONFLICT', reason('APPLICATION_CHANGED'));
@@ -169,8 +175,11 @@ export async function submitApplication(db: Db, input: { id: string; user: Curre
 
 /**
  * Withdraws: before the deadline any time; after the decisions are published
- * a selected or waitlisted city may still step back, and a selected city's
- * place goes to the first on the waiting list.
+ * a selected or waitlisted city may still step back. Which case applies is
+ * the domain's `withdrawalCase`: before the matching is published a selected
+ * city's place goes to the first on the waiting list; after it, the city is
+ * taken out of its visit and the host and the managers are told (nobody moves
+ * up); after its visit ended, the withdrawal is refused.
  */
 export async function withdrawApplication(db: Db, input: { id: string; user: CurrentUser; version: number; ip: string; now: Date; publicUrl: string }) {
   const row = await loadReadable(db, input.id, input.user);
@@ -179,13 +188,34 @@ export async function withdrawApplication(db: Db, input: { id: string; user: Cur
   const afterDecisions = ctx.state === 'closed' && row.decisions_published_at !== null && (row.outcome === 'selected' || row.outcome === 'waitlisted');
   if (!afterDecisions) assertCallOpen(ctx, row.city_id);
   if (row.status === 'withdrawn') throw new AppError('CONFLICT', reason('APPLICATION_ALREADY_WITHDRAWN'));
+  const facts = afterDecisions ? await visitOfCity(db, ctx.programme.id, row.city_id) : null;
+  const visit = facts?.visit ?? null;
+  const what = facts
+    ? withdrawalCase({ cityName: row.city_name, matchingPublished: facts.matchingPublished, visit: visit && { id: visit.id, endsOn: visit.ends_on }, today: localDateAt(input.now, ctx.programme.settings.timeZone) })
+    : null;
+  if (what?.kind === 'refused') throw new AppError('CONFLICT', what.reason);
   await db.transaction().execute(async (trx) => {
     const locked = await findApplicationForUpdate(trx, input.id);
     if (!locked || locked.version !== input.version) throw staleVersion();
     if (!(await setStatus(trx, row.id, input.version, 'withdrawn'))) throw staleVersion();
-    await recordAudit(trx, { actorId: input.user.id, action: 'application.withdraw', entityType: 'application', entityId: row.id, ip: input.ip, details: { before: { status: row.status, outcome: row.outcome } } });
-    if (afterDecisions && row.outcome === 'selected') {
+    const leaves = what?.kind === 'programme_team' && visit !== null && visit.host_city_id !== row.city_id ? visit.id : null;
+    await recordAudit(trx, {
+      actorId: input.user.id,
+      action: 'application.withdraw',
+      entityType: 'application',
+      entityId: row.id,
+      ip: input.ip,
+      details: { before: { status: row.status, outcome: row.outcome }, case: what?.kind ?? 'before_decisions', ...(leaves ? { leftVisit: leaves } : {}) },
+    });
+    if (what?.kind === 'promote' && row.outcome === 'selected') {
       await promoteFromWaitingList(trx, { callId: row.call_id, programmeTitle: ctx.programme.title, callKind: row.call_kind, publicUrl: input.publicUrl, withdrawnCity: row.city_name });
+    }
+    if (what?.kind === 'programme_team' && row.outcome === 'selected') {
+      if (leaves) await leaveVisit(trx, leaves, row.city_id);
+      const about = { cityName: row.city_name, hostName: visit?.host_name ?? null, programmeTitle: ctx.programme.title, url: visit ? `${input.publicUrl}/visits/${visit.id}` : null };
+      const managers = await programmeManagers(trx);
+      await enqueueEmails(trx, managers.map((m) => withdrawalAfterMatchingEmail({ to: m.email, name: m.name, ...about })));
+      if (visit && visit.host_city_id !== row.city_id) await emailRepresentatives(trx, [{ cityId: visit.host_city_id }], (addressee) => withdrawalAfterMatchingEmail({ ...addressee, ...about }));
     }
   });
   return presentCurrent(db, input.id, input.user, ctx);
