@@ -33,6 +33,12 @@ async function setUp(routes: Parameters<typeof mockApi>[0] = {}) {
 const field = (label: string) => screen.getByRole('textbox', { name: new RegExp(label) });
 
 describe('the application form', () => {
+  it('asks for the call and the programme only once the application says which (no `/api/programmes//calls/host`)', async () => {
+    const { api } = await setUp();
+    expect(api.requested().filter((r) => r.includes('//'))).toEqual([]);
+    expect(api.requested()).toContain('GET /api/programmes/gsv-2027/calls/host');
+  });
+
   it('saves what was typed and chosen, with the version it was loaded at', async () => {
     const { api, user } = await setUp({
       [`PATCH /api/applications/${APPLICATION_ID}`]: ({ body }) => ({ body: application({ version: 8, answers: (body as { answers: Record<string, string> }).answers }) }),
