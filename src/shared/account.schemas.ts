@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Role, RoleGrant } from './roles.ts';
 import { PageQuery, pageOf } from './pagination.ts';
+import { because } from './issue-reason.ts';
 
 /** NIST SP 800-63B: length only, no composition rules. */
 export const PASSWORD_MIN = 12;
@@ -60,7 +61,7 @@ export type OtherRole = z.infer<typeof OtherRole>;
 
 /** A city representative's role names its city; other roles name none (a grant, an invitation). */
 export const cityMatchesRole = (v: { role: Role; cityId: string | null }) => (v.role === 'city_representative') === (v.cityId !== null);
-export const CITY_FOR_ROLE = { message: 'A city representative needs a city; other roles take none.', path: ['cityId'] };
+export const CITY_FOR_ROLE = { message: 'A city representative needs a city; other roles take none.', path: ['cityId'], ...because('ROLE_CITY_MISMATCH') };
 
 export const CreateInvitationBody = z
   .object({
@@ -76,6 +77,7 @@ export const CreateInvitationBody = z
   .refine((v) => new Set([v.role, ...v.otherRoles]).size === v.otherRoles.length + 1, {
     message: 'Name each role once.',
     path: ['otherRoles'],
+    ...because('ROLES_REPEATED'),
   });
 export type CreateInvitationBody = z.infer<typeof CreateInvitationBody>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { because } from './issue-reason.ts';
 
 const SectorCode = z.enum(['energy', 'buildings', 'mobility', 'circular-economy', 'industry', 'nature-based-solutions']);
 
@@ -151,7 +152,7 @@ export const CreateThreadBody = z.object({ title: z.string().trim().min(3, 'Use 
 export const CreatePostBody = z.object({ body: PostBody, replyTo: z.uuid().nullable().default(null), mentionedCityIds: z.array(z.uuid()).max(20).default([]) });
 export const ModerateThreadBody = z
   .object({ pinned: z.boolean().optional(), closed: z.boolean().optional() })
-  .refine((b) => b.pinned !== undefined || b.closed !== undefined, { message: 'Say whether to pin or close the discussion.', path: ['pinned'] });
+  .refine((b) => b.pinned !== undefined || b.closed !== undefined, { message: 'Say whether to pin or close the discussion.', path: ['pinned'], ...because('THREAD_CHANGE_EMPTY') });
 export const HidePostBody = z.object({ reason: z.string().trim().min(3, 'Give the reason (kept in the audit log).').max(500) });
 export const DigestPreference = z.object({ enabled: z.boolean() });
 

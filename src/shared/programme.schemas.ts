@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Reason } from './reason.ts';
+import { because } from './issue-reason.ts';
 
 export const ProgrammeFormat = z.enum(['group_study_visits', 'twinning']);
 export const MilestoneKind = z.enum(['discussion_groups', 'host_call', 'host_selection', 'visitor_call', 'visitor_selection', 'visits', 'follow_up']);
@@ -92,6 +93,7 @@ export const Question = z
   .refine((q) => !['single_choice', 'multiple_choice'].includes(q.type) || q.options.length >= 2, {
     message: 'A choice question needs at least two options.',
     path: ['options'],
+    ...because('CHOICE_OPTIONS_TOO_FEW'),
   });
 export type Question = z.infer<typeof Question>;
 
@@ -139,8 +141,8 @@ export const UpdateCallBody = z
     questions: z.array(Question).max(50),
     criteria: z.array(Criterion).max(20),
   })
-  .refine((b) => new Set(b.questions.map((q) => q.id)).size === b.questions.length, { message: 'Each question needs its own id.', path: ['questions'] })
-  .refine((b) => new Set(b.criteria.map((c) => c.id)).size === b.criteria.length, { message: 'Each criterion needs its own id.', path: ['criteria'] });
+  .refine((b) => new Set(b.questions.map((q) => q.id)).size === b.questions.length, { message: 'Each question needs its own id.', path: ['questions'], ...because('QUESTION_IDS_REPEATED') })
+  .refine((b) => new Set(b.criteria.map((c) => c.id)).size === b.criteria.length, { message: 'Each criterion needs its own id.', path: ['criteria'], ...because('CRITERION_IDS_REPEATED') });
 export type UpdateCallBody = z.infer<typeof UpdateCallBody>;
 
 export const EligibilityAnswer = z.object({
@@ -273,6 +275,7 @@ export const DecisionBody = z
   })
   .refine((d) => (d.outcome === 'waitlisted') === (d.waitlistPosition !== null), {
     message: 'A waitlisted city needs a place on the waiting list; others none.',
+    ...because('WAITLIST_POSITION_MISMATCH'),
     path: ['waitlistPosition'],
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CityKind, CitySummary, SectorCode, listParam } from './city.schemas.ts';
+import { because } from './issue-reason.ts';
 
 export const LeverCode = z.enum([
   'technology-infrastructure',
@@ -141,7 +142,7 @@ const yearsInOrder = (v: { startYear?: number | null; endYear?: number | null })
 
 export const CreateSolutionBody = z
   .object({ cityId: z.string().uuid(), ...solutionFields })
-  .refine(yearsInOrder, { message: 'The end year comes before the start year.', path: ['endYear'] });
+  .refine(yearsInOrder, { message: 'The end year comes before the start year.', path: ['endYear'], ...because('SOLUTION_END_BEFORE_START') });
 export type CreateSolutionBody = z.infer<typeof CreateSolutionBody>;
 
 export const UpdateSolutionBody = z
@@ -163,7 +164,7 @@ export const UpdateSolutionBody = z
     language: z.string().regex(/^[a-z]{2}$/).optional(),
     status: SolutionStatus.optional(),
   })
-  .refine(yearsInOrder, { message: 'The end year comes before the start year.', path: ['endYear'] });
+  .refine(yearsInOrder, { message: 'The end year comes before the start year.', path: ['endYear'], ...because('SOLUTION_END_BEFORE_START') });
 export type UpdateSolutionBody = z.infer<typeof UpdateSolutionBody>;
 
 export const SolutionIdParams = z.object({ id: z.string().uuid() });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Reason } from './reason.ts';
+import { because } from './issue-reason.ts';
 
 const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-05-20.');
 const Time = z.string().regex(/^\d{2}:\d{2}$/, 'Use a time like 09:30.');
@@ -71,7 +72,7 @@ export const CreateAgendaItemBody = z
     place: z.string().max(300).default(''),
     solutionId: z.uuid().nullable().default(null),
   })
-  .refine((b) => b.endsAt > b.startsAt, { message: 'The end must come after the start.', path: ['endsAt'] });
+  .refine((b) => b.endsAt > b.startsAt, { message: 'The end must come after the start.', path: ['endsAt'], ...because('END_NOT_AFTER_START') });
 
 export const DelegationBody = z.object({
   mode: z.enum(['rail', 'air']),

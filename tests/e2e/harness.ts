@@ -106,6 +106,8 @@ export interface BrowserSession {
   page: Page;
   /** Uncaught errors in the page; a test ends by expecting none. */
   pageErrors: string[];
+  /** Errors the page logged to the console (a failed request, a schema mismatch), with the address it was at. */
+  consoleErrors: string[];
 }
 
 /** A fresh browser profile (no cookies) on the platform, in English. */
@@ -122,7 +124,11 @@ export async function openSession(browser: Browser, platform: Platform): Promise
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(String(error)));
-  return { context, page, pageErrors };
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${new URL(page.url()).pathname}: ${message.text()} (${message.location().url})`);
+  });
+  return { context, page, pageErrors, consoleErrors };
 }
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];

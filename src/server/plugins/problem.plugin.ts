@@ -1,9 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { z } from 'zod';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorCode, FieldError, Problem } from '../../shared/problem.ts';
 import type { Reason } from '../../shared/reason.ts';
-import { AppError, TITLES, problemType } from '../errors.ts';
+import { AppError, TITLES, fieldError, problemType } from '../errors.ts';
+import { issueReason } from '../../shared/issue-reason.ts';
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, code: ErrorCode, status: number, detail?: string, errors?: FieldError[], reason?: Reason | null) {
   const body: Problem = {
@@ -38,7 +40,9 @@ export const problemPlugin = fp(async (app: FastifyInstance) => {
       const where = error.validationContext ?? 'body';
       const errors = error.validation.map((issue) => {
         const path = issue.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
-        return { field: path ? `${where}.${path}` : where, message: issue.message ?? 'Invalid value' };
+        // The schema's issue again (the provider keeps its code as keyword, the rest as params), said for people.
+        const why = issueReason({ ...issue.params, code: issue.keyword, path: [], message: issue.message ?? '' } as unknown as z.core.$ZodIssue);
+        return fieldError(path ? `${where}.${path}` : where, why);
       });
       return sendProblem(request, reply, 'VALIDATION_FAILED', 400, 'Check the highlighted fields and try again.', errors);
     }

@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { NumberInput, createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 /**
  * Mantine's defaults put several colours under WCAG AA's 4.5:1 on white
@@ -23,6 +23,11 @@ export const theme = createTheme({
   focusRing: 'auto',
   // People who asked their system for less motion get no transitions.
   respectReducedMotion: true,
+  components: {
+    // A number out of range stays as typed and the form says why (issue 17):
+    // Mantine's default clamps it on blur, so 1999 silently became 2020.
+    NumberInput: NumberInput.extend({ defaultProps: { clampBehavior: 'none' } }),
+  },
 });
 
 export const cssVariablesResolver: CSSVariablesResolver = (t) => ({

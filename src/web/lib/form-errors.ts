@@ -1,7 +1,7 @@
-import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { ApiError } from './api-client.ts';
 import { reasonText } from './reason-text.ts';
+import { issueReason } from '../../shared/issue-reason.ts';
 
 /** Error messages keyed by form field name (`email`, `newPassword`, …). */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -26,26 +26,18 @@ type ValidationResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErr
  * Check form values with the same schema the server applies, before sending,
  * with messages in the person's language.
  */
-export function validateWith<S extends z.ZodType>(schema: S, values: unknown, t: TFunction): ValidationResult<z.output<S>> {
+export function validateWith<S extends z.ZodType>(schema: S, values: unknown): ValidationResult<z.output<S>> {
   const parsed = schema.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const name = issue.path.join('.');
-    errors[name] ??= messageOf(issue, t);
+    errors[name] ??= messageOf(issue);
   }
   return { ok: false, errors };
 }
 
-function messageOf(issue: z.core.$ZodIssue, t: TFunction): string {
-  switch (issue.code) {
-    case 'too_small':
-      return Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { count: Number(issue.minimum) });
-    case 'too_big':
-      return t('validation.tooLong', { count: Number(issue.maximum) });
-    case 'invalid_format':
-      return issue.format === 'email' ? t('validation.email') : t('validation.invalid');
-    default:
-      return t('validation.invalid');
-  }
+/** Never the schema's English: every kind of issue as a reason with its limit, in the person's language. */
+function messageOf(issue: z.core.$ZodIssue): string {
+  return reasonText(issueReason(issue));
 }

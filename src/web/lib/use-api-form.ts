@@ -1,7 +1,6 @@
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { fieldErrorsOf, validateWith, type FieldErrors } from './form-errors.ts';
 
@@ -62,7 +61,6 @@ export type ApiForm<Values, Body, Result = unknown> = UseFormReturnType<Values> 
  * a new submit), and the submit button busy meanwhile.
  */
 export function useApiForm<Values extends object, S extends z.ZodType, Result = unknown>(options: ApiFormOptions<Values, S, Result>): ApiForm<Values, z.output<S>, Result> {
-  const { t } = useTranslation();
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: options.initialValues,
@@ -107,7 +105,7 @@ export function useApiForm<Values extends object, S extends z.ZodType, Result = 
 
   const check = (more?: (values: Values) => FieldErrors): z.output<S> | null => {
     const values = form.getValues();
-    const checked = validateWith(options.schema, options.toBody ? options.toBody(values) : values, t);
+    const checked = validateWith(options.schema, options.toBody ? options.toBody(values) : values);
     // The page's own checks first: where both speak of one field, theirs is the more precise message.
     const problems: FieldErrors = { ...options.validate?.(values), ...more?.(values) };
     if (!checked.ok) for (const [path, message] of Object.entries(checked.errors)) problems[path] ??= message;

@@ -41,6 +41,8 @@ export function mockApi(routes: Record<string, Reply>) {
   return {
     /** The requests that change something (not the GETs that load the page), in the order sent. */
     sent: () => sent.filter((r) => r.method !== 'GET'),
+    /** Every request, GETs included, as `METHOD path`. */
+    requested: () => sent.map((r) => `${r.method} ${r.path}`),
   };
 }
 

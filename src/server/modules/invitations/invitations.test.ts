@@ -105,7 +105,7 @@ describe('inviting a city representative', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['body.cityId', 'body.email', 'body.name']);
     const noCity = await manager.request({ method: 'POST', url: '/api/invitations', payload: { email: 'rep@example.org', name: 'Rep', role: 'city_representative' } });
-    expect(noCity.json().errors).toEqual([{ field: 'body.cityId', message: 'A city representative needs a city; other roles take none.' }]);
+    expect(noCity.json().errors).toEqual([{ field: 'body.cityId', message: 'A city representative needs a city; other roles take none.', reason: { code: 'ROLE_CITY_MISMATCH' } }]);
     const unknownCity = await manager.request({
       method: 'POST',
       url: '/api/invitations',

@@ -133,6 +133,15 @@ describe('searching the library', () => {
 });
 
 describe('publishing solutions', () => {
+  it('says what is wrong with a field in words for people, with the limit, and a reason the web app translates (issue 17)', async () => {
+    const res = await valencia.request({ method: 'POST', url: '/api/solutions', payload: newSolution({ title: 'T'.repeat(201), startYear: 2030, endYear: 2020, impactTco2ePerYear: 'lots' }) });
+    expect(res.statusCode).toBe(400);
+    const errors = res.json().errors as { field: string; message: string; reason?: { code: string; params?: Record<string, unknown> } }[];
+    expect(errors).toContainEqual({ field: 'body.title', message: 'Use at most 200 characters.', reason: { code: 'TEXT_TOO_LONG', params: { max: 200 } } });
+    expect(errors).toContainEqual({ field: 'body.impactTco2ePerYear', message: 'Enter a number.', reason: { code: 'NUMBER_EXPECTED' } });
+    for (const e of errors) expect(e.message).not.toMatch(/Too big|Invalid input|expected/);
+  });
+
   it('lets a representative publish a solution for their city that search finds at once', async () => {
     const res = await valencia.request({
       method: 'POST',

@@ -1,3 +1,5 @@
+import { reason } from '../../../shared/reason-texts.ts';
+import { reasonText } from '../../lib/reason-text.ts';
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Group, Meeting } from '../../../shared/group.schemas.ts';
@@ -61,7 +63,7 @@ describe('the meeting form', () => {
     await user.click(submit());
 
     const title = field(t('groups.meetings.form.title'));
-    expect(title).toHaveAccessibleDescription(expect.stringContaining(t('validation.required')));
+    expect(title).toHaveAccessibleDescription(expect.stringContaining(reasonText(reason('FIELD_REQUIRED'))));
     expect(title).toHaveFocus();
     expect(field(t('groups.meetings.form.date'))).toHaveAccessibleDescription(expect.stringContaining(t('groups.meetings.form.whenInvalid')));
     expect(field(t('groups.meetings.form.time'))).not.toHaveAttribute('aria-invalid');

@@ -22,6 +22,8 @@ export function useSolution(id: string) {
   return useQuery({
     queryKey: ['solutions', 'detail', id],
     queryFn: ({ signal }) => apiGet(`/api/solutions/${encodeURIComponent(id)}`, SolutionDetail, signal),
+    // The new-solution page has no id: `/api/solutions/` would be the search, not a solution.
+    enabled: id !== '',
   });
 }
 

@@ -1,6 +1,6 @@
 import { Anchor, Button, Checkbox, Group, MultiSelect, NumberInput, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SECTOR_CODES } from '../../../domain/reference/sectors.ts';
 import { ATTACHMENT_MAX_BYTES } from '../../../shared/attachment.schemas.ts';
@@ -160,6 +160,16 @@ function DatesField({ question: q, value, onChange, error, readOnly, 'data-path'
   const { t } = useTranslation();
   const dates = asList(value);
   const set = (next: string[]) => onChange(next);
+  const rowsRef = useRef<HTMLDivElement>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  // After "Remove", focus goes to the row that took its place (or the one before), else to "Add date", never to the page.
+  const [focusRow, setFocusRow] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusRow === null) return;
+    const inputs = rowsRef.current?.querySelectorAll<HTMLInputElement>('input[type="date"]') ?? [];
+    (inputs[Math.min(focusRow, inputs.length - 1)] ?? addRef.current)?.focus();
+    setFocusRow(null);
+  }, [focusRow]);
   return (
     <fieldset style={{ border: 0, padding: 0, margin: 0 }} data-path={dataPath}>
       <Text component="legend" fw={500} size="sm">
@@ -171,13 +181,17 @@ function DatesField({ question: q, value, onChange, error, readOnly, 'data-path'
         )}
       </Text>
       {q.help && <Text size="xs">{q.help}</Text>}
-      <Stack gap="xs" mt={4}>
+      <Stack gap="xs" mt={4} ref={rowsRef}>
         {dates.length === 0 && <Text size="sm">{t('programmes.answer.noDates')}</Text>}
         {dates.map((d, i) => (
           <Group key={i} gap="xs" align="flex-end">
             <TextInput type="date" label={t('programmes.answer.dateN', { n: i + 1 })} value={d} readOnly={readOnly} onChange={(e) => set(dates.map((x, j) => (j === i ? e.currentTarget.value : x)))} />
             {!readOnly && (
-              <Button variant="default" size="sm" onClick={() => set(dates.filter((_, j) => j !== i))} aria-label={t('programmes.answer.removeDateN', { n: i + 1 })}>
+              <Button variant="default" size="sm" onClick={() => {
+                  set(dates.filter((_, j) => j !== i));
+                  setFocusRow(i);
+                }}
+                aria-label={t('programmes.answer.removeDateN', { n: i + 1 })}>
                 {t('programmes.editor.remove')}
               </Button>
             )}
@@ -185,7 +199,7 @@ function DatesField({ question: q, value, onChange, error, readOnly, 'data-path'
         ))}
         {!readOnly && dates.length < 20 && (
           <div>
-            <Button variant="default" size="xs" onClick={() => set([...dates, ''])}>
+            <Button ref={addRef} variant="default" size="xs" onClick={() => set([...dates, ''])}>
               {t('programmes.answer.addDate')}
             </Button>
           </div>

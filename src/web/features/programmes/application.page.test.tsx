@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../../shared/programme.schemas.ts';
 import { reason } from '../../../shared/reason-texts.ts';
@@ -32,7 +32,46 @@ async function setUp(routes: Parameters<typeof mockApi>[0] = {}) {
 
 const field = (label: string) => screen.getByRole('textbox', { name: new RegExp(label) });
 
+describe('preferred dates in the application form (issue 17)', () => {
+  const withDates: Question[] = [{ id: 'dates', type: 'preferred_dates', label: 'Dates that suit you', help: '', required: false, options: [] }];
+  const dateRoutes = { 'GET /api/programmes/gsv-2027/calls/host': { body: call({ questions: withDates }) } };
+  const addDate = () => screen.getByRole('button', { name: t('programmes.answer.addDate') });
+  const dateInput = (n: number) => screen.getByLabelText(t('programmes.answer.dateN', { n }));
+
+  it('after "Remove" puts focus on the next row, and on "Add date" when none remain', async () => {
+    const { user } = await setUp(dateRoutes);
+    await user.click(addDate());
+    await user.click(addDate());
+    fireEvent.change(dateInput(1), { target: { value: '2027-05-10' } });
+    fireEvent.change(dateInput(2), { target: { value: '2027-05-20' } });
+    await user.click(screen.getByRole('button', { name: t('programmes.answer.removeDateN', { n: 1 }) }));
+    expect(dateInput(1)).toHaveValue('2027-05-20');
+    expect(dateInput(1)).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: t('programmes.answer.removeDateN', { n: 1 }) }));
+    expect(addDate()).toHaveFocus();
+  });
+
+  it('saves a draft with an empty date row left out, and says it saved', async () => {
+    const { api, user } = await setUp({
+      ...dateRoutes,
+      [`PATCH /api/applications/${APPLICATION_ID}`]: ({ body }) => ({ body: application({ version: 8, answers: (body as { answers: Record<string, string[]> }).answers }) }),
+    });
+    await user.click(addDate());
+    await user.click(addDate());
+    fireEvent.change(dateInput(1), { target: { value: '2027-05-10' } });
+    await user.click(screen.getByRole('button', { name: t('programmes.application.saveDraft') }));
+    expect(await screen.findByText(t('programmes.application.draftSaved'))).toBeInTheDocument();
+    expect(api.sent()).toEqual([{ method: 'PATCH', path: `/api/applications/${APPLICATION_ID}`, body: { version: 7, answers: { dates: ['2027-05-10'] } } }]);
+  });
+});
+
 describe('the application form', () => {
+  it('asks for the call and the programme only once the application says which (no `/api/programmes//calls/host`)', async () => {
+    const { api } = await setUp();
+    expect(api.requested().filter((r) => r.includes('//'))).toEqual([]);
+    expect(api.requested()).toContain('GET /api/programmes/gsv-2027/calls/host');
+  });
+
   it('saves what was typed and chosen, with the version it was loaded at', async () => {
     const { api, user } = await setUp({
       [`PATCH /api/applications/${APPLICATION_ID}`]: ({ body }) => ({ body: application({ version: 8, answers: (body as { answers: Record<string, string> }).answers }) }),

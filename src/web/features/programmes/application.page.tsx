@@ -21,8 +21,15 @@ import { representsCity } from '../../../shared/role-predicates.ts';
 import { PageProblem } from '../../components/page-problem.tsx';
 
 const isEmpty = (v: Answers[string] | undefined) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
-/** Only the questions answered: an emptied answer is no answer. */
-const answered = (answers: Answers): Answers => Object.fromEntries(Object.entries(answers).filter(([, v]) => !isEmpty(v)));
+/** A list without its empty rows (a date row added and left blank). */
+const withoutBlanks = (v: Answers[string]): Answers[string] => (Array.isArray(v) ? v.filter((item) => item !== '') : v);
+/** Only the questions answered: an emptied answer is no answer, an empty row no row. */
+const answered = (answers: Answers): Answers =>
+  Object.fromEntries(
+    Object.entries(answers)
+      .map(([id, v]) => [id, withoutBlanks(v)] as const)
+      .filter(([, v]) => !isEmpty(v)),
+  );
 
 /** /applications/:id: the city's application to a call; its representatives edit it until the deadline. */
 export function ApplicationPage() {

@@ -1,3 +1,5 @@
+import { reason } from '../../../shared/reason-texts.ts';
+import { reasonText } from '../../lib/reason-text.ts';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { i18next } from '../../lib/i18n.ts';
@@ -64,10 +66,10 @@ describe('the call form editor', () => {
 
     const label = input(question(1), t('programmes.editor.label'));
     expect(label).toHaveFocus();
-    expect(label).toHaveAccessibleDescription(t('validation.required'));
+    expect(label).toHaveAccessibleDescription(reasonText(reason('FIELD_REQUIRED')));
     // The schema's rule for choices (two options at least) lands on the options box.
-    expect(input(question(2), t('programmes.editor.options'))).toHaveAccessibleDescription(expect.stringContaining(t('validation.invalid')));
-    expect(screen.queryByText(/at least two options|Too small/)).toBeNull();
+    expect(input(question(2), t('programmes.editor.options'))).toHaveAccessibleDescription(expect.stringContaining(reasonText(reason('CHOICE_OPTIONS_TOO_FEW'))));
+    expect(screen.queryByText(/Too small|Invalid input/)).toBeNull();
     expect(api.sent()).toEqual([]);
 
     await user.type(label, 'Why host?');

@@ -75,7 +75,8 @@ export function useProgrammeList(page: number, pageSize: number) {
 }
 
 export function useProgramme(slug: string) {
-  return useQuery({ queryKey: programmeKeys.programme(slug), queryFn: ({ signal }) => apiGet(`/api/programmes/${enc(slug)}`, Programme, signal) });
+  // A page that learns the slug from another answer (an application) asks only once it has it.
+  return useQuery({ queryKey: programmeKeys.programme(slug), queryFn: ({ signal }) => apiGet(`/api/programmes/${enc(slug)}`, Programme, signal), enabled: slug !== '' });
 }
 
 export function useCreateProgramme() {
@@ -102,7 +103,7 @@ export function useUpdateProgramme(slug: string) {
 }
 
 export function useCall(slug: string, kind: CallKind) {
-  return useQuery({ queryKey: programmeKeys.call(slug, kind), queryFn: ({ signal }) => apiGet(`/api/programmes/${enc(slug)}/calls/${kind}`, Call, signal) });
+  return useQuery({ queryKey: programmeKeys.call(slug, kind), queryFn: ({ signal }) => apiGet(`/api/programmes/${enc(slug)}/calls/${kind}`, Call, signal), enabled: slug !== '' });
 }
 
 export function useUpdateCall(slug: string, kind: CallKind) {

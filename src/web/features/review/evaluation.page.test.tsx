@@ -1,3 +1,5 @@
+import { reason as why } from '../../../shared/reason-texts.ts';
+import { reasonText } from '../../lib/reason-text.ts';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { i18next } from '../../lib/i18n.ts';
@@ -86,7 +88,7 @@ describe('the evaluation form', () => {
     await user.type(reason, 'ab');
     await user.click(within(dialog).getByRole('button', { name: t('review.evaluate.conflictConfirm') }));
 
-    expect(reason).toHaveAccessibleDescription(expect.stringContaining(t('validation.tooShort', { count: 3 })));
+    expect(reason).toHaveAccessibleDescription(expect.stringContaining(reasonText(why('TEXT_TOO_SHORT', { min: 3 }))));
     expect(within(dialog).queryByText(/Say briefly why/)).toBeNull();
     expect(reason).toHaveFocus();
     expect(api.sent()).toEqual([]);
