@@ -415,6 +415,8 @@ export const REASON_TEXTS = {
   EFFECT_CITY_EMAILED: 'The representatives of {{city}} are emailed ({{emails}} emails).',
   EFFECT_LEARNING_PHASES_REBUILT: 'The {{count}} learning phases are spread again over the dates of the discussion groups.',
   EFFECT_AUDITED: 'The change is recorded in the audit log.',
+  // operate (issue 17): the facilitator's start page
+  WORK_FACILITATOR_VISIT: 'Accompany the visit to {{host}} ({{programme}})',
 } as const satisfies Record<string, string>;
 
 export type ReasonCode = keyof typeof REASON_TEXTS;

@@ -17,6 +17,8 @@ let browser: Browser;
 const YEAR = new Date().getFullYear() + 2;
 const TITLE = `Operate e2e ${YEAR}`;
 const SLUG = `operate-e2e-${YEAR}`;
+/** The facilitator the matching gives the visit (the least busy of the programme team in the demo data). */
+const FACILITATOR = { name: 'Giulia Bianchi', email: 'facilitator3@demo.peercities.eu' };
 const HOST = { slug: 'valencia', name: 'Valencia', email: DEMO.valencia };
 const VISITORS = [
   { slug: 'cologne', name: 'Cologne', email: 'cologne@demo.peercities.eu' },
@@ -163,7 +165,7 @@ describe('a programme run from the template to its study visits, with the real c
     const manager = await signedIn(DEMO.manager);
     const evaluator = await signedIn('evaluator@demo.peercities.eu');
     const valencia = await signedIn(HOST.email);
-    const facilitator = await signedIn(DEMO.facilitator);
+    const facilitator = await signedIn(FACILITATOR.email);
     const m = manager.page;
 
     // ── Before: nothing of this programme on anyone's start page.
@@ -284,15 +286,17 @@ describe('a programme run from the template to its study visits, with the real c
     const visit = m.getByRole('row', { name: /Study visit to Valencia/ });
     await visit.getByText('Cologne, Graz').waitFor();
     await visit.getByText('to schedule').waitFor();
+    await visit.getByText(FACILITATOR.name).waitFor();
     const visitLink = (await visit.getByRole('link', { name: 'Study visit to Valencia' }).getAttribute('href')) ?? '';
     expect(visitLink).toMatch(/^\/visits\/[0-9a-f-]{36}$/);
-    // ── After: the manager schedules the visit, the evaluator has nothing left, Valencia hosts.
+    // ── After: the manager schedules the visit, the evaluator has nothing left, Valencia hosts, the facilitator accompanies.
     expect(await myWork(m, 'of the manager after')).toEqual({ 'Visits without confirmed dates or agenda': [`Visit to Valencia (${TITLE}): dates not confirmed | ${visitLink}`] });
     expect(await myWork(evaluator.page, 'of the evaluator after')).toEqual({});
     expect(await myWork(valencia.page, 'of Valencia after')).toEqual({
       'My city: applications': [`Valencia: application to the host call of ${TITLE} | ${hostApplication}`],
       'My city: study visits': [`Valencia hosts its study visit (${TITLE}) | ${visitLink}`],
     });
+    expect(await myWork(facilitator.page, 'of the facilitator after')).toEqual({ 'Study visits I accompany': [`Accompany the visit to Valencia (${TITLE}) | ${visitLink}`] });
 
     for (const s of [manager, evaluator, valencia, facilitator]) {
       expect(s.pageErrors).toEqual([]);
