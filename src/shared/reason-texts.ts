@@ -454,6 +454,8 @@ export const REASON_TEXTS = {
   CRITERION_IDS_REPEATED: 'Each criterion needs its own id.',
   WAITLIST_POSITION_MISMATCH: 'A waitlisted city needs a place on the waiting list; others none.',
   END_NOT_AFTER_START: 'The end must come after the start.',
+  // operate (issue 17): the facilitator's start page
+  WORK_FACILITATOR_VISIT: 'Accompany the visit to {{host}} ({{programme}})',
 } as const satisfies Record<string, string>;
 
 export type ReasonCode = keyof typeof REASON_TEXTS;

@@ -18,6 +18,7 @@ export const WorkSectionKind = z.enum([
   'next_meetings',
   'attendance_to_record',
   'threads_waiting',
+  'visits_to_accompany',
   // city representatives
   'city_deadlines',
   'city_applications',

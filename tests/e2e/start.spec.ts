@@ -30,7 +30,7 @@ const ROLES = [
     ],
   },
   { who: 'an evaluator', email: 'evaluator@demo.peercities.eu', sections: ['Evaluations to do'] },
-  { who: 'a facilitator', email: 'facilitator@demo.peercities.eu', sections: ['Next meetings of my groups', 'Attendance to record', 'Discussions waiting for an answer'] },
+  { who: 'a facilitator', email: 'facilitator@demo.peercities.eu', sections: ['Next meetings of my groups', 'Attendance to record', 'Discussions waiting for an answer', 'Study visits I accompany'] },
   { who: 'an expert', email: 'expert@demo.peercities.eu', sections: ['Support requests'] },
   {
     who: 'a city representative',

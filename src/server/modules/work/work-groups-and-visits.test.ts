@@ -116,6 +116,29 @@ describe('a study visit', () => {
   });
 });
 
+describe('the facilitator of a study visit', () => {
+  it('sees the visit they accompany until it is over, with its first day; other facilitators do not', async () => {
+    t.setNow('2027-04-20T10:00:00Z');
+    const pierre = await t.signedIn('facilitator@demo.peercities.eu');
+    expect(await itemsOf(pierre, 'visits_to_accompany')).toEqual([
+      {
+        key: `accompany:${visitId}`,
+        label: { code: 'WORK_FACILITATOR_VISIT', params: { host: 'Valencia', programme: TITLE } },
+        count: null,
+        date: '2027-05-09T22:00:00.000Z',
+        dateMeaning: 'starts',
+        urgency: 'soon',
+        status: null,
+        link: `/visits/${visitId}`,
+      },
+    ]);
+    const katrin = await t.signedIn('facilitator2@demo.peercities.eu');
+    expect(await itemsOf(katrin, 'visits_to_accompany')).toEqual([]);
+    t.setNow('2027-05-12T10:00:00Z');
+    expect(await itemsOf(pierre, 'visits_to_accompany')).toEqual([]);
+  });
+});
+
 describe('a facilitator', () => {
   let group = '';
   const meetings: Record<string, string> = {};

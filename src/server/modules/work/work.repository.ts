@@ -99,6 +99,19 @@ export function pendingEvaluations(db: Q, filter: { evaluatorId: string } | { ac
   return q.execute();
 }
 
+/** The study visits a facilitator accompanies (in these programmes), not over by `endsFrom` or without dates yet. */
+export function facilitatorVisits(db: Q, personId: string, programmeIds: readonly string[], endsFrom: string) {
+  if (!programmeIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('study_visits as v')
+    .innerJoin('cities as h', 'h.id', 'v.host_city_id')
+    .select(['v.id', 'v.programme_id', 'h.name as host_name', 'v.starts_on', 'v.ends_on'])
+    .where('v.facilitator_id', '=', personId)
+    .where('v.programme_id', 'in', programmeIds)
+    .where((eb) => eb.or([eb('v.ends_on', 'is', null), eb('v.ends_on', '>=', endsFrom)]))
+    .execute();
+}
+
 /**
  * Meetings of the groups a facilitator runs (in these programmes): those
  * starting by `until`, and past ones without any attendance recorded.

@@ -42,7 +42,7 @@ describe('the start page of each role', () => {
     const kinds = async (email: string) => (await workOf(await t.signedIn(email))).sections.map((s) => `${s.role}:${s.kind}`).sort();
     expect(await kinds('expert@demo.peercities.eu')).toEqual(['expert:support_requests']);
     expect(await kinds('evaluator@demo.peercities.eu')).toEqual(['evaluator:evaluations_to_do']);
-    expect(await kinds('facilitator3@demo.peercities.eu')).toEqual(['expert:support_requests', 'facilitator:attendance_to_record', 'facilitator:next_meetings', 'facilitator:threads_waiting']);
+    expect(await kinds('facilitator3@demo.peercities.eu')).toEqual(['expert:support_requests', 'facilitator:attendance_to_record', 'facilitator:next_meetings', 'facilitator:threads_waiting', 'facilitator:visits_to_accompany']);
     expect(await kinds('manager2@demo.peercities.eu')).toEqual([
       'evaluator:evaluations_to_do',
       ...['applications_to_assign', 'calls_closing', 'decisions_to_publish', 'evaluations_overdue', 'feedback_missing', 'visits_to_confirm'].map((k) => `programme_manager:${k}`),
