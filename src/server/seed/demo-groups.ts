@@ -82,11 +82,13 @@ export async function seedGroupsDemo(db: Db, cal: DemoCalendar): Promise<boolean
         .executeTakeFirstOrThrow();
       await trx.insertInto('group_facilitators').values({ group_id: groupId, person_id: facilitator.id }).execute();
 
+      // Cities were admitted as the learning phases began.
+      const admittedAt = phases[0] ? zonedToUtc(phases[0].starts_on, '09:00', programme.settings.timeZone) : cal.seededAt;
       const members: { cityId: string; slug: string; personId: string }[] = [];
       for (const slug of g.cities) {
         const city = cities.find((c) => c.slug === slug);
         if (!city) continue;
-        await trx.insertInto('group_memberships').values({ group_id: groupId, city_id: city.id, status: 'admitted', sectors: g.sectors, decided_by: facilitator.id, decided_at: cal.seededAt }).execute();
+        await trx.insertInto('group_memberships').values({ group_id: groupId, city_id: city.id, status: 'admitted', sectors: g.sectors, decided_by: facilitator.id, decided_at: admittedAt }).execute();
         const email = `${slug}@demo.peercities.eu`;
         const existing = await trx.selectFrom('people').select('id').where('email', '=', email).executeTakeFirst();
         const personId =
