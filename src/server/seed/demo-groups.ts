@@ -122,8 +122,8 @@ export async function seedGroupsDemo(db: Db, cal: DemoCalendar): Promise<boolean
       }
 
       for (const [n, thread] of THREADS.entries()) {
-        // Posted in the days before the first start, a day apart.
-        const postedAt = (i: number) => new Date(cal.seededAt.getTime() - (THREADS.length - n) * 2 * DAY_MS + i * DAY_MS);
+        // Posted in the days before the first start (from 3 December 2026, reference day), a day apart, in the morning.
+        const postedAt = (i: number) => cal.instant(new Date(Date.parse('2026-12-03T09:30:00Z') + (2 * n + i) * DAY_MS).toISOString());
         const { id: threadId } = await trx
           .insertInto('group_threads')
           .values({ group_id: groupId, title: thread.title, created_by: members[0]?.personId ?? facilitator.id, post_count: thread.posts.length, created_at: postedAt(0), last_post_at: postedAt(thread.posts.length - 1) })
