@@ -102,11 +102,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     reply.header('x-request-id', request.id);
   });
 
+  const now = options.now ?? (() => new Date());
   const database = await openDatabase(config.database, (err) => app.log.warn({ err }, 'idle database connection lost'));
   try {
     const applied = await migrate(database.db);
     if (applied.length) app.log.info({ applied }, 'database migrated');
-    if (config.seedDemo && (await seedDemoData(database.db, config.passwordHashCost))) app.log.info('demo data loaded');
+    // The demo's dates are relative to the first start, on the platform's clock.
+    if (config.seedDemo && (await seedDemoData(database.db, config.passwordHashCost, now()))) app.log.info('demo data loaded');
   } catch (err) {
     await database.close();
     throw err;
@@ -132,7 +134,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('sessionCache', sessionCache);
   app.decorate('personLabels', personLabels);
   app.decorate('sessionChangesHeard', () => sessionChanges.sync());
-  const now = options.now ?? (() => new Date());
   app.decorate('now', now);
 
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, config.mailFrom) : mailboxTransport;

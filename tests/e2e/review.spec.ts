@@ -8,6 +8,8 @@ import { expectAccessible, field, launchBrowser, pageReady, startPlatform, type 
 const SLUG = 'group-study-visits-2027';
 const EVALUATION = `/programmes/${SLUG}/calls/host/evaluation`;
 const SELECTION = `/programmes/${SLUG}/calls/host/selection`;
+/** This call's part of "My evaluations" (the demo's evaluators also have Twinning 2027 host applications to evaluate). */
+const MY_CALL = 'Group Study Visits 2027: host call';
 /** Every evaluator gives the same marks per city, so the ranking is known: Valencia, Lahti, Kraków. */
 const MARKS: Record<string, string> = { Valencia: '5', Lahti: '4', Kraków: '3' };
 
@@ -26,7 +28,7 @@ async function evaluateEverything(page: Page): Promise<number> {
   for (;;) {
     await page.goto('/evaluations');
     await pageReady(page, 'My evaluations');
-    const link = page.getByRole('main').getByRole('link', { name: /^Evaluate / }).first();
+    const link = page.getByRole('main').getByRole('region', { name: MY_CALL }).getByRole('link', { name: /^Evaluate / }).first();
     if ((await link.count()) === 0) return done;
     const city = ((await link.textContent()) ?? '').replace('Evaluate ', '');
     await link.click();
@@ -94,9 +96,9 @@ describe('evaluation, selection and publication of the 2027 host call', () => {
     const ip = ingrid.page;
     await ip.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My evaluations' }).click();
     await pageReady(ip, 'My evaluations');
-    await ip.getByRole('heading', { name: 'Group Study Visits 2027: host call' }).waitFor();
+    await ip.getByRole('heading', { name: MY_CALL }).waitFor();
     await expectAccessible(ip, 'my evaluations');
-    const first = ip.getByRole('main').getByRole('link', { name: /^Evaluate / }).first();
+    const first = ip.getByRole('region', { name: MY_CALL }).getByRole('link', { name: /^Evaluate / }).first();
     const conflictCity = ((await first.textContent()) ?? '').replace('Evaluate ', '');
     await first.click();
     await pageReady(ip, `Evaluate ${conflictCity}`);
@@ -118,7 +120,7 @@ describe('evaluation, selection and publication of the 2027 host call', () => {
     const jan = await signedIn('evaluator@demo.peercities.eu');
     await jan.page.goto('/evaluations');
     await pageReady(jan.page, 'My evaluations');
-    const link = jan.page.getByRole('main').getByRole('link', { name: /^Evaluate / }).first();
+    const link = jan.page.getByRole('region', { name: MY_CALL }).getByRole('link', { name: /^Evaluate / }).first();
     const href = (await link.getAttribute('href')) ?? '';
     const city = ((await link.textContent()) ?? '').replace('Evaluate ', '');
     const tabA = jan.page;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { programmeWithScoredHostCall } from '../test-support/host-call.ts';
+import { removeDemoStageEditions } from '../test-support/programmes.ts';
 import { createTestApp, type TestApp, type TestClient } from '../test-support/test-app.ts';
 import { insertVisit } from '../modules/visits/visits.repository.ts';
 import { sendWorkReminders } from './work-reminders.ts';
@@ -28,6 +29,8 @@ async function runAt(now: string) {
 
 beforeAll(async () => {
   t = await createTestApp();
+  // Only this test's edition has work falling due in January 2027 (the demo's editions in evaluation and selection would be overdue too).
+  await removeDemoStageEditions(t.app.db);
   t.setNow('2026-11-20T10:00:00Z');
   manager = await t.signedIn('manager@demo.peercities.eu');
   await programmeWithScoredHostCall(manager, { slug: SLUG, title: 'Reminders test edition' });

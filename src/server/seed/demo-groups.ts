@@ -1,11 +1,14 @@
 import { zonedToUtc } from '../../domain/time/zoned-time.ts';
 import { sanitizeRichText } from '../lib/rich-text.ts';
 import type { Db } from '../db/client.ts';
+import type { DemoCalendar } from './demo-calendar.ts';
+import { finishedEditionSlug, openEditionSlug } from './demo-programmes.ts';
 
 const SEED_NAME = 'demo-groups-v1';
+const DAY_MS = 24 * 3600 * 1000;
 
 interface DemoGroup {
-  programme: string;
+  programme: 'finished' | 'open';
   name: string;
   sectors: string[];
   language: string;
@@ -16,11 +19,11 @@ interface DemoGroup {
 }
 
 const GROUPS: DemoGroup[] = [
-  { programme: 'group-study-visits-2025', name: 'Energy and buildings (English)', sectors: ['energy', 'buildings'], language: 'en', facilitator: 'facilitator@demo.peercities.eu', cities: ['cologne', 'graz', 'ghent', 'oulu'] },
-  { programme: 'group-study-visits-2025', name: 'Mobility and nature (English)', sectors: ['mobility', 'nature-based-solutions'], language: 'en', facilitator: 'facilitator2@demo.peercities.eu', cities: ['bilbao', 'brno', 'gdansk', 'plovdiv'] },
-  { programme: 'group-study-visits-2025', name: 'Circular economy and industry (English)', sectors: ['circular-economy', 'industry'], language: 'en', facilitator: 'facilitator3@demo.peercities.eu', cities: ['tallinn', 'freiburg', 'galway', 'maribor'] },
+  { programme: 'finished', name: 'Energy and buildings (English)', sectors: ['energy', 'buildings'], language: 'en', facilitator: 'facilitator@demo.peercities.eu', cities: ['cologne', 'graz', 'ghent', 'oulu'] },
+  { programme: 'finished', name: 'Mobility and nature (English)', sectors: ['mobility', 'nature-based-solutions'], language: 'en', facilitator: 'facilitator2@demo.peercities.eu', cities: ['bilbao', 'brno', 'gdansk', 'plovdiv'] },
+  { programme: 'finished', name: 'Circular economy and industry (English)', sectors: ['circular-economy', 'industry'], language: 'en', facilitator: 'facilitator3@demo.peercities.eu', cities: ['tallinn', 'freiburg', 'galway', 'maribor'] },
   {
-    programme: 'group-study-visits-2027',
+    programme: 'open',
     name: 'Energy and buildings 2027 (English)',
     sectors: ['energy', 'buildings'],
     language: 'en',
@@ -29,7 +32,7 @@ const GROUPS: DemoGroup[] = [
     attendedPhases: { tilburg: [1, 2, 3, 4], uppsala: [1, 2, 3], kaunas: [1, 2], split: [1] },
   },
   {
-    programme: 'group-study-visits-2027',
+    programme: 'open',
     name: 'Mobility and public space 2027 (English)',
     sectors: ['mobility', 'nature-based-solutions'],
     language: 'en',
@@ -56,7 +59,7 @@ const THREADS = [
  * edition at different stages, with meetings, attendance and a few threads.
  * Each city gets a demo representative (firstname@demo.peercities.eu style).
  */
-export async function seedGroupsDemo(db: Db): Promise<boolean> {
+export async function seedGroupsDemo(db: Db, cal: DemoCalendar): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const claimed = await trx.insertInto('seed_runs').values({ name: SEED_NAME }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
     if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return false;
@@ -67,22 +70,25 @@ export async function seedGroupsDemo(db: Db): Promise<boolean> {
     const facilitators = await trx.selectFrom('people').select(['id', 'email']).where('email', 'like', 'facilitator%@demo.peercities.eu').execute();
 
     for (const g of GROUPS) {
-      const programme = programmes.find((p) => p.slug === g.programme);
+      const slug = g.programme === 'finished' ? finishedEditionSlug(cal) : openEditionSlug(cal);
+      const programme = programmes.find((p) => p.slug === slug);
       const facilitator = facilitators.find((f) => f.email === g.facilitator);
       if (!programme || !facilitator) continue;
       const phases = await trx.selectFrom('learning_phases').select(['number', 'starts_on']).where('programme_id', '=', programme.id).orderBy('number').execute();
       const { id: groupId } = await trx
         .insertInto('discussion_groups')
-        .values({ programme_id: programme.id, name: g.name, sectors: g.sectors, language: g.language, capacity: 6, description: 'A facilitated group of the online learning phases. (Demo data.)' })
+        .values({ programme_id: programme.id, name: g.name.replace('2027', String(cal.year(2027))), sectors: g.sectors, language: g.language, capacity: 6, description: 'A facilitated group of the online learning phases. (Demo data.)' })
         .returning('id')
         .executeTakeFirstOrThrow();
       await trx.insertInto('group_facilitators').values({ group_id: groupId, person_id: facilitator.id }).execute();
 
+      // Cities were admitted as the learning phases began.
+      const admittedAt = phases[0] ? zonedToUtc(phases[0].starts_on, '09:00', programme.settings.timeZone) : cal.seededAt;
       const members: { cityId: string; slug: string; personId: string }[] = [];
       for (const slug of g.cities) {
         const city = cities.find((c) => c.slug === slug);
         if (!city) continue;
-        await trx.insertInto('group_memberships').values({ group_id: groupId, city_id: city.id, status: 'admitted', sectors: g.sectors, decided_by: facilitator.id, decided_at: new Date() }).execute();
+        await trx.insertInto('group_memberships').values({ group_id: groupId, city_id: city.id, status: 'admitted', sectors: g.sectors, decided_by: facilitator.id, decided_at: admittedAt }).execute();
         const email = `${slug}@demo.peercities.eu`;
         const existing = await trx.selectFrom('people').select('id').where('email', '=', email).executeTakeFirst();
         const personId =
@@ -115,11 +121,17 @@ export async function seedGroupsDemo(db: Db): Promise<boolean> {
         if (attendance.length) await trx.insertInto('meeting_attendance').values(attendance).execute();
       }
 
-      for (const thread of THREADS) {
-        const { id: threadId } = await trx.insertInto('group_threads').values({ group_id: groupId, title: thread.title, created_by: members[0]?.personId ?? facilitator.id, post_count: thread.posts.length }).returning('id').executeTakeFirstOrThrow();
+      for (const [n, thread] of THREADS.entries()) {
+        // Posted in the days before the first start (from 3 December 2026, reference day), a day apart, in the morning.
+        const postedAt = (i: number) => cal.instant(new Date(Date.parse('2026-12-03T09:30:00Z') + (2 * n + i) * DAY_MS).toISOString());
+        const { id: threadId } = await trx
+          .insertInto('group_threads')
+          .values({ group_id: groupId, title: thread.title, created_by: members[0]?.personId ?? facilitator.id, post_count: thread.posts.length, created_at: postedAt(0), last_post_at: postedAt(thread.posts.length - 1) })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         await trx
           .insertInto('group_posts')
-          .values(thread.posts.map((body, i) => ({ thread_id: threadId, author_id: i % 2 === 0 ? (members[0]?.personId ?? facilitator.id) : facilitator.id, body_html: sanitizeRichText(body) })))
+          .values(thread.posts.map((body, i) => ({ thread_id: threadId, author_id: i % 2 === 0 ? (members[0]?.personId ?? facilitator.id) : facilitator.id, body_html: sanitizeRichText(body), created_at: postedAt(i) })))
           .execute();
       }
     }

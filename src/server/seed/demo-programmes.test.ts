@@ -9,10 +9,13 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('programme demo data', () => {
-  it('holds the finished 2025 edition and the 2027 edition before its host call', async () => {
+  it('holds the finished 2025 edition, the 2027 edition before its host call, and the editions between', async () => {
     const list = (await t.app.inject('/api/programmes')).json();
     expect(list.items.map((p: { slug: string; phase: string; next: string | null }) => [p.slug, p.phase, p.next])).toEqual([
       ['group-study-visits-2027', 'running', 'host_call'],
+      ['twinning-2027', 'running', 'host_selection'],
+      ['group-study-visits-2026', 'running', 'visits'],
+      ['twinning-2026', 'running', 'visits'],
       ['group-study-visits-2025', 'finished', null],
     ]);
   });
@@ -31,8 +34,8 @@ describe('programme demo data', () => {
 
   it('is loaded once: a second start adds nothing', async () => {
     const { seedDemoData } = await import('./demo-seed.ts');
-    expect(await seedDemoData(t.app.db, 10)).toBe(false);
+    expect(await seedDemoData(t.app.db, 10, new Date('2027-06-01T10:00:00Z'))).toBe(false);
     const n = await t.app.db.selectFrom('programmes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    expect(n.n).toBe(2);
+    expect(n.n).toBe(5);
   });
 });

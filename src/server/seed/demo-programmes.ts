@@ -2,26 +2,27 @@ import { DEFAULT_SETTINGS, defaultTimeline } from '../../domain/programmes/progr
 import type { Criterion, Question } from '../../shared/programme.schemas.ts';
 import { insertProgramme } from '../modules/programmes/programmes.repository.ts';
 import type { Db } from '../db/client.ts';
+import type { DemoCalendar } from './demo-calendar.ts';
 
-const HOST_QUESTIONS: Question[] = [
+export const HOST_QUESTIONS: Question[] = [
   { id: 'motivation', type: 'long_text', label: 'Why does your city want to host a Group Study Visit?', help: '', required: true, options: [], maxLength: 3000 },
   { id: 'solutions', type: 'long_text', label: 'Which of your solutions could visitors see on site?', help: 'Name the sites and what makes them worth a visit.', required: true, options: [], maxLength: 3000 },
   { id: 'sectors', type: 'sectors', label: 'Sectors the visit would cover', help: '', required: true, options: [] },
   { id: 'dates', type: 'preferred_dates', label: 'Dates in May–June that suit you', help: '', required: false, options: [] },
 ];
-const HOST_CRITERIA: Criterion[] = [
+export const HOST_CRITERIA: Criterion[] = [
   { id: 'solutions', name: 'Solutions worth visiting', weight: 3, scaleMax: 5 },
   { id: 'capacity', name: 'Capacity to host and facilitate', weight: 2, scaleMax: 5 },
   { id: 'fit', name: 'Fit with the visiting cities’ interests', weight: 1, scaleMax: 5 },
 ];
-const VISITOR_QUESTIONS: Question[] = [
+export const VISITOR_QUESTIONS: Question[] = [
   { id: 'motivation', type: 'long_text', label: 'What does your city want to learn, and why now?', help: '', required: true, options: [], maxLength: 3000 },
   { id: 'sectors', type: 'sectors', label: 'Sectors of interest', help: '', required: true, options: [] },
   { id: 'replication', type: 'long_text', label: 'What could you replicate within two years?', help: '', required: true, options: [], maxLength: 3000 },
   { id: 'delegates', type: 'delegates', label: 'Number of delegates', help: 'Up to three people.', required: true, options: [] },
   { id: 'language', type: 'single_choice', label: 'Working language of your delegation', help: '', required: false, options: ['English', 'French', 'German', 'Spanish', 'Italian'] },
 ];
-const VISITOR_CRITERIA: Criterion[] = [
+export const VISITOR_CRITERIA: Criterion[] = [
   { id: 'motivation', name: 'Motivation and learning goals', weight: 2, scaleMax: 5 },
   { id: 'replication', name: 'Replication potential', weight: 3, scaleMax: 5 },
   { id: 'commitment', name: 'Political commitment', weight: 1, scaleMax: 5 },
@@ -40,12 +41,17 @@ const VISITORS_2025 = ['cologne', 'bilbao', 'graz', 'ghent', 'brno', 'gdansk', '
 
 const SEED_NAME = 'demo-programmes-v1';
 
+/** The slugs of the finished edition and of the one whose host call is open, on this calendar. */
+export const finishedEditionSlug = (cal: DemoCalendar) => `group-study-visits-${cal.year(2025)}`;
+export const openEditionSlug = (cal: DemoCalendar) => `group-study-visits-${cal.year(2027)}`;
+
 /**
  * The programmes' demo data: the finished 2025 Group Study Visits (hosts,
  * visitors, scores, published decisions) for the reports and the matching,
- * and the 2027 edition whose host call opens in December 2026.
+ * and the 2027 edition whose host call opened on 1 December 2026 — dates
+ * of the reference day, moved to the first start (DemoCalendar).
  */
-export async function seedProgrammesDemo(db: Db): Promise<boolean> {
+export async function seedProgrammesDemo(db: Db, cal: DemoCalendar): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const claimed = await trx.insertInto('seed_runs').values({ name: SEED_NAME }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
     if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return false;
@@ -58,8 +64,8 @@ export async function seedProgrammesDemo(db: Db): Promise<boolean> {
       const id = await insertProgramme(
         trx,
         // Published in the spring before the edition's discussion groups.
-        { slug, title, description, format: 'group_study_visits', editionYear: year, settings: DEFAULT_SETTINGS.group_study_visits, createdBy: manager?.id ?? null, demo: true, publishedAt: new Date(`${year - 1}-05-15T10:00:00Z`) },
-        defaultTimeline(year),
+        { slug, title, description, format: 'group_study_visits', editionYear: cal.year(year), settings: DEFAULT_SETTINGS.group_study_visits, createdBy: manager?.id ?? null, demo: true, publishedAt: cal.instant(`${year - 1}-05-15T10:00:00Z`) },
+        cal.timeline(defaultTimeline(year)),
       );
       for (const [kind, questions, criteria] of [
         ['host', HOST_QUESTIONS, HOST_CRITERIA],
@@ -72,15 +78,15 @@ export async function seedProgrammesDemo(db: Db): Promise<boolean> {
 
     const p2025 = await create(
       2025,
-      'group-study-visits-2025',
-      'Group Study Visits 2025',
-      'The first edition: three Mission Cities hosted nine cities aiming for climate neutrality by 2050, in May and June 2025. (Demo data.)',
+      finishedEditionSlug(cal),
+      `Group Study Visits ${cal.year(2025)}`,
+      `The first edition: three Mission Cities hosted nine cities aiming for climate neutrality by 2050, in ${months(cal, '2025-05-01', '2025-06-30')}. (Demo data.)`,
     );
     await create(
       2027,
-      'group-study-visits-2027',
-      'Group Study Visits 2027',
-      'Mission Cities: express your interest to host a two-day Group Study Visit in May–June 2027. The host call runs through December 2026. (Demo data.)',
+      openEditionSlug(cal),
+      `Group Study Visits ${cal.year(2027)}`,
+      `Mission Cities: express your interest to host a two-day Group Study Visit in ${months(cal, '2027-05-01', '2027-06-30', '–')}. The host call runs through ${cal.month(cal.date('2026-12-31'))}. (Demo data.)`,
     );
 
     const calls = await trx.selectFrom('calls').select(['id', 'kind']).where('programme_id', '=', p2025).execute();
@@ -91,7 +97,7 @@ export async function seedProgrammesDemo(db: Db): Promise<boolean> {
       if (!city) return null;
       const { id } = await trx
         .insertInto('applications')
-        .values({ call_id: callId(kind), city_id: city.id, status: 'submitted', answers: JSON.stringify(answers), submitted_at: submittedAt, created_at: new Date(submittedAt), updated_at: new Date(submittedAt) })
+        .values({ call_id: callId(kind), city_id: city.id, status: 'submitted', answers: JSON.stringify(answers), submitted_at: cal.instant(submittedAt), created_at: cal.instant(submittedAt), updated_at: cal.instant(submittedAt) })
         .returning('id')
         .executeTakeFirstOrThrow();
       return { id, city };
@@ -102,12 +108,12 @@ export async function seedProgrammesDemo(db: Db): Promise<boolean> {
         await trx.insertInto('evaluator_assignments').values({ application_id: applicationId, evaluator_id: ev.id, assigned_by: manager?.id ?? null }).execute();
         await trx
           .insertInto('evaluations')
-          .values({ application_id: applicationId, evaluator_id: ev.id, scores: JSON.stringify(scores), comment: 'Demo evaluation.', status: 'submitted', submitted_at: '2025-01-15T10:00:00Z' })
+          .values({ application_id: applicationId, evaluator_id: ev.id, scores: JSON.stringify(scores), comment: 'Demo evaluation.', status: 'submitted', submitted_at: cal.instant('2025-01-15T10:00:00Z') })
           .execute();
       }
     };
     const decide = async (applicationId: string, outcome: 'selected' | 'waitlisted' | 'rejected', reason: string, waitlistPosition: number | null, at: string) => {
-      await trx.insertInto('application_decisions').values({ application_id: applicationId, outcome, reason, waitlist_position: waitlistPosition, decided_by: manager?.id ?? null, decided_at: new Date(at) }).execute();
+      await trx.insertInto('application_decisions').values({ application_id: applicationId, outcome, reason, waitlist_position: waitlistPosition, decided_by: manager?.id ?? null, decided_at: cal.instant(at) }).execute();
     };
 
     let waitlist = 0;
@@ -125,7 +131,7 @@ export async function seedProgrammesDemo(db: Db): Promise<boolean> {
     for (const [i, slug] of visitors.entries()) {
       const city = bySlug.get(slug);
       if (!city) continue;
-      await trx.insertInto('learning_completions').values({ programme_id: p2025, city_id: city.id, marked_by: manager?.id ?? null, marked_at: new Date('2024-11-30T12:00:00Z') }).execute();
+      await trx.insertInto('learning_completions').values({ programme_id: p2025, city_id: city.id, marked_by: manager?.id ?? null, marked_at: cal.instant('2024-11-30T12:00:00Z') }).execute();
       const a = await apply(
         'visitor',
         slug,
@@ -138,8 +144,17 @@ export async function seedProgrammesDemo(db: Db): Promise<boolean> {
       const outcome = i < 9 ? 'selected' : 'waitlisted';
       await decide(a.id, outcome, outcome === 'selected' ? 'Clear learning goals and strong replication potential.' : 'Good application; the visits are full.', outcome === 'waitlisted' ? ++waitlist : null, '2025-03-20T10:00:00Z');
     }
-    await trx.updateTable('calls').set({ decisions_published_at: new Date('2025-01-24T10:00:00Z') }).where('id', '=', callId('host')).execute();
-    await trx.updateTable('calls').set({ decisions_published_at: new Date('2025-03-24T10:00:00Z') }).where('id', '=', callId('visitor')).execute();
+    await trx.updateTable('calls').set({ decisions_published_at: cal.instant('2025-01-24T10:00:00Z') }).where('id', '=', callId('host')).execute();
+    await trx.updateTable('calls').set({ decisions_published_at: cal.instant('2025-03-24T10:00:00Z') }).where('id', '=', callId('visitor')).execute();
     return true;
   });
+}
+
+/** "May and June 2025" (or "December 2026 and January 2027" across a year) for two dates of the seed files, moved. */
+export function months(cal: DemoCalendar, from: string, to: string, between = ' and '): string {
+  const [a, b] = [cal.month(cal.date(from)), cal.month(cal.date(to))];
+  const [ma, ya] = a.split(' ');
+  const [mb, yb] = b.split(' ');
+  if (a === b) return a;
+  return ya === yb ? `${ma}${between}${mb} ${ya}` : `${a}${between}${b}`;
 }

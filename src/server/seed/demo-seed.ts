@@ -2,10 +2,12 @@ import type { Role } from '../../shared/roles.ts';
 import { MISSION_CITIES } from '../../domain/reference/mission-cities.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import type { Db } from '../db/client.ts';
+import { DEMO_FOUNDATION, demoCalendar } from './demo-calendar.ts';
 import { seedGroupsDemo } from './demo-groups.ts';
 import { seedProgrammesDemo } from './demo-programmes.ts';
 import { seedMatchingDemo } from './demo-matching.ts';
 import { seedLibraryDemo } from './demo-solutions.ts';
+import { seedStagesDemo } from './demo-stages.ts';
 import { seedVisitsDemo } from './demo-visits.ts';
 
 /** Every demo account signs in with this password (printed by `npm start`). */
@@ -32,31 +34,38 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   { email: 'krakow@demo.peercities.eu', name: 'Piotr Nowak', grants: [{ role: 'city_representative', citySlug: 'krakow', primaryContact: true }] },
 ];
 
-const SEED_NAME = 'demo-foundation-v1';
+const SEED_NAME = DEMO_FOUNDATION;
 
 /**
  * Loads each demo set once, in order: people and Mission Cities, the library,
- * the programmes, the discussion groups, the study visits. Each set has its own marker in seed_runs, so an
+ * the programmes, the discussion groups, the study visits, the matching, the
+ * editions at the stages between. Each set has its own marker in seed_runs, so an
  * installation seeded before a set existed receives it on its next start.
+ *
+ * `now` is the platform's clock (never the machine's directly, so tests can
+ * seed at a fixed instant). Every date is relative to the first start, the
+ * time the foundation set was seeded (DemoCalendar, decision 0021).
  */
-export async function seedDemoData(db: Db, passwordHashCost: number): Promise<boolean> {
-  const foundation = await seedFoundation(db, passwordHashCost);
-  const library = await seedLibraryDemo(db);
-  const programmes = await seedProgrammesDemo(db);
-  const groups = await seedGroupsDemo(db);
-  const visits = await seedVisitsDemo(db);
-  const matching = await seedMatchingDemo(db);
-  return foundation || library || programmes || groups || visits || matching;
+export async function seedDemoData(db: Db, passwordHashCost: number, now: Date): Promise<boolean> {
+  const foundation = await seedFoundation(db, passwordHashCost, now);
+  const calendar = await demoCalendar(db, now);
+  const library = await seedLibraryDemo(db, calendar);
+  const programmes = await seedProgrammesDemo(db, calendar);
+  const groups = await seedGroupsDemo(db, calendar);
+  const visits = await seedVisitsDemo(db, calendar);
+  const matching = await seedMatchingDemo(db, calendar);
+  const stages = await seedStagesDemo(db, calendar);
+  return foundation || library || programmes || groups || visits || matching || stages;
 }
 
-async function seedFoundation(db: Db, passwordHashCost: number): Promise<boolean> {
+async function seedFoundation(db: Db, passwordHashCost: number, now: Date): Promise<boolean> {
   const done = await db.selectFrom('seed_runs').select('name').where('name', '=', SEED_NAME).executeTakeFirst();
   if (done) return false;
   // One hash for all demo accounts: they share a published password anyway,
   // and hashing once keeps the first start fast.
   const passwordHash = await hashPassword(DEMO_PASSWORD, passwordHashCost);
   return db.transaction().execute(async (trx) => {
-    const claimed = await trx.insertInto('seed_runs').values({ name: SEED_NAME }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    const claimed = await trx.insertInto('seed_runs').values({ name: SEED_NAME, applied_at: now }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
     if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return false;
 
     await trx

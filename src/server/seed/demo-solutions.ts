@@ -5,6 +5,7 @@ import { SECTOR_CODES, type SectorCode } from '../../domain/reference/sectors.ts
 import { sanitizeRichText } from '../lib/rich-text.ts';
 import { refreshCitySolutionStats, type SolutionValues } from '../modules/solutions/solutions.repository.ts';
 import type { Db } from '../db/client.ts';
+import type { DemoCalendar } from './demo-calendar.ts';
 import { DEMO_ASPIRING_CITIES, DEMO_SOLUTIONS, type DemoSolution } from './demo-solutions-data.ts';
 
 const SEED_NAME = 'demo-library-v1';
@@ -33,7 +34,7 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
  * persons for the demo representatives' cities, and the demo solutions.
  * Runs once (seed_runs marker); one multi-row insert per table.
  */
-export async function seedLibraryDemo(db: Db): Promise<boolean> {
+export async function seedLibraryDemo(db: Db, cal: DemoCalendar): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const claimed = await trx.insertInto('seed_runs').values({ name: SEED_NAME }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
     if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return false;
@@ -98,8 +99,8 @@ export async function seedLibraryDemo(db: Db): Promise<boolean> {
         .execute();
     }
 
-    // Published one by one a day apart, so "newest" has a stable order.
-    const now = Date.now();
+    // Published one by one a day apart before the first start, so "newest" has a stable order.
+    const now = cal.seededAt.getTime();
     const rows: SolutionValues[] = DEMO_SOLUTIONS.flatMap((s, i) => {
       const city = cityId.get(s.city);
       if (!city) return [];

@@ -1,5 +1,8 @@
+import { addDays } from '../../domain/time/zoned-time.ts';
 import { delegationTravel } from '../../domain/visits/delegation-travel.ts';
 import type { Db } from '../db/client.ts';
+import type { DemoCalendar } from './demo-calendar.ts';
+import { finishedEditionSlug } from './demo-programmes.ts';
 
 const SEED_NAME = 'demo-visits-v1';
 
@@ -21,11 +24,11 @@ const AGENDA = [
  * their travel, feedback and replication plans with their follow-up, so the
  * dashboard and the public programme page have a finished edition to show.
  */
-export async function seedVisitsDemo(db: Db): Promise<boolean> {
+export async function seedVisitsDemo(db: Db, cal: DemoCalendar): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const claimed = await trx.insertInto('seed_runs').values({ name: SEED_NAME }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
     if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-    const programme = await trx.selectFrom('programmes').select('id').where('slug', '=', 'group-study-visits-2025').executeTakeFirst();
+    const programme = await trx.selectFrom('programmes').select('id').where('slug', '=', finishedEditionSlug(cal)).executeTakeFirst();
     if (!programme) return false;
     const cities = await trx.selectFrom('cities').select(['id', 'slug', 'latitude', 'longitude']).execute();
     const bySlug = new Map(cities.map((c) => [c.slug, c]));
@@ -35,11 +38,10 @@ export async function seedVisitsDemo(db: Db): Promise<boolean> {
     for (const [i, v] of VISITS.entries()) {
       const host = bySlug.get(v.host);
       if (!host) continue;
-      const end = new Date(`${v.start}T00:00:00Z`);
-      end.setUTCDate(end.getUTCDate() + 1);
+      const start = cal.date(v.start);
       const { id: visitId } = await trx
         .insertInto('study_visits')
-        .values({ programme_id: programme.id, host_city_id: host.id, facilitator_id: personId(v.facilitator), starts_on: v.start, ends_on: end.toISOString().slice(0, 10), schedule_confirmed_at: new Date('2025-04-15T10:00:00Z') })
+        .values({ programme_id: programme.id, host_city_id: host.id, facilitator_id: personId(v.facilitator), starts_on: start, ends_on: addDays(start, 1), schedule_confirmed_at: cal.instant('2025-04-15T10:00:00Z') })
         .returning('id')
         .executeTakeFirstOrThrow();
       const hostSolution = await trx.selectFrom('solutions').select(['id', 'title']).where('city_id', '=', host.id).where('status', '=', 'published').orderBy('title').executeTakeFirst();
@@ -73,11 +75,11 @@ export async function seedVisitsDemo(db: Db): Promise<boolean> {
             solution_id: hostSolution?.id ?? null,
             title: hostSolution ? `Adapt “${hostSolution.title}”` : 'Adapt what we saw',
             steps: JSON.stringify([
-              { text: 'Present the visit to the city council', owner: 'Climate coordinator', targetDate: '2025-09-30' },
-              { text: 'Feasibility study', owner: 'Project officer', targetDate: '2026-03-31' },
+              { text: 'Present the visit to the city council', owner: 'Climate coordinator', targetDate: cal.date('2025-09-30') },
+              { text: 'Feasibility study', owner: 'Project officer', targetDate: cal.date('2026-03-31') },
             ]),
             owner: 'Climate coordinator',
-            target_date: '2026-12-31',
+            target_date: cal.date('2026-12-31'),
             created_by: rep,
           })
           .returning('id')
@@ -85,7 +87,7 @@ export async function seedVisitsDemo(db: Db): Promise<boolean> {
         const statuses = j === 0 ? (['in_progress', 'in_progress', 'done'] as const) : j === 1 ? (['in_progress', 'in_progress', 'in_progress'] as const) : (['not_started', 'dropped'] as const);
         await trx
           .insertInto('replication_updates')
-          .values(statuses.map((status, k) => ({ plan_id: planId, checkpoint: ([3, 6, 12] as const)[k] ?? 12, status, evidence_text: status === 'done' ? 'Pilot running since spring 2026. (Demo.)' : '', created_by: rep })))
+          .values(statuses.map((status, k) => ({ plan_id: planId, checkpoint: ([3, 6, 12] as const)[k] ?? 12, status, evidence_text: status === 'done' ? `Pilot running since ${cal.month(cal.date('2026-04-01'))}. (Demo.)` : '', created_by: rep })))
           .execute();
       }
     }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
+import { DEMO_REFERENCE_INSTANT } from '../seed/demo-calendar.ts';
 import { seedDemoData } from '../seed/demo-seed.ts';
 
 /**
@@ -11,6 +12,8 @@ import { seedDemoData } from '../seed/demo-seed.ts';
  * being created, migrated and seeded for every test file: a fresh PGlite
  * spends ~5 s in initdb alone. The snapshots are built from the migrations
  * and the demo seed of the tree under test, so they can never be stale.
+ * The demo is seeded on its reference day (DEMO_REFERENCE_INSTANT), so the
+ * tests see the dates written in the seed files whatever day they run.
  */
 
 /** The scrypt cost of the demo accounts in every test database (the lowest the config allows). */
@@ -30,7 +33,7 @@ export async function writePgliteSnapshots(dir: string): Promise<PgliteSnapshotF
     const files = { empty: path.join(dir, 'empty.tar'), demo: path.join(dir, 'demo.tar') };
     await writeDump(handle.dump, files.empty);
     await migrate(handle.db);
-    await seedDemoData(handle.db, TEST_PASSWORD_HASH_COST);
+    await seedDemoData(handle.db, TEST_PASSWORD_HASH_COST, DEMO_REFERENCE_INSTANT);
     await writeDump(handle.dump, files.demo);
     return files;
   } finally {
@@ -66,7 +69,7 @@ export async function createPostgresTemplate(adminUrl: string): Promise<{ name: 
   const handle = await openDatabase({ kind: 'postgres', url: databaseUrl(adminUrl, name), poolSize: 2 });
   try {
     await migrate(handle.db);
-    await seedDemoData(handle.db, TEST_PASSWORD_HASH_COST);
+    await seedDemoData(handle.db, TEST_PASSWORD_HASH_COST, DEMO_REFERENCE_INSTANT);
   } finally {
     await handle.close();
   }

@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import type { TestClient } from './test-app.ts';
 
 /** Publishes a draft programme (a new edition is a draft until then), as its manager would. */
@@ -23,4 +25,17 @@ export async function useMinimalCallForm(manager: TestClient, slug: string, kind
     },
   });
   if (res.statusCode !== 200) throw new Error(`Setting the ${kind} call of ${slug} failed: ${res.statusCode} ${res.body}`);
+}
+
+/**
+ * The demo's editions between the open host call and the finished edition
+ * (src/server/seed/demo-stages.ts, as seeded on the reference day). Their
+ * evaluations and decisions fall due in December 2026 and are overdue after:
+ * a test of what is overdue about its own edition removes them first.
+ */
+export const DEMO_STAGE_EDITIONS = ['twinning-2027', 'twinning-2026', 'group-study-visits-2026'] as const;
+
+export async function removeDemoStageEditions(db: Kysely<Database>) {
+  const removed = await db.deleteFrom('programmes').where('slug', 'in', DEMO_STAGE_EDITIONS).where('demo', '=', true).executeTakeFirst();
+  if (Number(removed.numDeletedRows) !== DEMO_STAGE_EDITIONS.length) throw new Error('The demo editions between are not as the seed writes them.');
 }

@@ -29,16 +29,25 @@ export interface TestClient {
   request(options: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse>;
 }
 
+export interface TestAppOptions {
+  /**
+   * Start on an empty database with the clock at this instant, so the demo
+   * data is seeded then (its dates are relative to the first start). Without
+   * it, the database is the run's snapshot, seeded on the demo's reference day.
+   */
+  firstStart?: Date;
+}
+
 /** Builds the platform on a fresh test database with the demo data. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const { database, drop } = await createTestDatabase({ demo: true });
+export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const { database, drop } = await createTestDatabase({ demo: !options.firstStart });
   // Background work stays out of the way: the mail worker and the scheduler
   // would only tick after 10 minutes and an hour; tests run the jobs they need.
   const config: Config = {
     ...loadConfig({ LOG_LEVEL: 'silent', PASSWORD_HASH_COST: String(TEST_PASSWORD_HASH_COST), MAIL_WORKER_INTERVAL_MS: '600000', SCHEDULER_INTERVAL_MS: '3600000', PUBLIC_URL: 'http://peercities.test', ...env }),
     database,
   };
-  let fixedNow: Date | null = null;
+  let fixedNow: Date | null = options.firstStart ?? null;
   const queries = new QueryCounter();
   const app = await buildApp(config, { now: () => fixedNow ?? new Date(), dbPlugins: [queries] });
 
