@@ -21,6 +21,8 @@ export const AuditEvent = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
+  /** What the entity is called (a name, a title), resolved by the server; null when unknown. */
+  entityName: z.string().nullable(),
   ip: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
 });

@@ -1,4 +1,5 @@
-import { Anchor, Box, Button, Container, Group, Text } from '@mantine/core';
+import { Anchor, Box, Burger, Button, Container, Drawer, Group, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,11 +37,15 @@ export function AppLayout() {
             <Anchor component={Link} to="/" fw={700} size="lg" c="blue.9" underline="never">
               peercities
             </Anchor>
-            <MainNavigation />
-            <Group gap="sm" wrap="wrap">
+            {/* Wide screens: everything in the header. Small ones: a menu button and a drawer. */}
+            <Box visibleFrom="md">
+              <MainNavigation />
+            </Box>
+            <Group gap="sm" wrap="wrap" visibleFrom="md">
               <LanguageSwitcher />
               <SessionControls />
             </Group>
+            <SmallScreenMenu />
           </Group>
         </Container>
       </Box>
@@ -64,7 +69,41 @@ export function AppLayout() {
   );
 }
 
-function MainNavigation() {
+/**
+ * Below Mantine's md breakpoint the header is one line: the name and a menu
+ * button opening a drawer with the navigation, language and session. The
+ * drawer traps focus, closes on Escape, on the close button or on following
+ * a link, and gives focus back to the menu button.
+ */
+function SmallScreenMenu() {
+  const { t } = useTranslation();
+  const [opened, { open, close }] = useDisclosure(false);
+  const { pathname } = useLocation();
+  useEffect(() => close(), [pathname, close]);
+  return (
+    <>
+      <Burger hiddenFrom="md" opened={opened} onClick={open} aria-label={t('nav.openMenu')} aria-expanded={opened} aria-controls="small-screen-menu" size="sm" />
+      <Drawer
+        id="small-screen-menu"
+        opened={opened}
+        onClose={close}
+        title={t('nav.menu')}
+        position="right"
+        size="xs"
+        hiddenFrom="md"
+        closeButtonProps={{ 'aria-label': t('nav.closeMenu') }}
+      >
+        <Stack gap="lg">
+          <MainNavigation vertical />
+          <LanguageSwitcher />
+          <SessionControls />
+        </Stack>
+      </Drawer>
+    </>
+  );
+}
+
+function MainNavigation({ vertical = false }: { vertical?: boolean }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const links = [
@@ -84,7 +123,7 @@ function MainNavigation() {
   ];
   return (
     <nav aria-label={t('nav.label')}>
-      <Group component="ul" gap="lg" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+      <Group component="ul" gap={vertical ? 'sm' : 'lg'} style={{ listStyle: 'none', margin: 0, padding: 0, ...(vertical ? { flexDirection: 'column', alignItems: 'flex-start' } : {}) }}>
         {links
           .filter((link) => link.show)
           .map((link) => (

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ColumnHeads } from './column-heads.tsx';
+import { ScrollRegion } from './scroll-region.tsx';
 import { MAP_HEIGHT, MAP_WIDTH, loadCountryPaths, mapPath, projection } from './europe-map.ts';
 import './link-map.css';
 
@@ -174,8 +175,9 @@ export function LinkMap({ points, links, kinds, title, tableCaption, columns, fo
           {t('linkMap.attribution')}
         </Text>
       </Box>
-      <Table.ScrollContainer minWidth={400} mt="sm">
-        <Table striped withTableBorder>
+      <Box mt="sm">
+        <ScrollRegion label={tableCaption}>
+        <Table striped withTableBorder miw={400}>
           <Table.Caption>{tableCaption}</Table.Caption>
           <ColumnHeads labels={[columns.from, columns.to, columns.label]} />
           <Table.Tbody>
@@ -188,7 +190,8 @@ export function LinkMap({ points, links, kinds, title, tableCaption, columns, fo
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+        </ScrollRegion>
+      </Box>
     </Box>
   );
 }

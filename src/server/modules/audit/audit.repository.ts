@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
 export interface AuditEntry {
@@ -45,12 +45,35 @@ function filtered(db: Kysely<Database>, f: AuditFilter) {
   return q;
 }
 
-/** Audit events, newest first, with the actor's name. */
+/**
+ * What an event's entity is called (a person's or city's name, a programme's
+ * title, "city — programme" for an application…), read in the same statement
+ * as the page of events: one correlated look-up per row, no query per row.
+ * Read-only over the other features' tables; null when the thing is gone or
+ * the kind has no name worth showing.
+ */
+const entityName = sql<string | null>`case e.entity_type
+  when 'person' then (select x.name from people x where x.id::text = e.entity_id)
+  when 'city' then (select x.name from cities x where x.id::text = e.entity_id)
+  when 'programme' then (select x.title from programmes x where x.id::text = e.entity_id)
+  when 'call' then (select pr.title from calls x join programmes pr on pr.id = x.programme_id where x.id::text = e.entity_id)
+  when 'application' then (
+    select c.name || ' — ' || pr.title from applications x
+    join cities c on c.id = x.city_id join calls ca on ca.id = x.call_id join programmes pr on pr.id = ca.programme_id
+    where x.id::text = e.entity_id)
+  when 'solution' then (select x.title from solutions x where x.id::text = e.entity_id)
+  when 'group' then (select x.name from discussion_groups x where x.id::text = e.entity_id)
+  when 'meeting' then (select x.title from group_meetings x where x.id::text = e.entity_id)
+  when 'invitation' then (select x.name || ' <' || x.email || '>' from invitations x where x.id::text = e.entity_id)
+end`;
+
+/** Audit events, newest first, with the actor's name and what the entity is called. */
 export async function listAudit(db: Kysely<Database>, f: AuditFilter, limit: number, offset: number) {
   const [rows, total] = await Promise.all([
     filtered(db, f)
       .leftJoin('people as p', 'p.id', 'e.actor_id')
       .select(['e.id', 'e.at', 'e.actor_id', 'p.name as actor_name', 'e.action', 'e.entity_type', 'e.entity_id', 'e.ip', 'e.details'])
+      .select(entityName.as('entity_name'))
       .orderBy('e.at', 'desc')
       .orderBy('e.id', 'desc')
       .limit(limit)

@@ -23,6 +23,21 @@ describe('audit log', () => {
     expect(event.details.after.settings.hostCount).toBe(4);
   });
 
+  it('names what each event is about (person, city, programme, application…) in one statement for the whole page', async () => {
+    const { result, queries } = await t.queries.during(() => manager.request({ method: 'GET', url: '/api/audit?pageSize=200' }));
+    expect(result.statusCode).toBe(200);
+    const items: { entityType: string; entityId: string | null; entityName: string | null }[] = result.json().items;
+    const programme = (await manager.request({ method: 'GET', url: '/api/programmes/group-study-visits-2027' })).json();
+    const named = items.find((i) => i.entityType === 'programme' && i.entityId === programme.id);
+    expect(named?.entityName).toBe(programme.title);
+    // Each kind with a name gets one, whatever the number of rows.
+    const kinds = new Set(items.filter((i) => ['person', 'city', 'programme', 'application', 'solution', 'group'].includes(i.entityType)).map((i) => i.entityType));
+    expect(kinds.size).toBeGreaterThan(1);
+    for (const item of items.filter((i) => kinds.has(i.entityType))) expect(item.entityName, `${item.entityType} ${item.entityId}`).toEqual(expect.any(String));
+    const few = await t.queries.during(() => manager.request({ method: 'GET', url: '/api/audit?pageSize=2' }));
+    expect(queries).toBe(few.queries);
+  });
+
   it('filters by time and pages', async () => {
     const future = await manager.request({ method: 'GET', url: '/api/audit?from=2100-01-01T00:00:00Z' });
     expect(future.json()).toMatchObject({ items: [], total: 0 });

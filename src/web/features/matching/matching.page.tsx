@@ -18,6 +18,7 @@ import { reasonText } from '../../lib/reason-text.ts';
 import { ColumnHeads } from '../../components/column-heads.tsx';
 import { PageSection } from '../../components/page-section.tsx';
 import './matching.css';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 
 function useDate(timeZone: string) {
   const { i18n } = useTranslation();
@@ -231,8 +232,8 @@ export function MatchingPage() {
             <Text size="sm">{data.selection.blocker === null ? t('matching.runs.none') : t('matching.runs.noneYet')}</Text>
           ) : (
             <>
-              <Table.ScrollContainer minWidth={700}>
-                <Table striped withTableBorder>
+              <ScrollRegion label={t('matching.runs.caption')}>
+                <Table striped withTableBorder miw={700}>
                   <Table.Caption>{t('matching.runs.caption')}</Table.Caption>
                   <ColumnHeads labels={[t('matching.runs.number'), t('matching.runs.when'), t('matching.runs.by'), t('matching.runs.status'), t('matching.runs.objective'), t('matching.runs.placed'), t('matching.runs.co2'), t('matching.runs.show')]} />
                   <Table.Tbody>
@@ -261,7 +262,7 @@ export function MatchingPage() {
                     ))}
                   </Table.Tbody>
                 </Table>
-              </Table.ScrollContainer>
+              </ScrollRegion>
               <PaginationBar page={page} pageSize={data.runs.pageSize} total={data.runs.total} onChange={setPage} label={t('matching.runs.pages')} />
             </>
           )}

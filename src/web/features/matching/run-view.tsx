@@ -5,6 +5,7 @@ import { LinkMap } from '../../components/link-map.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { reasonText } from '../../lib/reason-text.ts';
 import { usePairRule } from './matching.api.ts';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 
 const COMPONENTS = ['thematic', 'evaluation', 'likeness', 'language', 'travel'] as const;
 
@@ -88,8 +89,8 @@ export function RunView({ slug, run, pairRules, editable }: RunViewProps) {
           {host.visitors.length === 0 ? (
             <Text size="sm">{t('matching.host.empty')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={900}>
-              <Table striped withTableBorder verticalSpacing="xs">
+            <ScrollRegion label={t('matching.host.caption', { name: host.name })}>
+              <Table striped withTableBorder verticalSpacing="xs" miw={900}>
                 <Table.Caption>{t('matching.host.caption', { name: host.name })}</Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
@@ -175,7 +176,7 @@ export function RunView({ slug, run, pairRules, editable }: RunViewProps) {
                   })}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollRegion>
           )}
           {host.alternates.length > 0 && (
             <Text size="sm" mt="xs">

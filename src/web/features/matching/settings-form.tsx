@@ -6,6 +6,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { useSaveSettings } from './matching.api.ts';
 import { ColumnHeads } from '../../components/column-heads.tsx';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 
 const WEIGHT_KEYS = ['thematic', 'evaluation', 'likeness', 'language', 'travel'] as const;
 type Value = number | string;
@@ -123,8 +124,8 @@ export function SettingsForm({ overview, onSaved }: { overview: MatchingOverview
             <Text size="sm" mb="xs">
               {t('matching.settings.facilitatorsIntro')}
             </Text>
-            <Table.ScrollContainer minWidth={500}>
-              <Table>
+            <ScrollRegion label={t('matching.settings.facilitators')}>
+              <Table miw={500}>
                 <ColumnHeads labels={[t('matching.facilitator.name'), t('matching.facilitator.languages'), t('matching.facilitator.maxVisits')]} />
                 <Table.Tbody>
                   {facilitators.map((f, i) => (
@@ -149,7 +150,7 @@ export function SettingsForm({ overview, onSaved }: { overview: MatchingOverview
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollRegion>
           </fieldset>
         )}
         <Group>

@@ -143,10 +143,16 @@ export function AuditPage() {
                             type="button"
                             size="xs"
                             style={{ overflowWrap: 'anywhere', textAlign: 'left' }}
-                            aria-label={t('review.audit.onlyRecordLabel', { id: event.entityId })}
+                            // The name the server resolved; the id stays in the tooltip and the filter it sets.
+                            title={event.entityId}
+                            aria-label={
+                              event.entityName
+                                ? t('review.audit.onlyNamedRecordLabel', { name: event.entityName })
+                                : t('review.audit.onlyRecordLabel', { id: event.entityId })
+                            }
                             onClick={() => update({ entityId: event.entityId, entityType: event.entityType })}
                           >
-                            {event.entityId}
+                            {event.entityName ?? event.entityId}
                           </Anchor>
                         )}
                       </Table.Td>
