@@ -64,9 +64,9 @@ describe('online discussion groups', () => {
     await ready(fp, 'Discussion groups: Group Study Visits 2027');
     await expectAccessible(fp, 'the discussion groups of the 2027 edition');
     const create = fp.getByRole('form', { name: 'Create a discussion group' });
-    // Checked before sending: a name and a sector are required.
+    // Checked before sending: a name (three characters at least) and a sector are required.
     await create.getByRole('button', { name: 'Create the group' }).click();
-    await create.getByText('Fill in this field.').first().waitFor();
+    await create.getByText('Use at least 3 characters.').first().waitFor();
     await expectAccessible(fp, 'the create-group form with errors');
     await field(create, 'Name').fill(GROUP);
     await create.getByRole('checkbox', { name: 'Energy' }).check();
