@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fillTemplate } from './reason.ts';
-import { REASON_TEXTS, englishText, reason } from './reason-texts.ts';
+import { REASON_AREAS, REASON_TEXTS, englishText, reason } from './reason-texts.ts';
 
 describe('reasons', () => {
   it('fills the placeholders of a text and leaves unknown ones visible', () => {
@@ -14,6 +14,13 @@ describe('reasons', () => {
       expect(text.trim().length, code).toBeGreaterThan(0);
       for (const [, name] of text.matchAll(/\{\{([^}]*)\}\}/g)) expect(name?.trim(), `${code}: {{${name}}}`).toMatch(/^[a-zA-Z][\w.]*$/);
     }
+  });
+
+  it('writes each code in one area only (a second one would silently win)', () => {
+    const areasOf = new Map<string, string[]>();
+    for (const [area, texts] of Object.entries(REASON_AREAS)) for (const code of Object.keys(texts)) areasOf.set(code, [...(areasOf.get(code) ?? []), area]);
+    expect([...areasOf].filter(([, areas]) => areas.length > 1)).toEqual([]);
+    expect(Object.keys(REASON_TEXTS)).toHaveLength(areasOf.size);
   });
 
   it('renders a reason in English, and an unknown code as itself', () => {

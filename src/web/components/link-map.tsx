@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ColumnHeads } from './column-heads.tsx';
 import { ScrollRegion } from './scroll-region.tsx';
 import { MAP_HEIGHT, MAP_WIDTH, loadCountryPaths, mapPath, projection } from './europe-map.ts';
+import './svg-map.css';
 import './link-map.css';
 
 /** A place on the map; `kind` picks its shape and colour from `kinds`. */
@@ -84,7 +85,7 @@ export function LinkMap({ points, links, kinds, title, tableCaption, columns, fo
         {kinds.map((k, i) => (
           <li key={k.id}>
             <svg width="18" height="18" viewBox="-9 -9 18 18" className={`link-map kind-legend`} aria-hidden="true" style={{ border: 0, background: 'none', width: 18 }}>
-              <g className={`link-point kind-${i}`}>
+              <g className={`link-point svg-map-point kind-${i}`}>
                 <Shape shape={k.shape} size={k.shape === 'diamond' ? 4.5 : 6} />
               </g>
             </svg>
@@ -135,7 +136,7 @@ export function LinkMap({ points, links, kinds, title, tableCaption, columns, fo
             return (
               <g
                 key={p.id}
-                className={`link-point kind-${i}${isSelected ? ' selected' : ''}`}
+                className={`link-point svg-map-point kind-${i}${isSelected ? ' selected' : ''}`}
                 role="button"
                 tabIndex={0}
                 aria-pressed={isSelected}
@@ -154,7 +155,7 @@ export function LinkMap({ points, links, kinds, title, tableCaption, columns, fo
                 <g transform={`translate(${xy[0].toFixed(1)} ${xy[1].toFixed(1)})`}>
                   <Shape shape={shape} size={isSelected ? 9 : 6} />
                   {isSelected && (
-                    <text className="link-label" x={12} y={5} aria-hidden="true">
+                    <text className="svg-map-label" x={12} y={5} aria-hidden="true">
                       {p.name}
                     </text>
                   )}

@@ -222,15 +222,7 @@ export async function mapCities(db: Q, filter: { sector?: SectorCode | undefined
     );
   }
   const rows = await query.orderBy('name').orderBy('slug').execute();
-  return rows.map((r) => ({
-    slug: r.slug,
-    name: r.name,
-    country: r.country,
-    kind: r.kind,
-    latitude: r.latitude,
-    longitude: r.longitude,
-    solutionCount: r.solution_count,
-  }));
+  return rows.map(({ solution_count, ...city }) => ({ ...city, solutionCount: solution_count }));
 }
 
 /** Every city with the facts "cities like mine" compares, and its published solutions per sector. */

@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useCountryName } from '../../lib/format.ts';
 import { useCountryPaths, useMapCities } from './map.api.ts';
+import '../../components/svg-map.css';
 import './map.css';
 
 /** A Mission City is a square, an aspiring city a circle: shape and colour, never colour alone. */
@@ -115,7 +116,7 @@ export function MapPage() {
                 <a
                   key={city.slug}
                   href={`/cities/${city.slug}`}
-                  className={`map-point ${city.kind}${isCurrent ? ' current' : ''}`}
+                  className={`map-point svg-map-point ${city.kind}${isCurrent ? ' current' : ''}`}
                   aria-label={accessibleName(city)}
                   aria-current={isCurrent ? 'location' : undefined}
                   data-city={city.slug}
@@ -128,7 +129,7 @@ export function MapPage() {
                   <g transform={`translate(${x.toFixed(1)} ${y.toFixed(1)})`}>
                     <Shape kind={city.kind} size={isCurrent ? 9 : city.kind === 'mission' ? 5 : 4.5} />
                     {isCurrent && (
-                      <text className="map-label" x={12} y={5} aria-hidden="true">
+                      <text className="svg-map-label" x={12} y={5} aria-hidden="true">
                         {city.name}
                       </text>
                     )}

@@ -34,6 +34,12 @@ export function AnswerField(props: AnswerFieldProps) {
   const { t } = useTranslation();
   const { question: q, value, onChange, error, readOnly } = props;
   const common = { label: q.label, description: q.help || undefined, required: q.required, error, 'data-path': props['data-path'] };
+  // The options of a choice question, one per line.
+  const optionList = (item: (option: string) => React.ReactNode) => (
+    <Stack gap={6} mt={4}>
+      {q.options.map(item)}
+    </Stack>
+  );
 
   switch (q.type) {
     case 'text':
@@ -55,21 +61,17 @@ export function AnswerField(props: AnswerFieldProps) {
     case 'single_choice':
       return (
         <Radio.Group {...common} value={asText(value) || null} onChange={(v) => onChange(v)} readOnly={readOnly}>
-          <Stack gap={6} mt={4}>
-            {q.options.map((o) => (
-              <Radio key={o} value={o} label={o} disabled={readOnly} />
-            ))}
-          </Stack>
+          {optionList((o) => (
+            <Radio key={o} value={o} label={o} disabled={readOnly} />
+          ))}
         </Radio.Group>
       );
     case 'multiple_choice':
       return (
         <Checkbox.Group {...common} value={asList(value)} onChange={(v) => onChange(v)} readOnly={readOnly}>
-          <Stack gap={6} mt={4}>
-            {q.options.map((o) => (
-              <Checkbox key={o} value={o} label={o} disabled={readOnly} />
-            ))}
-          </Stack>
+          {optionList((o) => (
+            <Checkbox key={o} value={o} label={o} disabled={readOnly} />
+          ))}
         </Checkbox.Group>
       );
     case 'sectors':

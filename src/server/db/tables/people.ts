@@ -1,0 +1,114 @@
+// Kysely's view of the tables of one area: People, roles, sign-in, invitations, mail, audit and jobs (0001, 0004, 0007, 0019).
+// Keep in step with the SQL in ../migrations/; schema.test.ts compares them.
+import type { ColumnType, Generated } from 'kysely';
+import type { Timestamp, TimestampNullable, Int8Id } from './column-types.ts';
+
+export interface PeopleTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  locale: Generated<string>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  disabled_at: TimestampNullable;
+  digest_opt_out: Generated<boolean>;
+  last_sign_in_at: TimestampNullable;
+}
+
+export interface RoleGrantsTable {
+  id: Generated<string>;
+  person_id: string;
+  role: string;
+  city_id: string | null;
+  primary_contact: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  person_id: string;
+  created_at: Generated<Date>;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  role: string;
+  city_id: string | null;
+  primary_contact: Generated<boolean>;
+  token_hash: string;
+  invited_by: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  accepted_at: TimestampNullable;
+  accepted_person_id: string | null;
+  revoked_at: TimestampNullable;
+  /** Roles without a city granted besides `role` (migration 0018). */
+  other_roles: Generated<string[]>;
+}
+
+export interface PasswordResetsTable {
+  id: Generated<string>;
+  person_id: string;
+  token_hash: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  used_at: TimestampNullable;
+}
+
+export interface SignInAttemptsTable {
+  id: Int8Id;
+  email: string;
+  ip: string;
+  succeeded: boolean;
+  attempted_at: Generated<Date>;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  locked_until: TimestampNullable;
+  last_error: string | null;
+  transport: string | null;
+  created_at: Generated<Date>;
+  sent_at: TimestampNullable;
+}
+
+export interface AuditEventsTable {
+  id: Int8Id;
+  at: Generated<Date>;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  ip: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+}
+
+export interface SeedRunsTable {
+  name: string;
+  applied_at: Generated<Date>;
+}
+
+export interface JobRunsTable {
+  name: string;
+  last_run_at: Timestamp;
+}
+
+export interface WorkRemindersTable {
+  person_id: string;
+  item_key: string;
+  reminded_on: string;
+  sent_at: Generated<Date>;
+}

@@ -1,0 +1,38 @@
+// The English texts of the reasons of one area — form checks: every kind of schema issue, said for people with its limit.
+// Each code once; ../reason-texts.ts merges the areas into REASON_TEXTS.
+
+export const FORMS_REASONS = {
+  // Form checks (issue 17): every kind of schema issue, said for people with its limit (src/shared/issue-reason.ts).
+  FIELD_REQUIRED: 'Fill in this field.',
+  TEXT_TOO_SHORT: 'Use at least {{min}} characters.',
+  TEXT_TOO_LONG: 'Use at most {{max}} characters.',
+  NUMBER_TOO_SMALL: 'Enter a number of at least {{min}}.',
+  NUMBER_TOO_BIG: 'Enter a number of at most {{max}}.',
+  NUMBER_NOT_ABOVE: 'Enter a number greater than {{min}}.',
+  NUMBER_NOT_BELOW: 'Enter a number less than {{max}}.',
+  NUMBER_EXPECTED: 'Enter a number.',
+  WHOLE_NUMBER_EXPECTED: 'Enter a whole number.',
+  NUMBER_STEP: 'Enter a multiple of {{step}}.',
+  LIST_REQUIRED: 'Choose or add at least one.',
+  LIST_TOO_SHORT: 'Choose or add at least {{min}}.',
+  LIST_TOO_LONG: 'Choose or add at most {{max}}.',
+  DATE_TOO_EARLY: 'Choose a date on or after {{min}}.',
+  DATE_TOO_LATE: 'Choose a date on or before {{max}}.',
+  DATE_INVALID: 'Enter a valid date.',
+  FILE_EMPTY: 'The file is empty.',
+  FILE_TOO_BIG_BYTES: 'Choose a file of at most {{max}} bytes.',
+  EMAIL_INVALID: 'Enter a valid email address, like name@city.eu.',
+  URL_INVALID: 'Enter a full web address, starting with https://.',
+  FORMAT_INVALID: 'Check the format of this value.',
+  CHOICE_INVALID: 'Choose one of the options offered.',
+  VALUE_INVALID: 'Check this value.',
+  FIELDS_UNKNOWN: 'This request does not take these fields: {{keys}}.',
+  ROLE_CITY_MISMATCH: 'A city representative needs a city; other roles take none.',
+  ROLES_REPEATED: 'Name each role once.',
+  THREAD_CHANGE_EMPTY: 'Say whether to pin or close the discussion.',
+  CHOICE_OPTIONS_TOO_FEW: 'A choice question needs at least two options.',
+  QUESTION_IDS_REPEATED: 'Each question needs its own id.',
+  CRITERION_IDS_REPEATED: 'Each criterion needs its own id.',
+  WAITLIST_POSITION_MISMATCH: 'A waitlisted city needs a place on the waiting list; others none.',
+  END_NOT_AFTER_START: 'The end must come after the start.',
+} as const satisfies Record<string, string>;
