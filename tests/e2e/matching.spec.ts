@@ -63,7 +63,7 @@ describe('matching', () => {
     await page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
     await page.goto('/programmes/group-study-visits-2025/matching');
     await ready(page, 'Matching: Group Study Visits 2025');
-    await page.getByText('The matching is published').waitFor();
+    await page.getByText('The matching is published', { exact: true }).waitFor();
     await page.getByRole('link', { name: 'See the study visits' }).waitFor();
     await page.getByRole('heading', { name: 'Run 1 (' }).waitFor();
     // The fit breakdown of each visiting city, per host.
