@@ -103,7 +103,7 @@ describe('application attachments', () => {
     expect(notAFileQuestion.statusCode).toBe(404);
     const missingName = await valencia.request({ method: 'PUT', url: `/api/applications/${applicationId}/attachments/letter`, payload: PDF, headers: { 'content-type': 'application/pdf' } });
     expect(missingName.statusCode).toBe(400);
-    expect(missingName.json().errors).toEqual([{ field: 'querystring.filename', message: expect.any(String) }]);
+    expect(missingName.json().errors).toEqual([{ field: 'querystring.filename', message: 'Fill in this field.', reason: { code: 'FIELD_REQUIRED' } }]);
     expect(await state()).toEqual(before);
   });
 

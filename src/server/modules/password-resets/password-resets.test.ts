@@ -34,7 +34,7 @@ describe('password reset', () => {
 
     const tooShort = await c.request({ method: 'POST', url: `/api/password-resets/${token}`, payload: { password: 'short' } });
     expect(tooShort.statusCode).toBe(400);
-    expect(tooShort.json().errors).toEqual([{ field: 'body.password', message: 'Use at least 12 characters.' }]);
+    expect(tooShort.json().errors).toEqual([{ field: 'body.password', message: 'Use at least 12 characters.', reason: { code: 'TEXT_TOO_SHORT', params: { min: 12 } } }]);
 
     const done = await c.request({ method: 'POST', url: `/api/password-resets/${token}`, payload: { password: 'a brand new passphrase' } });
     expect(done.statusCode).toBe(204);
