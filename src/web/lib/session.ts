@@ -34,5 +34,8 @@ export function applySession(queryClient: QueryClient, state: SessionState): voi
 /** After sign-out or an expired session: forget cached data and ask who we are now. */
 export async function resetSession(queryClient: QueryClient): Promise<void> {
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+  // A session request still in flight was sent with the old cookie and would
+  // answer the old person: fetchQuery would return its promise, so cancel it.
+  await queryClient.cancelQueries({ queryKey: sessionQueryKey });
   await queryClient.fetchQuery({ queryKey: sessionQueryKey, queryFn: ({ signal }) => fetchSession(signal), staleTime: 0 });
 }
