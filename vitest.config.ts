@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Unit and API tests. Database tests run on PGlite always and, when
@@ -9,6 +10,11 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Vitest's default leaves one core to itself (cores - 1): on the 2-core
+    // machines this project runs on that is a single worker, and the test
+    // databases (PGlite in the worker, PostgreSQL in its own process) wait on
+    // each other. Each test file has its own database, so files run side by side.
+    maxWorkers: os.availableParallelism(),
     // Every project builds the database snapshot its test databases start from.
     globalSetup: ['src/server/test-support/global-setup.ts'],
     projects: [

@@ -8,6 +8,9 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.spec.ts'],
     fileParallelism: false,
+    // One worker runs every file in turn: keep its imports between files
+    // (the server and the harness, ~5 s a file) instead of loading them again.
+    isolate: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
     reporters: ['verbose'],
