@@ -32,7 +32,9 @@ export default defineConfig({
             { name: 'mantine', test: /node_modules[\\/]@mantine[\\/](core|hooks)/, priority: 2 },
             {
               name: 'vendor',
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next|zod|cookie|set-cookie-parser)[\\/]/,
+              // zod-without-eval.ts rides with zod: a chunk's imports run before the
+              // chunk, so in the entry chunk it would come after the shared schemas.
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next|zod|cookie|set-cookie-parser)[\\/]|[\\/]web[\\/]lib[\\/]zod-without-eval\.ts$/,
               priority: 1,
             },
           ],

@@ -142,6 +142,45 @@ describe('web app', () => {
   });
 });
 
+describe('security headers', () => {
+  it('gives every page a policy that runs no inline script and no one may frame, and the other browser protections', async () => {
+    const page = await t.app.inject('/library');
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    expect(page.headers['permissions-policy']).toContain('camera=()');
+    expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+    // Plain HTTP (the demo on localhost): no HSTS, which a browser would ignore or misapply.
+    expect(page.headers['strict-transport-security']).toBeUndefined();
+    // Errors carry them too.
+    expect((await t.app.inject('/api/no-such-thing')).headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('keeps API answers out of caches unless a route chose its caching', async () => {
+    const session = await t.app.inject('/api/session');
+    expect(session.headers['cache-control']).toBe('no-store');
+    const mission = await t.app.inject('/api/programmes');
+    expect(mission.headers['cache-control']).toBe('no-store');
+    // The public site facts say they may be cached (health.routes.ts).
+    expect((await t.app.inject('/api/site')).headers['cache-control']).toBe('public, max-age=300');
+  });
+
+  it('sends HSTS when the request came over HTTPS through a trusted proxy', async () => {
+    const behindProxy = await createTestApp({ TRUST_PROXY: 'true' });
+    try {
+      const secure = await behindProxy.app.inject({ url: '/healthz', headers: { 'x-forwarded-proto': 'https' } });
+      expect(secure.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+      expect((await behindProxy.app.inject('/healthz')).headers['strict-transport-security']).toBeUndefined();
+    } finally {
+      await behindProxy.close();
+    }
+  });
+});
+
 describe('city registry', () => {
   it('holds the 112 Mission Cities with coordinates, searchable and paged', async () => {
     const all = await t.app.inject('/api/cities?kind=mission&pageSize=200');

@@ -47,6 +47,7 @@ import { workRoutes } from './modules/work/work.routes.ts';
 import { authPlugin } from './plugins/auth.plugin.ts';
 import { metricsPlugin } from './plugins/metrics.plugin.ts';
 import { problemPlugin } from './plugins/problem.plugin.ts';
+import { securityHeadersPlugin } from './plugins/security-headers.plugin.ts';
 import { webPlugin } from './plugins/web.plugin.ts';
 
 declare module 'fastify' {
@@ -161,6 +162,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
 
   await app.register(fastifyCookie);
+  await app.register(securityHeadersPlugin);
   await app.register(problemPlugin);
   await app.register(authPlugin);
   await app.register(fastifySwagger, {

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchBrowser } from './harness.ts';
+import { expectAccessible, launchBrowser, openSession, type Platform } from './harness.ts';
 
 // The accessibility check every other spec relies on must fail where it should.
 let browser: Browser;
@@ -23,7 +23,7 @@ async function findings(check: Promise<void>): Promise<string> {
   return 'passed';
 }
 
-describe('the accessibility check of the harness', () => {
+describe('the checks of the harness', () => {
   it('passes a plain page, and fails on an image without text and on text the colour of its background', async () => {
     const page = await browser.newPage();
     const shell = (body: string) => `<!doctype html><html lang="en"><head><title>Check</title></head><body><main><h1>Check</h1>${body}</main></body></html>`;
@@ -36,5 +36,21 @@ describe('the accessibility check of the harness', () => {
     await page.setContent(shell('<p><span style="background:#087f5b;color:#087f5b;padding:2px">Energy</span></p>'));
     expect(await findings(expectAccessible(page, 'a badge in the colour of its background'))).toMatch(/^color-contrast \(incomplete\) at span: #087f5b on #087f5b, 1\.00:1/);
     await page.close();
+  });
+
+  it('counts what the Content-Security-Policy blocked as an error of the page', async () => {
+    const site: Platform = { baseUrl: 'http://peercities.test', setNow: () => undefined, close: async () => undefined };
+    const { context, page, pageErrors } = await openSession(browser, site);
+    await page.route('**/*', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        headers: { 'content-security-policy': "script-src 'self'" },
+        body: '<!doctype html><html lang="en"><title>Check</title><main><h1>Check</h1><script>document.title = "ran"</script></main></html>',
+      }),
+    );
+    await page.goto('/');
+    await expect.poll(() => pageErrors).toEqual(['/: Content-Security-Policy blocked inline (script-src-elem)']);
+    expect(await page.title()).toBe('Check');
+    await context.close();
   });
 });

@@ -106,7 +106,7 @@ export function launchBrowser(): Promise<Browser> {
 export interface BrowserSession {
   context: BrowserContext;
   page: Page;
-  /** Uncaught errors in the page; a test ends by expecting none. */
+  /** Uncaught errors in the page and what its Content-Security-Policy blocked; a test ends by expecting none. */
   pageErrors: string[];
   /** Errors the page logged to the console (a failed request, a schema mismatch), with the address it was at. */
   consoleErrors: string[];
@@ -126,6 +126,15 @@ export async function openSession(browser: Browser, platform: Platform): Promise
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(String(error)));
+  // Whatever the Content-Security-Policy blocked is a defect of the page, like an uncaught error.
+  await context.exposeBinding('reportCspViolation', ({ frame }, text: string) => pageErrors.push(`${new URL(frame.url()).pathname}: ${text}`));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation;
+      const where = event.sourceFile ? ` in ${new URL(event.sourceFile).pathname}:${event.lineNumber}:${event.columnNumber}` : '';
+      report(`Content-Security-Policy blocked ${event.blockedURI || 'inline code'} (${event.effectiveDirective})${where}`);
+    });
+  });
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(`${new URL(page.url()).pathname}: ${message.text()} (${message.location().url})`);
