@@ -40,6 +40,8 @@ export interface ProgrammeSettings {
   learningPhases: number;
   /** Days after a call closes that its evaluations are due. */
   evaluationDays: number;
+  /** Local dates the programme holds no study visits (besides the hosts' public holidays). */
+  daysWithoutVisits: string[];
 }
 
 export const DEFAULT_SETTINGS: Record<ProgrammeFormat, ProgrammeSettings> = {
@@ -54,6 +56,7 @@ export const DEFAULT_SETTINGS: Record<ProgrammeFormat, ProgrammeSettings> = {
     visitLengthDays: 2,
     learningPhases: 4,
     evaluationDays: 14,
+    daysWithoutVisits: [],
   },
   twinning: {
     timeZone: 'Europe/Brussels',
@@ -66,6 +69,7 @@ export const DEFAULT_SETTINGS: Record<ProgrammeFormat, ProgrammeSettings> = {
     visitLengthDays: 2,
     learningPhases: 3,
     evaluationDays: 14,
+    daysWithoutVisits: [],
   },
 };
 
@@ -132,6 +136,18 @@ export function timelineProblems(milestones: readonly Milestone[]): Reason[] {
     }
   }
   return problems;
+}
+
+/**
+ * Days without visits outside the study visits step, each by its place in the
+ * list: such a day would never keep a visit away, so it is probably a typo.
+ */
+export function daysWithoutVisitsProblems(days: readonly string[], milestones: readonly Milestone[]): { index: number; reason: Reason }[] {
+  const visits = milestones.find((m) => m.kind === 'visits');
+  if (!visits) return [];
+  return days.flatMap((day, index) =>
+    day < visits.startsOn || day > visits.endsOn ? [{ index, reason: reason('DAYS_WITHOUT_VISITS_OUTSIDE_WINDOW', { windowStart: visits.startsOn, windowEnd: visits.endsOn }) }] : [],
+  );
 }
 
 /** The steps that must have reached their last day before this one may start. */

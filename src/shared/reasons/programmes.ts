@@ -14,6 +14,8 @@ export const PROGRAMMES_REASONS = {
   PROGRAMME_IS_DRAFT: 'The programme is a draft: publish it first.',
   PROGRAMME_ALREADY_PUBLISHED: 'The programme was published on {{date}}.',
   PROGRAMME_CHANGES_REFUSED: 'Some changes are not allowed; nothing was saved.',
+  DAYS_WITHOUT_VISITS_REPEATED: 'Give each day without visits once.',
+  DAYS_WITHOUT_VISITS_OUTSIDE_WINDOW: 'Choose days in the study visits period ({{windowStart}} to {{windowEnd}}).',
   TIME_ZONE_UNKNOWN: 'Not a known time zone (use e.g. Europe/Brussels).',
   TIMELINE_STEP_MISSING: 'The timeline has no {{step}}.',
   TIMELINE_STEP_TWICE: 'The timeline names a step twice.',
