@@ -111,6 +111,9 @@ const ORDER_RULES: readonly (readonly [MilestoneKind, MilestoneKind])[] = [
   ['visits', 'visitor_selection'],
 ];
 
+/** Which step may not start before which starts: the follow-up overlaps the visits, but follows their beginning. */
+const START_RULES: readonly (readonly [MilestoneKind, MilestoneKind])[] = [['follow_up', 'visits']];
+
 /** The step's name as a reason's parameters (`step` in English, `stepKind` for translations). */
 export const stepParams = (kind: MilestoneKind) => ({ step: MILESTONE_LABELS[kind], stepKind: kind });
 
@@ -133,6 +136,13 @@ export function timelineProblems(milestones: readonly Milestone[]): Reason[] {
     const prev = byKind.get(previous);
     if (cur && prev && cur.startsOn < prev.endsOn) {
       problems.push(reason('TIMELINE_STARTS_BEFORE_PREVIOUS_ENDS', { ...stepParams(kind), startsOn: cur.startsOn, previous: MILESTONE_LABELS[previous], previousEndsOn: prev.endsOn }));
+    }
+  }
+  for (const [kind, previous] of START_RULES) {
+    const cur = byKind.get(kind);
+    const prev = byKind.get(previous);
+    if (cur && prev && cur.startsOn < prev.startsOn) {
+      problems.push(reason('TIMELINE_STARTS_BEFORE_PREVIOUS_STARTS', { ...stepParams(kind), startsOn: cur.startsOn, previous: MILESTONE_LABELS[previous], previousStartsOn: prev.startsOn }));
     }
   }
   return problems;

@@ -20,6 +20,7 @@ export const PROGRAMMES_REASONS = {
   TIMELINE_STEP_MISSING: 'The timeline has no {{step}}.',
   TIMELINE_STEP_TWICE: 'The timeline names a step twice.',
   TIMELINE_ENDS_BEFORE_START: 'The {{step}} ends ({{endsOn}}) before it starts ({{startsOn}}).',
+  TIMELINE_STARTS_BEFORE_PREVIOUS_STARTS: 'The {{step}} starts ({{startsOn}}) before the {{previous}} start ({{previousStartsOn}}).',
   TIMELINE_STARTS_BEFORE_PREVIOUS_ENDS: 'The {{step}} starts ({{startsOn}}) before the {{previous}} ends ({{previousEndsOn}}).',
   STEP_STARTED: 'The {{step}} step started on {{date}}: its first day can no longer change.',
   STEP_OVER: 'The {{step}} step ended on {{date}}: its dates can no longer change.',

@@ -45,6 +45,7 @@ export const VISITS_REASONS = {
   FEEDBACK_NOT_YET: 'Feedback opens once the visit has started.',
   PLAN_CITY_DID_NOT_VISIT: 'This city did not visit.',
   PLAN_VISITOR_ONLY: 'Only the visiting city’s representatives can write its replication plan.',
+  PLAN_TARGET_IN_PAST: 'Choose a target date from today ({{today}}) on: a plan aims ahead.',
   PLAN_CHOOSE_HOST_SOLUTION: 'Choose one of the host’s solutions.',
   PLAN_NOT_FOUND: 'There is no such replication plan.',
   PLAN_UPDATE_OWN_CITY_ONLY: 'Only the city’s representatives can update its plan.',
