@@ -238,11 +238,17 @@ function SettingsForm({ programme: p, update, justSaved }: { programme: Programm
                 <Group key={i} align="flex-start" wrap="nowrap">
                   <TextInput
                     type="date"
+                    // Shrinks beside its button on a phone instead of pushing it out.
+                    style={{ flex: '0 1 20rem', minWidth: 0 }}
                     label={t('programmes.settings.dayWithoutVisits', { n: i + 1 })}
                     {...form.getInputProps(`settings.daysWithoutVisits.${i}.day`, { withError: false })}
+                    onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
+                      form.setFieldValue(`settings.daysWithoutVisits.${i}.day`, e.currentTarget.value);
+                      form.clearFieldError(`settings.daysWithoutVisits.${i}`);
+                    }}
                     error={form.errors[`settings.daysWithoutVisits.${i}`]}
                   />
-                  <Button variant="default" mt={25} onClick={() => form.removeListItem('settings.daysWithoutVisits', i)} aria-label={t('programmes.settings.removeDayLabel', { n: i + 1 })}>
+                  <Button variant="default" mt={25} style={{ flexShrink: 0 }} onClick={() => form.removeListItem('settings.daysWithoutVisits', i)} aria-label={t('programmes.settings.removeDayLabel', { n: i + 1 })}>
                     {t('programmes.settings.removeDay')}
                   </Button>
                 </Group>
