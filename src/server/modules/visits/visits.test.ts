@@ -75,8 +75,10 @@ describe('scheduling the visits', () => {
 
   it('proposes a feasible schedule for all visits, respecting the host’s unavailable dates', async () => {
     const valenciaRep = await t.signedIn('valencia@demo.peercities.eu');
-    const unavailable = await valenciaRep.request({ method: 'PUT', url: `/api/visits/${visits.valencia}/host-unavailable`, payload: { dates: ['2027-05-03', '2027-05-04'] } });
-    expect(unavailable.json().hostUnavailable).toEqual(['2027-05-03', '2027-05-04']);
+    // Valencia has the fewest possible dates, so the planner places it first: Milan has lost three
+    // (Republic Day on 2 June, the day without visits on 7 May); 30 June makes it Valencia's fourth.
+    const unavailable = await valenciaRep.request({ method: 'PUT', url: `/api/visits/${visits.valencia}/host-unavailable`, payload: { dates: ['2027-05-03', '2027-05-04', '2027-06-30'] } });
+    expect(unavailable.json().hostUnavailable).toEqual(['2027-05-03', '2027-05-04', '2027-06-30']);
     const res = await manager.request({ method: 'POST', url: '/api/programmes/visits-test/visits/schedule', payload: { apply: true } });
     expect(res.json().status).toBe('scheduled');
     const byHost = Object.fromEntries(res.json().visits.map((v: { host: string; start: string; end: string }) => [v.host, [v.start, v.end]]));
