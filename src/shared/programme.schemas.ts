@@ -7,6 +7,12 @@ export const MilestoneKind = z.enum(['discussion_groups', 'host_call', 'host_sel
 export const CallKind = z.enum(['host', 'visitor']);
 export type CallKind = z.infer<typeof CallKind>;
 
+/** A local date that exists on the calendar (not 2027-02-30). */
+function isRealDay(v: string) {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
 const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-02-28.');
 
 export const Milestone = z.object({ kind: MilestoneKind, startsOn: LocalDate, endsOn: LocalDate });
@@ -24,6 +30,11 @@ export const ProgrammeSettings = z.object({
   learningPhases: z.number().int().min(1).max(12),
   /** Days after a call closes that its evaluations are due (src/domain/calls/evaluation-deadline.ts). */
   evaluationDays: z.number().int().min(1).max(120),
+  /** Days the programme holds no study visits (the scheduler avoids them, as it avoids the hosts' public holidays). */
+  daysWithoutVisits: z
+    .array(LocalDate.refine(isRealDay, { message: 'Choose a day that exists.', ...because('DATE_INVALID') }))
+    .max(100)
+    .refine((days) => new Set(days).size === days.length, { message: 'Give each day once.', ...because('DAYS_WITHOUT_VISITS_REPEATED') }),
 });
 export type ProgrammeSettings = z.infer<typeof ProgrammeSettings>;
 

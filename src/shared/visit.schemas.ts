@@ -57,7 +57,13 @@ export const ScheduleBody = z.object({
   apply: z.boolean(),
 });
 export const ScheduleAnswer = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('scheduled'), visits: z.array(z.object({ id: z.uuid(), host: z.string(), start: z.string(), end: z.string() })), applied: z.boolean() }),
+  z.object({
+    status: z.literal('scheduled'),
+    visits: z.array(z.object({ id: z.uuid(), host: z.string(), start: z.string(), end: z.string() })),
+    applied: z.boolean(),
+    /** Days in the window no visit took, and why: the hosts' public holidays, the programme's days without visits. */
+    avoided: z.array(Reason),
+  }),
   z.object({ status: z.literal('conflict'), visitId: z.uuid().nullable(), reason: Reason }),
 ]);
 

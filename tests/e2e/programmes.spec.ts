@@ -107,8 +107,17 @@ describe('programmes, calls and applications', () => {
     await refused.getByText('The host selection starts (2029-01-01) before the host call ends (2029-01-05).').waitFor();
     await expectAccessible(page, 'the settings with a refused change');
     await field(settings, 'Last day of Host call').fill('2028-12-31');
+    // A day without visits outside the study visits is refused on its own field before anything is sent.
+    await settings.getByRole('button', { name: 'Add a day without visits' }).click();
+    await field(settings, 'Day without visits 1').fill('2029-08-03');
+    await settings.getByRole('button', { name: 'Save the changes' }).click();
+    await settings.getByText('Choose days in the study visits period (2029-05-01 to 2029-06-30).').waitFor();
+    expect(await field(settings, 'Day without visits 1').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'a day without visits refused on its field');
+    await field(settings, 'Day without visits 1').fill('2029-05-21');
     await settings.getByRole('button', { name: 'Save the changes' }).click();
     await page.getByText('Saved.').waitFor();
+    expect(await field(settings, 'Day without visits 1').inputValue()).toBe('2029-05-21');
     await page.goto(`/programmes/${SLUG}`);
     await ready(page, TITLE);
     await expect.poll(() => page.getByRole('region', { name: 'In numbers' }).textContent()).toContain('Host cities4');

@@ -287,6 +287,8 @@ describe('study visits, delegations and follow-up', () => {
     const proposal = page.getByRole('table', { name: 'Proposed dates (not yet confirmed)' });
     await proposal.getByRole('row', { name: /^Valencia Tuesday,? 18 May 2027 Wednesday,? 19 May 2027$/ }).waitFor();
     await expect.poll(() => proposal.getByRole('row').count()).toBe(4);
+    // The days no visit took, and why: Ascension Day is a public holiday in Finland.
+    await page.getByText('No visit to Lahti on 2027-05-06: a public holiday there (Ascension Day).').waitFor();
     await expectAccessible(page, 'the proposed schedule');
 
     await page.getByRole('button', { name: 'Confirm this schedule' }).click();

@@ -44,6 +44,14 @@ describe('application answers', () => {
     ]);
   });
 
+  it('refuses preferred dates outside the study visits period, naming them', () => {
+    const visitWindow = { startsOn: '2027-05-01', endsOn: '2027-06-30' };
+    const problems = answerProblems(questions, { dates: ['2027-04-30', '2027-05-01', '2027-06-30', '2027-07-01'] }, { submitting: false, maxDelegates: 3, visitWindow });
+    expect(problems).toEqual([{ questionId: 'dates', reason: reason('ANSWER_DATES_OUTSIDE_VISITS', { dates: '2027-04-30, 2027-07-01', windowStart: '2027-05-01', windowEnd: '2027-06-30' }) }]);
+    expect(englishText(problems[0]?.reason ?? reason('ANSWER_DATES'))).toBe('Choose dates in the study visits period, 2027-05-01 to 2027-06-30; outside it: 2027-04-30, 2027-07-01.');
+    expect(answerProblems(questions, { dates: ['2027-05-01', '2027-06-30'] }, { submitting: false, maxDelegates: 3, visitWindow })).toEqual([]);
+  });
+
   it('accepts a complete, valid application', () => {
     expect(
       answerProblems(questions, { motivation: 'District heating', sectors: ['energy'], format: 'hybrid', dates: ['2027-05-20'], delegates: 2 }, { submitting: true, maxDelegates: 3 }),

@@ -30,7 +30,7 @@ const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Dat
 export function answerProblems(
   questions: readonly QuestionRule[],
   answers: Readonly<Record<string, AnswerValue>>,
-  options: { submitting: boolean; maxDelegates: number },
+  options: { submitting: boolean; maxDelegates: number; visitWindow?: { startsOn: string; endsOn: string } | undefined },
 ): AnswerProblem[] {
   const problems: AnswerProblem[] = [];
   const byId = new Map(questions.map((q) => [q.id, q]));
@@ -43,13 +43,13 @@ export function answerProblems(
       if (options.submitting && q.required) problems.push({ questionId: q.id, reason: reason('ANSWER_REQUIRED', { label: q.label }) });
       continue;
     }
-    const problem = valueProblem(q, value, options.maxDelegates);
+    const problem = valueProblem(q, value, options.maxDelegates, options.visitWindow);
     if (problem) problems.push({ questionId: q.id, reason: problem });
   }
   return problems;
 }
 
-function valueProblem(q: QuestionRule, value: AnswerValue, maxDelegates: number): Reason | null {
+function valueProblem(q: QuestionRule, value: AnswerValue, maxDelegates: number, visitWindow: { startsOn: string; endsOn: string } | undefined): Reason | null {
   const list = Array.isArray(value) ? value : null;
   switch (q.type) {
     case 'text':
@@ -67,8 +67,12 @@ function valueProblem(q: QuestionRule, value: AnswerValue, maxDelegates: number)
     case 'solutions':
     case 'file':
       return list || typeof value === 'string' ? null : reason('ANSWER_CHOOSE_FROM_LIST');
-    case 'preferred_dates':
-      return list && list.every(isDate) ? null : reason('ANSWER_DATES');
+    case 'preferred_dates': {
+      if (!list || !list.every(isDate)) return reason('ANSWER_DATES');
+      // Dates for a visit can only be in the programme's study visits step.
+      const outside = visitWindow ? list.filter((d) => d < visitWindow.startsOn || d > visitWindow.endsOn) : [];
+      return outside.length ? reason('ANSWER_DATES_OUTSIDE_VISITS', { dates: outside.join(', '), windowStart: visitWindow?.startsOn ?? '', windowEnd: visitWindow?.endsOn ?? '' }) : null;
+    }
     case 'delegates':
       return typeof value === 'number' && value >= 1 && value <= maxDelegates ? null : reason('ANSWER_DELEGATES', { max: maxDelegates });
   }

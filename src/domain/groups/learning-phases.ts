@@ -1,3 +1,5 @@
+import type { Reason } from '../../shared/reason.ts';
+import { reason } from '../../shared/reason-texts.ts';
 import { addDays } from '../time/zoned-time.ts';
 
 export interface LearningPhase {
@@ -32,6 +34,16 @@ export function defaultLearningPhases(window: { startsOn: string; endsOn: string
     const t = TEMPLATE[i] ?? { title: `Phase ${i + 1}`, goals: '' };
     return { number: i + 1, title: t.title, goals: t.goals, startsOn: start, endsOn: end };
   });
+}
+
+/**
+ * Why a meeting cannot be held on a day (local date in the programme's time
+ * zone) for its phase: a phase's meetings take place while the phase runs,
+ * from its first to its last day.
+ */
+export function meetingDayProblem(phase: { number: number; startsOn: string; endsOn: string }, day: string): Reason | null {
+  if (day >= phase.startsOn && day <= phase.endsOn) return null;
+  return reason(day < phase.startsOn ? 'MEETING_BEFORE_PHASE' : 'MEETING_AFTER_PHASE', { phase: phase.number, startsOn: phase.startsOn, endsOn: phase.endsOn });
 }
 
 export interface AttendanceRecord {

@@ -29,6 +29,15 @@ describe('programme template', () => {
     ]);
     expect(timelineProblems(t.filter((m) => m.kind !== 'visits')).map(englishText)).toContain('The timeline has no study visits.');
   });
+
+  it('refuses a host call that runs past its own selection, and a follow-up before the visits', () => {
+    const late = defaultTimeline(2027).map((m) => (m.kind === 'host_call' ? { ...m, endsOn: '2027-01-15' } : m));
+    expect(timelineProblems(late).map(englishText)).toEqual(['The host selection starts (2027-01-01) before the host call ends (2027-01-15).']);
+    const early = defaultTimeline(2027).map((m) => (m.kind === 'follow_up' ? { ...m, startsOn: '2027-04-01' } : m));
+    expect(timelineProblems(early).map(englishText)).toEqual(['The follow-up starts (2027-04-01) before the study visits start (2027-05-01).']);
+    // Overlapping the last visits is fine.
+    expect(timelineProblems(defaultTimeline(2027).map((m) => (m.kind === 'follow_up' ? { ...m, startsOn: '2027-06-15' } : m)))).toEqual([]);
+  });
 });
 
 describe('programme stage', () => {

@@ -40,6 +40,8 @@ export interface ProgrammeSettings {
   learningPhases: number;
   /** Days after a call closes that its evaluations are due. */
   evaluationDays: number;
+  /** Local dates the programme holds no study visits (besides the hosts' public holidays). */
+  daysWithoutVisits: string[];
 }
 
 export const DEFAULT_SETTINGS: Record<ProgrammeFormat, ProgrammeSettings> = {
@@ -54,6 +56,7 @@ export const DEFAULT_SETTINGS: Record<ProgrammeFormat, ProgrammeSettings> = {
     visitLengthDays: 2,
     learningPhases: 4,
     evaluationDays: 14,
+    daysWithoutVisits: [],
   },
   twinning: {
     timeZone: 'Europe/Brussels',
@@ -66,6 +69,7 @@ export const DEFAULT_SETTINGS: Record<ProgrammeFormat, ProgrammeSettings> = {
     visitLengthDays: 2,
     learningPhases: 3,
     evaluationDays: 14,
+    daysWithoutVisits: [],
   },
 };
 
@@ -107,6 +111,9 @@ const ORDER_RULES: readonly (readonly [MilestoneKind, MilestoneKind])[] = [
   ['visits', 'visitor_selection'],
 ];
 
+/** Which step may not start before which starts: the follow-up overlaps the visits, but follows their beginning. */
+const START_RULES: readonly (readonly [MilestoneKind, MilestoneKind])[] = [['follow_up', 'visits']];
+
 /** The step's name as a reason's parameters (`step` in English, `stepKind` for translations). */
 export const stepParams = (kind: MilestoneKind) => ({ step: MILESTONE_LABELS[kind], stepKind: kind });
 
@@ -131,7 +138,26 @@ export function timelineProblems(milestones: readonly Milestone[]): Reason[] {
       problems.push(reason('TIMELINE_STARTS_BEFORE_PREVIOUS_ENDS', { ...stepParams(kind), startsOn: cur.startsOn, previous: MILESTONE_LABELS[previous], previousEndsOn: prev.endsOn }));
     }
   }
+  for (const [kind, previous] of START_RULES) {
+    const cur = byKind.get(kind);
+    const prev = byKind.get(previous);
+    if (cur && prev && cur.startsOn < prev.startsOn) {
+      problems.push(reason('TIMELINE_STARTS_BEFORE_PREVIOUS_STARTS', { ...stepParams(kind), startsOn: cur.startsOn, previous: MILESTONE_LABELS[previous], previousStartsOn: prev.startsOn }));
+    }
+  }
   return problems;
+}
+
+/**
+ * Days without visits outside the study visits step, each by its place in the
+ * list: such a day would never keep a visit away, so it is probably a typo.
+ */
+export function daysWithoutVisitsProblems(days: readonly string[], milestones: readonly Milestone[]): { index: number; reason: Reason }[] {
+  const visits = milestones.find((m) => m.kind === 'visits');
+  if (!visits) return [];
+  return days.flatMap((day, index) =>
+    day < visits.startsOn || day > visits.endsOn ? [{ index, reason: reason('DAYS_WITHOUT_VISITS_OUTSIDE_WINDOW', { windowStart: visits.startsOn, windowEnd: visits.endsOn }) }] : [],
+  );
 }
 
 /** The steps that must have reached their last day before this one may start. */

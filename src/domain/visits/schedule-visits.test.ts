@@ -65,6 +65,32 @@ describe('scheduling study visits', () => {
       [],
       window,
     );
-    expect(result).toEqual({ status: 'scheduled', visits: [{ id: 'v1', start: '2027-05-06', end: '2027-05-07' }, { id: 'v2', start: '2027-05-03', end: '2027-05-04' }] });
+    expect(result).toEqual({ status: 'scheduled', visits: [{ id: 'v1', start: '2027-05-06', end: '2027-05-07' }, { id: 'v2', start: '2027-05-03', end: '2027-05-04' }], avoided: [] });
+  });
+
+  it('avoids the host country’s public holidays and the programme’s days without visits, and says so', () => {
+    // 3 May is a public holiday in Poland (Constitution Day); the programme holds no visits on the 6th.
+    const krakow = visit('v1', 'Kraków', null, { hostHolidays: [{ date: '2027-05-03', name: 'Constitution Day' }] });
+    const o = { ...window, daysWithoutVisits: ['2027-05-06'] };
+    expect(candidateStarts(krakow, new Map(), o).slice(0, 3)).toEqual(['2027-05-04', '2027-05-10', '2027-05-11']);
+    const result = scheduleVisits([krakow, visit('v2', 'Valencia', null)], [], o);
+    expect(result).toEqual({
+      status: 'scheduled',
+      visits: [
+        { id: 'v1', start: '2027-05-04', end: '2027-05-05' },
+        { id: 'v2', start: '2027-05-03', end: '2027-05-04' },
+      ],
+      avoided: [reason('SCHEDULE_AVOIDED_NO_VISITS_DAYS', { days: '2027-05-06' }), reason('SCHEDULE_AVOIDED_HOLIDAY', { host: 'Kraków', date: '2027-05-03', name: 'Constitution Day' })],
+    });
+    if (result.status === 'scheduled') expect(result.avoided.map(englishText)).toEqual(['No visits on 2027-05-06: days without visits of the programme.', 'No visit to Kraków on 2027-05-03: a public holiday there (Constitution Day).']);
+  });
+
+  it('says why a fixed date on a holiday or a day without visits does not work', () => {
+    const said = (result: ScheduleResult) => (result.status === 'conflict' ? englishText(result.reason) : result.status);
+    const krakow = visit('v1', 'Kraków', null, { fixedStart: '2027-05-03', hostHolidays: [{ date: '2027-05-03', name: 'Constitution Day' }] });
+    expect(said(scheduleVisits([krakow], [], window))).toBe('The visit to Kraków cannot start on 2027-05-03: it includes a public holiday there, 2027-05-03 (Constitution Day).');
+    expect(said(scheduleVisits([{ ...krakow, fixedStart: '2027-05-05' }], [], { ...window, daysWithoutVisits: ['2027-05-06'] }))).toBe(
+      'The visit to Kraków cannot start on 2027-05-05: the programme holds no visits on 2027-05-06.',
+    );
   });
 });

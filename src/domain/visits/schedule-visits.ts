@@ -11,6 +11,14 @@ export interface VisitToSchedule {
   hostUnavailable: readonly string[];
   /** A start date fixed by the programme manager, or null to let the planner choose. */
   fixedStart: string | null;
+  /** Public holidays in the host's country (the service looks them up), avoided like the host's unavailable days. */
+  hostHolidays?: readonly Holiday[];
+}
+
+/** A public holiday: its local date and its name. */
+export interface Holiday {
+  date: string;
+  name: string;
 }
 
 export interface FacilitatorCalendar {
@@ -25,10 +33,17 @@ export interface ScheduleOptions {
   lengthDays: number;
   /** Visits usually run on working days; true allows Saturdays and Sundays. */
   allowWeekends?: boolean;
+  /** Days the programme holds no visits at all (a programme setting), avoided like the host's unavailable days. */
+  daysWithoutVisits?: readonly string[];
 }
 
 export type ScheduleResult =
-  | { status: 'scheduled'; visits: { id: string; start: string; end: string }[] }
+  | {
+      status: 'scheduled';
+      visits: { id: string; start: string; end: string }[];
+      /** Days in the window no visit could take, and why (public holidays, days without visits): shown beside the proposal. */
+      avoided: Reason[];
+    }
   | { status: 'conflict'; visitId: string | null; reason: Reason };
 
 const isWeekend = (d: string) => {
@@ -44,7 +59,7 @@ function daysOf(start: string, length: number) {
 export function candidateStarts(visit: VisitToSchedule, facilitators: ReadonlyMap<string, FacilitatorCalendar>, o: ScheduleOptions): string[] {
   const starts: string[] = [];
   if (visit.fixedStart && visit.fixedStart < o.windowStart) return starts;
-  const hostOff = new Set(visit.hostUnavailable);
+  const hostOff = new Set([...visit.hostUnavailable, ...(visit.hostHolidays ?? []).map((h) => h.date), ...(o.daysWithoutVisits ?? [])]);
   const facOff = new Set(visit.facilitatorId ? (facilitators.get(visit.facilitatorId)?.unavailable ?? []) : []);
   for (let d = visit.fixedStart ?? o.windowStart; d <= o.windowEnd; d = addDays(d, 1)) {
     const days = daysOf(d, o.lengthDays);
@@ -81,7 +96,13 @@ export function scheduleVisits(visits: readonly VisitToSchedule[], facilitators:
     }
   }
   const placed = place(visits, options, o);
-  if (placed) return { status: 'scheduled', visits: visits.map((v) => ({ id: v.id, start: placed.get(v.id) ?? '', end: addDays(placed.get(v.id) ?? '', o.lengthDays - 1) })) };
+  if (placed) {
+    return {
+      status: 'scheduled',
+      visits: visits.map((v) => ({ id: v.id, start: placed.get(v.id) ?? '', end: addDays(placed.get(v.id) ?? '', o.lengthDays - 1) })),
+      avoided: avoidedDays(visits, o),
+    };
+  }
   // The clash: a facilitator whose own visits cannot all fit.
   const byFacilitator = new Map<string, VisitToSchedule[]>();
   for (const v of visits) if (v.facilitatorId) byFacilitator.set(v.facilitatorId, [...(byFacilitator.get(v.facilitatorId) ?? []), v]);
@@ -108,11 +129,32 @@ function whyNot(v: VisitToSchedule, calendars: ReadonlyMap<string, FacilitatorCa
   const days = daysOf(start, o.lengthDays);
   const host = v.hostName;
   if ((days.at(-1) ?? start) > o.windowEnd || start < o.windowStart) return reason('SCHEDULE_START_OUTSIDE_WINDOW', { host, start, windowStart: o.windowStart, windowEnd: o.windowEnd });
+  const closed = days.filter((d) => (o.daysWithoutVisits ?? []).includes(d));
+  if (closed.length) return reason('SCHEDULE_START_NO_VISITS_DAY', { host, start, days: closed.join(', ') });
+  const holidays = (v.hostHolidays ?? []).filter((h) => days.includes(h.date));
+  if (holidays.length) return reason('SCHEDULE_START_HOLIDAY', { host, start, holidays: holidays.map((h) => `${h.date} (${h.name})`).join(', ') });
   const hostOff = days.filter((d) => v.hostUnavailable.includes(d));
   if (hostOff.length) return reason('SCHEDULE_START_HOST_AWAY', { host, start, days: hostOff.join(', ') });
   const facOff = v.facilitatorId ? days.filter((d) => (calendars.get(v.facilitatorId ?? '')?.unavailable ?? []).includes(d)) : [];
   if (facOff.length) return reason('SCHEDULE_START_FACILITATOR_AWAY', { host, start, facilitator: facilitatorLabel(v), days: facOff.join(', ') });
   return reason('SCHEDULE_START_WEEKEND', { host, start });
+}
+
+/** The programme's days without visits and each host's public holidays that fall on days a visit could otherwise use, in the window. */
+function avoidedDays(visits: readonly VisitToSchedule[], o: ScheduleOptions): Reason[] {
+  const usable = (d: string) => d >= o.windowStart && d <= o.windowEnd && (o.allowWeekends || !isWeekend(d));
+  const closed = [...new Set(o.daysWithoutVisits ?? [])].filter(usable).sort();
+  const avoided = closed.length ? [reason('SCHEDULE_AVOIDED_NO_VISITS_DAYS', { days: closed.join(', ') })] : [];
+  const seen = new Set<string>();
+  for (const v of visits) {
+    for (const h of v.hostHolidays ?? []) {
+      const key = `${v.hostName}|${h.date}`;
+      if (!usable(h.date) || closed.includes(h.date) || seen.has(key)) continue;
+      seen.add(key);
+      avoided.push(reason('SCHEDULE_AVOIDED_HOLIDAY', { host: v.hostName, date: h.date, name: h.name }));
+    }
+  }
+  return avoided;
 }
 
 /** Backtracking over the visits with the fewest options first; the start date of each, or null. */

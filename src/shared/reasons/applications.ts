@@ -12,6 +12,7 @@ export const APPLICATIONS_REASONS = {
   ANSWER_CHOOSE_SECTORS: 'Choose among the six sectors.',
   ANSWER_CHOOSE_FROM_LIST: 'Choose from the list.',
   ANSWER_DATES: 'Give dates like 2027-05-20.',
+  ANSWER_DATES_OUTSIDE_VISITS: 'Choose dates in the study visits period, {{windowStart}} to {{windowEnd}}; outside it: {{dates}}.',
   ANSWER_DELEGATES: 'Give a number of delegates from 1 to {{max}}.',
   // Applications and their attachments (server/modules/applications)
   APPLICATION_NOT_FOUND: 'There is no such application, or it is not yours to see.',

@@ -19,6 +19,8 @@ export const GROUPS_REASONS = {
   MATERIALS_MANAGERS_ONLY: 'Only the group’s facilitators and programme managers can change meeting materials.',
   MATERIAL_IS_A_LINK: 'This material is a link, not a file.',
   PHASE_NO_SUCH: 'No such learning phase.',
+  MEETING_BEFORE_PHASE: 'Phase {{phase}} starts on {{startsOn}}: choose a day from {{startsOn}} to {{endsOn}}, or another phase.',
+  MEETING_AFTER_PHASE: 'Phase {{phase}} ended on {{endsOn}}: choose a day from {{startsOn}} to {{endsOn}}, or another phase.',
   PHASE_RANGE: 'Choose a phase from 1 to {{phases}}.',
   ATTENDANCE_NOT_PARTICIPANT: 'This person does not take part in the group.',
   ATTENDANCE_NOT_PARTICIPANTS: 'Some people do not take part in the group.',

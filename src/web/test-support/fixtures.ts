@@ -34,6 +34,7 @@ export function programme(overrides: Partial<Programme> = {}): Programme {
       visitLengthDays: 3,
       learningPhases: 3,
       evaluationDays: 14,
+      daysWithoutVisits: [],
     },
     milestones: [],
     steps: [],

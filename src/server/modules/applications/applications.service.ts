@@ -72,7 +72,8 @@ export async function presentCurrent(db: Db, id: string, user: CurrentUser, ctx:
 }
 
 function answerErrors(ctx: CallContext, answers: Answers, submitting: boolean) {
-  return answerProblems(ctx.call.questions, answers, { submitting, maxDelegates: ctx.programme.settings.maxDelegatesPerCity }).map((p) => fieldError(`body.answers.${p.questionId}`, p.reason));
+  const visitWindow = ctx.programme.milestones.find((m) => m.kind === 'visits');
+  return answerProblems(ctx.call.questions, answers, { submitting, maxDelegates: ctx.programme.settings.maxDelegatesPerCity, visitWindow }).map((p) => fieldError(`body.answers.${p.questionId}`, p.reason));
 }
 
 export async function getApplication(db: Db, id: string, user: CurrentUser, now: Date): Promise<Application> {

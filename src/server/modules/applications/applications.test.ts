@@ -76,12 +76,13 @@ describe('the host call', () => {
         questions: [
           { id: 'motivation', type: 'long_text', label: 'Why do you want to host?', required: true },
           { id: 'sites', type: 'text', label: 'Which sites could visitors see?', required: false },
+          { id: 'dates', type: 'preferred_dates', label: 'Dates in the visit period that suit you', required: false },
         ],
         criteria: [{ id: 'quality', name: 'Quality of the solutions', weight: 2, scaleMax: 5 }],
       },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json().questions).toHaveLength(2);
+    expect(res.json().questions).toHaveLength(3);
   });
 
   it('refuses applications before it opens', async () => {
@@ -101,7 +102,24 @@ describe('the host call', () => {
     expect(incomplete.statusCode).toBe(422);
     expect(incomplete.json().errors).toEqual([{ field: 'body.answers.motivation', message: 'Answer “Why do you want to host?” before submitting.', reason: reason('ANSWER_REQUIRED', { label: 'Why do you want to host?' }) }]);
 
-    const saved = await valencia.request({ method: 'PATCH', url: `/api/applications/${draft.id}`, payload: { version: draft.version, answers: { motivation: 'Our superblocks and one-stop-shop.' } } });
+    // Preferred dates outside the study visits (1 May to 30 June 2027) are refused on their question, and nothing is kept.
+    const outside = await valencia.request({
+      method: 'PATCH',
+      url: `/api/applications/${draft.id}`,
+      payload: { version: draft.version, answers: { motivation: 'Our superblocks.', dates: ['2027-04-29', '2027-05-20'] } },
+    });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.headers['content-type']).toContain('application/problem+json');
+    expect(outside.json().errors).toEqual([
+      {
+        field: 'body.answers.dates',
+        message: 'Choose dates in the study visits period, 2027-05-01 to 2027-06-30; outside it: 2027-04-29.',
+        reason: reason('ANSWER_DATES_OUTSIDE_VISITS', { dates: '2027-04-29', windowStart: '2027-05-01', windowEnd: '2027-06-30' }),
+      },
+    ]);
+    expect((await valencia.request({ method: 'GET', url: `/api/applications/${draft.id}` })).json()).toMatchObject({ version: draft.version, answers: {} });
+
+    const saved = await valencia.request({ method: 'PATCH', url: `/api/applications/${draft.id}`, payload: { version: draft.version, answers: { motivation: 'Our superblocks and one-stop-shop.', dates: ['2027-05-20'] } } });
     expect(saved.statusCode).toBe(200);
     const submitted = await valencia.request({ method: 'POST', url: `/api/applications/${draft.id}/submit`, payload: { version: saved.json().version } });
     expect(submitted.json().status).toBe('submitted');

@@ -66,6 +66,21 @@ describe('discussion groups', () => {
   });
 
   it('schedules meetings in Brussels time, invites participants, and gives them .ics files that parse', async () => {
+    // Phase 1 runs from 1 July to 7 August 2026: a meeting of it on 20 August is refused on its date, and nobody is invited.
+    const late = await facilitator.request({
+      method: 'POST',
+      url: `/api/groups/${groupId}/meetings`,
+      payload: { phaseNumber: 1, title: 'Too late', startsAtLocal: '2026-08-20T10:00', durationMinutes: 90, joinUrl: null },
+    });
+    expect(late.statusCode).toBe(400);
+    expect(late.headers['content-type']).toContain('application/problem+json');
+    expect(late.json().errors).toEqual([
+      { field: 'body.startsAtLocal', message: 'Phase 1 ended on 2026-08-07: choose a day from 2026-07-01 to 2026-08-07, or another phase.', reason: reason('MEETING_AFTER_PHASE', { phase: 1, startsOn: '2026-07-01', endsOn: '2026-08-07' }) },
+    ]);
+    const early = await facilitator.request({ method: 'POST', url: `/api/groups/${groupId}/meetings`, payload: { phaseNumber: 2, title: 'Too early', startsAtLocal: '2026-08-07T10:00', durationMinutes: 90, joinUrl: null } });
+    expect(early.json().errors[0]).toMatchObject({ field: 'body.startsAtLocal', reason: { code: 'MEETING_BEFORE_PHASE' } });
+    expect(await t.app.db.selectFrom('group_meetings').select('id').where('group_id', '=', groupId).execute()).toEqual([]);
+    expect(await t.app.db.selectFrom('outbox').select('id').where('subject', 'like', '%Too %').execute()).toEqual([]);
     const res = await facilitator.request({
       method: 'POST',
       url: `/api/groups/${groupId}/meetings`,

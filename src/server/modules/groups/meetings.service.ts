@@ -1,4 +1,5 @@
 import { buildCalendar, type CalendarEvent } from '../../../domain/calendar/ics.ts';
+import { meetingDayProblem } from '../../../domain/groups/learning-phases.ts';
 import { zonedToUtc } from '../../../domain/time/zoned-time.ts';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { Meeting } from '../../../shared/group.schemas.ts';
@@ -60,10 +61,14 @@ export async function createMeeting(
   const group = await loadGroup(db, input.groupId);
   await assertManager(db, group, input.actor);
   const phases = await phasesOf(db, group.programme_id);
-  if (!phases.some((p) => p.number === input.body.phaseNumber)) {
+  const phase = phases.find((p) => p.number === input.body.phaseNumber);
+  if (!phase) {
     throw new AppError('VALIDATION_FAILED', reason('PHASE_NO_SUCH'), { errors: [fieldError('body.phaseNumber', reason('PHASE_RANGE', { phases: phases.length }))] });
   }
   const [date, time] = input.body.startsAtLocal.split('T');
+  // The local day in the programme's zone, as the manager typed it.
+  const outside = meetingDayProblem({ number: phase.number, startsOn: phase.starts_on, endsOn: phase.ends_on }, date ?? '');
+  if (outside) throw new AppError('VALIDATION_FAILED', outside, { errors: [fieldError('body.startsAtLocal', outside)] });
   const startsAt = zonedToUtc(date ?? '', time ?? '', group.settings.timeZone);
   const id = await db.transaction().execute(async (trx) => {
     const meetingId = await insertMeeting(trx, { groupId: group.id, ...input.body, startsAt });

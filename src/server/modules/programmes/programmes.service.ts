@@ -1,6 +1,6 @@
 import { changeProblems, programmeLocks, type ChangeFacts } from '../../../domain/programmes/change-rules.ts';
 import { callMilestoneOf, callState, windowOfDates, type CallWindow } from '../../../domain/programmes/call-window.ts';
-import { DEFAULT_SETTINGS, defaultTimeline } from '../../../domain/programmes/programme-template.ts';
+import { DEFAULT_SETTINGS, daysWithoutVisitsProblems, defaultTimeline } from '../../../domain/programmes/programme-template.ts';
 import { programmeStage } from '../../../domain/programmes/programme-stage.ts';
 import { isValidTimeZone, localDateAt } from '../../../domain/time/zoned-time.ts';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
@@ -164,6 +164,10 @@ export async function updateProgramme(db: Db, slug: string, body: UpdateProgramm
     { milestones, settings },
     localDateAt(now, row.settings.timeZone),
   ).map((p) => fieldError(p.field, p.reason));
+  // Checked when they change (or the visits move): a day outside the study visits would never keep a visit away.
+  if (body.settings?.daysWithoutVisits || changed.has('visits')) {
+    for (const p of daysWithoutVisitsProblems(settings.daysWithoutVisits, milestones)) errors.push(fieldError(`body.settings.daysWithoutVisits.${p.index}`, p.reason));
+  }
   if (!isValidTimeZone(settings.timeZone)) errors.push(fieldError('body.settings.timeZone', reason('TIME_ZONE_UNKNOWN')));
   const groups = milestones.find((m) => m.kind === 'discussion_groups');
   const groupsBefore = before.find((m) => m.kind === 'discussion_groups');

@@ -77,6 +77,27 @@ describe('a draft programme', () => {
     expect((await programme()).version).toBe(p.version);
   });
 
+  it('refuses a host call that ends after its own selection starts, and a follow-up before the visits, on the timeline, and keeps the dates', async () => {
+    const p = await programme();
+    const moved = (kind: string, change: object) => p.milestones.map((m: { kind: string }) => (m.kind === kind ? { ...m, ...change } : m));
+    const late = await manager.request({ method: 'PATCH', url: base, payload: { version: p.version, milestones: moved('host_call', { endsOn: '2027-01-15' }) } });
+    expect(late.statusCode).toBe(400);
+    expect(late.headers['content-type']).toContain('application/problem+json');
+    expect(late.json().errors).toEqual([
+      {
+        field: 'body.milestones',
+        message: 'The host selection starts (2027-01-01) before the host call ends (2027-01-15).',
+        reason: { code: 'TIMELINE_STARTS_BEFORE_PREVIOUS_ENDS', params: { step: 'host selection', stepKind: 'host_selection', startsOn: '2027-01-01', previous: 'host call', previousEndsOn: '2027-01-15' } },
+      },
+    ]);
+    const early = await manager.request({ method: 'PATCH', url: base, payload: { version: p.version, milestones: moved('follow_up', { startsOn: '2027-04-01' }) } });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().errors).toMatchObject([{ field: 'body.milestones', reason: { code: 'TIMELINE_STARTS_BEFORE_PREVIOUS_STARTS' } }]);
+    const after = await programme();
+    expect(after.version).toBe(p.version);
+    expect(after.milestones).toEqual(p.milestones);
+  });
+
   it('cannot open its calls, with the reason', async () => {
     const before = await snapshot();
     const preview = (await manager.request({ method: 'GET', url: `${base}/calls/host/actions/open` })).json();

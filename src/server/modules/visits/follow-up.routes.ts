@@ -33,7 +33,7 @@ export async function followUpRoutes(app: App) {
   app.post('/api/visits/:id/replication-plans', {
     config: { access: ['city_representative', 'programme_manager'] },
     schema: { tags: ['follow-up'], summary: 'A visiting city’s replication plan', params: IdParams, body: CreateReplicationPlanBody, response: { 201: ReplicationPlan } },
-    handler: async (request, reply) => reply.status(201).send(await createPlan(app.db, { visitId: request.params.id, ...request.body, user: requireUser(request), ip: request.ip })),
+    handler: async (request, reply) => reply.status(201).send(await createPlan(app.db, { visitId: request.params.id, ...request.body, user: requireUser(request), ip: request.ip, now: app.now() })),
   });
 
   app.put('/api/replication-plans/:id/updates', {

@@ -1,5 +1,6 @@
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import { localDateAt } from '../../../domain/time/zoned-time.ts';
+import { planTargetProblem } from '../../../domain/visits/replication-plan.ts';
 import type { Db } from '../../db/client.ts';
 import { reason } from '../../../shared/reason-texts.ts';
 import { AppError, fieldError } from '../../errors.ts';
@@ -71,7 +72,7 @@ export async function listPlans(db: Db, visitId: string) {
 /** A visiting city's plan to replicate what it saw (often one of the host's solutions). */
 export async function createPlan(
   db: Db,
-  input: { visitId: string; cityId: string; solutionId: string | null; title: string; steps: { text: string; owner: string; targetDate: string | null }[]; owner: string; targetDate: string | null; user: CurrentUser; ip: string },
+  input: { visitId: string; cityId: string; solutionId: string | null; title: string; steps: { text: string; owner: string; targetDate: string | null }[]; owner: string; targetDate: string | null; user: CurrentUser; ip: string; now: Date },
 ) {
   const { visit, visitors } = await visitContext(db, input.visitId);
   if (!visitors.includes(input.cityId)) throw new AppError('NOT_FOUND', reason('PLAN_CITY_DID_NOT_VISIT'));
@@ -82,6 +83,8 @@ export async function createPlan(
       throw new AppError('VALIDATION_FAILED', reason('PLAN_CHOOSE_HOST_SOLUTION'), { errors: [fieldError('body.solutionId', reason('PLAN_CHOOSE_HOST_SOLUTION'))] });
     }
   }
+  const pastTarget = planTargetProblem(input.targetDate, localDateAt(input.now, visit.settings.timeZone));
+  if (pastTarget) throw new AppError('VALIDATION_FAILED', pastTarget, { errors: [fieldError('body.targetDate', pastTarget)] });
   const id = await db.transaction().execute(async (trx) => {
     const planId = await insertPlan(trx, { ...input, by: input.user.id });
     await recordAudit(trx, { actorId: input.user.id, action: 'replication.plan_create', entityType: 'replication_plan', entityId: planId, ip: input.ip, details: { after: { title: input.title, solutionId: input.solutionId } } });

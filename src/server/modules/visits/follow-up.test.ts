@@ -96,6 +96,17 @@ describe('replication follow-up', () => {
     const otherSolution = await t.app.db.selectFrom('solutions').select('id').where('city_id', '!=', valenciaVisit.host.id).executeTakeFirstOrThrow();
     const bad = await rep.request({ method: 'POST', url: `/api/visits/${valenciaVisit.id}/replication-plans`, payload: { cityId: ghent?.id, solutionId: otherSolution.id, title: 'Something else' } });
     expect(bad.json().errors).toEqual([{ field: 'body.solutionId', message: 'Choose one of the host’s solutions.', reason: reason('PLAN_CHOOSE_HOST_SOLUTION') }]);
+    // 23:30 UTC on 28 November is already the 29th in Brussels: the 28th is in the past there.
+    t.setNow('2026-11-28T23:30:00Z');
+    const past = await rep.request({ method: 'POST', url: `/api/visits/${valenciaVisit.id}/replication-plans`, payload: { cityId: ghent?.id, title: 'Superblock pilot', targetDate: '2026-11-28' } });
+    expect(past.statusCode).toBe(400);
+    expect(past.headers['content-type']).toContain('application/problem+json');
+    expect(past.json().errors).toEqual([{ field: 'body.targetDate', message: 'Choose a target date from today (2026-11-29) on: a plan aims ahead.', reason: reason('PLAN_TARGET_IN_PAST', { today: '2026-11-29' }) }]);
+    const plansOfGhent = async () => (await t.app.db.selectFrom('replication_plans').select('id').where('city_id', '=', ghent?.id ?? '').execute()).length;
+    const before = await plansOfGhent();
+    expect((await rep.request({ method: 'POST', url: `/api/visits/${valenciaVisit.id}/replication-plans`, payload: { cityId: ghent?.id, title: 'Superblock pilot', targetDate: '2026-11-28' } })).statusCode).toBe(400);
+    expect(await plansOfGhent()).toBe(before);
+    t.setNow('2026-11-28T12:00:00Z');
     const ok = await rep.request({ method: 'POST', url: `/api/visits/${valenciaVisit.id}/replication-plans`, payload: { cityId: ghent?.id, title: 'Superblock pilot', steps: [{ text: 'Pick a neighbourhood' }] } });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ cityName: 'Ghent', status: 'not_started', steps: [{ text: 'Pick a neighbourhood', owner: '', targetDate: null }] });

@@ -1,6 +1,7 @@
 import { buildCalendar } from '../../../domain/calendar/ics.ts';
 import { delegationTravel } from '../../../domain/visits/delegation-travel.ts';
 import { scheduleVisits } from '../../../domain/visits/schedule-visits.ts';
+import { publicHolidays } from '../../lib/public-holidays.ts';
 import { localDateAt, zonedToUtc } from '../../../domain/time/zoned-time.ts';
 import { agendaClosedReason, overlappingItem } from '../../../domain/visits/agenda-rules.ts';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
@@ -111,10 +112,20 @@ export async function proposeSchedule(db: Db, input: { slug: string; fixed: { vi
   const fixed = new Map(input.fixed.map((f) => [f.visitId, f.startsOn]));
   const facilitatorIds = [...new Set(rows.flatMap((r) => (r.facilitator_id ? [r.facilitator_id] : [])))];
   const daysOff = await facilitatorDaysOff(db, facilitatorIds);
+  // The public holidays of each host's country in the window (decision 0018), looked up here so the scheduler stays pure.
+  const holidays = new Map([...new Set(rows.map((r) => r.host_country))].map((country) => [country, publicHolidays(country, window.startsOn, window.endsOn)]));
   const result = scheduleVisits(
-    rows.map((r) => ({ id: r.id, hostName: r.host_name, facilitatorId: r.facilitator_id, facilitatorName: r.facilitator_name, hostUnavailable: r.host_unavailable, fixedStart: fixed.get(r.id) ?? null })),
+    rows.map((r) => ({
+      id: r.id,
+      hostName: r.host_name,
+      facilitatorId: r.facilitator_id,
+      facilitatorName: r.facilitator_name,
+      hostUnavailable: r.host_unavailable,
+      hostHolidays: holidays.get(r.host_country) ?? [],
+      fixedStart: fixed.get(r.id) ?? null,
+    })),
     facilitatorIds.map((id) => ({ id, unavailable: daysOff.filter((d) => d.person_id === id).map((d) => d.day) })),
-    { windowStart: window.startsOn, windowEnd: window.endsOn, lengthDays: programme.settings.visitLengthDays },
+    { windowStart: window.startsOn, windowEnd: window.endsOn, lengthDays: programme.settings.visitLengthDays, daysWithoutVisits: programme.settings.daysWithoutVisits },
   );
   if (result.status === 'conflict') return result;
   if (input.apply) {
@@ -124,7 +135,7 @@ export async function proposeSchedule(db: Db, input: { slug: string; fixed: { vi
     });
   }
   const host = new Map(rows.map((r) => [r.id, r.host_name]));
-  return { status: 'scheduled' as const, applied: input.apply, visits: result.visits.map((v) => ({ ...v, host: host.get(v.id) ?? '' })) };
+  return { status: 'scheduled' as const, applied: input.apply, visits: result.visits.map((v) => ({ ...v, host: host.get(v.id) ?? '' })), avoided: result.avoided };
 }
 
 /** Fixes the schedule and tells everyone involved, by email. */

@@ -43,10 +43,42 @@ describe('scheduling the visits', () => {
     expect(list.every((v: { startsOn: string | null }) => v.startsOn === null)).toBe(true);
   });
 
+  it('refuses days without visits outside the visits period or given twice, on their field, and keeps none', async () => {
+    const { version } = (await manager.request({ method: 'GET', url: '/api/programmes/visits-test' })).json();
+    const outside = await manager.request({ method: 'PATCH', url: '/api/programmes/visits-test', payload: { version, settings: { daysWithoutVisits: ['2027-05-07', '2027-08-02'] } } });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.headers['content-type']).toContain('application/problem+json');
+    expect(outside.json().errors).toMatchObject([{ field: 'body.settings.daysWithoutVisits.1', reason: reason('DAYS_WITHOUT_VISITS_OUTSIDE_WINDOW', { windowStart: '2027-05-01', windowEnd: '2027-06-30' }) }]);
+    const twice = await manager.request({ method: 'PATCH', url: '/api/programmes/visits-test', payload: { version, settings: { daysWithoutVisits: ['2027-05-07', '2027-05-07'] } } });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().errors).toMatchObject([{ field: 'body.settings.daysWithoutVisits', reason: { code: 'DAYS_WITHOUT_VISITS_REPEATED' } }]);
+    expect((await manager.request({ method: 'GET', url: '/api/programmes/visits-test' })).json().settings.daysWithoutVisits).toEqual([]);
+    const saved = await manager.request({ method: 'PATCH', url: '/api/programmes/visits-test', payload: { version, settings: { daysWithoutVisits: ['2027-05-07'] } } });
+    expect(saved.json().settings.daysWithoutVisits).toEqual(['2027-05-07']);
+  });
+
+  it('keeps visits off the host country’s public holidays and the days without visits, and says why', async () => {
+    // Ascension Day (6 May 2027) is a public holiday in Finland; 7 May is a day without visits (above).
+    const onHoliday = await manager.request({ method: 'POST', url: '/api/programmes/visits-test/visits/schedule', payload: { apply: true, fixed: [{ visitId: visits.espoo, startsOn: '2027-05-05' }] } });
+    expect(englishText(onHoliday.json().reason)).toBe('The visit to Espoo cannot start on 2027-05-05: it includes a public holiday there, 2027-05-06 (Ascension Day).');
+    const onClosedDay = await manager.request({ method: 'POST', url: '/api/programmes/visits-test/visits/schedule', payload: { apply: true, fixed: [{ visitId: visits.valencia, startsOn: '2027-05-06' }] } });
+    expect(englishText(onClosedDay.json().reason)).toBe('The visit to Valencia cannot start on 2027-05-06: the programme holds no visits on 2027-05-07.');
+    const list = (await manager.request({ method: 'GET', url: '/api/programmes/visits-test/visits' })).json().items;
+    expect(list.every((v: { startsOn: string | null }) => v.startsOn === null)).toBe(true);
+    const proposal = (await manager.request({ method: 'POST', url: '/api/programmes/visits-test/visits/schedule', payload: { apply: false } })).json();
+    expect(proposal.avoided.map(englishText)).toEqual(
+      expect.arrayContaining(['No visits on 2027-05-07: days without visits of the programme.', 'No visit to Espoo on 2027-05-06: a public holiday there (Ascension Day).']),
+    );
+    // Labour Day falls on a Saturday in 2027: a weekend day is no news.
+    expect(proposal.avoided.map(englishText).join(' ')).not.toContain('2027-05-01');
+  });
+
   it('proposes a feasible schedule for all visits, respecting the host’s unavailable dates', async () => {
     const valenciaRep = await t.signedIn('valencia@demo.peercities.eu');
-    const unavailable = await valenciaRep.request({ method: 'PUT', url: `/api/visits/${visits.valencia}/host-unavailable`, payload: { dates: ['2027-05-03', '2027-05-04'] } });
-    expect(unavailable.json().hostUnavailable).toEqual(['2027-05-03', '2027-05-04']);
+    // Valencia has the fewest possible dates, so the planner places it first: Milan has lost three
+    // (Republic Day on 2 June, the day without visits on 7 May); 30 June makes it Valencia's fourth.
+    const unavailable = await valenciaRep.request({ method: 'PUT', url: `/api/visits/${visits.valencia}/host-unavailable`, payload: { dates: ['2027-05-03', '2027-05-04', '2027-06-30'] } });
+    expect(unavailable.json().hostUnavailable).toEqual(['2027-05-03', '2027-05-04', '2027-06-30']);
     const res = await manager.request({ method: 'POST', url: '/api/programmes/visits-test/visits/schedule', payload: { apply: true } });
     expect(res.json().status).toBe('scheduled');
     const byHost = Object.fromEntries(res.json().visits.map((v: { host: string; start: string; end: string }) => [v.host, [v.start, v.end]]));

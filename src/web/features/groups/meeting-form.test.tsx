@@ -57,6 +57,18 @@ describe('the meeting form', () => {
     expect(field(t('groups.meetings.form.date'))).toHaveValue('2027-03-15');
   });
 
+  it('refuses a day outside the chosen phase on the date, and sends nothing', async () => {
+    const { api, user } = setUp();
+    await user.selectOptions(field(t('groups.meetings.form.phase')), '1');
+    await user.type(field(t('groups.meetings.form.title')), 'Kick-off');
+    await user.type(field(t('groups.meetings.form.date')), '2027-03-15');
+    await user.click(submit());
+    expect(field(t('groups.meetings.form.date'))).toHaveAccessibleDescription(
+      expect.stringContaining(reasonText(reason('MEETING_AFTER_PHASE', { phase: 1, startsOn: '2027-01-01', endsOn: '2027-02-28' }))),
+    );
+    expect(api.sent()).toEqual([]);
+  });
+
   it('says in words what is missing, once for the date and time, focuses the first field, and sends nothing', async () => {
     const { api, user } = setUp();
     await user.type(field(t('groups.meetings.form.joinUrl')), 'http://meet.example.org/plan');
@@ -71,7 +83,7 @@ describe('the meeting form', () => {
     expect(api.sent()).toEqual([]);
 
     // With a date but no time, the message moves to the time.
-    await user.type(field(t('groups.meetings.form.date')), '2027-03-15');
+    await user.type(field(t('groups.meetings.form.date')), '2027-02-15');
     await user.clear(field(t('groups.meetings.form.time')));
     await user.click(submit());
     expect(field(t('groups.meetings.form.time'))).toHaveAccessibleDescription(expect.stringContaining(t('groups.meetings.form.whenInvalid')));
@@ -86,7 +98,7 @@ describe('the meeting form', () => {
   it('puts the server’s field error on its field and focuses it', async () => {
     const { user } = setUp({ [`POST ${meetingsPath}`]: problem(400, 'VALIDATION_FAILED', [{ field: 'body.phaseNumber', message: 'Choose a phase from 1 to 2.' }]) });
     await user.type(field(t('groups.meetings.form.title')), 'Kick-off');
-    await user.type(field(t('groups.meetings.form.date')), '2027-03-15');
+    await user.type(field(t('groups.meetings.form.date')), '2027-02-15');
     await user.click(submit());
 
     const phase = field(t('groups.meetings.form.phase'));

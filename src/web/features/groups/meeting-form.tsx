@@ -2,8 +2,10 @@ import { Button, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput, Textar
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { meetingDayProblem } from '../../../domain/groups/learning-phases.ts';
 import { CreateMeetingBody, type Group, type Meeting } from '../../../shared/group.schemas.ts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { reasonText } from '../../lib/reason-text.ts';
 import { useApiForm, type ApiForm } from '../../lib/use-api-form.ts';
 import { useCreateMeeting } from './groups.api.ts';
 import { SuccessNotice } from './success-notice.tsx';
@@ -43,6 +45,7 @@ export function MeetingForm({ groupId, phases }: { groupId: string; phases: Grou
     // The schema's words for these say what is wrong with a string, not what to do.
     validate: (v) => ({
       ...(CreateMeetingBody.shape.startsAtLocal.safeParse(startsAtLocal(v)).success ? {} : { startsAtLocal: t('groups.meetings.form.whenInvalid') }),
+      ...outsidePhase(v),
       ...(CreateMeetingBody.shape.joinUrl.safeParse(joinUrl(v)).success ? {} : { joinUrl: t('groups.meetings.form.httpsOnly') }),
     }),
     // One message for the two inputs: on the date while it is missing, else on the time.
@@ -54,6 +57,13 @@ export function MeetingForm({ groupId, phases }: { groupId: string; phases: Grou
     },
     onEdit: () => setScheduled(null),
   });
+
+  /** The server's rule, before sending: a phase's meetings fall on its days. */
+  function outsidePhase(v: Values): Record<string, string> {
+    const phase = phases.find((p) => String(p.number) === v.phaseNumber);
+    const problem = phase && /^\d{4}-\d{2}-\d{2}$/.test(v.date) ? meetingDayProblem(phase, v.date) : null;
+    return problem ? { date: reasonText(problem) } : {};
+  }
 
   return (
     <form {...form.formProps} aria-label={t('groups.meetings.scheduleTitle')}>

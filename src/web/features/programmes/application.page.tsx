@@ -50,10 +50,10 @@ export function ApplicationPage() {
   }
   if (!ready) return <LoadingState />;
   // A new form when another application is opened; saved answers stay in the form after each save.
-  return <ApplicationView key={application.data.id} application={application.data} call={call.data} maxDelegates={programme.data.settings.maxDelegatesPerCity} />;
+  return <ApplicationView key={application.data.id} application={application.data} call={call.data} maxDelegates={programme.data.settings.maxDelegatesPerCity} visitWindow={programme.data.milestones.find((m) => m.kind === 'visits')} />;
 }
 
-function ApplicationView({ application: a, call, maxDelegates }: { application: Application; call: Call; maxDelegates: number }) {
+function ApplicationView({ application: a, call, maxDelegates, visitWindow }: { application: Application; call: Call; maxDelegates: number; visitWindow: { startsOn: string; endsOn: string } | undefined }) {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const save = useSaveAnswers(a.id);
@@ -84,7 +84,7 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
   /** The server's own checks (domain/calls/answers.ts) before sending, in the person's language. */
   const problemsOf = (answers: Answers, submitting: boolean): FieldErrors => {
     const problems: FieldErrors = {};
-    for (const p of answerProblems(call.questions, answered(answers), { submitting, maxDelegates })) problems[`answers.${p.questionId}`] ??= reasonText(p.reason);
+    for (const p of answerProblems(call.questions, answered(answers), { submitting, maxDelegates, visitWindow })) problems[`answers.${p.questionId}`] ??= reasonText(p.reason);
     return problems;
   };
 

@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, Group, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { daysWithoutVisitsProblems } from '../../../domain/programmes/programme-template.ts';
 import { UpdateProgrammeBody, type Programme, type ProgrammeSettings } from '../../../shared/programme.schemas.ts';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
@@ -25,7 +26,9 @@ const NUMBER_FIELDS: { key: NumberKey; min: number; max: number }[] = [
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const numbersOf = (settings: ProgrammeSettings): Record<NumberKey, number | string> => ({
+// Days as rows ({ day }) so that a message about one day lands on its own field.
+const settingsOf = (settings: ProgrammeSettings): Record<NumberKey, number | string> & { daysWithoutVisits: { day: string }[] } => ({
+  daysWithoutVisits: settings.daysWithoutVisits.map((day) => ({ day })),
   hostCount: settings.hostCount,
   visitorsPerHost: settings.visitorsPerHost,
   visitorTargetYearMax: settings.visitorTargetYearMax,
@@ -58,7 +61,7 @@ function SettingsForm({ programme: p, update, justSaved }: { programme: Programm
   const locks = new Map(p.locks.map((l) => [l.field, reasonText(l.reason)]));
   const started = new Set(p.steps.filter((s) => s.status !== 'upcoming').map((s) => s.kind));
   const form = useApiForm({
-    initialValues: { title: p.title, settings: numbersOf(p.settings), requireDiscussionGroups: p.settings.requireDiscussionGroups, milestones: p.milestones },
+    initialValues: { title: p.title, settings: settingsOf(p.settings), requireDiscussionGroups: p.settings.requireDiscussionGroups, milestones: p.milestones },
     schema: UpdateProgrammeBody,
     // Only what changed: the server refuses changes to steps that have started.
     toBody: (v) => {
@@ -68,6 +71,8 @@ function SettingsForm({ programme: p, update, justSaved }: { programme: Programm
         if (value !== p.settings[f.key]) settings[f.key] = typeof value === 'number' ? value : Number.NaN;
       }
       if (v.requireDiscussionGroups !== p.settings.requireDiscussionGroups) settings.requireDiscussionGroups = v.requireDiscussionGroups;
+      const days = v.settings.daysWithoutVisits.map((d) => d.day);
+      if (days.join() !== p.settings.daysWithoutVisits.join()) settings.daysWithoutVisits = days;
       return { version: p.version, title: v.title.trim(), settings, milestones: v.milestones };
     },
     validate: (v) => {
@@ -80,6 +85,9 @@ function SettingsForm({ programme: p, update, justSaved }: { programme: Programm
         if (!DATE.test(m.startsOn) || !DATE.test(m.endsOn)) problems[`milestones.${i}`] = t('programmes.settings.dateFormat');
         else if (m.endsOn < m.startsOn) problems[`milestones.${i}`] = t('programmes.settings.endsBeforeStart');
       });
+      // The server's own rule (a day outside the visits period would keep no visit away); the schema checks the dates.
+      const days = v.settings.daysWithoutVisits.map((d) => d.day);
+      for (const problem of daysWithoutVisitsProblems(days, v.milestones)) problems[`settings.daysWithoutVisits.${problem.index}`] ??= reasonText(problem.reason);
       return problems;
     },
     // A step's two dates share one message.
@@ -211,6 +219,44 @@ function SettingsForm({ programme: p, update, justSaved }: { programme: Programm
                 );
               })}
             </Stack>
+          </Paper>
+          <Paper withBorder p="lg" radius="md">
+            <Title order={2} size="h3" mb="xs">
+              {t('programmes.settings.daysWithoutVisitsTitle')}
+            </Title>
+            <Text size="sm" mb="sm">
+              {t('programmes.settings.daysWithoutVisitsIntro')}
+            </Text>
+            {form.errors['settings.daysWithoutVisits'] && (
+              <Text c="red.9" size="sm" mb="sm" role="alert">
+                {form.errors['settings.daysWithoutVisits']}
+              </Text>
+            )}
+            <Stack gap="xs">
+              {form.values.settings.daysWithoutVisits.map((_, i) => (
+                // Rows have no identity but their place; a removed row's successors move up with their values.
+                <Group key={i} align="flex-start" wrap="nowrap">
+                  <TextInput
+                    type="date"
+                    // Shrinks beside its button on a phone instead of pushing it out.
+                    style={{ flex: '0 1 20rem', minWidth: 0 }}
+                    label={t('programmes.settings.dayWithoutVisits', { n: i + 1 })}
+                    {...form.getInputProps(`settings.daysWithoutVisits.${i}.day`, { withError: false })}
+                    onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
+                      form.setFieldValue(`settings.daysWithoutVisits.${i}.day`, e.currentTarget.value);
+                      form.clearFieldError(`settings.daysWithoutVisits.${i}`);
+                    }}
+                    error={form.errors[`settings.daysWithoutVisits.${i}`]}
+                  />
+                  <Button variant="default" mt={25} style={{ flexShrink: 0 }} onClick={() => form.removeListItem('settings.daysWithoutVisits', i)} aria-label={t('programmes.settings.removeDayLabel', { n: i + 1 })}>
+                    {t('programmes.settings.removeDay')}
+                  </Button>
+                </Group>
+              ))}
+            </Stack>
+            <Button variant="light" mt="sm" onClick={() => form.insertListItem('settings.daysWithoutVisits', { day: '' })}>
+              {t('programmes.settings.addDay')}
+            </Button>
           </Paper>
           <Group>
             <Button {...form.submitProps}>{t('programmes.settings.save')}</Button>

@@ -131,6 +131,20 @@ export function SchedulePanel({ slug, visits, window }: { slug: string; visits: 
               </Table.Tbody>
             </Table>
           </ScrollRegion>
+          {answer.avoided.length > 0 && (
+            <div>
+              <Text size="sm" fw={600}>
+                {t('visits.schedule.avoidedTitle')}
+              </Text>
+              <ul>
+                {answer.avoided.map((r) => (
+                  <li key={reasonText(r)}>
+                    <Text size="sm">{reasonText(r)}</Text>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <Group>
             <Button onClick={() => setConfirming(true)}>{t('visits.schedule.confirm')}</Button>
           </Group>
