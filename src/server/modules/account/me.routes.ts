@@ -7,7 +7,7 @@ import { changePassword, updateProfile } from './me.service.ts';
 
 export async function meRoutes(app: App) {
   app.get('/api/me', {
-    config: { access: 'signed-in' },
+    config: { access: 'signed-in', pendingAllowed: true },
     schema: { tags: ['account'], summary: 'My account', response: { 200: CurrentUser } },
     handler: async (request) => requireUser(request),
   });
@@ -19,7 +19,7 @@ export async function meRoutes(app: App) {
   });
 
   app.post('/api/me/password', {
-    config: { access: 'signed-in' },
+    config: { access: 'signed-in', pendingAllowed: true },
     schema: {
       tags: ['account'],
       summary: 'Change my password (ends my other sessions)',
