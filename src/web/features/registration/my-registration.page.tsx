@@ -30,7 +30,7 @@ export function MyRegistrationPage() {
             {r.status === 'approved' && (
               <>
                 {t('registration.approvedNow')}{' '}
-                {r.citySlug && <RouterAnchor to={`/cities/${r.citySlug}`}>{t('registration.openCity', { city: r.cityName })}</RouterAnchor>}
+                {r.citySlug && <RouterAnchor to={`/cities/${r.citySlug}`} c="blue.9" underline="always">{t('registration.openCity', { city: r.cityName })}</RouterAnchor>}
               </>
             )}
           </Alert>

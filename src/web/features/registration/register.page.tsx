@@ -11,6 +11,7 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { sortByDisplayedName, useCountryName } from '../../lib/format.ts';
+import { useSiteInfo } from '../../lib/site.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { PlacePicker } from './place-picker.tsx';
 import { useRegistrationSettings, useSignUp } from './registration.api.ts';
@@ -22,6 +23,8 @@ export function RegisterPage() {
   const { t } = useTranslation();
   const settings = useRegistrationSettings();
   const [sentTo, setSentTo] = useState<string | null>(null);
+  // The programme team's address, as every page shows it (GET /api/site).
+  const contactEmail = useSiteInfo().data?.contactEmail ?? settings.data?.contactEmail ?? '';
 
   return (
     <Stack maw={640}>
@@ -30,7 +33,10 @@ export function RegisterPage() {
       {settings.isError && <ProblemAlert error={settings.error} />}
       {settings.data && !settings.data.open && (
         <Alert color="blue" variant="light" title={t('registration.closedTitle')}>
-          {t('registration.closed')} <Anchor href={`mailto:${settings.data.contactEmail}`}>{settings.data.contactEmail}</Anchor>
+          {t('registration.closed')}{' '}
+          <Anchor href={`mailto:${contactEmail}`} c="blue.9" underline="always">
+            {contactEmail}
+          </Anchor>
         </Alert>
       )}
       {settings.data?.open && sentTo && (

@@ -29,7 +29,7 @@ export function VerifyRegistrationPage() {
         <Alert color="green" variant="light" role="status" title={t('registration.verifiedTitle')}>
           <Text>{t('registration.verified')}</Text>
           <Text mt="xs">
-            <RouterAnchor to="/sign-in?next=%2Fregistration">{t('registration.signInToFollow')}</RouterAnchor>
+            <RouterAnchor to="/sign-in?next=%2Fregistration" c="blue.9" underline="always">{t('registration.signInToFollow')}</RouterAnchor>
           </Text>
         </Alert>
       )}
