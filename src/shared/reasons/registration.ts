@@ -20,4 +20,7 @@ export const REGISTRATION_REASONS = {
   REGISTRATION_TEXT_INVALID: 'Use letters, digits and punctuation only (no line breaks or control characters).',
   REGISTRATION_NOT_VALID: 'Some fields of the registration are not valid.',
   REGISTRATION_PRIVACY_REQUIRED: 'Confirm that you have read the privacy notice.',
+  // The start page (modules/work reads the registrations): the approval queue for managers, claims on a primary contact's city.
+  WORK_REGISTRATIONS_WAITING: 'Registrations waiting for a decision: {{count}}',
+  WORK_CITY_CLAIM: '{{name}} asks to represent {{city}}',
 } as const satisfies Record<string, string>;

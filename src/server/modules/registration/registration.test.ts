@@ -140,6 +140,16 @@ describe('signing up with a city from GeoNames', () => {
     expect(toPrimary?.text).not.toContain('Eero');
 
     const aino = await t.signedIn('aino@pori.fi', PASSWORD);
+    // On the primary contact's start page, and counted on the managers'.
+    const sectionOf = async (c: TestClient, kind: string) =>
+      (await c.request({ method: 'GET', url: '/api/me/work' })).json().sections.find((s: { kind: string }) => s.kind === kind);
+    expect((await sectionOf(aino, 'city_claims')).items).toEqual([
+      expect.objectContaining({ label: { code: 'WORK_CITY_CLAIM', params: { name: 'Eero Korhonen', city: 'Pori' } }, link: '/registrations', dateMeaning: 'since' }),
+    ]);
+    expect((await sectionOf(manager, 'registrations_to_decide')).items).toEqual([
+      expect.objectContaining({ key: 'registrations-waiting', label: { code: 'WORK_REGISTRATIONS_WAITING', params: { count: 1 } } }),
+    ]);
+    expect(await sectionOf(await t.signedIn('valencia@demo.peercities.eu'), 'city_claims')).toEqual(expect.objectContaining({ items: [] }));
     const item = await queueItem(aino, 'eero@pori.fi');
     expect(item).toMatchObject({ secondClaim: true, newCity: false });
     const valencia = await t.signedIn('valencia@demo.peercities.eu');
