@@ -175,7 +175,7 @@ const POLICY: Record<string, Access> = {
 
 // The signed-in routes a person whose registration awaits approval may call
 // (config.pendingAllowed); every other signed-in or role route refuses them.
-const PENDING_ALLOWED = new Set(['GET /api/me', 'POST /api/me/password', 'GET /api/registration']);
+const PENDING_ALLOWED = new Set(['GET /api/me', 'PATCH /api/me', 'POST /api/me/password', 'GET /api/registration']);
 const PENDING_EMAIL = 'pending.registrant@example.org';
 
 const PRINCIPALS: { name: string; email: string | null; role: Role | null; pending?: true }[] = [

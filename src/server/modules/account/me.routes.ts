@@ -13,7 +13,7 @@ export async function meRoutes(app: App) {
   });
 
   app.patch('/api/me', {
-    config: { access: 'signed-in' },
+    config: { access: 'signed-in', pendingAllowed: true },
     schema: { tags: ['account'], summary: 'Change my name or language', body: UpdateMeBody, response: { 200: CurrentUser } },
     handler: async (request) => updateProfile(app.db, requireUser(request), request.body),
   });
