@@ -44,6 +44,8 @@ import { representativeRoutes } from './modules/invitations/representatives.rout
 import { sessionRoutes } from './modules/session/session.routes.ts';
 import { solutionRoutes } from './modules/solutions/solutions.routes.ts';
 import { workRoutes } from './modules/work/work.routes.ts';
+import { registrationRoutes } from './modules/registration/registration.routes.ts';
+import { expireRegistrations } from './jobs/registration-expiry.ts';
 import { authPlugin } from './plugins/auth.plugin.ts';
 import { metricsPlugin } from './plugins/metrics.plugin.ts';
 import { problemPlugin } from './plugins/problem.plugin.ts';
@@ -148,6 +150,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       { name: 'visit-notices', everyMs: 60 * 60_000, run: (at) => sendVisitNotices(db, at, config.publicUrl) },
       { name: 'daily-digest', everyMs: 24 * 60 * 60_000, run: (at) => sendDailyDigests(db, at, config.publicUrl) },
       { name: 'work-reminders', everyMs: 24 * 60 * 60_000, run: (at) => sendWorkReminders(db, at, config.publicUrl) },
+      { name: 'registration-expiry', everyMs: 60 * 60_000, run: (at) => expireRegistrations(db, at) },
     ],
     now,
     config.schedulerIntervalMs,
@@ -212,6 +215,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(matchingRoutes);
   await app.register(outcomeRoutes);
   await app.register(workRoutes);
+  await app.register(registrationRoutes);
   await app.register(webPlugin, { distDir: config.webDistDir });
 
   await app.ready();

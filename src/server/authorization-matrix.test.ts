@@ -161,15 +161,31 @@ const POLICY: Record<string, Access> = {
   'POST /api/matching/solve': 'signed-in',
   'GET /api/programmes/{slug}/outcomes': 'public',
   'GET /api/me/work': 'signed-in',
+  'GET /api/registration/settings': 'public',
+  'PUT /api/registration/settings': ['programme_manager'],
+  'POST /api/registrations': 'public',
+  'POST /api/registrations/verify': 'public',
+  'GET /api/registration': 'signed-in',
+  // A city's primary contact decides the second claims on their city; the service refuses others (404, as "not yours").
+  'GET /api/registrations': ['programme_manager', 'city_representative'],
+  'POST /api/registrations/{id}/approve': ['programme_manager', 'city_representative'],
+  'POST /api/registrations/{id}/merge': ['programme_manager'],
+  'POST /api/registrations/{id}/decline': ['programme_manager', 'city_representative'],
 };
 
-const PRINCIPALS: { name: string; email: string | null; role: Role | null }[] = [
+// The signed-in routes a person whose registration awaits approval may call
+// (config.pendingAllowed); every other signed-in or role route refuses them.
+const PENDING_ALLOWED = new Set(['GET /api/me', 'PATCH /api/me', 'POST /api/me/password', 'GET /api/registration']);
+const PENDING_EMAIL = 'pending.registrant@example.org';
+
+const PRINCIPALS: { name: string; email: string | null; role: Role | null; pending?: true }[] = [
   { name: 'anonymous', email: null, role: null },
   { name: 'programme manager', email: 'manager@demo.peercities.eu', role: 'programme_manager' },
   { name: 'facilitator', email: 'facilitator@demo.peercities.eu', role: 'facilitator' },
   { name: 'evaluator', email: 'evaluator@demo.peercities.eu', role: 'evaluator' },
   { name: 'expert', email: 'expert@demo.peercities.eu', role: 'expert' },
   { name: 'city representative', email: 'valencia@demo.peercities.eu', role: 'city_representative' },
+  { name: 'registered person awaiting approval', email: PENDING_EMAIL, role: null, pending: true },
 ];
 
 const fillPath = (path: string) =>
@@ -187,6 +203,9 @@ let routes: { method: string; path: string; key: string; hasBody: boolean }[];
 
 beforeAll(async () => {
   t = await createTestApp();
+  // Verified, not approved (modules/registration): signs in, holds no role, is restricted.
+  const demo = await t.app.db.selectFrom('people').select('password_hash').where('email', '=', 'expert@demo.peercities.eu').executeTakeFirstOrThrow();
+  await t.app.db.insertInto('people').values({ email: PENDING_EMAIL, name: 'Pending Person', password_hash: demo.password_hash, approval_pending: true }).execute();
   const doc = t.app.swagger() as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
   routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
     Object.entries(ops).map(([method, op]) => ({
@@ -199,8 +218,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-function allowed(access: Access, role: Role | null) {
+function allowed(access: Access, role: Role | null, pending: boolean, key: string) {
   if (access === 'public') return true;
+  if (pending) return PENDING_ALLOWED.has(key);
   if (role === null) return false;
   return access === 'signed-in' || access.includes(role);
 }
@@ -225,8 +245,8 @@ describe('authorisation matrix', () => {
         const res = await c.request({ method: route.method as 'GET', url: fillPath(route.path), ...(route.hasBody ? { payload: {} } : {}) });
         const code = String(res.headers['content-type'] ?? '').includes('problem+json') ? (res.json().code as string) : null;
         const denied = code === 'UNAUTHENTICATED' || code === 'FORBIDDEN';
-        const expectDenied = !allowed(access, principal.role);
-        const expectedCode = principal.role === null ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+        const expectDenied = !allowed(access, principal.role, principal.pending === true, route.key);
+        const expectedCode = principal.role === null && !principal.pending ? 'UNAUTHENTICATED' : 'FORBIDDEN';
         outcomes.push(`${route.key} → ${res.statusCode}`);
         if (expectDenied && code !== expectedCode) wrong.push(`${route.key}: expected ${expectedCode}, got ${res.statusCode} ${code}`);
         if (!expectDenied && denied) wrong.push(`${route.key}: expected access, got ${res.statusCode} ${code}`);
@@ -234,6 +254,10 @@ describe('authorisation matrix', () => {
       expect(wrong, outcomes.join('\n')).toEqual([]);
     });
   }
+
+  it('lists only signed-in routes as open to people awaiting approval', () => {
+    for (const key of PENDING_ALLOWED) expect(POLICY[key], key).toBe('signed-in');
+  });
 });
 
 const TABLES = ['people', 'role_grants', 'sessions', 'invitations', 'password_resets', 'outbox', 'audit_events', 'cities', 'sign_in_attempts'] as const;

@@ -27,6 +27,8 @@ export const CurrentUser = z.object({
   name: z.string(),
   locale: Locale,
   roles: z.array(RoleGrant),
+  /** Registered and verified, not approved yet: may read public pages and their registration only (decision 0020). */
+  pendingApproval: z.literal(true).optional(),
 });
 export type CurrentUser = z.infer<typeof CurrentUser>;
 

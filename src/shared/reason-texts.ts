@@ -6,6 +6,7 @@ import { GROUPS_REASONS } from './reasons/groups.ts';
 import { MATCHING_REASONS } from './reasons/matching.ts';
 import { PEOPLE_REASONS } from './reasons/people.ts';
 import { PROGRAMMES_REASONS } from './reasons/programmes.ts';
+import { REGISTRATION_REASONS } from './reasons/registration.ts';
 import { REVIEW_REASONS } from './reasons/review.ts';
 import { VISITS_REASONS } from './reasons/visits.ts';
 import { WORK_REASONS } from './reasons/work.ts';
@@ -19,6 +20,7 @@ export const REASON_AREAS = {
   matching: MATCHING_REASONS,
   people: PEOPLE_REASONS,
   programmes: PROGRAMMES_REASONS,
+  registration: REGISTRATION_REASONS,
   review: REVIEW_REASONS,
   visits: VISITS_REASONS,
   work: WORK_REASONS,
@@ -41,6 +43,7 @@ export const REASON_TEXTS = {
   ...MATCHING_REASONS,
   ...PEOPLE_REASONS,
   ...PROGRAMMES_REASONS,
+  ...REGISTRATION_REASONS,
   ...REVIEW_REASONS,
   ...VISITS_REASONS,
   ...WORK_REASONS,

@@ -12,6 +12,7 @@ export const WorkSectionKind = z.enum([
   'decisions_to_publish',
   'visits_to_confirm',
   'feedback_missing',
+  'registrations_to_decide',
   // evaluators
   'evaluations_to_do',
   // facilitators
@@ -25,6 +26,7 @@ export const WorkSectionKind = z.enum([
   'city_groups',
   'city_visits',
   'city_follow_up',
+  'city_claims',
   // experts
   'support_requests',
 ]);

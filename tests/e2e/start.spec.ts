@@ -27,6 +27,7 @@ const ROLES = [
       'Decisions to publish',
       'Visits without confirmed dates or agenda',
       'Feedback missing after visits',
+      'Registrations to decide',
     ],
   },
   { who: 'an evaluator', email: 'evaluator@demo.peercities.eu', sections: ['Evaluations to do'] },
@@ -35,7 +36,7 @@ const ROLES = [
   {
     who: 'a city representative',
     email: 'valencia@demo.peercities.eu',
-    sections: ['My city: calls open to apply', 'My city: applications', 'My city: discussion groups', 'My city: study visits', 'My city: feedback and replication updates due'],
+    sections: ['My city: calls open to apply', 'My city: applications', 'My city: discussion groups', 'My city: study visits', 'My city: feedback and replication updates due', 'My city: people asking to represent it'],
   },
 ] as const;
 

@@ -4,6 +4,7 @@ import type { CitiesTable, CityContactsTable, CityChangesTable, SolutionsTable, 
 import type { PeopleTable, RoleGrantsTable, SessionsTable, InvitationsTable, PasswordResetsTable, SignInAttemptsTable, OutboxTable, AuditEventsTable, SeedRunsTable, JobRunsTable, WorkRemindersTable } from './tables/people.ts';
 import type { ProgrammesTable, ProgrammeMilestonesTable, CallsTable, CallReopeningsTable, LearningCompletionsTable, ApplicationsTable, ApplicationAttachmentsTable, ApplicationRemindersTable, EvaluatorAssignmentsTable, EvaluationsTable, ApplicationDecisionsTable } from './tables/programmes.ts';
 import type { LearningPhasesTable, DiscussionGroupsTable, GroupFacilitatorsTable, GroupMembershipsTable, GroupMeetingsTable, MeetingMaterialsTable, MeetingAttendanceTable, CalendarFeedsTable, GroupThreadsTable, GroupPostsTable, DigestCursorsTable, MeetingRemindersTable } from './tables/groups.ts';
+import type { RegistrationSettingsTable, RegistrationsTable, RegistrationAttemptsTable } from './tables/registration.ts';
 import type { StudyVisitsTable, VisitParticipantsTable, FacilitatorUnavailabilityTable, VisitAgendaItemsTable, VisitDelegatesTable, VisitTravelTable, VisitFeedbackTable, ReplicationPlansTable, ReplicationUpdatesTable, VisitNoticesTable, MatchingSettingsTable, MatchingPairRulesTable, MatchingRunsTable, MatchingPublicationsTable } from './tables/visits.ts';
 
 export type * from './tables/cities.ts';
@@ -11,6 +12,7 @@ export type * from './tables/people.ts';
 export type * from './tables/programmes.ts';
 export type * from './tables/groups.ts';
 export type * from './tables/visits.ts';
+export type * from './tables/registration.ts';
 
 export interface Database {
   cities: CitiesTable;
@@ -19,6 +21,9 @@ export interface Database {
   solutions: SolutionsTable;
   cache_versions: CacheVersionsTable;
   people: PeopleTable;
+  registration_settings: RegistrationSettingsTable;
+  registrations: RegistrationsTable;
+  registration_attempts: RegistrationAttemptsTable;
   role_grants: RoleGrantsTable;
   sessions: SessionsTable;
   invitations: InvitationsTable;

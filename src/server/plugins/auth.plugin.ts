@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import type { CurrentUser } from '../../shared/account.schemas.ts';
 import { hasRole } from '../../shared/role-predicates.ts';
 import type { Role } from '../../shared/roles.ts';
+import { reason } from '../../shared/reason-texts.ts';
 import { AppError } from '../errors.ts';
 import { newToken } from '../modules/auth/tokens.ts';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, SESSION_POLICY } from '../modules/session/session-policy.ts';
@@ -18,6 +19,8 @@ export type Access = 'public' | 'signed-in' | readonly Role[];
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** A signed-in route a person whose registration awaits approval may still call (decision 0020). */
+    pendingAllowed?: boolean;
   }
   interface FastifyRequest {
     user: CurrentUser | null;
@@ -106,6 +109,10 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public') return;
     const user = requireUser(request);
+    // Registered but not approved: public routes and the few that opt in, nothing else.
+    if (user.pendingApproval && request.routeOptions.config.pendingAllowed !== true) {
+      throw new AppError('FORBIDDEN', reason('REGISTRATION_NOT_APPROVED'));
+    }
     if (access === 'signed-in') return;
     if (!access.some((role) => hasRole(user, role))) {
       throw new AppError('FORBIDDEN', 'Your role does not allow this.');

@@ -112,11 +112,13 @@ function MainNavigation({ vertical = false }: { vertical?: boolean }) {
     { to: '/map', label: t('map.nav'), show: true },
     { to: '/programmes', label: t('programmes.nav'), show: true },
     { to: '/groups', label: t('groups.nav'), show: true },
-    { to: '/start', label: t('nav.myWork'), show: user !== null },
+    { to: '/start', label: t('nav.myWork'), show: user !== null && !user.pendingApproval },
+    { to: '/registration', label: t('nav.registration'), show: user?.pendingApproval === true },
     { to: '/evaluations', label: t('review.nav'), show: hasRole(user, 'evaluator') },
     { to: '/account', label: t('nav.account'), show: user !== null },
     // Shown only to those the server lets in; the server checks again on every call.
     { to: '/admin/people', label: t('nav.people'), show: hasRole(user, 'programme_manager') },
+    { to: '/registrations', label: t('nav.registrations'), show: hasRole(user, 'programme_manager') || Boolean(user?.roles.some((r) => r.primaryContact)) },
     { to: '/admin/mailbox', label: t('nav.mailbox'), show: hasRole(user, 'programme_manager') },
     { to: '/admin/audit', label: t('review.auditNav'), show: hasRole(user, 'programme_manager') },
     { to: '/admin/cities/import', label: t('cities.importNav'), show: hasRole(user, 'programme_manager') },
@@ -162,9 +164,14 @@ function SessionControls() {
 
   if (!user) {
     return (
-      <Button component={Link} to="/sign-in" size="xs">
-        {t('nav.signIn')}
-      </Button>
+      <Group gap="xs">
+        <Button component={Link} to="/register" size="xs" variant="default">
+          {t('nav.register')}
+        </Button>
+        <Button component={Link} to="/sign-in" size="xs">
+          {t('nav.signIn')}
+        </Button>
+      </Group>
     );
   }
   return (

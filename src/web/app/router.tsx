@@ -3,7 +3,7 @@ import { matchingRoutes } from '../features/matching/matching.routes.tsx';
 import { programmesRoutes } from '../features/programmes/programmes.routes.tsx';
 import { reviewRoutes } from '../features/review/review.routes.tsx';
 import { visitsRoutes } from '../features/visits/visits.routes.tsx';
-import { lazyPage, signedIn, withRole } from '../components/lazy-page.tsx';
+import { lazyPage, signedIn, signedInPending, withRole } from '../components/lazy-page.tsx';
 import { LoadingState } from '../components/loading-state.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { ErrorPage } from './error.page.tsx';
@@ -28,6 +28,20 @@ export const router = createBrowserRouter([
           { path: 'forgot-password', lazy: lazyPage(() => import('../features/auth/forgot-password.page.tsx'), (m) => m.ForgotPasswordPage) },
           { path: 'reset-password/:token', lazy: lazyPage(() => import('../features/auth/reset-password.page.tsx'), (m) => m.ResetPasswordPage) },
           { path: 'invitations/:token', lazy: lazyPage(() => import('../features/accept-invitation/accept-invitation.page.tsx'), (m) => m.AcceptInvitationPage) },
+          { path: 'register', lazy: lazyPage(() => import('../features/registration/register.page.tsx'), (m) => m.RegisterPage) },
+          { path: 'register/verify/:token', lazy: lazyPage(() => import('../features/registration/verify.page.tsx'), (m) => m.VerifyRegistrationPage) },
+          {
+            path: 'registration',
+            lazy: lazyPage(() => import('../features/registration/my-registration.page.tsx'), (m) => m.MyRegistrationPage, signedInPending),
+          },
+          {
+            path: 'registrations',
+            lazy: lazyPage(() => import('../features/registration/registrations.page.tsx'), (m) => m.RegistrationsPage, signedIn),
+          },
+          {
+            path: 'admin/registration',
+            lazy: lazyPage(() => import('../features/registration/registration-settings.page.tsx'), (m) => m.RegistrationSettingsPage, withRole('programme_manager')),
+          },
           { path: 'solutions', lazy: lazyPage(() => import('../features/library/library.page.tsx'), (m) => m.LibraryPage) },
           {
             path: 'solutions/new',
@@ -51,7 +65,7 @@ export const router = createBrowserRouter([
           },
           {
             path: 'account',
-            lazy: lazyPage(() => import('../features/account/account.page.tsx'), (m) => m.AccountPage, signedIn),
+            lazy: lazyPage(() => import('../features/account/account.page.tsx'), (m) => m.AccountPage, signedInPending),
           },
           {
             path: 'admin/people',

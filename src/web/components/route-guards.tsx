@@ -10,10 +10,11 @@ import { hasRole } from '../../shared/role-predicates.ts';
 
 /**
  * Shows the page to signed-in people (holding `role` when given); sends
- * others to sign in and back. The server enforces the same rules on every
+ * others to sign in and back; a person awaiting approval goes to their
+ * registration unless the page is open to them (`pendingAllowed`). The server enforces the same rules on every
  * request; this only spares people a page that would fail.
  */
-export function RequireSignedIn({ role, children }: { role?: Role; children: React.ReactNode }) {
+export function RequireSignedIn({ role, pendingAllowed = false, children }: { role?: Role; pendingAllowed?: boolean; children: React.ReactNode }) {
   const { t } = useTranslation();
   const session = useSession();
   const location = useLocation();
@@ -25,6 +26,8 @@ export function RequireSignedIn({ role, children }: { role?: Role; children: Rea
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
+  // Registered, not approved yet: the server refuses the page's data, so show where the registration stands.
+  if (user.pendingApproval && !pendingAllowed) return <Navigate to="/registration" replace />;
   if (role && !hasRole(user, role)) {
     return (
       <>

@@ -14,6 +14,8 @@ export interface PeopleTable {
   disabled_at: TimestampNullable;
   digest_opt_out: Generated<boolean>;
   last_sign_in_at: TimestampNullable;
+  /** Registered and verified, not approved yet: restricted (migration 0022). */
+  approval_pending: Generated<boolean>;
 }
 
 export interface RoleGrantsTable {

@@ -7,19 +7,19 @@ import { changePassword, updateProfile } from './me.service.ts';
 
 export async function meRoutes(app: App) {
   app.get('/api/me', {
-    config: { access: 'signed-in' },
+    config: { access: 'signed-in', pendingAllowed: true },
     schema: { tags: ['account'], summary: 'My account', response: { 200: CurrentUser } },
     handler: async (request) => requireUser(request),
   });
 
   app.patch('/api/me', {
-    config: { access: 'signed-in' },
+    config: { access: 'signed-in', pendingAllowed: true },
     schema: { tags: ['account'], summary: 'Change my name or language', body: UpdateMeBody, response: { 200: CurrentUser } },
     handler: async (request) => updateProfile(app.db, requireUser(request), request.body),
   });
 
   app.post('/api/me/password', {
-    config: { access: 'signed-in' },
+    config: { access: 'signed-in', pendingAllowed: true },
     schema: {
       tags: ['account'],
       summary: 'Change my password (ends my other sessions)',

@@ -12,9 +12,10 @@ export interface PersonRow {
   password_hash: string | null;
   locale: string;
   disabled_at: Date | null;
+  approval_pending: boolean;
 }
 
-const PERSON_COLUMNS = ['id', 'email', 'name', 'password_hash', 'locale', 'disabled_at'] as const;
+const PERSON_COLUMNS = ['id', 'email', 'name', 'password_hash', 'locale', 'disabled_at', 'approval_pending'] as const;
 
 /**
  * The roles of the person aliased `p`, as JSON in the shape of RoleGrant,
@@ -81,7 +82,14 @@ export function labelsOf(db: Q, ids: readonly string[]) {
 
 export async function currentUserOf(db: Q, person: PersonRow): Promise<CurrentUser> {
   const locale: Locale = person.locale === 'fr' || person.locale === 'de' ? person.locale : 'en';
-  return { id: person.id, email: person.email, name: person.name, locale, roles: await rolesOf(db, person.id) };
+  return {
+    id: person.id,
+    email: person.email,
+    name: person.name,
+    locale,
+    roles: await rolesOf(db, person.id),
+    ...(person.approval_pending ? { pendingApproval: true as const } : {}),
+  };
 }
 
 export async function insertPerson(

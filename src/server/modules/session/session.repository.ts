@@ -61,8 +61,8 @@ export async function countRecentFailures(db: Q, email: string, ip: string, sinc
  * request runs it, so it is kept to a single round trip.
  */
 export async function findSessionUser(db: Q, tokenHash: string, now: Date, idleSince: Date) {
-  const result = await sql<{ last_seen_at: Date; expires_at: Date; id: string; email: string; name: string; locale: string; roles: unknown }>`
-    SELECT s.last_seen_at, s.expires_at, p.id, p.email, p.name, p.locale, ${rolesJson} AS roles
+  const result = await sql<{ last_seen_at: Date; expires_at: Date; id: string; email: string; name: string; locale: string; approval_pending: boolean; roles: unknown }>`
+    SELECT s.last_seen_at, s.expires_at, p.id, p.email, p.name, p.locale, p.approval_pending, ${rolesJson} AS roles
       FROM sessions s
       JOIN people p ON p.id = s.person_id AND p.disabled_at IS NULL
      WHERE s.token_hash = ${tokenHash} AND s.expires_at > ${now} AND s.last_seen_at > ${idleSince}`.execute(db);

@@ -109,7 +109,14 @@ export async function resolveSession(db: Db, token: string, cache?: SessionCache
   }
   const locale = row.locale === 'fr' || row.locale === 'de' ? row.locale : 'en';
   // Shared by the requests the cache answers: nobody may change it.
-  const user: CurrentUser = deepFreeze({ id: row.id, email: row.email, name: row.name, locale, roles: z.array(RoleGrant).parse(row.roles) });
+  const user: CurrentUser = deepFreeze({
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    locale,
+    roles: z.array(RoleGrant).parse(row.roles),
+    ...(row.approval_pending ? { pendingApproval: true as const } : {}),
+  });
   cache?.remember(tokenHash, { user, expiresAt: new Date(row.expires_at).getTime(), lastSeenAt }, epoch);
   return { tokenHash, user };
 }

@@ -3,12 +3,14 @@ import { learningComplete } from '../../../domain/calls/eligibility.ts';
 import { DEFAULT_COMPLETION_RULE, phasesCompletedByCity } from '../../../domain/groups/learning-phases.ts';
 import { localDateAt, zonedToUtc } from '../../../domain/time/zoned-time.ts';
 import { feedbackWindow, followUpHorizon, isListed, REPLICATION_CHECKPOINTS, replicationUpdateWindow, urgencyOf } from '../../../domain/work/work-queue.ts';
+import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import { reason } from '../../../shared/reason-texts.ts';
 import type { Db } from '../../db/client.ts';
 import { programmeAttendance } from '../programmes/learning-progress.repository.ts';
 import { activeCalls, callPath, type WorkContext } from './work-context.service.ts';
 import { workItem, type Queue, type QueuedItem } from './work.presenter.ts';
 import { applicationsOfCities, cityFacts, membershipsOfCities, plansToFollow, visitsOfCities } from './city-work.repository.ts';
+import { claimsOnCities } from './work.repository.ts';
 
 /** An item about one city: the reminders go to that city's representatives. */
 export interface CityItem {
@@ -208,4 +210,26 @@ async function groupItems(db: Db, ctx: WorkContext, memberships: readonly Member
       }),
     ];
   });
+}
+
+/**
+ * Claims on the cities whose primary contact this person is: somebody
+ * registered to represent the city too and waits for a confirmation
+ * (modules/registration). No queue for other representatives.
+ */
+export async function claimQueues(db: Db, user: CurrentUser): Promise<Queue[]> {
+  const cityIds = user.roles.flatMap((r) => (r.role === 'city_representative' && r.primaryContact && r.cityId ? [r.cityId] : []));
+  if (!cityIds.length) return [];
+  const claims = await claimsOnCities(db, cityIds);
+  const items = claims.map((c) =>
+    workItem({
+      key: `city-claim:${c.id}`,
+      label: reason('WORK_CITY_CLAIM', { name: c.name, city: c.city_name }),
+      date: c.verified_at ? { at: new Date(c.verified_at), meaning: 'since' } : null,
+      urgency: 'soon',
+      link: '/registrations',
+      timeZone: 'Europe/Brussels',
+    }),
+  );
+  return [{ kind: 'city_claims', role: 'city_representative', items, link: '/registrations' }];
 }

@@ -7,7 +7,7 @@ import type { Db } from '../../db/client.ts';
 import type { CallContext } from '../programmes/calls.service.ts';
 import { activeCalls, callPath, evaluationsDueOf, selectionEndOf, type WorkContext } from './work-context.service.ts';
 import { workItem, type Queue, type QueuedItem } from './work.presenter.ts';
-import { callWorkStats, visitsInPlay } from './work.repository.ts';
+import { callWorkStats, registrationsWaiting, visitsInPlay } from './work.repository.ts';
 
 const LABELS = {
   host: { closing: 'WORK_HOST_CALL_CLOSING', toAssign: 'WORK_HOST_APPLICATIONS_TO_ASSIGN', overdue: 'WORK_HOST_EVALUATIONS_OVERDUE', decisions: 'WORK_HOST_DECISIONS_TO_PUBLISH' },
@@ -25,18 +25,19 @@ const NO_APPLICATIONS = { drafts: 0, submitted: 0, lacking_evaluators: 0, pendin
 /**
  * A programme manager's queues, across every programme not finished: calls
  * closing, applications to assign, evaluations overdue, decisions to publish,
- * visits whose dates or agenda are not confirmed, and feedback missing after
- * visits. Two statements besides the context.
+ * visits whose dates or agenda are not confirmed, feedback missing after
+ * visits, and registrations waiting. Three statements besides the context.
  */
 export async function managerQueues(db: Db, ctx: WorkContext): Promise<Queue[]> {
   const { now } = ctx;
   const calls = activeCalls(ctx).filter((c) => c.state === 'open' || (c.state === 'closed' && c.call.decisions_published_at === null));
-  const [stats, visits] = await Promise.all([
+  const [stats, visits, registrations] = await Promise.all([
     callWorkStats(
       db,
       calls.map((c) => c.call.id),
     ),
     visitsInPlay(db, followUpHorizon(localDateAt(now, 'UTC'))),
+    registrationsWaiting(db),
   ]);
   const statsOf = (call: CallContext): Pick<Stats, keyof typeof NO_APPLICATIONS> => stats.find((s) => s.call_id === call.call.id) ?? NO_APPLICATIONS;
 
@@ -123,6 +124,21 @@ export async function managerQueues(db: Db, ctx: WorkContext): Promise<Queue[]> 
     }
   }
 
+  // Registrations are not a programme's: counted in Brussels time, as the platform's other days are by default.
+  const waiting: QueuedItem[] =
+    registrations.n > 0
+      ? [
+          workItem({
+            key: 'registrations-waiting',
+            label: reason('WORK_REGISTRATIONS_WAITING', { count: registrations.n }),
+            date: registrations.oldest ? { at: new Date(registrations.oldest), meaning: 'since' } : null,
+            urgency: 'soon',
+            link: '/registrations',
+            timeZone: 'Europe/Brussels',
+          }),
+        ]
+      : [];
+
   const queue = (kind: Queue['kind'], items: QueuedItem[]): Queue => ({ kind, role: 'programme_manager', items, link: null });
   return [
     queue('calls_closing', closing),
@@ -131,6 +147,7 @@ export async function managerQueues(db: Db, ctx: WorkContext): Promise<Queue[]> 
     queue('decisions_to_publish', decisions),
     queue('visits_to_confirm', toConfirm),
     queue('feedback_missing', feedback),
+    { kind: 'registrations_to_decide', role: 'programme_manager', items: waiting, link: '/registrations' },
   ];
 }
 

@@ -190,3 +190,26 @@ export function activeHoldersOf(db: Q, role: Role, cityIds?: readonly string[]) 
   if (cityIds) q = q.where('g.city_id', 'in', cityIds);
   return q.execute();
 }
+
+/** Verified registrations waiting for a decision: how many, and since when the oldest waits (the managers' queue). */
+export function registrationsWaiting(db: Q) {
+  return db
+    .selectFrom('registrations')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('verified_at').as('oldest')])
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow();
+}
+
+/** Claims on these cities (their primary contact confirms them), oldest first. */
+export function claimsOnCities(db: Q, cityIds: readonly string[]) {
+  if (!cityIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('registrations as r')
+    .innerJoin('cities as c', 'c.id', 'r.city_id')
+    .select(['r.id', 'r.name', 'r.verified_at', 'c.name as city_name'])
+    .where('r.status', '=', 'pending')
+    .where('r.city_source', '=', 'registry')
+    .where('r.city_id', 'in', cityIds)
+    .orderBy('r.verified_at')
+    .execute();
+}

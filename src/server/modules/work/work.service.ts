@@ -3,7 +3,7 @@ import { representedCityIds } from '../../../shared/role-predicates.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { MyWork } from '../../../shared/work.schemas.ts';
 import type { Db } from '../../db/client.ts';
-import { allFollowUp, cityQueues } from './city-work.service.ts';
+import { allFollowUp, claimQueues, cityQueues } from './city-work.service.ts';
 import { evaluationItems, evaluatorQueues } from './evaluator-work.service.ts';
 import { facilitatorQueues } from './facilitator-work.service.ts';
 import { managerQueues } from './manager-work.service.ts';
@@ -24,7 +24,7 @@ function queuesOf(db: Db, ctx: WorkContext, user: CurrentUser, role: Role): Prom
     case 'facilitator':
       return facilitatorQueues(db, ctx, user.id);
     case 'city_representative':
-      return cityQueues(db, ctx, representedCityIds(user));
+      return Promise.all([cityQueues(db, ctx, representedCityIds(user)), claimQueues(db, user)]).then((qs) => qs.flat());
     case 'expert':
       return Promise.resolve(EXPERT_QUEUES);
   }

@@ -45,9 +45,10 @@ describe('the start page of each role', () => {
     expect(await kinds('facilitator3@demo.peercities.eu')).toEqual(['expert:support_requests', 'facilitator:attendance_to_record', 'facilitator:next_meetings', 'facilitator:threads_waiting', 'facilitator:visits_to_accompany']);
     expect(await kinds('manager2@demo.peercities.eu')).toEqual([
       'evaluator:evaluations_to_do',
-      ...['applications_to_assign', 'calls_closing', 'decisions_to_publish', 'evaluations_overdue', 'feedback_missing', 'visits_to_confirm'].map((k) => `programme_manager:${k}`),
+      ...['applications_to_assign', 'calls_closing', 'decisions_to_publish', 'evaluations_overdue', 'feedback_missing', 'registrations_to_decide', 'visits_to_confirm'].map((k) => `programme_manager:${k}`),
     ]);
-    expect(await kinds('valencia@demo.peercities.eu')).toEqual(['city_applications', 'city_deadlines', 'city_follow_up', 'city_groups', 'city_visits'].map((k) => `city_representative:${k}`));
+    // Valencia's primary contact also sees the claims on the city (open registration).
+    expect(await kinds('valencia@demo.peercities.eu')).toEqual(['city_applications', 'city_claims', 'city_deadlines', 'city_follow_up', 'city_groups', 'city_visits'].map((k) => `city_representative:${k}`));
   });
 });
 
@@ -92,9 +93,10 @@ describe('during the call', () => {
     expect(await keysOf('lahti')).toEqual([`application:${appIds.lahti}`]);
     expect(await keysOf('krakow')).toEqual([`application:${appIds.krakow}`]);
     // A fixed number of statements, however many programmes, calls and applications: the session is cached;
-    // three for the programmes, their steps and calls; two for the manager's queues, five for a city's.
-    expect((await t.queries.during(() => manager.request({ method: 'GET', url: '/api/me/work' }))).queries).toBe(5);
-    expect((await t.queries.during(() => (reps.valencia ?? manager).request({ method: 'GET', url: '/api/me/work' }))).queries).toBe(8);
+    // three for the programmes, their steps and calls; three for the manager's queues (with the registrations waiting),
+    // five for a city's and one more for the claims on a primary contact's city.
+    expect((await t.queries.during(() => manager.request({ method: 'GET', url: '/api/me/work' }))).queries).toBe(6);
+    expect((await t.queries.during(() => (reps.valencia ?? manager).request({ method: 'GET', url: '/api/me/work' }))).queries).toBe(9);
     // Lahti's second representative sees the city's work too.
     expect((await itemsOf(await t.signedIn('lahti2@demo.peercities.eu'), 'city_applications')).map((i) => i.status)).toEqual(['submitted']);
   });

@@ -42,7 +42,7 @@ export function SignInPage() {
         <RouterAnchor to="/forgot-password">{t('signIn.forgotPassword')}</RouterAnchor>
       </Text>
       <Text size="sm" c="dimmed">
-        {t('signIn.byInvitation')}
+        {t('signIn.byInvitation')} <RouterAnchor to="/register" underline="always">{t('signIn.register')}</RouterAnchor>
       </Text>
     </Stack>
   );

@@ -9,6 +9,7 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { PageProblem } from '../../components/page-problem.tsx';
 import { PageSection } from '../../components/page-section.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
+import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
@@ -59,6 +60,12 @@ function Representatives({ data }: { data: CityRepresentatives }) {
       <Text c="dimmed" size="sm">
         {canManage ? t('people.representatives.manageHint') : t('people.representatives.readOnlyHint', { city: city.name })}
       </Text>
+      {canManage && (
+        // People who registered for the city wait for its primary contact (or a manager) on the registrations page.
+        <Text size="sm">
+          <RouterAnchor to="/registrations">{t('people.representatives.claimsLink', { city: city.name })}</RouterAnchor>
+        </Text>
+      )}
       <ProblemAlert error={remove.error ?? handOver.error} />
       <DoneNotice>{done}</DoneNotice>
       {/* A list rather than a table: a name, a role and two buttons read well at any width. */}
