@@ -284,3 +284,21 @@ export function citiesByGeonamesIds(db: Q, geonamesIds: readonly number[]) {
   if (!geonamesIds.length) return Promise.resolve([]);
   return db.selectFrom('cities').select(['slug', 'name', 'geonames_id']).where('geonames_id', 'in', geonamesIds).execute();
 }
+
+/**
+ * The city's active representatives who opted in to the public contact
+ * directory (people.directory_opt_in, migration 0023): primary contact first.
+ */
+export async function listPublicContacts(db: Q, cityId: string) {
+  return db
+    .selectFrom('role_grants as g')
+    .innerJoin('people as p', 'p.id', 'g.person_id')
+    .select(['p.name', 'p.email', 'g.primary_contact'])
+    .where('g.city_id', '=', cityId)
+    .where('g.role', '=', 'city_representative')
+    .where('p.directory_opt_in', '=', true)
+    .where('p.disabled_at', 'is', null)
+    .orderBy('g.primary_contact', 'desc')
+    .orderBy('p.name')
+    .execute();
+}

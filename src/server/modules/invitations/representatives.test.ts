@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
+import { createTestApp, READ_NOTICE, type TestApp, type TestClient } from '../../test-support/test-app.ts';
 
 let t: TestApp;
 let lucia: TestClient;
@@ -69,7 +69,7 @@ describe("a city's representatives, managed by its primary contact", () => {
     expect(twice.json()).toMatchObject({ code: 'INVITATION_PENDING', reason: { code: 'INVITATION_ALREADY_PENDING' } });
 
     const c = await t.client();
-    await c.request({ method: 'POST', url: `/api/invitations/by-token/${await linkTo('javier.lopez@valencia.es')}/accept`, payload: { name: 'Javier López', password: 'a long enough password' } });
+    await c.request({ method: 'POST', url: `/api/invitations/by-token/${await linkTo('javier.lopez@valencia.es')}/accept`, payload: { name: 'Javier López', password: 'a long enough password', ...READ_NOTICE } });
     const now = await representativesOf(lucia);
     expect(now.representatives.map((r: { name: string; primaryContact: boolean }) => [r.name, r.primaryContact])).toEqual([
       ['Lucía Martínez', true],
