@@ -11,6 +11,7 @@ import { useProblemMessage } from '../lib/problem-message.ts';
 import { apiSend } from '../lib/api-client.ts';
 import { resetSession, useCurrentUser } from '../lib/session.ts';
 import { hasRole } from '../../shared/role-predicates.ts';
+import { PrivacyReacceptDialog } from '../features/privacy/reaccept-dialog.tsx';
 
 /** Header with navigation, the page in <main>, and a footer: one landmark each. */
 export function AppLayout() {
@@ -53,6 +54,7 @@ export function AppLayout() {
         <Container size="lg">
           {loadingPage && <LoadingState />}
           <Outlet />
+          <PrivacyReacceptDialog />
         </Container>
       </Box>
       <Box component="footer" py="lg" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
@@ -63,6 +65,9 @@ export function AppLayout() {
           <Text size="sm" c="dimmed" mt={4}>
             {t('layout.footerContact')} <ContactLink />
           </Text>
+          <Anchor component={Link} to="/privacy" size="sm" mt={4} display="inline-block">
+            {t('privacy.title')}
+          </Anchor>
         </Container>
       </Box>
     </>
@@ -120,6 +125,7 @@ function MainNavigation({ vertical = false }: { vertical?: boolean }) {
     { to: '/admin/mailbox', label: t('nav.mailbox'), show: hasRole(user, 'programme_manager') },
     { to: '/admin/audit', label: t('review.auditNav'), show: hasRole(user, 'programme_manager') },
     { to: '/admin/cities/import', label: t('cities.importNav'), show: hasRole(user, 'programme_manager') },
+    { to: '/admin/privacy', label: t('privacy.title'), show: hasRole(user, 'programme_manager') },
   ];
   return (
     <nav aria-label={t('nav.label')}>
