@@ -42,10 +42,12 @@ export interface CityFilter {
 export async function listCities(db: Q, filter: CityFilter, page: number, pageSize: number) {
   let query = db.selectFrom('cities');
   if (filter.q) {
-    // Accents and case ignored on both sides (fold_name, migration 0026); a
-    // typed % or _ is a character, not a wildcard.
+    // Accents and case ignored on both sides (the stored name_key and
+    // search_key, migration 0023); a typed % or _ is a character, not a
+    // wildcard. The pattern is a subquery so it is folded once per request,
+    // never per row, whatever plan a prepared statement gets.
     const typed = filter.q.replace(/[\\%_]/g, (c) => `\\${c}`);
-    query = query.where(sql<boolean>`fold_name(name) LIKE '%' || fold_name(${typed}) || '%'`);
+    query = query.where(sql<boolean>`name_key LIKE (SELECT '%' || search_key(${typed}) || '%')`);
   }
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.country) query = query.where('country', '=', filter.country);
