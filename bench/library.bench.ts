@@ -154,6 +154,8 @@ async function benchEngine(engine: 'postgres' | 'pglite'): Promise<{ rows: Row[]
       { name: 'city page: GET /api/cities/:slug (a different city each time)', specs: cityPages },
       { name: 'map data: GET /api/map/cities (all cities)', specs: [{ path: '/api/map/cities' }] },
       { name: 'map data: GET /api/map/cities?sector=industry&kind=mission', specs: [{ path: '/api/map/cities?sector=industry&kind=mission' }] },
+      // What the machine gives any request at this load: a public answer without the database.
+      { name: 'city-search baseline: GET /api/site (no database)', specs: [{ path: '/api/site' }] },
       { name: `city-search: GET /api/cities?q= while typing (${citySearches.length} distinct: 2–4 letters and whole names, accent-free, ± country), pageSize 8`, specs: citySearches },
     ];
     const scenarios = candidates.filter((s) => !onlyScenario || s.name.startsWith(onlyScenario));
