@@ -132,7 +132,9 @@ describe('inviting a city representative', () => {
     const team = await openSession(browser, platform);
     await signIn(team.page, DEMO.manager, DEMO_PASSWORD);
     await pageReady(team.page, 'My account');
-    await team.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Privacy notice' }).click();
+    await team.page.getByRole('contentinfo').getByRole('link', { name: 'Privacy notice' }).click();
+    await pageReady(team.page, 'Privacy notice');
+    await team.page.getByRole('link', { name: 'Versions of the notice and publishing a new one' }).click();
     await pageReady(team.page, 'Privacy notice versions');
     await expectAccessible(team.page, 'the privacy notice versions');
     const publish = team.page.getByRole('form', { name: 'Publish a new version' });

@@ -125,7 +125,6 @@ function MainNavigation({ vertical = false }: { vertical?: boolean }) {
     { to: '/admin/mailbox', label: t('nav.mailbox'), show: hasRole(user, 'programme_manager') },
     { to: '/admin/audit', label: t('review.auditNav'), show: hasRole(user, 'programme_manager') },
     { to: '/admin/cities/import', label: t('cities.importNav'), show: hasRole(user, 'programme_manager') },
-    { to: '/admin/privacy', label: t('privacy.title'), show: hasRole(user, 'programme_manager') },
   ];
   return (
     <nav aria-label={t('nav.label')}>

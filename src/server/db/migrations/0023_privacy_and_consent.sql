@@ -32,8 +32,7 @@ ALTER TABLE people
   ADD COLUMN directory_opt_in  boolean NOT NULL DEFAULT false;
 
 -- The first version, so a fresh installation has a notice to accept.
-INSERT INTO privacy_notices (version, changes, body) VALUES ('1', '', $notice$
-## Who we are
+INSERT INTO privacy_notices (version, changes, body) VALUES ('1', '', $notice$## Who we are
 
 This platform runs the peer-learning programme for cities working towards climate neutrality: its calls, applications, discussion groups and study visits. The programme team decides what personal data the platform holds and why; it is the controller of that data. You can reach the team at the address shown at the end of this notice.
 
@@ -67,8 +66,7 @@ The programme team, the evaluators assigned to an application, and the facilitat
 
 ## Your rights
 
-You may ask to see the data we hold about you, to correct it, to have it erased where we have no obligation to keep it, to restrict its use, to receive it in a portable form, and to object to its use. Write to the programme team. You may also lodge a complaint with your data protection authority.
-$notice$);
+You may ask to see the data we hold about you, to correct it, to have it erased where we have no obligation to keep it, to restrict its use, to receive it in a portable form, and to object to its use. Write to the programme team. You may also lodge a complaint with your data protection authority.$notice$);
 
 -- The registry's city search while typing, at 10,000 cities (issue 18's
 -- bench: under 50 ms p95 at 10 connections). Searching fold_name(name)
