@@ -82,3 +82,7 @@ CREATE FUNCTION search_key(value text) RETURNS text
   AS $$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, value)) $$;
 ALTER TABLE cities ADD COLUMN name_key text NOT NULL GENERATED ALWAYS AS (search_key(name)) STORED;
 CREATE INDEX cities_name_key_trgm_idx ON cities USING gin (name_key gin_trgm_ops);
+-- One or two letters match no trigram, so the trigram index would hand back
+-- every city: such a short search matches the start of the name instead
+-- ("kr" → Kraków), through this index.
+CREATE INDEX cities_name_key_prefix_idx ON cities (name_key text_pattern_ops);

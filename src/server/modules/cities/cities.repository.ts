@@ -43,11 +43,19 @@ export async function listCities(db: Q, filter: CityFilter, page: number, pageSi
   let query = db.selectFrom('cities');
   if (filter.q) {
     // Accents and case ignored on both sides (the stored name_key and
-    // search_key, migration 0023); a typed % or _ is a character, not a
-    // wildcard. The pattern is a subquery so it is folded once per request,
-    // never per row, whatever plan a prepared statement gets.
-    const typed = filter.q.replace(/[\\%_]/g, (c) => `\\${c}`);
-    query = query.where(sql<boolean>`name_key LIKE (SELECT '%' || search_key(${typed}) || '%')`);
+    // search_key, migration 0023). The typed text is folded in a subquery, so
+    // once per request, never per row, whatever plan a prepared statement gets.
+    if ([...filter.q].length < 3) {
+      // One or two letters: names that start with them ("kr" → Kraków), a
+      // range of the name_key index (no trigram narrows a 2-letter search).
+      const key = sql<string>`(SELECT search_key(${filter.q}))`;
+      query = query.where(sql<boolean>`name_key ~>=~ ${key} AND name_key ~<~ (SELECT search_key(${filter.q}) || chr(1114111)) AND starts_with(name_key, ${key})`);
+    } else {
+      // Three letters or more: anywhere in the name (trigram index); a typed
+      // % or _ is a character, not a wildcard.
+      const typed = filter.q.replace(/[\\%_]/g, (c) => `\\${c}`);
+      query = query.where(sql<boolean>`name_key LIKE (SELECT '%' || search_key(${typed}) || '%')`);
+    }
   }
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.country) query = query.where('country', '=', filter.country);
