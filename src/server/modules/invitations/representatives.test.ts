@@ -22,7 +22,7 @@ async function colleague(email: string, name: string): Promise<TestClient> {
   const invited = await lucia.request({ method: 'POST', url: '/api/cities/valencia/representatives/invitations', payload: { email, name } });
   expect(invited.statusCode).toBe(201);
   const c = await t.client();
-  const accepted = await c.request({ method: 'POST', url: `/api/invitations/by-token/${await linkTo(email)}/accept`, payload: { name, password: 'a long enough password' } });
+  const accepted = await c.request({ method: 'POST', url: `/api/invitations/by-token/${await linkTo(email)}/accept`, payload: { name, password: 'a long enough password', ...READ_NOTICE } });
   expect(accepted.statusCode).toBe(200);
   return c;
 }
