@@ -30,7 +30,7 @@ const webRestrict = (...regexes) => ({
 const SERVER_MODULES = {
   order: [
     'health', 'audit', 'email', 'auth',
-    'people', 'session',
+    'people', 'consent', 'session',
     'account', 'invitations', 'password-resets',
     'cities', 'solutions', 'registration',
     'programmes', 'groups', 'applications', 'review', 'visits', 'matching',
@@ -44,15 +44,17 @@ const SERVER_MODULES = {
       'auth/password.ts', 'auth/tokens.ts',
       'people/people.repository.ts', 'people/people-emails.ts', 'people/people.policy.ts', 'people/people.service.ts',
       'session/session.repository.ts',
+      'consent/consent.service.ts',
     ],
     invitations: [
       'auth/password.ts', 'auth/tokens.ts', 'email/email-templates.ts',
       'people/people.repository.ts', 'people/people.policy.ts', 'people/people.presenter.ts', 'people/people.service.ts',
       'session/session.repository.ts', 'session/session.service.ts',
+      'consent/consent.service.ts',
     ],
     'password-resets': ['auth/password.ts', 'auth/tokens.ts', 'email/email-templates.ts', 'people/people.repository.ts', 'session/session.repository.ts'],
     solutions: ['cities/cities.policy.ts', 'cities/cities.repository.ts'],
-    registration: ['auth/password.ts', 'auth/tokens.ts', 'people/people.repository.ts'],
+    registration: ['auth/password.ts', 'auth/tokens.ts', 'consent/consent.service.ts', 'people/people.repository.ts'],
     programmes: ['cities/cities.policy.ts', 'cities/cities.repository.ts'],
     groups: ['auth/tokens.ts', 'people/person-labels.ts', 'programmes/learning-progress.repository.ts', 'programmes/programme-lookup.ts'],
     applications: ['programmes/calls.service.ts'],

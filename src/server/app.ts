@@ -38,6 +38,7 @@ import { visitRoutes } from './modules/visits/visits.routes.ts';
 import { reviewRoutes } from './modules/review/review.routes.ts';
 import { passwordResetRoutes } from './modules/password-resets/password-resets.routes.ts';
 import { meRoutes } from './modules/account/me.routes.ts';
+import { consentRoutes } from './modules/consent/consent.routes.ts';
 import { deactivationRoutes } from './modules/account/deactivation.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { representativeRoutes } from './modules/invitations/representatives.routes.ts';
@@ -192,6 +193,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes);
   await app.register(sessionRoutes);
   await app.register(meRoutes);
+  await app.register(consentRoutes);
   await app.register(invitationRoutes);
   await app.register(peopleRoutes);
   await app.register(deactivationRoutes);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Role, RoleGrant } from './roles.ts';
 import { PageQuery, pageOf } from './pagination.ts';
 import { because } from './issue-reason.ts';
+import { OptIns, PrivacyStatus, privacyNoticeRead, privacyNoticeVersion } from './privacy.schemas.ts';
 
 /** NIST SP 800-63B: length only, no composition rules. */
 export const PASSWORD_MIN = 12;
@@ -112,12 +113,17 @@ export const InvitationPreview = z.object({
   otherRoles: z.array(OtherRole),
   existingAccount: z.boolean(),
   expiresAt: z.string(),
+  /** The privacy notice in force, which accepting confirms. */
+  privacyNoticeVersion: z.string(),
 });
 export type InvitationPreview = z.infer<typeof InvitationPreview>;
 
 export const AcceptInvitationBody = z.object({
   name: z.string().trim().min(1, 'Enter your name.').max(120),
   password: Password,
+  /** The version of the privacy notice the person read (the preview names the one in force). */
+  privacyNoticeVersion,
+  privacyNoticeRead,
 });
 export type AcceptInvitationBody = z.infer<typeof AcceptInvitationBody>;
 
@@ -125,3 +131,7 @@ export const RequestPasswordResetBody = z.object({ email: Email });
 export const ResetPasswordBody = z.object({ password: Password });
 
 export const TokenParams = z.object({ token: z.string().min(20).max(200) });
+
+/** GET /api/me: my account, where I stand with the privacy notice, and my opt-ins. */
+export const Me = CurrentUser.extend({ privacy: PrivacyStatus, optIns: OptIns });
+export type Me = z.infer<typeof Me>;

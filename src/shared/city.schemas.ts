@@ -114,6 +114,14 @@ export const CityContact = z.object({
 });
 export type CityContact = z.infer<typeof CityContact>;
 export const CityContacts = z.object({ items: z.array(CityContact) });
+/**
+ * GET /api/cities/:slug/public-contacts: the city's representatives who chose
+ * to be listed publicly (an opt-in on their account page, off by default).
+ */
+export const CityPublicContacts = z.object({
+  items: z.array(z.object({ name: z.string(), email: z.string(), primaryContact: z.boolean() })),
+});
+export type CityPublicContacts = z.infer<typeof CityPublicContacts>;
 export const ReplaceContactsBody = z.object({ items: z.array(CityContact).max(20) });
 export type ReplaceContactsBody = z.infer<typeof ReplaceContactsBody>;
 

@@ -5,6 +5,7 @@ import { FORMS_REASONS } from './reasons/forms.ts';
 import { GROUPS_REASONS } from './reasons/groups.ts';
 import { MATCHING_REASONS } from './reasons/matching.ts';
 import { PEOPLE_REASONS } from './reasons/people.ts';
+import { PRIVACY_REASONS } from './reasons/privacy.ts';
 import { PROGRAMMES_REASONS } from './reasons/programmes.ts';
 import { REGISTRATION_REASONS } from './reasons/registration.ts';
 import { REVIEW_REASONS } from './reasons/review.ts';
@@ -19,6 +20,7 @@ export const REASON_AREAS = {
   groups: GROUPS_REASONS,
   matching: MATCHING_REASONS,
   people: PEOPLE_REASONS,
+  privacy: PRIVACY_REASONS,
   programmes: PROGRAMMES_REASONS,
   registration: REGISTRATION_REASONS,
   review: REVIEW_REASONS,
@@ -42,6 +44,7 @@ export const REASON_TEXTS = {
   ...GROUPS_REASONS,
   ...MATCHING_REASONS,
   ...PEOPLE_REASONS,
+  ...PRIVACY_REASONS,
   ...PROGRAMMES_REASONS,
   ...REGISTRATION_REASONS,
   ...REVIEW_REASONS,

@@ -120,7 +120,7 @@ export const DeclineBody = z.object({ version: z.number().int(), reason: z.strin
 
 export const Decision = z.object({ status: RegistrationStatus, cityId: z.uuid().nullable(), citySlug: z.string().nullable() });
 
-export const RegistrationSettings = z.object({ open: z.boolean(), contactEmail: z.email() });
+export const RegistrationSettings = z.object({ open: z.boolean(), contactEmail: z.email(), privacyNoticeVersion: z.string() });
 export type RegistrationSettings = z.infer<typeof RegistrationSettings>;
 export const RegistrationSettingsBody = z.object({ open: z.boolean() });
 

@@ -83,8 +83,12 @@ describe('inviting a city representative', () => {
     await field(accept, 'Choose a password').fill('short');
     await accept.getByRole('button', { name: 'Accept and sign in' }).click();
     await accept.getByText('Use at least 12 characters.').waitFor();
+    // The privacy notice's box is required too; its link opens the notice beside the form.
+    await accept.getByText('Confirm that you have read the privacy notice.').waitFor();
     await expectAccessible(page, 'the invitation page with a password error');
+    expect(await accept.getByRole('link', { name: /Read the privacy notice/ }).getAttribute('href')).toBe('/privacy');
     await field(accept, 'Choose a password').fill(password);
+    await accept.getByRole('checkbox', { name: 'I have read the privacy notice' }).check();
     await accept.getByRole('button', { name: 'Accept and sign in' }).click();
 
     // Signed in as the new person, on their account page.
@@ -106,11 +110,59 @@ describe('inviting a city representative', () => {
     await expect.poll(() => page.getByRole('textbox', { name: 'Email address' }).inputValue()).toBe(email);
     await expectAccessible(page, 'the account page of the new city representative');
 
+    // Listed on Tartu's public page only once she opts in (off by default).
+    const listing = page.getByRole('switch', { name: 'List me as a public contact of my city' });
+    expect(await listing.isChecked()).toBe(false);
+    await listing.click({ force: true });
+    await page.getByText('Your choices are saved.').waitFor();
+    await expectAccessible(page, 'the account page with an opt-in on');
+    await page.goto('/cities/tartu');
+    await pageReady(page, 'Tartu');
+    const contacts = page.getByRole('region', { name: 'Public contacts' });
+    await expect.poll(() => contacts.textContent()).toContain('Kadri Tamm-Saar');
+    await expect.poll(() => contacts.textContent()).toContain(email);
+
     // The link worked once.
     await page.goto(invitationUrl ?? '');
     await pageReady(page, 'Join peercities');
     await page.getByText('This invitation link no longer works').waitFor();
     await expectAccessible(page, 'a used invitation link');
+
+    // The programme team publishes a new version of the privacy notice…
+    const team = await openSession(browser, platform);
+    await signIn(team.page, DEMO.manager, DEMO_PASSWORD);
+    await pageReady(team.page, 'My account');
+    await team.page.getByRole('contentinfo').getByRole('link', { name: 'Privacy notice' }).click();
+    await pageReady(team.page, 'Privacy notice');
+    await team.page.getByRole('link', { name: 'Versions of the notice and publishing a new one' }).click();
+    await pageReady(team.page, 'Privacy notice versions');
+    await expectAccessible(team.page, 'the privacy notice versions');
+    const publish = team.page.getByRole('form', { name: 'Publish a new version' });
+    await field(publish, 'Version').fill('2');
+    await field(publish, 'What changed').fill('Sign-in records are now kept for six months instead of a year.');
+    await publish.getByRole('button', { name: 'Publish this version' }).click();
+    await team.page.getByText('Version 2 is published and in force.').waitFor();
+    await team.context.close();
+
+    // … and the new representative is asked, politely but first, to read and accept it.
+    await page.goto('/account');
+    const dialog = page.getByRole('dialog', { name: 'Our privacy notice has changed' });
+    await dialog.getByText('Sign-in records are now kept for six months instead of a year.').waitFor();
+    await expectAccessible(page, 'the dialog asking to accept the new privacy notice');
+    await dialog.getByRole('link', { name: 'Read the privacy notice' }).click();
+    await pageReady(page, 'Privacy notice');
+    await page.getByText('Version 2, in force since', { exact: false }).waitFor();
+    await page.getByRole('heading', { name: 'How long we keep it' }).waitFor();
+    await expectAccessible(page, 'the privacy notice, asking to accept it');
+    const acceptNotice = page.getByRole('form', { name: 'Accept the privacy notice' });
+    await acceptNotice.getByRole('button', { name: 'Accept' }).click();
+    await acceptNotice.getByText('Confirm that you have read the privacy notice.').waitFor();
+    await acceptNotice.getByRole('checkbox', { name: 'I have read the privacy notice' }).check();
+    await acceptNotice.getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => acceptNotice.count()).toBe(0);
+    await page.goto('/account');
+    await pageReady(page, 'My account');
+    expect(await page.getByRole('dialog').count()).toBe(0);
 
     expect(pageErrors).toEqual([]);
     await context.close();

@@ -146,6 +146,7 @@ describe("a city's representatives (its primary contact)", () => {
     await marta.page.getByText('You are invited as city representative for Valencia.').waitFor();
     const accept = marta.page.getByRole('form', { name: 'Accept the invitation' });
     await field(accept, 'Choose a password').fill('a long and memorable passphrase');
+    await accept.getByRole('checkbox', { name: 'I have read the privacy notice' }).check();
     await accept.getByRole('button', { name: 'Accept and sign in' }).click();
     await pageReady(marta.page, 'My account');
     await marta.context.close();

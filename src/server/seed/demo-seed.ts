@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Role } from '../../shared/roles.ts';
 import { MISSION_CITIES } from '../../domain/reference/mission-cities.ts';
 import { hashPassword } from '../modules/auth/password.ts';
@@ -55,7 +56,27 @@ export async function seedDemoData(db: Db, passwordHashCost: number, now: Date):
   const visits = await seedVisitsDemo(db, calendar);
   const matching = await seedMatchingDemo(db, calendar);
   const stages = await seedStagesDemo(db, calendar);
-  return foundation || library || programmes || groups || visits || matching || stages;
+  const consents = await seedDemoConsents(db);
+  return foundation || library || programmes || groups || visits || matching || stages || consents;
+}
+
+/**
+ * The demo accounts accepted the privacy notice in force when they were made
+ * (as if invited), so signing in as one does not start with the notice; a
+ * version published later is asked for as for anyone (issue 18).
+ */
+async function seedDemoConsents(db: Db): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const claimed = await trx.insertInto('seed_runs').values({ name: 'demo-privacy-consents' }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+    await sql`
+      INSERT INTO privacy_consents (person_id, notice_version, context)
+      SELECT p.id, current.version, 'invitation'
+        FROM people p, (SELECT version FROM privacy_notices ORDER BY published_at DESC, id DESC LIMIT 1) current
+       WHERE p.password_hash IS NOT NULL
+      ON CONFLICT (person_id, notice_version) DO NOTHING`.execute(trx);
+    return true;
+  });
 }
 
 async function seedFoundation(db: Db, passwordHashCost: number, now: Date): Promise<boolean> {

@@ -9,6 +9,9 @@ import { createTestDatabase } from './test-database.ts';
 
 export { DEMO_PASSWORD };
 
+/** What an acceptance form sends: the privacy notice in force (the first, published by migration 0023), read. */
+export const READ_NOTICE = { privacyNoticeVersion: '1', privacyNoticeRead: true } as const;
+
 export interface TestApp {
   app: FastifyInstance;
   config: Config;

@@ -1,7 +1,7 @@
 import { Anchor, Box, Burger, Button, Container, Drawer, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { ContactLink } from '../components/contact-link.tsx';
@@ -12,9 +12,13 @@ import { apiSend } from '../lib/api-client.ts';
 import { resetSession, useCurrentUser } from '../lib/session.ts';
 import { hasRole } from '../../shared/role-predicates.ts';
 
+// Only for signed-in people, and loaded then: the home page's JavaScript stays within its budget.
+const PrivacyReacceptDialog = lazy(() => import('../features/privacy/reaccept-dialog.tsx').then((m) => ({ default: m.PrivacyReacceptDialog })));
+
 /** Header with navigation, the page in <main>, and a footer: one landmark each. */
 export function AppLayout() {
   const { t } = useTranslation();
+  const user = useCurrentUser();
   const mainRef = useRef<HTMLElement>(null);
   useFocusOnNavigation(mainRef);
   // A page opened for the first time loads its code (router.tsx, lazyPage) before it shows.
@@ -53,6 +57,11 @@ export function AppLayout() {
         <Container size="lg">
           {loadingPage && <LoadingState />}
           <Outlet />
+          {user && (
+            <Suspense fallback={null}>
+              <PrivacyReacceptDialog />
+            </Suspense>
+          )}
         </Container>
       </Box>
       <Box component="footer" py="lg" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
@@ -63,6 +72,9 @@ export function AppLayout() {
           <Text size="sm" c="dimmed" mt={4}>
             {t('layout.footerContact')} <ContactLink />
           </Text>
+          <Anchor component={Link} to="/privacy" size="sm" mt={4} display="inline-block">
+            {t('privacy.title')}
+          </Anchor>
         </Container>
       </Box>
     </>

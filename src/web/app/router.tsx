@@ -27,6 +27,11 @@ export const router = createBrowserRouter([
           { path: 'sign-in', lazy: lazyPage(() => import('../features/auth/sign-in.page.tsx'), (m) => m.SignInPage) },
           { path: 'forgot-password', lazy: lazyPage(() => import('../features/auth/forgot-password.page.tsx'), (m) => m.ForgotPasswordPage) },
           { path: 'reset-password/:token', lazy: lazyPage(() => import('../features/auth/reset-password.page.tsx'), (m) => m.ResetPasswordPage) },
+          { path: 'privacy', lazy: lazyPage(() => import('../features/privacy/privacy.page.tsx'), (m) => m.PrivacyPage) },
+          {
+            path: 'admin/privacy',
+            lazy: lazyPage(() => import('../features/privacy/privacy-versions.page.tsx'), (m) => m.PrivacyVersionsPage, withRole('programme_manager')),
+          },
           { path: 'invitations/:token', lazy: lazyPage(() => import('../features/accept-invitation/accept-invitation.page.tsx'), (m) => m.AcceptInvitationPage) },
           { path: 'register', lazy: lazyPage(() => import('../features/registration/register.page.tsx'), (m) => m.RegisterPage) },
           { path: 'register/verify/:token', lazy: lazyPage(() => import('../features/registration/verify.page.tsx'), (m) => m.VerifyRegistrationPage) },

@@ -45,6 +45,9 @@ CREATE TABLE registrations (
   climate_target_year integer CHECK (climate_target_year BETWEEN 2025 AND 2100),
   has_climate_plan    boolean,
   covenant_signatory  boolean,
+  -- The privacy notice version the person accepted when signing up; recorded
+  -- as their consent (privacy_consents, 0023) once the account exists.
+  privacy_notice_version text NOT NULL CHECK (length(privacy_notice_version) BETWEEN 1 AND 40),
   decline_reason      text CHECK (length(decline_reason) <= 1000),
   decided_by          uuid REFERENCES people (id) ON DELETE SET NULL,
   decided_at          timestamptz,

@@ -7,6 +7,8 @@ export interface CitiesTable {
   id: Generated<string>;
   slug: string;
   name: string;
+  /** The name folded for search (lower case, no accents), kept by the database (migration 0023). */
+  name_key: Generated<string>;
   country: string;
   kind: 'mission' | 'aspiring';
   latitude: number;

@@ -1,4 +1,4 @@
-// Kysely's view of the tables of one area: People, roles, sign-in, invitations, mail, audit and jobs (0001, 0004, 0007, 0019).
+// Kysely's view of the tables of one area: People, roles, sign-in, invitations, mail, audit and jobs (0001, 0004, 0007, 0019, 0023).
 // Keep in step with the SQL in ../migrations/; schema.test.ts compares them.
 import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp, TimestampNullable, Int8Id } from './column-types.ts';
@@ -16,6 +16,9 @@ export interface PeopleTable {
   last_sign_in_at: TimestampNullable;
   /** Registered and verified, not approved yet: restricted (migration 0022). */
   approval_pending: Generated<boolean>;
+  /** Opt-ins, off by default (migration 0023). */
+  newsletter_opt_in: Generated<boolean>;
+  directory_opt_in: Generated<boolean>;
 }
 
 export interface RoleGrantsTable {
@@ -113,4 +116,23 @@ export interface WorkRemindersTable {
   item_key: string;
   reminded_on: string;
   sent_at: Generated<Date>;
+}
+
+/** The privacy notice, one row per published version (migration 0023). */
+export interface PrivacyNoticesTable {
+  id: Generated<string>;
+  version: string;
+  published_at: Generated<Date>;
+  published_by: string | null;
+  changes: Generated<string>;
+  body: string;
+}
+
+/** Who accepted which version of the privacy notice, when and how (migration 0023). */
+export interface PrivacyConsentsTable {
+  id: Generated<string>;
+  person_id: string;
+  notice_version: string;
+  accepted_at: Generated<Date>;
+  context: 'invitation' | 'registration' | 're-accept';
 }

@@ -32,6 +32,7 @@ export interface RegistrationsTable {
   climate_target_year: number | null;
   has_climate_plan: boolean | null;
   covenant_signatory: boolean | null;
+  privacy_notice_version: string;
   decline_reason: string | null;
   decided_by: string | null;
   decided_at: TimestampNullable;

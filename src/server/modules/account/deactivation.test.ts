@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
-import { createTestApp, DEMO_PASSWORD, type TestApp, type TestClient } from '../../test-support/test-app.ts';
+import { createTestApp, READ_NOTICE, DEMO_PASSWORD, type TestApp, type TestClient } from '../../test-support/test-app.ts';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../session/session-policy.ts';
 
 let t: TestApp;
@@ -116,7 +116,7 @@ describe('deactivating an account', () => {
     const token = /\/invitations\/([\w-]+)/.exec(mail?.text_body ?? '')?.[1] ?? '';
     await manager.request({ method: 'PUT', url: `/api/people/${id}/deactivation` });
 
-    const accept = await (await t.client()).request({ method: 'POST', url: `/api/invitations/by-token/${token}/accept`, payload: { name: 'Sofia', password: DEMO_PASSWORD } });
+    const accept = await (await t.client()).request({ method: 'POST', url: `/api/invitations/by-token/${token}/accept`, payload: { name: 'Sofia', password: DEMO_PASSWORD, ...READ_NOTICE } });
     expect(accept.statusCode).toBe(403);
     expect(accept.json().reason).toEqual({ code: 'ACCOUNT_DEACTIVATED' });
     const invite = await manager.request({ method: 'POST', url: '/api/invitations', payload: { email, name: 'Sofia Rossi', role: 'evaluator' } });

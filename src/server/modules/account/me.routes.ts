@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import { ChangePasswordBody, CurrentUser, UpdateMeBody } from '../../../shared/account.schemas.ts';
+import { ChangePasswordBody, CurrentUser, Me, UpdateMeBody } from '../../../shared/account.schemas.ts';
 import { Problem } from '../../../shared/problem.ts';
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
+import { meOf } from '../consent/consent.service.ts';
 import { changePassword, updateProfile } from './me.service.ts';
 
 export async function meRoutes(app: App) {
   app.get('/api/me', {
     config: { access: 'signed-in', pendingAllowed: true },
-    schema: { tags: ['account'], summary: 'My account', response: { 200: CurrentUser } },
-    handler: async (request) => requireUser(request),
+    schema: { tags: ['account'], summary: 'My account, whether I need to accept the privacy notice in force, and my opt-ins', response: { 200: Me } },
+    handler: async (request) => meOf(app.db, requireUser(request)),
   });
 
   app.patch('/api/me', {

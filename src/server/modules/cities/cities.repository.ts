@@ -42,10 +42,20 @@ export interface CityFilter {
 export async function listCities(db: Q, filter: CityFilter, page: number, pageSize: number) {
   let query = db.selectFrom('cities');
   if (filter.q) {
-    // Accents and case ignored on both sides (fold_name, migration 0026); a
-    // typed % or _ is a character, not a wildcard.
-    const typed = filter.q.replace(/[\\%_]/g, (c) => `\\${c}`);
-    query = query.where(sql<boolean>`fold_name(name) LIKE '%' || fold_name(${typed}) || '%'`);
+    // Accents and case ignored on both sides (the stored name_key and
+    // search_key, migration 0023). The typed text is folded in a subquery, so
+    // once per request, never per row, whatever plan a prepared statement gets.
+    if ([...filter.q].length < 3) {
+      // One or two letters: names that start with them ("kr" → Kraków), a
+      // range of the name_key index (no trigram narrows a 2-letter search).
+      const key = sql<string>`(SELECT search_key(${filter.q}))`;
+      query = query.where(sql<boolean>`name_key ~>=~ ${key} AND name_key ~<~ (SELECT search_key(${filter.q}) || chr(1114111)) AND starts_with(name_key, ${key})`);
+    } else {
+      // Three letters or more: anywhere in the name (trigram index); a typed
+      // % or _ is a character, not a wildcard.
+      const typed = filter.q.replace(/[\\%_]/g, (c) => `\\${c}`);
+      query = query.where(sql<boolean>`name_key LIKE (SELECT '%' || search_key(${typed}) || '%')`);
+    }
   }
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.country) query = query.where('country', '=', filter.country);
@@ -283,4 +293,22 @@ export async function updateCityFromImport(db: Q, id: string, row: Partial<CityI
 export function citiesByGeonamesIds(db: Q, geonamesIds: readonly number[]) {
   if (!geonamesIds.length) return Promise.resolve([]);
   return db.selectFrom('cities').select(['slug', 'name', 'geonames_id']).where('geonames_id', 'in', geonamesIds).execute();
+}
+
+/**
+ * The city's active representatives who opted in to the public contact
+ * directory (people.directory_opt_in, migration 0023): primary contact first.
+ */
+export async function listPublicContacts(db: Q, cityId: string) {
+  return db
+    .selectFrom('role_grants as g')
+    .innerJoin('people as p', 'p.id', 'g.person_id')
+    .select(['p.name', 'p.email', 'g.primary_contact'])
+    .where('g.city_id', '=', cityId)
+    .where('g.role', '=', 'city_representative')
+    .where('p.directory_opt_in', '=', true)
+    .where('p.disabled_at', 'is', null)
+    .orderBy('g.primary_contact', 'desc')
+    .orderBy('p.name')
+    .execute();
 }

@@ -4,6 +4,7 @@ import {
   CityListQuery,
   CityPage,
   CityProfile,
+  CityPublicContacts,
   CitySlugParams,
   ImportCitiesBody,
   ImportCitiesQuery,
@@ -28,6 +29,7 @@ import {
   cityContacts,
   cityHistory,
   cityProfile,
+  cityPublicContacts,
   citiesTable,
   importCities,
   placeCandidates,
@@ -132,6 +134,17 @@ export async function cityRoutes(app: App) {
       response: { 200: CityProfile, 403: Problem, 404: Problem, 409: Problem },
     },
     handler: async (request) => updateCity(app.db, { slug: request.params.slug, body: request.body, actor: requireUser(request), ip: request.ip }),
+  });
+
+  app.get('/api/cities/:slug/public-contacts', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['cities'],
+      summary: 'The city’s representatives who chose to be listed publicly (an opt-in, off by default)',
+      params: CitySlugParams,
+      response: { 200: CityPublicContacts, 404: Problem },
+    },
+    handler: async (request) => cityPublicContacts(app.db, request.params.slug),
   });
 
   app.get('/api/cities/:slug/contacts', {

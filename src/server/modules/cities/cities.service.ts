@@ -1,6 +1,7 @@
 import type { Table } from '../../lib/table-export.ts';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type {
+  CityPublicContacts,
   CityChange,
   CityContact,
   CityProfile,
@@ -25,6 +26,7 @@ import {
   cityFactsForSimilarity,
   contactsOf,
   findCityProfile,
+  listPublicContacts,
   insertCities,
   lockCity,
   pageOfCityChanges,
@@ -49,6 +51,13 @@ async function cityOr404(db: Db, slug: string) {
 export async function cityProfile(db: Db, slug: string, user: CurrentUser | null): Promise<CityProfile> {
   const city = await cityOr404(db, slug);
   return { ...city, canEdit: mayActForCity(user, city.id) };
+}
+
+/** Who may be contacted about the city, publicly: only representatives who opted in. */
+export async function cityPublicContacts(db: Db, slug: string): Promise<CityPublicContacts> {
+  const city = await cityOr404(db, slug);
+  const rows = await listPublicContacts(db, city.id);
+  return { items: rows.map((r) => ({ name: r.name, email: r.email, primaryContact: r.primary_contact })) };
 }
 
 /** The city, if `user` may act for it; 403 otherwise (the city's existence is public). */

@@ -45,6 +45,12 @@ describe('the public registry', () => {
     expect(await names('Malmo')).toContain('malmo');
     // A wildcard typed by a person is a character, not a pattern.
     expect(await names('%')).toEqual([]);
+    expect(await names('50%')).toEqual([]);
+    // One or two letters match the start of the name; three, any part of it.
+    expect(await names('kr')).toContain('krakow');
+    expect(await names('KŔ')).toContain('krakow');
+    expect(await names('ak')).not.toContain('krakow');
+    expect(await names('rak')).toContain('krakow');
   });
 
   it('shows a city’s public profile without any contact person', async () => {

@@ -78,7 +78,7 @@ export async function invitationRoutes(app: App) {
       summary: 'Accept an invitation and sign in',
       params: TokenParams,
       body: AcceptInvitationBody,
-      response: { 200: SessionState, 401: Problem, 403: Problem, 410: Problem },
+      response: { 200: SessionState, 400: Problem, 401: Problem, 403: Problem, 410: Problem },
     },
     handler: async (request, reply) => {
       const { sessionToken, user } = await acceptInvitation(

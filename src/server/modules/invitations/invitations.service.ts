@@ -17,6 +17,7 @@ import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { invitationEmail } from '../email/email-templates.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
+import { checkNoticeVersion, currentNoticeVersion, recordConsent } from '../consent/consent.service.ts';
 import { currentUserOf, findPersonByEmail, findPersonById, grantRole, holdsRole, insertPerson, updatePerson } from '../people/people.repository.ts';
 import { cityNameForRole } from '../people/people.service.ts';
 import { deleteSession } from '../session/session.repository.ts';
@@ -141,6 +142,7 @@ export async function previewInvitation(db: Db, token: string): Promise<Invitati
     otherRoles: invitation.otherRoles,
     existingAccount: Boolean(person?.password_hash),
     expiresAt: invitation.expiresAt,
+    privacyNoticeVersion: await currentNoticeVersion(db),
   };
 }
 
@@ -161,6 +163,8 @@ export async function acceptInvitation(
     throw new AppError('INVALID_CREDENTIALS', 'You already have an account: enter its current password to accept.');
   }
   if (existing?.disabled_at) throw new AppError('FORBIDDEN', reason('ACCOUNT_DEACTIVATED'));
+  // Before hashing a password: an outdated notice is refused at once (and again, for certain, in the transaction).
+  await checkNoticeVersion(db, input.body.privacyNoticeVersion);
   const passwordHash = existing?.password_hash ? null : await hashPassword(input.body.password, input.passwordHashCost);
 
   const personId = await db.transaction().execute(async (trx) => {
@@ -181,7 +185,15 @@ export async function acceptInvitation(
       await grantRole(trx, { personId: id, ...grant, primaryContact: grant.cityId !== null && row.primary_contact });
     }
     await markAccepted(trx, invitation.id, id);
-    await recordAudit(trx, { actorId: id, action: 'invitation.accept', entityType: 'invitation', entityId: invitation.id, ip: client.ip });
+    await recordConsent(trx, { personId: id, noticeVersion: input.body.privacyNoticeVersion, context: 'invitation' });
+    await recordAudit(trx, {
+      actorId: id,
+      action: 'invitation.accept',
+      entityType: 'invitation',
+      entityId: invitation.id,
+      ip: client.ip,
+      details: { privacyNoticeVersion: input.body.privacyNoticeVersion },
+    });
     return id;
   });
 

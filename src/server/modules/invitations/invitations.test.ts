@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, DEMO_PASSWORD, type TestApp, type TestClient } from '../../test-support/test-app.ts';
+import { createTestApp, READ_NOTICE, DEMO_PASSWORD, type TestApp, type TestClient } from '../../test-support/test-app.ts';
 
 let t: TestApp;
 let manager: TestClient;
@@ -39,14 +39,25 @@ describe('inviting a city representative', () => {
 
     const visitor = await t.client();
     const preview = await visitor.request({ method: 'GET', url: `/api/invitations/by-token/${token}` });
-    expect(preview.json()).toMatchObject({ email: 'kadri.tamm@tartu.ee', role: 'city_representative', cityName: 'Tartu', existingAccount: false });
+    expect(preview.json()).toMatchObject({ email: 'kadri.tamm@tartu.ee', role: 'city_representative', cityName: 'Tartu', existingAccount: false, privacyNoticeVersion: '1' });
+
+    const unread = await visitor.request({
+      method: 'POST',
+      url: `/api/invitations/by-token/${token}/accept`,
+      payload: { name: 'Kadri Tamm', password: 'a long enough password', privacyNoticeVersion: '1', privacyNoticeRead: false },
+    });
+    expect(unread.statusCode).toBe(400);
+    expect(unread.json().errors).toEqual([expect.objectContaining({ field: 'body.privacyNoticeRead', reason: { code: 'PRIVACY_NOTICE_NOT_ACCEPTED' } })]);
 
     const accepted = await visitor.request({
       method: 'POST',
       url: `/api/invitations/by-token/${token}/accept`,
-      payload: { name: 'Kadri Tamm', password: 'a long enough password' },
+      payload: { name: 'Kadri Tamm', password: 'a long enough password', ...READ_NOTICE },
     });
     expect(accepted.statusCode).toBe(200);
+    const consents = await t.app.db.selectFrom('privacy_consents').select(['notice_version', 'context']).where('person_id', '=', accepted.json().user.id).execute();
+    expect(consents).toEqual([{ notice_version: '1', context: 'invitation' }]);
+    expect((await visitor.request({ method: 'GET', url: '/api/me' })).json().privacy).toEqual({ currentVersion: '1', acceptedVersion: '1', needsAcceptance: false });
     expect(accepted.json().user.roles).toEqual([{ role: 'city_representative', cityId: tartuId, cityName: 'Tartu', primaryContact: true }]);
     expect((await visitor.request({ method: 'GET', url: '/api/me' })).statusCode).toBe(200);
 
@@ -60,9 +71,9 @@ describe('inviting a city representative', () => {
   it('works once: a second use of the link is refused', async () => {
     await manager.request({ method: 'POST', url: '/api/invitations', payload: { email: 'once@example.org', name: 'Once', role: 'expert' } });
     const token = tokenOf(await latestLinkTo('once@example.org'));
-    const first = await (await t.client()).request({ method: 'POST', url: `/api/invitations/by-token/${token}/accept`, payload: { name: 'Once', password: 'first password 123' } });
+    const first = await (await t.client()).request({ method: 'POST', url: `/api/invitations/by-token/${token}/accept`, payload: { name: 'Once', password: 'first password 123', ...READ_NOTICE } });
     expect(first.statusCode).toBe(200);
-    const second = await (await t.client()).request({ method: 'POST', url: `/api/invitations/by-token/${token}/accept`, payload: { name: 'Mallory', password: 'second password 123' } });
+    const second = await (await t.client()).request({ method: 'POST', url: `/api/invitations/by-token/${token}/accept`, payload: { name: 'Mallory', password: 'second password 123', ...READ_NOTICE } });
     expect(second.statusCode).toBe(410);
     expect(second.json().code).toBe('TOKEN_INVALID');
     await t.signedIn('once@example.org', 'first password 123');
@@ -74,7 +85,7 @@ describe('inviting a city representative', () => {
     await t.app.db.updateTable('invitations').set({ expires_at: new Date(Date.now() - 1000) }).where('email', '=', 'late@example.org').execute();
     const c = await t.client();
     expect((await c.request({ method: 'GET', url: `/api/invitations/by-token/${token}` })).statusCode).toBe(410);
-    expect((await c.request({ method: 'POST', url: `/api/invitations/by-token/${token}/accept`, payload: { name: 'Late', password: 'too late password' } })).statusCode).toBe(410);
+    expect((await c.request({ method: 'POST', url: `/api/invitations/by-token/${token}/accept`, payload: { name: 'Late', password: 'too late password', ...READ_NOTICE } })).statusCode).toBe(410);
     const list = await manager.request({ method: 'GET', url: '/api/invitations' });
     expect(list.json().items.find((i: { email: string }) => i.email === 'late@example.org').status).toBe('expired');
   });
@@ -84,9 +95,9 @@ describe('inviting a city representative', () => {
     const token = tokenOf(await latestLinkTo('expert@demo.peercities.eu'));
     const c = await t.client();
     expect((await c.request({ method: 'GET', url: `/api/invitations/by-token/${token}` })).json().existingAccount).toBe(true);
-    const wrong = await c.request({ method: 'POST', url: `/api/invitations/by-token/${token}/accept`, payload: { name: 'Sofia', password: 'not her password' } });
+    const wrong = await c.request({ method: 'POST', url: `/api/invitations/by-token/${token}/accept`, payload: { name: 'Sofia', password: 'not her password', ...READ_NOTICE } });
     expect(wrong.statusCode).toBe(401);
-    const ok = await c.request({ method: 'POST', url: `/api/invitations/by-token/${token}/accept`, payload: { name: 'Sofia', password: DEMO_PASSWORD } });
+    const ok = await c.request({ method: 'POST', url: `/api/invitations/by-token/${token}/accept`, payload: { name: 'Sofia', password: DEMO_PASSWORD, ...READ_NOTICE } });
     expect(ok.json().user.roles.map((r: { role: string }) => r.role)).toEqual(['evaluator', 'expert']);
   });
 
@@ -157,7 +168,7 @@ describe('an invitation with several roles', () => {
     const token = tokenOf(await latestLinkTo('several@example.org'));
     const c = await t.client();
     expect((await c.request({ method: 'GET', url: `/api/invitations/by-token/${token}` })).json()).toMatchObject({ role: 'city_representative', otherRoles: ['facilitator', 'evaluator'] });
-    const accepted = await c.request({ method: 'POST', url: `/api/invitations/by-token/${token}/accept`, payload: { name: 'Seve Ral', password: 'a long enough password' } });
+    const accepted = await c.request({ method: 'POST', url: `/api/invitations/by-token/${token}/accept`, payload: { name: 'Seve Ral', password: 'a long enough password', ...READ_NOTICE } });
     expect(accepted.json().user.roles.map((r: { role: string; cityName: string | null }) => [r.role, r.cityName])).toEqual([
       ['city_representative', 'Tartu'],
       ['evaluator', null],

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
+import { createTestApp, READ_NOTICE, type TestApp, type TestClient } from '../../test-support/test-app.ts';
 
 let t: TestApp;
 let lucia: TestClient;
@@ -22,7 +22,7 @@ async function colleague(email: string, name: string): Promise<TestClient> {
   const invited = await lucia.request({ method: 'POST', url: '/api/cities/valencia/representatives/invitations', payload: { email, name } });
   expect(invited.statusCode).toBe(201);
   const c = await t.client();
-  const accepted = await c.request({ method: 'POST', url: `/api/invitations/by-token/${await linkTo(email)}/accept`, payload: { name, password: 'a long enough password' } });
+  const accepted = await c.request({ method: 'POST', url: `/api/invitations/by-token/${await linkTo(email)}/accept`, payload: { name, password: 'a long enough password', ...READ_NOTICE } });
   expect(accepted.statusCode).toBe(200);
   return c;
 }
@@ -69,7 +69,7 @@ describe("a city's representatives, managed by its primary contact", () => {
     expect(twice.json()).toMatchObject({ code: 'INVITATION_PENDING', reason: { code: 'INVITATION_ALREADY_PENDING' } });
 
     const c = await t.client();
-    await c.request({ method: 'POST', url: `/api/invitations/by-token/${await linkTo('javier.lopez@valencia.es')}/accept`, payload: { name: 'Javier López', password: 'a long enough password' } });
+    await c.request({ method: 'POST', url: `/api/invitations/by-token/${await linkTo('javier.lopez@valencia.es')}/accept`, payload: { name: 'Javier López', password: 'a long enough password', ...READ_NOTICE } });
     const now = await representativesOf(lucia);
     expect(now.representatives.map((r: { name: string; primaryContact: boolean }) => [r.name, r.primaryContact])).toEqual([
       ['Lucía Martínez', true],

@@ -9,6 +9,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { geonamesPlaceIndex } from '../../lib/geonames-places.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { checkNoticeVersion, currentNoticeVersion, recordEarlierConsent } from '../consent/consent.service.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
 import { hashPassword } from '../auth/password.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
@@ -116,6 +117,8 @@ async function resolveClaimedCity(db: Db, body: SignUpBody) {
 export async function signUp(db: Db, body: SignUpBody, ctx: Ctx): Promise<void> {
   const email = body.email;
   if (!(await registrationIsOpen(db))) throw new AppError('FORBIDDEN', reason('REGISTRATION_CLOSED', { email: ctx.contactEmail }));
+  // The notice the person read must be the one in force (replaced while the form was open: say so).
+  await checkNoticeVersion(db, body.privacyNoticeVersion);
   const honeypot = (body.website ?? '').length > 0;
   if (!honeypot) await assertWithinLimits(db, 'sign_up', ctx.ip, email, ctx.now);
   const city = await resolveClaimedCity(db, body);
@@ -145,6 +148,7 @@ export async function signUp(db: Db, body: SignUpBody, ctx: Ctx): Promise<void> 
         climate_target_year: body.climateTargetYear ?? null,
         has_climate_plan: body.hasClimatePlan ?? false,
         covenant_signatory: body.covenantSignatory ?? false,
+        privacy_notice_version: body.privacyNoticeVersion,
         ...city,
       });
     }
@@ -168,6 +172,8 @@ export async function verifyRegistration(db: Db, token: string, ctx: Pick<Ctx, '
     }
     const personId = await insertPendingPerson(trx, { email: row.email, name: row.name, passwordHash: row.password_hash });
     await markVerified(trx, row.id, personId, ctx.now);
+    // Accepted when signing up; a version published since is asked for after sign-in, as for everyone.
+    await recordEarlierConsent(trx, { personId, noticeVersion: row.privacy_notice_version, context: 'registration', acceptedAt: new Date(row.created_at) });
     await recordAudit(trx, { actorId: personId, action: 'registration.verify', entityType: 'registration', entityId: row.id, ip: ctx.ip });
     if (row.city_source === 'registry' && row.city_id) {
       const primary = (await representativesOf(trx, row.city_id)).find((r) => r.primary_contact && !r.disabled_at);
@@ -367,7 +373,7 @@ export async function declineRegistration(db: Db, input: DecisionInput & { reaso
 }
 
 export async function registrationSettings(db: Db, contactEmail: string) {
-  return { open: await registrationIsOpen(db), contactEmail };
+  return { open: await registrationIsOpen(db), contactEmail, privacyNoticeVersion: await currentNoticeVersion(db) };
 }
 
 export async function changeRegistrationSettings(db: Db, input: { open: boolean; actor: CurrentUser; ip: string; contactEmail: string }) {
@@ -383,7 +389,7 @@ export async function changeRegistrationSettings(db: Db, input: { open: boolean;
       details: { before: { open: before }, after: { open: input.open } },
     });
   });
-  return { open: input.open, contactEmail: input.contactEmail };
+  return registrationSettings(db, input.contactEmail);
 }
 
 /** The scheduled clean-up: unverified registrations older than their link's lifetime, and old rate-limit rows. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireRegistrations } from '../../jobs/registration-expiry.ts';
-import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
+import { createTestApp, READ_NOTICE, type TestApp, type TestClient } from '../../test-support/test-app.ts';
 
 let t: TestApp;
 let manager: TestClient;
@@ -34,8 +34,7 @@ function body(overrides: Record<string, unknown> = {}) {
     climateTargetYear: 2030,
     hasClimatePlan: true,
     covenantSignatory: true,
-    privacyNoticeRead: true,
-    privacyNoticeVersion: '2026-01',
+    ...READ_NOTICE,
     ...overrides,
   };
 }
@@ -90,7 +89,14 @@ describe('signing up with a city from GeoNames', () => {
     expect((await verify(token)).statusCode).toBe(410);
 
     const aino = await t.signedIn('aino@pori.fi', PASSWORD);
-    expect((await aino.request({ method: 'GET', url: '/api/me' })).json().pendingApproval).toBe(true);
+    const pending = (await aino.request({ method: 'GET', url: '/api/me' })).json();
+    expect(pending.pendingApproval).toBe(true);
+    // The notice accepted when signing up is the account's consent, dated then.
+    expect(pending.privacy).toEqual({ currentVersion: READ_NOTICE.privacyNoticeVersion, acceptedVersion: READ_NOTICE.privacyNoticeVersion, needsAcceptance: false });
+    const consent = await t.app.db.selectFrom('privacy_consents').innerJoin('people', 'people.id', 'privacy_consents.person_id').where('people.email', '=', 'aino@pori.fi').select(['context', 'accepted_at']).execute();
+    expect(consent).toEqual([{ context: 'registration', accepted_at: expect.any(Date) }]);
+    const signedUpAt = await t.app.db.selectFrom('registrations').where('email', '=', 'aino@pori.fi').select('created_at').executeTakeFirstOrThrow();
+    expect(consent[0]?.accepted_at).toEqual(signedUpAt.created_at);
     const work = await aino.request({ method: 'GET', url: '/api/me/work' });
     expect(work.statusCode).toBe(403);
     expect(work.json().reason).toEqual({ code: 'REGISTRATION_NOT_APPROVED' });
@@ -249,6 +255,8 @@ describe('what is refused and what is stored', () => {
     expect(place.json().errors).toEqual([expect.objectContaining({ field: 'body.geonamesId' })]);
     const privacy = await signUp({ email: 'x5@example.org', privacyNoticeRead: false });
     expect(privacy.json().errors).toEqual([expect.objectContaining({ field: 'body.privacyNoticeRead' })]);
+    const unknownNotice = await signUp({ email: 'x6@example.org', privacyNoticeVersion: '0.9' });
+    expect(unknownNotice.json().errors).toEqual([expect.objectContaining({ field: 'body.privacyNoticeVersion', reason: { code: 'PRIVACY_NOTICE_UNKNOWN', params: { version: '0.9' } } })]);
     expect([await count('registrations'), await count('outbox')]).toEqual(before);
   });
 

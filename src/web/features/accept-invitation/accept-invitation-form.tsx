@@ -1,4 +1,4 @@
-import { Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Checkbox, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AcceptInvitationBody, PASSWORD_MAX, PASSWORD_MIN, type InvitationPreview } from '../../../shared/account.schemas.ts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
@@ -17,7 +17,15 @@ interface AcceptInvitationFormProps {
  */
 export function AcceptInvitationForm({ token, preview, onAccepted }: AcceptInvitationFormProps) {
   const { t } = useTranslation();
-  const form = useApiForm({ initialValues: { name: preview.name, password: '' }, schema: AcceptInvitationBody, mutation: useAcceptInvitation(token), onSuccess: onAccepted });
+  const form = useApiForm({
+    initialValues: { name: preview.name, password: '', privacyNoticeRead: false },
+    schema: AcceptInvitationBody,
+    // The version the preview named: if a newer one is published meanwhile, the server refuses and says so on the box.
+    toBody: (values) => ({ ...values, privacyNoticeVersion: preview.privacyNoticeVersion }),
+    fieldOf: (path) => (path === 'privacyNoticeVersion' ? 'privacyNoticeRead' : path),
+    mutation: useAcceptInvitation(token),
+    onSuccess: onAccepted,
+  });
   const existing = preview.existingAccount;
 
   return (
@@ -37,6 +45,16 @@ export function AcceptInvitationForm({ token, preview, onAccepted }: AcceptInvit
           {...form.getInputProps('password')}
           visibilityToggleButtonProps={{ 'aria-label': t('fields.showPassword') }}
         />
+        <Stack gap={4}>
+          <Checkbox
+            label={t('privacy.haveRead')}
+            description={t('acceptInvitation.privacyNoticeHint', { version: preview.privacyNoticeVersion })}
+            {...form.getInputProps('privacyNoticeRead', { type: 'checkbox' })}
+          />
+          <Anchor href="/privacy" target="_blank" rel="noopener" size="sm" ml={32}>
+            {t('privacy.readNotice')} {t('acceptInvitation.opensInNewTab')}
+          </Anchor>
+        </Stack>
         <Button {...form.submitProps}>{t('acceptInvitation.submit')}</Button>
       </Stack>
     </form>

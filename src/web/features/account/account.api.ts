@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { CurrentUser, type ChangePasswordBody, type SessionState, type UpdateMeBody } from '../../../shared/account.schemas.ts';
+import { CurrentUser, Me, type ChangePasswordBody, type SessionState, type UpdateMeBody } from '../../../shared/account.schemas.ts';
+import type { OptIns } from '../../../shared/privacy.schemas.ts';
 import { apiGet, apiSend } from '../../lib/api-client.ts';
 import { switchLanguage } from '../../lib/i18n.ts';
 import { sessionQueryKey } from '../../lib/session.ts';
@@ -7,7 +8,7 @@ import { sessionQueryKey } from '../../lib/session.ts';
 const meQueryKey = ['me'] as const;
 
 export function useMe() {
-  return useQuery({ queryKey: meQueryKey, queryFn: ({ signal }) => apiGet('/api/me', CurrentUser, signal) });
+  return useQuery({ queryKey: meQueryKey, queryFn: ({ signal }) => apiGet('/api/me', Me, signal) });
 }
 
 export function useUpdateMe() {
@@ -15,7 +16,7 @@ export function useUpdateMe() {
   return useMutation({
     mutationFn: (body: UpdateMeBody) => apiSend('PATCH', '/api/me', body, CurrentUser),
     onSuccess: async (user) => {
-      queryClient.setQueryData(meQueryKey, user);
+      queryClient.setQueryData<Me>(meQueryKey, (me) => (me ? { ...me, ...user } : me));
       // The header shows the name from the session; keep them the same.
       queryClient.setQueryData<SessionState>(sessionQueryKey, (session) => (session ? { ...session, user } : session));
       await switchLanguage(user.locale);
@@ -26,5 +27,13 @@ export function useUpdateMe() {
 export function useChangePassword() {
   return useMutation({
     mutationFn: (body: ChangePasswordBody) => apiSend('POST', '/api/me/password', body),
+  });
+}
+
+export function useSetOptIns() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (optIns: OptIns) => apiSend('PUT', '/api/me/opt-ins', optIns, Me),
+    onSuccess: (me) => queryClient.setQueryData(meQueryKey, me),
   });
 }

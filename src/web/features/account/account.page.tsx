@@ -9,6 +9,7 @@ import { useMe } from './account.api.ts';
 import { CalendarFeedCard, DigestCard } from './calendar-and-digest.tsx';
 import { ChangePasswordForm } from './change-password-form.tsx';
 import { MyRoles } from './my-roles.tsx';
+import { OptInsCard } from './opt-ins.tsx';
 import { ProfileForm } from './profile-form.tsx';
 import { PageSection } from '../../components/page-section.tsx';
 
@@ -52,6 +53,10 @@ export function AccountPage() {
           <Divider />
           <PageSection id="digest-heading" title={t('account.digestTitle')}>
             <DigestCard />
+          </PageSection>
+          <Divider />
+          <PageSection id="opt-ins-heading" title={t('account.optInsTitle')}>
+            <OptInsCard optIns={me.data.optIns} />
           </PageSection>
         </>
       )}

@@ -3,6 +3,7 @@ import {
   CityContacts,
   CityHistory,
   CityProfile,
+  CityPublicContacts,
   ImportCitiesResult,
   SimilarCities,
   type ReplaceContactsBody,
@@ -39,6 +40,13 @@ export function useCityHistory(slug: string, enabled: boolean) {
     queryKey: ['cities', 'history', slug],
     queryFn: ({ signal }) => apiGet(`/api/cities/${encodeURIComponent(slug)}/history?pageSize=20`, CityHistory, signal),
     enabled,
+  });
+}
+
+export function useCityPublicContacts(slug: string) {
+  return useQuery({
+    queryKey: ['cities', 'public-contacts', slug],
+    queryFn: ({ signal }) => apiGet(`/api/cities/${encodeURIComponent(slug)}/public-contacts`, CityPublicContacts, signal),
   });
 }
 

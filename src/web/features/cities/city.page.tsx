@@ -15,7 +15,7 @@ import { displayName, formatDateTime } from '../../lib/format.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { hasRole, isPrimaryContactOf } from '../../../shared/role-predicates.ts';
 import { reasonText } from '../../lib/reason-text.ts';
-import { useCityContacts, useCityHistory, useCityProfile, useCitySolutions, useSimilarCities } from './cities.api.ts';
+import { useCityContacts, useCityHistory, useCityProfile, useCityPublicContacts, useCitySolutions, useSimilarCities } from './cities.api.ts';
 import { CityEditForm } from './city-edit-form.tsx';
 import { ContactsForm } from './contacts-form.tsx';
 
@@ -82,6 +82,7 @@ export function CityPage() {
         </>
       )}
       <CitySolutionsSection slug={c.slug} />
+      <PublicContactsSection slug={c.slug} />
       <SimilarSection slug={c.slug} />
       {c.canEdit && <PrivateSection city={c} />}
     </>
@@ -115,6 +116,24 @@ function CitySolutionsSection({ slug }: { slug: string }) {
           </Paper>
         ))}
       </Stack>
+    </Box>
+  );
+}
+
+/** The representatives who chose to be listed publicly (an opt-in on their account page). */
+function PublicContactsSection({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const contacts = useCityPublicContacts(slug);
+  return (
+    <Box mb="xl">
+      <ListSection id="city-public-contacts" title={t('cities.publicContacts')} none={t('cities.publicContactsNone')} items={contacts.data?.items} loading={contacts.isPending}>
+        {(person) => (
+          <li key={person.email}>
+            {person.name}
+            {person.primaryContact && ` (${t('cities.primaryContactMark')})`} · <Anchor href={`mailto:${person.email}`}>{person.email}</Anchor>
+          </li>
+        )}
+      </ListSection>
     </Box>
   );
 }

@@ -16,9 +16,6 @@ import { useApiForm } from '../../lib/use-api-form.ts';
 import { PlacePicker } from './place-picker.tsx';
 import { useRegistrationSettings, useSignUp } from './registration.api.ts';
 
-/** The privacy notice's version the person confirms reading (the notice and the consent record are another feature's; the lead wires them). */
-export const PRIVACY_NOTICE_VERSION = '2026-12';
-
 export function RegisterPage() {
   const { t } = useTranslation();
   const settings = useRegistrationSettings();
@@ -48,7 +45,7 @@ export function RegisterPage() {
         <>
           <Text>{t('registration.intro')}</Text>
           <Paper withBorder p="lg" radius="md">
-            <SignUpForm onSent={setSentTo} />
+            <SignUpForm onSent={setSentTo} privacyNoticeVersion={settings.data.privacyNoticeVersion} />
           </Paper>
         </>
       )}
@@ -59,7 +56,8 @@ export function RegisterPage() {
   );
 }
 
-function SignUpForm({ onSent }: { onSent: (email: string) => void }) {
+/** `privacyNoticeVersion`: the notice in force, which the person confirms reading (the server records it as their consent). */
+function SignUpForm({ onSent, privacyNoticeVersion }: { onSent: (email: string) => void; privacyNoticeVersion: string }) {
   const { t, i18n } = useTranslation();
   const countryName = useCountryName();
   const [city, setCity] = useState<CitySummary | null>(null);
@@ -86,7 +84,7 @@ function SignUpForm({ onSent }: { onSent: (email: string) => void }) {
       cityId: v.citySource === 'registry' ? (city?.id ?? null) : null,
       geonamesId: v.citySource === 'geonames' ? (place?.geonamesId ?? null) : null,
       climateTargetYear: v.climateTargetYear.trim() === '' ? null : Number(v.climateTargetYear),
-      privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+      privacyNoticeVersion,
     }),
     mutation: useSignUp(),
     onSuccess: (_result, body) => onSent(body.email),
