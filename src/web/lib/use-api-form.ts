@@ -3,6 +3,7 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { z } from 'zod';
 import { fieldErrorsOf, validateWith, type FieldErrors } from './form-errors.ts';
+import { useUnsavedChanges } from './use-leave-warning.ts';
 
 /** A request of the form: a TanStack mutation whose variables are the checked body. */
 type Request<Variables, Result> = UseMutationResult<Result, Error, Variables>;
@@ -31,6 +32,8 @@ export interface ApiFormOptions<Values extends object, S extends z.ZodType, Resu
   errorsOf?: (error: Error) => FieldErrors;
   /** Called when the person edits a field (not when the form resets itself), e.g. to clear a "saved" notice. */
   onEdit?: () => void;
+  /** Unsaved changes make leaving the page ask first (LeaveWarning); false while the form cannot be saved (read-only). */
+  warnOnLeave?: boolean;
 }
 
 export interface ApiFormExtras<Values, Body, Result> {
@@ -48,6 +51,8 @@ export interface ApiFormExtras<Values, Body, Result> {
   run: <Variables, Result>(request: Request<Variables, Result>, variables: Variables, callbacks?: Callbacks<Result>) => void;
   /** Shows these messages on their fields and moves focus to the first. */
   showErrors: (errors: FieldErrors) => void;
+  /** The values differ from the last ones loaded or saved (a request of this form succeeding saves them): for LeaveWarning and autosave. */
+  dirty: boolean;
 }
 
 export type ApiForm<Values, Body, Result = unknown> = UseFormReturnType<Values> & ApiFormExtras<Values, Body, Result>;
@@ -117,14 +122,23 @@ export function useApiForm<Values extends object, S extends z.ZodType, Result = 
     return checked.data;
   };
 
-  const run = <Variables, R>(request: Request<Variables, R>, variables: Variables, callbacks?: Callbacks<R>) =>
+  const run = <Variables, R>(request: Request<Variables, R>, variables: Variables, callbacks?: Callbacks<R>) => {
+    const sent = form.getValues();
     request.mutate(variables, {
-      onSuccess: (result) => callbacks?.onSuccess?.(result),
+      onSuccess: (result) => {
+        // The values sent are saved; what was typed meanwhile is still unsaved.
+        // A callback that sets the values (empties the form) makes those the saved ones.
+        const before = form.getValues();
+        callbacks?.onSuccess?.(result);
+        const after = form.getValues();
+        form.resetDirty(after !== before ? after : sent);
+      },
       onError: (error) => {
         showErrors(options.errorsOf?.(error) ?? fieldErrorsOf(error));
         callbacks?.onError?.(error);
       },
     });
+  };
 
   const send = (body: z.output<S>, callbacks?: Callbacks<Result>) => {
     if (!options.mutation) return;
@@ -146,6 +160,9 @@ export function useApiForm<Values extends object, S extends z.ZodType, Result = 
     else options.onValid?.(body);
   };
 
+  const dirty = form.isDirty();
+  useUnsavedChanges((options.warnOnLeave ?? false) && dirty);
+
   return {
     ...form,
     formProps: { ref: formRef, noValidate: true, onSubmit },
@@ -155,6 +172,7 @@ export function useApiForm<Values extends object, S extends z.ZodType, Result = 
     send,
     run,
     showErrors,
+    dirty,
   };
 }
 

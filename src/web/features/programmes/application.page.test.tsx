@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../../shared/programme.schemas.ts';
 import { reason } from '../../../shared/reason-texts.ts';
@@ -148,5 +148,44 @@ describe('the application form', () => {
     await waitFor(() => expect(notes).toHaveAccessibleDescription('The server refuses this note.'));
     expect(notes).toHaveFocus();
     expect(screen.getByRole('alert')).toHaveTextContent(t('errors.codes.VALIDATION_FAILED'));
+  });
+});
+
+describe('leaving the application form (issue 17)', () => {
+  const unloadPrevented = () => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  };
+
+  it('asks before leaving unsaved answers through a link: Stay keeps them, Leave goes', async () => {
+    const { user, router } = await setUp();
+    expect(unloadPrevented()).toBe(false);
+    await user.type(field('Anything else'), 'Unsaved words');
+    expect(unloadPrevented()).toBe(true);
+
+    await act(() => router.navigate('/start'));
+    const dialog = await screen.findByRole('dialog', { name: t('leaveWarning.title') });
+    expect(dialog).toHaveTextContent(t('leaveWarning.message'));
+    await user.click(within(dialog).getByRole('button', { name: t('leaveWarning.stay') }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(field('Anything else')).toHaveValue('Unsaved words');
+
+    await act(() => router.navigate('/start'));
+    await user.click(within(await screen.findByRole('dialog', { name: t('leaveWarning.title') })).getByRole('button', { name: t('leaveWarning.leave') }));
+    expect(await screen.findByText('Elsewhere')).toBeInTheDocument();
+    expect(unloadPrevented()).toBe(false);
+  });
+
+  it('lets the person go without asking once the answers are saved', async () => {
+    const { user, router } = await setUp({
+      [`PATCH /api/applications/${APPLICATION_ID}`]: ({ body }) => ({ body: application({ version: 8, answers: (body as { answers: Record<string, string> }).answers }) }),
+    });
+    await user.type(field('Anything else'), 'Saved words');
+    await user.click(screen.getByRole('button', { name: t('programmes.application.saveDraft') }));
+    await screen.findByText(t('programmes.application.draftSaved'));
+    expect(unloadPrevented()).toBe(false);
+    await act(() => router.navigate('/start'));
+    expect(await screen.findByText('Elsewhere')).toBeInTheDocument();
   });
 });

@@ -95,6 +95,7 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
     // Once submitted, every save must leave a complete application.
     validate: (v) => problemsOf(v.answers, a.status === 'submitted'),
     mutation: save,
+    warnOnLeave: editable,
     onEdit: () => {
       setDirty(true);
       setNotice(null);
@@ -140,8 +141,10 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
       { questionId, file },
       {
         onSuccess: (saved) => {
-          // Keep unsaved edits of other questions; take the file's name from the server.
-          form.setFieldValue(`answers.${questionId}`, saved.answers[questionId] ?? file.name);
+          // Keep unsaved edits of other questions; take the file's name from the server. The file is saved: not a change to warn about.
+          const name = saved.answers[questionId] ?? file.name;
+          form.setFieldValue(`answers.${questionId}`, name);
+          form.resetDirty({ answers: { ...form.getInitialValues().answers, [questionId]: name } });
           setNotice(t('programmes.application.fileAttached', { name: saved.answers[questionId] ?? file.name }));
         },
         onSettled: () => setUploadingQuestion(null),
@@ -155,7 +158,9 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
     const questionId = fileToRemove;
     removeFile.mutate(questionId, {
       onSuccess: () => {
-        form.setFieldValue('answers', (current) => Object.fromEntries(Object.entries(current).filter(([id]) => id !== questionId)));
+        const without = (answers: Answers) => Object.fromEntries(Object.entries(answers).filter(([id]) => id !== questionId));
+        form.setFieldValue('answers', without);
+        form.resetDirty({ answers: without(form.getInitialValues().answers) });
         setNotice(t('programmes.application.fileRemoved'));
       },
       onSettled: () => {

@@ -109,6 +109,7 @@ function EvaluationForm({ evaluation, onReload }: { evaluation: Evaluation; onRe
     // The version this form last saved: a save from a stale tab is refused.
     toBody: (v) => ({ version, scores: scored(v.scores), comment: v.comment }),
     mutation: save,
+    warnOnLeave: !readOnly,
   });
   const conflict = useApiForm({
     initialValues: { reason: '' },

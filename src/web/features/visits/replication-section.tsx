@@ -143,6 +143,7 @@ function UpdateForm({ plan, visitId }: { plan: Plan; visitId: string }) {
     // Said as what to do: a link starting with http:// or https://.
     validate: (v) => (ReplicationUpdateBody.shape.evidenceUrl.safeParse(urlOf(v.evidenceUrl)).success ? {} : { evidenceUrl: t('visits.replication.linkInvalid') }),
     mutation: useAddPlanUpdate(visitId, plan.id),
+    warnOnLeave: true,
     onSuccess: () => {
       setSaved(true);
       setOpen(false);
@@ -217,6 +218,7 @@ function PlanForm({ visit, cities }: { visit: Visit; cities: { id: string; name:
       return `steps.${filled[Number(match[1])] ?? match[1]}${match[2] ?? ''}`;
     },
     mutation: useCreatePlan(visit.id),
+    warnOnLeave: true,
     onSuccess: (plan) => {
       setCreated(plan.title);
       form.setValues({ title: '', owner: '', targetDate: '', solutionId: '', steps: [blankStep()] });
