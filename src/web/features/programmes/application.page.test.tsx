@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Question } from '../../../shared/programme.schemas.ts';
+import type { Question, WithdrawalPreview } from '../../../shared/programme.schemas.ts';
 import { reason } from '../../../shared/reason-texts.ts';
 import { i18next } from '../../lib/i18n.ts';
 import { reasonText } from '../../lib/reason-text.ts';
@@ -187,5 +187,43 @@ describe('leaving the application form (issue 17)', () => {
     expect(unloadPrevented()).toBe(false);
     await act(() => router.navigate('/start'));
     expect(await screen.findByText('Elsewhere')).toBeInTheDocument();
+  });
+});
+
+describe('the withdrawal confirmation says what will happen (issue 17)', () => {
+  const preview = (p: Partial<WithdrawalPreview>): WithdrawalPreview => ({ case: 'before_decisions', outcome: null, promotesWaitlisted: false, leavesVisitTo: null, tellsProgrammeTeam: false, tellsHost: null, refusal: null, ...p });
+  const selectedAfterDecisions = {
+    [`GET /api/applications/${APPLICATION_ID}`]: { body: application({ status: 'selected', submittedAt: '2027-02-02T10:00:00Z' }) },
+    'GET /api/programmes/gsv-2027/calls/host': { body: call({ questions, state: 'closed', decisionsPublishedAt: '2027-03-01T10:00:00Z' }) },
+  };
+  const openDialog = async (answer: WithdrawalPreview) => {
+    mockApi({
+      'GET /api/session': { body: representative() },
+      'GET /api/programmes/gsv-2027': { body: programme() },
+      ...selectedAfterDecisions,
+      [`GET /api/applications/${APPLICATION_ID}/withdrawal`]: { body: answer },
+    });
+    const { user } = renderPage(<ApplicationPage />, { path: `/applications/${APPLICATION_ID}`, pattern: '/applications/:id' });
+    await user.click(await screen.findByRole('button', { name: t('programmes.application.withdraw') }));
+    return screen.findByRole('dialog', { name: t('programmes.application.withdrawTitle') });
+  };
+
+  it('after the matching: the city leaves its visit, nobody moves up, the host and the programme team are told', async () => {
+    const dialog = await openDialog(preview({ case: 'programme_team', outcome: 'selected', leavesVisitTo: 'Graz', tellsProgrammeTeam: true, tellsHost: 'Graz' }));
+    await waitFor(() => expect(dialog).toHaveTextContent('The study visits are already matched, so nobody moves up from the waiting list.'));
+    expect(dialog).toHaveTextContent('Valencia is taken out of its study visit to Graz, with its delegates and travel. Graz and the programme team are told by email.');
+    expect(within(dialog).getByRole('button', { name: t('programmes.application.withdrawConfirm') })).toBeEnabled();
+  });
+
+  it('before the matching: the first waitlisted city takes the place and is told', async () => {
+    const dialog = await openDialog(preview({ case: 'promote', outcome: 'selected', promotesWaitlisted: true }));
+    await waitFor(() => expect(dialog).toHaveTextContent('The first city on the waiting list takes it and is told by email.'));
+  });
+
+  it('says why it cannot be withdrawn and offers no confirm', async () => {
+    const why = reason('WITHDRAWAL_VISIT_OVER', { city: 'Valencia', date: '2027-05-21' });
+    const dialog = await openDialog(preview({ case: 'refused', refusal: why }));
+    await waitFor(() => expect(dialog).toHaveTextContent(reasonText(why)));
+    expect(within(dialog).getByRole('button', { name: t('programmes.application.withdrawConfirm') })).toBeDisabled();
   });
 });

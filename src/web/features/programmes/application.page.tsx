@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { answerProblems } from '../../../domain/calls/answers.ts';
-import { UpdateApplicationBody, type Answers, type Application, type Call } from '../../../shared/programme.schemas.ts';
+import { UpdateApplicationBody, type Answers, type Application, type Call, type WithdrawalPreview } from '../../../shared/programme.schemas.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
@@ -15,10 +15,32 @@ import { useCurrentUser } from '../../lib/session.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { AnswerField } from './answer-field.tsx';
 import { formatInstant } from './programme-dates.ts';
-import { useApplication, useCall, useProgramme, useRemoveAttachment, useSaveAnswers, useSubmitApplication, useUploadAttachment, useWithdrawApplication } from './programmes.api.ts';
+import { useApplication, useCall, useProgramme, useRemoveAttachment, useSaveAnswers, useSubmitApplication, useUploadAttachment, useWithdrawApplication, useWithdrawalPreview } from './programmes.api.ts';
 import { ApplicationStatusBadge } from './status-badges.tsx';
 import { representsCity } from '../../../shared/role-predicates.ts';
 import { PageProblem } from '../../components/page-problem.tsx';
+import type { TFunction } from 'i18next';
+
+/** The withdrawal confirmation says exactly what the server will do in this case (who is told, who moves up, the visit changed). */
+function withdrawalText(p: WithdrawalPreview, t: TFunction, city: string, call: string): string {
+  const k = 'programmes.application.withdrawal';
+  switch (p.case) {
+    case 'refused':
+      return p.refusal ? reasonText(p.refusal) : '';
+    case 'before_decisions':
+      return t(`${k}.beforeDecisions`, { city, call });
+    case 'promote':
+      if (p.outcome === 'waitlisted') return t(`${k}.waitlisted`, { city, call });
+      return t(p.promotesWaitlisted ? `${k}.selectedPromotes` : `${k}.selectedNobodyWaiting`, { city, call });
+    case 'programme_team': {
+      if (p.outcome !== 'selected') return t(`${k}.matchedWaitlisted`, { city, call });
+      const parts = [t(`${k}.matchedNobodyMovesUp`)];
+      if (p.leavesVisitTo) parts.push(t(`${k}.leavesVisit`, { city, host: p.leavesVisitTo }));
+      parts.push(p.tellsHost ? t(`${k}.tellsHostAndTeam`, { host: p.tellsHost }) : t(`${k}.tellsTeam`));
+      return parts.join(' ');
+    }
+  }
+}
 
 const isEmpty = (v: Answers[string] | undefined) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 /** A list without its empty rows (a date row added and left blank). */
@@ -66,6 +88,7 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
   const [confirm, setConfirm] = useState<'submit' | 'withdraw' | 'removeFile' | null>(null);
   const [fileToRemove, setFileToRemove] = useState<string | null>(null);
   const [uploadingQuestion, setUploadingQuestion] = useState<string | null>(null);
+  const withdrawal = useWithdrawalPreview(a.id, confirm === 'withdraw');
 
   const isRepresentative = representsCity(user, a.cityId);
   // The server decides; this only avoids offering what it would refuse. A page
@@ -281,9 +304,17 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
       <ConfirmDialog
         opened={confirm === 'withdraw'}
         title={t('programmes.application.withdrawTitle')}
-        message={t('programmes.application.withdrawMessage', { city: a.cityName, call: callName })}
+        message={
+          withdrawal.data
+            ? withdrawalText(withdrawal.data, t, a.cityName, callName)
+            : withdrawal.isError
+              ? t('programmes.application.withdrawMessage', { city: a.cityName, call: callName })
+              : t('programmes.application.withdrawal.checking')
+        }
         confirmLabel={t('programmes.application.withdrawConfirm')}
         busy={withdraw.isPending}
+        // Wait for what it would do; a refusal is said and not offered. (Should the preview fail, the server still decides.)
+        confirmDisabled={withdrawal.isPending || withdrawal.data?.case === 'refused'}
         onConfirm={() =>
           withdraw.mutate(a.version, {
             onSuccess: () => setNotice(t('programmes.application.withdrawn')),
