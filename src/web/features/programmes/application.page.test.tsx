@@ -227,3 +227,55 @@ describe('the withdrawal confirmation says what will happen (issue 17)', () => {
     expect(within(dialog).getByRole('button', { name: t('programmes.application.withdrawConfirm') })).toBeDisabled();
   });
 });
+
+describe('a draft saves itself (issue 17, decision 0019)', () => {
+  const saving = { timeout: 8000 };
+  const statusLine = () => screen.getByText(/^Draft saved at|^Saving…|^Could not save the draft/);
+
+  it('a few seconds after typing stops, with the version each save answered: a manual save then is not refused', async () => {
+    const { api, user } = await setUp({
+      [`PATCH /api/applications/${APPLICATION_ID}`]: ({ body }) => {
+        const sent = body as { version: number; answers: Record<string, string> };
+        return { body: application({ version: sent.version + 1, answers: sent.answers }) };
+      },
+    });
+    await user.type(field('Anything else'), 'First');
+    expect(api.sent()).toEqual([]);
+    await waitFor(() => expect(api.sent()).toHaveLength(1), saving);
+    await waitFor(() => expect(statusLine()).toHaveTextContent(/^Draft saved at \d{2}:\d{2}/));
+    expect(statusLine()).toHaveAttribute('aria-live', 'polite');
+    await user.type(field('Anything else'), ' and second');
+    await waitFor(() => expect(api.sent()).toHaveLength(2), saving);
+    await user.type(field('Anything else'), '!');
+    await user.click(screen.getByRole('button', { name: t('programmes.application.saveDraft') }));
+    expect(await screen.findByText(t('programmes.application.draftSaved'))).toBeInTheDocument();
+    expect(api.sent().map((r) => r.body)).toEqual([
+      { version: 7, answers: { notes: 'First' } },
+      { version: 8, answers: { notes: 'First and second' } },
+      { version: 9, answers: { notes: 'First and second!' } },
+    ]);
+  }, 30_000);
+
+  it('says why a draft could not be saved, without moving the person', async () => {
+    const why = reason('APPLICATION_CHANGED');
+    const { user } = await setUp({ [`PATCH /api/applications/${APPLICATION_ID}`]: { ...problem(409, 'CONFLICT'), body: { ...problem(409, 'CONFLICT').body, reason: why } } });
+    await user.type(field('Anything else'), 'Words');
+    await waitFor(() => expect(statusLine()).toHaveTextContent(`Could not save the draft: ${reasonText(why)}`), saving);
+    expect(field('Anything else')).toHaveFocus();
+  }, 30_000);
+
+  it('never once the application is submitted', async () => {
+    const api = mockApi({
+      'GET /api/session': { body: representative() },
+      [`GET /api/applications/${APPLICATION_ID}`]: { body: application({ status: 'submitted', submittedAt: '2027-02-02T10:00:00Z' }) },
+      'GET /api/programmes/gsv-2027/calls/host': { body: call({ questions }) },
+      'GET /api/programmes/gsv-2027': { body: programme() },
+    });
+    const { user } = renderPage(<ApplicationPage />, { path: `/applications/${APPLICATION_ID}`, pattern: '/applications/:id' });
+    await screen.findByRole('button', { name: t('programmes.application.saveChanges') });
+    await user.type(field('Anything else'), 'Words');
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    expect(api.sent()).toEqual([]);
+    expect(screen.queryByText(/^Draft saved at|^Saving…/)).toBeNull();
+  }, 30_000);
+});

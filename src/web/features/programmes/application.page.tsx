@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { answerProblems } from '../../../domain/calls/answers.ts';
 import { UpdateApplicationBody, type Answers, type Application, type Call, type WithdrawalPreview } from '../../../shared/programme.schemas.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { AutosaveStatus } from '../../components/autosave-status.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
@@ -79,11 +80,12 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const save = useSaveAnswers(a.id);
+  // Its own request: an autosave's failure shows in its status line, not as the form's refusal.
+  const autosave = useSaveAnswers(a.id);
   const submit = useSubmitApplication(a.id);
   const withdraw = useWithdrawApplication(a.id);
   const upload = useUploadAttachment(a.id);
   const removeFile = useRemoveAttachment(a.id);
-  const [dirty, setDirty] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<'submit' | 'withdraw' | 'removeFile' | null>(null);
   const [fileToRemove, setFileToRemove] = useState<string | null>(null);
@@ -96,7 +98,7 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
   const editable = isRepresentative && a.status !== 'withdrawn' && call.state === 'open' && ['draft', 'submitted'].includes(a.status);
   const mayWithdraw = isRepresentative && a.status !== 'withdrawn' && (call.state === 'open' || ((a.status === 'selected' || a.status === 'waitlisted') && call.decisionsPublishedAt !== null));
   const lastError = save.error ?? submit.error ?? withdraw.error ?? upload.error ?? removeFile.error;
-  const busy = save.isPending || submit.isPending || withdraw.isPending;
+  const busy = save.isPending || autosave.isPending || submit.isPending || withdraw.isPending;
 
   // One message at a time: a new action clears what the previous one said.
   const resetMessages = () => {
@@ -119,10 +121,9 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
     validate: (v) => problemsOf(v.answers, a.status === 'submitted'),
     mutation: save,
     warnOnLeave: editable,
-    onEdit: () => {
-      setDirty(true);
-      setNotice(null);
-    },
+    // A draft saves itself (the version comes back through the cached application); once submitted, changes are saved on purpose.
+    autosave: { request: autosave, enabled: editable && a.status === 'draft' },
+    onEdit: () => setNotice(null),
   });
 
   const saveDraft = (then?: (saved: Application) => void) => {
@@ -132,7 +133,6 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
     form.send(body, {
       onSuccess: (saved) => {
         form.setValues({ answers: saved.answers });
-        setDirty(false);
         if (then) then(saved);
         else setNotice(t(a.status === 'submitted' ? 'programmes.application.changesSaved' : 'programmes.application.draftSaved'));
       },
@@ -153,7 +153,7 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
         },
         onError: () => setConfirm(null),
       });
-    if (dirty) saveDraft((saved) => send(saved.version));
+    if (form.dirty) saveDraft((saved) => send(saved.version));
     else send(a.version);
   };
 
@@ -289,6 +289,7 @@ function ApplicationView({ application: a, call, maxDelegates }: { application: 
               )}
             </Group>
           )}
+          {editable && a.status === 'draft' && <AutosaveStatus state={form.autosave} />}
         </Stack>
       </form>
 
