@@ -1,6 +1,7 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AutosaveState } from '../lib/use-api-form.ts';
+import { formatClock } from '../lib/format.ts';
 import { useProblemMessage } from '../lib/problem-message.ts';
 
 /** The quiet line under a form that saves its draft by itself: "Saving…", "Draft saved at 14:32", or why it could not. */
@@ -11,7 +12,7 @@ export function AutosaveStatus({ state }: { state: AutosaveState }) {
     state.status === 'saving'
       ? t('autosave.saving')
       : state.status === 'saved'
-        ? t('autosave.saved', { time: new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' }).format(state.at) })
+        ? t('autosave.saved', { time: formatClock(state.at, i18n.language) })
         : state.status === 'failed'
           ? t('autosave.failed', { reason: problemMessage(state.error) })
           : '';
