@@ -87,6 +87,7 @@ const POLICY: Record<string, Access> = {
   'GET /api/applications/{id}': 'signed-in',
   'PATCH /api/applications/{id}': ['city_representative'],
   'POST /api/applications/{id}/submit': ['city_representative'],
+  'GET /api/applications/{id}/withdrawal': ['city_representative'],
   'POST /api/applications/{id}/withdraw': ['city_representative'],
   'PUT /api/applications/{id}/attachments/{questionId}': ['city_representative'],
   'GET /api/applications/{id}/attachments/{questionId}': 'signed-in',

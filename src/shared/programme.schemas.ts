@@ -223,6 +223,31 @@ export const CreateApplicationBody = z.object({ cityId: z.uuid(), answers: Answe
 export const UpdateApplicationBody = z.object({ version: z.number().int().min(1), answers: Answers });
 export const VersionBody = z.object({ version: z.number().int().min(1) });
 
+/**
+ * What withdrawing would do now, for the confirmation to say (the server's
+ * withdrawal rules, domain/selection/withdrawal.ts): `before_decisions` —
+ * the application is simply no longer considered; `promote` — decisions are
+ * published, the matching not yet: a selected city's place goes to the first
+ * waitlisted city; `programme_team` — the matching is published: nobody moves
+ * up, the city leaves its visit, the host and the programme managers are
+ * told; `refused` — it cannot be withdrawn (why in `refusal`).
+ */
+export const WithdrawalPreview = z.object({
+  case: z.enum(['before_decisions', 'promote', 'programme_team', 'refused']),
+  /** The published outcome the city gives up, or null before the decisions. */
+  outcome: z.enum(['selected', 'waitlisted']).nullable(),
+  /** A waitlisted city takes the place (and is emailed). */
+  promotesWaitlisted: z.boolean(),
+  /** The host of the visit the city is taken out of (a visiting city after the matching). */
+  leavesVisitTo: z.string().nullable(),
+  /** The host city and the programme managers are emailed (a selected city after the matching). */
+  tellsProgrammeTeam: z.boolean(),
+  /** The host city is emailed too (when the city withdrawing is not the host). */
+  tellsHost: z.string().nullable(),
+  refusal: Reason.nullable(),
+});
+export type WithdrawalPreview = z.infer<typeof WithdrawalPreview>;
+
 export const EvaluationStatus = z.enum(['draft', 'submitted', 'conflict']);
 export const Evaluation = z.object({
   applicationId: z.uuid(),

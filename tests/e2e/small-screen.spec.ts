@@ -55,4 +55,38 @@ describe('on a phone', () => {
     expect(pageErrors).toEqual([]);
     await context.close();
   });
+
+  it('the library shows its results in the first screen; its filters open in a drawer from "Filters (n)", which gives focus back', async () => {
+    const { page, context, pageErrors } = await openSession(browser, platform);
+    await page.setViewportSize(PHONE);
+    await page.goto('/solutions?sector=energy');
+    await pageReady(page, 'Climate solutions library');
+    const firstResult = page.getByRole('region', { name: 'Results' }).getByRole('listitem').first();
+    await firstResult.waitFor();
+    // The first result starts within the first screen, not below every filter.
+    expect((await firstResult.boundingBox())?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(PHONE.height);
+    expect(await page.getByRole('heading', { name: 'Filters' }).count()).toBe(0);
+    await expectAccessible(page, 'the library on a phone');
+
+    const button = page.getByRole('button', { name: 'Filters (1)' });
+    await button.click();
+    const drawer = page.getByRole('dialog', { name: 'Filters' });
+    // The box follows the address, which changes just after the click: click, then wait for it.
+    const visitable = drawer.getByRole('checkbox', { name: /^Site can be visited/ });
+    await visitable.click();
+    await expect.poll(() => visitable.isChecked()).toBe(true);
+    await expect.poll(() => page.evaluate(() => new URL(location.href).searchParams.get('visitable'))).toBe('true');
+    await expectAccessible(page, 'the library filters drawer on a phone');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Filters (2)' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Filters (2)');
+
+    // On a wide screen the filters stay a column beside the results, without the button.
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.getByRole('heading', { name: 'Filters' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Filters \(/ }).count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  });
 });

@@ -223,7 +223,7 @@ describe('study visits, delegations and follow-up', () => {
     await expectAccessible(page, 'the replication update form with an error');
     await field(update, 'Link to evidence').fill('https://graz.example/pilot');
     await update.getByRole('button', { name: 'Save the update' }).click();
-    await plan.getByText('Update saved.').waitFor();
+    await plan.getByRole('status').getByText('Update saved: 12 months, done.').waitFor();
     await plan.getByRole('row', { name: /12 months done The council approved the pilot/ }).waitFor();
     await plan.getByText('done', { exact: true }).first().waitFor();
     await expectAccessible(page, 'the visit, as a visiting city after its update');

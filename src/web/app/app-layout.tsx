@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { ContactLink } from '../components/contact-link.tsx';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
+import { LeaveWarning } from '../components/leave-warning.tsx';
 import { LoadingState } from '../components/loading-state.tsx';
 import { useProblemMessage } from '../lib/problem-message.ts';
 import { apiSend } from '../lib/api-client.ts';
@@ -64,6 +65,7 @@ export function AppLayout() {
           )}
         </Container>
       </Box>
+      <LeaveWarning />
       <Box component="footer" py="lg" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
         <Container size="lg">
           <Text size="sm" c="dimmed">

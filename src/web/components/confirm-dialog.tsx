@@ -6,6 +6,8 @@ interface ConfirmDialogProps {
   title: string;
   message: string;
   confirmLabel: string;
+  /** The button that keeps things as they are; "Cancel" by default. */
+  cancelLabel?: string;
   busy?: boolean;
   /** The action may not be done (the dialog says why): the confirm button is disabled. */
   confirmDisabled?: boolean;
@@ -15,7 +17,7 @@ interface ConfirmDialogProps {
 }
 
 /** Asks before an action that cannot be undone; Escape or Cancel keeps things as they are. */
-export function ConfirmDialog({ opened, title, message, confirmLabel, busy, confirmDisabled, onConfirm, onCancel, children }: ConfirmDialogProps) {
+export function ConfirmDialog({ opened, title, message, confirmLabel, cancelLabel, busy, confirmDisabled, onConfirm, onCancel, children }: ConfirmDialogProps) {
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onCancel} title={title} closeButtonProps={{ 'aria-label': t('common.close') }}>
@@ -24,7 +26,7 @@ export function ConfirmDialog({ opened, title, message, confirmLabel, busy, conf
       <Group justify="flex-end" mt="md">
         {/* Focus starts on Cancel so that Enter does not confirm by accident. */}
         <Button variant="default" onClick={onCancel} data-autofocus>
-          {t('common.cancel')}
+          {cancelLabel ?? t('common.cancel')}
         </Button>
         <Button color="red" onClick={onConfirm} loading={busy} disabled={confirmDisabled}>
           {confirmLabel}

@@ -12,6 +12,11 @@ export function formatDateTime(iso: string, language: string): string {
   return new Intl.DateTimeFormat(localeFor(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: PROGRAMME_TIME_ZONE }).format(new Date(iso));
 }
 
+/** A time of day on the person's own clock (14:32), for what just happened ("Draft saved at …"). */
+export function formatClock(at: Date, language: string): string {
+  return new Intl.DateTimeFormat(localeFor(language), { hour: '2-digit', minute: '2-digit' }).format(at);
+}
+
 const displayNames = new Map<string, Intl.DisplayNames | null>();
 
 /** The name of a region (country) or language code in the interface language, English where it has none; the code itself when unknown. */

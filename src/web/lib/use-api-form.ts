@@ -3,6 +3,7 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { z } from 'zod';
 import { fieldErrorsOf, validateWith, type FieldErrors } from './form-errors.ts';
+import { useUnsavedChanges } from './use-leave-warning.ts';
 
 /** A request of the form: a TanStack mutation whose variables are the checked body. */
 type Request<Variables, Result> = UseMutationResult<Result, Error, Variables>;
@@ -31,7 +32,23 @@ export interface ApiFormOptions<Values extends object, S extends z.ZodType, Resu
   errorsOf?: (error: Error) => FieldErrors;
   /** Called when the person edits a field (not when the form resets itself), e.g. to clear a "saved" notice. */
   onEdit?: () => void;
+  /** Unsaved changes make leaving the page ask first (LeaveWarning); false while the form cannot be saved (read-only). */
+  warnOnLeave?: boolean;
+  /**
+   * Saves a draft a while after the person stops typing (decision 0019): only
+   * while `enabled` (never for what is submitted), only unsaved values that
+   * pass the checks, never while another request of the form runs. Its own
+   * request (a second mutation on the draft endpoint), so a failure shows in
+   * the status line, not on the fields; `onSaved` takes the new version.
+   */
+  autosave?: { request: Request<z.output<S>, Result>; enabled: boolean; onSaved?: (result: Result) => void; delayMs?: number };
 }
+
+/** What the last autosave did, for AutosaveStatus. */
+export type AutosaveState = { status: 'idle' } | { status: 'saving' } | { status: 'saved'; at: Date } | { status: 'failed'; error: Error };
+
+/** A pause in typing after which a draft is saved (decision 0019). */
+export const AUTOSAVE_DELAY_MS = 3000;
 
 export interface ApiFormExtras<Values, Body, Result> {
   /** Spread on the <form>: submits on Enter, checks first, and is where focus looks for the first invalid field. */
@@ -48,6 +65,10 @@ export interface ApiFormExtras<Values, Body, Result> {
   run: <Variables, Result>(request: Request<Variables, Result>, variables: Variables, callbacks?: Callbacks<Result>) => void;
   /** Shows these messages on their fields and moves focus to the first. */
   showErrors: (errors: FieldErrors) => void;
+  /** The values differ from the last ones loaded or saved (a request of this form succeeding saves them): for LeaveWarning and autosave. */
+  dirty: boolean;
+  /** The last autosave (idle without the `autosave` option). */
+  autosave: AutosaveState;
 }
 
 export type ApiForm<Values, Body, Result = unknown> = UseFormReturnType<Values> & ApiFormExtras<Values, Body, Result>;
@@ -117,14 +138,23 @@ export function useApiForm<Values extends object, S extends z.ZodType, Result = 
     return checked.data;
   };
 
-  const run = <Variables, R>(request: Request<Variables, R>, variables: Variables, callbacks?: Callbacks<R>) =>
+  const run = <Variables, R>(request: Request<Variables, R>, variables: Variables, callbacks?: Callbacks<R>) => {
+    const sent = form.getValues();
     request.mutate(variables, {
-      onSuccess: (result) => callbacks?.onSuccess?.(result),
+      onSuccess: (result) => {
+        // The values sent are saved; what was typed meanwhile is still unsaved.
+        // A callback that sets the values (empties the form) makes those the saved ones.
+        const before = form.getValues();
+        callbacks?.onSuccess?.(result);
+        const after = form.getValues();
+        form.resetDirty(after !== before ? after : sent);
+      },
       onError: (error) => {
         showErrors(options.errorsOf?.(error) ?? fieldErrorsOf(error));
         callbacks?.onError?.(error);
       },
     });
+  };
 
   const send = (body: z.output<S>, callbacks?: Callbacks<Result>) => {
     if (!options.mutation) return;
@@ -146,6 +176,39 @@ export function useApiForm<Values extends object, S extends z.ZodType, Result = 
     else options.onValid?.(body);
   };
 
+  const dirty = form.isDirty();
+  useUnsavedChanges((options.warnOnLeave ?? false) && dirty);
+
+  // Autosave: each change of the values restarts the wait; the request runs when it ends.
+  const [autosave, setAutosave] = useState<AutosaveState>({ status: 'idle' });
+  const auto = options.autosave;
+  const autoBusy = (auto?.request.isPending ?? false) || (options.mutation?.isPending ?? false);
+  const autoOn = auto !== undefined && auto.enabled && dirty && !autoBusy;
+  const saveDraftRef = useRef<() => void>(() => undefined);
+  saveDraftRef.current = () => {
+    if (!auto) return;
+    const values = form.getValues();
+    const checked = validateWith(options.schema, options.toBody ? options.toBody(values) : values);
+    // What would not pass is left for the person's own save, which says why next to the fields.
+    if (!checked.ok || Object.values(options.validate?.(values) ?? {}).some((message) => message !== undefined)) return;
+    setAutosave({ status: 'saving' });
+    auto.request.mutate(checked.data, {
+      onSuccess: (result) => {
+        form.resetDirty(values);
+        auto.onSaved?.(result);
+        setAutosave({ status: 'saved', at: new Date() });
+      },
+      onError: (error) => setAutosave({ status: 'failed', error }),
+    });
+  };
+  const delay = auto?.delayMs ?? AUTOSAVE_DELAY_MS;
+  const values = form.values;
+  useEffect(() => {
+    if (!autoOn) return;
+    const timer = setTimeout(() => saveDraftRef.current(), delay);
+    return () => clearTimeout(timer);
+  }, [autoOn, values, delay]);
+
   return {
     ...form,
     formProps: { ref: formRef, noValidate: true, onSubmit },
@@ -155,6 +218,8 @@ export function useApiForm<Values extends object, S extends z.ZodType, Result = 
     send,
     run,
     showErrors,
+    dirty,
+    autosave,
   };
 }
 

@@ -3,9 +3,10 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { vi } from 'vitest';
 import { cssVariablesResolver, theme } from '../app/theme.ts';
+import { LeaveWarning } from '../components/leave-warning.tsx';
 
 /** One request the component sent: method, path with query, and the JSON body. */
 export interface SentRequest {
@@ -51,20 +52,29 @@ export function problem(status: number, code: string, errors: { field: string; m
   return { status, body: { type: 'about:blank', title: code, status, code, ...(detail ? { detail } : {}), ...(errors.length ? { errors } : {}) } };
 }
 
-/** Renders a page at `path` (matched by `pattern`) with the app's providers; returns a user-event session too. */
+/**
+ * Renders a page at `path` (matched by `pattern`) in a data router like the
+ * app's (so useBlocker works), with the app's providers; returns a user-event
+ * session and the router (`router.navigate('/elsewhere')` leaves the page).
+ */
 export function renderPage(element: ReactElement, { path = '/', pattern = '*' }: { path?: string; pattern?: string } = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const user = userEvent.setup();
+  // The layout's LeaveWarning asks before leaving a page with unsaved changes.
+  const page = (
+    <>
+      {element}
+      <LeaveWarning />
+    </>
+  );
+  const routes = [{ path: pattern, element: page }, ...(pattern === '*' ? [] : [{ path: '*', element: <p>Elsewhere</p> }])];
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
   const view = render(
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
-        <MemoryRouter initialEntries={[path]}>
-          <Routes>
-            <Route path={pattern} element={element} />
-          </Routes>
-        </MemoryRouter>
+        <RouterProvider router={router} />
       </QueryClientProvider>
     </MantineProvider>,
   );
-  return { user, ...view };
+  return { user, router, ...view };
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { Problem } from '../../../shared/problem.ts';
-import { Application, CallKind, CreateApplicationBody, UpdateApplicationBody, VersionBody } from '../../../shared/programme.schemas.ts';
+import { Application, CallKind, CreateApplicationBody, UpdateApplicationBody, VersionBody, WithdrawalPreview } from '../../../shared/programme.schemas.ts';
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
-import { createApplication, getApplication, listApplications, saveAnswers, submitApplication, withdrawApplication } from './applications.service.ts';
+import { createApplication, getApplication, listApplications, previewWithdrawal, saveAnswers, submitApplication, withdrawApplication } from './applications.service.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const CallParams = z.object({ slug: z.string().min(1).max(80), kind: CallKind });
@@ -53,6 +53,17 @@ export async function applicationRoutes(app: App) {
     schema: { tags: ['applications'], summary: 'Submit (sends a confirmation email)', params: IdParams, body: VersionBody, response: { 200: Application, 409: Problem, 422: Problem } },
     handler: async (request) =>
       submitApplication(app.db, { id: request.params.id, user: requireUser(request), version: request.body.version, ip: request.ip, publicUrl: app.config.publicUrl, now: app.now() }),
+  });
+
+  app.get('/api/applications/:id/withdrawal', {
+    config: { access: representatives },
+    schema: {
+      tags: ['applications'],
+      summary: 'What withdrawing would do now (who is told, whether a waitlisted city moves up, the visit left), or why it is refused',
+      params: IdParams,
+      response: { 200: WithdrawalPreview },
+    },
+    handler: async (request) => previewWithdrawal(app.db, request.params.id, requireUser(request), app.now()),
   });
 
   app.post('/api/applications/:id/withdraw', {

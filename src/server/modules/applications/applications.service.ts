@@ -2,7 +2,7 @@ import { answerProblems } from '../../../domain/calls/answers.ts';
 import { applicantStatus } from '../../../domain/calls/application-status.ts';
 import { nextInLine } from '../../../domain/selection/selection.ts';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
-import type { Answers, Application, CallKind } from '../../../shared/programme.schemas.ts';
+import type { Answers, Application, CallKind, WithdrawalPreview } from '../../../shared/programme.schemas.ts';
 import type { Db } from '../../db/client.ts';
 import { reason } from '../../../shared/reason-texts.ts';
 import { AppError, fieldError } from '../../errors.ts';
@@ -186,20 +186,11 @@ export async function withdrawApplication(db: Db, input: { id: string; user: Cur
   const row = await loadReadable(db, input.id, input.user);
   if (!mayChangeApplication(input.user, row.city_id)) throw new AppError('FORBIDDEN', reason('APPLICATION_WITHDRAW_OWN_ONLY'));
   const ctx = await contextOf(db, row, input.now);
-  const afterDecisions = ctx.state === 'closed' && row.decisions_published_at !== null && (row.outcome === 'selected' || row.outcome === 'waitlisted');
-  if (!afterDecisions) assertCallOpen(ctx, row.city_id);
-  if (row.status === 'withdrawn') throw new AppError('CONFLICT', reason('APPLICATION_ALREADY_WITHDRAWN'));
-  const facts = afterDecisions ? await visitOfCity(db, ctx.programme.id, row.city_id) : null;
-  const visit = facts?.visit ?? null;
-  const what = facts
-    ? withdrawalCase({ cityName: row.city_name, matchingPublished: facts.matchingPublished, visit: visit && { id: visit.id, endsOn: visit.ends_on }, today: localDateAt(input.now, ctx.programme.settings.timeZone) })
-    : null;
-  if (what?.kind === 'refused') throw new AppError('CONFLICT', what.reason);
+  const { what, visit, leaves } = await decideWithdrawal(db, row, ctx, input.now);
   await db.transaction().execute(async (trx) => {
     const locked = await findApplicationForUpdate(trx, input.id);
     if (!locked || locked.version !== input.version) throw staleVersion();
     if (!(await setStatus(trx, row.id, input.version, 'withdrawn'))) throw staleVersion();
-    const leaves = what?.kind === 'programme_team' && visit !== null && visit.host_city_id !== row.city_id ? visit.id : null;
     await recordAudit(trx, {
       actorId: input.user.id,
       action: 'application.withdraw',
@@ -220,6 +211,60 @@ export async function withdrawApplication(db: Db, input: { id: string; user: Cur
     }
   });
   return presentCurrent(db, input.id, input.user, ctx);
+}
+
+/**
+ * What withdrawing does now, decided once for the withdrawal and for its
+ * preview: refusals are thrown (call closed, already withdrawn, visit over);
+ * `what` is null before the decisions; `leaves` is the visit a visiting city
+ * is taken out of.
+ */
+async function decideWithdrawal(db: Db, row: ApplicationRow, ctx: CallContext, now: Date) {
+  const afterDecisions = ctx.state === 'closed' && row.decisions_published_at !== null && (row.outcome === 'selected' || row.outcome === 'waitlisted');
+  if (!afterDecisions) assertCallOpen(ctx, row.city_id);
+  if (row.status === 'withdrawn') throw new AppError('CONFLICT', reason('APPLICATION_ALREADY_WITHDRAWN'));
+  const facts = afterDecisions ? await visitOfCity(db, ctx.programme.id, row.city_id) : null;
+  const visit = facts?.visit ?? null;
+  const what = facts
+    ? withdrawalCase({ cityName: row.city_name, matchingPublished: facts.matchingPublished, visit: visit && { id: visit.id, endsOn: visit.ends_on }, today: localDateAt(now, ctx.programme.settings.timeZone) })
+    : null;
+  if (what?.kind === 'refused') throw new AppError('CONFLICT', what.reason);
+  const leaves = what?.kind === 'programme_team' && visit !== null && visit.host_city_id !== row.city_id ? visit.id : null;
+  return { afterDecisions, what, visit, leaves };
+}
+
+/**
+ * What a withdrawal would do now, for the confirmation to say exactly that:
+ * the same decision as withdrawApplication (who is told, whether a
+ * waitlisted city moves up, whether the city leaves its visit), or why it is
+ * refused.
+ */
+export async function previewWithdrawal(db: Db, id: string, user: CurrentUser, now: Date): Promise<WithdrawalPreview> {
+  const row = await loadReadable(db, id, user);
+  if (!mayChangeApplication(user, row.city_id)) throw new AppError('FORBIDDEN', reason('APPLICATION_WITHDRAW_OWN_ONLY'));
+  const ctx = await contextOf(db, row, now);
+  const nothing = { outcome: null, promotesWaitlisted: false, leavesVisitTo: null, tellsProgrammeTeam: false, tellsHost: null, refusal: null };
+  let decided: Awaited<ReturnType<typeof decideWithdrawal>>;
+  try {
+    decided = await decideWithdrawal(db, row, ctx, now);
+  } catch (error) {
+    if (error instanceof AppError && error.reason) return { ...nothing, case: 'refused', refusal: error.reason };
+    throw error;
+  }
+  const { afterDecisions, what, visit, leaves } = decided;
+  const outcome = afterDecisions && (row.outcome === 'selected' || row.outcome === 'waitlisted') ? row.outcome : null;
+  if (!what) return { ...nothing, case: 'before_decisions' };
+  const selected = outcome === 'selected';
+  if (what.kind === 'promote') return { ...nothing, case: 'promote', outcome, promotesWaitlisted: selected && (await waitingListOf(db, row.call_id)).length > 0 };
+  const told = selected && what.kind === 'programme_team';
+  return {
+    ...nothing,
+    case: 'programme_team',
+    outcome,
+    leavesVisitTo: told && leaves && visit ? visit.host_name : null,
+    tellsProgrammeTeam: told,
+    tellsHost: told && visit && visit.host_city_id !== row.city_id ? visit.host_name : null,
+  };
 }
 
 /**

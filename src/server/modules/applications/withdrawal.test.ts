@@ -38,6 +38,8 @@ describe('withdrawing after the matching is published', () => {
     const waitingBefore = await waitlisted();
     const outboxBefore = (await t.app.db.selectFrom('outbox').select('id').execute()).length;
     const rep = await t.signedIn('graz@demo.peercities.eu');
+    const preview = await rep.request({ method: 'GET', url: `/api/applications/${graz.id}/withdrawal` });
+    expect(preview.json()).toEqual({ case: 'programme_team', outcome: 'selected', promotesWaitlisted: false, leavesVisitTo: 'Valencia', tellsProgrammeTeam: true, tellsHost: 'Valencia', refusal: null });
     const res = await rep.request({ method: 'POST', url: `/api/applications/${graz.id}/withdraw`, payload: { version: graz.version } });
     expect(res.statusCode, res.body).toBe(200);
     expect(await t.app.db.selectFrom('visit_participants').select('city_id').where('visit_id', '=', visit.visit_id).where('city_id', '=', graz.city_id).execute()).toEqual([]);
@@ -56,6 +58,8 @@ describe('withdrawing after the matching is published', () => {
     t.setNow('2026-11-28T12:00:00Z');
     const cologne = await visitorApplication('cologne');
     const rep = await t.signedIn('cologne@demo.peercities.eu');
+    const preview = (await rep.request({ method: 'GET', url: `/api/applications/${cologne.id}/withdrawal` })).json();
+    expect(preview).toMatchObject({ case: 'refused', refusal: reason('WITHDRAWAL_VISIT_OVER', { city: 'Cologne', date: '2025-05-21' }) });
     const res = await rep.request({ method: 'POST', url: `/api/applications/${cologne.id}/withdraw`, payload: { version: cologne.version } });
     expect(res.statusCode).toBe(409);
     expect(res.json().reason).toEqual(reason('WITHDRAWAL_VISIT_OVER', { city: 'Cologne', date: '2025-05-21' }));

@@ -37,6 +37,22 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
+describe('what a withdrawal would do (the confirmation says it)', () => {
+  it('before the deadline: nothing but the application itself; after it, before the decisions: refused, saying why', async () => {
+    const lahti = reps.lahti;
+    if (!lahti) throw new Error('no Lahti client');
+    const url = `/api/applications/${appIds.lahti}/withdrawal`;
+    t.setNow('2026-12-05T10:00:00Z');
+    const open = await lahti.request({ method: 'GET', url });
+    t.setNow('2027-01-05T10:00:00Z');
+    expect(open.json()).toEqual({ case: 'before_decisions', outcome: null, promotesWaitlisted: false, leavesVisitTo: null, tellsProgrammeTeam: false, tellsHost: null, refusal: null });
+    const closed = (await lahti.request({ method: 'GET', url })).json();
+    expect(closed).toMatchObject({ case: 'refused', refusal: { code: 'CALL_CLOSED_ON' } });
+    // Another city's application is not theirs to withdraw.
+    expect((await reps.krakow?.request({ method: 'GET', url }))?.statusCode).toBe(404);
+  });
+});
+
 describe('evaluation', () => {
   it('assigns two evaluators to each application with even loads', async () => {
     const res = await manager.request({ method: 'POST', url: `/api/programmes/${SLUG}/calls/host/assignments` });
@@ -183,6 +199,8 @@ describe('selection', () => {
     const lahti = reps.lahti;
     if (!lahti) throw new Error('no Lahti client');
     const current = (await lahti.request({ method: 'GET', url: `/api/applications/${appIds.lahti}` })).json();
+    const preview = (await lahti.request({ method: 'GET', url: `/api/applications/${appIds.lahti}/withdrawal` })).json();
+    expect(preview).toEqual({ case: 'promote', outcome: 'selected', promotesWaitlisted: true, leavesVisitTo: null, tellsProgrammeTeam: false, tellsHost: null, refusal: null });
     const res = await lahti.request({ method: 'POST', url: `/api/applications/${appIds.lahti}/withdraw`, payload: { version: current.version } });
     expect(res.statusCode).toBe(200);
     expect(res.json().status).toBe('withdrawn');

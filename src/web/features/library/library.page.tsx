@@ -1,4 +1,5 @@
-import { Anchor, Box, Button, Checkbox, Grid, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Box, Button, Checkbox, Drawer, em, Grid, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -16,6 +17,8 @@ import { useSolutionSearch } from './library.api.ts';
 import { SolutionBadges } from './solution-badges.tsx';
 
 const PAGE_SIZE = 20;
+/** Mantine's md breakpoint (62em): below it the filters move into a drawer. */
+const MD_PX = 992;
 type Dimension = keyof SolutionSearchResult['facets'];
 const LIST_DIMENSIONS: Dimension[] = ['sector', 'country', 'stage', 'lever', 'mission'];
 
@@ -64,6 +67,45 @@ export function LibraryPage() {
 
   const data = search.data;
   const hasFilters = [...params.keys()].some((k) => k !== 'page' && k !== 'sort');
+  // The values chosen (each sector, country… and "visitable"): the count on the small screens' Filters button.
+  const chosen = [...LIST_DIMENSIONS.flatMap((d) => valuesOf(params, d)), ...(params.get('visitable') === 'true' ? ['visitable'] : [])].length;
+  const wide = useMediaQuery(`(min-width: ${em(MD_PX)})`, true, { getInitialValueInEffect: false });
+  const [drawerOpen, drawer] = useDisclosure(false);
+
+  // The filters: a column beside the results on wide screens, a drawer opened from above the results on small ones.
+  const filters = data && (
+    <Stack gap="md">
+      {LIST_DIMENSIONS.map((dimension) => (
+        <FacetGroup
+          key={dimension}
+          dimension={dimension}
+          values={data.facets[dimension]}
+          selected={valuesOf(params, dimension)}
+          onToggle={(value, on) => toggle(dimension, value, on)}
+        />
+      ))}
+      <Checkbox
+        label={t('library.facetValue', {
+          label: t('library.visitableOnly'),
+          count: data.facets.visitable.find((f) => f.value === 'true')?.count ?? 0,
+        })}
+        checked={params.get('visitable') === 'true'}
+        onChange={(event) => {
+          const on = event.currentTarget.checked;
+          update((next) => {
+            if (on) next.set('visitable', 'true');
+            else next.delete('visitable');
+            next.delete('page');
+          });
+        }}
+      />
+      {hasFilters && (
+        <Anchor component={Link} to="/solutions">
+          {t('library.clearAll')}
+        </Anchor>
+      )}
+    </Stack>
+  );
 
   return (
     <>
@@ -72,52 +114,27 @@ export function LibraryPage() {
       {/* A new search in the address (back, a shared link) starts the box afresh. */}
       <SearchForm key={q} q={q} onSearch={searchFor} />
       <Grid gap="xl">
-        <Grid.Col span={{ base: 12, md: 3 }}>
-          <Box component="section" aria-labelledby="library-filters">
-            <Title order={2} size="h3" id="library-filters" mb="sm">
-              {t('library.filters')}
-            </Title>
-            {data && (
-              <Stack gap="md">
-                {LIST_DIMENSIONS.map((dimension) => (
-                  <FacetGroup
-                    key={dimension}
-                    dimension={dimension}
-                    values={data.facets[dimension]}
-                    selected={valuesOf(params, dimension)}
-                    onToggle={(value, on) => toggle(dimension, value, on)}
-                  />
-                ))}
-                <Checkbox
-                  label={t('library.facetValue', {
-                    label: t('library.visitableOnly'),
-                    count: data.facets.visitable.find((f) => f.value === 'true')?.count ?? 0,
-                  })}
-                  checked={params.get('visitable') === 'true'}
-                  onChange={(event) => {
-                    const on = event.currentTarget.checked;
-                    update((next) => {
-                      if (on) next.set('visitable', 'true');
-                      else next.delete('visitable');
-                      next.delete('page');
-                    });
-                  }}
-                />
-                {hasFilters && (
-                  <Anchor component={Link} to="/solutions">
-                    {t('library.clearAll')}
-                  </Anchor>
-                )}
-              </Stack>
-            )}
-          </Box>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 9 }}>
+        {wide && (
+          <Grid.Col span={3}>
+            <Box component="section" aria-labelledby="library-filters">
+              <Title order={2} size="h3" id="library-filters" mb="sm">
+                {t('library.filters')}
+              </Title>
+              {filters}
+            </Box>
+          </Grid.Col>
+        )}
+        <Grid.Col span={wide ? 9 : 12}>
           <Box component="section" aria-labelledby="library-results">
             <Group justify="space-between" align="flex-end" mb="sm" wrap="wrap">
               <Title order={2} size="h3" id="library-results">
                 {t('library.results')}
               </Title>
+              {!wide && (
+                <Button variant="default" onClick={drawer.open} aria-haspopup="dialog" aria-expanded={drawerOpen} disabled={!data}>
+                  {t('library.filtersButton', { count: chosen })}
+                </Button>
+              )}
               <NativeSelect
                 label={t('library.sortLabel')}
                 value={sort}
@@ -172,6 +189,15 @@ export function LibraryPage() {
           </Box>
         </Grid.Col>
       </Grid>
+      {!wide && (
+        // Mantine gives focus back to the Filters button when the drawer closes.
+        <Drawer opened={drawerOpen} onClose={drawer.close} title={t('library.filters')} position="bottom" size="85%" closeButtonProps={{ 'aria-label': t('common.close') }}>
+          {filters}
+          <Button fullWidth mt="lg" onClick={drawer.close}>
+            {data ? t('library.showResults', { count: data.total }) : t('common.close')}
+          </Button>
+        </Drawer>
+      )}
     </>
   );
 }

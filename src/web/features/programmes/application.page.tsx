@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { answerProblems } from '../../../domain/calls/answers.ts';
-import { UpdateApplicationBody, type Answers, type Application, type Call } from '../../../shared/programme.schemas.ts';
+import { UpdateApplicationBody, type Answers, type Application, type Call, type WithdrawalPreview } from '../../../shared/programme.schemas.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { AutosaveStatus } from '../../components/autosave-status.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
@@ -15,10 +16,32 @@ import { useCurrentUser } from '../../lib/session.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { AnswerField } from './answer-field.tsx';
 import { formatInstant } from './programme-dates.ts';
-import { useApplication, useCall, useProgramme, useRemoveAttachment, useSaveAnswers, useSubmitApplication, useUploadAttachment, useWithdrawApplication } from './programmes.api.ts';
+import { useApplication, useCall, useProgramme, useRemoveAttachment, useSaveAnswers, useSubmitApplication, useUploadAttachment, useWithdrawApplication, useWithdrawalPreview } from './programmes.api.ts';
 import { ApplicationStatusBadge } from './status-badges.tsx';
 import { representsCity } from '../../../shared/role-predicates.ts';
 import { PageProblem } from '../../components/page-problem.tsx';
+import type { TFunction } from 'i18next';
+
+/** The withdrawal confirmation says exactly what the server will do in this case (who is told, who moves up, the visit changed). */
+function withdrawalText(p: WithdrawalPreview, t: TFunction, city: string, call: string): string {
+  const k = 'programmes.application.withdrawal';
+  switch (p.case) {
+    case 'refused':
+      return p.refusal ? reasonText(p.refusal) : '';
+    case 'before_decisions':
+      return t(`${k}.beforeDecisions`, { city, call });
+    case 'promote':
+      if (p.outcome === 'waitlisted') return t(`${k}.waitlisted`, { city, call });
+      return t(p.promotesWaitlisted ? `${k}.selectedPromotes` : `${k}.selectedNobodyWaiting`, { city, call });
+    case 'programme_team': {
+      if (p.outcome !== 'selected') return t(`${k}.matchedWaitlisted`, { city, call });
+      const parts = [t(`${k}.matchedNobodyMovesUp`)];
+      if (p.leavesVisitTo) parts.push(t(`${k}.leavesVisit`, { city, host: p.leavesVisitTo }));
+      parts.push(p.tellsHost ? t(`${k}.tellsHostAndTeam`, { host: p.tellsHost }) : t(`${k}.tellsTeam`));
+      return parts.join(' ');
+    }
+  }
+}
 
 const isEmpty = (v: Answers[string] | undefined) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 /** A list without its empty rows (a date row added and left blank). */
@@ -57,15 +80,17 @@ function ApplicationView({ application: a, call, maxDelegates, visitWindow }: { 
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const save = useSaveAnswers(a.id);
+  // Its own request: an autosave's failure shows in its status line, not as the form's refusal.
+  const autosave = useSaveAnswers(a.id);
   const submit = useSubmitApplication(a.id);
   const withdraw = useWithdrawApplication(a.id);
   const upload = useUploadAttachment(a.id);
   const removeFile = useRemoveAttachment(a.id);
-  const [dirty, setDirty] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<'submit' | 'withdraw' | 'removeFile' | null>(null);
   const [fileToRemove, setFileToRemove] = useState<string | null>(null);
   const [uploadingQuestion, setUploadingQuestion] = useState<string | null>(null);
+  const withdrawal = useWithdrawalPreview(a.id, confirm === 'withdraw');
 
   const isRepresentative = representsCity(user, a.cityId);
   // The server decides; this only avoids offering what it would refuse. A page
@@ -73,7 +98,7 @@ function ApplicationView({ application: a, call, maxDelegates, visitWindow }: { 
   const editable = isRepresentative && a.status !== 'withdrawn' && call.state === 'open' && ['draft', 'submitted'].includes(a.status);
   const mayWithdraw = isRepresentative && a.status !== 'withdrawn' && (call.state === 'open' || ((a.status === 'selected' || a.status === 'waitlisted') && call.decisionsPublishedAt !== null));
   const lastError = save.error ?? submit.error ?? withdraw.error ?? upload.error ?? removeFile.error;
-  const busy = save.isPending || submit.isPending || withdraw.isPending;
+  const busy = save.isPending || autosave.isPending || submit.isPending || withdraw.isPending;
 
   // One message at a time: a new action clears what the previous one said.
   const resetMessages = () => {
@@ -95,10 +120,10 @@ function ApplicationView({ application: a, call, maxDelegates, visitWindow }: { 
     // Once submitted, every save must leave a complete application.
     validate: (v) => problemsOf(v.answers, a.status === 'submitted'),
     mutation: save,
-    onEdit: () => {
-      setDirty(true);
-      setNotice(null);
-    },
+    warnOnLeave: editable,
+    // A draft saves itself (the version comes back through the cached application); once submitted, changes are saved on purpose.
+    autosave: { request: autosave, enabled: editable && a.status === 'draft' },
+    onEdit: () => setNotice(null),
   });
 
   const saveDraft = (then?: (saved: Application) => void) => {
@@ -108,7 +133,6 @@ function ApplicationView({ application: a, call, maxDelegates, visitWindow }: { 
     form.send(body, {
       onSuccess: (saved) => {
         form.setValues({ answers: saved.answers });
-        setDirty(false);
         if (then) then(saved);
         else setNotice(t(a.status === 'submitted' ? 'programmes.application.changesSaved' : 'programmes.application.draftSaved'));
       },
@@ -129,7 +153,7 @@ function ApplicationView({ application: a, call, maxDelegates, visitWindow }: { 
         },
         onError: () => setConfirm(null),
       });
-    if (dirty) saveDraft((saved) => send(saved.version));
+    if (form.dirty) saveDraft((saved) => send(saved.version));
     else send(a.version);
   };
 
@@ -140,8 +164,10 @@ function ApplicationView({ application: a, call, maxDelegates, visitWindow }: { 
       { questionId, file },
       {
         onSuccess: (saved) => {
-          // Keep unsaved edits of other questions; take the file's name from the server.
-          form.setFieldValue(`answers.${questionId}`, saved.answers[questionId] ?? file.name);
+          // Keep unsaved edits of other questions; take the file's name from the server. The file is saved: not a change to warn about.
+          const name = saved.answers[questionId] ?? file.name;
+          form.setFieldValue(`answers.${questionId}`, name);
+          form.resetDirty({ answers: { ...form.getInitialValues().answers, [questionId]: name } });
           setNotice(t('programmes.application.fileAttached', { name: saved.answers[questionId] ?? file.name }));
         },
         onSettled: () => setUploadingQuestion(null),
@@ -155,7 +181,9 @@ function ApplicationView({ application: a, call, maxDelegates, visitWindow }: { 
     const questionId = fileToRemove;
     removeFile.mutate(questionId, {
       onSuccess: () => {
-        form.setFieldValue('answers', (current) => Object.fromEntries(Object.entries(current).filter(([id]) => id !== questionId)));
+        const without = (answers: Answers) => Object.fromEntries(Object.entries(answers).filter(([id]) => id !== questionId));
+        form.setFieldValue('answers', without);
+        form.resetDirty({ answers: without(form.getInitialValues().answers) });
         setNotice(t('programmes.application.fileRemoved'));
       },
       onSettled: () => {
@@ -261,6 +289,7 @@ function ApplicationView({ application: a, call, maxDelegates, visitWindow }: { 
               )}
             </Group>
           )}
+          {editable && a.status === 'draft' && <AutosaveStatus state={form.autosave} />}
         </Stack>
       </form>
 
@@ -276,9 +305,17 @@ function ApplicationView({ application: a, call, maxDelegates, visitWindow }: { 
       <ConfirmDialog
         opened={confirm === 'withdraw'}
         title={t('programmes.application.withdrawTitle')}
-        message={t('programmes.application.withdrawMessage', { city: a.cityName, call: callName })}
+        message={
+          withdrawal.data
+            ? withdrawalText(withdrawal.data, t, a.cityName, callName)
+            : withdrawal.isError
+              ? t('programmes.application.withdrawMessage', { city: a.cityName, call: callName })
+              : t('programmes.application.withdrawal.checking')
+        }
         confirmLabel={t('programmes.application.withdrawConfirm')}
         busy={withdraw.isPending}
+        // Wait for what it would do; a refusal is said and not offered. (Should the preview fail, the server still decides.)
+        confirmDisabled={withdrawal.isPending || withdrawal.data?.case === 'refused'}
         onConfirm={() =>
           withdraw.mutate(a.version, {
             onSuccess: () => setNotice(t('programmes.application.withdrawn')),

@@ -93,6 +93,7 @@ function SettingsForm({ programme: p, update, justSaved }: { programme: Programm
     // A step's two dates share one message.
     fieldOf: (path) => path.replace(/^(milestones\.\d+)\..*$/, '$1'),
     mutation: update,
+    warnOnLeave: true,
   });
 
   const error = update.error;

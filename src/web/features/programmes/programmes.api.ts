@@ -9,6 +9,7 @@ import {
   EligibilityAnswer,
   Programme,
   ProgrammeSummary,
+  WithdrawalPreview,
   type CallKind,
   type CreateProgrammeBody,
   type UpdateCallBody,
@@ -168,6 +169,17 @@ export function useSubmitApplication(id: string) {
 
 export function useWithdrawApplication(id: string) {
   return useApplicationMutation(id, (version: number) => apiSend('POST', `/api/applications/${enc(id)}/withdraw`, { version }, Application));
+}
+
+/** What withdrawing would do now (who is told, who moves up, the visit left): read afresh each time the confirmation opens. */
+export function useWithdrawalPreview(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...programmeKeys.application(id), 'withdrawal'],
+    queryFn: ({ signal }) => apiGet(`/api/applications/${enc(id)}/withdrawal`, WithdrawalPreview, signal),
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
+  });
 }
 
 export function useUploadAttachment(id: string) {

@@ -94,3 +94,25 @@ describe('the evaluation form', () => {
     expect(api.sent()).toEqual([]);
   });
 });
+
+describe('an evaluation draft saves itself (issue 17, decision 0019)', () => {
+  it('after a pause in typing, then the evaluator’s own save carries the version the autosave answered', async () => {
+    const { api, user } = setUp({
+      [`PUT ${evaluationPath}`]: ({ body }) => {
+        const sent = body as { version: number; scores: Record<string, number>; comment: string };
+        return { body: evaluation({ version: sent.version + 1, scores: sent.scores, comment: sent.comment }) };
+      },
+    });
+    await screen.findByText('We retrofit schools.');
+    const comment = screen.getByRole('textbox', { name: t('review.evaluate.comment') });
+    await user.type(comment, 'Clear plan');
+    await waitFor(() => expect(screen.getByText(/^Draft saved at \d{2}:\d{2}/)).toBeInTheDocument(), { timeout: 8000 });
+    await user.type(comment, '.');
+    await user.click(screen.getByRole('button', { name: t('review.evaluate.save') }));
+    expect(await screen.findByText(t('review.evaluate.savedNotice'))).toBeInTheDocument();
+    expect(api.sent().map((r) => r.body)).toEqual([
+      { version: 3, scores: {}, comment: 'Clear plan' },
+      { version: 4, scores: {}, comment: 'Clear plan.' },
+    ]);
+  }, 30_000);
+});

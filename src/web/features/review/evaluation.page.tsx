@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { DeclareConflictBody, SaveEvaluationBody, type Application, type Call, type Evaluation } from '../../../shared/programme.schemas.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { AutosaveStatus } from '../../components/autosave-status.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
@@ -99,6 +100,8 @@ function EvaluationForm({ evaluation, onReload }: { evaluation: Evaluation; onRe
   const [conflictOpen, setConflictOpen] = useState(false);
   const save = useSaveEvaluation(evaluation.applicationId, false);
   const submit = useSaveEvaluation(evaluation.applicationId, true);
+  // A draft saves itself through its own request (decision 0019); it answers the new version.
+  const autosave = useSaveEvaluation(evaluation.applicationId, false);
   const readOnly = evaluation.status === 'submitted' || evaluation.status === 'conflict';
   const lastError = save.error ?? submit.error;
   const stale = lastError instanceof ApiError && lastError.code === 'EDIT_CONFLICT';
@@ -109,6 +112,8 @@ function EvaluationForm({ evaluation, onReload }: { evaluation: Evaluation; onRe
     // The version this form last saved: a save from a stale tab is refused.
     toBody: (v) => ({ version, scores: scored(v.scores), comment: v.comment }),
     mutation: save,
+    warnOnLeave: !readOnly,
+    autosave: { request: autosave, enabled: !readOnly && !submit.isPending, onSaved: (result) => setVersion(result.version) },
   });
   const conflict = useApiForm({
     initialValues: { reason: '' },
@@ -230,15 +235,19 @@ function EvaluationForm({ evaluation, onReload }: { evaluation: Evaluation; onRe
           />
           {!readOnly && (
             <Group>
-              <Button {...form.submitProps} variant="default">
+              {/* Not while an autosave runs: both would send the same version. */}
+              <Button {...form.submitProps} variant="default" disabled={autosave.isPending}>
                 {t('review.evaluate.save')}
               </Button>
-              <Button onClick={() => setConfirmSubmit(true)}>{t('review.evaluate.submit')}</Button>
+              <Button onClick={() => setConfirmSubmit(true)} disabled={autosave.isPending}>
+                {t('review.evaluate.submit')}
+              </Button>
               <Button variant="subtle" color="red" onClick={() => setConflictOpen(true)}>
                 {t('review.evaluate.declareConflict')}
               </Button>
             </Group>
           )}
+          {!readOnly && <AutosaveStatus state={form.autosave} />}
         </Stack>
       </form>
       <ConfirmDialog

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { randomId } from '@mantine/hooks';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollRegion } from '../../components/scroll-region.tsx';
 import type { z } from 'zod';
@@ -133,7 +133,15 @@ function PlanCard({ plan, visitId, mayUpdate }: { plan: Plan; visitId: string; m
 function UpdateForm({ plan, visitId }: { plan: Plan; visitId: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [saved, setSaved] = useState(false);
+  // What the last save did, said where a screen reader hears it (the live region is always there).
+  const [saved, setSaved] = useState<string | null>(null);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  // Closing the form (saved or cancelled) puts focus back on the button that opened it.
+  useEffect(() => {
+    if (wasOpen.current && !open) addButton.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
   const nextCheckpoint = ([3, 6, 12] as const).find((c) => !plan.updates.some((u) => u.checkpoint === c)) ?? 12;
   const urlOf = (value: string) => (value.trim() === '' ? null : value.trim());
   const form = useApiForm({
@@ -143,51 +151,70 @@ function UpdateForm({ plan, visitId }: { plan: Plan; visitId: string }) {
     // Said as what to do: a link starting with http:// or https://.
     validate: (v) => (ReplicationUpdateBody.shape.evidenceUrl.safeParse(urlOf(v.evidenceUrl)).success ? {} : { evidenceUrl: t('visits.replication.linkInvalid') }),
     mutation: useAddPlanUpdate(visitId, plan.id),
-    onSuccess: () => {
-      setSaved(true);
+    warnOnLeave: true,
+    onSuccess: (_plan, body) => {
+      setSaved(t('visits.replication.updateSaved', { checkpoint: t('visits.replication.months', { count: body.checkpoint }), status: t(`visits.replication.statuses.${body.status}`) }));
       setOpen(false);
       form.setValues({ evidenceText: '', evidenceUrl: '' });
     },
   });
 
+  const status = (
+    <div role="status" aria-live="polite">
+      {saved && (
+        <Alert color="green" variant="light" mt="sm" p="xs">
+          {saved}
+        </Alert>
+      )}
+    </div>
+  );
   if (!open) {
     return (
-      <Group mt="sm">
-        {saved && (
-          <Text size="sm" role="status" c="green.9">
-            {t('visits.replication.updateSaved')}
-          </Text>
-        )}
-        <Button size="xs" variant="default" onClick={() => setOpen(true)}>
-          {t('visits.replication.addUpdateFor', { city: plan.cityName, title: plan.title })}
-        </Button>
-      </Group>
+      <>
+        {status}
+        <Group mt="sm">
+          <Button
+            ref={addButton}
+            size="xs"
+            variant="default"
+            onClick={() => {
+              setSaved(null);
+              setOpen(true);
+            }}
+          >
+            {t('visits.replication.addUpdateFor', { city: plan.cityName, title: plan.title })}
+          </Button>
+        </Group>
+      </>
     );
   }
 
   return (
-    <form {...form.formProps} aria-label={t('visits.replication.updateFormLabel', { city: plan.cityName })} style={{ marginTop: 12 }}>
-      <VisitProblem error={form.requestError} />
-      <Stack gap="sm">
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect
-            label={t('visits.replication.checkpoint')}
-            required
-            {...form.getInputProps('checkpoint')}
-            data={[3, 6, 12].map((c) => ({ value: String(c), label: t('visits.replication.months', { count: c }) }))}
-          />
-          <NativeSelect label={t('visits.replication.status')} required {...form.getInputProps('status')} data={STATUSES.map((s) => ({ value: s, label: t(`visits.replication.statuses.${s}`) }))} />
-        </SimpleGrid>
-        <Textarea label={t('visits.replication.evidenceText')} autosize minRows={2} {...form.getInputProps('evidenceText')} />
-        <TextInput type="url" label={t('visits.replication.evidenceUrl')} description={t('visits.replication.evidenceUrlHint')} {...form.getInputProps('evidenceUrl')} />
-        <Group>
-          <Button {...form.submitProps}>{t('visits.replication.saveUpdate')}</Button>
-          <Button variant="subtle" onClick={() => setOpen(false)}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <>
+      {status}
+      <form {...form.formProps} aria-label={t('visits.replication.updateFormLabel', { city: plan.cityName })} style={{ marginTop: 12 }}>
+        <VisitProblem error={form.requestError} />
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NativeSelect
+              label={t('visits.replication.checkpoint')}
+              required
+              {...form.getInputProps('checkpoint')}
+              data={[3, 6, 12].map((c) => ({ value: String(c), label: t('visits.replication.months', { count: c }) }))}
+            />
+            <NativeSelect label={t('visits.replication.status')} required {...form.getInputProps('status')} data={STATUSES.map((s) => ({ value: s, label: t(`visits.replication.statuses.${s}`) }))} />
+          </SimpleGrid>
+          <Textarea label={t('visits.replication.evidenceText')} autosize minRows={2} {...form.getInputProps('evidenceText')} />
+          <TextInput type="url" label={t('visits.replication.evidenceUrl')} description={t('visits.replication.evidenceUrlHint')} {...form.getInputProps('evidenceUrl')} />
+          <Group>
+            <Button {...form.submitProps}>{t('visits.replication.saveUpdate')}</Button>
+            <Button variant="subtle" onClick={() => setOpen(false)}>
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </>
   );
 }
 
@@ -217,6 +244,7 @@ function PlanForm({ visit, cities }: { visit: Visit; cities: { id: string; name:
       return `steps.${filled[Number(match[1])] ?? match[1]}${match[2] ?? ''}`;
     },
     mutation: useCreatePlan(visit.id),
+    warnOnLeave: true,
     onSuccess: (plan) => {
       setCreated(plan.title);
       form.setValues({ title: '', owner: '', targetDate: '', solutionId: '', steps: [blankStep()] });
