@@ -49,18 +49,22 @@ describe('open registration', () => {
     const first = await openSession(browser, platform);
     const second = await openSession(browser, platform);
 
-    // Closed at first: the page says whom to ask.
+    // Open in the demo. The manager closes it for a moment: the page then says whom to ask.
+    await signIn(manager.page, DEMO.manager, DEMO_PASSWORD, '/admin/registration');
+    await pageReady(manager.page, 'Registration settings');
+    const openSwitch = manager.page.getByRole('switch', { name: 'Registration is open' });
+    await openSwitch.click({ force: true });
+    await manager.page.getByText('Registration is closed.').waitFor();
     await first.page.goto('/register');
     await pageReady(first.page, 'Register your city');
     await first.page.getByText('Registration is closed').waitFor();
     await expectAccessible(first.page, 'the registration page, closed');
 
-    // The manager opens registration on the settings page.
-    await signIn(manager.page, DEMO.manager, DEMO_PASSWORD, '/admin/registration');
-    await pageReady(manager.page, 'Registration settings');
-    await manager.page.getByRole('switch', { name: 'Registration is open' }).click({ force: true });
+    // Opened again on the settings page.
+    await openSwitch.click({ force: true });
     await manager.page.getByText('Registration is open.').waitFor();
     await expectAccessible(manager.page, 'the registration settings');
+    await first.page.reload();
 
     // A person of Mikkeli registers, picking the city from GeoNames.
     const form = await register(first.page, { name: 'Aino Virtanen', email: 'aino@mikkeli.fi' }, async (f) => {
@@ -96,6 +100,26 @@ describe('open registration', () => {
     await first.page.getByRole('link', { name: 'Open the profile of Mikkeli' }).click();
     await pageReady(first.page, 'Mikkeli');
     await expectAccessible(first.page, 'the new city profile');
+
+    // Completes the profile: the city's climate-neutrality target.
+    const profile = first.page.getByRole('main');
+    await profile.getByRole('button', { name: 'Edit the profile' }).click();
+    await field(profile, 'Climate-neutrality target year').fill('2035');
+    await profile.getByRole('button', { name: 'Save the profile' }).click();
+    await first.page.getByRole('region', { name: 'History of changes' }).getByText('2035').first().waitFor();
+
+    // And asks to join a discussion group.
+    await first.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Discussion groups' }).click();
+    await pageReady(first.page, 'Discussion groups');
+    await first.page.getByRole('link', { name: 'Energy and buildings 2027 (English)' }).click();
+    await pageReady(first.page, 'Energy and buildings 2027 (English)');
+    const interest = first.page.getByRole('form', { name: 'Express interest' });
+    await interest.getByText('For Mikkeli').waitFor();
+    await interest.getByRole('checkbox', { name: 'Energy' }).check();
+    await field(interest, 'Message to the facilitators').fill('We are new here and plan district heating from biomass.');
+    await interest.getByRole('button', { name: 'Express interest' }).click();
+    await first.page.getByText("Mikkeli's request:").waitFor();
+    await expectAccessible(first.page, 'a discussion group after a new city expressed interest');
 
     // A colleague registers for Mikkeli, now in the registry.
     const form2 = await register(second.page, { name: 'Eero Korhonen', email: 'eero@mikkeli.fi' }, async (f) => {

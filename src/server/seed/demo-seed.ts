@@ -57,7 +57,22 @@ export async function seedDemoData(db: Db, passwordHashCost: number, now: Date):
   const matching = await seedMatchingDemo(db, calendar);
   const stages = await seedStagesDemo(db, calendar);
   const consents = await seedDemoConsents(db);
-  return foundation || library || programmes || groups || visits || matching || stages || consents;
+  const registration = await seedDemoRegistrationOpen(db);
+  return foundation || library || programmes || groups || visits || matching || stages || consents || registration;
+}
+
+/**
+ * A real installation starts with registration closed (migration 0022); the
+ * demo opens it once, so that whoever tries the platform can register a city.
+ * A manager who closes it later is not overruled at the next start.
+ */
+async function seedDemoRegistrationOpen(db: Db): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const claimed = await trx.insertInto('seed_runs').values({ name: 'demo-registration-open' }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+    await trx.updateTable('registration_settings').set({ open: true }).execute();
+    return true;
+  });
 }
 
 /**

@@ -11,7 +11,6 @@ export const REGISTRATION_REASONS = {
   REGISTRATION_DECIDED: 'This registration was already decided.',
   REGISTRATION_STALE: 'Someone else decided or changed this registration in the meantime: reload to see it.',
   REGISTRATION_NEEDS_PLACE: 'This city is not in GeoNames: choose its GeoNames place or merge it into an existing city.',
-  REGISTRATION_NOT_YOUR_CLAIM: 'Only the primary contact of {{city}} and programme managers may decide this claim.',
   REGISTRATION_ONLY_MANAGERS: 'Only programme managers may decide registrations of new cities or merge cities.',
   REGISTRATION_COUNTRY_UNKNOWN: 'Choose a country of the EU or associated to Horizon Europe.',
   REGISTRATION_PLACE_UNKNOWN: 'Choose a place from the list.',
