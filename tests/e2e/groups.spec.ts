@@ -117,7 +117,7 @@ describe('online discussion groups', () => {
     await schedule.getByRole('button', { name: 'Schedule the meeting' }).click();
     await schedule.getByText('Fill in this field.').first().waitFor();
     await field(schedule, 'Title').fill(MEETING);
-    await field(schedule, 'Date').fill('2026-10-15');
+    await field(schedule, 'Date').fill('2026-07-15');
     await field(schedule, 'Start time').fill('10:00');
     await field(schedule, 'Join link').fill('http://meet.example.org/retrofit');
     await schedule.getByRole('button', { name: 'Schedule the meeting' }).click();
@@ -128,7 +128,7 @@ describe('online discussion groups', () => {
     await schedule.getByRole('button', { name: 'Schedule the meeting' }).click();
     await schedule.getByText(`“${MEETING}” is scheduled`).waitFor();
     const meetingItem = fp.getByRole('listitem', { name: MEETING });
-    await meetingItem.getByText('Phase 1 · 15 Oct 2026, 10:00 · 90 minutes').waitFor();
+    await meetingItem.getByText('Phase 1 · 15 Jul 2026, 10:00 · 90 minutes').waitFor();
     await expectAccessible(fp, 'the group with a scheduled meeting');
 
     // ── … adds the meeting's materials: a link and a PDF (a file that is not a PDF is refused).
@@ -174,12 +174,12 @@ describe('online discussion groups', () => {
     const [download] = await Promise.all([tp.waitForEvent('download'), tp.getByRole('link', { name: `Download .ics for ${MEETING}` }).click()]);
     const ics = await readFile((await download.path()) ?? '', 'utf8');
     expect(ics).toContain('BEGIN:VCALENDAR');
-    expect(ics).toContain('DTSTART;TZID=Europe/Brussels:20261015T100000');
+    expect(ics).toContain('DTSTART;TZID=Europe/Brussels:20260715T100000');
     const calendar = new ICAL.Component(ICAL.parse(ics));
     const zone = calendar.getFirstSubcomponent('vtimezone');
     if (zone) ICAL.TimezoneService.register(new ICAL.Timezone(zone));
     const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent') ?? undefined);
-    expect(event.startDate.toJSDate().toISOString()).toBe('2026-10-15T08:00:00.000Z');
+    expect(event.startDate.toJSDate().toISOString()).toBe('2026-07-15T08:00:00.000Z');
     await tp.getByRole('listitem', { name: MEETING }).getByRole('link', { name: `Join the meeting ${MEETING}` }).waitFor();
 
     // ── Tilburg completed the four phases (demo data of its other 2027 group): it may now apply to visit.
@@ -319,8 +319,8 @@ describe('online discussion groups', () => {
     await fp.goto(groupPath);
     await ready(fp, GROUP);
     const meetings: [number, string, string][] = [
-      [3, 'Financing retrofits', '2026-12-10'],
-      [4, 'Our retrofit plans', '2027-01-14'],
+      [3, 'Financing retrofits', '2026-10-01'],
+      [4, 'Our retrofit plans', '2026-11-12'],
     ];
     for (const [phase, title, date] of meetings) {
       const schedule = fp.getByRole('form', { name: 'Schedule a meeting' });

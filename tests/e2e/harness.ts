@@ -242,7 +242,16 @@ export async function signIn(page: Page, email: string, password: string, next: 
 /** Sign out with the header button; the sign-in page confirms it. */
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
-  await page.getByText('You have signed out.').waitFor();
+  await page
+    .getByText('You have signed out.')
+    .waitFor()
+    .catch(async (error: unknown) => {
+      // Say where the page stands instead of only "timeout".
+      const banner = await page.getByRole('banner').textContent();
+      const main = (await page.getByRole('main').textContent())?.slice(0, 400);
+      const dialogs = await page.getByRole('dialog').allTextContents();
+      throw new Error(`Signing out was not confirmed. At ${page.url()}; header: ${banner}; dialogs: ${JSON.stringify(dialogs)}; page: ${main}`, { cause: error });
+    });
 }
 
 /**
