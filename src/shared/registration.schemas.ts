@@ -114,6 +114,19 @@ export const ApproveBody = z.object({
   version: z.number().int(),
   /** For a city typed by the person: its GeoNames place, which gives coordinates and population. */
   geonamesId: z.number().int().positive().nullable().default(null),
+  /**
+   * For a city in neither the registry nor GeoNames (a town under 5,000
+   * people): where it is, given by the manager; its name and country are the
+   * ones the person gave.
+   */
+  location: z
+    .object({
+      latitude: z.number({ error: 'Give a latitude from -90 to 90.' }).min(-90, 'Give a latitude from -90 to 90.').max(90, 'Give a latitude from -90 to 90.'),
+      longitude: z.number({ error: 'Give a longitude from -180 to 180.' }).min(-180, 'Give a longitude from -180 to 180.').max(180, 'Give a longitude from -180 to 180.'),
+      population: z.number({ error: 'Give a number of inhabitants above 0, or leave it empty.' }).int('Give a whole number of inhabitants.').positive('Give a number of inhabitants above 0, or leave it empty.').nullable(),
+    })
+    .nullable()
+    .default(null),
 });
 export const MergeBody = z.object({ version: z.number().int(), cityId: z.uuid() });
 export const DeclineBody = z.object({ version: z.number().int(), reason: z.string().trim().min(1, 'Say why.').max(1000) });

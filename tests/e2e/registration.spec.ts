@@ -145,6 +145,28 @@ describe('open registration', () => {
     await second.page.getByText('Approved').waitFor();
     await expectAccessible(second.page, 'the registration status, approved');
 
-    for (const s of [manager, first, second]) expect(s.pageErrors).toEqual([]);
+    // A town in neither the registry nor GeoNames: the manager says where it lies.
+    const third = await openSession(browser, platform);
+    const form3 = await register(third.page, { name: 'Liisa Mäkelä', email: 'liisa@ruokolahti.fi' }, async (f) => {
+      await f.getByLabel('My city is not listed', { exact: false }).check();
+      await field(f, 'Name of your city').fill('Ruokolahti');
+      await field(f, 'Country').fill('Finland');
+      await third.page.getByRole('option', { name: 'Finland' }).click();
+    });
+    await form3.getByRole('button', { name: 'Register' }).click();
+    await third.page.getByText('Check your email').waitFor();
+    await verifyFromMailbox(manager.page, third.page, 'liisa@ruokolahti.fi');
+    await manager.page.goto('/registrations');
+    await pageReady(manager.page, 'Registrations');
+    const town = manager.page.getByRole('form', { name: 'Approve the registration of Liisa Mäkelä' });
+    await field(town, 'Latitude').fill('61,29');
+    await field(town, 'Longitude').fill('28.83');
+    await expectAccessible(manager.page, 'a town to place by hand');
+    await town.getByRole('button', { name: 'Approve' }).click();
+    await manager.page.getByText('No registration is waiting.').waitFor();
+    await manager.page.goto('/cities/ruokolahti');
+    await pageReady(manager.page, 'Ruokolahti');
+
+    for (const s of [manager, first, second, third]) expect(s.pageErrors).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ export const REGISTRATION_REASONS = {
   REGISTRATION_NOT_FOUND: 'There is no such registration.',
   REGISTRATION_DECIDED: 'This registration was already decided.',
   REGISTRATION_STALE: 'Someone else decided or changed this registration in the meantime: reload to see it.',
-  REGISTRATION_NEEDS_PLACE: 'This city is not in GeoNames: choose its GeoNames place or merge it into an existing city.',
+  REGISTRATION_NEEDS_PLACE: 'This city is not in GeoNames: choose its GeoNames place, say where it is (latitude and longitude), or merge it into an existing city.',
   REGISTRATION_ONLY_MANAGERS: 'Only programme managers may decide registrations of new cities or merge cities.',
   REGISTRATION_COUNTRY_UNKNOWN: 'Choose a country of the EU or associated to Horizon Europe.',
   REGISTRATION_PLACE_UNKNOWN: 'Choose a place from the list.',

@@ -112,7 +112,7 @@ export async function registrationRoutes(app: App) {
       body: ApproveBody,
       response: { 200: Decision, 404: Problem, 409: Problem },
     },
-    handler: async (request) => approveRegistration(app.db, { ...decision(request, request.body.version, request.params.id), geonamesId: request.body.geonamesId }),
+    handler: async (request) => approveRegistration(app.db, { ...decision(request, request.body.version, request.params.id), geonamesId: request.body.geonamesId, location: request.body.location }),
   });
 
   app.post('/api/registrations/:id/merge', {

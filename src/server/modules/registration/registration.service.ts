@@ -238,6 +238,9 @@ export async function registrationQueue(db: Db, user: CurrentUser) {
   return { items: await Promise.all(visible.map((r) => present(db, r))) };
 }
 
+/** Where a city in neither the registry nor GeoNames lies, as the manager gives it. */
+type NewCityLocation = { latitude: number; longitude: number; population: number | null };
+
 interface DecisionInput {
   id: string;
   version: number;
@@ -284,40 +287,47 @@ async function admit(trx: Db, input: DecisionInput, personId: string, cityId: st
 }
 
 /**
+ * The registry's city for a claim on a city it did not hold: the one made
+ * from the same GeoNames place before, or a new one from the place (chosen
+ * by the person, or by the manager for a typed city), or, for a city in
+ * neither, from the name and country the person gave and where the manager
+ * says it lies.
+ */
+async function registryCityFor(
+  trx: Db,
+  row: { city_source: string; geonames_id: number | null; city_name: string; country: string; climate_target_year: number | null },
+  input: DecisionInput & { geonamesId: number | null; location: NewCityLocation | null },
+): Promise<{ cityId: string; created: boolean }> {
+  const chosen = input.geonamesId ?? row.geonames_id;
+  const place = chosen !== null ? geonamesPlaceIndex().places.find((p) => p.geonamesId === chosen) : undefined;
+  const facts = { climateTargetYear: row.climate_target_year, updatedBy: input.actor.id };
+  if (place) {
+    const existing = await cityByGeonamesId(trx, place.geonamesId);
+    if (existing) return { cityId: existing.id, created: false };
+    const { latitude, longitude, population, geonamesId } = place;
+    const city = await insertCity(trx, { slug: await uniqueSlug(trx, place.name, geonamesId), name: place.name, country: place.country, latitude, longitude, population, geonamesId, ...facts });
+    return { cityId: city.id, created: true };
+  }
+  if (input.location && row.city_source === 'unlisted') {
+    const city = await insertCity(trx, { slug: await uniqueSlug(trx, row.city_name, null), name: row.city_name, country: row.country, ...input.location, geonamesId: null, ...facts });
+    return { cityId: city.id, created: true };
+  }
+  throw new AppError('CONFLICT', reason('REGISTRATION_NEEDS_PLACE'));
+}
+
+/**
  * Approves a registration: a new city enters the registry (from its GeoNames
  * place; a city typed by the person needs one chosen by the manager), and the
  * person represents it. A claim on a city with representatives may be
  * approved by its primary contact too.
  */
-export async function approveRegistration(db: Db, input: DecisionInput & { geonamesId: number | null }) {
+export async function approveRegistration(db: Db, input: DecisionInput & { geonamesId: number | null; location: NewCityLocation | null }) {
   return db.transaction().execute(async (trx) => {
     const { row, personId, secondClaim } = await loadForDecision(trx, input, { managersOnly: false });
     if (!secondClaim && !hasRole(input.actor, 'programme_manager')) throw new AppError('FORBIDDEN', reason('REGISTRATION_ONLY_MANAGERS'));
     let cityId = row.city_id;
     let created = false;
-    if (!cityId) {
-      const chosen = input.geonamesId ?? row.geonames_id;
-      const place = chosen !== null ? geonamesPlaceIndex().places.find((p) => p.geonamesId === chosen) : undefined;
-      if (!place) throw new AppError('CONFLICT', reason('REGISTRATION_NEEDS_PLACE'));
-      const existing = await cityByGeonamesId(trx, place.geonamesId);
-      if (existing) {
-        cityId = existing.id;
-      } else {
-        const city = await insertCity(trx, {
-          slug: await uniqueSlug(trx, place.name, place.geonamesId),
-          name: place.name,
-          country: place.country,
-          latitude: place.latitude,
-          longitude: place.longitude,
-          population: place.population,
-          geonamesId: place.geonamesId,
-          climateTargetYear: row.climate_target_year,
-          updatedBy: input.actor.id,
-        });
-        cityId = city.id;
-        created = true;
-      }
-    }
+    if (!cityId) ({ cityId, created } = await registryCityFor(trx, row, input));
     const primaryContact = await admit(trx, input, personId, cityId);
     await decideRegistration(trx, row.id, { status: 'approved', cityId, declineReason: null, decidedBy: input.actor.id, at: input.now });
     await recordAudit(trx, {

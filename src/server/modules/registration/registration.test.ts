@@ -202,6 +202,19 @@ describe('a city that is not listed', () => {
     expect((await person.request({ method: 'GET', url: '/api/me' })).json().roles[0]).toMatchObject({ cityName: 'Joensuu', primaryContact: true });
   });
 
+  it('creates a city in neither the registry nor GeoNames where the manager says it lies', async () => {
+    const person = await registeredAndVerified({ name: 'Liisa', email: 'liisa@ruokolahti.fi', citySource: 'unlisted', geonamesId: null, cityName: 'Ruokolahti', country: 'FI', cityDescription: 'A small municipality by Lake Saimaa' });
+    const item = await queueItem(manager, 'liisa@ruokolahti.fi');
+    const farAway = await manager.request({ method: 'POST', url: `/api/registrations/${item?.id}/approve`, payload: { version: item?.version, location: { latitude: 95, longitude: 28.8, population: null } } });
+    expect(farAway.statusCode).toBe(400);
+    expect(farAway.json().errors.map((e: { field: string }) => e.field)).toEqual(['body.location.latitude']);
+    const ok = await manager.request({ method: 'POST', url: `/api/registrations/${item?.id}/approve`, payload: { version: item?.version, location: { latitude: 61.29, longitude: 28.83, population: 4800 } } });
+    expect(ok.json()).toMatchObject({ status: 'approved', citySlug: 'ruokolahti' });
+    const city = await t.app.db.selectFrom('cities').where('slug', '=', 'ruokolahti').select(['name', 'country', 'kind', 'latitude', 'longitude', 'population', 'geonames_id']).executeTakeFirstOrThrow();
+    expect(city).toEqual({ name: 'Ruokolahti', country: 'FI', kind: 'aspiring', latitude: 61.29, longitude: 28.83, population: 4800, geonames_id: null });
+    expect((await person.request({ method: 'GET', url: '/api/me' })).json().roles[0]).toMatchObject({ cityName: 'Ruokolahti', primaryContact: true });
+  });
+
   it('is merged into an existing city, listed among the similar ones', async () => {
     const person = await registeredAndVerified({ name: 'Maarja', email: 'maarja@tartu.ee', citySource: 'unlisted', geonamesId: null, cityName: 'Tartu', country: 'EE' });
     const item = (await manager.request({ method: 'GET', url: '/api/registrations' })).json().items.find((i: { email: string }) => i.email === 'maarja@tartu.ee');

@@ -7,7 +7,18 @@ import { useCountryName } from '../../lib/format.ts';
 import { usePlaceSearch } from './registration.api.ts';
 
 /** Choose a GeoNames place by typing its name (cities of 5,000 people or more in the registry's countries). */
-export function PlacePicker({ value, onChange, error }: { value: PlaceCandidate | null; onChange: (place: PlaceCandidate | null) => void; error?: ReactNode }) {
+export function PlacePicker({
+  value,
+  onChange,
+  error,
+  required = true,
+}: {
+  value: PlaceCandidate | null;
+  onChange: (place: PlaceCandidate | null) => void;
+  error?: ReactNode;
+  /** On the sign-up form; a manager placing a town GeoNames lacks does without. */
+  required?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const countryName = useCountryName();
   const [search, setSearch] = useState('');
@@ -22,7 +33,7 @@ export function PlacePicker({ value, onChange, error }: { value: PlaceCandidate 
     <Select
       label={t('registration.placeLabel')}
       description={t('registration.placeHint')}
-      required
+      required={required}
       searchable
       clearable
       value={value ? String(value.geonamesId) : null}

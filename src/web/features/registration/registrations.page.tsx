@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Fieldset, Group, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CitySummary, PlaceCandidate } from '../../../shared/city.schemas.ts';
@@ -112,23 +112,46 @@ function Decisions({ item, manager }: { item: PendingRegistration; manager: bool
   );
 }
 
+/** A typed number (a decimal comma too); empty or not a number is NaN, which the schema refuses with its message. */
+const typedNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim().replace(',', '.')));
+
 function ApproveForm({ item }: { item: PendingRegistration }) {
   const { t } = useTranslation();
   const [place, setPlace] = useState<PlaceCandidate | null>(null);
   const needsPlace = item.citySource === 'unlisted';
   const form = useApiForm({
-    initialValues: {},
+    initialValues: { latitude: '', longitude: '', population: '' },
     schema: ApproveBody,
-    toBody: () => ({ version: item.version, geonamesId: needsPlace ? (place?.geonamesId ?? null) : null }),
+    toBody: (v) => {
+      // A city GeoNames lacks too: where the manager says it lies.
+      const located = needsPlace && !place && (v.latitude.trim() !== '' || v.longitude.trim() !== '');
+      return {
+        version: item.version,
+        geonamesId: needsPlace ? (place?.geonamesId ?? null) : null,
+        location: located ? { latitude: typedNumber(v.latitude), longitude: typedNumber(v.longitude), population: v.population.trim() === '' ? null : typedNumber(v.population) } : null,
+      };
+    },
+    fieldOf: (path) => path.replace(/^location\./, ''),
     mutation: useDecision('approve', item.id),
   });
   return (
     <form {...form.formProps} aria-label={t('registration.approveLabel', { name: item.name })}>
       <ProblemAlert error={form.requestError} />
-      <Group gap="sm" align="end">
-        {needsPlace && <PlacePicker value={place} onChange={setPlace} />}
-        <Button {...form.submitProps}>{item.secondClaim ? t('registration.confirm') : t('registration.approve')}</Button>
-      </Group>
+      <Stack gap="sm">
+        {needsPlace && <PlacePicker value={place} onChange={setPlace} required={false} />}
+        {needsPlace && !place && (
+          <Fieldset variant="unstyled" legend={<Text size="sm">{t('registration.locationLegend')}</Text>}>
+            <Group gap="sm" align="start">
+              <TextInput label={t('registration.latitude')} inputMode="decimal" w={130} {...form.getInputProps('latitude')} />
+              <TextInput label={t('registration.longitude')} inputMode="decimal" w={130} {...form.getInputProps('longitude')} />
+              <TextInput label={t('registration.population')} inputMode="numeric" w={200} {...form.getInputProps('population')} />
+            </Group>
+          </Fieldset>
+        )}
+        <Group>
+          <Button {...form.submitProps}>{item.secondClaim ? t('registration.confirm') : t('registration.approve')}</Button>
+        </Group>
+      </Stack>
     </form>
   );
 }
