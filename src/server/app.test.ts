@@ -170,7 +170,7 @@ describe('security headers', () => {
   });
 
   it('sends HSTS when the request came over HTTPS through a trusted proxy', async () => {
-    const behindProxy = await createTestApp({ TRUST_PROXY: 'true' });
+    const behindProxy = await createTestApp({ TRUST_PROXY: '1' });
     try {
       const secure = await behindProxy.app.inject({ url: '/healthz', headers: { 'x-forwarded-proto': 'https' } });
       expect(secure.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');

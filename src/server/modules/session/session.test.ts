@@ -29,7 +29,7 @@ describe('sign-in', () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(cookie?.secure).toBeFalsy();
 
-    const https = await createTestApp({ TRUST_PROXY: 'true' });
+    const https = await createTestApp({ TRUST_PROXY: '1' });
     try {
       const hc = await https.client();
       const r = await hc.request({
@@ -100,6 +100,34 @@ describe('sign-in rate limits', () => {
     expect(blocked.statusCode).toBe(429);
     const elsewhere = await c.request({ method: 'POST', url: '/api/session', payload: { email: 'krakow@demo.peercities.eu', password: DEMO_PASSWORD }, remoteAddress: '192.0.2.78' });
     expect(elsewhere.statusCode).toBe(200);
+  });
+});
+
+describe('behind a proxy (TRUST_PROXY)', () => {
+  it('with one trusted hop, a client-set X-Forwarded-For changes neither the throttled nor the audited address', async () => {
+    const proxied = await createTestApp({ TRUST_PROXY: '1' });
+    try {
+      const c = await proxied.client();
+      const proxy = '10.9.9.9';
+      const client = '203.0.113.50';
+      // The proxy appends the address it saw; what the client wrote before it is not believed.
+      const viaProxy = (spoofed: string) => ({ remoteAddress: proxy, headers: { 'x-forwarded-for': `${spoofed}, ${client}` } });
+      for (let i = 0; i < SESSION_POLICY.maxFailuresPerAddress; i++) {
+        const r = await c.request({ method: 'POST', url: '/api/session', payload: { email: `probe${i}@example.org`, password: 'whatever-it-is' }, ...viaProxy(`198.51.100.${i + 1}`) });
+        expect(r.statusCode).toBe(401);
+      }
+      const blocked = await c.request({ method: 'POST', url: '/api/session', payload: { email: 'krakow@demo.peercities.eu', password: DEMO_PASSWORD }, ...viaProxy('198.51.100.200') });
+      expect(blocked.statusCode).toBe(429);
+      const addresses = await proxied.app.db.selectFrom('sign_in_attempts').select('ip').distinct().where('email', 'like', 'probe%@example.org').execute();
+      expect(addresses).toEqual([{ ip: client }]);
+      // Another client behind the same proxy signs in, and the audit log records its address, not the one it claims.
+      const ok = await c.request({ method: 'POST', url: '/api/session', payload: { email: 'krakow@demo.peercities.eu', password: DEMO_PASSWORD }, remoteAddress: proxy, headers: { 'x-forwarded-for': '1.2.3.4, 203.0.113.51' } });
+      expect(ok.statusCode).toBe(200);
+      const audit = await proxied.app.db.selectFrom('audit_events').select('ip').where('action', '=', 'session.sign_in').orderBy('id', 'desc').executeTakeFirstOrThrow();
+      expect(audit.ip).toBe('203.0.113.51');
+    } finally {
+      await proxied.close();
+    }
   });
 });
 
