@@ -72,6 +72,7 @@ const EnvSchema = z.object({
   SEED_DEMO: booleanFlag.default(true),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   TRUST_PROXY: TrustProxy.default(false),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (a long random secret)').optional(),
   PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(17),
   MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
@@ -100,6 +101,8 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   /** `false`, a hop count, or the proxies' addresses/CIDR ranges (fastify's `trustProxy`); never `true`. */
   trustProxy: false | number | string[];
+  /** Bearer token that opens /metrics from other addresses than the loopback one; null: loopback only. */
+  metricsToken: string | null;
   passwordHashCost: number;
   mailWorkerIntervalMs: number;
   /** How often the scheduler looks for due reminders and digests. */
@@ -135,6 +138,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN ?? null,
     passwordHashCost: e.PASSWORD_HASH_COST,
     mailWorkerIntervalMs: e.MAIL_WORKER_INTERVAL_MS,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
