@@ -180,6 +180,34 @@ describe('cross-site request forgery', () => {
     expect(res.statusCode).toBe(403);
   });
 
+  it('refuses a valid cookie/header pair of another session (the token is bound to the session)', async () => {
+    const a = await t.signedIn('facilitator3@demo.peercities.eu');
+    const b = await t.signedIn('krakow@demo.peercities.eu');
+    const pairOfA = { [CSRF_COOKIE]: a.cookies.get(CSRF_COOKIE) ?? a.csrfToken };
+    const sessionOfB = b.cookies.get(SESSION_COOKIE) ?? '';
+    expect(sessionOfB).not.toBe('');
+    const before = (await b.request({ method: 'GET', url: '/api/me' })).json().name;
+    for (const csrf of [a.csrfToken, pairOfA[CSRF_COOKIE]]) {
+      const res = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/me',
+        cookies: { [SESSION_COOKIE]: sessionOfB, [CSRF_COOKIE]: csrf },
+        headers: { [CSRF_HEADER]: csrf },
+        payload: { name: 'Mallory', locale: 'en' },
+      });
+      expect(res.statusCode).toBe(403);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().code).toBe('CSRF_TOKEN_INVALID');
+    }
+    expect((await b.request({ method: 'GET', url: '/api/me' })).json().name).toBe(before);
+    // Each session's own token still works, and a new sign-in gives a new token.
+    expect((await b.request({ method: 'PATCH', url: '/api/me', payload: { name: before, locale: 'en' } })).statusCode).toBe(200);
+    const tokenBefore = b.csrfToken;
+    await b.request({ method: 'POST', url: '/api/session', payload: { email: 'krakow@demo.peercities.eu', password: DEMO_PASSWORD } });
+    expect(b.csrfToken).not.toBe(tokenBefore);
+    expect((await b.request({ method: 'PATCH', url: '/api/me', payload: { name: before, locale: 'en' } })).statusCode).toBe(200);
+  });
+
   it('accepts the change with the token', async () => {
     const c = await t.signedIn('expert@demo.peercities.eu');
     const res = await c.request({ method: 'PATCH', url: '/api/me', payload: { name: 'Sofia Rossi-Bianchi', locale: 'fr' } });
