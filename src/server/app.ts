@@ -200,7 +200,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(deactivationRoutes);
   await app.register(representativeRoutes);
   await app.register(passwordResetRoutes);
-  await app.register(mailboxRoutes);
+  // The development mailbox exists only where no SMTP server delivers the mail (decision 0025).
+  if (!config.smtpUrl) await app.register(mailboxRoutes);
   await app.register(cityRoutes);
   await app.register(solutionRoutes);
   await app.register(programmeRoutes);
