@@ -51,6 +51,32 @@ describe('operations', () => {
     expect(metrics.body).toContain('http_request_duration_seconds_bucket');
     expect(metrics.body).toContain('route="/api/cities"');
   });
+
+  it('shows the metrics only to the loopback address (not through a proxy) or with the bearer token', async () => {
+    const fromOutside = await t.app.inject({ url: '/metrics', remoteAddress: '203.0.113.9' });
+    expect(fromOutside.statusCode).toBe(403);
+    expect(fromOutside.headers['content-type']).toContain('application/problem+json');
+    expect(fromOutside.body).not.toContain('http_request_duration_seconds');
+    expect((await t.app.inject({ url: '/metrics', remoteAddress: '::1' })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/metrics', remoteAddress: '::ffff:127.0.0.1' })).statusCode).toBe(200);
+    // A reverse proxy on the same machine connects from the loopback address on every client's behalf.
+    expect((await t.app.inject({ url: '/metrics', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '203.0.113.9' } })).statusCode).toBe(403);
+    // No token configured: a bearer token opens nothing.
+    expect((await t.app.inject({ url: '/metrics', remoteAddress: '203.0.113.9', headers: { authorization: 'Bearer anything-at-all' } })).statusCode).toBe(403);
+
+    const withToken = await createTestApp({ METRICS_TOKEN: 'a-long-enough-metrics-token' });
+    try {
+      const ok = await withToken.app.inject({ url: '/metrics', remoteAddress: '203.0.113.9', headers: { authorization: 'Bearer a-long-enough-metrics-token' } });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.body).toContain('process_cpu_user_seconds_total');
+      const wrong = await withToken.app.inject({ url: '/metrics', remoteAddress: '203.0.113.9', headers: { authorization: 'Bearer a-long-enough-metrics-tokeN' } });
+      expect(wrong.statusCode).toBe(403);
+      expect(wrong.headers['content-type']).toContain('application/problem+json');
+      expect((await withToken.app.inject({ url: '/metrics', remoteAddress: '203.0.113.9' })).statusCode).toBe(403);
+    } finally {
+      await withToken.close();
+    }
+  });
 });
 
 describe('API documentation', () => {
@@ -170,7 +196,7 @@ describe('security headers', () => {
   });
 
   it('sends HSTS when the request came over HTTPS through a trusted proxy', async () => {
-    const behindProxy = await createTestApp({ TRUST_PROXY: 'true' });
+    const behindProxy = await createTestApp({ TRUST_PROXY: '1' });
     try {
       const secure = await behindProxy.app.inject({ url: '/healthz', headers: { 'x-forwarded-proto': 'https' } });
       expect(secure.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');

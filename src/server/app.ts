@@ -52,6 +52,7 @@ import { metricsPlugin } from './plugins/metrics.plugin.ts';
 import { problemPlugin } from './plugins/problem.plugin.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.plugin.ts';
 import { webPlugin } from './plugins/web.plugin.ts';
+import { trustProxyOption } from './lib/trust-proxy.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -95,7 +96,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
-    trustProxy: config.trustProxy,
+    trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
@@ -189,7 +190,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(metricsPlugin);
+  await app.register(metricsPlugin, { token: config.metricsToken });
   await app.register(healthRoutes);
   await app.register(sessionRoutes);
   await app.register(meRoutes);
@@ -199,7 +200,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(deactivationRoutes);
   await app.register(representativeRoutes);
   await app.register(passwordResetRoutes);
-  await app.register(mailboxRoutes);
+  // The development mailbox exists only where no SMTP server delivers the mail (decision 0025).
+  if (!config.smtpUrl) await app.register(mailboxRoutes);
   await app.register(cityRoutes);
   await app.register(solutionRoutes);
   await app.register(programmeRoutes);

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -6,6 +7,46 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Names proxy-addr (fastify's trustProxy) knows for address ranges. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies to believe about the client's address and protocol
+ * (`X-Forwarded-For`, `X-Forwarded-Proto`): none (`false`), a number of hops
+ * in front of the server, or the proxies' addresses and CIDR ranges. Never
+ * every hop: then any client sets its own address (decision 0025).
+ */
+const TrustProxy = z
+  .string()
+  .trim()
+  .superRefine((v, ctx) => {
+    if (/^(true|yes)$/i.test(v)) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          '"true" would trust every hop, so any client could set its own address with X-Forwarded-For. Give the number of proxies in front of the server (e.g. 1), or their addresses or CIDR ranges separated by commas (e.g. 10.0.0.1,10.1.0.0/16); "false" trusts none',
+      });
+      return;
+    }
+    if (/^(false|no)$/i.test(v) || /^\d+$/.test(v)) return;
+    const bad = v.split(',').map((x) => x.trim()).filter((x) => !isProxyAddress(x));
+    if (bad.length) ctx.addIssue({ code: 'custom', message: `not a number of hops, nor IP addresses or CIDR ranges: ${bad.join(', ')}` });
+  })
+  .transform((v): false | number | string[] => {
+    if (/^(false|no)$/i.test(v)) return false;
+    if (/^\d+$/.test(v)) return Number(v) === 0 ? false : Number(v);
+    return v.split(',').map((x) => x.trim());
+  });
 
 /**
  * Every environment variable the platform reads, with its default.
@@ -30,7 +71,8 @@ const EnvSchema = z.object({
   CONTACT_EMAIL: z.email().default('programme-team@demo.peercities.eu'),
   SEED_DEMO: booleanFlag.default(true),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  TRUST_PROXY: booleanFlag.default(false),
+  TRUST_PROXY: TrustProxy.default(false),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (a long random secret)').optional(),
   PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(17),
   MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
@@ -57,7 +99,10 @@ export interface Config {
   contactEmail: string;
   seedDemo: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
-  trustProxy: boolean;
+  /** `false`, a hop count, or the proxies' addresses/CIDR ranges (fastify's `trustProxy`); never `true`. */
+  trustProxy: false | number | string[];
+  /** Bearer token that opens /metrics from other addresses than the loopback one; null: loopback only. */
+  metricsToken: string | null;
   passwordHashCost: number;
   mailWorkerIntervalMs: number;
   /** How often the scheduler looks for due reminders and digests. */
@@ -93,6 +138,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN ?? null,
     passwordHashCost: e.PASSWORD_HASH_COST,
     mailWorkerIntervalMs: e.MAIL_WORKER_INTERVAL_MS,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,

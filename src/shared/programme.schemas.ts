@@ -292,7 +292,16 @@ export const EvaluationOverview = z.object({
       applicationId: z.uuid(),
       cityName: z.string(),
       cityCountry: z.string(),
-      evaluators: z.array(z.object({ id: z.uuid(), name: z.string(), status: EvaluationStatus.nullable(), total: z.number().nullable() })),
+      evaluators: z.array(
+        z.object({
+          id: z.uuid(),
+          name: z.string(),
+          status: EvaluationStatus.nullable(),
+          total: z.number().nullable(),
+          /** Why this evaluator may no longer judge the application (they became a representative of the city or of one in its country), or null. */
+          conflictOfInterest: Reason.nullable(),
+        }),
+      ),
       score: z.number().nullable(),
       spread: z.number().nullable(),
       rank: z.number().int().nullable(),

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { CurrentUser } from '../../shared/account.schemas.ts';
@@ -48,8 +48,23 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
   reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
 }
 
-/** The CSRF token of this browser: the cookie's value, created on first use. */
-export function csrfTokenFor(request: FastifyRequest, reply: FastifyReply): string {
+/**
+ * The CSRF token bound to a session (decision 0025): HMAC-SHA256 keyed with
+ * the session's own token, a 256-bit secret only the server and the
+ * browser's HttpOnly cookie hold. Another session's token never matches, it
+ * changes at every sign-in, and it reveals nothing of the session token.
+ */
+export function sessionCsrfToken(sessionToken: string): string {
+  return createHmac('sha256', sessionToken).update('peercities csrf v1').digest('base64url');
+}
+
+/**
+ * The CSRF token for the next changes: bound to the session when there is
+ * one (pass the token of a session the request just started); before sign-in,
+ * the random double-submit cookie's value, created on first use.
+ */
+export function csrfTokenFor(request: FastifyRequest, reply: FastifyReply, sessionToken: string | null = request.sessionToken): string {
+  if (sessionToken) return sessionCsrfToken(sessionToken);
   const existing = request.cookies[CSRF_COOKIE];
   if (existing && existing.length >= 32) return existing;
   const token = newToken();
@@ -83,18 +98,6 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     }
   });
 
-  // Double-submit token: the cookie is HttpOnly and SameSite, the page reads
-  // the token from GET /api/session and echoes it in a header, which another
-  // site can neither read nor send (docs/decisions/0002-sessions.md).
-  app.addHook('onRequest', async (request) => {
-    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
-    const cookie = request.cookies[CSRF_COOKIE];
-    const header = request.headers[CSRF_HEADER];
-    if (!cookie || typeof header !== 'string' || !sameSecret(cookie, header)) {
-      throw new AppError('CSRF_TOKEN_INVALID', 'Reload the page and try again (the security token is missing or out of date).');
-    }
-  });
-
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token || !request.url.startsWith('/api/')) return;
@@ -102,6 +105,20 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (!session) return;
     request.sessionToken = token;
     request.user = session.user;
+  });
+
+  // Signed in, the header must carry the token bound to this session
+  // (`sessionCsrfToken`); before sign-in, a double-submit token: the cookie is
+  // HttpOnly and SameSite, the page reads the token from GET /api/session and
+  // echoes it in a header, which another site can neither read nor send
+  // (docs/decisions/0002-sessions.md, 0025).
+  app.addHook('onRequest', async (request) => {
+    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+    const header = request.headers[CSRF_HEADER];
+    const expected = request.sessionToken ? sessionCsrfToken(request.sessionToken) : request.cookies[CSRF_COOKIE];
+    if (!expected || typeof header !== 'string' || !sameSecret(expected, header)) {
+      throw new AppError('CSRF_TOKEN_INVALID', 'Reload the page and try again (the security token is missing or out of date).');
+    }
   });
 
   // Checked before the body is parsed: a stranger learns nothing from validation errors.

@@ -1,9 +1,29 @@
-import type { FastifyInstance } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { AppError } from '../errors.ts';
 
-/** Prometheus metrics at /metrics: process figures and request durations by route. */
-export const metricsPlugin = fp(async (app: FastifyInstance) => {
+const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/**
+ * Who may read /metrics (decision 0025): a scraper on this machine, straight
+ * to the server — from the loopback address, without forwarding headers (a
+ * reverse proxy on the same machine connects from there on every client's
+ * behalf) — or anyone with `Authorization: Bearer <METRICS_TOKEN>`.
+ */
+export function mayReadMetrics(request: FastifyRequest, token: string | null): boolean {
+  const forwarded = request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined;
+  if (!forwarded && LOOPBACK.test(request.socket.remoteAddress ?? '')) return true;
+  const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+  // Compared as digests: the same length whatever was sent, in constant time.
+  return token !== null && given !== undefined && timingSafeEqual(digest(given), digest(token));
+}
+
+/** Prometheus metrics at /metrics: process figures and request durations by route; loopback or bearer token only. */
+export const metricsPlugin = fp(async (app: FastifyInstance, options: { token: string | null }) => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -19,7 +39,8 @@ export const metricsPlugin = fp(async (app: FastifyInstance) => {
       reply.elapsedTime / 1000,
     );
   });
-  app.get('/metrics', { config: { access: 'public' }, logLevel: 'warn', schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', { config: { access: 'public' }, logLevel: 'warn', schema: { hide: true } }, async (request, reply) => {
+    if (!mayReadMetrics(request, options.token)) throw new AppError('FORBIDDEN', 'The metrics are shown only to the loopback address or with the bearer token set in METRICS_TOKEN.');
     reply.type(registry.contentType);
     return registry.metrics();
   });

@@ -35,5 +35,7 @@ export const REVIEW_REASONS = {
   EVALUATION_ALREADY_SUBMITTED: 'This evaluation is already submitted.',
   EVALUATION_RELEASED_FOR_CONFLICT: 'This evaluation is already released for a conflict of interest.',
   EVALUATION_SAVED_ELSEWHERE: 'Your evaluation was saved elsewhere since you opened it (another tab?). Reload it before saving again.',
+  EVALUATION_CONFLICT_OWN_CITY: 'You now represent {{city}}, which applied: you may no longer score its application. Declare a conflict of interest, and the programme team assigns another evaluator.',
+  EVALUATION_CONFLICT_OWN_COUNTRY: 'You now represent a city in {{country}}, the country of {{city}}: you may no longer score its application. Declare a conflict of interest, and the programme team assigns another evaluator.',
   EVALUATION_SUBMITTED_ASK_MANAGER: 'You already submitted this evaluation; ask a programme manager to withdraw it.',
 } as const satisfies Record<string, string>;

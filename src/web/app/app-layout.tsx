@@ -12,6 +12,7 @@ import { useProblemMessage } from '../lib/problem-message.ts';
 import { apiSend } from '../lib/api-client.ts';
 import { resetSession, useCurrentUser } from '../lib/session.ts';
 import { hasRole } from '../../shared/role-predicates.ts';
+import { useSiteInfo } from '../lib/site.ts';
 
 // Only for signed-in people, and loaded then: the home page's JavaScript stays within its budget.
 const PrivacyReacceptDialog = lazy(() => import('../features/privacy/reaccept-dialog.tsx').then((m) => ({ default: m.PrivacyReacceptDialog })));
@@ -120,6 +121,8 @@ function SmallScreenMenu() {
 function MainNavigation({ vertical = false }: { vertical?: boolean }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  // The development mailbox exists only on an installation without SMTP (GET /api/site).
+  const devMailbox = useSiteInfo().data?.devMailbox === true;
   const links = [
     { to: '/', label: t('nav.home'), show: true },
     { to: '/solutions', label: t('library.nav'), show: true },
@@ -133,7 +136,7 @@ function MainNavigation({ vertical = false }: { vertical?: boolean }) {
     // Shown only to those the server lets in; the server checks again on every call.
     { to: '/admin/people', label: t('nav.people'), show: hasRole(user, 'programme_manager') },
     { to: '/registrations', label: t('nav.registrations'), show: hasRole(user, 'programme_manager') || Boolean(user?.roles.some((r) => r.primaryContact)) },
-    { to: '/admin/mailbox', label: t('nav.mailbox'), show: hasRole(user, 'programme_manager') },
+    { to: '/admin/mailbox', label: t('nav.mailbox'), show: devMailbox && hasRole(user, 'programme_manager') },
     { to: '/admin/audit', label: t('review.auditNav'), show: hasRole(user, 'programme_manager') },
     { to: '/admin/cities/import', label: t('cities.importNav'), show: hasRole(user, 'programme_manager') },
   ];

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { ROLE_RANK } from '../../../domain/people/role-rank.ts';
 import type { Database } from '../../db/schema.ts';
 
 type Q = Kysely<Database>;
@@ -78,17 +79,36 @@ export async function markAttemptFailed(db: Q, id: string, error: string, retryA
     .execute();
 }
 
-export async function listOutbox(db: Q, page: number, pageSize: number) {
+/** A role column's rank (`ROLE_RANK`) in SQL; roles and ranks are constants of the code, written as literals. */
+function rankSql(role: RawBuilder<unknown>) {
+  return sql<number>`CASE ${role} ${sql.join(
+    Object.entries(ROLE_RANK).map(([name, rank]) => sql`WHEN ${sql.lit(name)} THEN ${sql.lit(rank)}`),
+    sql` `,
+  )} ELSE 0 END`;
+}
+
+/**
+ * The rank of the person an outbox row is addressed to: their highest role,
+ * or the highest an invitation to that address grants (the link would make
+ * them that), 0 for anybody else.
+ */
+const recipientRank = sql<number>`greatest(
+  coalesce((SELECT max(${rankSql(sql`g.role`)}) FROM role_grants g JOIN people p ON p.id = g.person_id WHERE p.email = lower(o.to_address)), 0),
+  coalesce((SELECT max(${rankSql(sql`r.role`)}) FROM invitations i CROSS JOIN LATERAL unnest(array_append(i.other_roles, i.role)) AS r(role) WHERE i.email = lower(o.to_address)), 0)
+)`;
+
+/** The outbox, newest first, without the mail of people ranked as high as the reader or higher (`mayReadMailOf`). */
+export async function listOutbox(db: Q, page: number, pageSize: number, readerRank: number) {
+  const visible = db.selectFrom('outbox as o').where(sql<boolean>`${recipientRank} < ${readerRank}`);
   const [items, total] = await Promise.all([
-    db
-      .selectFrom('outbox')
-      .select(['id', 'to_address', 'subject', 'text_body', 'status', 'attempts', 'created_at', 'sent_at'])
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
+    visible
+      .select(['o.id', 'o.to_address', 'o.subject', 'o.text_body', 'o.status', 'o.attempts', 'o.created_at', 'o.sent_at'])
+      .orderBy('o.created_at', 'desc')
+      .orderBy('o.id', 'desc')
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),
-    db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    visible.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: total.n };
 }

@@ -37,7 +37,7 @@ export async function healthRoutes(app: App) {
     handler: async (_request, reply) => {
       // Configuration changes only with a restart; browsers may keep it a while.
       void reply.header('cache-control', 'public, max-age=300');
-      return { contactEmail: app.config.contactEmail };
+      return { contactEmail: app.config.contactEmail, devMailbox: app.config.smtpUrl === null };
     },
   });
 }

@@ -87,7 +87,7 @@ export async function invitationRoutes(app: App) {
         { ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
       );
       setSessionCookie(request, reply, sessionToken);
-      return { user, csrfToken: csrfTokenFor(request, reply) };
+      return { user, csrfToken: csrfTokenFor(request, reply, sessionToken) };
     },
   });
 }

@@ -34,6 +34,7 @@ export async function passwordResetRoutes(app: App) {
         password: request.body.password,
         passwordHashCost: app.config.passwordHashCost,
         ip: request.ip,
+        contactEmail: app.config.contactEmail,
       });
       return reply.status(204).send(null);
     },

@@ -5,8 +5,9 @@ import { hashPassword } from '../auth/password.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { passwordResetEmail } from '../email/email-templates.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
-import { findPersonByEmail, updatePerson } from '../people/people.repository.ts';
+import { findPersonByEmail, findPersonById, updatePerson } from '../people/people.repository.ts';
 import { deleteSessionsOf } from '../session/session.repository.ts';
+import { passwordResetDoneEmail } from './password-resets-emails.ts';
 import { findUsableResetForUpdate, insertReset, markResetsUsed, resetRequestedSince } from './password-resets.repository.ts';
 
 const RESET_LIFETIME_MS = 60 * 60 * 1000;
@@ -27,8 +28,8 @@ export async function requestPasswordReset(db: Db, input: { email: string; publi
   });
 }
 
-/** Sets the new password, uses up the link and ends every session of the person. */
-export async function resetPassword(db: Db, input: { token: string; password: string; passwordHashCost: number; ip: string }) {
+/** Sets the new password, uses up the link, ends every session of the person and tells them by email. */
+export async function resetPassword(db: Db, input: { token: string; password: string; passwordHashCost: number; ip: string; contactEmail: string }) {
   const passwordHash = await hashPassword(input.password, input.passwordHashCost);
   await db.transaction().execute(async (trx) => {
     const reset = await findUsableResetForUpdate(trx, hashToken(input.token), new Date());
@@ -36,6 +37,8 @@ export async function resetPassword(db: Db, input: { token: string; password: st
     await markResetsUsed(trx, reset.person_id, new Date());
     await updatePerson(trx, reset.person_id, { passwordHash });
     await deleteSessionsOf(trx, reset.person_id);
+    const person = await findPersonById(trx, reset.person_id);
+    if (person) await enqueueEmail(trx, passwordResetDoneEmail({ to: person.email, name: person.name, at: new Date(), contactEmail: input.contactEmail }));
     await recordAudit(trx, { actorId: reset.person_id, action: 'password_reset.complete', entityType: 'person', entityId: reset.person_id, ip: input.ip });
   });
 }

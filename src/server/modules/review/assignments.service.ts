@@ -85,7 +85,7 @@ export async function assignByHand(db: Db, input: { applicationId: string; evalu
     await insertAssignments(trx, [{ applicationId: app.id, evaluatorId: evaluator.id }], input.actor.id);
     await recordAudit(trx, { actorId: input.actor.id, action: 'evaluation.assign', entityType: 'application', entityId: app.id, ip: input.ip, details: { after: { evaluator: evaluator.name, evaluatorId: evaluator.id } } });
   });
-  return presentEvaluationOverview(ctx, await reviewDataOf(db, ctx.call.id));
+  return presentEvaluationOverview(ctx, await reviewDataOf(db, ctx.call.id, { ties: true }));
 }
 
 /** Takes an application away from an evaluator who has not submitted; their draft goes with it. */
@@ -106,5 +106,5 @@ export async function unassign(db: Db, input: { applicationId: string; evaluator
       details: { before: { evaluator: evaluator.name, evaluatorId: evaluator.id, draft: existing ? { scores: existing.scores, comment: existing.comment } : null } },
     });
   });
-  return presentEvaluationOverview(ctx, await reviewDataOf(db, ctx.call.id));
+  return presentEvaluationOverview(ctx, await reviewDataOf(db, ctx.call.id, { ties: true }));
 }

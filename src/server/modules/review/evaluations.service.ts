@@ -8,7 +8,8 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { findApplication, isAssignedEvaluator, type ApplicationRow } from '../applications/applications.repository.ts';
 import { loadCall, type CallContext } from '../programmes/calls.service.ts';
 import { assignMissing } from './assignments.service.ts';
-import { deleteAssignment, deleteEvaluation, findEvaluation, myAssignments, myConflicts, saveEvaluationRow } from './review.repository.ts';
+import { exclusionReason } from '../../../domain/evaluation/assign-evaluators.ts';
+import { cityTiesOf, deleteAssignment, deleteEvaluation, findEvaluation, myAssignments, myConflicts, saveEvaluationRow } from './review.repository.ts';
 import { assertReviewPhase } from './review.service.ts';
 
 /** The application and its call, if the application is assigned to this evaluator; 404 otherwise. */
@@ -44,13 +45,26 @@ export async function listMyAssignments(db: Db, user: CurrentUser) {
   return rows.map((r) => ({ applicationId: r.application_id, programmeSlug: r.slug, programmeTitle: r.title, callKind: r.kind, cityName: r.city_name, status: r.status }));
 }
 
-/** Saves (or submits) the evaluator's own scores; a stale version answers 409. */
+/**
+ * Conflicts of interest are checked again at every save and submit: an
+ * evaluator who has since become a representative of the applicant city (or
+ * of a city in its country) is refused with 409 and told to declare it.
+ */
+async function assertNoConflictOfInterest(db: Db, app: ApplicationRow, user: CurrentUser) {
+  const ties = await cityTiesOf(db, [user.id]);
+  const why = exclusionReason({ id: app.id, cityId: app.city_id, country: app.city_country }, { id: user.id, cityIds: ties.map((t) => t.city_id), countries: ties.map((t) => t.country) }, new Set());
+  if (why?.code === 'EVALUATOR_REPRESENTS_CITY') throw new AppError('CONFLICT', reason('EVALUATION_CONFLICT_OWN_CITY', { city: app.city_name }));
+  if (why) throw new AppError('CONFLICT', reason('EVALUATION_CONFLICT_OWN_COUNTRY', { city: app.city_name, country: app.city_country }));
+}
+
+/** Saves (or submits) the evaluator's own scores; a stale version answers 409, as does a conflict of interest that arose since the assignment. */
 export async function saveEvaluation(
   db: Db,
   input: { applicationId: string; user: CurrentUser; version: number; scores: Record<string, number>; comment: string; submit: boolean; ip: string; now: Date },
 ): Promise<Evaluation> {
   const { app, ctx } = await evaluationContext(db, input.applicationId, input.user, input.now);
   assertReviewPhase(ctx);
+  await assertNoConflictOfInterest(db, app, input.user);
   const errors: FieldError[] = [];
   const criteria = new Map(ctx.call.criteria.map((c) => [c.id, c]));
   for (const [id, score] of Object.entries(input.scores)) {

@@ -44,6 +44,17 @@ export async function cityTiesOf(db: Q, personIds: readonly string[]) {
     .execute();
 }
 
+/** The cities (and their countries) represented by the people assigned to evaluate a call's applications: conflicts of interest that arose after the assignment. */
+export function evaluatorTiesOfCall(db: Q, callId: string) {
+  return db
+    .selectFrom('role_grants as g')
+    .innerJoin('cities as c', 'c.id', 'g.city_id')
+    .select(['g.person_id', 'c.id as city_id', 'c.country'])
+    .where('g.role', '=', 'city_representative')
+    .where('g.person_id', 'in', (eb) => eb.selectFrom('evaluator_assignments as x').innerJoin('applications as a', 'a.id', 'x.application_id').select('x.evaluator_id').where('a.call_id', '=', callId))
+    .execute();
+}
+
 export function assignmentsOfCall(db: Q, callId: string) {
   return db
     .selectFrom('evaluator_assignments as x')

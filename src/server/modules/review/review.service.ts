@@ -6,7 +6,8 @@ import type { Db } from '../../db/client.ts';
 import { reason } from '../../../shared/reason-texts.ts';
 import { AppError } from '../../errors.ts';
 import { loadCall, type CallContext } from '../programmes/calls.service.ts';
-import { applicationsUnderReview, assignmentsOfCall, evaluationsOfCall, evaluatorProfiles } from './review.repository.ts';
+import { exclusionReason } from '../../../domain/evaluation/assign-evaluators.ts';
+import { applicationsUnderReview, assignmentsOfCall, evaluationsOfCall, evaluatorProfiles, evaluatorTiesOfCall } from './review.repository.ts';
 
 /** Evaluators score and managers decide only between the call's close and the publication of its decisions. */
 export function assertReviewPhase(ctx: CallContext) {
@@ -14,21 +15,26 @@ export function assertReviewPhase(ctx: CallContext) {
   if (ctx.call.decisions_published_at) throw new AppError('CONFLICT', reason('REVIEW_OVER'));
 }
 
-/** What the overviews of a call under review read: four statements, run side by side. */
-export async function reviewDataOf(db: Db, callId: string) {
-  const [apps, evaluators, assignments, evaluations] = await Promise.all([
+/**
+ * What the overviews of a call under review read: four statements, run side
+ * by side; the evaluation overview adds a fifth beside them, the assigned
+ * evaluators' ties to cities (conflicts of interest that arose after the assignment).
+ */
+export async function reviewDataOf(db: Db, callId: string, options: { ties?: boolean } = {}) {
+  const [apps, evaluators, assignments, evaluations, ties] = await Promise.all([
     applicationsUnderReview(db, callId),
     evaluatorProfiles(db),
     assignmentsOfCall(db, callId),
     evaluationsOfCall(db, callId),
+    options.ties ? evaluatorTiesOfCall(db, callId) : Promise.resolve([]),
   ]);
-  return { apps, evaluators, assignments, evaluations };
+  return { apps, evaluators, assignments, evaluations, ties };
 }
 
 export type ReviewData = Awaited<ReturnType<typeof reviewDataOf>>;
 
 /** Progress per evaluator, scores, spread and ranking (ties shown), from data already read. */
-export function presentEvaluationOverview(ctx: CallContext, { apps, evaluators, assignments, evaluations }: ReviewData) {
+export function presentEvaluationOverview(ctx: CallContext, { apps, evaluators, assignments, evaluations, ties }: ReviewData) {
   const submitted = evaluations.filter((e) => e.status === 'submitted');
   const ranked = rankApplications(
     scoreApplications(
@@ -57,7 +63,11 @@ export function presentEvaluationOverview(ctx: CallContext, { apps, evaluators, 
         cityCountry: app?.country ?? '',
         evaluators: evaluatorIds.map((id) => {
           const ev = evaluations.find((e) => e.application_id === r.applicationId && e.evaluator_id === id);
-          return { id, name: name.get(id) ?? '', status: ev?.status ?? null, total: ev?.status === 'submitted' ? Math.round(weightedTotal(ctx.call.criteria, ev.scores) * 100) / 100 : null };
+          const own = ties.filter((t) => t.person_id === id);
+          // A conflict of interest that arose after the assignment (the evaluator now represents the city, or one in its country); a declared one is its status.
+          const conflictOfInterest =
+            ev?.status === 'conflict' || !app ? null : exclusionReason({ id: app.id, cityId: app.city_id, country: app.country }, { id, cityIds: own.map((t) => t.city_id), countries: own.map((t) => t.country) }, new Set());
+          return { id, name: name.get(id) ?? '', status: ev?.status ?? null, total: ev?.status === 'submitted' ? Math.round(weightedTotal(ctx.call.criteria, ev.scores) * 100) / 100 : null, conflictOfInterest };
         }),
         score: rankOf.get(r.applicationId)?.score ?? null,
         spread: r.spread,
@@ -106,7 +116,7 @@ export async function evaluationOverview(db: Db, slug: string, kind: CallKind, n
 
 /** The evaluation overview of a call whose context the caller holds (the matching reads its scores). */
 export async function evaluationOverviewOf(db: Db, ctx: CallContext) {
-  return presentEvaluationOverview(ctx, await reviewDataOf(db, ctx.call.id));
+  return presentEvaluationOverview(ctx, await reviewDataOf(db, ctx.call.id, { ties: true }));
 }
 
 export async function selectionOverview(db: Db, slug: string, kind: CallKind, now: Date) {

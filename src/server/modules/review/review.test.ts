@@ -137,6 +137,37 @@ describe('evaluation', () => {
     expect(audit.items[0].details.before).toMatchObject({ evaluator: 'Jan Kowalski', draft: { scores: { solutions: 4 }, comment: 'Strong' } });
   });
 
+  it('refuses a save and a submit by an evaluator who has since become a representative of the applicant city, and flags it for the managers', async () => {
+    const jan = await t.signedIn('evaluator@demo.peercities.eu');
+    const janId = (await t.app.db.selectFrom('people').select('id').where('email', '=', 'evaluator@demo.peercities.eu').executeTakeFirstOrThrow()).id;
+    const [item] = (await jan.request({ method: 'GET', url: '/api/evaluations' })).json().items.filter((i: { programmeSlug: string; status: string | null }) => i.programmeSlug === SLUG && i.status !== 'conflict');
+    const url = `/api/applications/${item.applicationId}/evaluation`;
+    const app = await t.app.db.selectFrom('applications').select('city_id').where('id', '=', item.applicationId).executeTakeFirstOrThrow();
+    const grant = await t.app.db.insertInto('role_grants').values({ person_id: janId, role: 'city_representative', city_id: app.city_id }).returning('id').executeTakeFirstOrThrow();
+    try {
+      const signedInAgain = await t.signedIn('evaluator@demo.peercities.eu');
+      const before = await t.app.db.selectFrom('evaluations').selectAll().where('application_id', '=', item.applicationId).where('evaluator_id', '=', janId).executeTakeFirst();
+      const current = (await signedInAgain.request({ method: 'GET', url })).json();
+      for (const [path, payload] of [
+        [url, { version: current.version, scores: { solutions: 5 }, comment: 'My own city' }],
+        [`${url}/submit`, { version: current.version, scores: { solutions: 5, capacity: 5 } }],
+      ] as const) {
+        const refused = await signedInAgain.request({ method: path === url ? 'PUT' : 'POST', url: path, payload });
+        expect(refused.statusCode).toBe(409);
+        expect(refused.headers['content-type']).toContain('application/problem+json');
+        expect(refused.json().reason).toEqual(reason('EVALUATION_CONFLICT_OWN_CITY', { city: item.cityName }));
+        expect(refused.json().detail).toBe(englishText(reason('EVALUATION_CONFLICT_OWN_CITY', { city: item.cityName })));
+      }
+      expect(await t.app.db.selectFrom('evaluations').selectAll().where('application_id', '=', item.applicationId).where('evaluator_id', '=', janId).executeTakeFirst()).toEqual(before);
+      const overview = (await manager.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/host/evaluation` })).json();
+      const row = overview.applications.find((a: { applicationId: string }) => a.applicationId === item.applicationId);
+      expect(row.evaluators.find((e: { id: string }) => e.id === janId).conflictOfInterest).toEqual(reason('EVALUATOR_REPRESENTS_CITY'));
+      expect(row.evaluators.filter((e: { id: string }) => e.id !== janId).every((e: { conflictOfInterest: unknown }) => e.conflictOfInterest === null)).toBe(true);
+    } finally {
+      await t.app.db.deleteFrom('role_grants').where('id', '=', grant.id).execute();
+    }
+  });
+
   it('ranks by weighted score with the spread between evaluators', async () => {
     const ingridsOwn = (await (await t.signedIn('evaluator2@demo.peercities.eu')).request({ method: 'GET', url: '/api/evaluations' })).json().items;
     // The demo data holds her declared conflict in another edition (Twinning 2027); this one is in ours.

@@ -30,7 +30,7 @@ export async function sessionRoutes(app: App) {
         { ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
       );
       setSessionCookie(request, reply, token);
-      return { user, csrfToken: csrfTokenFor(request, reply) };
+      return { user, csrfToken: csrfTokenFor(request, reply, token) };
     },
   });
 

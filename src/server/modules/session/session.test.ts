@@ -29,7 +29,7 @@ describe('sign-in', () => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(cookie?.secure).toBeFalsy();
 
-    const https = await createTestApp({ TRUST_PROXY: 'true' });
+    const https = await createTestApp({ TRUST_PROXY: '1' });
     try {
       const hc = await https.client();
       const r = await hc.request({
@@ -103,6 +103,34 @@ describe('sign-in rate limits', () => {
   });
 });
 
+describe('behind a proxy (TRUST_PROXY)', () => {
+  it('with one trusted hop, a client-set X-Forwarded-For changes neither the throttled nor the audited address', async () => {
+    const proxied = await createTestApp({ TRUST_PROXY: '1' });
+    try {
+      const c = await proxied.client();
+      const proxy = '10.9.9.9';
+      const client = '203.0.113.50';
+      // The proxy appends the address it saw; what the client wrote before it is not believed.
+      const viaProxy = (spoofed: string) => ({ remoteAddress: proxy, headers: { 'x-forwarded-for': `${spoofed}, ${client}` } });
+      for (let i = 0; i < SESSION_POLICY.maxFailuresPerAddress; i++) {
+        const r = await c.request({ method: 'POST', url: '/api/session', payload: { email: `probe${i}@example.org`, password: 'whatever-it-is' }, ...viaProxy(`198.51.100.${i + 1}`) });
+        expect(r.statusCode).toBe(401);
+      }
+      const blocked = await c.request({ method: 'POST', url: '/api/session', payload: { email: 'krakow@demo.peercities.eu', password: DEMO_PASSWORD }, ...viaProxy('198.51.100.200') });
+      expect(blocked.statusCode).toBe(429);
+      const addresses = await proxied.app.db.selectFrom('sign_in_attempts').select('ip').distinct().where('email', 'like', 'probe%@example.org').execute();
+      expect(addresses).toEqual([{ ip: client }]);
+      // Another client behind the same proxy signs in, and the audit log records its address, not the one it claims.
+      const ok = await c.request({ method: 'POST', url: '/api/session', payload: { email: 'krakow@demo.peercities.eu', password: DEMO_PASSWORD }, remoteAddress: proxy, headers: { 'x-forwarded-for': '1.2.3.4, 203.0.113.51' } });
+      expect(ok.statusCode).toBe(200);
+      const audit = await proxied.app.db.selectFrom('audit_events').select('ip').where('action', '=', 'session.sign_in').orderBy('id', 'desc').executeTakeFirstOrThrow();
+      expect(audit.ip).toBe('203.0.113.51');
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
 describe('session lifetime', () => {
   it('ends the session on the server at sign-out', async () => {
     const c = await t.signedIn('manager2@demo.peercities.eu');
@@ -150,6 +178,34 @@ describe('cross-site request forgery', () => {
     const c = await t.signedIn('manager@demo.peercities.eu');
     const res = await c.request({ method: 'PATCH', url: '/api/me', csrf: false, headers: { 'x-csrf-token': 'x'.repeat(43) }, payload: { name: 'Mallory', locale: 'en' } });
     expect(res.statusCode).toBe(403);
+  });
+
+  it('refuses a valid cookie/header pair of another session (the token is bound to the session)', async () => {
+    const a = await t.signedIn('facilitator3@demo.peercities.eu');
+    const b = await t.signedIn('krakow@demo.peercities.eu');
+    const pairOfA = { [CSRF_COOKIE]: a.cookies.get(CSRF_COOKIE) ?? a.csrfToken };
+    const sessionOfB = b.cookies.get(SESSION_COOKIE) ?? '';
+    expect(sessionOfB).not.toBe('');
+    const before = (await b.request({ method: 'GET', url: '/api/me' })).json().name;
+    for (const csrf of [a.csrfToken, pairOfA[CSRF_COOKIE]]) {
+      const res = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/me',
+        cookies: { [SESSION_COOKIE]: sessionOfB, [CSRF_COOKIE]: csrf },
+        headers: { [CSRF_HEADER]: csrf },
+        payload: { name: 'Mallory', locale: 'en' },
+      });
+      expect(res.statusCode).toBe(403);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().code).toBe('CSRF_TOKEN_INVALID');
+    }
+    expect((await b.request({ method: 'GET', url: '/api/me' })).json().name).toBe(before);
+    // Each session's own token still works, and a new sign-in gives a new token.
+    expect((await b.request({ method: 'PATCH', url: '/api/me', payload: { name: before, locale: 'en' } })).statusCode).toBe(200);
+    const tokenBefore = b.csrfToken;
+    await b.request({ method: 'POST', url: '/api/session', payload: { email: 'krakow@demo.peercities.eu', password: DEMO_PASSWORD } });
+    expect(b.csrfToken).not.toBe(tokenBefore);
+    expect((await b.request({ method: 'PATCH', url: '/api/me', payload: { name: before, locale: 'en' } })).statusCode).toBe(200);
   });
 
   it('accepts the change with the token', async () => {

@@ -15,7 +15,7 @@ export function feedbackOf(db: Q, visitId: string) {
   return db
     .selectFrom('visit_feedback as f')
     .innerJoin('cities as c', 'c.id', 'f.city_id')
-    .select(['f.role', 'f.ratings', 'f.comments', 'c.name as city_name'])
+    .select(['f.city_id', 'f.role', 'f.ratings', 'f.comments', 'c.name as city_name'])
     .where('f.visit_id', '=', visitId)
     .orderBy('f.created_at')
     .execute();

@@ -14,14 +14,14 @@ const SlugParams = z.object({ slug: z.string().min(1).max(80) });
 export async function followUpRoutes(app: App) {
   app.post('/api/visits/:id/feedback', {
     config: { access: ['city_representative'] },
-    schema: { tags: ['follow-up'], summary: 'Feedback on a visit (visiting cities and the host)', params: IdParams, body: FeedbackBody, response: { 200: FeedbackSummary, 409: Problem } },
+    schema: { tags: ['follow-up'], summary: 'Feedback on a visit (visiting cities and the host); the answer summarises only the feedback of the cities the caller represents', params: IdParams, body: FeedbackBody, response: { 200: FeedbackSummary, 409: Problem } },
     handler: async (request) => giveFeedback(app.db, { visitId: request.params.id, ...request.body, user: requireUser(request), ip: request.ip, now: app.now() }),
   });
 
   app.get('/api/visits/:id/feedback', {
     config: { access: ['programme_manager', 'facilitator'] },
-    schema: { tags: ['follow-up'], summary: 'The feedback summary of a visit', params: IdParams, response: { 200: FeedbackSummary } },
-    handler: async (request) => feedbackSummary(app.db, request.params.id),
+    schema: { tags: ['follow-up'], summary: 'The feedback summary of a visit (the facilitator of this visit, or a programme manager)', params: IdParams, response: { 200: FeedbackSummary, 404: Problem } },
+    handler: async (request) => feedbackSummary(app.db, request.params.id, requireUser(request)),
   });
 
   app.get('/api/visits/:id/replication-plans', {

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { findSolution } from '../solutions/solutions.repository.ts';
 import { feedbackOf, insertPlan, plansOf, updatesOf, upsertFeedback, upsertUpdate } from './follow-up.repository.ts';
 import { participantsOfVisits, visitRows } from './visits.repository.ts';
-import { mayGiveFeedback, mayWriteReplicationPlan } from './visits.policy.ts';
+import { mayGiveFeedback, mayPlanVisit, mayReadFeedbackOf, mayWriteReplicationPlan } from './visits.policy.ts';
 
 async function visitContext(db: Db, visitId: string) {
   const [visit] = await visitRows(db, { visitId });
@@ -25,11 +25,23 @@ export async function giveFeedback(db: Db, input: { visitId: string; cityId: str
   if (!mayGiveFeedback(input.user, input.cityId)) throw new AppError('FORBIDDEN', reason('FEEDBACK_OWN_CITY_ONLY'));
   if (!visit.starts_on || `${visit.starts_on}` > localDateAt(input.now, visit.settings.timeZone)) throw new AppError('CONFLICT', reason('FEEDBACK_NOT_YET'));
   await upsertFeedback(db, { visitId: visit.id, personId: input.user.id, cityId: input.cityId, role, ratings: input.ratings, comments: input.comments });
-  return feedbackSummary(db, visit.id);
+  return summarise(await readableFeedback(db, input.user, visit));
 }
 
-export async function feedbackSummary(db: Db, visitId: string) {
-  const rows = await feedbackOf(db, visitId);
+/** The summary of a visit's feedback: the programme managers and the facilitator of this visit; anyone else is told it is not there (404). */
+export async function feedbackSummary(db: Db, visitId: string, user: CurrentUser) {
+  const [visit] = await visitRows(db, { visitId });
+  if (!visit || !mayPlanVisit(user, { facilitatorId: visit.facilitator_id })) throw new AppError('NOT_FOUND', reason('VISIT_NOT_FOUND'));
+  return summarise(await readableFeedback(db, user, visit));
+}
+
+/** Only the feedback the person may read (`mayReadFeedbackOf`): a city's representatives see their own city's, the planners all. */
+async function readableFeedback(db: Db, user: CurrentUser, visit: { id: string; facilitator_id: string | null }) {
+  const rows = await feedbackOf(db, visit.id);
+  return rows.filter((r) => mayReadFeedbackOf(user, { facilitatorId: visit.facilitator_id }, r.city_id));
+}
+
+function summarise(rows: Awaited<ReturnType<typeof feedbackOf>>) {
   const mean = (key: string) => {
     const values = rows.map((r) => r.ratings[key]).filter((v): v is number => typeof v === 'number');
     return values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null;

@@ -119,8 +119,42 @@ describe('replication follow-up', () => {
     expect(refused.statusCode).toBe(404);
     const host = await t.signedIn('valencia@demo.peercities.eu');
     const res = await host.request({ method: 'POST', url: `/api/visits/${valenciaVisit.id}/feedback`, payload: { cityId: valenciaVisit.host.id, ratings: { overall: 5, relevance: 4, organisation: 5 }, comments: 'Great delegations' } });
-    expect(res.json()).toMatchObject({ responses: 4 });
-    expect(res.json().comments.some((c: { role: string; text: string }) => c.role === 'host' && c.text === 'Great delegations')).toBe(true);
+    // The answer holds only what the host city may read: its own feedback, not the visiting cities' comments.
+    expect(res.json()).toMatchObject({ responses: 1, averages: { overall: 5, relevance: 4, organisation: 5 } });
+    expect(res.json().comments).toEqual([{ role: 'host', city: 'Valencia', text: 'Great delegations' }]);
+    const all = (await manager.request({ method: 'GET', url: `/api/visits/${valenciaVisit.id}/feedback` })).json();
+    expect(all.responses).toBe(4);
+    expect(all.comments.some((c: { role: string; text: string }) => c.role === 'host' && c.text === 'Great delegations')).toBe(true);
+  });
+
+  it('shows a visiting city only its own feedback in the answer to its post', async () => {
+    const ghent = valenciaVisit.visitors.find((c) => c.slug === 'ghent');
+    const rep = await t.signedIn('ghent@demo.peercities.eu');
+    const res = await rep.request({ method: 'POST', url: `/api/visits/${valenciaVisit.id}/feedback`, payload: { cityId: ghent?.id, ratings: { overall: 3, relevance: 3, organisation: 3 }, comments: 'Ghent says so' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().responses).toBe(1);
+    expect(res.json().comments).toEqual([{ role: 'visitor', city: 'Ghent', text: 'Ghent says so' }]);
+  });
+
+  it('lets a facilitator read the feedback only of the visits they accompany', async () => {
+    const visit = await t.app.db.selectFrom('study_visits as v').innerJoin('people as p', 'p.id', 'v.facilitator_id').select(['v.id', 'p.email']).where('v.id', '=', valenciaVisit.id).executeTakeFirstOrThrow();
+    const own = await t.signedIn(visit.email);
+    const mine = await own.request({ method: 'GET', url: `/api/visits/${valenciaVisit.id}/feedback` });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().responses).toBeGreaterThan(0);
+    const other = await t.app.db
+      .selectFrom('people as p')
+      .innerJoin('role_grants as r', 'r.person_id', 'p.id')
+      .select('p.email')
+      .where('r.role', '=', 'facilitator')
+      .where('p.id', '!=', (eb) => eb.selectFrom('study_visits').select('facilitator_id').where('id', '=', valenciaVisit.id))
+      .where('p.id', 'not in', (eb) => eb.selectFrom('role_grants').select('person_id').where('role', '=', 'programme_manager'))
+      .executeTakeFirstOrThrow();
+    const stranger = await t.signedIn(other.email);
+    const refused = await stranger.request({ method: 'GET', url: `/api/visits/${valenciaVisit.id}/feedback` });
+    expect(refused.statusCode).toBe(404);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.body).not.toContain('Great delegations');
   });
 
   it('opens feedback on the visit’s first day in the programme’s time zone, not in UTC', async () => {

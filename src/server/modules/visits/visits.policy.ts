@@ -49,5 +49,14 @@ export function mayNameDelegates(user: CurrentUser | null, visit: Pick<VisitPart
 /** Feedback on a visit: the representatives of a city that took part (the service checks it did), nobody in its name. */
 export const mayGiveFeedback = (user: CurrentUser | null, cityId: string): boolean => representsCity(user, cityId);
 
+/**
+ * Feedback is read by the visit's planners (programme managers, and the
+ * facilitator who accompanies this visit); a city's representatives read only
+ * their own city's feedback — never another city's comments.
+ */
+export function mayReadFeedbackOf(user: CurrentUser | null, visit: Pick<VisitParties, 'facilitatorId'>, cityId: string): boolean {
+  return mayPlanVisit(user, visit) || representsCity(user, cityId);
+}
+
 /** A visiting city's replication plan and its updates: whoever acts for that city. */
 export const mayWriteReplicationPlan = (user: CurrentUser | null, cityId: string): boolean => mayActForCity(user, cityId);

@@ -180,6 +180,12 @@ function RankingSection({ slug, kind, data, editable }: { slug: string; kind: Ca
                             <Text size="sm">{e.name}</Text>
                             <EvaluationStatusBadge status={e.status} />
                             {e.total !== null && <Text size="sm">{fmt(e.total)}</Text>}
+                            {e.conflictOfInterest && (
+                              // Arose after the assignment: the evaluator now represents the city (or one in its country); the server refuses their saves.
+                              <Badge color="red" variant="light" c="dark.8" title={reasonText(e.conflictOfInterest)}>
+                                {t('review.overview.conflictOfInterest')}
+                              </Badge>
+                            )}
                             {editable && e.status !== 'submitted' && e.status !== 'conflict' && (
                               <Button
                                 size="compact-xs"
@@ -193,6 +199,13 @@ function RankingSection({ slug, kind, data, editable }: { slug: string; kind: Ca
                             )}
                           </Group>
                         ))}
+                        {a.evaluators
+                          .filter((e) => e.conflictOfInterest)
+                          .map((e) => (
+                            <Text key={`coi-${e.id}`} size="xs" c="red.9">
+                              {e.name}: {e.conflictOfInterest ? reasonText(e.conflictOfInterest) : ''}
+                            </Text>
+                          ))}
                         {editable && candidates.length > 0 && (
                           <Group gap={6} align="flex-end" wrap="nowrap">
                             <NativeSelect

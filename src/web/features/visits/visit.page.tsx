@@ -43,7 +43,8 @@ export function VisitPage() {
   const started = settings !== undefined && v.startsOn !== null && v.startsOn <= today;
   // The server refuses changes to the agenda of a visit that is over; the page says so instead of offering the form.
   const agendaClosed = agendaClosedReason(v, today);
-  const team = hasRole(user, 'programme_manager') || hasRole(user, 'facilitator');
+  // The feedback summary: programme managers and this visit's facilitator (the server answers 404 to anyone else).
+  const team = v.viewer.canPlan;
   const section = (key: string, title: string, children: React.ReactNode) => (
     <section aria-labelledby={`${key}-heading`}>
       <Title order={2} size="h3" id={`${key}-heading`} mb="sm">
