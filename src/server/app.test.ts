@@ -33,7 +33,7 @@ describe('operations', () => {
   });
 
   it('tells every page the programme team’s address (CONTACT_EMAIL, with a default)', async () => {
-    expect((await t.app.inject('/api/site')).json()).toEqual({ contactEmail: 'programme-team@demo.peercities.eu' });
+    expect((await t.app.inject('/api/site')).json()).toEqual({ contactEmail: 'programme-team@demo.peercities.eu', devMailbox: true });
     expect(loadConfig({ CONTACT_EMAIL: 'team@city.example' }).contactEmail).toBe('team@city.example');
     expect(() => loadConfig({ CONTACT_EMAIL: 'not an address' })).toThrow(/CONTACT_EMAIL/);
   });

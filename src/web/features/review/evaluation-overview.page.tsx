@@ -180,12 +180,6 @@ function RankingSection({ slug, kind, data, editable }: { slug: string; kind: Ca
                             <Text size="sm">{e.name}</Text>
                             <EvaluationStatusBadge status={e.status} />
                             {e.total !== null && <Text size="sm">{fmt(e.total)}</Text>}
-                            {e.conflictOfInterest && (
-                              // Arose after the assignment: the evaluator now represents the city (or one in its country); the server refuses their saves.
-                              <Badge color="red" variant="light" c="dark.8" title={reasonText(e.conflictOfInterest)}>
-                                {t('review.overview.conflictOfInterest')}
-                              </Badge>
-                            )}
                             {editable && e.status !== 'submitted' && e.status !== 'conflict' && (
                               <Button
                                 size="compact-xs"
@@ -199,13 +193,20 @@ function RankingSection({ slug, kind, data, editable }: { slug: string; kind: Ca
                             )}
                           </Group>
                         ))}
-                        {a.evaluators
-                          .filter((e) => e.conflictOfInterest)
-                          .map((e) => (
-                            <Text key={`coi-${e.id}`} size="xs" c="red.9">
-                              {e.name}: {e.conflictOfInterest ? reasonText(e.conflictOfInterest) : ''}
-                            </Text>
-                          ))}
+                        {a.evaluators.map(
+                          (e) =>
+                            // Arose after the assignment: the evaluator now represents the city (or one in its country); the server refuses their saves.
+                            e.conflictOfInterest && (
+                              <Stack key={`coi-${e.id}`} gap={2} align="flex-start">
+                                <Badge color="red" variant="light" c="dark.8">
+                                  {t('review.overview.conflictOfInterest')}
+                                </Badge>
+                                <Text size="xs" c="red.9">
+                                  {e.name}: {reasonText(e.conflictOfInterest)}
+                                </Text>
+                              </Stack>
+                            ),
+                        )}
                         {editable && candidates.length > 0 && (
                           <Group gap={6} align="flex-end" wrap="nowrap">
                             <NativeSelect
