@@ -52,6 +52,7 @@ import { metricsPlugin } from './plugins/metrics.plugin.ts';
 import { problemPlugin } from './plugins/problem.plugin.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.plugin.ts';
 import { webPlugin } from './plugins/web.plugin.ts';
+import { SolverPool } from './modules/matching/solver-pool.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -68,6 +69,8 @@ declare module 'fastify' {
     sessionChangesHeard: () => Promise<void>;
     /** The current time; tests replace it to walk a programme through its timeline. */
     now: () => Date;
+    /** Worker threads solving POST /api/matching/solve (decision 0028). */
+    solverPool: SolverPool;
   }
 }
 
@@ -158,7 +161,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     app.log,
   );
   app.decorate('scheduler', scheduler);
+  const solverPool = new SolverPool(config.solver);
+  app.decorate('solverPool', solverPool);
   app.addHook('onClose', async () => {
+    await solverPool.close();
     await scheduler.stop();
     await mailWorker.stop();
     await sessionChanges.close();
