@@ -76,7 +76,7 @@ const SERVER_MODULES = {
     ],
     seed: ['auth/password.ts', 'matching/matching.service.ts', 'programmes/programmes.repository.ts', 'solutions/solutions.repository.ts'],
     plugins: ['auth/tokens.ts', 'session/session-policy.ts', 'session/session.service.ts'],
-    app: ['*/*.routes.ts', 'people/person-labels.ts', 'session/session-cache.ts'],
+    app: ['*/*.routes.ts', 'people/person-labels.ts', 'session/session-cache.ts', 'matching/solver-pool.ts'],
     main: [],
     lib: [],
   },

@@ -42,7 +42,8 @@ export default defineConfig({
               extends: true as const,
               test: {
                 name: 'postgres',
-                include: databaseTests,
+                // *.postgres-test.ts: tests that need a PostgreSQL server (two app processes on one database).
+                include: [...databaseTests, 'src/**/*.postgres-test.ts'],
                 env: { PEERCITIES_TEST_DB: 'postgres' },
               },
             },

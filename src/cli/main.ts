@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { backupCommand, restoreCommand } from './backup.command.ts';
 import { importCitiesCommand } from './import-cities.command.ts';
 import { matchCommand, processIo, type CommandIo } from './match.command.ts';
 
@@ -10,6 +11,8 @@ export type Command = (argv: string[]) => Promise<number>;
 export const commands: Record<string, Command> = {
   match: (argv) => matchCommand(argv),
   'import-cities': (argv) => importCitiesCommand(argv),
+  backup: (argv) => backupCommand(argv),
+  restore: (argv) => restoreCommand(argv),
 };
 
 export function usage(): string {

@@ -53,6 +53,7 @@ import { problemPlugin } from './plugins/problem.plugin.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.plugin.ts';
 import { webPlugin } from './plugins/web.plugin.ts';
 import { trustProxyOption } from './lib/trust-proxy.ts';
+import { SolverPool } from './modules/matching/solver-pool.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -69,6 +70,8 @@ declare module 'fastify' {
     sessionChangesHeard: () => Promise<void>;
     /** The current time; tests replace it to walk a programme through its timeline. */
     now: () => Date;
+    /** Worker threads solving POST /api/matching/solve (decision 0028). */
+    solverPool: SolverPool;
   }
 }
 
@@ -103,8 +106,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // While closing (decision 0028), answers close their connection: a keep-alive connection
+  // whose request was in flight would otherwise hold the server open until its idle timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
   });
 
   const now = options.now ?? (() => new Date());
@@ -159,7 +169,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     app.log,
   );
   app.decorate('scheduler', scheduler);
+  const solverPool = new SolverPool(config.solver);
+  app.decorate('solverPool', solverPool);
   app.addHook('onClose', async () => {
+    await solverPool.close();
     await scheduler.stop();
     await mailWorker.stop();
     await sessionChanges.close();

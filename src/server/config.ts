@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -77,6 +78,10 @@ const EnvSchema = z.object({
   MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   WEB_DIST_DIR: z.string().min(1).default('dist/web'),
+  SOLVER_THREADS: z.coerce.number().int().min(1).max(64).default(Math.max(1, os.availableParallelism() - 1)),
+  SOLVER_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(30_000),
+  SOLVER_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(6),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -108,6 +113,10 @@ export interface Config {
   /** How often the scheduler looks for due reminders and digests. */
   schedulerIntervalMs: number;
   webDistDir: string;
+  /** Worker threads, time limit and per-person rate of POST /api/matching/solve (decision 0028). */
+  solver: { threads: number; timeoutMs: number; perPersonPerMinute: number };
+  /** How long a shutdown waits for in-flight requests before it gives up (decision 0028). */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -143,5 +152,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailWorkerIntervalMs: e.MAIL_WORKER_INTERVAL_MS,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
+    solver: { threads: e.SOLVER_THREADS, timeoutMs: e.SOLVER_TIMEOUT_MS, perPersonPerMinute: e.SOLVER_RATE_PER_MINUTE },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

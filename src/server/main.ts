@@ -34,18 +34,27 @@ async function main() {
     ].join('\n'),
   );
 
+  // Graceful shutdown (decision 0028): stop accepting connections, close idle keep-alive
+  // connections (and each one that becomes idle: answers made while closing say
+  // `Connection: close`), let in-flight requests finish, then stop the jobs, the solver
+  // threads and the database (the app's onClose hooks) and exit 0.
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    const reapIdle = setInterval(() => app.server.closeIdleConnections(), 250);
+    reapIdle.unref();
     const force = setTimeout(() => {
-      app.log.error('shutdown took longer than 15 s; exiting');
+      app.log.error(`shutdown took longer than ${config.shutdownTimeoutMs} ms; closing every connection and exiting`);
+      app.server.closeAllConnections();
       process.exit(1);
-    }, 15_000);
+    }, config.shutdownTimeoutMs);
     force.unref();
     try {
       await app.close();
+      clearInterval(reapIdle);
+      app.log.info('shut down');
       process.exit(0);
     } catch (err) {
       app.log.error({ err }, 'error during shutdown');

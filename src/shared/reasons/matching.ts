@@ -35,6 +35,11 @@ export const MATCHING_REASONS = {
   MATCHING_RUN_OUT_OF_DATE_SETTINGS: 'This run is out of date. The matching settings or locked and forbidden pairs changed after this run: run again before publishing.',
   MATCHING_RUN_OUT_OF_DATE_INPUTS: 'This run is out of date. The selected cities or their data changed after it: run again before publishing.',
   MATCHING_RULES_UNMET: 'the rules cannot all be met',
+  // Solving an instance (POST /api/matching/solve, decision 0028)
+  MATCHING_SOLVE_TIMED_OUT: 'The solve took longer than {{seconds}} seconds and was stopped. Try a smaller instance, or again later.',
+  MATCHING_SOLVER_BUSY: 'The solver is busy. Try again shortly.',
+  MATCHING_SOLVE_RUNNING: 'Your previous solve is still running. Wait for it to finish.',
+  MATCHING_SOLVE_RATE: 'At most {{limit}} solves per minute. Try again in {{seconds}} seconds.',
   // Matching: rules that cannot all be met (domain/matching); fragments, the run page adds what to do
   MATCHING_LOCK_NOT_ALLOWED: 'locked pair {{applicant}}–{{host}} is not an allowed pair',
   MATCHING_LOCK_FORBIDDEN: 'locked pair {{applicant}}–{{host}} is also forbidden',

@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { MatchingInstance, parseMatchingInstance } from '../../../domain/matching/matching-instance.ts';
-import { solveMatching, type MatchingOptions } from '../../../domain/matching/solve-matching.ts';
+import { MatchingInstance } from '../../../domain/matching/matching-instance.ts';
 import { MatchingOverview, MatchingSettings, PairRuleBody, PublishRunBody, RunDetail, StartRunBody, UpdateMatchingSettingsBody } from '../../../shared/matching.schemas.ts';
 import { PageQuery } from '../../../shared/pagination.ts';
 import { Problem } from '../../../shared/problem.ts';
-import { reason } from '../../../shared/reason-texts.ts';
-import { AppError, fieldError } from '../../errors.ts';
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
 import { changePairRule, getRun, matchingOverview, publishRun, startRun, updateSettings } from './matching.service.ts';
@@ -100,21 +97,10 @@ export async function matchingRoutes(app: App) {
       summary: 'Solve an instance in the stable format of `peercities match` (same result); ?explain=true adds explanations',
       querystring: SolveQuery,
       body: SolveBody,
-      response: { 200: SolveResult },
+      response: { 200: SolveResult, 429: Problem, 503: Problem },
     },
-    handler: async (request) => {
-      // The CLI's parser: it also checks references (unknown ids, duplicates, locks not in pairs).
-      const parsed = parseMatchingInstance(request.body);
-      if (!parsed.success) {
-        const errors = parsed.errors.map((e) => fieldError(e.path === '(instance)' ? 'body' : `body.${e.path}`, e.reason));
-        throw new AppError('VALIDATION_FAILED', reason('MATCHING_INSTANCE_NOT_VALID'), { errors });
-      }
-      const options: MatchingOptions = { explain: request.query.explain === 'true' };
-      if (parsed.instance.rules.maxTotalCo2Kg !== undefined) {
-        const { default: highsLoader } = await import('highs');
-        options.highs = await highsLoader();
-      }
-      return { ...solveMatching(parsed.instance, options) };
-    },
+    // Parsing (with the CLI's parser: references, duplicates, locks not in pairs) and solving run
+    // in a worker thread, with a time limit and a per-person rate (decision 0028).
+    handler: async (request) => ({ ...(await app.solverPool.solve(requireUser(request).id, { body: request.body, explain: request.query.explain === 'true' })) }),
   });
 }
