@@ -7,6 +7,7 @@ import { SESSION_COOKIE, SESSION_POLICY } from '../session/session-policy.ts';
 import { resolveSession } from '../session/session.service.ts';
 import { endMySession } from '../session/my-sessions.service.ts';
 import { changePassword } from './me.service.ts';
+import { deactivateAccount } from './deactivation.service.ts';
 
 // Stronger accounts (issue 19, docs/decisions/0026-stronger-accounts.md):
 // refused passwords, the current-password check throttled, the owner told of
@@ -256,6 +257,14 @@ describe('my sessions', () => {
     const row = await t.app.db.selectFrom('sessions').select('id').where('token_hash', '=', hashToken(thirdToken)).executeTakeFirstOrThrow();
     await endMySession(t.app.db, { user, id: row.id, ip: '127.0.0.1', cache });
     expect(await resolveSession(t.app.db, thirdToken, cache)).toBeNull();
+
+    // A deactivated account, likewise.
+    const fourth = await t.signedIn(email, GOOD);
+    const fourthToken = fourth.cookies.get(SESSION_COOKIE) ?? '';
+    expect(await resolveSession(t.app.db, fourthToken, cache)).not.toBeNull();
+    const managerUser = (await manager.request({ method: 'GET', url: '/api/me' })).json() as CurrentUser;
+    await deactivateAccount(t.app.db, { personId: user.id, actor: managerUser, ip: '127.0.0.1', cache });
+    expect(await resolveSession(t.app.db, fourthToken, cache)).toBeNull();
   });
 });
 
