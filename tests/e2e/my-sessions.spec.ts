@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, DEMO_PASSWORD, expectAccessible, launchBrowser, openSession, pageReady, signIn, startPlatform, type Platform } from './harness.ts';
+import { DEMO, DEMO_PASSWORD, expectAccessible, field, launchBrowser, openSession, pageReady, signIn, startPlatform, type Platform } from './harness.ts';
 
 let platform: Platform;
 let browser: Browser;
@@ -58,6 +58,15 @@ describe('my sessions on the account page', () => {
     await page.getByRole('heading', { name: 'Where I am signed in' }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${process.env.E2E_SCREENSHOTS ?? '/tmp'}/my-sessions-390.png`, fullPage: false });
     await expectAccessible(page, 'the account page with only this session, on a phone');
+
+    // A common password is refused next to the field, with the reason.
+    const form = page.getByRole('form', { name: 'Change my password' });
+    await field(form, 'Current password').fill(DEMO_PASSWORD);
+    await field(form, 'New password').fill('qwerty123456');
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await form.getByRole('alert').getByText('This password cannot be used: choose another one.').waitFor();
+    await form.getByText(/one of the 100,000 most common passwords/).waitFor();
+    await expectAccessible(page, 'a common password refused');
 
     expect(laptop.pageErrors).toEqual([]);
     expect(phone.pageErrors).toEqual([]);

@@ -45,7 +45,7 @@ const count = async (table: 'registrations' | 'people' | 'outbox' | 'invitations
 function expectRefused(res: { statusCode: number; headers: Record<string, unknown>; json(): unknown }, field: string, code: string) {
   expect(res.statusCode).toBe(400);
   expect(String(res.headers['content-type'])).toContain('application/problem+json');
-  expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field, reason: { code } }] });
+  expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', reason: { code: 'PASSWORD_NOT_ALLOWED' }, errors: [{ field, reason: { code } }] });
 }
 
 describe('passwords nobody may choose', () => {

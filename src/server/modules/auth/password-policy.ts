@@ -43,5 +43,6 @@ export function passwordProblem(password: string, email: string) {
 /** Throws 400 problem+json naming `field` when the password may not be used. */
 export function assertPasswordAllowed(password: string, email: string, field: string) {
   const why = passwordProblem(password, email);
-  if (why) throw new AppError('VALIDATION_FAILED', why, { errors: [fieldError(field, why)] });
+  // The form shows the reason next to the field; the problem as a whole says only that the password cannot be used.
+  if (why) throw new AppError('VALIDATION_FAILED', reason('PASSWORD_NOT_ALLOWED'), { errors: [fieldError(field, why)] });
 }
