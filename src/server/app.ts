@@ -43,6 +43,7 @@ import { deactivationRoutes } from './modules/account/deactivation.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { representativeRoutes } from './modules/invitations/representatives.routes.ts';
 import { sessionRoutes } from './modules/session/session.routes.ts';
+import { mySessionsRoutes } from './modules/session/my-sessions.routes.ts';
 import { solutionRoutes } from './modules/solutions/solutions.routes.ts';
 import { workRoutes } from './modules/work/work.routes.ts';
 import { registrationRoutes } from './modules/registration/registration.routes.ts';
@@ -207,6 +208,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(healthRoutes);
   await app.register(sessionRoutes);
   await app.register(meRoutes);
+  await app.register(mySessionsRoutes);
   await app.register(consentRoutes);
   await app.register(invitationRoutes);
   await app.register(peopleRoutes);

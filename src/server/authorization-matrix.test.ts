@@ -16,6 +16,9 @@ const POLICY: Record<string, Access> = {
   'GET /api/me': 'signed-in',
   'PATCH /api/me': 'signed-in',
   'POST /api/me/password': 'signed-in',
+  'GET /api/me/sessions': 'signed-in',
+  'DELETE /api/me/sessions': 'signed-in',
+  'DELETE /api/me/sessions/{id}': 'signed-in',
   'POST /api/me/consents': 'signed-in',
   'PUT /api/me/opt-ins': 'signed-in',
   'GET /api/privacy-notice': 'public',
@@ -182,7 +185,7 @@ const POLICY: Record<string, Access> = {
 
 // The signed-in routes a person whose registration awaits approval may call
 // (config.pendingAllowed); every other signed-in or role route refuses them.
-const PENDING_ALLOWED = new Set(['GET /api/me', 'PATCH /api/me', 'POST /api/me/password', 'GET /api/registration']);
+const PENDING_ALLOWED = new Set(['GET /api/me', 'PATCH /api/me', 'POST /api/me/password', 'GET /api/me/sessions', 'DELETE /api/me/sessions', 'DELETE /api/me/sessions/{id}', 'GET /api/registration']);
 const PENDING_EMAIL = 'pending.registrant@example.org';
 
 const PRINCIPALS: { name: string; email: string | null; role: Role | null; pending?: true }[] = [

@@ -31,7 +31,7 @@ describe('forgotten password', () => {
   it('resets the password through the emailed link, which then stops working', async () => {
     const person = await openSession(browser, platform);
     const { page } = person;
-    const newPassword = 'lakes and birch forests of Lahti';
+    const newPassword = 'lakes and birch forests of Finland';
 
     // The person asks for a link from the sign-in page.
     await page.goto('/sign-in');

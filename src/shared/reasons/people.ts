@@ -20,4 +20,9 @@ export const PEOPLE_REASONS = {
   INVITATION_ACCEPTED: 'This invitation was already accepted.',
   INVITATION_REVOKED: 'This invitation was revoked.',
   INVITATION_EXPIRED: 'This invitation has expired.',
+  // Passwords and sessions (issue 19): refused passwords, the sessions of my account.
+  PASSWORD_NOT_ALLOWED: 'This password cannot be used: choose another one.',
+  PASSWORD_TOO_COMMON: 'This password is one of the 100,000 most common passwords: choose another one, for example a few unrelated words.',
+  PASSWORD_CONTAINS_EMAIL: 'Your password may not contain your email address or the part of it before the @.',
+  SESSION_NOT_FOUND: 'There is no such session of yours.',
 } as const satisfies Record<string, string>;

@@ -31,6 +31,8 @@ export interface RoleGrantsTable {
 }
 
 export interface SessionsTable {
+  /** Names the session to its owner (list, end); the token's hash stays on the server. */
+  id: Generated<string>;
   token_hash: string;
   person_id: string;
   created_at: Generated<Date>;
@@ -72,6 +74,8 @@ export interface SignInAttemptsTable {
   email: string;
   ip: string;
   succeeded: boolean;
+  /** A sign-in, or the current password checked before a change (counted apart). */
+  kind: Generated<'sign_in' | 'password_check'>;
   attempted_at: Generated<Date>;
 }
 

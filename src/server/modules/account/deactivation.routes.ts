@@ -15,7 +15,7 @@ export async function deactivationRoutes(app: App) {
       params: PersonParams,
       response: { 200: Person, 404: Problem, 409: Problem },
     },
-    handler: async (request) => deactivateAccount(app.db, { personId: request.params.id, actor: requireUser(request), ip: request.ip }),
+    handler: async (request) => deactivateAccount(app.db, { personId: request.params.id, actor: requireUser(request), ip: request.ip, cache: app.sessionCache }),
   });
 
   app.delete('/api/people/:id/deactivation', {

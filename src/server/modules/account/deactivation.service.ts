@@ -10,6 +10,7 @@ import { deactivationRefusal } from '../people/people.policy.ts';
 import { activeManagerIds, findPersonById, holdsRole, setDeactivated } from '../people/people.repository.ts';
 import { personOrThrow } from '../people/people.service.ts';
 import { deleteSessionsOf } from '../session/session.repository.ts';
+import type { SessionCache } from '../session/session-cache.ts';
 
 /**
  * Deactivates an account: the person cannot sign in any more and every
@@ -17,7 +18,7 @@ import { deleteSessionsOf } from '../session/session.repository.ts';
  * sessions and setting `disabled_at` are announced on `session_changes`,
  * decision 0010). Their records stay. Deactivating twice changes nothing.
  */
-export async function deactivateAccount(db: Db, input: { personId: string; actor: CurrentUser; ip: string }): Promise<Person> {
+export async function deactivateAccount(db: Db, input: { personId: string; actor: CurrentUser; ip: string; cache?: SessionCache | undefined }): Promise<Person> {
   await db.transaction().execute(async (trx) => {
     const person = await findPersonById(trx, input.personId);
     if (!person) throw new AppError('NOT_FOUND', reason('PERSON_NOT_FOUND'));
@@ -38,6 +39,8 @@ export async function deactivateAccount(db: Db, input: { personId: string; actor
       details: { before: { deactivatedAt: null }, after: { deactivatedAt: at.toISOString() } },
     });
   });
+  // Forgotten in this process now, not when the announcement comes back (decision 0026).
+  input.cache?.forgetPerson(input.personId);
   return personOrThrow(db, input.personId);
 }
 

@@ -23,9 +23,9 @@ export async function meRoutes(app: App) {
     config: { access: 'signed-in', pendingAllowed: true },
     schema: {
       tags: ['account'],
-      summary: 'Change my password (ends my other sessions)',
+      summary: 'Change my password (ends my other sessions; a few wrong current passwords block it for 15 minutes)',
       body: ChangePasswordBody,
-      response: { 204: z.null(), 401: Problem },
+      response: { 204: z.null(), 400: Problem, 401: Problem, 429: Problem },
     },
     handler: async (request, reply) => {
       await changePassword(app.db, {
@@ -34,6 +34,8 @@ export async function meRoutes(app: App) {
         sessionToken: request.sessionToken,
         passwordHashCost: app.config.passwordHashCost,
         ip: request.ip,
+        publicUrl: app.config.publicUrl,
+        cache: app.sessionCache,
       });
       return reply.status(204).send(null);
     },

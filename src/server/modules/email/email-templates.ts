@@ -47,3 +47,16 @@ export function passwordResetEmail(input: { to: string; name: string; url: strin
       `\nIf you did not ask for this, ignore this email: your password stays as it is.${signature}`,
   };
 }
+
+/** Tells the owner their password changed (on the account page, or through a reset link), so a stranger's change does not go unnoticed. */
+export function passwordChangedEmail(input: { to: string; name: string; at: Date; how: 'changed' | 'reset'; resetUrl: string }): OutgoingEmail {
+  const how = input.how === 'reset' ? 'was reset through a link sent to this address' : 'was changed on the account page';
+  return {
+    to: input.to,
+    subject: 'Your peercities password was changed',
+    text:
+      `Hello ${input.name},\n\nThe password of your peercities account ${how} on ${brussels.format(input.at)} (Brussels time). ` +
+      `${input.how === 'reset' ? 'Every session' : 'Every other session'} of your account was ended.\n\n` +
+      `If this was you, there is nothing to do.\nIf it was not, choose a new password at once here and tell the programme team:\n${input.resetUrl}${signature}`,
+  };
+}

@@ -14,6 +14,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
+import { assertPasswordAllowed } from '../auth/password-policy.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { invitationEmail } from '../email/email-templates.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
@@ -163,6 +164,7 @@ export async function acceptInvitation(
     throw new AppError('INVALID_CREDENTIALS', 'You already have an account: enter its current password to accept.');
   }
   if (existing?.disabled_at) throw new AppError('FORBIDDEN', reason('ACCOUNT_DEACTIVATED'));
+  if (!existing?.password_hash) assertPasswordAllowed(input.body.password, preview.email, 'body.password');
   // Before hashing a password: an outdated notice is refused at once (and again, for certain, in the transaction).
   await checkNoticeVersion(db, input.body.privacyNoticeVersion);
   const passwordHash = existing?.password_hash ? null : await hashPassword(input.body.password, input.passwordHashCost);

@@ -17,6 +17,18 @@ export async function insertReset(db: Q, reset: { personId: string; tokenHash: s
   return row.id;
 }
 
+/** The unused, unexpired reset behind a link, with its person's email and name (not locked: the change checks again). */
+export function findUsableReset(db: Q, tokenHash: string, now: Date) {
+  return db
+    .selectFrom('password_resets as r')
+    .innerJoin('people as p', 'p.id', 'r.person_id')
+    .select(['r.id', 'r.person_id', 'p.email', 'p.name'])
+    .where('r.token_hash', '=', tokenHash)
+    .where('r.used_at', 'is', null)
+    .where('r.expires_at', '>', now)
+    .executeTakeFirst();
+}
+
 /** The unused, unexpired reset behind a link, locked until the transaction ends. */
 export function findUsableResetForUpdate(db: Q, tokenHash: string, now: Date) {
   return db

@@ -26,7 +26,7 @@ export async function passwordResetRoutes(app: App) {
       summary: 'Choose a new password with a reset link',
       params: TokenParams,
       body: ResetPasswordBody,
-      response: { 204: z.null(), 410: Problem },
+      response: { 204: z.null(), 400: Problem, 410: Problem },
     },
     handler: async (request, reply) => {
       await resetPassword(app.db, {
@@ -34,7 +34,8 @@ export async function passwordResetRoutes(app: App) {
         password: request.body.password,
         passwordHashCost: app.config.passwordHashCost,
         ip: request.ip,
-        contactEmail: app.config.contactEmail,
+        publicUrl: app.config.publicUrl,
+        cache: app.sessionCache,
       });
       return reply.status(204).send(null);
     },

@@ -47,10 +47,10 @@ describe('password reset', () => {
     expect(reuse.statusCode).toBe(410);
     // The owner is told that the reset link was used, with no link in it.
     const [notice] = await outboxTo(email);
-    expect(notice?.subject).toBe('Your peercities password was reset');
-    expect(notice?.text_body).toContain('If this was not you');
+    expect(notice?.subject).toBe('Your peercities password was changed');
+    expect(notice?.text_body).toContain('was reset through a link sent to this address');
     expect(notice?.text_body).not.toMatch(/reset-password\//);
-    expect((await outboxTo(email)).filter((m) => m.subject === 'Your peercities password was reset')).toHaveLength(1);
+    expect((await outboxTo(email)).filter((m) => m.subject === 'Your peercities password was changed')).toHaveLength(1);
   });
 
   it('accepts long passphrases up to 128 characters and refuses longer ones', async () => {

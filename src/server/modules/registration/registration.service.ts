@@ -12,6 +12,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { checkNoticeVersion, currentNoticeVersion, recordEarlierConsent } from '../consent/consent.service.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
 import { hashPassword } from '../auth/password.ts';
+import { assertPasswordAllowed } from '../auth/password-policy.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { findPersonByEmail, findPersonById, grantRole, representativesOf } from '../people/people.repository.ts';
 import {
@@ -121,6 +122,7 @@ export async function signUp(db: Db, body: SignUpBody, ctx: Ctx): Promise<void> 
   await checkNoticeVersion(db, body.privacyNoticeVersion);
   const honeypot = (body.website ?? '').length > 0;
   if (!honeypot) await assertWithinLimits(db, 'sign_up', ctx.ip, email, ctx.now);
+  assertPasswordAllowed(body.password, email, 'body.password');
   const city = await resolveClaimedCity(db, body);
   const passwordHash = await hashPassword(body.password, ctx.passwordHashCost);
   if (honeypot) return;

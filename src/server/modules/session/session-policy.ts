@@ -5,8 +5,18 @@ export const SESSION_POLICY = {
   /** last_seen_at is written at most this often, not on every request. */
   touchIntervalMs: 60 * 1000,
   failureWindowMs: 15 * 60 * 1000,
-  maxFailuresPerAccount: 5,
-  maxFailuresPerAddress: 30,
+  /**
+   * Failed sign-ins within the window that block further tries (decision 0026):
+   * for one account from one address; for one account from anywhere (guessing
+   * spread over many addresses); from one address for any account. One
+   * attacker hammering an account blocks only themselves: the others behind
+   * the same address still sign in.
+   */
+  maxFailuresPerAccountAndAddress: 5,
+  maxFailuresPerAccount: 50,
+  maxFailuresPerAddress: 100,
+  /** Wrong current passwords when changing the password, per account, within the window. */
+  maxPasswordCheckFailures: 5,
 } as const;
 
 export const SESSION_COOKIE = 'pc_session';

@@ -38,7 +38,7 @@ export async function sessionRoutes(app: App) {
     config: { access: 'public' },
     schema: { tags: ['session'], summary: 'Sign out (ends the session on the server)', response: { 204: z.null() } },
     handler: async (request, reply) => {
-      if (request.sessionToken) await signOut(app.db, request.sessionToken, app.sessionCache);
+      if (request.sessionToken) await signOut(app.db, request.sessionToken, app.sessionCache, request.ip);
       clearSessionCookie(request, reply);
       return reply.status(204).send(null);
     },

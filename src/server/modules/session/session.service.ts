@@ -26,21 +26,38 @@ export interface ClientInfo {
 
 let timingHash: Promise<string> | null = null;
 
-async function assertNotThrottled(db: Db, email: string, ip: string) {
+type FailureCounts = Awaited<ReturnType<typeof countRecentFailures>>;
+
+/**
+ * Sign-in throttling (decisions 0002, 0026): failures counted per account and
+ * address, per account, and per address, each with its own threshold, shared
+ * by every process through `sign_in_attempts`. Refused tries are not counted.
+ */
+async function assertNotThrottled(db: Db, email: string, ip: string): Promise<FailureCounts> {
   const since = new Date(Date.now() - SESSION_POLICY.failureWindowMs);
   const counts = await countRecentFailures(db, email, ip, since);
   const blockedSince =
-    counts.by_email >= SESSION_POLICY.maxFailuresPerAccount
-      ? counts.oldest_by_email
-      : counts.by_ip >= SESSION_POLICY.maxFailuresPerAddress
-        ? counts.oldest_by_ip
-        : null;
-  if (blockedSince === null) return;
+    counts.by_email_and_ip >= SESSION_POLICY.maxFailuresPerAccountAndAddress
+      ? counts.oldest_by_email_and_ip
+      : counts.by_email >= SESSION_POLICY.maxFailuresPerAccount
+        ? counts.oldest_by_email
+        : counts.by_ip >= SESSION_POLICY.maxFailuresPerAddress
+          ? counts.oldest_by_ip
+          : null;
+  if (blockedSince === null) return counts;
   const retryAt = new Date(new Date(blockedSince).getTime() + SESSION_POLICY.failureWindowMs);
   const seconds = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000));
   throw new AppError('TOO_MANY_ATTEMPTS', `Too many failed sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minutes.`, {
     headers: { 'retry-after': String(seconds) },
   });
+}
+
+/** Which limit this failure reached (the failure that makes the count hit a threshold), for the audit log. */
+function lockOutReached(before: FailureCounts): 'account_and_address' | 'account' | 'address' | null {
+  if (before.by_email_and_ip + 1 === SESSION_POLICY.maxFailuresPerAccountAndAddress) return 'account_and_address';
+  if (before.by_email + 1 === SESSION_POLICY.maxFailuresPerAccount) return 'account';
+  if (before.by_ip + 1 === SESSION_POLICY.maxFailuresPerAddress) return 'address';
+  return null;
 }
 
 /** Starts a session for a person; the caller ends any previous one (rotation). */
@@ -68,7 +85,7 @@ export async function signIn(
   input: { email: string; password: string; passwordHashCost: number; previousToken: string | null },
   client: ClientInfo,
 ): Promise<{ token: string; user: CurrentUser }> {
-  await assertNotThrottled(db, input.email, client.ip);
+  const counts = await assertNotThrottled(db, input.email, client.ip);
   const person = await findPersonByEmail(db, input.email);
   let valid = false;
   if (person?.password_hash) {
@@ -79,6 +96,17 @@ export async function signIn(
   }
   const deactivated = Boolean(person?.disabled_at);
   await recordSignInAttempt(db, { email: input.email, ip: client.ip, succeeded: valid && !deactivated });
+  if (!valid || !person || deactivated) {
+    // Failed sign-ins and lock-outs in the audit log (decision 0026); the email as typed when no account has it.
+    const about = { actorId: null, entityType: 'person', entityId: person?.id ?? null, ip: client.ip };
+    const why = !person ? 'unknown_account' : !valid ? 'wrong_password' : 'deactivated';
+    await recordAudit(db, { ...about, action: 'session.sign_in_failed', details: { email: input.email, reason: why } });
+    const limit = lockOutReached(counts);
+    if (limit) {
+      const details = { email: input.email, limit, minutes: SESSION_POLICY.failureWindowMs / 60_000 };
+      await recordAudit(db, { ...about, entityId: limit === 'address' ? null : about.entityId, action: 'session.lock_out', details });
+    }
+  }
   if (!valid || !person) {
     throw new AppError('INVALID_CREDENTIALS', 'The email or password is not correct.');
   }
@@ -129,8 +157,9 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export async function signOut(db: Db, token: string, cache?: SessionCache) {
+export async function signOut(db: Db, token: string, cache?: SessionCache, ip?: string) {
   const tokenHash = hashToken(token);
-  await deleteSession(db, tokenHash);
+  const personId = await deleteSession(db, tokenHash);
   cache?.forgetSession(tokenHash);
+  if (personId) await recordAudit(db, { actorId: personId, action: 'session.sign_out', entityType: 'person', entityId: personId, ip: ip ?? null });
 }

@@ -77,17 +77,28 @@ describe('sign-in', () => {
 });
 
 describe('sign-in rate limits', () => {
-  it('locks an account after repeated failures, even for the right password, and says when to retry', async () => {
+  it('locks an account for one address after repeated failures, even for the right password, and says when to retry', async () => {
     const c = await t.client();
     const email = 'lahti2@demo.peercities.eu';
-    for (let i = 0; i < SESSION_POLICY.maxFailuresPerAccount; i++) {
-      const r = await c.request({ method: 'POST', url: '/api/session', payload: { email, password: `wrong-${i}` }, remoteAddress: `10.0.0.${i + 1}` });
+    for (let i = 0; i < SESSION_POLICY.maxFailuresPerAccountAndAddress; i++) {
+      const r = await c.request({ method: 'POST', url: '/api/session', payload: { email, password: `wrong-${i}` }, remoteAddress: '10.0.0.1' });
       expect(r.statusCode).toBe(401);
     }
-    const blocked = await c.request({ method: 'POST', url: '/api/session', payload: { email, password: DEMO_PASSWORD }, remoteAddress: '10.0.1.1' });
+    const blocked = await c.request({ method: 'POST', url: '/api/session', payload: { email, password: DEMO_PASSWORD }, remoteAddress: '10.0.0.1' });
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().code).toBe('TOO_MANY_ATTEMPTS');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('locks an account whose password is guessed from many addresses (decision 0026)', async () => {
+    const c = await t.client();
+    const email = 'split@demo.peercities.eu';
+    for (let i = 0; i < SESSION_POLICY.maxFailuresPerAccount; i++) {
+      const r = await c.request({ method: 'POST', url: '/api/session', payload: { email, password: `wrong-${i}` }, remoteAddress: `10.1.${Math.floor(i / 4)}.${i % 4}` });
+      expect(r.statusCode).toBe(401);
+    }
+    const blocked = await c.request({ method: 'POST', url: '/api/session', payload: { email, password: DEMO_PASSWORD }, remoteAddress: '10.2.0.1' });
+    expect(blocked.statusCode).toBe(429);
   });
 
   it('limits failures from one address across accounts', async () => {

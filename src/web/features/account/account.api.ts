@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CurrentUser, Me, type ChangePasswordBody, type SessionState, type UpdateMeBody } from '../../../shared/account.schemas.ts';
 import type { OptIns } from '../../../shared/privacy.schemas.ts';
+import { EndedSessions, MySessions } from '../../../shared/sessions.schemas.ts';
 import { apiGet, apiSend } from '../../lib/api-client.ts';
 import { switchLanguage } from '../../lib/i18n.ts';
 import { sessionQueryKey } from '../../lib/session.ts';
@@ -25,8 +26,11 @@ export function useUpdateMe() {
 }
 
 export function useChangePassword() {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: ChangePasswordBody) => apiSend('POST', '/api/me/password', body),
+    // A new password ends my other sessions.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: mySessionsKey }),
   });
 }
 
@@ -35,5 +39,28 @@ export function useSetOptIns() {
   return useMutation({
     mutationFn: (optIns: OptIns) => apiSend('PUT', '/api/me/opt-ins', optIns, Me),
     onSuccess: (me) => queryClient.setQueryData(meQueryKey, me),
+  });
+}
+
+const mySessionsKey = ['me', 'sessions'] as const;
+
+/** Where I am signed in (decision 0026). */
+export function useMySessions() {
+  return useQuery({ queryKey: mySessionsKey, queryFn: ({ signal }) => apiGet('/api/me/sessions', MySessions, signal) });
+}
+
+export function useEndSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiSend('DELETE', `/api/me/sessions/${encodeURIComponent(id)}`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: mySessionsKey }),
+  });
+}
+
+export function useEndOtherSessions() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiSend('DELETE', '/api/me/sessions', undefined, EndedSessions),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: mySessionsKey }),
   });
 }

@@ -9,6 +9,7 @@ import { useMe } from './account.api.ts';
 import { CalendarFeedCard, DigestCard } from './calendar-and-digest.tsx';
 import { ChangePasswordForm } from './change-password-form.tsx';
 import { MyRoles } from './my-roles.tsx';
+import { MySessionsCard } from './my-sessions.tsx';
 import { OptInsCard } from './opt-ins.tsx';
 import { ProfileForm } from './profile-form.tsx';
 import { PageSection } from '../../components/page-section.tsx';
@@ -45,6 +46,10 @@ export function AccountPage() {
           <Divider />
           <PageSection id="password-heading" title={t('account.changePassword')}>
             <ChangePasswordForm email={me.data.email} />
+          </PageSection>
+          <Divider />
+          <PageSection id="sessions-heading" title={t('account.sessions.title')}>
+            <MySessionsCard />
           </PageSection>
           <Divider />
           <PageSection id="calendar-heading" title={t('account.calendarTitle')}>
