@@ -111,12 +111,16 @@ export function presentSelectionOverview(ctx: CallContext, data: ReviewData, pub
 }
 
 export async function evaluationOverview(db: Db, slug: string, kind: CallKind, now: Date) {
-  return evaluationOverviewOf(db, await loadCall(db, slug, kind, now));
+  return evaluationOverviewOf(db, await loadCall(db, slug, kind, now), { ties: true });
 }
 
-/** The evaluation overview of a call whose context the caller holds (the matching reads its scores). */
-export async function evaluationOverviewOf(db: Db, ctx: CallContext) {
-  return presentEvaluationOverview(ctx, await reviewDataOf(db, ctx.call.id, { ties: true }));
+/**
+ * The evaluation overview of a call whose context the caller holds (the
+ * matching reads its scores; only the managers' page needs the conflicts of
+ * interest that arose since the assignment, `ties`).
+ */
+export async function evaluationOverviewOf(db: Db, ctx: CallContext, options: { ties?: boolean } = {}) {
+  return presentEvaluationOverview(ctx, await reviewDataOf(db, ctx.call.id, options));
 }
 
 export async function selectionOverview(db: Db, slug: string, kind: CallKind, now: Date) {
