@@ -1,3 +1,4 @@
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { AppError, fieldError } from '../../errors.ts';
 import { reason } from '../../../shared/reason-texts.ts';
@@ -7,13 +8,15 @@ import type { SolveOutcome, SolveTask } from './solver-task.ts';
 export interface SolverPoolOptions {
   /** Worker threads that solve (SOLVER_THREADS). */
   threads: number;
-  /** The longest a solve may take, queueing included (SOLVER_TIMEOUT_MS); then 503. */
+  /** The longest a solve may run in its thread (SOLVER_TIMEOUT_MS); then 503. */
   timeoutMs: number;
   /** Solves one person may start per minute (SOLVER_RATE_PER_MINUTE); then 429. */
   perPersonPerMinute: number;
 }
 
 const WINDOW_MS = 60_000;
+/** The longest a solve may wait for a thread (the queue is short: 4 per thread). */
+const MAX_WAIT_MS = 60_000;
 
 /**
  * Solves instances of POST /api/matching/solve in a small pool of worker
@@ -46,10 +49,21 @@ export class SolverPool {
     this.admit(personId);
     this.running.add(personId);
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
+    let timedOut = false;
+    let timer = setTimeout(() => controller.abort(), this.options.timeoutMs + MAX_WAIT_MS);
+    // The time limit starts when a thread takes the task (a thread may first have to start).
+    const { port1, port2 } = new MessageChannel();
+    port1.once('message', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, this.options.timeoutMs);
+    });
+    port1.unref();
     this.inPool++;
     try {
-      const outcome = await this.pool.run(task, { signal: controller.signal });
+      const outcome = await this.pool.run({ ...task, started: port2 }, { signal: controller.signal, transferList: [port2] });
       if (!outcome.ok) {
         const errors = outcome.errors.map((e) => fieldError(e.path === '(instance)' ? 'body' : `body.${e.path}`, e.reason));
         throw new AppError('VALIDATION_FAILED', reason('MATCHING_INSTANCE_NOT_VALID'), { errors });
@@ -58,15 +72,16 @@ export class SolverPool {
     } catch (err) {
       if (err instanceof AppError) throw err;
       const retryAfter = String(Math.max(1, Math.ceil(this.options.timeoutMs / 1000)));
-      if (controller.signal.aborted) {
+      if (timedOut) {
         throw new AppError('SERVICE_UNAVAILABLE', reason('MATCHING_SOLVE_TIMED_OUT', { seconds: this.options.timeoutMs / 1000 }), { headers: { 'retry-after': retryAfter } });
       }
-      if (err instanceof Error && /queue is at limit/i.test(err.message)) {
+      if (controller.signal.aborted || (err instanceof Error && /queue is at limit/i.test(err.message))) {
         throw new AppError('SERVICE_UNAVAILABLE', reason('MATCHING_SOLVER_BUSY'), { headers: { 'retry-after': retryAfter } });
       }
       throw err;
     } finally {
       clearTimeout(timer);
+      port1.close();
       this.inPool--;
       this.running.delete(personId);
     }

@@ -1,12 +1,15 @@
 import { parseMatchingInstance } from '../../../domain/matching/matching-instance.ts';
 import { solveMatching, type MatchingOptions } from '../../../domain/matching/solve-matching.ts';
 import type { MatchingResult } from '../../../domain/matching/matching-result.ts';
+import type { MessagePort } from 'node:worker_threads';
 import type { Reason } from '../../../shared/reason.ts';
 
 export interface SolveTask {
   /** The request body as received: parsing is work too, so it happens here, off the event loop. */
   body: unknown;
   explain: boolean;
+  /** Told when the thread begins, so the time limit counts the solve, not the wait for a thread. */
+  started?: MessagePort;
 }
 
 export type SolveOutcome = { ok: true; result: MatchingResult } | { ok: false; errors: { path: string; reason: Reason }[] };
@@ -18,6 +21,8 @@ export type SolveOutcome = { ok: true; result: MatchingResult } | { ok: false; e
  * so a test may also call it directly.
  */
 export async function runSolveTask(task: SolveTask): Promise<SolveOutcome> {
+  task.started?.postMessage('started');
+  task.started?.close();
   const parsed = parseMatchingInstance(task.body);
   if (!parsed.success) return { ok: false, errors: parsed.errors.map((e) => ({ path: e.path, reason: e.reason })) };
   const options: MatchingOptions = { explain: task.explain };
