@@ -40,6 +40,7 @@ import { passwordResetRoutes } from './modules/password-resets/password-resets.r
 import { meRoutes } from './modules/account/me.routes.ts';
 import { consentRoutes } from './modules/consent/consent.routes.ts';
 import { deactivationRoutes } from './modules/account/deactivation.routes.ts';
+import { erasureRoutes } from './modules/privacy/erasure.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { representativeRoutes } from './modules/invitations/representatives.routes.ts';
 import { sessionRoutes } from './modules/session/session.routes.ts';
@@ -47,6 +48,7 @@ import { solutionRoutes } from './modules/solutions/solutions.routes.ts';
 import { workRoutes } from './modules/work/work.routes.ts';
 import { registrationRoutes } from './modules/registration/registration.routes.ts';
 import { expireRegistrations } from './jobs/registration-expiry.ts';
+import { runRetention } from './jobs/retention.ts';
 import { authPlugin } from './plugins/auth.plugin.ts';
 import { metricsPlugin } from './plugins/metrics.plugin.ts';
 import { problemPlugin } from './plugins/problem.plugin.ts';
@@ -152,6 +154,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       { name: 'daily-digest', everyMs: 24 * 60 * 60_000, run: (at) => sendDailyDigests(db, at, config.publicUrl) },
       { name: 'work-reminders', everyMs: 24 * 60 * 60_000, run: (at) => sendWorkReminders(db, at, config.publicUrl) },
       { name: 'registration-expiry', everyMs: 60 * 60_000, run: (at) => expireRegistrations(db, at) },
+      { name: 'retention', everyMs: 60 * 60_000, run: (at) => runRetention(db, at, config.retention) },
     ],
     now,
     config.schedulerIntervalMs,
@@ -197,6 +200,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(invitationRoutes);
   await app.register(peopleRoutes);
   await app.register(deactivationRoutes);
+  await app.register(erasureRoutes);
   await app.register(representativeRoutes);
   await app.register(passwordResetRoutes);
   await app.register(mailboxRoutes);

@@ -35,6 +35,8 @@ const POLICY: Record<string, Access> = {
   'DELETE /api/people/{id}/roles/{role}': ['programme_manager'],
   'PUT /api/people/{id}/deactivation': ['programme_manager'],
   'DELETE /api/people/{id}/deactivation': ['programme_manager'],
+  'POST /api/people/{id}/erasure': ['programme_manager'],
+  'POST /api/me/erasure': 'signed-in',
   // A representative of another city is refused by the service, with the reason (people.policy.ts).
   'GET /api/cities/{slug}/representatives': ['programme_manager', 'city_representative'],
   'POST /api/cities/{slug}/representatives/invitations': ['programme_manager', 'city_representative'],
@@ -182,7 +184,7 @@ const POLICY: Record<string, Access> = {
 
 // The signed-in routes a person whose registration awaits approval may call
 // (config.pendingAllowed); every other signed-in or role route refuses them.
-const PENDING_ALLOWED = new Set(['GET /api/me', 'PATCH /api/me', 'POST /api/me/password', 'GET /api/registration']);
+const PENDING_ALLOWED = new Set(['GET /api/me', 'PATCH /api/me', 'POST /api/me/password', 'POST /api/me/erasure', 'GET /api/registration']);
 const PENDING_EMAIL = 'pending.registrant@example.org';
 
 const PRINCIPALS: { name: string; email: string | null; role: Role | null; pending?: true }[] = [

@@ -35,6 +35,9 @@ const EnvSchema = z.object({
   MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   WEB_DIST_DIR: z.string().min(1).default('dist/web'),
+  RETENTION_SIGN_IN_ATTEMPTS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  RETENTION_SENT_EMAIL_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  RETENTION_UNSELECTED_ATTACHMENTS_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -63,6 +66,8 @@ export interface Config {
   /** How often the scheduler looks for due reminders and digests. */
   schedulerIntervalMs: number;
   webDistDir: string;
+  /** What the retention job keeps, in days (docs/privacy.md). */
+  retention: { signInAttemptsDays: number; sentEmailDays: number; unselectedAttachmentsDays: number };
 }
 
 export class ConfigError extends Error {
@@ -97,5 +102,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailWorkerIntervalMs: e.MAIL_WORKER_INTERVAL_MS,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
+    retention: {
+      signInAttemptsDays: e.RETENTION_SIGN_IN_ATTEMPTS_DAYS,
+      sentEmailDays: e.RETENTION_SENT_EMAIL_DAYS,
+      unselectedAttachmentsDays: e.RETENTION_UNSELECTED_ATTACHMENTS_DAYS,
+    },
   };
 }
