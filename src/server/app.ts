@@ -41,6 +41,8 @@ import { meRoutes } from './modules/account/me.routes.ts';
 import { consentRoutes } from './modules/consent/consent.routes.ts';
 import { deactivationRoutes } from './modules/account/deactivation.routes.ts';
 import { erasureRoutes } from './modules/privacy/erasure.routes.ts';
+import { dataExportRoutes } from './modules/privacy/data-export.routes.ts';
+import { exportRunner, processPendingExports } from './modules/privacy/data-export.service.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { representativeRoutes } from './modules/invitations/representatives.routes.ts';
 import { sessionRoutes } from './modules/session/session.routes.ts';
@@ -62,6 +64,8 @@ declare module 'fastify' {
     databaseKind: 'pglite' | 'postgres';
     mailWorker: MailWorker;
     scheduler: Scheduler;
+    /** Makes requested downloads of people's data in the background (modules/privacy). */
+    dataExports: { kick(): void; idle(): Promise<void> };
     /** Sessions checked in the last minute (docs/decisions/0010-session-cache.md). */
     sessionCache: SessionCache;
     /** The names and cities shown beside posts, remembered like the sessions. */
@@ -155,14 +159,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       { name: 'work-reminders', everyMs: 24 * 60 * 60_000, run: (at) => sendWorkReminders(db, at, config.publicUrl) },
       { name: 'registration-expiry', everyMs: 60 * 60_000, run: (at) => expireRegistrations(db, at) },
       { name: 'retention', everyMs: 60 * 60_000, run: (at) => runRetention(db, at, config.retention) },
+      // Requests left by a process that stopped before making them.
+      { name: 'data-exports', everyMs: 60_000, run: () => processPendingExports(db, now) },
     ],
     now,
     config.schedulerIntervalMs,
     app.log,
   );
   app.decorate('scheduler', scheduler);
+  const dataExports = exportRunner(db, now, (err) => app.log.error({ err }, 'making a data download failed'));
+  app.decorate('dataExports', dataExports);
   app.addHook('onClose', async () => {
     await scheduler.stop();
+    await dataExports.idle();
     await mailWorker.stop();
     await sessionChanges.close();
     await database.close();
@@ -201,6 +210,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(peopleRoutes);
   await app.register(deactivationRoutes);
   await app.register(erasureRoutes);
+  await app.register(dataExportRoutes);
   await app.register(representativeRoutes);
   await app.register(passwordResetRoutes);
   await app.register(mailboxRoutes);

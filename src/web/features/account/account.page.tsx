@@ -11,6 +11,7 @@ import { ChangePasswordForm } from './change-password-form.tsx';
 import { MyRoles } from './my-roles.tsx';
 import { OptInsCard } from './opt-ins.tsx';
 import { ProfileForm } from './profile-form.tsx';
+import { DownloadMyData, EraseMyAccount } from './your-data.tsx';
 import { PageSection } from '../../components/page-section.tsx';
 
 // Set by the invitation page after the person joined.
@@ -57,6 +58,13 @@ export function AccountPage() {
           <Divider />
           <PageSection id="opt-ins-heading" title={t('account.optInsTitle')}>
             <OptInsCard optIns={me.data.optIns} />
+          </PageSection>
+          <Divider />
+          <PageSection id="your-data-heading" title={t('personalData.title')}>
+            <Stack gap="xl">
+              <DownloadMyData />
+              <EraseMyAccount email={me.data.email} />
+            </Stack>
           </PageSection>
         </>
       )}
