@@ -22,10 +22,10 @@ function reportOf(personId: string, at: Date, deleted: Record<string, number>, a
       const entry = entryOf(table);
       const why =
         outcome === 'kept'
-          ? `Kept as the programme's record (${entry?.why ?? 'who did what'}); it now reads "${FORMER_PARTICIPANT}". Kept ${entry?.retention ?? 'as long as the record'}.`
+          ? `Kept as the programme's record, ${entry?.why ?? 'who did what'}, now under "${FORMER_PARTICIPANT}"; kept ${entry?.retention ?? 'as long as the record'}.`
           : outcome === 'anonymised'
-            ? `Kept without the personal data (${entry?.why ?? ''}).`
-            : `Not needed once the account is gone (${entry?.why ?? ''}).`;
+            ? `Kept without the personal data: ${entry?.why ?? ''}.`
+            : `Not needed once the account is gone: it was kept ${entry?.why ?? ''}.`;
       items.push({ table, holds: entry?.holds ?? table, outcome, rows, why });
     }
   };

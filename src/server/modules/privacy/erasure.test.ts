@@ -135,6 +135,11 @@ describe('erasing an account', () => {
     expect(audit.actor_id).toBe((await personBy('manager@demo.peercities.eu')).id);
     expect(audit.details).toMatchObject({ reason: 'Request from Former participant by email on 3 December' });
 
+    // An erased account is never reactivated.
+    const reactivate = await manager.request({ method: 'DELETE', url: `/api/people/${person.id}/deactivation` });
+    expect(reactivate.statusCode).toBe(409);
+    expect(reactivate.json().reason.code).toBe('ACCOUNT_ALREADY_ERASED');
+
     // Erasing twice is refused, and changes nothing.
     const snapshot = await counts();
     const twice = await manager.request({ method: 'POST', url: `/api/people/${person.id}/erasure`, payload: { reason: 'Asked again by phone', confirmation: 'ERASE' } });

@@ -8,7 +8,7 @@ import { ErasureReportView } from '../../components/erasure-report.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { ApiError } from '../../lib/api-client.ts';
 import { formatDateTime } from '../../lib/format.ts';
-import { sessionQueryKey } from '../../lib/session.ts';
+import { resetSession } from '../../lib/session.ts';
 import { downloadUrl, useEraseMyAccount, useLatestDataExport, useRequestDataExport } from './your-data.api.ts';
 
 /** "Download my data": ask, watch the progress, download the ZIP for 24 hours. */
@@ -63,10 +63,8 @@ export function EraseMyAccount({ email }: { email: string }) {
 
   const close = () => {
     if (report) {
-      // The account is gone: the session with it.
-      void queryClient.invalidateQueries();
-      queryClient.removeQueries({ queryKey: sessionQueryKey });
-      void navigate('/');
+      // The account is gone, and the session with it: home (a public page), then forget what was cached.
+      void Promise.resolve(navigate('/')).then(() => resetSession(queryClient));
     }
     setOpen(false);
     setPassword('');
