@@ -34,7 +34,7 @@ const SERVER_MODULES = {
     'account', 'invitations', 'password-resets',
     'cities', 'solutions', 'registration',
     'programmes', 'groups', 'applications', 'review', 'visits', 'matching',
-    'work',
+    'work', 'privacy',
   ],
   allowed: {
     '*': ['audit/audit.repository.ts', 'email/outbox.repository.ts'],
@@ -66,6 +66,7 @@ const SERVER_MODULES = {
       'review/review.service.ts',
       'visits/visits.repository.ts', 'visits/visits.service.ts',
     ],
+    privacy: ['auth/password.ts', 'people/people.repository.ts'],
     work: ['programmes/calls.repository.ts', 'programmes/calls.service.ts', 'programmes/learning-progress.repository.ts', 'programmes/programmes.repository.ts', 'programmes/programmes.service.ts'],
     jobs: [
       'applications/application-emails.ts',
@@ -76,7 +77,7 @@ const SERVER_MODULES = {
     ],
     seed: ['auth/password.ts', 'matching/matching.service.ts', 'programmes/programmes.repository.ts', 'solutions/solutions.repository.ts'],
     plugins: ['auth/tokens.ts', 'session/session-policy.ts', 'session/session.service.ts'],
-    app: ['*/*.routes.ts', 'people/person-labels.ts', 'session/session-cache.ts', 'matching/solver-pool.ts'],
+    app: ['*/*.routes.ts', 'people/person-labels.ts', 'session/session-cache.ts', 'matching/solver-pool.ts', 'privacy/data-export.service.ts'],
     main: [],
     lib: [],
   },

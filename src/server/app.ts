@@ -40,6 +40,9 @@ import { passwordResetRoutes } from './modules/password-resets/password-resets.r
 import { meRoutes } from './modules/account/me.routes.ts';
 import { consentRoutes } from './modules/consent/consent.routes.ts';
 import { deactivationRoutes } from './modules/account/deactivation.routes.ts';
+import { erasureRoutes } from './modules/privacy/erasure.routes.ts';
+import { dataExportRoutes } from './modules/privacy/data-export.routes.ts';
+import { exportRunner, processPendingExports } from './modules/privacy/data-export.service.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { representativeRoutes } from './modules/invitations/representatives.routes.ts';
 import { sessionRoutes } from './modules/session/session.routes.ts';
@@ -48,6 +51,7 @@ import { solutionRoutes } from './modules/solutions/solutions.routes.ts';
 import { workRoutes } from './modules/work/work.routes.ts';
 import { registrationRoutes } from './modules/registration/registration.routes.ts';
 import { expireRegistrations } from './jobs/registration-expiry.ts';
+import { runRetention } from './jobs/retention.ts';
 import { authPlugin } from './plugins/auth.plugin.ts';
 import { metricsPlugin } from './plugins/metrics.plugin.ts';
 import { problemPlugin } from './plugins/problem.plugin.ts';
@@ -63,6 +67,8 @@ declare module 'fastify' {
     databaseKind: 'pglite' | 'postgres';
     mailWorker: MailWorker;
     scheduler: Scheduler;
+    /** Makes requested downloads of people's data in the background (modules/privacy). */
+    dataExports: { kick(): void; idle(): Promise<void> };
     /** Sessions checked in the last minute (docs/decisions/0010-session-cache.md). */
     sessionCache: SessionCache;
     /** The names and cities shown beside posts, remembered like the sessions. */
@@ -164,6 +170,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       { name: 'daily-digest', everyMs: 24 * 60 * 60_000, run: (at) => sendDailyDigests(db, at, config.publicUrl) },
       { name: 'work-reminders', everyMs: 24 * 60 * 60_000, run: (at) => sendWorkReminders(db, at, config.publicUrl) },
       { name: 'registration-expiry', everyMs: 60 * 60_000, run: (at) => expireRegistrations(db, at) },
+      { name: 'retention', everyMs: 60 * 60_000, run: (at) => runRetention(db, at, config.retention) },
+      // Requests left by a process that stopped before making them.
+      { name: 'data-exports', everyMs: 60_000, run: () => processPendingExports(db, now) },
     ],
     now,
     config.schedulerIntervalMs,
@@ -172,9 +181,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('scheduler', scheduler);
   const solverPool = new SolverPool(config.solver);
   app.decorate('solverPool', solverPool);
+  const dataExports = exportRunner(db, now, (err) => app.log.error({ err }, 'making a data download failed'));
+  app.decorate('dataExports', dataExports);
   app.addHook('onClose', async () => {
     await solverPool.close();
     await scheduler.stop();
+    await dataExports.idle();
     await mailWorker.stop();
     await sessionChanges.close();
     await database.close();
@@ -213,6 +225,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(invitationRoutes);
   await app.register(peopleRoutes);
   await app.register(deactivationRoutes);
+  await app.register(erasureRoutes);
+  await app.register(dataExportRoutes);
   await app.register(representativeRoutes);
   await app.register(passwordResetRoutes);
   // The development mailbox exists only where no SMTP server delivers the mail (decision 0025).

@@ -38,6 +38,11 @@ const POLICY: Record<string, Access> = {
   'DELETE /api/people/{id}/roles/{role}': ['programme_manager'],
   'PUT /api/people/{id}/deactivation': ['programme_manager'],
   'DELETE /api/people/{id}/deactivation': ['programme_manager'],
+  'POST /api/people/{id}/erasure': ['programme_manager'],
+  'POST /api/me/erasure': 'signed-in',
+  'POST /api/me/data-exports': 'signed-in',
+  'GET /api/me/data-exports/latest': 'signed-in',
+  'GET /api/me/data-exports/{id}/download': 'signed-in',
   // A representative of another city is refused by the service, with the reason (people.policy.ts).
   'GET /api/cities/{slug}/representatives': ['programme_manager', 'city_representative'],
   'POST /api/cities/{slug}/representatives/invitations': ['programme_manager', 'city_representative'],
@@ -185,7 +190,19 @@ const POLICY: Record<string, Access> = {
 
 // The signed-in routes a person whose registration awaits approval may call
 // (config.pendingAllowed); every other signed-in or role route refuses them.
-const PENDING_ALLOWED = new Set(['GET /api/me', 'PATCH /api/me', 'POST /api/me/password', 'GET /api/me/sessions', 'DELETE /api/me/sessions', 'DELETE /api/me/sessions/{id}', 'GET /api/registration']);
+const PENDING_ALLOWED = new Set([
+  'GET /api/me',
+  'PATCH /api/me',
+  'POST /api/me/password',
+  'GET /api/me/sessions',
+  'DELETE /api/me/sessions',
+  'DELETE /api/me/sessions/{id}',
+  'POST /api/me/erasure',
+  'POST /api/me/data-exports',
+  'GET /api/me/data-exports/latest',
+  'GET /api/me/data-exports/{id}/download',
+  'GET /api/registration',
+]);
 const PENDING_EMAIL = 'pending.registrant@example.org';
 
 const PRINCIPALS: { name: string; email: string | null; role: Role | null; pending?: true }[] = [
@@ -300,6 +317,8 @@ describe('malformed bodies', () => {
       'POST /api/programmes/{slug}/calls/{kind}/assignments',
       'POST /api/programmes/{slug}/calls/{kind}/selection/publish',
       'POST /api/me/calendar-feed',
+      // Asking for a download of one's data: nothing to choose.
+      'POST /api/me/data-exports',
       'POST /api/programmes/{slug}/visits/confirm',
       'PUT /api/people/{id}/deactivation',
       // Sending an invitation again: a new link, nothing to choose.

@@ -82,6 +82,9 @@ const EnvSchema = z.object({
   SOLVER_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(30_000),
   SOLVER_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(6),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  RETENTION_SIGN_IN_ATTEMPTS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  RETENTION_SENT_EMAIL_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  RETENTION_UNSELECTED_ATTACHMENTS_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -117,6 +120,8 @@ export interface Config {
   solver: { threads: number; timeoutMs: number; perPersonPerMinute: number };
   /** How long a shutdown waits for in-flight requests before it gives up (decision 0028). */
   shutdownTimeoutMs: number;
+  /** What the retention job keeps, in days (docs/privacy.md). */
+  retention: { signInAttemptsDays: number; sentEmailDays: number; unselectedAttachmentsDays: number };
 }
 
 export class ConfigError extends Error {
@@ -154,5 +159,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDistDir: path.resolve(e.WEB_DIST_DIR),
     solver: { threads: e.SOLVER_THREADS, timeoutMs: e.SOLVER_TIMEOUT_MS, perPersonPerMinute: e.SOLVER_RATE_PER_MINUTE },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    retention: {
+      signInAttemptsDays: e.RETENTION_SIGN_IN_ATTEMPTS_DAYS,
+      sentEmailDays: e.RETENTION_SENT_EMAIL_DAYS,
+      unselectedAttachmentsDays: e.RETENTION_UNSELECTED_ATTACHMENTS_DAYS,
+    },
   };
 }

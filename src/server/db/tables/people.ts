@@ -19,6 +19,22 @@ export interface PeopleTable {
   /** Opt-ins, off by default (migration 0023). */
   newsletter_opt_in: Generated<boolean>;
   directory_opt_in: Generated<boolean>;
+  /** Erased on request: personal columns overwritten, reads "Former participant" (migration 0032). */
+  erased_at: TimestampNullable;
+}
+
+/** "Download my data": a ZIP made in the background, kept 24 hours (migration 0032). */
+export interface DataExportsTable {
+  id: Generated<string>;
+  person_id: string;
+  status: Generated<string>;
+  progress: Generated<number>;
+  content: Uint8Array | null;
+  size_bytes: number | null;
+  error: string | null;
+  requested_at: Generated<Date>;
+  ready_at: TimestampNullable;
+  expires_at: TimestampNullable;
 }
 
 export interface RoleGrantsTable {

@@ -20,7 +20,7 @@ export async function deactivationRoutes(app: App) {
 
   app.delete('/api/people/:id/deactivation', {
     config: { access: managers },
-    schema: { tags: ['people'], summary: 'Reactivate an account: the person signs in with their password again', params: PersonParams, response: { 200: Person, 404: Problem } },
+    schema: { tags: ['people'], summary: 'Reactivate an account: the person signs in with their password again (never an erased one)', params: PersonParams, response: { 200: Person, 404: Problem, 409: Problem } },
     handler: async (request) => reactivateAccount(app.db, { personId: request.params.id, actor: requireUser(request), publicUrl: app.config.publicUrl, ip: request.ip }),
   });
 }

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { enqueueEmail } from '../email/outbox.repository.ts';
 import { accountDeactivatedEmail, accountReactivatedEmail } from '../people/people-emails.ts';
 import { deactivationRefusal } from '../people/people.policy.ts';
-import { activeManagerIds, findPersonById, holdsRole, setDeactivated } from '../people/people.repository.ts';
+import { activeManagerIds, findPersonById, holdsRole, isErased, setDeactivated } from '../people/people.repository.ts';
 import { personOrThrow } from '../people/people.service.ts';
 import { deleteSessionsOf } from '../session/session.repository.ts';
 import type { SessionCache } from '../session/session-cache.ts';
@@ -49,6 +49,7 @@ export async function reactivateAccount(db: Db, input: { personId: string; actor
   await db.transaction().execute(async (trx) => {
     const person = await findPersonById(trx, input.personId);
     if (!person) throw new AppError('NOT_FOUND', reason('PERSON_NOT_FOUND'));
+    if (await isErased(trx, person.id)) throw new AppError('CONFLICT', reason('ACCOUNT_ALREADY_ERASED'));
     if (!(await setDeactivated(trx, person.id, null))) return;
     await enqueueEmail(trx, accountReactivatedEmail({ to: person.email, name: person.name, url: `${input.publicUrl}/sign-in` }));
     await recordAudit(trx, {

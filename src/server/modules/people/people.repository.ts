@@ -35,6 +35,12 @@ export function findPersonById(db: Q, id: string): Promise<PersonRow | undefined
   return db.selectFrom('people').select(PERSON_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
+/** Whether the account was erased (decision 0030): it reads "Former participant" and can never sign in again. */
+export async function isErased(db: Q, id: string): Promise<boolean> {
+  const row = await db.selectFrom('people').select('erased_at').where('id', '=', id).executeTakeFirst();
+  return Boolean(row?.erased_at);
+}
+
 async function rolesOf(db: Q, personId: string): Promise<RoleGrant[]> {
   const rows = await db
     .selectFrom('role_grants as g')

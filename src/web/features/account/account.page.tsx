@@ -12,6 +12,7 @@ import { MyRoles } from './my-roles.tsx';
 import { MySessionsCard } from './my-sessions.tsx';
 import { OptInsCard } from './opt-ins.tsx';
 import { ProfileForm } from './profile-form.tsx';
+import { DownloadMyData, EraseMyAccount } from './your-data.tsx';
 import { PageSection } from '../../components/page-section.tsx';
 
 // Set by the invitation page after the person joined.
@@ -62,6 +63,13 @@ export function AccountPage() {
           <Divider />
           <PageSection id="opt-ins-heading" title={t('account.optInsTitle')}>
             <OptInsCard optIns={me.data.optIns} />
+          </PageSection>
+          <Divider />
+          <PageSection id="your-data-heading" title={t('personalData.title')}>
+            <Stack gap="xl">
+              <DownloadMyData />
+              <EraseMyAccount email={me.data.email} />
+            </Stack>
           </PageSection>
         </>
       )}

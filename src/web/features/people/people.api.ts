@@ -8,6 +8,7 @@ import {
   type InviteRepresentativeBody,
   type PeopleQuery,
 } from '../../../shared/people.schemas.ts';
+import { ErasureReport, type ManagerErasureBody } from '../../../shared/personal-data.schemas.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { apiGet, apiSend, queryString } from '../../lib/api-client.ts';
 import { sessionQueryKey } from '../../lib/session.ts';
@@ -96,6 +97,15 @@ export function useSetDeactivated(personId: string) {
   const refresh = useRefreshPeople();
   return useMutation({
     mutationFn: (deactivated: boolean) => apiSend(deactivated ? 'PUT' : 'DELETE', `${personPath(personId)}/deactivation`, undefined, Person),
+    onSuccess: refresh,
+  });
+}
+
+/** A manager erases an account on request (a reason, the word typed); answers the report. */
+export function useEraseAccount(personId: string) {
+  const refresh = useRefreshPeople();
+  return useMutation({
+    mutationFn: (body: ManagerErasureBody) => apiSend('POST', `${personPath(personId)}/erasure`, body, ErasureReport),
     onSuccess: refresh,
   });
 }

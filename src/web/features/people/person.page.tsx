@@ -11,6 +11,7 @@ import { AccountStatus } from './account-status.tsx';
 import { InvitationsTable } from './invitations-table.tsx';
 import { usePerson } from './people.api.ts';
 import { DeactivatedBadge } from './people-directory.tsx';
+import { PersonErasure } from './person-erasure.tsx';
 import { PersonRoles } from './person-roles.tsx';
 
 /** /admin/people/:id: a person's roles (given and withdrawn here), their account and the invitations sent to them. */
@@ -48,6 +49,9 @@ export function PersonPage() {
       </PageSection>
       <PageSection id="account-heading" title={t('people.person.accountTitle')}>
         <AccountStatus person={p} />
+      </PageSection>
+      <PageSection id="erasure-heading" title={t('personalData.managerErase.heading')}>
+        <PersonErasure person={p} />
       </PageSection>
       <PageSection id="person-invitations-heading" title={t('people.person.invitationsTitle', { email: p.email })}>
         <InvitationsTable email={p.email} />

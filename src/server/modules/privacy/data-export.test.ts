@@ -1,0 +1,79 @@
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
+import { rowsToCsv } from './data-export.service.ts';
+
+// jszip (a dependency of exceljs) reads the ZIP back as a person's unzip tool would.
+let t: TestApp;
+let rep: TestClient;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  rep = await t.signedIn('valencia@demo.peercities.eu');
+});
+afterAll(async () => t.close());
+
+describe('download my data', () => {
+  it('makes a ZIP of JSON and CSV in the background, with progress, that only its owner downloads, for 24 hours', async () => {
+    const requested = await rep.request({ method: 'POST', url: '/api/me/data-exports' });
+    expect(requested.statusCode, requested.body).toBe(202);
+    expect(requested.headers['cache-control']).toBe('no-store');
+    const id = requested.json().id;
+    expect(['pending', 'running', 'ready']).toContain(requested.json().status);
+    // Asking again while it is being made answers the same one.
+    const again = await rep.request({ method: 'POST', url: '/api/me/data-exports' });
+    if (again.json().status !== 'ready') expect(again.json().id).toBe(id);
+
+    await t.app.dataExports.idle();
+    const latest = (await rep.request({ method: 'GET', url: '/api/me/data-exports/latest' })).json();
+    expect(latest).toMatchObject({ id, status: 'ready', progress: 100 });
+    expect(new Date(latest.expiresAt).getTime() - new Date(latest.readyAt).getTime()).toBe(24 * 60 * 60 * 1000);
+
+    const file = await rep.request({ method: 'GET', url: `/api/me/data-exports/${id}/download` });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/zip');
+    expect(file.headers['content-disposition']).toMatch(/^attachment; filename="peercities-my-data-\d{4}-\d{2}-\d{2}\.zip"$/);
+    expect(file.headers['cache-control']).toBe('no-store');
+    const zip = await JSZip.loadAsync(file.rawPayload);
+    const names = Object.keys(zip.files);
+    for (const section of ['account', 'roles', 'invitations', 'posts', 'messages', 'evaluations', 'consents', 'sign_ins']) {
+      expect(names, section).toContain(`json/${section}.json`);
+      expect(names, section).toContain(`csv/${section}.csv`);
+    }
+    expect(names).toContain('README.txt');
+    const account = JSON.parse(await zip.file('json/account.json')!.async('string'));
+    expect(account).toEqual([expect.objectContaining({ email: 'valencia@demo.peercities.eu', name: 'Lucía Martínez' })]);
+    expect(JSON.stringify(account)).not.toContain('password');
+    const roles = JSON.parse(await zip.file('json/roles.json')!.async('string'));
+    expect(roles).toEqual([expect.objectContaining({ role: 'city_representative', city: 'Valencia', primary_contact: true })]);
+    const signIns = JSON.parse(await zip.file('json/sign_ins.json')!.async('string'));
+    expect(signIns.length).toBeGreaterThan(0);
+    expect(signIns[0]).toMatchObject({ succeeded: true });
+    const csv = await zip.file('csv/account.csv')!.async('string');
+    expect(csv).toContain('valencia@demo.peercities.eu');
+
+    // Someone else cannot download it, nor learn that it exists.
+    const other = await t.signedIn('krakow@demo.peercities.eu');
+    expect((await other.request({ method: 'GET', url: `/api/me/data-exports/${id}/download` })).statusCode).toBe(404);
+    expect((await other.request({ method: 'GET', url: '/api/me/data-exports/latest' })).statusCode).toBe(404);
+    expect((await (await t.client()).request({ method: 'GET', url: `/api/me/data-exports/${id}/download` })).statusCode).toBe(401);
+
+    // After 24 hours: expired, not downloadable, and deleted by the retention job.
+    t.setNow(new Date(new Date(latest.expiresAt).getTime() + 1000));
+    expect((await rep.request({ method: 'GET', url: '/api/me/data-exports/latest' })).json().status).toBe('expired');
+    expect((await rep.request({ method: 'GET', url: `/api/me/data-exports/${id}/download` })).statusCode).toBe(404);
+    await t.app.scheduler.tick();
+    expect(await t.app.db.selectFrom('data_exports').select('id').where('id', '=', id).execute()).toEqual([]);
+    t.setNow(null);
+
+    const audit = await t.app.db.selectFrom('audit_events').select('action').where('action', '=', 'person.data_export_request').execute();
+    expect(audit.length).toBe(1);
+  });
+
+  it('writes CSV that a spreadsheet opens without running a formula', () => {
+    const csv = rowsToCsv([{ name: '=HYPERLINK("http://x")', n: 1, ok: true, at: new Date('2030-01-01T00:00:00Z'), data: { a: 1 } }]);
+    expect(csv).toContain("'=HYPERLINK");
+    expect(csv).toContain('2030-01-01T00:00:00.000Z');
+    expect(csv).toContain('"{""a"":1}"');
+  });
+});

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** What erasing a person did to one table: deleted, anonymised or kept rows, and why. */
+export const ErasureItem = z.object({
+  table: z.string(),
+  holds: z.string(),
+  outcome: z.enum(['deleted', 'anonymised', 'kept']),
+  rows: z.number().int(),
+  why: z.string(),
+});
+export type ErasureItem = z.infer<typeof ErasureItem>;
+
+/** The report an erasure answers with: shown to the person or the manager who erased. */
+export const ErasureReport = z.object({
+  personId: z.uuid(),
+  erasedAt: z.string(),
+  /** What the erased account reads as from now on. */
+  formerName: z.string(),
+  items: z.array(ErasureItem),
+});
+export type ErasureReport = z.infer<typeof ErasureReport>;
+
+/** The word a person types to confirm an erasure. */
+export const ERASE_WORD = 'ERASE';
+
+/** POST /api/me/erasure: my own account, with my password and the word typed. */
+export const SelfErasureBody = z.object({
+  password: z.string().min(1).max(200),
+  confirmation: z.string().max(20),
+});
+export type SelfErasureBody = z.infer<typeof SelfErasureBody>;
+
+/** POST /api/people/:id/erasure: a manager erases an account on request. */
+export const ManagerErasureBody = z.object({
+  reason: z.string().trim().min(10).max(1000),
+  confirmation: z.string().max(20),
+});
+export type ManagerErasureBody = z.infer<typeof ManagerErasureBody>;
+
+export const DataExportStatus = z.enum(['pending', 'running', 'ready', 'failed', 'expired']);
+
+/** A download of my data: made in the background, kept 24 hours. */
+export const DataExport = z.object({
+  id: z.uuid(),
+  status: DataExportStatus,
+  /** 0–100. */
+  progress: z.number().int(),
+  requestedAt: z.string(),
+  readyAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  sizeBytes: z.number().int().nullable(),
+});
+export type DataExport = z.infer<typeof DataExport>;
+
+export const DataExportParams = z.object({ id: z.uuid() });
