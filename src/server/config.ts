@@ -35,6 +35,7 @@ const EnvSchema = z.object({
   MAIL_WORKER_INTERVAL_MS: z.coerce.number().int().min(50).max(600_000).default(2000),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   WEB_DIST_DIR: z.string().min(1).default('dist/web'),
+  SECOND_FACTOR_FOR_MANAGERS: booleanFlag.optional(),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -63,6 +64,8 @@ export interface Config {
   /** How often the scheduler looks for due reminders and digests. */
   schedulerIntervalMs: number;
   webDistDir: string;
+  /** Programme managers must use two-step sign-in (docs/decisions/0027); default: on, except with the demo data. */
+  secondFactorForManagers: boolean;
 }
 
 export class ConfigError extends Error {
@@ -97,5 +100,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailWorkerIntervalMs: e.MAIL_WORKER_INTERVAL_MS,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     webDistDir: path.resolve(e.WEB_DIST_DIR),
+    secondFactorForManagers: e.SECOND_FACTOR_FOR_MANAGERS ?? !e.SEED_DEMO,
   };
 }

@@ -26,7 +26,7 @@ export interface ClientInfo {
 
 let timingHash: Promise<string> | null = null;
 
-async function assertNotThrottled(db: Db, email: string, ip: string) {
+export async function assertNotThrottled(db: Db, email: string, ip: string) {
   const since = new Date(Date.now() - SESSION_POLICY.failureWindowMs);
   const counts = await countRecentFailures(db, email, ip, since);
   const blockedSince =
@@ -65,9 +65,16 @@ export async function startSession(db: Db, personId: string, client: ClientInfo)
  */
 export async function signIn(
   db: Db,
-  input: { email: string; password: string; passwordHashCost: number; previousToken: string | null },
+  input: {
+    email: string;
+    password: string;
+    passwordHashCost: number;
+    previousToken: string | null;
+    /** Two-step sign-in (modules/two-factor): after the right password, whether a code is needed before a session. */
+    needsSecondStep?: (personId: string) => Promise<boolean>;
+  },
   client: ClientInfo,
-): Promise<{ token: string; user: CurrentUser }> {
+): Promise<{ token: string; user: CurrentUser } | { secondStepFor: string }> {
   await assertNotThrottled(db, input.email, client.ip);
   const person = await findPersonByEmail(db, input.email);
   let valid = false;
@@ -83,6 +90,7 @@ export async function signIn(
     throw new AppError('INVALID_CREDENTIALS', 'The email or password is not correct.');
   }
   if (deactivated) throw new AppError('FORBIDDEN', reason('ACCOUNT_DEACTIVATED'));
+  if (await input.needsSecondStep?.(person.id)) return { secondStepFor: person.id };
   if (input.previousToken) await deleteSession(db, hashToken(input.previousToken));
   const token = await startSession(db, person.id, client);
   await recordAudit(db, { actorId: person.id, action: 'session.sign_in', entityType: 'person', entityId: person.id, ip: client.ip });
