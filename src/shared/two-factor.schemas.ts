@@ -43,7 +43,7 @@ export const TwoFactorEnrolment = z.object({
 export type TwoFactorEnrolment = z.infer<typeof TwoFactorEnrolment>;
 
 export const ConfirmTwoFactorBody = z.object({ code: TotpCode });
-export type ConfirmTwoFactorBody = z.input<typeof ConfirmTwoFactorBody>;
+export type ConfirmTwoFactorBody = z.infer<typeof ConfirmTwoFactorBody>;
 
 /** Shown once; stored only as hashes. */
 export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
@@ -55,10 +55,10 @@ export const DisableTwoFactorBody = z.object({
   password: z.string().min(1, 'Enter your password.').max(200),
   code: SecondFactorCode,
 });
-export type DisableTwoFactorBody = z.input<typeof DisableTwoFactorBody>;
+export type DisableTwoFactorBody = z.infer<typeof DisableTwoFactorBody>;
 
 export const SecondStepBody = z.object({
   code: SecondFactorCode,
   rememberDevice: z.boolean().default(false),
 });
-export type SecondStepBody = z.input<typeof SecondStepBody>;
+export type SecondStepBody = z.infer<typeof SecondStepBody>;

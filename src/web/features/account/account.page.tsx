@@ -12,6 +12,7 @@ import { MyRoles } from './my-roles.tsx';
 import { OptInsCard } from './opt-ins.tsx';
 import { ProfileForm } from './profile-form.tsx';
 import { PageSection } from '../../components/page-section.tsx';
+import { TwoFactorSection } from './two-factor-section.tsx';
 
 // Set by the invitation page after the person joined.
 const WelcomeState = z.object({ welcome: z.literal(true) });
@@ -45,6 +46,10 @@ export function AccountPage() {
           <Divider />
           <PageSection id="password-heading" title={t('account.changePassword')}>
             <ChangePasswordForm email={me.data.email} />
+          </PageSection>
+          <Divider />
+          <PageSection id="two-step-heading" title={t('twoFactor.title')}>
+            <TwoFactorSection />
           </PageSection>
           <Divider />
           <PageSection id="calendar-heading" title={t('account.calendarTitle')}>
