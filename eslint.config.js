@@ -52,6 +52,7 @@ const SERVER_MODULES = {
       'people/people.repository.ts', 'people/people.policy.ts', 'people/people.presenter.ts', 'people/people.service.ts',
       'session/session.repository.ts', 'session/session.service.ts',
       'consent/consent.service.ts',
+      'two-factor/two-factor.routes.ts',
     ],
     'password-resets': ['auth/password.ts', 'auth/tokens.ts', 'email/email-templates.ts', 'people/people.repository.ts', 'session/session.repository.ts'],
     solutions: ['cities/cities.policy.ts', 'cities/cities.repository.ts'],

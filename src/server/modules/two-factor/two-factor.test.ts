@@ -1,6 +1,6 @@
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, DEMO_PASSWORD, type TestApp, type TestClient } from '../../test-support/test-app.ts';
+import { createTestApp, DEMO_PASSWORD, READ_NOTICE, type TestApp, type TestClient } from '../../test-support/test-app.ts';
 import { SESSION_COOKIE } from '../session/session-policy.ts';
 import { CHALLENGE_COOKIE, DEVICE_COOKIE } from './two-factor.service.ts';
 
@@ -191,6 +191,30 @@ describe('signing in with two steps', () => {
     const res = await client.request({ method: 'POST', url: '/api/session', payload: { email: other, password: DEMO_PASSWORD } });
     expect(res.json()).toMatchObject({ user: null, secondStep: true });
     expect(otherSecret).toBeTruthy();
+  });
+});
+
+describe('accepting an invitation into an existing account', () => {
+  it('does not skip the second step: the password grants the role, a code is still asked before a session', async () => {
+    const email = 'facilitator@demo.peercities.eu';
+    const { secret } = await enrol(await t.signedIn(email));
+    // The manager invites the facilitator to a further role; the link comes by email (development mailbox).
+    const manager = await t.signedIn('manager@demo.peercities.eu');
+    const invite = await manager.request({ method: 'POST', url: '/api/invitations', payload: { email, name: 'Facilitator', role: 'expert' } });
+    expect(invite.statusCode, invite.body).toBe(201);
+    const mail = await manager.request({ method: 'GET', url: '/api/mailbox?pageSize=100' });
+    const message = mail.json().items.find((m: { to: string }) => m.to === email);
+    const token = /\/invitations\/([\w-]{40,})/.exec(message?.text ?? '')?.[1];
+    expect(token).toBeDefined();
+
+    const c = await t.client();
+    const accept = await c.request({ method: 'POST', url: `/api/invitations/by-token/${token}/accept`, payload: { name: 'Facilitator', password: DEMO_PASSWORD, ...READ_NOTICE } });
+    expect(accept.statusCode, accept.body).toBe(200);
+    expect(accept.json()).toMatchObject({ user: null, secondStep: true });
+    expect(c.cookies.has(SESSION_COOKIE)).toBe(false);
+    const ok = await c.request({ method: 'POST', url: '/api/session/second-step', payload: { code: await codeFor(secret) } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().user.roles.map((r: { role: string }) => r.role)).toContain('expert');
   });
 });
 
