@@ -30,7 +30,7 @@ const webRestrict = (...regexes) => ({
 const SERVER_MODULES = {
   order: [
     'health', 'audit', 'email', 'auth',
-    'people', 'consent', 'session',
+    'people', 'consent', 'session', 'two-factor',
     'account', 'invitations', 'password-resets',
     'cities', 'solutions', 'registration',
     'programmes', 'groups', 'applications', 'review', 'visits', 'matching',
@@ -40,6 +40,7 @@ const SERVER_MODULES = {
     '*': ['audit/audit.repository.ts', 'email/outbox.repository.ts'],
     people: ['email/email-templates.ts'],
     session: ['auth/password.ts', 'auth/tokens.ts', 'people/people.repository.ts'],
+    'two-factor': ['auth/password.ts', 'auth/tokens.ts', 'people/people.repository.ts', 'session/session.repository.ts', 'session/session.service.ts', 'session/session.routes.ts'],
     account: [
       'auth/password.ts', 'auth/password-policy.ts', 'auth/tokens.ts', 'email/email-templates.ts',
       'people/people.repository.ts', 'people/people-emails.ts', 'people/people.policy.ts', 'people/people.service.ts',
@@ -51,6 +52,7 @@ const SERVER_MODULES = {
       'people/people.repository.ts', 'people/people.policy.ts', 'people/people.presenter.ts', 'people/people.service.ts',
       'session/session.repository.ts', 'session/session.service.ts',
       'consent/consent.service.ts',
+      'two-factor/two-factor.routes.ts',
     ],
     'password-resets': ['auth/password.ts', 'auth/password-policy.ts', 'auth/tokens.ts', 'email/email-templates.ts', 'people/people.repository.ts', 'session/session.repository.ts', 'session/session-cache.ts'],
     solutions: ['cities/cities.policy.ts', 'cities/cities.repository.ts'],
@@ -76,7 +78,7 @@ const SERVER_MODULES = {
       'registration/registration.service.ts',
     ],
     seed: ['auth/password.ts', 'matching/matching.service.ts', 'programmes/programmes.repository.ts', 'solutions/solutions.repository.ts'],
-    plugins: ['auth/tokens.ts', 'session/session-policy.ts', 'session/session.service.ts'],
+    plugins: ['auth/tokens.ts', 'session/session-policy.ts', 'session/session.service.ts', 'two-factor/two-factor.repository.ts'],
     app: ['*/*.routes.ts', 'people/person-labels.ts', 'session/session-cache.ts', 'matching/solver-pool.ts', 'privacy/data-export.service.ts'],
     main: [],
     lib: [],

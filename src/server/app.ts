@@ -47,6 +47,8 @@ import { peopleRoutes } from './modules/people/people.routes.ts';
 import { representativeRoutes } from './modules/invitations/representatives.routes.ts';
 import { sessionRoutes } from './modules/session/session.routes.ts';
 import { mySessionsRoutes } from './modules/session/my-sessions.routes.ts';
+import { secondStepHook, twoFactorRoutes } from './modules/two-factor/two-factor.routes.ts';
+import { twoFactorPlugin } from './plugins/two-factor.plugin.ts';
 import { solutionRoutes } from './modules/solutions/solutions.routes.ts';
 import { workRoutes } from './modules/work/work.routes.ts';
 import { registrationRoutes } from './modules/registration/registration.routes.ts';
@@ -196,6 +198,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(securityHeadersPlugin);
   await app.register(problemPlugin);
   await app.register(authPlugin);
+  await app.register(twoFactorPlugin);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -218,7 +221,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(metricsPlugin, { token: config.metricsToken });
   await app.register(healthRoutes);
-  await app.register(sessionRoutes);
+  await app.register(sessionRoutes, { secondStep: secondStepHook });
+  await app.register(twoFactorRoutes);
   await app.register(meRoutes);
   await app.register(mySessionsRoutes);
   await app.register(consentRoutes);

@@ -19,6 +19,14 @@ const POLICY: Record<string, Access> = {
   'GET /api/me/sessions': 'signed-in',
   'DELETE /api/me/sessions': 'signed-in',
   'DELETE /api/me/sessions/{id}': 'signed-in',
+  // Two-step sign-in (modules/two-factor).
+  'POST /api/session/second-step': 'public',
+  'GET /api/me/two-factor': 'signed-in',
+  'POST /api/me/two-factor/enrolment': 'signed-in',
+  'POST /api/me/two-factor/enrolment/confirm': 'signed-in',
+  'POST /api/me/two-factor/recovery-codes': 'signed-in',
+  'POST /api/me/two-factor/disable': 'signed-in',
+  'DELETE /api/me/two-factor/devices/{deviceId}': 'signed-in',
   'POST /api/me/consents': 'signed-in',
   'PUT /api/me/opt-ins': 'signed-in',
   'GET /api/privacy-notice': 'public',
@@ -223,7 +231,8 @@ const fillPath = (path: string) =>
     .replace('{token}', 'x'.repeat(43))
     .replace('{slug}', 'no-such-programme')
     .replace('{kind}', 'host')
-    .replace('{format}', 'csv');
+    .replace('{format}', 'csv')
+    .replace('{deviceId}', '00000000-0000-4000-8000-000000000000');
 
 let t: TestApp;
 let routes: { method: string; path: string; key: string; hasBody: boolean }[];
@@ -327,6 +336,8 @@ describe('malformed bodies', () => {
       'PUT /api/applications/{id}/attachments/{questionId}',
       'PUT /api/meetings/{id}/materials/file',
       'PUT /api/sessions/{id}/materials/file',
+      // Starting the set-up of two-step sign-in: a new secret, nothing to choose.
+      'POST /api/me/two-factor/enrolment',
     ]);
     expect(routes.filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method) && !bodyless.has(r.key)).map((r) => r.key)).toEqual(withBody.map((r) => r.key));
     for (const route of withBody) {

@@ -85,6 +85,7 @@ const EnvSchema = z.object({
   RETENTION_SIGN_IN_ATTEMPTS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   RETENTION_SENT_EMAIL_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   RETENTION_UNSELECTED_ATTACHMENTS_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  SECOND_FACTOR_FOR_MANAGERS: booleanFlag.optional(),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -122,6 +123,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** What the retention job keeps, in days (docs/privacy.md). */
   retention: { signInAttemptsDays: number; sentEmailDays: number; unselectedAttachmentsDays: number };
+  /** Programme managers must use two-step sign-in (docs/decisions/0027); default: on, except with the demo data. */
+  secondFactorForManagers: boolean;
 }
 
 export class ConfigError extends Error {
@@ -164,5 +167,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sentEmailDays: e.RETENTION_SENT_EMAIL_DAYS,
       unselectedAttachmentsDays: e.RETENTION_UNSELECTED_ATTACHMENTS_DAYS,
     },
+    secondFactorForManagers: e.SECOND_FACTOR_FOR_MANAGERS ?? !e.SEED_DEMO,
   };
 }

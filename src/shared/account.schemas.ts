@@ -37,6 +37,8 @@ export type CurrentUser = z.infer<typeof CurrentUser>;
 export const SessionState = z.object({
   user: CurrentUser.nullable(),
   csrfToken: z.string(),
+  /** The password was right and the account asks for a code next (POST /api/session/second-step). */
+  secondStep: z.literal(true).optional(),
 });
 export type SessionState = z.infer<typeof SessionState>;
 

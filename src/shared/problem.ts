@@ -31,6 +31,8 @@ export const ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   ATTACHMENT_INVALID: 422,
   TOO_MANY_ATTEMPTS: 429,
+  /** A programme manager without two-step sign-in where it is required: the web app routes to enrolment. */
+  SECOND_FACTOR_ENROLMENT_REQUIRED: 403,
   INTERNAL_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
 } as const;

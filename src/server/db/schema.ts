@@ -1,7 +1,7 @@
 // Kysely's view of the database: every table, by name. The tables' columns
 // are in tables/<area>.ts, kept in step with migrations/ (schema.test.ts).
 import type { CitiesTable, CityContactsTable, CityChangesTable, SolutionsTable, CacheVersionsTable } from './tables/cities.ts';
-import type { PeopleTable, RoleGrantsTable, SessionsTable, InvitationsTable, PasswordResetsTable, SignInAttemptsTable, OutboxTable, AuditEventsTable, SeedRunsTable, JobRunsTable, WorkRemindersTable, PrivacyNoticesTable, PrivacyConsentsTable, DataExportsTable } from './tables/people.ts';
+import type { PeopleTable, RoleGrantsTable, SessionsTable, InvitationsTable, PasswordResetsTable, SignInAttemptsTable, OutboxTable, AuditEventsTable, SeedRunsTable, JobRunsTable, WorkRemindersTable, PrivacyNoticesTable, PrivacyConsentsTable, DataExportsTable, TwoFactorTable, TwoFactorRecoveryCodesTable, TwoFactorChallengesTable, RememberedDevicesTable } from './tables/people.ts';
 import type { ProgrammesTable, ProgrammeMilestonesTable, CallsTable, CallReopeningsTable, LearningCompletionsTable, ApplicationsTable, ApplicationAttachmentsTable, ApplicationRemindersTable, EvaluatorAssignmentsTable, EvaluationsTable, ApplicationDecisionsTable } from './tables/programmes.ts';
 import type { LearningPhasesTable, DiscussionGroupsTable, GroupFacilitatorsTable, GroupMembershipsTable, GroupMeetingsTable, MeetingMaterialsTable, MeetingAttendanceTable, CalendarFeedsTable, GroupThreadsTable, GroupPostsTable, DigestCursorsTable, MeetingRemindersTable } from './tables/groups.ts';
 import type { RegistrationSettingsTable, RegistrationsTable, RegistrationAttemptsTable } from './tables/registration.ts';
@@ -74,4 +74,8 @@ export interface Database {
   matching_publications: MatchingPublicationsTable;
   work_reminders: WorkRemindersTable;
   data_exports: DataExportsTable;
+  two_factor: TwoFactorTable;
+  two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
+  two_factor_challenges: TwoFactorChallengesTable;
+  remembered_devices: RememberedDevicesTable;
 }

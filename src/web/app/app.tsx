@@ -1,10 +1,17 @@
 import { MantineProvider } from '@mantine/core';
-import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { ApiError } from '../lib/api-client.ts';
 import { resetSession } from '../lib/session.ts';
 import { router } from './router.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
+
+/** A programme manager who must set up two-step sign-in first is taken to the set-up (docs/decisions/0027). */
+function secondFactorFirst(error: unknown) {
+  if (error instanceof ApiError && error.code === 'SECOND_FACTOR_ENROLMENT_REQUIRED' && window.location.pathname !== '/account/two-step') {
+    void router.navigate('/account/two-step');
+  }
+}
 
 const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({
@@ -12,8 +19,10 @@ const queryClient: QueryClient = new QueryClient({
       // A 401 on a page that needs a session means it expired (12 h, or 30
       // minutes idle): refresh who we are so the guards offer sign-in again.
       if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') void resetSession(queryClient);
+      secondFactorFirst(error);
     },
   }),
+  mutationCache: new MutationCache({ onError: secondFactorFirst }),
   defaultOptions: {
     queries: {
       // A 4xx answer will not change by asking again; network hiccups might.

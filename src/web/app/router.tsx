@@ -25,6 +25,8 @@ export const router = createBrowserRouter([
         children: [
           { index: true, lazy: lazyPage(() => import('../features/home/home.page.tsx'), (m) => m.HomePage) },
           { path: 'sign-in', lazy: lazyPage(() => import('../features/auth/sign-in.page.tsx'), (m) => m.SignInPage) },
+          { path: 'sign-in/second-step', lazy: lazyPage(() => import('../features/auth/second-step.page.tsx'), (m) => m.SecondStepPage) },
+          { path: 'account/two-step', lazy: lazyPage(() => import('../features/account/two-step.page.tsx'), (m) => m.TwoStepPage, signedIn) },
           { path: 'forgot-password', lazy: lazyPage(() => import('../features/auth/forgot-password.page.tsx'), (m) => m.ForgotPasswordPage) },
           { path: 'reset-password/:token', lazy: lazyPage(() => import('../features/auth/reset-password.page.tsx'), (m) => m.ResetPasswordPage) },
           { path: 'privacy', lazy: lazyPage(() => import('../features/privacy/privacy.page.tsx'), (m) => m.PrivacyPage) },

@@ -8,6 +8,7 @@ import registration from './en/registration.json';
 import review from './en/review.json';
 import start from './en/start.json';
 import visits from './en/visits.json';
+import twoFactor from './en/two-factor.json';
 import { REASON_TEXTS } from '../../shared/reason-texts.ts';
 
 /**
@@ -16,12 +17,12 @@ import { REASON_TEXTS } from '../../shared/reason-texts.ts';
  * files may add to shared sections (for example `errors.codes`); the merge is
  * deep and a feature file never overrides a base string (tested).
  */
-export type English = typeof base & typeof matching & typeof people & typeof personalData & typeof privacy & typeof programmes & typeof registration & typeof review & typeof start & typeof visits & { reasons: typeof REASON_TEXTS };
+export type English = typeof base & typeof matching & typeof people & typeof personalData & typeof privacy & typeof programmes & typeof registration & typeof review & typeof start & typeof visits & typeof twoFactor & { reasons: typeof REASON_TEXTS };
 
 type Tree = { [key: string]: string | Tree };
 
 // Reasons (codes of domain rules and services) keep their English in src/shared, where the server reads it too.
-export const featureStrings: Record<string, Tree> = { matching, people, personalData, privacy, programmes, registration, review, start, visits, reasons: { reasons: REASON_TEXTS } };
+export const featureStrings: Record<string, Tree> = { matching, people, personalData, privacy, programmes, registration, review, start, visits, twoFactor, reasons: { reasons: REASON_TEXTS } };
 
 export function mergeStrings(target: Tree, source: Tree): Tree {
   const merged: Tree = { ...target };

@@ -156,3 +156,36 @@ export interface PrivacyConsentsTable {
   accepted_at: Generated<Date>;
   context: 'invitation' | 'registration' | 're-accept';
 }
+
+export interface TwoFactorTable {
+  person_id: string;
+  secret: string;
+  created_at: Generated<Date>;
+  confirmed_at: TimestampNullable;
+  last_used_step: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface TwoFactorRecoveryCodesTable {
+  id: Generated<string>;
+  person_id: string;
+  code_hash: string;
+  used_at: TimestampNullable;
+}
+
+export interface TwoFactorChallengesTable {
+  token_hash: string;
+  person_id: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  failures: Generated<number>;
+}
+
+export interface RememberedDevicesTable {
+  id: Generated<string>;
+  token_hash: string;
+  person_id: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+  last_used_at: TimestampNullable;
+  user_agent: string | null;
+}

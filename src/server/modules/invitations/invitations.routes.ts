@@ -12,6 +12,7 @@ import {
 import { Problem } from '../../../shared/problem.ts';
 import { csrfTokenFor, requireUser, setSessionCookie } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
+import { secondStepHook } from '../two-factor/two-factor.routes.ts';
 import { acceptInvitation, createInvitation, pageOfInvitations, previewInvitation, resendInvitation, revokeInvitation } from './invitations.service.ts';
 
 const managers = ['programme_manager'] as const;
@@ -83,9 +84,20 @@ export async function invitationRoutes(app: App) {
     handler: async (request, reply) => {
       const { sessionToken, user } = await acceptInvitation(
         app.db,
-        { token: request.params.token, body: request.body, passwordHashCost: app.config.passwordHashCost, previousSessionToken: request.sessionToken },
+        {
+          token: request.params.token,
+          body: request.body,
+          passwordHashCost: app.config.passwordHashCost,
+          previousSessionToken: request.sessionToken,
+          needsSecondStep: (personId) => secondStepHook.needed(request, personId),
+        },
         { ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
       );
+      if (sessionToken === null) {
+        // The role is granted; the account uses two-step sign-in, so a code comes before a session.
+        await secondStepHook.begin(request, reply, user.id);
+        return { user: null, csrfToken: csrfTokenFor(request, reply), secondStep: true as const };
+      }
       setSessionCookie(request, reply, sessionToken);
       return { user, csrfToken: csrfTokenFor(request, reply, sessionToken) };
     },

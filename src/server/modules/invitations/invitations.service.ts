@@ -154,9 +154,16 @@ export async function previewInvitation(db: Db, token: string): Promise<Invitati
  */
 export async function acceptInvitation(
   db: Db,
-  input: { token: string; body: AcceptInvitationBody; passwordHashCost: number; previousSessionToken: string | null },
+  input: {
+    token: string;
+    body: AcceptInvitationBody;
+    passwordHashCost: number;
+    previousSessionToken: string | null;
+    /** Two-step sign-in (modules/two-factor): an existing account that uses it gets no session before its code. */
+    needsSecondStep?: (personId: string) => Promise<boolean>;
+  },
   client: ClientInfo,
-): Promise<{ sessionToken: string; user: CurrentUser }> {
+): Promise<{ sessionToken: string | null; user: CurrentUser }> {
   const preview = await findInvitationByToken(db, hashToken(input.token));
   if (!preview || preview.status !== 'pending') throw invalidLink();
   const existing = await findPersonByEmail(db, preview.email);
@@ -199,11 +206,13 @@ export async function acceptInvitation(
     return id;
   });
 
-  if (input.previousSessionToken) await deleteSession(db, hashToken(input.previousSessionToken));
-  const sessionToken = await startSession(db, personId, client);
   const person = await findPersonById(db, personId);
   if (!person) throw new Error('person vanished after accepting an invitation');
-  return { sessionToken, user: await currentUserOf(db, person) };
+  const user = await currentUserOf(db, person);
+  if (existing?.password_hash && (await input.needsSecondStep?.(personId))) return { sessionToken: null, user };
+  if (input.previousSessionToken) await deleteSession(db, hashToken(input.previousSessionToken));
+  const sessionToken = await startSession(db, personId, client);
+  return { sessionToken, user };
 }
 
 export async function pageOfInvitations(db: Db, query: { email?: string | undefined; page: number; pageSize: number }) {

@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { SessionState, SignInBody } from '../../../shared/account.schemas.ts';
 import { Problem } from '../../../shared/problem.ts';
@@ -5,7 +6,19 @@ import { clearSessionCookie, csrfTokenFor, setSessionCookie } from '../../plugin
 import type { App } from '../../route-types.ts';
 import { signIn, signOut } from './session.service.ts';
 
-export async function sessionRoutes(app: App) {
+/**
+ * Two-step sign-in plugs in here: app.ts passes modules/two-factor's hook, so
+ * this lower module never imports it (docs/decisions/0027-two-factor.md).
+ */
+export interface SecondStepHook {
+  /** After the right password: whether a code is needed before a session. */
+  needed(request: FastifyRequest, personId: string): Promise<boolean>;
+  /** Starts the pending second step (its cookie) instead of a session. */
+  begin(request: FastifyRequest, reply: FastifyReply, personId: string): Promise<void>;
+}
+
+export async function sessionRoutes(app: App, options: { secondStep?: SecondStepHook } = {}) {
+  const { secondStep } = options;
   app.get('/api/session', {
     config: { access: 'public' },
     schema: { tags: ['session'], summary: 'Who is signed in, and the CSRF token for changes', response: { 200: SessionState } },
@@ -19,18 +32,27 @@ export async function sessionRoutes(app: App) {
     config: { access: 'public' },
     schema: {
       tags: ['session'],
-      summary: 'Sign in with email and password',
+      summary: 'Sign in with email and password (with two-step sign-in on, answers secondStep: a code comes next)',
       body: SignInBody,
       response: { 200: SessionState, 401: Problem, 403: Problem, 429: Problem },
     },
     handler: async (request, reply) => {
-      const { token, user } = await signIn(
+      const result = await signIn(
         app.db,
-        { ...request.body, passwordHashCost: app.config.passwordHashCost, previousToken: request.sessionToken },
+        {
+          ...request.body,
+          passwordHashCost: app.config.passwordHashCost,
+          previousToken: request.sessionToken,
+          ...(secondStep ? { needsSecondStep: (personId: string) => secondStep.needed(request, personId) } : {}),
+        },
         { ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
       );
-      setSessionCookie(request, reply, token);
-      return { user, csrfToken: csrfTokenFor(request, reply, token) };
+      if ('secondStepFor' in result) {
+        await secondStep?.begin(request, reply, result.secondStepFor);
+        return { user: null, csrfToken: csrfTokenFor(request, reply), secondStep: true as const };
+      }
+      setSessionCookie(request, reply, result.token);
+      return { user: result.user, csrfToken: csrfTokenFor(request, reply, result.token) };
     },
   });
 

@@ -33,7 +33,7 @@ type FailureCounts = Awaited<ReturnType<typeof countRecentFailures>>;
  * address, per account, and per address, each with its own threshold, shared
  * by every process through `sign_in_attempts`. Refused tries are not counted.
  */
-async function assertNotThrottled(db: Db, email: string, ip: string): Promise<FailureCounts> {
+export async function assertNotThrottled(db: Db, email: string, ip: string): Promise<FailureCounts> {
   const since = new Date(Date.now() - SESSION_POLICY.failureWindowMs);
   const counts = await countRecentFailures(db, email, ip, since);
   const blockedSince =
@@ -82,9 +82,16 @@ export async function startSession(db: Db, personId: string, client: ClientInfo)
  */
 export async function signIn(
   db: Db,
-  input: { email: string; password: string; passwordHashCost: number; previousToken: string | null },
+  input: {
+    email: string;
+    password: string;
+    passwordHashCost: number;
+    previousToken: string | null;
+    /** Two-step sign-in (modules/two-factor): after the right password, whether a code is needed before a session. */
+    needsSecondStep?: (personId: string) => Promise<boolean>;
+  },
   client: ClientInfo,
-): Promise<{ token: string; user: CurrentUser }> {
+): Promise<{ token: string; user: CurrentUser } | { secondStepFor: string }> {
   const counts = await assertNotThrottled(db, input.email, client.ip);
   const person = await findPersonByEmail(db, input.email);
   let valid = false;
@@ -111,6 +118,7 @@ export async function signIn(
     throw new AppError('INVALID_CREDENTIALS', 'The email or password is not correct.');
   }
   if (deactivated) throw new AppError('FORBIDDEN', reason('ACCOUNT_DEACTIVATED'));
+  if (await input.needsSecondStep?.(person.id)) return { secondStepFor: person.id };
   if (input.previousToken) await deleteSession(db, hashToken(input.previousToken));
   const token = await startSession(db, person.id, client);
   await recordAudit(db, { actorId: person.id, action: 'session.sign_in', entityType: 'person', entityId: person.id, ip: client.ip });

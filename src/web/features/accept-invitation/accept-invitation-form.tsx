@@ -8,7 +8,8 @@ import { useAcceptInvitation } from './accept-invitation.api.ts';
 interface AcceptInvitationFormProps {
   token: string;
   preview: InvitationPreview;
-  onAccepted: () => void;
+  /** `secondStep`: the account uses two-step sign-in, so a code comes before the session. */
+  onAccepted: (secondStep: boolean) => void;
 }
 
 /**
@@ -24,7 +25,7 @@ export function AcceptInvitationForm({ token, preview, onAccepted }: AcceptInvit
     toBody: (values) => ({ ...values, privacyNoticeVersion: preview.privacyNoticeVersion }),
     fieldOf: (path) => (path === 'privacyNoticeVersion' ? 'privacyNoticeRead' : path),
     mutation: useAcceptInvitation(token),
-    onSuccess: onAccepted,
+    onSuccess: (state) => onAccepted(state.secondStep === true),
   });
   const existing = preview.existingAccount;
 

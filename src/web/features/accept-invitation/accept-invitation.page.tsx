@@ -42,7 +42,9 @@ export function AcceptInvitationPage() {
             <AcceptInvitationForm
               token={token}
               preview={preview.data}
-              onAccepted={() => void navigate('/account', { replace: true, state: { welcome: true } })}
+              onAccepted={(secondStep) =>
+                void navigate(secondStep ? '/sign-in/second-step?next=%2Faccount' : '/account', { replace: true, state: { welcome: true } })
+              }
             />
           </Paper>
           <Text size="sm" c="dimmed">

@@ -14,6 +14,7 @@ import { OptInsCard } from './opt-ins.tsx';
 import { ProfileForm } from './profile-form.tsx';
 import { DownloadMyData, EraseMyAccount } from './your-data.tsx';
 import { PageSection } from '../../components/page-section.tsx';
+import { TwoFactorSection } from './two-factor-section.tsx';
 
 // Set by the invitation page after the person joined.
 const WelcomeState = z.object({ welcome: z.literal(true) });
@@ -51,6 +52,10 @@ export function AccountPage() {
           <Divider />
           <PageSection id="sessions-heading" title={t('account.sessions.title')}>
             <MySessionsCard />
+          </PageSection>
+          <Divider />
+          <PageSection id="two-step-heading" title={t('twoFactor.title')}>
+            <TwoFactorSection />
           </PageSection>
           <Divider />
           <PageSection id="calendar-heading" title={t('account.calendarTitle')}>

@@ -30,6 +30,20 @@ describe('SignInForm', () => {
   });
 });
 
+describe('SignInForm with two-step sign-in', () => {
+  it('goes to the second step, not to the page asked for, when the account asks for a code', async () => {
+    mockApi({ 'GET /api/session': { body: session }, 'POST /api/session': { body: { ...session, secondStep: true } } });
+    const onSignedIn = vi.fn();
+    const onSecondStep = vi.fn();
+    const { user } = renderPage(<SignInForm onSignedIn={onSignedIn} onSecondStep={onSecondStep} />);
+    await user.type(screen.getByLabelText(/Email/), 'a@example.org');
+    await user.type(screen.getByLabelText(/^Password/), 'secret');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await waitFor(() => expect(onSecondStep).toHaveBeenCalledOnce());
+    expect(onSignedIn).not.toHaveBeenCalled();
+  });
+});
+
 describe('SignInForm after wrong credentials', () => {
   const refused = () => ({
     'GET /api/session': { body: session },

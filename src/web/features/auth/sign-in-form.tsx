@@ -5,9 +5,10 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { useSignIn } from './auth.api.ts';
 
-export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
+/** `onSecondStep`: the password was right and the account asks for a code next (two-step sign-in). */
+export function SignInForm({ onSignedIn, onSecondStep }: { onSignedIn: () => void; onSecondStep?: () => void }) {
   const { t } = useTranslation();
-  const form = useApiForm({ initialValues: { email: '', password: '' }, schema: SignInBody, mutation: useSignIn(), onSuccess: onSignedIn });
+  const form = useApiForm({ initialValues: { email: '', password: '' }, schema: SignInBody, mutation: useSignIn(), onSuccess: (state) => (state.secondStep ? onSecondStep?.() : onSignedIn()) });
 
   return (
     <form {...form.formProps} aria-label={t('signIn.title')}>

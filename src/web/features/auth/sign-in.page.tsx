@@ -36,7 +36,10 @@ export function SignInPage() {
         </Alert>
       )}
       <Paper withBorder p="lg" radius="md">
-        <SignInForm onSignedIn={() => void navigate(next, { replace: true })} />
+        <SignInForm
+          onSignedIn={() => void navigate(next, { replace: true })}
+          onSecondStep={() => void navigate(`/sign-in/second-step?next=${encodeURIComponent(next)}`)}
+        />
       </Paper>
       <Text size="sm">
         <RouterAnchor to="/forgot-password">{t('signIn.forgotPassword')}</RouterAnchor>
