@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { because } from './issue-reason.ts';
 
 /**
  * The string types of the API (docs/decisions/0024-strict-input-types.md).
@@ -12,6 +11,9 @@ import { because } from './issue-reason.ts';
 // In a `u` pattern a whole surrogate pair is one code point; \p{Cs} matches only a half on its own.
 // eslint-disable-next-line no-control-regex -- U+0000 is exactly what is refused
 const UNSTORABLE = /[\u0000\p{Cs}]/u;
+
+// A refinement's reason (as `because` in issue-reason.ts, written out: that module imports the catalogue, which uses these types).
+const because = (code: 'TEXT_CHARACTERS_INVALID' | 'DATE_INVALID' | 'DATE_TIME_INVALID') => ({ params: { reason: code } });
 
 /** True when the text holds neither U+0000 nor half of a surrogate pair. */
 export function isStorableText(value: string): boolean {
