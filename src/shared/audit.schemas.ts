@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { pageOf } from './pagination.ts';
-import { text } from './text.ts';
+import { Instant, text } from './text.ts';
 
 export const AuditQuery = z.object({
   entityType: text().max(40).optional(),
   entityId: text().max(80).optional(),
   action: text().max(80).optional(),
   actorId: z.uuid().optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: Instant.optional(),
+  to: Instant.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { because } from './issue-reason.ts';
-import { text, webAddress } from './text.ts';
+import { LocalDateTime, text, webAddress } from './text.ts';
 
 const SectorCode = z.enum(['energy', 'buildings', 'mobility', 'circular-economy', 'industry', 'nature-based-solutions']);
 
@@ -77,7 +77,7 @@ export const CreateMeetingBody = z.object({
   phaseNumber: z.number().int().min(1).max(12),
   title: text().trim().min(1).max(200),
   /** Local date and time in the programme's time zone. */
-  startsAtLocal: text().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use a local date and time like 2027-03-15T10:00.'),
+  startsAtLocal: LocalDateTime,
   durationMinutes: z.number().int().min(15).max(480),
   joinUrl: webAddress({ protocol: /^https$/, error: 'Use an https:// link.' }).nullable().default(null),
   agenda: text().max(5000).default(''),

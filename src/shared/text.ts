@@ -32,7 +32,7 @@ const yearFrom1 = (value: string) => !value.startsWith('0000');
 
 /** A calendar day as YYYY-MM-DD that exists (no 2027-02-30, no 0000-00-00); in the programme's time zone where it matters. */
 export const LocalDate = z.iso
-  .date({ error: 'Use a real date like 2027-05-20.' })
+  .date({ error: 'Use a real date like 2027-05-20.', abort: true })
   .refine(yearFrom1, { message: 'Use a real date like 2027-05-20.', ...because('DATE_INVALID') });
 
 /** A time of day as HH:MM, from 00:00 to 23:59. */
@@ -40,11 +40,11 @@ export const LocalTime = z.iso.time({ precision: -1, error: 'Use a time from 00:
 
 /** A local date and time as YYYY-MM-DDTHH:MM (no offset), both parts real. */
 export const LocalDateTime = z.iso
-  .datetime({ local: true, precision: -1, error: 'Use a real local date and time like 2027-03-15T10:00.' })
+  .datetime({ local: true, precision: -1, error: 'Use a real local date and time like 2027-03-15T10:00.', abort: true })
   .refine((value) => /T\d{2}:\d{2}$/.test(value), { message: 'Use a real local date and time like 2027-03-15T10:00.', ...because('DATE_TIME_INVALID') })
   .refine(yearFrom1, { message: 'Use a real local date and time like 2027-03-15T10:00.', ...because('DATE_TIME_INVALID') });
 
 /** An instant with its offset (ISO 8601, e.g. 2027-03-15T10:00:00+01:00), on a real calendar day. */
 export const Instant = z.iso
-  .datetime({ offset: true, error: 'Use a real date and time with its offset, like 2027-03-15T10:00:00+01:00.' })
+  .datetime({ offset: true, error: 'Use a real date and time with its offset, like 2027-03-15T10:00:00+01:00.', abort: true })
   .refine(yearFrom1, { message: 'Use a real date and time with its offset, like 2027-03-15T10:00:00+01:00.', ...because('DATE_TIME_INVALID') });

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { Reason } from './reason.ts';
 import { because } from './issue-reason.ts';
-import { text, webAddress } from './text.ts';
-
-const LocalDate = text().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-05-20.');
-const Time = text().regex(/^\d{2}:\d{2}$/, 'Use a time like 09:30.');
+import { LocalDate, LocalTime, text, webAddress } from './text.ts';
 
 export const AgendaItem = z.object({
   id: z.uuid(),
@@ -72,8 +69,8 @@ export const HostUnavailableBody = z.object({ dates: z.array(LocalDate).max(100)
 export const CreateAgendaItemBody = z
   .object({
     day: z.number().int().min(1).max(10),
-    startsAt: Time,
-    endsAt: Time,
+    startsAt: LocalTime,
+    endsAt: LocalTime,
     kind: z.enum(['site_visit', 'talk', 'workshop', 'meal', 'other']),
     title: text().trim().min(1).max(200),
     place: text().max(300).default(''),
