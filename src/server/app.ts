@@ -49,7 +49,7 @@ import { registrationRoutes } from './modules/registration/registration.routes.t
 import { expireRegistrations } from './jobs/registration-expiry.ts';
 import { authPlugin } from './plugins/auth.plugin.ts';
 import { metricsPlugin } from './plugins/metrics.plugin.ts';
-import { problemPlugin } from './plugins/problem.plugin.ts';
+import { problemPlugin, problemServerOptions } from './plugins/problem.plugin.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.plugin.ts';
 import { webPlugin } from './plugins/web.plugin.ts';
 
@@ -98,6 +98,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    ...problemServerOptions,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
