@@ -8,13 +8,11 @@ import { text } from './text.ts';
 /** NIST SP 800-63B: length only, no composition rules. */
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
-export const Password = z
-  .string()
+export const Password = text()
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
 
-export const Email = z
-  .string()
+export const Email = text()
   .trim()
   .toLowerCase()
   .max(254)

@@ -10,8 +10,7 @@ export type CityKind = z.infer<typeof CityKind>;
 export const SectorCode = z.enum(['energy', 'buildings', 'mobility', 'circular-economy', 'industry', 'nature-based-solutions']);
 export type SectorCode = z.infer<typeof SectorCode>;
 
-const LanguageCode = z
-  .string()
+const LanguageCode = text()
   .trim()
   .toLowerCase()
   .regex(/^[a-z]{2}$/, 'Use two-letter ISO 639-1 language codes.');
@@ -103,8 +102,7 @@ export type UpdateCityBody = z.infer<typeof UpdateCityBody>;
 
 export const CityContact = z.object({
   name: text().trim().min(1, 'Enter the contact’s name.').max(120),
-  email: z
-    .string()
+  email: text()
     .trim()
     .toLowerCase()
     .max(254)

@@ -5,8 +5,7 @@ import { text } from './text.ts';
 
 /** A line of text a person types: no line breaks or other control characters (they would reach emails and logs). */
 const PlainLine = (max: number) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max)
     // eslint-disable-next-line no-control-regex

@@ -25,8 +25,7 @@ export type SolutionStatus = z.infer<typeof SolutionStatus>;
 
 export const SolutionLink = z.object({
   label: text().trim().min(1).max(200),
-  url: z
-    .string()
+  url: text()
     .trim()
     .max(2000)
     .pipe(webAddress({ protocol: /^https?$/, error: 'Use an http or https address.' })),
