@@ -46,7 +46,7 @@ const IMPOSSIBLE_TIMES = ['2027-02-30', '0000-00-00', '99:99', '24:00', '2027-02
 const HUGE_INTEGERS = [2147483648, 9007199254740991];
 
 const isDateLike = (name: string, s: JsonSchema) =>
-  s.format === 'date-time' || /\\d\{(2|4)\}[-:]\\d\{2\}/.test(s.pattern ?? '') || /(date|Date|time|Time|At|AtLocal|^from|^to|day|Day)$/.test(name);
+  ['date-time', 'date', 'time'].includes(s.format ?? '') || /\\d\{(2|4)\}[-:]\\d\{2\}|-02-29|2\[0-3\]\):/.test(s.pattern ?? '') || /(date|Date|time|Time|At|AtLocal|^from|^to|day|Day)$/.test(name);
 const isIdLike = (name: string, s: JsonSchema) => s.format === 'uuid' || /(^id|Id|Ids)$/.test(name);
 
 function nonNull(s: JsonSchema): JsonSchema {
@@ -85,7 +85,8 @@ function exampleString(s: JsonSchema): string {
   if (s.format === 'uri') return 'https://example.org/';
   if (s.format === 'date-time') return '2027-05-20T10:00:00+02:00';
   const p = s.pattern ?? '';
-  if (p.includes('T\\d{2}:\\d{2}')) return '2027-05-20T10:00';
+  if (p.includes('T\\d{2}:\\d{2}') || (p.includes('-02-29') && p.includes('T(?:'))) return '2027-05-20T10:00';
+  if (p.startsWith('^(?:[01]\\d|2[0-3])')) return '09:30';
   if (p.includes('\\d{4}-\\d{2}-\\d{2}') || p.startsWith('^(?:(?:\\d\\d[2468]')) return '2027-05-20';
   if (p.includes('\\d{2}:\\d{2}')) return '09:30';
   if (p === '^[A-Z]{2}$') return 'BE';
