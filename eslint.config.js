@@ -131,6 +131,20 @@ export default tseslint.config(
     rules: restrict(['**/domain/**', '**/server/**', '**/web/**', 'react', 'kysely', 'fastify'], 'src/shared holds schemas only, without I/O.'),
   },
   {
+    // Every string the API takes is storable text (src/shared/text.ts, decision 0024): no bare z.string() or z.url().
+    files: ['src/shared/**/*.ts', 'src/domain/**/*.ts', 'src/server/**/*.routes.ts'],
+    ignores: ['**/*.test.ts', 'src/shared/text.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='z'][callee.property.name=/^(string|url)$/]",
+          message: 'Use text() or webAddress() from src/shared/text.ts: they refuse U+0000 and lone surrogates, which PostgreSQL cannot store (decision 0024).',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/domain/**'],
     rules: restrict(['**/server/**', '**/web/**', 'react', 'kysely', 'fastify', 'pg', '@electric-sql/*'], 'Domain code takes data and returns data.'),
   },

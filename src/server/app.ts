@@ -56,7 +56,7 @@ import { expireRegistrations } from './jobs/registration-expiry.ts';
 import { runRetention } from './jobs/retention.ts';
 import { authPlugin } from './plugins/auth.plugin.ts';
 import { metricsPlugin } from './plugins/metrics.plugin.ts';
-import { problemPlugin } from './plugins/problem.plugin.ts';
+import { problemPlugin, problemServerOptions } from './plugins/problem.plugin.ts';
 import { securityHeadersPlugin } from './plugins/security-headers.plugin.ts';
 import { webPlugin } from './plugins/web.plugin.ts';
 import { trustProxyOption } from './lib/trust-proxy.ts';
@@ -111,6 +111,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     trustProxy: trustProxyOption(config.trustProxy),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    ...problemServerOptions,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

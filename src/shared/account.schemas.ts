@@ -3,17 +3,16 @@ import { Role, RoleGrant } from './roles.ts';
 import { PageQuery, pageOf } from './pagination.ts';
 import { because } from './issue-reason.ts';
 import { OptIns, PrivacyStatus, privacyNoticeRead, privacyNoticeVersion } from './privacy.schemas.ts';
+import { text } from './text.ts';
 
 /** NIST SP 800-63B: length only, no composition rules. */
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
-export const Password = z
-  .string()
+export const Password = text()
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
 
-export const Email = z
-  .string()
+export const Email = text()
   .trim()
   .toLowerCase()
   .max(254)
@@ -23,9 +22,9 @@ export const Locale = z.enum(['en', 'fr', 'de']);
 export type Locale = z.infer<typeof Locale>;
 
 export const CurrentUser = z.object({
-  id: z.string().uuid(),
-  email: z.string(),
-  name: z.string(),
+  id: text().uuid(),
+  email: text(),
+  name: text(),
   locale: Locale,
   roles: z.array(RoleGrant),
   /** Registered and verified, not approved yet: may read public pages and their registration only (decision 0020). */
@@ -36,7 +35,7 @@ export type CurrentUser = z.infer<typeof CurrentUser>;
 /** GET /api/session: who is signed in (or null) and the CSRF token for mutations. */
 export const SessionState = z.object({
   user: CurrentUser.nullable(),
-  csrfToken: z.string(),
+  csrfToken: text(),
   /** The password was right and the account asks for a code next (POST /api/session/second-step). */
   secondStep: z.literal(true).optional(),
 });
@@ -44,18 +43,18 @@ export type SessionState = z.infer<typeof SessionState>;
 
 export const SignInBody = z.object({
   email: Email,
-  password: z.string().min(1, 'Enter your password.').max(PASSWORD_MAX),
+  password: text().min(1, 'Enter your password.').max(PASSWORD_MAX),
 });
 export type SignInBody = z.infer<typeof SignInBody>;
 
 export const UpdateMeBody = z.object({
-  name: z.string().trim().min(1, 'Enter your name.').max(120),
+  name: text().trim().min(1, 'Enter your name.').max(120),
   locale: Locale,
 });
 export type UpdateMeBody = z.infer<typeof UpdateMeBody>;
 
 export const ChangePasswordBody = z.object({
-  currentPassword: z.string().min(1).max(PASSWORD_MAX),
+  currentPassword: text().min(1).max(PASSWORD_MAX),
   newPassword: Password,
 });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
@@ -71,9 +70,9 @@ export const CITY_FOR_ROLE = { message: 'A city representative needs a city; oth
 export const CreateInvitationBody = z
   .object({
     email: Email,
-    name: z.string().trim().min(1, 'Enter the person’s name.').max(120),
+    name: text().trim().min(1, 'Enter the person’s name.').max(120),
     role: Role,
-    cityId: z.string().uuid().nullable().default(null),
+    cityId: text().uuid().nullable().default(null),
     primaryContact: z.boolean().default(false),
     /** More roles the same invitation grants (a facilitator who also evaluates). */
     otherRoles: z.array(OtherRole).max(OtherRole.options.length).default([]),
@@ -88,17 +87,17 @@ export type CreateInvitationBody = z.infer<typeof CreateInvitationBody>;
 
 export const InvitationStatus = z.enum(['pending', 'accepted', 'expired', 'revoked']);
 export const Invitation = z.object({
-  id: z.string().uuid(),
-  email: z.string(),
-  name: z.string(),
+  id: text().uuid(),
+  email: text(),
+  name: text(),
   role: Role,
-  cityId: z.string().uuid().nullable(),
-  cityName: z.string().nullable(),
+  cityId: text().uuid().nullable(),
+  cityName: text().nullable(),
   otherRoles: z.array(OtherRole),
   status: InvitationStatus,
-  invitedBy: z.string(),
-  createdAt: z.string(),
-  expiresAt: z.string(),
+  invitedBy: text(),
+  createdAt: text(),
+  expiresAt: text(),
 });
 export type Invitation = z.infer<typeof Invitation>;
 export const InvitationPage = pageOf(Invitation);
@@ -108,20 +107,20 @@ export const InvitationQuery = PageQuery.extend({ email: Email.optional() });
 
 /** What the invitee sees before choosing a password (no secrets). */
 export const InvitationPreview = z.object({
-  email: z.string(),
-  name: z.string(),
+  email: text(),
+  name: text(),
   role: Role,
-  cityName: z.string().nullable(),
+  cityName: text().nullable(),
   otherRoles: z.array(OtherRole),
   existingAccount: z.boolean(),
-  expiresAt: z.string(),
+  expiresAt: text(),
   /** The privacy notice in force, which accepting confirms. */
-  privacyNoticeVersion: z.string(),
+  privacyNoticeVersion: text(),
 });
 export type InvitationPreview = z.infer<typeof InvitationPreview>;
 
 export const AcceptInvitationBody = z.object({
-  name: z.string().trim().min(1, 'Enter your name.').max(120),
+  name: text().trim().min(1, 'Enter your name.').max(120),
   password: Password,
   /** The version of the privacy notice the person read (the preview names the one in force). */
   privacyNoticeVersion,
@@ -132,7 +131,7 @@ export type AcceptInvitationBody = z.infer<typeof AcceptInvitationBody>;
 export const RequestPasswordResetBody = z.object({ email: Email });
 export const ResetPasswordBody = z.object({ password: Password });
 
-export const TokenParams = z.object({ token: z.string().min(20).max(200) });
+export const TokenParams = z.object({ token: text().min(20).max(200) });
 
 /** GET /api/me: my account, where I stand with the privacy notice, and my opt-ins. */
 export const Me = CurrentUser.extend({ privacy: PrivacyStatus, optIns: OptIns });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Reason } from './reason.ts';
 import { pageOf } from './pagination.ts';
+import { text } from './text.ts';
 
 export const CityKind = z.enum(['mission', 'aspiring']);
 export type CityKind = z.infer<typeof CityKind>;
@@ -9,23 +10,22 @@ export type CityKind = z.infer<typeof CityKind>;
 export const SectorCode = z.enum(['energy', 'buildings', 'mobility', 'circular-economy', 'industry', 'nature-based-solutions']);
 export type SectorCode = z.infer<typeof SectorCode>;
 
-const LanguageCode = z
-  .string()
+const LanguageCode = text()
   .trim()
   .toLowerCase()
   .regex(/^[a-z]{2}$/, 'Use two-letter ISO 639-1 language codes.');
 
 /** Public facts of a city (never its contact persons). */
 export const CitySummary = z.object({
-  id: z.string().uuid(),
-  slug: z.string(),
-  name: z.string(),
-  country: z.string().length(2),
+  id: text().uuid(),
+  slug: text(),
+  name: text(),
+  country: text().length(2),
   kind: CityKind,
   latitude: z.number(),
   longitude: z.number(),
   population: z.number().int().nullable(),
-  missionLabelDate: z.string().nullable(),
+  missionLabelDate: text().nullable(),
 });
 export type CitySummary = z.infer<typeof CitySummary>;
 export const CityPage = pageOf(CitySummary);
@@ -40,9 +40,9 @@ export const listParam = <T extends z.ZodType>(item: T) =>
   }, z.array(item).max(50).optional());
 
 export const CityListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: text().trim().max(100).optional(),
   kind: CityKind.optional(),
-  country: z.string().length(2).toUpperCase().optional(),
+  country: text().length(2).toUpperCase().optional(),
   /** Cities interested in this sector or with a published solution in it. */
   sector: SectorCode.optional(),
   page: z.coerce.number().int().min(1).default(1),
@@ -51,37 +51,37 @@ export const CityListQuery = z.object({
 
 /** What a person typed while looking for their city in GeoNames (registration). */
 export const PlaceQuery = z.object({
-  q: z.string().trim().min(2).max(100),
-  country: z.string().length(2).toUpperCase().optional(),
+  q: text().trim().min(2).max(100),
+  country: text().length(2).toUpperCase().optional(),
 });
 
 /** A GeoNames city a person may pick; `registeredCity` when the registry holds it already. */
 export const PlaceCandidate = z.object({
   geonamesId: z.number().int(),
-  name: z.string(),
-  country: z.string(),
+  name: text(),
+  country: text(),
   latitude: z.number(),
   longitude: z.number(),
   population: z.number().int(),
-  registeredCity: z.object({ slug: z.string(), name: z.string() }).nullable(),
+  registeredCity: z.object({ slug: text(), name: text() }).nullable(),
 });
 export type PlaceCandidate = z.infer<typeof PlaceCandidate>;
 export const PlaceCandidates = z.object({ items: z.array(PlaceCandidate) });
 
-export const CitySlugParams = z.object({ slug: z.string().min(1).max(120) });
+export const CitySlugParams = z.object({ slug: text().min(1).max(120) });
 
 /** The public profile of a city. */
 export const CityProfile = CitySummary.extend({
-  region: z.string().nullable(),
-  languages: z.array(z.string()),
+  region: text().nullable(),
+  languages: z.array(text()),
   climateTargetYear: z.number().int().nullable(),
   sectorsOfInterest: z.array(SectorCode),
-  profile: z.string(),
+  profile: text(),
   geonamesId: z.number().int().nullable(),
   solutionCount: z.number().int(),
   solutionSectors: z.array(SectorCode),
   version: z.number().int(),
-  updatedAt: z.string(),
+  updatedAt: text(),
   /** Whether the person asking may edit this city (its representative or a programme manager). */
   canEdit: z.boolean(),
 });
@@ -90,27 +90,26 @@ export type CityProfile = z.infer<typeof CityProfile>;
 export const UpdateCityBody = z.object({
   /** The version the edit started from; a newer version answers 409 EDIT_CONFLICT. */
   version: z.number().int().min(1),
-  name: z.string().trim().min(1, 'Enter the city’s name.').max(200).optional(),
-  region: z.string().trim().max(120).nullable().optional(),
+  name: text().trim().min(1, 'Enter the city’s name.').max(200).optional(),
+  region: text().trim().max(120).nullable().optional(),
   population: z.number().int().min(0).max(100_000_000).nullable().optional(),
   languages: z.array(LanguageCode).max(12).optional(),
   climateTargetYear: z.number().int().min(2025, 'Use a year from 2025 on.').max(2100, 'Use a year up to 2100.').nullable().optional(),
   sectorsOfInterest: z.array(SectorCode).max(6).optional(),
-  profile: z.string().max(10_000, 'Keep the profile under 10,000 characters.').optional(),
+  profile: text().max(10_000, 'Keep the profile under 10,000 characters.').optional(),
 });
 export type UpdateCityBody = z.infer<typeof UpdateCityBody>;
 
 export const CityContact = z.object({
-  name: z.string().trim().min(1, 'Enter the contact’s name.').max(120),
-  email: z
-    .string()
+  name: text().trim().min(1, 'Enter the contact’s name.').max(120),
+  email: text()
     .trim()
     .toLowerCase()
     .max(254)
     .pipe(z.email('Enter a valid email address.'))
     .nullable(),
-  phone: z.string().trim().min(3).max(40).nullable(),
-  roleTitle: z.string().trim().max(120).nullable(),
+  phone: text().trim().min(3).max(40).nullable(),
+  roleTitle: text().trim().max(120).nullable(),
 });
 export type CityContact = z.infer<typeof CityContact>;
 export const CityContacts = z.object({ items: z.array(CityContact) });
@@ -119,7 +118,7 @@ export const CityContacts = z.object({ items: z.array(CityContact) });
  * to be listed publicly (an opt-in on their account page, off by default).
  */
 export const CityPublicContacts = z.object({
-  items: z.array(z.object({ name: z.string(), email: z.string(), primaryContact: z.boolean() })),
+  items: z.array(z.object({ name: text(), email: text(), primaryContact: z.boolean() })),
 });
 export type CityPublicContacts = z.infer<typeof CityPublicContacts>;
 export const ReplaceContactsBody = z.object({ items: z.array(CityContact).max(20) });
@@ -127,19 +126,19 @@ export type ReplaceContactsBody = z.infer<typeof ReplaceContactsBody>;
 
 export const CityChange = z.object({
   id: z.number().int(),
-  at: z.string(),
-  actorName: z.string().nullable(),
+  at: text(),
+  actorName: text().nullable(),
   source: z.enum(['edit', 'import', 'contacts']),
-  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+  changes: z.array(z.object({ field: text(), before: z.unknown(), after: z.unknown() })),
 });
 export type CityChange = z.infer<typeof CityChange>;
 export const CityHistory = pageOf(CityChange);
 
 /** One point of the map. */
 export const MapCity = z.object({
-  slug: z.string(),
-  name: z.string(),
-  country: z.string(),
+  slug: text(),
+  name: text(),
+  country: text(),
   kind: CityKind,
   latitude: z.number(),
   longitude: z.number(),
@@ -165,7 +164,7 @@ export const MatchingMissionCity = z.object({
 export const SimilarCities = z.object({ similar: z.array(SimilarCity), missionCities: z.array(MatchingMissionCity) });
 export type SimilarCities = z.infer<typeof SimilarCities>;
 
-export const ImportCitiesBody = z.object({ csv: z.string().min(1, 'The file is empty.').max(5_000_000) });
+export const ImportCitiesBody = z.object({ csv: text().min(1, 'The file is empty.').max(5_000_000) });
 export const ImportCitiesQuery = z.object({ dryRun: z.stringbool().default(false) });
 export const ImportCitiesResult = z.object({
   created: z.number().int(),

@@ -1,36 +1,37 @@
 import { z } from 'zod';
 import { because } from './issue-reason.ts';
+import { LocalDateTime, text, webAddress } from './text.ts';
 
 const SectorCode = z.enum(['energy', 'buildings', 'mobility', 'circular-economy', 'industry', 'nature-based-solutions']);
 
 export const LearningPhase = z.object({
   number: z.number().int(),
-  title: z.string(),
-  goals: z.string(),
-  startsOn: z.string(),
-  endsOn: z.string(),
+  title: text(),
+  goals: text(),
+  startsOn: text(),
+  endsOn: text(),
 });
 
 export const GroupSummary = z.object({
   id: z.uuid(),
-  programmeSlug: z.string(),
-  name: z.string(),
-  description: z.string(),
+  programmeSlug: text(),
+  name: text(),
+  description: text(),
   sectors: z.array(SectorCode),
-  language: z.string(),
+  language: text(),
   capacity: z.number().int(),
   admitted: z.number().int(),
-  facilitators: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  facilitators: z.array(z.object({ id: z.uuid(), name: text() })),
 });
 export type GroupSummary = z.infer<typeof GroupSummary>;
 
 export const Membership = z.object({
   cityId: z.uuid(),
-  cityName: z.string(),
-  country: z.string(),
+  cityName: text(),
+  country: text(),
   status: z.enum(['interested', 'admitted', 'declined']),
-  sectors: z.array(z.string()),
-  message: z.string(),
+  sectors: z.array(text()),
+  message: text(),
 });
 
 export const Group = GroupSummary.extend({
@@ -43,10 +44,10 @@ export const Group = GroupSummary.extend({
 export type Group = z.infer<typeof Group>;
 
 export const CreateGroupBody = z.object({
-  name: z.string().trim().min(3, 'Use at least 3 characters.').max(200),
-  description: z.string().max(5000).default(''),
+  name: text().trim().min(3, 'Use at least 3 characters.').max(200),
+  description: text().max(5000).default(''),
   sectors: z.array(SectorCode).min(1, 'Choose at least one sector.').max(6),
-  language: z.string().regex(/^[a-z]{2}$/, 'Use a two-letter language code, e.g. en.'),
+  language: text().regex(/^[a-z]{2}$/, 'Use a two-letter language code, e.g. en.'),
   capacity: z.number().int().min(1).max(200),
   facilitatorIds: z.array(z.uuid()).max(10).default([]),
 });
@@ -54,7 +55,7 @@ export const CreateGroupBody = z.object({
 export const ExpressInterestBody = z.object({
   cityId: z.uuid(),
   sectors: z.array(SectorCode).max(6).default([]),
-  message: z.string().max(2000).default(''),
+  message: text().max(2000).default(''),
 });
 
 export const DecideMembershipBody = z.object({ status: z.enum(['admitted', 'declined']) });
@@ -63,23 +64,23 @@ export const Meeting = z.object({
   id: z.uuid(),
   groupId: z.uuid(),
   phaseNumber: z.number().int(),
-  title: z.string(),
-  startsAt: z.string(),
+  title: text(),
+  startsAt: text(),
   durationMinutes: z.number().int(),
   /** Only for participants, facilitators and managers. */
-  joinUrl: z.string().nullable(),
-  agenda: z.string(),
+  joinUrl: text().nullable(),
+  agenda: text(),
 });
 export type Meeting = z.infer<typeof Meeting>;
 
 export const CreateMeetingBody = z.object({
   phaseNumber: z.number().int().min(1).max(12),
-  title: z.string().trim().min(1).max(200),
+  title: text().trim().min(1).max(200),
   /** Local date and time in the programme's time zone. */
-  startsAtLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Use a local date and time like 2027-03-15T10:00.'),
+  startsAtLocal: LocalDateTime,
   durationMinutes: z.number().int().min(15).max(480),
-  joinUrl: z.url({ protocol: /^https$/, error: 'Use an https:// link.' }).nullable().default(null),
-  agenda: z.string().max(5000).default(''),
+  joinUrl: webAddress({ protocol: /^https$/, error: 'Use an https:// link.' }).nullable().default(null),
+  agenda: text().max(5000).default(''),
 });
 
 export const AttendanceStatus = z.enum(['present', 'excused', 'absent']);
@@ -89,7 +90,7 @@ export const RecordAttendanceBody = z.object({
 
 export const Attendance = z.object({
   meetingId: z.uuid(),
-  participants: z.array(z.object({ personId: z.uuid(), name: z.string(), cityId: z.uuid(), cityName: z.string(), status: AttendanceStatus.nullable() })),
+  participants: z.array(z.object({ personId: z.uuid(), name: text(), cityId: z.uuid(), cityName: text(), status: AttendanceStatus.nullable() })),
 });
 
 export const GroupProgress = z.object({
@@ -97,38 +98,38 @@ export const GroupProgress = z.object({
   cities: z.array(
     z.object({
       cityId: z.uuid(),
-      cityName: z.string(),
+      cityName: text(),
       phasesCompleted: z.array(z.number().int()),
       complete: z.boolean(),
       meetingsAttended: z.number().int(),
     }),
   ),
-  meetings: z.array(z.object({ meetingId: z.uuid(), title: z.string(), phaseNumber: z.number().int(), startsAt: z.string(), present: z.number().int(), excused: z.number().int(), absent: z.number().int() })),
+  meetings: z.array(z.object({ meetingId: z.uuid(), title: text(), phaseNumber: z.number().int(), startsAt: text(), present: z.number().int(), excused: z.number().int(), absent: z.number().int() })),
 });
 
-export const CalendarFeed = z.object({ url: z.string() });
+export const CalendarFeed = z.object({ url: text() });
 
 export const ThreadSummary = z.object({
   id: z.uuid(),
   groupId: z.uuid(),
-  title: z.string(),
+  title: text(),
   pinned: z.boolean(),
   closed: z.boolean(),
   postCount: z.number().int(),
-  lastPostAt: z.string(),
-  createdBy: z.string().nullable(),
+  lastPostAt: text(),
+  createdBy: text().nullable(),
 });
 
 export const Post = z.object({
   id: z.uuid(),
-  author: z.string().nullable(),
-  authorCity: z.string().nullable(),
+  author: text().nullable(),
+  authorCity: text().nullable(),
   /** Sanitised HTML; null when a facilitator hid the post. */
-  bodyHtml: z.string().nullable(),
-  mentionedCities: z.array(z.object({ id: z.uuid(), name: z.string(), slug: z.string() })),
+  bodyHtml: text().nullable(),
+  mentionedCities: z.array(z.object({ id: z.uuid(), name: text(), slug: text() })),
   replyTo: z.uuid().nullable(),
-  createdAt: z.string(),
-  hidden: z.object({ reason: z.string(), at: z.string() }).nullable(),
+  createdAt: text(),
+  hidden: z.object({ reason: text(), at: text() }).nullable(),
 });
 
 export const ThreadPage = z.object({
@@ -147,13 +148,13 @@ export const PostedReply = z.object({
   page: z.number().int(),
 });
 
-const PostBody = z.string().trim().min(1, 'Write something first.').max(20000);
-export const CreateThreadBody = z.object({ title: z.string().trim().min(3, 'Use at least 3 characters.').max(200), body: PostBody, mentionedCityIds: z.array(z.uuid()).max(20).default([]) });
+const PostBody = text().trim().min(1, 'Write something first.').max(20000);
+export const CreateThreadBody = z.object({ title: text().trim().min(3, 'Use at least 3 characters.').max(200), body: PostBody, mentionedCityIds: z.array(z.uuid()).max(20).default([]) });
 export const CreatePostBody = z.object({ body: PostBody, replyTo: z.uuid().nullable().default(null), mentionedCityIds: z.array(z.uuid()).max(20).default([]) });
 export const ModerateThreadBody = z
   .object({ pinned: z.boolean().optional(), closed: z.boolean().optional() })
   .refine((b) => b.pinned !== undefined || b.closed !== undefined, { message: 'Say whether to pin or close the discussion.', path: ['pinned'], ...because('THREAD_CHANGE_EMPTY') });
-export const HidePostBody = z.object({ reason: z.string().trim().min(3, 'Give the reason (kept in the audit log).').max(500) });
+export const HidePostBody = z.object({ reason: text().trim().min(3, 'Give the reason (kept in the audit log).').max(500) });
 export const DigestPreference = z.object({ enabled: z.boolean() });
 
 /** The largest PDF a facilitator may add to a meeting's materials. */
@@ -163,22 +164,22 @@ export const MATERIAL_MAX_BYTES = 10 * 1024 * 1024;
 export const MeetingMaterial = z.object({
   id: z.uuid(),
   meetingId: z.uuid(),
-  title: z.string(),
+  title: text(),
   kind: z.enum(['link', 'file']),
-  url: z.string(),
-  filename: z.string().nullable(),
+  url: text(),
+  filename: text().nullable(),
   sizeBytes: z.number().int().nullable(),
-  createdAt: z.string(),
+  createdAt: text(),
 });
 export type MeetingMaterial = z.infer<typeof MeetingMaterial>;
 export const MeetingMaterials = z.object({ items: z.array(MeetingMaterial) });
 
-const MaterialTitle = z.string().trim().min(1, 'Give the material a title.').max(200);
+const MaterialTitle = text().trim().min(1, 'Give the material a title.').max(200);
 export const AddMaterialLinkBody = z.object({
   title: MaterialTitle,
-  url: z.url({ protocol: /^https?$/, error: 'Use a web address starting with https://.' }),
+  url: webAddress({ protocol: /^https?$/, error: 'Use a web address starting with https://.' }),
 });
 export const MaterialFileQuery = z.object({
   title: MaterialTitle,
-  filename: z.string().trim().min(1, 'Give the file’s name.').max(200),
+  filename: text().trim().min(1, 'Give the file’s name.').max(200),
 });

@@ -72,10 +72,12 @@ export function issueReason(issue: z.core.$ZodIssue): Reason {
         case 'url':
           return reason('URL_INVALID');
         case 'date':
-        case 'datetime':
-        case 'time':
         case 'duration':
           return reason('DATE_INVALID');
+        case 'time':
+          return reason('TIME_INVALID');
+        case 'datetime':
+          return reason('DATE_TIME_INVALID');
         default:
           return reason('FORMAT_INVALID');
       }

@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { pageOf } from './pagination.ts';
+import { text } from './text.ts';
 
 export const OutboxStatus = z.enum(['pending', 'sent', 'failed']);
 
 /** An email as the development mailbox shows it. */
 export const MailboxMessage = z.object({
-  id: z.string().uuid(),
-  to: z.string(),
-  subject: z.string(),
-  text: z.string(),
+  id: text().uuid(),
+  to: text(),
+  subject: text(),
+  text: text(),
   status: OutboxStatus,
   attempts: z.number().int(),
-  createdAt: z.string(),
-  sentAt: z.string().nullable(),
+  createdAt: text(),
+  sentAt: text().nullable(),
 });
 export type MailboxMessage = z.infer<typeof MailboxMessage>;
 export const MailboxPage = pageOf(MailboxMessage);

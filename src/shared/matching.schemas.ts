@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageOf } from './pagination.ts';
 import { Reason } from './reason.ts';
+import { text } from './text.ts';
 
 // The matching page and API: settings per programme, runs and their results,
 // publication. The solver's own instance format lives in the domain
@@ -26,7 +27,7 @@ export type MatchingWeights = z.infer<typeof MatchingWeights>;
 export const FacilitatorProfile = z.object({
   personId: z.uuid(),
   /** ISO 639-1 codes, e.g. en, fr. */
-  languages: z.array(z.string().regex(/^[a-z]{2}$/, 'Use two-letter language codes such as en or fr.')).min(1, 'Give at least one language.').max(12),
+  languages: z.array(text().regex(/^[a-z]{2}$/, 'Use two-letter language codes such as en or fr.')).min(1, 'Give at least one language.').max(12),
   maxVisits: z.number().int().min(0, 'Give a whole number from 0 to 20.').max(20, 'Give a whole number from 0 to 20.'),
 });
 export type FacilitatorProfile = z.infer<typeof FacilitatorProfile>;
@@ -82,25 +83,25 @@ export const PublishRunBody = z.object({
 
 export const CandidateCity = z.object({
   id: z.uuid(),
-  slug: z.string(),
-  name: z.string(),
-  country: z.string(),
+  slug: text(),
+  name: text(),
+  country: text(),
   latitude: z.number(),
   longitude: z.number(),
-  languages: z.array(z.string()),
-  sectors: z.array(z.string()),
+  languages: z.array(text()),
+  sectors: z.array(text()),
   /** Evaluation score 0–100 of the city's application; null before any evaluation. */
   evaluationScore: z.number().nullable(),
 });
 export type CandidateCity = z.infer<typeof CandidateCity>;
 
-export const FacilitatorSummary = z.object({ id: z.uuid(), name: z.string(), languages: z.array(z.string()), maxVisits: z.number().int(), daysOff: z.number().int() });
+export const FacilitatorSummary = z.object({ id: z.uuid(), name: text(), languages: z.array(text()), maxVisits: z.number().int(), daysOff: z.number().int() });
 
 export const RunSummary = z.object({
   id: z.uuid(),
   number: z.number().int(),
   createdAt: z.iso.datetime(),
-  createdBy: z.string().nullable(),
+  createdBy: text().nullable(),
   status: z.enum(['optimal', 'feasible', 'infeasible']),
   objective: z.number().nullable(),
   placed: z.number().int(),
@@ -111,7 +112,7 @@ export const RunSummary = z.object({
 export type RunSummary = z.infer<typeof RunSummary>;
 
 export const MatchingOverview = z.object({
-  programme: z.object({ slug: z.string(), title: z.string(), timeZone: z.string(), visitorsPerHost: z.number().int() }),
+  programme: z.object({ slug: text(), title: text(), timeZone: text(), visitorsPerHost: z.number().int() }),
   selection: z.object({
     hostsPublished: z.boolean(),
     visitorsPublished: z.boolean(),
@@ -123,7 +124,7 @@ export const MatchingOverview = z.object({
   settings: MatchingSettings,
   facilitators: z.array(FacilitatorSummary),
   runs: pageOf(RunSummary),
-  published: z.object({ runId: z.uuid(), number: z.number().int(), publishedAt: z.iso.datetime(), publishedBy: z.string().nullable() }).nullable(),
+  published: z.object({ runId: z.uuid(), number: z.number().int(), publishedAt: z.iso.datetime(), publishedBy: text().nullable() }).nullable(),
 });
 export type MatchingOverview = z.infer<typeof MatchingOverview>;
 
@@ -140,12 +141,12 @@ export type FitComponent = z.infer<typeof FitComponent>;
 export const Travel = z.object({ km: z.number(), mode: z.enum(['rail', 'air']), co2KgReturn: z.number() });
 
 /** A host a visiting city was not given, and why. */
-export const Alternative = z.object({ hostCityId: z.string(), hostName: z.string(), score: z.number(), totalDrop: z.number().nullable(), reason: Reason });
+export const Alternative = z.object({ hostCityId: text(), hostName: text(), score: z.number(), totalDrop: z.number().nullable(), reason: Reason });
 
 export const PlacedVisitor = z.object({
-  cityId: z.string(),
-  name: z.string(),
-  country: z.string(),
+  cityId: text(),
+  name: text(),
+  country: text(),
   score: z.number(),
   locked: z.boolean(),
   components: z.array(FitComponent),
@@ -154,9 +155,9 @@ export const PlacedVisitor = z.object({
 });
 
 export const RunDetail = RunSummary.extend({
-  programmeSlug: z.string(),
-  programmeTitle: z.string(),
-  inputsHash: z.string(),
+  programmeSlug: text(),
+  programmeTitle: text(),
+  inputsHash: text(),
   settingsVersion: z.number().int(),
   /** Why the run is infeasible; null otherwise. */
   reason: Reason.nullable(),
@@ -164,16 +165,16 @@ export const RunDetail = RunSummary.extend({
   stale: Reason.nullable(),
   hosts: z.array(
     z.object({
-      cityId: z.string(),
-      name: z.string(),
-      country: z.string(),
+      cityId: text(),
+      name: text(),
+      country: text(),
       capacity: z.number().int(),
-      facilitator: z.object({ id: z.string(), name: z.string() }).nullable(),
+      facilitator: z.object({ id: text(), name: text() }).nullable(),
       visitors: z.array(PlacedVisitor),
-      alternates: z.array(z.object({ cityId: z.string(), name: z.string(), score: z.number(), totalDrop: z.number() })),
+      alternates: z.array(z.object({ cityId: text(), name: text(), score: z.number(), totalDrop: z.number() })),
     }),
   ),
-  unplaced: z.array(z.object({ cityId: z.string(), name: z.string(), country: z.string(), reasons: z.array(Alternative) })),
+  unplaced: z.array(z.object({ cityId: text(), name: text(), country: text(), reasons: z.array(Alternative) })),
   /** The programme's current locked and forbidden pairs, for the lock and forbid buttons. */
   pairRules: z.array(PairRule),
   facilitatorStage: z.object({ status: z.enum(['optimal', 'infeasible', 'skipped']), reason: Reason.nullable(), warnings: z.array(Reason) }),
@@ -182,11 +183,11 @@ export const RunDetail = RunSummary.extend({
       previousRunId: z.uuid(),
       previousNumber: z.number().int(),
       objectiveChange: z.number().nullable(),
-      moved: z.array(z.object({ cityId: z.string(), name: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+      moved: z.array(z.object({ cityId: text(), name: text(), from: text().nullable(), to: text().nullable() })),
     })
     .nullable(),
-  points: z.array(z.object({ id: z.string(), name: z.string(), latitude: z.number(), longitude: z.number(), kind: z.enum(['host', 'visitor']) })),
-  lines: z.array(z.object({ from: z.string(), to: z.string(), mode: z.enum(['rail', 'air']), km: z.number(), co2Kg: z.number() })),
+  points: z.array(z.object({ id: text(), name: text(), latitude: z.number(), longitude: z.number(), kind: z.enum(['host', 'visitor']) })),
+  lines: z.array(z.object({ from: text(), to: text(), mode: z.enum(['rail', 'air']), km: z.number(), co2Kg: z.number() })),
 });
 export type RunDetail = z.infer<typeof RunDetail>;
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Impact } from './visit.schemas.ts';
+import { text } from './text.ts';
 
-const PublicCity = z.object({ name: z.string(), slug: z.string(), country: z.string() });
+const PublicCity = z.object({ name: text(), slug: text(), country: text() });
 
 /**
  * The published outcomes of a programme, for everyone: cities, confirmed
@@ -9,7 +10,7 @@ const PublicCity = z.object({ name: z.string(), slug: z.string(), country: z.str
  * person: no delegates, facilitators, plan owners, emails or needs.
  */
 export const ProgrammeOutcomes = z.object({
-  programme: z.object({ slug: z.string(), title: z.string(), editionYear: z.number().int() }),
+  programme: z.object({ slug: text(), title: text(), editionYear: z.number().int() }),
   hosts: z.array(PublicCity),
   visitingCities: z.array(PublicCity),
   visits: z.array(
@@ -17,18 +18,18 @@ export const ProgrammeOutcomes = z.object({
       id: z.uuid(),
       host: PublicCity,
       visitors: z.array(PublicCity),
-      startsOn: z.string().nullable(),
-      endsOn: z.string().nullable(),
+      startsOn: text().nullable(),
+      endsOn: text().nullable(),
       plans: z.number().int(),
       replicated: z.number().int(),
       inProgress: z.number().int(),
       /** What the visiting cities replicate: the plan's title, the host solution it follows, and where it stands. */
       replications: z.array(
         z.object({
-          city: z.string(),
-          title: z.string(),
+          city: text(),
+          title: text(),
           solutionId: z.uuid().nullable(),
-          solutionTitle: z.string().nullable(),
+          solutionTitle: text().nullable(),
           status: z.enum(['not_started', 'in_progress', 'done', 'dropped']),
         }),
       ),

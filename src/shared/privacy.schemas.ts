@@ -1,20 +1,21 @@
 import { z } from 'zod';
 import { because } from './issue-reason.ts';
+import { text } from './text.ts';
 
 /** A version of the privacy notice (GET /api/privacy-notice: the one in force). */
 export const PrivacyNotice = z.object({
-  version: z.string(),
-  publishedAt: z.string(),
+  version: text(),
+  publishedAt: text(),
   /** What changed since the version before ('' for the first). */
-  changes: z.string(),
+  changes: text(),
   /** Markdown: "## " headings, "- " list items, "**bold**", paragraphs. */
-  body: z.string(),
+  body: text(),
 });
 export type PrivacyNotice = z.infer<typeof PrivacyNotice>;
 
 /** A version in the managers' list, with how many people accepted it. */
 export const PrivacyNoticeVersion = PrivacyNotice.omit({ body: true }).extend({
-  publishedBy: z.string().nullable(),
+  publishedBy: text().nullable(),
   acceptances: z.number().int(),
   current: z.boolean(),
 });
@@ -23,9 +24,9 @@ export type PrivacyNoticeVersions = z.infer<typeof PrivacyNoticeVersions>;
 
 /** POST /api/privacy-notices: a programme manager publishes a new version; it is in force at once. */
 export const PublishPrivacyNoticeBody = z.object({
-  version: z.string().trim().min(1, 'Give the version a label.').max(40),
-  changes: z.string().trim().min(1, 'Say what changed.').max(2000),
-  body: z.string().trim().min(1, 'Write the notice.').max(50_000),
+  version: text().trim().min(1, 'Give the version a label.').max(40),
+  changes: text().trim().min(1, 'Say what changed.').max(2000),
+  body: text().trim().min(1, 'Write the notice.').max(50_000),
 });
 export type PublishPrivacyNoticeBody = z.infer<typeof PublishPrivacyNoticeBody>;
 
@@ -34,7 +35,7 @@ export const ConsentContext = z.enum(['invitation', 'registration', 're-accept']
 export type ConsentContext = z.infer<typeof ConsentContext>;
 
 /** The version of the privacy notice a person accepts, with the box they ticked. */
-export const privacyNoticeVersion = z.string().trim().min(1).max(40);
+export const privacyNoticeVersion = text().trim().min(1).max(40);
 export const privacyNoticeRead = z.boolean().refine((read) => read, { message: 'Confirm that you have read the privacy notice.', ...because('PRIVACY_NOTICE_NOT_ACCEPTED') });
 
 /** POST /api/me/consents: I accept the version in force (asked again after a change). */
@@ -52,8 +53,8 @@ export type OptIns = z.infer<typeof OptIns>;
 
 /** Where a person stands with the privacy notice (part of GET /api/me). */
 export const PrivacyStatus = z.object({
-  currentVersion: z.string(),
-  acceptedVersion: z.string().nullable(),
+  currentVersion: text(),
+  acceptedVersion: text().nullable(),
   /** The person has not accepted the version in force: the web app asks them to. */
   needsAcceptance: z.boolean(),
 });

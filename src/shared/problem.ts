@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Reason } from './reason.ts';
+import { text } from './text.ts';
 
 /**
  * The error catalogue: every error the API answers carries one of these
@@ -28,6 +29,9 @@ export const ERROR_CODES = {
   INVITATION_PENDING: 409,
   TOKEN_INVALID: 410,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
+  REQUEST_TIMEOUT: 408,
+  HEADERS_TOO_LARGE: 431,
   UNSUPPORTED_MEDIA_TYPE: 415,
   ATTACHMENT_INVALID: 422,
   TOO_MANY_ATTEMPTS: 429,
@@ -41,26 +45,26 @@ export const ErrorCodeSchema = z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ..
 
 export const FieldError = z.object({
   /** Dotted path of the bad field, e.g. `body.email` or `query.page`. */
-  field: z.string(),
+  field: text(),
   /** English text; people see `reason` translated when it is there. */
-  message: z.string(),
+  message: text(),
   reason: Reason.optional(),
   /** For a bad row of an uploaded file: its line (1 = the header) and column name. */
   line: z.number().int().optional(),
-  column: z.string().optional(),
+  column: text().optional(),
 });
 export type FieldError = z.infer<typeof FieldError>;
 
 export const Problem = z.object({
-  type: z.string(),
-  title: z.string(),
+  type: text(),
+  title: text(),
   status: z.number().int(),
-  detail: z.string().optional(),
-  instance: z.string().optional(),
+  detail: text().optional(),
+  instance: text().optional(),
   code: ErrorCodeSchema,
   /** Why, as a code with parameters the web app translates; `detail` holds its English text. */
   reason: Reason.optional(),
   errors: z.array(FieldError).optional(),
-  requestId: z.string().optional(),
+  requestId: text().optional(),
 });
 export type Problem = z.infer<typeof Problem>;

@@ -1,25 +1,18 @@
 import { z } from 'zod';
 import { Reason } from './reason.ts';
 import { because } from './issue-reason.ts';
+import { Instant, LocalDate, text } from './text.ts';
 
 export const ProgrammeFormat = z.enum(['group_study_visits', 'twinning']);
 export const MilestoneKind = z.enum(['discussion_groups', 'host_call', 'host_selection', 'visitor_call', 'visitor_selection', 'visits', 'follow_up']);
 export const CallKind = z.enum(['host', 'visitor']);
 export type CallKind = z.infer<typeof CallKind>;
 
-/** A local date that exists on the calendar (not 2027-02-30). */
-function isRealDay(v: string) {
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
-const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-02-28.');
-
 export const Milestone = z.object({ kind: MilestoneKind, startsOn: LocalDate, endsOn: LocalDate });
 export type Milestone = z.infer<typeof Milestone>;
 
 export const ProgrammeSettings = z.object({
-  timeZone: z.string().min(1).max(64),
+  timeZone: text().min(1).max(64),
   hostCount: z.number().int().min(1).max(500),
   visitorsPerHost: z.number().int().min(1).max(50),
   visitorTargetYearMax: z.number().int().min(2025).max(2100),
@@ -32,7 +25,7 @@ export const ProgrammeSettings = z.object({
   evaluationDays: z.number().int().min(1).max(120),
   /** Days the programme holds no study visits (the scheduler avoids them, as it avoids the hosts' public holidays). */
   daysWithoutVisits: z
-    .array(LocalDate.refine(isRealDay, { message: 'Choose a day that exists.', ...because('DATE_INVALID') }))
+    .array(LocalDate)
     .max(100)
     .refine((days) => new Set(days).size === days.length, { message: 'Give each day once.', ...because('DAYS_WITHOUT_VISITS_REPEATED') }),
 });
@@ -40,51 +33,51 @@ export type ProgrammeSettings = z.infer<typeof ProgrammeSettings>;
 
 export const StepState = z.object({
   kind: MilestoneKind,
-  startsAt: z.string(),
-  endsAt: z.string(),
+  startsAt: text(),
+  endsAt: text(),
   status: z.enum(['done', 'current', 'overdue', 'upcoming']),
 });
 
 export const ProgrammeSummary = z.object({
   id: z.uuid(),
-  slug: z.string(),
-  title: z.string(),
+  slug: text(),
+  title: text(),
   format: ProgrammeFormat,
   editionYear: z.number().int(),
   current: MilestoneKind.nullable(),
   next: MilestoneKind.nullable(),
   phase: z.enum(['not_started', 'running', 'finished']),
   /** Null while the programme is a draft (seen only by programme managers). */
-  publishedAt: z.string().nullable(),
+  publishedAt: text().nullable(),
 });
 export type ProgrammeSummary = z.infer<typeof ProgrammeSummary>;
 
 export const Programme = ProgrammeSummary.extend({
-  description: z.string(),
+  description: text(),
   settings: ProgrammeSettings,
   milestones: z.array(Milestone),
   steps: z.array(StepState),
   /** What can no longer change and why: `milestones.<step>.startsOn|endsOn`, `settings.<name>`. */
-  locks: z.array(z.object({ field: z.string(), reason: Reason })),
+  locks: z.array(z.object({ field: text(), reason: Reason })),
   version: z.number().int(),
 });
 export type Programme = z.infer<typeof Programme>;
 
 export const CreateProgrammeBody = z.object({
-  title: z.string().trim().min(3, 'Use at least 3 characters.').max(200),
+  title: text().trim().min(3, 'Use at least 3 characters.').max(200),
   format: ProgrammeFormat,
   editionYear: z.number().int().min(2020).max(2100),
   /** IANA time zone of the dates and deadlines; Europe/Brussels when not given. */
-  timeZone: z.string().min(1).max(64).optional(),
-  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and hyphens.').max(80).optional(),
-  description: z.string().max(5000).default(''),
+  timeZone: text().min(1).max(64).optional(),
+  slug: text().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and hyphens.').max(80).optional(),
+  description: text().max(5000).default(''),
 });
 export type CreateProgrammeBody = z.infer<typeof CreateProgrammeBody>;
 
 export const UpdateProgrammeBody = z.object({
   version: z.number().int().min(1),
-  title: z.string().trim().min(3).max(200).optional(),
-  description: z.string().max(5000).optional(),
+  title: text().trim().min(3).max(200).optional(),
+  description: text().max(5000).optional(),
   settings: ProgrammeSettings.partial().optional(),
   milestones: z.array(Milestone).optional(),
 });
@@ -93,12 +86,12 @@ export type UpdateProgrammeBody = z.infer<typeof UpdateProgrammeBody>;
 export const QuestionType = z.enum(['text', 'long_text', 'single_choice', 'multiple_choice', 'sectors', 'solutions', 'preferred_dates', 'delegates', 'file']);
 export const Question = z
   .object({
-    id: z.string().regex(/^[a-z0-9_]{1,40}$/, 'Use lower-case letters, digits and underscores.'),
+    id: text().regex(/^[a-z0-9_]{1,40}$/, 'Use lower-case letters, digits and underscores.'),
     type: QuestionType,
-    label: z.string().trim().min(1).max(300),
-    help: z.string().max(1000).default(''),
+    label: text().trim().min(1).max(300),
+    help: text().max(1000).default(''),
     required: z.boolean().default(false),
-    options: z.array(z.string().trim().min(1).max(200)).max(30).default([]),
+    options: z.array(text().trim().min(1).max(200)).max(30).default([]),
     maxLength: z.number().int().min(1).max(20000).optional(),
   })
   .refine((q) => !['single_choice', 'multiple_choice'].includes(q.type) || q.options.length >= 2, {
@@ -109,19 +102,19 @@ export const Question = z
 export type Question = z.infer<typeof Question>;
 
 export const Criterion = z.object({
-  id: z.string().regex(/^[a-z0-9_]{1,40}$/),
-  name: z.string().trim().min(1).max(200),
+  id: text().regex(/^[a-z0-9_]{1,40}$/),
+  name: text().trim().min(1).max(200),
   weight: z.number().positive().max(100),
   scaleMax: z.number().int().min(1).max(100),
 });
 export type Criterion = z.infer<typeof Criterion>;
 
-export const CallReopening = z.object({ cityId: z.uuid(), cityName: z.string(), until: z.string(), reason: z.string() });
+export const CallReopening = z.object({ cityId: z.uuid(), cityName: text(), until: text(), reason: text() });
 
 export const Call = z.object({
   id: z.uuid(),
-  programmeSlug: z.string(),
-  programmeTitle: z.string(),
+  programmeSlug: text(),
+  programmeTitle: text(),
   /** Whether its programme is published; a draft's calls never open. */
   published: z.boolean(),
   kind: CallKind,
@@ -129,13 +122,13 @@ export const Call = z.object({
    * The window; for a representative of a city the closed call was reopened
    * for, `state` is open and `closesAt` that city's own deadline.
    */
-  opensAt: z.string(),
-  closesAt: z.string(),
-  timeZone: z.string(),
+  opensAt: text(),
+  closesAt: text(),
+  timeZone: text(),
   state: z.enum(['upcoming', 'open', 'closed']),
   questions: z.array(Question),
   criteria: z.array(Criterion),
-  decisionsPublishedAt: z.string().nullable(),
+  decisionsPublishedAt: text().nullable(),
   /** Why the call could not open now (a draft, no questions, no criteria); empty when it can. */
   openProblems: z.array(Reason),
   /** Why the questions and criteria can no longer change, or null. */
@@ -158,10 +151,10 @@ export type UpdateCallBody = z.infer<typeof UpdateCallBody>;
 
 export const EligibilityAnswer = z.object({
   cityId: z.uuid(),
-  cityName: z.string(),
+  cityName: text(),
   eligible: z.boolean(),
   /** Why not, in English (for API clients); `why` holds the same reasons to translate. */
-  reasons: z.array(z.string()),
+  reasons: z.array(text()),
   why: z.array(Reason),
 });
 
@@ -180,8 +173,6 @@ export type ActionPreview = z.infer<typeof ActionPreview>;
 export const ActionOutcome = z.object({ effects: z.array(Reason) });
 export type ActionOutcome = z.infer<typeof ActionOutcome>;
 
-const Instant = z.iso.datetime({ offset: true });
-
 export const VersionedActionBody = z.object({ version: z.number().int().min(1) });
 export const OpenCallQuery = z.object({ closesAt: Instant.optional() });
 export const OpenCallBody = VersionedActionBody.extend({ closesAt: Instant.optional() });
@@ -191,12 +182,12 @@ export const ReopenCallQuery = z.object({ cityId: z.uuid(), until: Instant });
 export const ReopenCallBody = VersionedActionBody.extend({
   cityId: z.uuid(),
   until: Instant,
-  reason: z.string().trim().min(3).max(1000),
+  reason: text().trim().min(3).max(1000),
 });
 
 /** Answers by question id: text, a list of choices, dates, a number of delegates. */
-export const AnswerValue = z.union([z.string().max(20000), z.array(z.string().max(300)).max(100), z.number().int().min(0).max(100)]);
-export const Answers = z.record(z.string().max(40), AnswerValue);
+export const AnswerValue = z.union([text().max(20000), z.array(text().max(300)).max(100), z.number().int().min(0).max(100)]);
+export const Answers = z.record(text().max(40), AnswerValue);
 export type Answers = z.infer<typeof Answers>;
 
 export const ApplicationStatus = z.enum(['draft', 'submitted', 'withdrawn', 'under_review', 'selected', 'waitlisted', 'rejected']);
@@ -206,15 +197,15 @@ export const Application = z.object({
   id: z.uuid(),
   callId: z.uuid(),
   callKind: CallKind,
-  programmeSlug: z.string(),
+  programmeSlug: text(),
   cityId: z.uuid(),
-  cityName: z.string(),
-  cityCountry: z.string(),
+  cityName: text(),
+  cityCountry: text(),
   status: ApplicationStatus,
   answers: Answers,
-  submittedAt: z.string().nullable(),
-  updatedAt: z.string(),
-  decisionReason: z.string().nullable(),
+  submittedAt: text().nullable(),
+  updatedAt: text(),
+  decisionReason: text().nullable(),
   version: z.number().int(),
 });
 export type Application = z.infer<typeof Application>;
@@ -239,11 +230,11 @@ export const WithdrawalPreview = z.object({
   /** A waitlisted city takes the place (and is emailed). */
   promotesWaitlisted: z.boolean(),
   /** The host of the visit the city is taken out of (a visiting city after the matching). */
-  leavesVisitTo: z.string().nullable(),
+  leavesVisitTo: text().nullable(),
   /** The host city and the programme managers are emailed (a selected city after the matching). */
   tellsProgrammeTeam: z.boolean(),
   /** The host city is emailed too (when the city withdrawing is not the host). */
-  tellsHost: z.string().nullable(),
+  tellsHost: text().nullable(),
   refusal: Reason.nullable(),
 });
 export type WithdrawalPreview = z.infer<typeof WithdrawalPreview>;
@@ -251,10 +242,10 @@ export type WithdrawalPreview = z.infer<typeof WithdrawalPreview>;
 export const EvaluationStatus = z.enum(['draft', 'submitted', 'conflict']);
 export const Evaluation = z.object({
   applicationId: z.uuid(),
-  cityName: z.string(),
+  cityName: text(),
   criteria: z.array(Criterion),
-  scores: z.record(z.string(), z.number()),
-  comment: z.string(),
+  scores: z.record(text(), z.number()),
+  comment: text(),
   status: EvaluationStatus.nullable(),
   version: z.number().int(),
 });
@@ -263,17 +254,17 @@ export type Evaluation = z.infer<typeof Evaluation>;
 export const SaveEvaluationBody = z.object({
   /** 0 for the first save. */
   version: z.number().int().min(0),
-  scores: z.record(z.string().max(40), z.number().min(0).max(100)),
-  comment: z.string().max(5000).default(''),
+  scores: z.record(text().max(40), z.number().min(0).max(100)),
+  comment: text().max(5000).default(''),
 });
-export const DeclareConflictBody = z.object({ reason: z.string().trim().min(3, 'Say briefly why (e.g. “I worked for this city”).').max(1000) });
+export const DeclareConflictBody = z.object({ reason: text().trim().min(3, 'Say briefly why (e.g. “I worked for this city”).').max(1000) });
 
 export const MyAssignment = z.object({
   applicationId: z.uuid(),
-  programmeSlug: z.string(),
-  programmeTitle: z.string(),
+  programmeSlug: text(),
+  programmeTitle: text(),
   callKind: CallKind,
-  cityName: z.string(),
+  cityName: text(),
   status: EvaluationStatus.nullable(),
 });
 
@@ -281,21 +272,21 @@ export const AutoAssignResult = z.object({
   added: z.number().int(),
   maxLoad: z.number().int(),
   complete: z.boolean(),
-  shortfalls: z.array(z.object({ applicationId: z.uuid(), cityName: z.string(), missing: z.number().int(), reason: Reason })),
+  shortfalls: z.array(z.object({ applicationId: z.uuid(), cityName: text(), missing: z.number().int(), reason: Reason })),
 });
 
 export const EvaluationOverview = z.object({
   criteria: z.array(Criterion),
-  evaluators: z.array(z.object({ id: z.uuid(), name: z.string(), assigned: z.number().int(), submitted: z.number().int(), conflicts: z.number().int() })),
+  evaluators: z.array(z.object({ id: z.uuid(), name: text(), assigned: z.number().int(), submitted: z.number().int(), conflicts: z.number().int() })),
   applications: z.array(
     z.object({
       applicationId: z.uuid(),
-      cityName: z.string(),
-      cityCountry: z.string(),
+      cityName: text(),
+      cityCountry: text(),
       evaluators: z.array(
         z.object({
           id: z.uuid(),
-          name: z.string(),
+          name: text(),
           status: EvaluationStatus.nullable(),
           total: z.number().nullable(),
           /** Why this evaluator may no longer judge the application (they became a representative of the city or of one in its country), or null. */
@@ -305,8 +296,8 @@ export const EvaluationOverview = z.object({
       score: z.number().nullable(),
       spread: z.number().nullable(),
       rank: z.number().int().nullable(),
-      tiedWith: z.array(z.string()),
-      byCriterion: z.record(z.string(), z.number().nullable()),
+      tiedWith: z.array(text()),
+      byCriterion: z.record(text(), z.number().nullable()),
     }),
   ),
 });
@@ -315,7 +306,7 @@ export const Outcome = z.enum(['selected', 'waitlisted', 'rejected']);
 export const DecisionBody = z
   .object({
     outcome: Outcome,
-    reason: z.string().trim().min(1, 'Give the reason the city will read.').max(2000),
+    reason: text().trim().min(1, 'Give the reason the city will read.').max(2000),
     waitlistPosition: z.number().int().min(1).max(1000).nullable().default(null),
   })
   .refine((d) => (d.outcome === 'waitlisted') === (d.waitlistPosition !== null), {
@@ -332,15 +323,15 @@ export const SelectionOverview = z.object({
   undecided: z.number().int(),
   /** What blocks publishing, one reason each. */
   problems: z.array(Reason),
-  publishedAt: z.string().nullable(),
+  publishedAt: text().nullable(),
   applications: z.array(
     z.object({
       applicationId: z.uuid(),
-      cityName: z.string(),
+      cityName: text(),
       score: z.number().nullable(),
       rank: z.number().int().nullable(),
       outcome: Outcome.nullable(),
-      reason: z.string().nullable(),
+      reason: text().nullable(),
       waitlistPosition: z.number().int().nullable(),
       withdrawn: z.boolean(),
       /** Moved up from the waiting list after a selected city withdrew. */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 
 /** Values a reason's text may show: names, dates as ISO strings, counts. */
-export const ReasonParams = z.record(z.string(), z.union([z.string(), z.number()]));
+export const ReasonParams = z.record(text(), z.union([text(), z.number()]));
 export type ReasonParams = z.infer<typeof ReasonParams>;
 
 /**
@@ -11,7 +12,7 @@ export type ReasonParams = z.infer<typeof ReasonParams>;
  * read the English text beside them (src/shared/reason-texts.ts).
  */
 export const Reason = z.object({
-  code: z.string().min(1).max(80),
+  code: text().min(1).max(80),
   params: ReasonParams.optional(),
 });
 export type Reason = z.infer<typeof Reason>;

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { Email, Password } from './account.schemas.ts';
 import { because } from './issue-reason.ts';
+import { text } from './text.ts';
 
 /** A line of text a person types: no line breaks or other control characters (they would reach emails and logs). */
 const PlainLine = (max: number) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max)
     // eslint-disable-next-line no-control-regex
@@ -22,23 +22,23 @@ export type CitySource = z.infer<typeof CitySource>;
  */
 export const SignUpBody = z
   .object({
-    name: PlainLine(120).pipe(z.string().min(1, 'Enter your name.')),
+    name: PlainLine(120).pipe(text().min(1, 'Enter your name.')),
     email: Email,
     password: Password,
     citySource: CitySource,
     cityId: z.uuid().nullable().default(null),
     geonamesId: z.number().int().positive().nullable().default(null),
     cityName: PlainLine(120).default(''),
-    country: z.string().trim().toUpperCase().max(2).default(''),
-    cityDescription: z.string().trim().max(1000).default(''),
-    roleTitle: PlainLine(120).pipe(z.string().min(1, 'Say what you do in the city administration.')),
+    country: text().trim().toUpperCase().max(2).default(''),
+    cityDescription: text().trim().max(1000).default(''),
+    roleTitle: PlainLine(120).pipe(text().min(1, 'Say what you do in the city administration.')),
     climateTargetYear: z.number().int().min(2025).max(2100).nullable().default(null),
     hasClimatePlan: z.boolean().default(false),
     covenantSignatory: z.boolean().default(false),
     privacyNoticeRead: z.boolean().refine((v) => v, { message: 'Confirm that you have read the privacy notice.', ...because('REGISTRATION_PRIVACY_REQUIRED') }),
     /** The version of the privacy notice the person read (the consent record is another feature's). */
-    privacyNoticeVersion: z.string().trim().min(1).max(40),
-    website: z.string().max(2000).default(''),
+    privacyNoticeVersion: text().trim().min(1).max(40),
+    website: text().max(2000).default(''),
   })
   .refine((b) => b.citySource !== 'registry' || b.cityId !== null, { message: 'Choose a city from the list.', path: ['cityId'], ...because('REGISTRATION_CITY_UNKNOWN') })
   .refine((b) => b.citySource !== 'geonames' || b.geonamesId !== null, { message: 'Choose a place from the list.', path: ['geonamesId'], ...because('REGISTRATION_PLACE_UNKNOWN') })
@@ -54,7 +54,7 @@ export type SignUpInput = z.input<typeof SignUpBody>;
 /** The same answer for every sign-up that passes validation (enumeration resistance, decision 0020). */
 export const SignUpAccepted = z.object({ status: z.literal('check-email') });
 
-export const VerifyBody = z.object({ token: z.string().min(20).max(100) });
+export const VerifyBody = z.object({ token: text().min(20).max(100) });
 export const Verified = z.object({ status: z.literal('verified') });
 
 export const RegistrationStatus = z.enum(['unverified', 'pending', 'approved', 'declined']);
@@ -63,22 +63,22 @@ export const RegistrationStatus = z.enum(['unverified', 'pending', 'approved', '
 export const MyRegistration = z.object({
   id: z.uuid(),
   status: RegistrationStatus,
-  cityName: z.string(),
-  country: z.string(),
+  cityName: text(),
+  country: text(),
   /** Waiting for the city's primary contact (the city already has representatives). */
   awaitingPrimaryContact: z.boolean(),
-  declineReason: z.string().nullable(),
-  createdAt: z.string(),
-  decidedAt: z.string().nullable(),
-  citySlug: z.string().nullable(),
+  declineReason: text().nullable(),
+  createdAt: text(),
+  decidedAt: text().nullable(),
+  citySlug: text().nullable(),
 });
 export type MyRegistration = z.infer<typeof MyRegistration>;
 
 export const SimilarCity = z.object({
   id: z.uuid(),
-  slug: z.string(),
-  name: z.string(),
-  country: z.string(),
+  slug: text(),
+  name: text(),
+  country: text(),
   /** Kilometres from the claimed place, when both have coordinates. */
   distanceKm: z.number().nullable(),
 });
@@ -87,14 +87,14 @@ export const SimilarCity = z.object({
 export const PendingRegistration = z.object({
   id: z.uuid(),
   version: z.number().int(),
-  name: z.string(),
-  email: z.string(),
-  roleTitle: z.string(),
+  name: text(),
+  email: text(),
+  roleTitle: text(),
   citySource: CitySource,
   cityId: z.uuid().nullable(),
-  cityName: z.string(),
-  country: z.string(),
-  description: z.string().nullable(),
+  cityName: text(),
+  country: text(),
+  description: text().nullable(),
   geonames: z.object({ id: z.number().int(), latitude: z.number(), longitude: z.number(), population: z.number().int() }).nullable(),
   climateTargetYear: z.number().int().nullable(),
   hasClimatePlan: z.boolean(),
@@ -104,7 +104,7 @@ export const PendingRegistration = z.object({
   /** The city has representatives: its primary contact may confirm. */
   secondClaim: z.boolean(),
   similar: z.array(SimilarCity),
-  createdAt: z.string(),
+  createdAt: text(),
 });
 export type PendingRegistration = z.infer<typeof PendingRegistration>;
 export const RegistrationQueue = z.object({ items: z.array(PendingRegistration) });
@@ -129,11 +129,11 @@ export const ApproveBody = z.object({
     .default(null),
 });
 export const MergeBody = z.object({ version: z.number().int(), cityId: z.uuid() });
-export const DeclineBody = z.object({ version: z.number().int(), reason: z.string().trim().min(1, 'Say why.').max(1000) });
+export const DeclineBody = z.object({ version: z.number().int(), reason: text().trim().min(1, 'Say why.').max(1000) });
 
-export const Decision = z.object({ status: RegistrationStatus, cityId: z.uuid().nullable(), citySlug: z.string().nullable() });
+export const Decision = z.object({ status: RegistrationStatus, cityId: z.uuid().nullable(), citySlug: text().nullable() });
 
-export const RegistrationSettings = z.object({ open: z.boolean(), contactEmail: z.email(), privacyNoticeVersion: z.string() });
+export const RegistrationSettings = z.object({ open: z.boolean(), contactEmail: z.email(), privacyNoticeVersion: text() });
 export type RegistrationSettings = z.infer<typeof RegistrationSettings>;
 export const RegistrationSettingsBody = z.object({ open: z.boolean() });
 

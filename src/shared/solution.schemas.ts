@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CityKind, CitySummary, SectorCode, listParam } from './city.schemas.ts';
 import { because } from './issue-reason.ts';
+import { text, webAddress } from './text.ts';
 
 export const LeverCode = z.enum([
   'technology-infrastructure',
@@ -23,12 +24,11 @@ export const SolutionStatus = z.enum(['draft', 'published']);
 export type SolutionStatus = z.infer<typeof SolutionStatus>;
 
 export const SolutionLink = z.object({
-  label: z.string().trim().min(1).max(200),
-  url: z
-    .string()
+  label: text().trim().min(1).max(200),
+  url: text()
     .trim()
     .max(2000)
-    .pipe(z.url({ protocol: /^https?$/, error: 'Use an http or https address.' })),
+    .pipe(webAddress({ protocol: /^https?$/, error: 'Use an http or https address.' })),
 });
 export type SolutionLink = z.infer<typeof SolutionLink>;
 
@@ -36,15 +36,15 @@ export type SolutionLink = z.infer<typeof SolutionLink>;
  * Text with the parts that matched the search marked. Plain text segments,
  * never HTML: the page renders them as text, so stored text cannot inject markup.
  */
-export const Highlighted = z.array(z.object({ text: z.string(), match: z.boolean() }));
+export const Highlighted = z.array(z.object({ text: text(), match: z.boolean() }));
 export type Highlighted = z.infer<typeof Highlighted>;
 
 export const SolutionCity = CitySummary.pick({ id: true, slug: true, name: true, country: true, kind: true });
 
 export const SolutionCard = z.object({
-  id: z.string().uuid(),
-  title: z.string(),
-  summary: z.string(),
+  id: text().uuid(),
+  title: text(),
+  summary: text(),
   sectors: z.array(SectorCode),
   lever: LeverCode,
   stage: SolutionStage,
@@ -53,20 +53,20 @@ export const SolutionCard = z.object({
   visitable: z.boolean(),
   status: SolutionStatus,
   demo: z.boolean(),
-  language: z.string(),
+  language: text(),
   city: SolutionCity,
-  updatedAt: z.string(),
+  updatedAt: text(),
 });
 export type SolutionCard = z.infer<typeof SolutionCard>;
 
 export const SolutionDetail = SolutionCard.extend({
-  bodyHtml: z.string(),
+  bodyHtml: text(),
   startYear: z.number().int().nullable(),
   endYear: z.number().int().nullable(),
   links: z.array(SolutionLink),
-  tags: z.array(z.string()),
-  publishedAt: z.string().nullable(),
-  createdAt: z.string(),
+  tags: z.array(text()),
+  publishedAt: text().nullable(),
+  createdAt: text(),
   version: z.number().int(),
   canEdit: z.boolean(),
 });
@@ -76,22 +76,22 @@ export const SolutionSort = z.enum(['relevance', 'newest', 'impact', 'title']);
 export type SolutionSort = z.infer<typeof SolutionSort>;
 
 export const SolutionSearchQuery = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: text().trim().max(200).optional(),
   sector: listParam(SectorCode),
-  country: listParam(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/)),
+  country: listParam(text().trim().toUpperCase().regex(/^[A-Z]{2}$/)),
   stage: listParam(SolutionStage),
   lever: listParam(LeverCode),
   /** `mission`: only Mission Cities' solutions; `aspiring`: only the others. */
   mission: listParam(CityKind),
   visitable: z.stringbool().optional(),
-  city: z.string().max(120).optional(),
+  city: text().max(120).optional(),
   sort: SolutionSort.default('relevance'),
   page: z.coerce.number().int().min(1).max(1000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type SolutionSearchQuery = z.infer<typeof SolutionSearchQuery>;
 
-export const FacetValue = z.object({ value: z.string(), count: z.number().int() });
+export const FacetValue = z.object({ value: text(), count: z.number().int() });
 export type FacetValue = z.infer<typeof FacetValue>;
 
 export const SolutionSearchResult = z.object({
@@ -120,9 +120,9 @@ export type SolutionSearchItem = SolutionSearchResult['items'][number];
 const year = z.number().int().min(1990).max(2100);
 
 const solutionFields = {
-  title: z.string().trim().min(3, 'Use at least 3 characters.').max(200),
-  summary: z.string().trim().min(1, 'Enter a summary.').max(1000),
-  bodyHtml: z.string().max(50_000).default(''),
+  title: text().trim().min(3, 'Use at least 3 characters.').max(200),
+  summary: text().trim().min(1, 'Enter a summary.').max(1000),
+  bodyHtml: text().max(50_000).default(''),
   sectors: z.array(SectorCode).min(1, 'Choose at least one sector.').max(6),
   lever: LeverCode,
   stage: SolutionStage,
@@ -132,8 +132,8 @@ const solutionFields = {
   startYear: year.nullable().default(null),
   endYear: year.nullable().default(null),
   links: z.array(SolutionLink).max(20).default([]),
-  tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(20).default([]),
-  language: z.string().regex(/^[a-z]{2}$/).default('en'),
+  tags: z.array(text().trim().toLowerCase().min(1).max(40)).max(20).default([]),
+  language: text().regex(/^[a-z]{2}$/).default('en'),
   status: SolutionStatus.default('draft'),
 };
 
@@ -141,7 +141,7 @@ const yearsInOrder = (v: { startYear?: number | null; endYear?: number | null })
   v.startYear == null || v.endYear == null || v.endYear >= v.startYear;
 
 export const CreateSolutionBody = z
-  .object({ cityId: z.string().uuid(), ...solutionFields })
+  .object({ cityId: text().uuid(), ...solutionFields })
   .refine(yearsInOrder, { message: 'The end year comes before the start year.', path: ['endYear'], ...because('SOLUTION_END_BEFORE_START') });
 export type CreateSolutionBody = z.infer<typeof CreateSolutionBody>;
 
@@ -150,7 +150,7 @@ export const UpdateSolutionBody = z
     version: z.number().int().min(1),
     title: solutionFields.title.optional(),
     summary: solutionFields.summary.optional(),
-    bodyHtml: z.string().max(50_000).optional(),
+    bodyHtml: text().max(50_000).optional(),
     sectors: solutionFields.sectors.optional(),
     lever: LeverCode.optional(),
     stage: SolutionStage.optional(),
@@ -160,19 +160,19 @@ export const UpdateSolutionBody = z
     startYear: year.nullable().optional(),
     endYear: year.nullable().optional(),
     links: z.array(SolutionLink).max(20).optional(),
-    tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(20).optional(),
-    language: z.string().regex(/^[a-z]{2}$/).optional(),
+    tags: z.array(text().trim().toLowerCase().min(1).max(40)).max(20).optional(),
+    language: text().regex(/^[a-z]{2}$/).optional(),
     status: SolutionStatus.optional(),
   })
   .refine(yearsInOrder, { message: 'The end year comes before the start year.', path: ['endYear'], ...because('SOLUTION_END_BEFORE_START') });
 export type UpdateSolutionBody = z.infer<typeof UpdateSolutionBody>;
 
-export const SolutionIdParams = z.object({ id: z.string().uuid() });
+export const SolutionIdParams = z.object({ id: text().uuid() });
 
 export const RelatedSolutions = z.object({
   solutions: z.array(SolutionCard),
   /** Other cities with a published solution like this one. */
-  cities: z.array(z.object({ city: SolutionCity, solutionId: z.string().uuid(), solutionTitle: z.string() })),
+  cities: z.array(z.object({ city: SolutionCity, solutionId: text().uuid(), solutionTitle: text() })),
 });
 export type RelatedSolutions = z.infer<typeof RelatedSolutions>;
 

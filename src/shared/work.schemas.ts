@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApplicationStatus } from './programme.schemas.ts';
 import { Reason } from './reason.ts';
 import { Role } from './roles.ts';
+import { text } from './text.ts';
 
 /** The queues of the start page, by the role they serve (docs/decisions/0016-work-queues.md). */
 export const WorkSectionKind = z.enum([
@@ -42,19 +43,19 @@ export type WorkDateMeaning = z.infer<typeof WorkDateMeaning>;
 
 export const WorkItem = z.object({
   /** Stable and unique on the page (and the key of the reminders sent about it). */
-  key: z.string(),
+  key: text(),
   /** What it is, as a reason code with parameters (names, counts): the web app shows it translated. */
   label: Reason,
   /** How many (applications, cities, evaluations), when the label counts something. */
   count: z.number().int().min(0).nullable(),
   /** An instant (ISO 8601); `dateMeaning` says how to read it. */
-  date: z.string().nullable(),
+  date: text().nullable(),
   dateMeaning: WorkDateMeaning.nullable(),
   urgency: Urgency,
   /** The application's status, for a city's applications. */
   status: ApplicationStatus.nullable(),
   /** The page of the web app where the work is done. */
-  link: z.string(),
+  link: text(),
 });
 export type WorkItem = z.infer<typeof WorkItem>;
 
@@ -66,7 +67,7 @@ export const WorkSection = z.object({
   /** How many items there are in all. */
   total: z.number().int().min(0),
   /** Where to see them all, when the section has a page of its own. */
-  link: z.string().nullable(),
+  link: text().nullable(),
 });
 export type WorkSection = z.infer<typeof WorkSection>;
 

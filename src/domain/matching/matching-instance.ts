@@ -1,28 +1,29 @@
 import { z } from 'zod';
 import type { Reason } from '../../shared/reason.ts';
 import { englishText, reason } from '../../shared/reason-texts.ts';
+import { text } from '../../shared/text.ts';
 
 // The instance format is a stable contract (issue 5): the CLI and the API accept
 // exactly this shape. Items may carry extra fields (names, notes) that the solver
 // ignores; the top level and `rules` are strict so that a misspelt rule is an
 // error instead of silently doing nothing.
 
-const Id = z.string().min(1);
+const Id = text().min(1);
 
 const PairRef = z.object({ applicant: Id, host: Id });
 
 export const MatchingHost = z.object({
   id: Id,
   capacity: z.number().int().min(0).default(3),
-  country: z.string().min(1).optional(),
-  name: z.string().min(1).optional(),
+  country: text().min(1).optional(),
+  name: text().min(1).optional(),
 });
 export type MatchingHost = z.infer<typeof MatchingHost>;
 
 export const MatchingApplicant = z.object({
   id: Id,
-  country: z.string().min(1).optional(),
-  name: z.string().min(1).optional(),
+  country: text().min(1).optional(),
+  name: text().min(1).optional(),
 });
 export type MatchingApplicant = z.infer<typeof MatchingApplicant>;
 

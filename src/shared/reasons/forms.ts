@@ -19,6 +19,10 @@ export const FORMS_REASONS = {
   DATE_TOO_EARLY: 'Choose a date on or after {{min}}.',
   DATE_TOO_LATE: 'Choose a date on or before {{max}}.',
   DATE_INVALID: 'Enter a valid date.',
+  // Strict input types (issue 19, src/shared/text.ts): text PostgreSQL can store, real times.
+  TIME_INVALID: 'Enter a time from 00:00 to 23:59.',
+  DATE_TIME_INVALID: 'Enter a real date and time.',
+  TEXT_CHARACTERS_INVALID: 'Remove the invisible or broken characters from this text.',
   FILE_EMPTY: 'The file is empty.',
   FILE_TOO_BIG_BYTES: 'Choose a file of at most {{max}} bytes.',
   EMAIL_INVALID: 'Enter a valid email address, like name@city.eu.',

@@ -4,9 +4,10 @@ import { Application, CallKind, CreateApplicationBody, UpdateApplicationBody, Ve
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
 import { createApplication, getApplication, listApplications, previewWithdrawal, saveAnswers, submitApplication, withdrawApplication } from './applications.service.ts';
+import { text } from '../../../shared/text.ts';
 
 const IdParams = z.object({ id: z.uuid() });
-const CallParams = z.object({ slug: z.string().min(1).max(80), kind: CallKind });
+const CallParams = z.object({ slug: text().min(1).max(80), kind: CallKind });
 const representatives = ['city_representative'] as const;
 
 export async function applicationRoutes(app: App) {

@@ -6,8 +6,9 @@ import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
 import { acceptRawUploads, rawBody, sendDownload } from '../../lib/pdf-upload.ts';
 import { readAttachment, removeAttachment, uploadAttachment } from './attachments.service.ts';
+import { text } from '../../../shared/text.ts';
 
-const Params = z.object({ id: z.uuid(), questionId: z.string().regex(/^[a-z0-9_]{1,40}$/) });
+const Params = z.object({ id: z.uuid(), questionId: text().regex(/^[a-z0-9_]{1,40}$/) });
 const representatives = ['city_representative'] as const;
 
 /**

@@ -4,19 +4,20 @@ import { Problem } from '../../../shared/problem.ts';
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
 import { createGroup, decideMember, expressInterest, getGroup, groupProgress, listGroups } from './groups.service.ts';
+import { text } from '../../../shared/text.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 
 export async function groupRoutes(app: App) {
   app.get('/api/programmes/:slug/groups', {
     config: { access: 'public' },
-    schema: { tags: ['groups'], summary: 'The discussion groups of a programme', params: z.object({ slug: z.string().min(1).max(80) }), response: { 200: z.object({ items: z.array(GroupSummary) }) } },
+    schema: { tags: ['groups'], summary: 'The discussion groups of a programme', params: z.object({ slug: text().min(1).max(80) }), response: { 200: z.object({ items: z.array(GroupSummary) }) } },
     handler: async (request) => ({ items: await listGroups(app.db, request.params.slug) }),
   });
 
   app.post('/api/programmes/:slug/groups', {
     config: { access: ['programme_manager', 'facilitator'] },
-    schema: { tags: ['groups'], summary: 'Create a discussion group (a facilitator who creates one facilitates it)', params: z.object({ slug: z.string().min(1).max(80) }), body: CreateGroupBody, response: { 201: Group, 409: Problem } },
+    schema: { tags: ['groups'], summary: 'Create a discussion group (a facilitator who creates one facilitates it)', params: z.object({ slug: text().min(1).max(80) }), body: CreateGroupBody, response: { 201: Group, 409: Problem } },
     handler: async (request, reply) => reply.status(201).send(await createGroup(app.db, { slug: request.params.slug, body: request.body, actor: requireUser(request), ip: request.ip })),
   });
 

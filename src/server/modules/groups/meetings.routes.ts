@@ -4,6 +4,7 @@ import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
 import { withFormerPath } from './former-paths.ts';
 import { attendanceSheet, createMeeting, feedCalendar, listMeetings, meetingCalendar, recordAttendance, renewCalendarFeed, revokeCalendarFeed } from './meetings.service.ts';
+import { text } from '../../../shared/text.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
@@ -68,7 +69,7 @@ export async function meetingRoutes(app: App) {
 
   app.get('/api/calendar/:token.ics', {
     config: { access: 'public' },
-    schema: { tags: ['groups'], summary: 'A private calendar feed (the token is the key)', params: z.object({ token: z.string().min(20).max(200) }), produces: ['text/calendar'] },
+    schema: { tags: ['groups'], summary: 'A private calendar feed (the token is the key)', params: z.object({ token: text().min(20).max(200) }), produces: ['text/calendar'] },
     handler: async (request, reply) => reply.type(CALENDAR_TYPE).header('cache-control', 'private, max-age=300').send(await feedCalendar(app.db, request.params.token)),
   });
 }

@@ -5,11 +5,12 @@ import { Problem } from '../../../shared/problem.ts';
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
 import { cityRepresentatives, handOverPrimaryContact, inviteRepresentative, removeRepresentative } from './representatives.service.ts';
+import { text } from '../../../shared/text.ts';
 
 // Which city is the service's to check (representatives.service.ts): a
 // representative of one city is refused another's with the reason.
 const cityPeople = ['programme_manager', 'city_representative'] as const;
-const CitySlugParams = z.object({ slug: z.string().min(1).max(100) });
+const CitySlugParams = z.object({ slug: text().min(1).max(100) });
 
 export async function representativeRoutes(app: App) {
   app.get('/api/cities/:slug/representatives', {

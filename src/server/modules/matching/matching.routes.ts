@@ -6,9 +6,10 @@ import { Problem } from '../../../shared/problem.ts';
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
 import { changePairRule, getRun, matchingOverview, publishRun, startRun, updateSettings } from './matching.service.ts';
+import { text } from '../../../shared/text.ts';
 
 const managers = ['programme_manager'] as const;
-const SlugParams = z.object({ slug: z.string().min(1).max(80) });
+const SlugParams = z.object({ slug: text().min(1).max(80) });
 const IdParams = z.object({ id: z.uuid() });
 const SolveQuery = z.object({ explain: z.enum(['true', 'false']).default('false') });
 // The result of `peercities match`: status, objective, assignments, unassigned (and explanation), or a reason.

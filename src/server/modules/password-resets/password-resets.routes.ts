@@ -3,6 +3,7 @@ import { RequestPasswordResetBody, ResetPasswordBody, TokenParams } from '../../
 import { Problem } from '../../../shared/problem.ts';
 import type { App } from '../../route-types.ts';
 import { requestPasswordReset, resetPassword } from './password-resets.service.ts';
+import { text } from '../../../shared/text.ts';
 
 export async function passwordResetRoutes(app: App) {
   app.post('/api/password-resets', {
@@ -11,7 +12,7 @@ export async function passwordResetRoutes(app: App) {
       tags: ['account'],
       summary: 'Email a password reset link (same answer whether or not the account exists)',
       body: RequestPasswordResetBody,
-      response: { 202: z.object({ message: z.string() }) },
+      response: { 202: z.object({ message: text() }) },
     },
     handler: async (request, reply) => {
       await requestPasswordReset(app.db, { email: request.body.email, publicUrl: app.config.publicUrl, ip: request.ip });

@@ -19,9 +19,10 @@ import { mayActForCity } from '../cities/cities.policy.ts';
 import { eligibilityOf, loadCall, presentCall, setLearningCompletion, updateCall } from './calls.service.ts';
 import { createProgramme, listProgrammes, loadProgramme, updateProgramme } from './programmes.service.ts';
 import { timelineRoutes } from './timeline.routes.ts';
+import { text } from '../../../shared/text.ts';
 
 const managers = ['programme_manager'] as const;
-const SlugParams = z.object({ slug: z.string().min(1).max(80) });
+const SlugParams = z.object({ slug: text().min(1).max(80) });
 const CallParams = SlugParams.extend({ kind: CallKind });
 
 export async function programmeRoutes(app: App) {

@@ -16,9 +16,10 @@ import {
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
 import { timelineActions } from './timeline.service.ts';
+import { text } from '../../../shared/text.ts';
 
 const managers = ['programme_manager'] as const;
-const SlugParams = z.object({ slug: z.string().min(1).max(80) });
+const SlugParams = z.object({ slug: text().min(1).max(80) });
 const CallParams = SlugParams.extend({ kind: CallKind });
 const previewResponse = { 200: ActionPreview };
 const actionResponse = { 200: ActionOutcome, 409: Problem };

@@ -21,10 +21,11 @@ import { assignByHand, autoAssign, unassign } from './assignments.service.ts';
 import { declareConflict, listMyAssignments, myEvaluation, saveEvaluation } from './evaluations.service.ts';
 import { evaluationOverview, selectionOverview } from './review.service.ts';
 import { decide, publishDecisions } from './selection.service.ts';
+import { text } from '../../../shared/text.ts';
 
 const managers = ['programme_manager'] as const;
 const evaluators = ['evaluator'] as const;
-const CallParams = z.object({ slug: z.string().min(1).max(80), kind: CallKind });
+const CallParams = z.object({ slug: text().min(1).max(80), kind: CallKind });
 const IdParams = z.object({ id: z.uuid() });
 
 export async function reviewRoutes(app: App) {

@@ -7,9 +7,10 @@ import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
 import { programmeDashboard } from './dashboard.service.ts';
 import { addPlanUpdate, createPlan, feedbackSummary, giveFeedback, listPlans } from './follow-up.service.ts';
+import { text } from '../../../shared/text.ts';
 
 const IdParams = z.object({ id: z.uuid() });
-const SlugParams = z.object({ slug: z.string().min(1).max(80) });
+const SlugParams = z.object({ slug: text().min(1).max(80) });
 
 export async function followUpRoutes(app: App) {
   app.post('/api/visits/:id/feedback', {

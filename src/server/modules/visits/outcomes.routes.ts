@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { ProgrammeOutcomes } from '../../../shared/outcomes.schemas.ts';
 import type { App } from '../../route-types.ts';
 import { programmeOutcomes } from './outcomes.service.ts';
+import { text } from '../../../shared/text.ts';
 
-const SlugParams = z.object({ slug: z.string().min(1).max(80) });
+const SlugParams = z.object({ slug: text().min(1).max(80) });
 
 export async function outcomeRoutes(app: App) {
   app.get('/api/programmes/:slug/outcomes', {

@@ -4,8 +4,9 @@ import { CreateAgendaItemBody, CreateVisitsBody, DelegationBody, HostUnavailable
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
 import { addAgendaItem, confirmVisits, createVisits, getVisit, listVisits, proposeSchedule, saveDelegation, updateHostUnavailable, visitCalendar } from './visits.service.ts';
+import { text } from '../../../shared/text.ts';
 
-const SlugParams = z.object({ slug: z.string().min(1).max(80) });
+const SlugParams = z.object({ slug: text().min(1).max(80) });
 const IdParams = z.object({ id: z.uuid() });
 
 export async function visitRoutes(app: App) {
