@@ -1,21 +1,22 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 
 /** What erasing a person did to one table: deleted, anonymised or kept rows, and why. */
 export const ErasureItem = z.object({
-  table: z.string(),
-  holds: z.string(),
+  table: text(),
+  holds: text(),
   outcome: z.enum(['deleted', 'anonymised', 'kept']),
   rows: z.number().int(),
-  why: z.string(),
+  why: text(),
 });
 export type ErasureItem = z.infer<typeof ErasureItem>;
 
 /** The report an erasure answers with: shown to the person or the manager who erased. */
 export const ErasureReport = z.object({
   personId: z.uuid(),
-  erasedAt: z.string(),
+  erasedAt: text(),
   /** What the erased account reads as from now on. */
-  formerName: z.string(),
+  formerName: text(),
   items: z.array(ErasureItem),
 });
 export type ErasureReport = z.infer<typeof ErasureReport>;
@@ -25,15 +26,15 @@ export const ERASE_WORD = 'ERASE';
 
 /** POST /api/me/erasure: my own account, with my password and the word typed. */
 export const SelfErasureBody = z.object({
-  password: z.string().min(1).max(200),
-  confirmation: z.string().max(20),
+  password: text().min(1).max(200),
+  confirmation: text().max(20),
 });
 export type SelfErasureBody = z.infer<typeof SelfErasureBody>;
 
 /** POST /api/people/:id/erasure: a manager erases an account on request. */
 export const ManagerErasureBody = z.object({
-  reason: z.string().trim().min(10).max(1000),
-  confirmation: z.string().max(20),
+  reason: text().trim().min(10).max(1000),
+  confirmation: text().max(20),
 });
 export type ManagerErasureBody = z.infer<typeof ManagerErasureBody>;
 
@@ -45,9 +46,9 @@ export const DataExport = z.object({
   status: DataExportStatus,
   /** 0–100. */
   progress: z.number().int(),
-  requestedAt: z.string(),
-  readyAt: z.string().nullable(),
-  expiresAt: z.string().nullable(),
+  requestedAt: text(),
+  readyAt: text().nullable(),
+  expiresAt: text().nullable(),
   sizeBytes: z.number().int().nullable(),
 });
 export type DataExport = z.infer<typeof DataExport>;

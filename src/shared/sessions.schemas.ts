@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 
 /** One of my live sessions (GET /api/me/sessions): where and when, never its token. */
 export const MySession = z.object({
-  id: z.string().uuid(),
-  signedInAt: z.string(),
-  lastUsedAt: z.string(),
+  id: text().uuid(),
+  signedInAt: text(),
+  lastUsedAt: text(),
   /** "Firefox on Windows", from the browser's user agent; null when it says nothing we know. */
-  device: z.string().nullable(),
-  ip: z.string().nullable(),
+  device: text().nullable(),
+  ip: text().nullable(),
   /** The session of the request that asked. */
   current: z.boolean(),
 });
@@ -16,7 +17,7 @@ export type MySession = z.infer<typeof MySession>;
 export const MySessions = z.object({ items: z.array(MySession) });
 export type MySessions = z.infer<typeof MySessions>;
 
-export const SessionIdParams = z.object({ id: z.string().uuid() });
+export const SessionIdParams = z.object({ id: text().uuid() });
 
 export const EndedSessions = z.object({ ended: z.number().int() });
 export type EndedSessions = z.infer<typeof EndedSessions>;

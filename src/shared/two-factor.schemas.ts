@@ -1,32 +1,31 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 
 /** Two-step sign-in (docs/decisions/0027-two-factor.md). */
 
 /** Six digits from the authenticator app; spaces people type are ignored. */
-export const TotpCode = z
-  .string()
+export const TotpCode = text()
   .transform((v) => v.replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app.'));
+  .pipe(text().regex(/^\d{6}$/, 'Enter the 6-digit code from your authenticator app.'));
 
 /** A TOTP code or one of the recovery codes (xxxxx-xxxxx). */
-export const SecondFactorCode = z
-  .string()
+export const SecondFactorCode = text()
   .max(40)
   .transform((v) => v.replace(/\s/g, '').toLowerCase())
-  .pipe(z.string().regex(/^(\d{6}|[a-z0-9]{5}-?[a-z0-9]{5})$/, 'Enter the 6-digit code or a recovery code.'));
+  .pipe(text().regex(/^(\d{6}|[a-z0-9]{5}-?[a-z0-9]{5})$/, 'Enter the 6-digit code or a recovery code.'));
 
 export const RememberedDevice = z.object({
-  id: z.string().uuid(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  expiresAt: z.string(),
-  userAgent: z.string().nullable(),
+  id: text().uuid(),
+  createdAt: text(),
+  lastUsedAt: text().nullable(),
+  expiresAt: text(),
+  userAgent: text().nullable(),
 });
 export type RememberedDevice = z.infer<typeof RememberedDevice>;
 
 export const TwoFactorStatus = z.object({
   enabled: z.boolean(),
-  enabledAt: z.string().nullable(),
+  enabledAt: text().nullable(),
   recoveryCodesLeft: z.number().int(),
   /** Whether the platform requires it of this person (programme managers, when the setting is on). */
   required: z.boolean(),
@@ -36,9 +35,9 @@ export type TwoFactorStatus = z.infer<typeof TwoFactorStatus>;
 
 /** Shown once: the secret as text and as a QR code of its otpauth:// URI. */
 export const TwoFactorEnrolment = z.object({
-  secret: z.string(),
-  otpauthUri: z.string(),
-  qrCodeDataUrl: z.string(),
+  secret: text(),
+  otpauthUri: text(),
+  qrCodeDataUrl: text(),
 });
 export type TwoFactorEnrolment = z.infer<typeof TwoFactorEnrolment>;
 
@@ -46,13 +45,13 @@ export const ConfirmTwoFactorBody = z.object({ code: TotpCode });
 export type ConfirmTwoFactorBody = z.infer<typeof ConfirmTwoFactorBody>;
 
 /** Shown once; stored only as hashes. */
-export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
+export const RecoveryCodes = z.object({ recoveryCodes: z.array(text()) });
 export type RecoveryCodes = z.infer<typeof RecoveryCodes>;
 
 export const RegenerateRecoveryCodesBody = z.object({ code: TotpCode });
 
 export const DisableTwoFactorBody = z.object({
-  password: z.string().min(1, 'Enter your password.').max(200),
+  password: text().min(1, 'Enter your password.').max(200),
   code: SecondFactorCode,
 });
 export type DisableTwoFactorBody = z.infer<typeof DisableTwoFactorBody>;

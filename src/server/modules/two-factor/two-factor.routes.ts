@@ -14,6 +14,7 @@ import {
 import { csrfTokenFor, requireUser, setSessionCookie } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
 import type { SecondStepHook } from '../session/session.routes.ts';
+import { text } from '../../../shared/text.ts';
 import {
   CHALLENGE_COOKIE,
   completeSecondStep,
@@ -153,7 +154,7 @@ export async function twoFactorRoutes(app: App) {
     schema: {
       tags: ['account'],
       summary: 'Forget a remembered browser: it asks for a code at the next sign-in',
-      params: z.object({ deviceId: z.string().uuid() }),
+      params: z.object({ deviceId: text().uuid() }),
       response: { 204: z.null(), 404: Problem },
     },
     handler: async (request, reply) => {
