@@ -50,7 +50,9 @@ describe('two app processes on one PostgreSQL database', { timeout: 240_000 }, (
       body: JSON.stringify({ email: 'manager@demo.peercities.eu', password: DEMO_PASSWORD }),
     });
     expect(signedIn.status, signedIn.body).toBe(200);
-    return { cookie: cookiesOf(signedIn, cookiesOf(first)), csrf };
+    // Signed in, the token is the one bound to the new session (decision 0025).
+    const bound = (JSON.parse(signedIn.body) as { csrfToken: string }).csrfToken;
+    return { cookie: cookiesOf(signedIn, cookiesOf(first)), csrf: bound };
   }
 
   it('a session started on A works on B, and signing out on A ends it on B at once (the session cache hears it)', async () => {

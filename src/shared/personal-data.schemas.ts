@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { because } from './issue-reason.ts';
 import { text } from './text.ts';
 
 /** What erasing a person did to one table: deleted, anonymised or kept rows, and why. */
@@ -33,7 +34,10 @@ export type SelfErasureBody = z.infer<typeof SelfErasureBody>;
 
 /** POST /api/people/:id/erasure: a manager erases an account on request. */
 export const ManagerErasureBody = z.object({
-  reason: text().trim().min(10).max(1000),
+  reason: text()
+    .trim()
+    .min(10, { message: 'Say why the account is erased (the request it answers), in at least 10 characters.', ...because('ERASURE_REASON_REQUIRED') })
+    .max(1000),
   confirmation: text().max(20),
 });
 export type ManagerErasureBody = z.infer<typeof ManagerErasureBody>;

@@ -76,6 +76,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
         remember(res);
         const body = String(res.headers['content-type'] ?? '').includes('json') ? safeJson(res.body) : null;
         if (body && typeof body === 'object' && 'csrfToken' in body && typeof body.csrfToken === 'string') self.csrfToken = body.csrfToken;
+        // Signed out, the session's token is void (decision 0025): like the web app, ask for the next one.
+        if (options.method === 'DELETE' && options.url === '/api/session' && res.statusCode === 204) await self.request({ method: 'GET', url: '/api/session' });
         return res;
       },
     };

@@ -13,6 +13,5 @@ export const PRIVACY_REASONS = {
   ACCOUNT_ALREADY_ERASED: 'This account has already been erased.',
   CANNOT_ERASE_YOURSELF_HERE: 'Erase your own account from your account page, with your password.',
   LAST_MANAGER_CANNOT_BE_ERASED: '{{name}} is the last active programme manager: give someone else the role first.',
-  DATA_EXPORT_IN_PROGRESS: 'Your data is being gathered already: wait until the download is ready.',
   DATA_EXPORT_NOT_FOUND: 'There is no download of your data ready: ask for a new one.',
 } as const satisfies Record<string, string>;

@@ -173,12 +173,16 @@ export function sectionQueries(db: Q, person: { id: string; email: string }) {
     sign_ins: () =>
       db
         .selectFrom('sign_in_attempts')
-        .select(['attempted_at', 'ip', 'succeeded'])
+        .select(['attempted_at', 'kind', 'ip', 'succeeded'])
         .where(sql<string>`lower(email)`, '=', email)
         .orderBy('attempted_at', 'desc')
         .execute(),
     sessions: () =>
       db.selectFrom('sessions').select(['created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent']).where('person_id', '=', person.id).orderBy('created_at').execute(),
+    two_step_sign_in: () =>
+      db.selectFrom('two_factor').select(['created_at', 'confirmed_at']).where('person_id', '=', person.id).execute(),
+    remembered_browsers: () =>
+      db.selectFrom('remembered_devices').select(['created_at', 'last_used_at', 'expires_at', 'user_agent']).where('person_id', '=', person.id).orderBy('created_at').execute(),
     my_actions: () =>
       db.selectFrom('audit_events').select(['at', 'action', 'entity_type', 'entity_id', 'ip']).where('actor_id', '=', person.id).orderBy('at').execute(),
   };

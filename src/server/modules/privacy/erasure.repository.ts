@@ -38,6 +38,7 @@ export async function deletePersonalRows(db: Q, who: Identity): Promise<Record<s
   const byPerson = [
     'sessions', 'password_resets', 'calendar_feeds', 'digest_cursors', 'work_reminders', 'meeting_reminders', 'visit_notices',
     'facilitator_unavailability', 'group_facilitators', 'role_grants', 'data_exports',
+    'two_factor', 'two_factor_recovery_codes', 'two_factor_challenges', 'remembered_devices',
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of byPerson) counts[table] = count(await db.deleteFrom(table).where('person_id', '=', who.id).executeTakeFirst());
