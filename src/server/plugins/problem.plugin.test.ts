@@ -131,3 +131,50 @@ describe("the router's and the HTTP parser's own errors", () => {
     expect(JSON.parse(huge.slice(huge.indexOf('\r\n\r\n') + 4))).toMatchObject({ code: 'HEADERS_TOO_LARGE' });
   });
 });
+
+describe('a request that arrives while the server closes', () => {
+  it('is answered 503 problem+json with Retry-After, not Fastify’s plain JSON', async () => {
+    const app = Fastify({ ...problemServerOptions, logger: false });
+    await app.register(problemPlugin);
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let closingStarted: () => void = () => {};
+    const closing = new Promise<void>((resolve) => (closingStarted = resolve));
+    app.addHook('preClose', async () => closingStarted());
+    let slowStarted: () => void = () => {};
+    const inFlight = new Promise<void>((resolve) => (slowStarted = resolve));
+    app.get('/slow', async () => {
+      slowStarted();
+      await released;
+      return { done: true };
+    });
+    app.get('/fast', async () => ({ fast: true }));
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as { port: number };
+
+    // A keep-alive connection busy with /slow is not closed by server.close(); the next
+    // request on it arrives while the server closes.
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk) => (received += String(chunk)));
+    const ended = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+    socket.write('GET /slow HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n');
+    await inFlight;
+    const closed = app.close();
+    await closing;
+    socket.write('GET /fast HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    release();
+    await ended;
+    await closed;
+
+    const answers = received.split(/(?=HTTP\/1\.1 )/);
+    expect(answers).toHaveLength(2);
+    expect(answers[0]).toMatch(/^HTTP\/1\.1 200/);
+    expect(answers[1]).toMatch(/^HTTP\/1\.1 503/);
+    expect(answers[1]).toMatch(/content-type: application\/problem\+json/i);
+    expect(answers[1]).toMatch(/retry-after: 5/i);
+    expect(answers[1]).toMatch(/connection: close/i);
+    expect(JSON.parse(answers[1]!.split('\r\n\r\n')[1]!)).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+  });
+});

@@ -39,9 +39,11 @@ const FRAMEWORK_DETAILS: Record<string, [ErrorCode, string]> = {
 /**
  * The router's and the HTTP parser's own refusals, which never reach the error
  * handler, as problem+json too: pass to `Fastify({ ...problemServerOptions })`.
- * Not yet: Fastify's own 503 while closing (return503OnClosing) is still plain JSON.
+ * Fastify's own 503 while closing is plain JSON: it is turned off here and
+ * problemPlugin answers a request that arrives while closing instead.
  */
 export const problemServerOptions = {
+  return503OnClosing: false,
   frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
     const [code, detail] = FRAMEWORK_DETAILS[error.code] ?? ['INTERNAL_ERROR', 'The error has been logged; please try again later.'];
     if (code === 'INTERNAL_ERROR') request.log.error({ err: error }, 'router error');
@@ -66,6 +68,17 @@ export const problemServerOptions = {
 
 /** One handler answers every error as RFC 9457 problem+json; 5xx never leak internals. */
 export const problemPlugin = fp(async (app: FastifyInstance) => {
+  // A request that still reaches the server while it closes (on a keep-alive connection
+  // that was busy) is refused as problem+json, first of all hooks (decision 0028).
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    reply.header('connection', 'close');
+    throw new AppError('SERVICE_UNAVAILABLE', 'The platform is restarting. Try again in a moment.', { headers: { 'retry-after': '5' } });
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       if (error.options.headers) reply.headers(error.options.headers);
