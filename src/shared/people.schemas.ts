@@ -30,6 +30,8 @@ export const Person = z.object({
   createdAt: text(),
   lastSignInAt: text().nullable(),
   deactivatedAt: text().nullable(),
+  /** When the account was erased (it reads "Former participant"; no sign-in, no roles), or null. */
+  erasedAt: text().nullable(),
 });
 export type Person = z.infer<typeof Person>;
 

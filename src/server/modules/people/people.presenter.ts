@@ -17,6 +17,7 @@ export function presentPerson(row: ListedPersonRow): Person {
     createdAt: new Date(row.created_at).toISOString(),
     lastSignInAt: isoOrNull(row.last_sign_in_at),
     deactivatedAt: isoOrNull(row.disabled_at),
+    erasedAt: isoOrNull(row.erased_at),
   };
 }
 

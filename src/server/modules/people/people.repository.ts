@@ -194,7 +194,7 @@ function directory(db: Q, f: DirectoryFilter) {
   return query;
 }
 
-const LISTED_COLUMNS = ['p.id', 'p.name', 'p.email', 'p.created_at', 'p.last_sign_in_at', 'p.disabled_at'] as const;
+const LISTED_COLUMNS = ['p.id', 'p.name', 'p.email', 'p.created_at', 'p.last_sign_in_at', 'p.disabled_at', 'p.erased_at'] as const;
 
 /** A page of the directory by name, with each person's roles, and how many match. */
 export async function searchPeople(db: Q, f: DirectoryFilter, page: number, pageSize: number) {

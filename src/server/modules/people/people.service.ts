@@ -15,6 +15,7 @@ import {
   cityName,
   findPersonById,
   grantRole,
+  isErased,
   listedPerson,
   representativesOf,
   representedCities,
@@ -68,6 +69,7 @@ export async function grantRoleTo(db: Db, input: { personId: string; body: Grant
   return db.transaction().execute(async (trx) => {
     const person = await findPersonById(trx, input.personId);
     if (!person) throw new AppError('NOT_FOUND', reason('PERSON_NOT_FOUND'));
+    if (await isErased(trx, person.id)) throw new AppError('CONFLICT', reason('ACCOUNT_ALREADY_ERASED'));
     const city = await cityNameForRole(trx, body.cityId);
     const before = await personOrThrow(trx, person.id);
     const added = await grantRole(trx, { personId: person.id, role: body.role, cityId: body.cityId, primaryContact: body.primaryContact });

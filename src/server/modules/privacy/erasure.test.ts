@@ -139,6 +139,11 @@ describe('erasing an account', () => {
     const reactivate = await manager.request({ method: 'DELETE', url: `/api/people/${person.id}/deactivation` });
     expect(reactivate.statusCode).toBe(409);
     expect(reactivate.json().reason.code).toBe('ACCOUNT_ALREADY_ERASED');
+    // Nor given a role; the manager's page says it was erased.
+    const role = await manager.request({ method: 'POST', url: `/api/people/${person.id}/roles`, payload: { role: 'expert', cityId: null, primaryContact: false } });
+    expect(role.statusCode).toBe(409);
+    expect(role.json().reason.code).toBe('ACCOUNT_ALREADY_ERASED');
+    expect(people.json().erasedAt).toEqual(expect.any(String));
 
     // Erasing twice is refused, and changes nothing.
     const snapshot = await counts();

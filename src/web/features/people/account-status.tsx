@@ -21,7 +21,9 @@ export function AccountStatus({ person }: { person: Person }) {
     <Stack gap="sm" align="flex-start">
       <ProblemAlert error={setDeactivated.error} />
       <DoneNotice>{done && t(done, { name: person.name })}</DoneNotice>
-      {deactivated ? (
+      {person.erasedAt !== null ? (
+        <Text>{t('people.person.erasedHint')}</Text>
+      ) : deactivated ? (
         <>
           <Text>{t('people.person.deactivatedHint', { name: person.name })}</Text>
           <Button variant="default" loading={setDeactivated.isPending} onClick={() => setDeactivated.mutate(false)}>

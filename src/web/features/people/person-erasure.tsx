@@ -32,6 +32,8 @@ export function PersonErasure({ person }: { person: Person }) {
     <Stack gap="sm" align="flex-start" maw={560}>
       {report ? (
         <ErasureReportView report={report} />
+      ) : person.erasedAt !== null ? (
+        <Text>{t('personalData.managerErase.already')}</Text>
       ) : (
         <>
           <Text>{t('personalData.managerErase.intro', { name: person.name })}</Text>

@@ -65,9 +65,11 @@ export function PersonRoles({ person }: { person: Person }) {
           if (toWithdraw) withdraw.mutate({ role: toWithdraw.role, cityId: toWithdraw.cityId }, { onSettled: close });
         }}
       />
-      <Paper withBorder p="lg" radius="md">
-        <GrantRoleForm person={person} />
-      </Paper>
+      {person.erasedAt === null && (
+        <Paper withBorder p="lg" radius="md">
+          <GrantRoleForm person={person} />
+        </Paper>
+      )}
     </Stack>
   );
 }
