@@ -1,6 +1,7 @@
 import { List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ErasureReport } from '../../shared/personal-data.schemas.ts';
+import '../locales/lazy/personal-data.strings.ts';
 
 /** What an erasure did, table by table: deleted, anonymised or kept, and why (the server's words). */
 export function ErasureReportView({ report }: { report: ErasureReport }) {

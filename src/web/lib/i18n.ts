@@ -60,3 +60,8 @@ void i18next.use(initReactI18next).init({
 });
 
 export { i18next };
+
+/** Adds the English strings of a feature whose strings load with its pages (locales/english.ts, LAZY_FEATURES). */
+export function addEnglish(strings: object): void {
+  i18next.addResourceBundle('en', 'translation', strings, true, false);
+}

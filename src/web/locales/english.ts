@@ -1,10 +1,10 @@
 import base from './en.json';
-import matching from './en/matching.json';
+import type matching from './en/matching.json';
 import people from './en/people.json';
-import personalData from './en/personal-data.json';
+import type personalData from './en/personal-data.json';
 import privacy from './en/privacy.json';
 import programmes from './en/programmes.json';
-import registration from './en/registration.json';
+import type registration from './en/registration.json';
 import review from './en/review.json';
 import start from './en/start.json';
 import visits from './en/visits.json';
@@ -19,10 +19,18 @@ import { REASON_TEXTS } from '../../shared/reason-texts.ts';
  */
 export type English = typeof base & typeof matching & typeof people & typeof personalData & typeof privacy & typeof programmes & typeof registration & typeof review & typeof start & typeof visits & typeof twoFactor & { reasons: typeof REASON_TEXTS };
 
-type Tree = { [key: string]: string | Tree };
+export type Tree = { [key: string]: string | Tree };
 
 // Reasons (codes of domain rules and services) keep their English in src/shared, where the server reads it too.
-export const featureStrings: Record<string, Tree> = { matching, people, personalData, privacy, programmes, registration, review, start, visits, twoFactor, reasons: { reasons: REASON_TEXTS } };
+export const eagerFeatureStrings: Record<string, Tree> = { people, privacy, programmes, review, start, visits, twoFactor, reasons: { reasons: REASON_TEXTS } };
+
+/**
+ * Features whose strings travel with their pages instead of the home page's
+ * bundle (its budget: tests/e2e/bundle.spec.ts): `locales/lazy/<feature>.strings.ts`
+ * adds them to i18next, and every module that uses those keys imports it for
+ * its side effect. The type above still includes them.
+ */
+export const LAZY_FEATURES = ['matching', 'personalData', 'registration'] as const;
 
 export function mergeStrings(target: Tree, source: Tree): Tree {
   const merged: Tree = { ...target };
@@ -34,7 +42,5 @@ export function mergeStrings(target: Tree, source: Tree): Tree {
   return merged;
 }
 
-export const english = Object.values(featureStrings).reduce<Tree>(
-  (merged, strings) => mergeStrings(merged, strings),
-  base,
-) as English;
+/** What every page starts with: the base and the eager features' strings. */
+export const english = Object.values(eagerFeatureStrings).reduce<Tree>((merged, strings) => mergeStrings(merged, strings), base) as English;

@@ -23,7 +23,7 @@ export async function dataExportRoutes(app: App) {
 
   app.get('/api/me/data-exports/latest', {
     config: { access: 'signed-in', pendingAllowed: true },
-    schema: { tags: ['account'], summary: 'My latest download: its progress, when it is ready and until when', response: { 200: DataExport, 404: Problem } },
+    schema: { tags: ['account'], summary: 'My latest download: its progress, when it is ready and until when (null when I never asked for one)', response: { 200: DataExport.nullable() } },
     handler: async (request, reply) => {
       reply.header('cache-control', 'no-store');
       return myLatestExport(app.db, requireUser(request), app.now());

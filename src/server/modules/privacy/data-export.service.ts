@@ -46,10 +46,10 @@ export async function requestMyData(db: Db, user: CurrentUser, now: Date): Promi
   });
 }
 
-export async function myLatestExport(db: Db, user: CurrentUser, now: Date): Promise<DataExport> {
+/** My latest download, or null when I never asked for one (not an error: the account page asks on every visit). */
+export async function myLatestExport(db: Db, user: CurrentUser, now: Date): Promise<DataExport | null> {
   const row = await latestExportOf(db, user.id);
-  if (!row) throw new AppError('NOT_FOUND', reason('DATA_EXPORT_NOT_FOUND'));
-  return presentExport(row, now);
+  return row ? presentExport(row, now) : null;
 }
 
 export async function myExportFile(db: Db, user: CurrentUser, id: string, now: Date): Promise<{ content: Uint8Array; filename: string }> {

@@ -15,6 +15,7 @@ import { ProfileForm } from './profile-form.tsx';
 import { DownloadMyData, EraseMyAccount } from './your-data.tsx';
 import { PageSection } from '../../components/page-section.tsx';
 import { TwoFactorSection } from './two-factor-section.tsx';
+import '../../locales/lazy/personal-data.strings.ts';
 
 // Set by the invitation page after the person joined.
 const WelcomeState = z.object({ welcome: z.literal(true) });

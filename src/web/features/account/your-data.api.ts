@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DataExport, ErasureReport, type SelfErasureBody } from '../../../shared/personal-data.schemas.ts';
-import { ApiError, apiGet, apiSend } from '../../lib/api-client.ts';
+import { apiGet, apiSend } from '../../lib/api-client.ts';
 
 const latestKey = ['me', 'data-exports', 'latest'] as const;
 
@@ -8,14 +8,7 @@ const latestKey = ['me', 'data-exports', 'latest'] as const;
 export function useLatestDataExport() {
   return useQuery({
     queryKey: latestKey,
-    queryFn: async ({ signal }) => {
-      try {
-        return await apiGet('/api/me/data-exports/latest', DataExport, signal);
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
-        throw error;
-      }
-    },
+    queryFn: ({ signal }) => apiGet('/api/me/data-exports/latest', DataExport.nullable(), signal),
     refetchInterval: (query) => (query.state.data && ['pending', 'running'].includes(query.state.data.status) ? 1000 : false),
   });
 }

@@ -10,6 +10,7 @@ import { ApiError } from '../../lib/api-client.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { resetSession } from '../../lib/session.ts';
 import { downloadUrl, useEraseMyAccount, useLatestDataExport, useRequestDataExport } from './your-data.api.ts';
+import '../../locales/lazy/personal-data.strings.ts';
 
 /** "Download my data": ask, watch the progress, download the ZIP for 24 hours. */
 export function DownloadMyData() {

@@ -19,6 +19,7 @@ import { ColumnHeads } from '../../components/column-heads.tsx';
 import { PageSection } from '../../components/page-section.tsx';
 import './matching.css';
 import { ScrollRegion } from '../../components/scroll-region.tsx';
+import '../../locales/lazy/matching.strings.ts';
 
 function useDate(timeZone: string) {
   const { i18n } = useTranslation();

@@ -6,6 +6,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { reasonText } from '../../lib/reason-text.ts';
 import { usePairRule } from './matching.api.ts';
 import { ScrollRegion } from '../../components/scroll-region.tsx';
+import '../../locales/lazy/matching.strings.ts';
 
 const COMPONENTS = ['thematic', 'evaluation', 'likeness', 'language', 'travel'] as const;
 

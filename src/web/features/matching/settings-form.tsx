@@ -7,6 +7,7 @@ import { useApiForm } from '../../lib/use-api-form.ts';
 import { useSaveSettings } from './matching.api.ts';
 import { ColumnHeads } from '../../components/column-heads.tsx';
 import { ScrollRegion } from '../../components/scroll-region.tsx';
+import '../../locales/lazy/matching.strings.ts';
 
 const WEIGHT_KEYS = ['thematic', 'evaluation', 'likeness', 'language', 'travel'] as const;
 type Value = number | string;

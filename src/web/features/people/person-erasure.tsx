@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { fieldErrorsOf } from '../../lib/form-errors.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { useEraseAccount } from './people.api.ts';
+import '../../locales/lazy/personal-data.strings.ts';
 
 /** Erasing a person's account on their request: the reason (audited) and the word typed; then the report. */
 export function PersonErasure({ person }: { person: Person }) {

@@ -13,6 +13,7 @@ import { usePerson } from './people.api.ts';
 import { DeactivatedBadge } from './people-directory.tsx';
 import { PersonErasure } from './person-erasure.tsx';
 import { PersonRoles } from './person-roles.tsx';
+import '../../locales/lazy/personal-data.strings.ts';
 
 /** /admin/people/:id: a person's roles (given and withdrawn here), their account and the invitations sent to them. */
 export function PersonPage() {

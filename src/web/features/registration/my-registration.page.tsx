@@ -6,6 +6,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { formatDateTime, useCountryName } from '../../lib/format.ts';
 import { useMyRegistration } from './registration.api.ts';
+import '../../locales/lazy/registration.strings.ts';
 
 /** Where the signed-in person's registration stands: the one page (besides public ones) open to them until approval. */
 export function MyRegistrationPage() {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlaceCandidate } from '../../../shared/city.schemas.ts';
 import { useCountryName } from '../../lib/format.ts';
 import { usePlaceSearch } from './registration.api.ts';
+import '../../locales/lazy/registration.strings.ts';
 
 /** Choose a GeoNames place by typing its name (cities of 5,000 people or more in the registry's countries). */
 export function PlacePicker({

@@ -15,6 +15,7 @@ import { useSiteInfo } from '../../lib/site.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { PlacePicker } from './place-picker.tsx';
 import { useRegistrationSettings, useSignUp } from './registration.api.ts';
+import '../../locales/lazy/registration.strings.ts';
 
 export function RegisterPage() {
   const { t } = useTranslation();

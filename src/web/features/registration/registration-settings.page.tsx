@@ -5,6 +5,7 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { useChangeRegistrationSettings, useRegistrationSettings } from './registration.api.ts';
+import '../../locales/lazy/registration.strings.ts';
 
 /** Programme managers open or close registration; closed, /register says whom to ask for an invitation. */
 export function RegistrationSettingsPage() {

@@ -15,6 +15,7 @@ import { useCurrentUser } from '../../lib/session.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { PlacePicker } from './place-picker.tsx';
 import { useDecision, useRegistrationQueue } from './registration.api.ts';
+import '../../locales/lazy/registration.strings.ts';
 
 /**
  * The approval queue: programme managers see every registration waiting,

@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { ApiError } from '../../lib/api-client.ts';
 import { useVerifyRegistration } from './registration.api.ts';
+import '../../locales/lazy/registration.strings.ts';
 
 /** The link of the verification email: confirms the address once, then the person signs in and waits for approval. */
 export function VerifyRegistrationPage() {
