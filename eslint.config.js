@@ -29,15 +29,15 @@ const webRestrict = (...regexes) => ({
 // exists). Jobs, the seed, plugins and app.ts are users of the modules.
 const SERVER_MODULES = {
   order: [
-    'health', 'audit', 'email', 'auth',
+    'health', 'audit', 'email', 'notifications', 'auth',
     'people', 'consent', 'session', 'two-factor',
     'account', 'invitations', 'password-resets',
     'cities', 'solutions', 'registration',
     'programmes', 'groups', 'applications', 'review', 'visits', 'matching',
-    'work', 'privacy',
+    'work', 'exchange', 'privacy',
   ],
   allowed: {
-    '*': ['audit/audit.repository.ts', 'email/outbox.repository.ts'],
+    '*': ['audit/audit.repository.ts', 'email/outbox.repository.ts', 'notifications/notify.ts'],
     people: ['email/email-templates.ts'],
     session: ['auth/password.ts', 'auth/tokens.ts', 'people/people.repository.ts'],
     'two-factor': ['auth/password.ts', 'auth/tokens.ts', 'people/people.repository.ts', 'session/session.repository.ts', 'session/session.service.ts', 'session/session.routes.ts'],
@@ -68,6 +68,7 @@ const SERVER_MODULES = {
       'review/review.service.ts',
       'visits/visits.repository.ts', 'visits/visits.service.ts',
     ],
+    exchange: ['cities/cities.repository.ts', 'people/person-labels.ts', 'solutions/solutions.repository.ts'],
     privacy: ['auth/password.ts', 'people/people.repository.ts'],
     work: ['programmes/calls.repository.ts', 'programmes/calls.service.ts', 'programmes/learning-progress.repository.ts', 'programmes/programmes.repository.ts', 'programmes/programmes.service.ts'],
     jobs: [

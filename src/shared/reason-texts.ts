@@ -1,9 +1,12 @@
 import { fillTemplate, type Reason, type ReasonParams } from './reason.ts';
 import { APPLICATIONS_REASONS } from './reasons/applications.ts';
 import { CITIES_REASONS } from './reasons/cities.ts';
+import { EXCHANGE_REASONS } from './reasons/exchange.ts';
 import { FORMS_REASONS } from './reasons/forms.ts';
 import { GROUPS_REASONS } from './reasons/groups.ts';
 import { MATCHING_REASONS } from './reasons/matching.ts';
+import { MEETINGS_REASONS } from './reasons/meetings.ts';
+import { NOTIFICATIONS_REASONS } from './reasons/notifications.ts';
 import { PEOPLE_REASONS } from './reasons/people.ts';
 import { PRIVACY_REASONS } from './reasons/privacy.ts';
 import { PROGRAMMES_REASONS } from './reasons/programmes.ts';
@@ -16,9 +19,12 @@ import { WORK_REASONS } from './reasons/work.ts';
 export const REASON_AREAS = {
   applications: APPLICATIONS_REASONS,
   cities: CITIES_REASONS,
+  exchange: EXCHANGE_REASONS,
   forms: FORMS_REASONS,
   groups: GROUPS_REASONS,
   matching: MATCHING_REASONS,
+  meetings: MEETINGS_REASONS,
+  notifications: NOTIFICATIONS_REASONS,
   people: PEOPLE_REASONS,
   privacy: PRIVACY_REASONS,
   programmes: PROGRAMMES_REASONS,
@@ -40,9 +46,12 @@ export const REASON_AREAS = {
 export const REASON_TEXTS = {
   ...APPLICATIONS_REASONS,
   ...CITIES_REASONS,
+  ...EXCHANGE_REASONS,
   ...FORMS_REASONS,
   ...GROUPS_REASONS,
   ...MATCHING_REASONS,
+  ...MEETINGS_REASONS,
+  ...NOTIFICATIONS_REASONS,
   ...PEOPLE_REASONS,
   ...PRIVACY_REASONS,
   ...PROGRAMMES_REASONS,

@@ -4,6 +4,7 @@ import type { CitiesTable, CityContactsTable, CityChangesTable, SolutionsTable, 
 import type { PeopleTable, RoleGrantsTable, SessionsTable, InvitationsTable, PasswordResetsTable, SignInAttemptsTable, OutboxTable, AuditEventsTable, SeedRunsTable, JobRunsTable, WorkRemindersTable, PrivacyNoticesTable, PrivacyConsentsTable, DataExportsTable, TwoFactorTable, TwoFactorRecoveryCodesTable, TwoFactorChallengesTable, RememberedDevicesTable } from './tables/people.ts';
 import type { ProgrammesTable, ProgrammeMilestonesTable, CallsTable, CallReopeningsTable, LearningCompletionsTable, ApplicationsTable, ApplicationAttachmentsTable, ApplicationRemindersTable, EvaluatorAssignmentsTable, EvaluationsTable, ApplicationDecisionsTable } from './tables/programmes.ts';
 import type { LearningPhasesTable, DiscussionGroupsTable, GroupFacilitatorsTable, GroupMembershipsTable, GroupMeetingsTable, MeetingMaterialsTable, MeetingAttendanceTable, CalendarFeedsTable, GroupThreadsTable, GroupPostsTable, DigestCursorsTable, MeetingRemindersTable } from './tables/groups.ts';
+import type { ConversationsTable, ConversationPartiesTable, MessagesTable, MessageAttachmentsTable, ConversationReadsTable, CityBlocksTable, MessageReportsTable, MeetingRequestsTable, MeetingSlotsTable, NotificationsTable, NotificationPreferencesTable } from './tables/exchange.ts';
 import type { RegistrationSettingsTable, RegistrationsTable, RegistrationAttemptsTable } from './tables/registration.ts';
 import type { StudyVisitsTable, VisitParticipantsTable, FacilitatorUnavailabilityTable, VisitAgendaItemsTable, VisitDelegatesTable, VisitTravelTable, VisitFeedbackTable, ReplicationPlansTable, ReplicationUpdatesTable, VisitNoticesTable, MatchingSettingsTable, MatchingPairRulesTable, MatchingRunsTable, MatchingPublicationsTable } from './tables/visits.ts';
 
@@ -13,6 +14,7 @@ export type * from './tables/programmes.ts';
 export type * from './tables/groups.ts';
 export type * from './tables/visits.ts';
 export type * from './tables/registration.ts';
+export type * from './tables/exchange.ts';
 
 export interface Database {
   cities: CitiesTable;
@@ -78,4 +80,15 @@ export interface Database {
   two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
   two_factor_challenges: TwoFactorChallengesTable;
   remembered_devices: RememberedDevicesTable;
+  conversations: ConversationsTable;
+  conversation_parties: ConversationPartiesTable;
+  messages: MessagesTable;
+  message_attachments: MessageAttachmentsTable;
+  conversation_reads: ConversationReadsTable;
+  city_blocks: CityBlocksTable;
+  message_reports: MessageReportsTable;
+  meeting_requests: MeetingRequestsTable;
+  meeting_slots: MeetingSlotsTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
 }
