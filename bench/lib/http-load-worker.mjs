@@ -7,8 +7,15 @@ import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 
 const { baseUrl, specs, concurrency, seconds, warmupSeconds, maxRequests, headers, okStatuses } = workerData;
+// A flat list is shared by the loops in turn; a list of lists gives loop i its own (the i-th), cycled.
+const perLoop = Array.isArray(specs[0]);
 let cursor = 0;
-const next = () => specs[cursor++ % specs.length];
+const cursors = new Array(concurrency).fill(0);
+const next = (loop) => {
+  if (!perLoop) return specs[cursor++ % specs.length];
+  const own = specs[loop % specs.length];
+  return own[cursors[loop]++ % own.length];
+};
 const isOk = (status) => (okStatuses ? okStatuses.includes(status) : status >= 200 && status < 300);
 
 // node:http with a keep-alive agent: about half the CPU of fetch per request,
@@ -16,8 +23,8 @@ const isOk = (status) => (okStatuses ? okStatuses.includes(status) : status >= 2
 const origin = new URL(baseUrl);
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 
-function send(headers) {
-  const spec = next();
+function send(headers, loop) {
+  const spec = next(loop);
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
@@ -50,7 +57,7 @@ async function load(until, record) {
       while (performance.now() < until && sent < maxRequests) {
         sent += 1;
         const t0 = performance.now();
-        const r = await send(own);
+        const r = await send(own, loop);
         record(performance.now() - t0, r);
       }
     }),

@@ -37,9 +37,9 @@ export function percentile(sorted: readonly number[], p: number): number {
  * it, as a real client would. `concurrency` loops send requests until the
  * time or the request budget runs out, after an unmeasured warm-up at full
  * concurrency; latencies per request, to the last byte of the body. Requests
- * cycle through `specs`; `okStatuses` (default: any 2xx) count as successes.
+ * cycle through `specs` (a list of lists gives loop i its own list, the i-th); `okStatuses` (default: any 2xx) count as successes.
  */
-export async function httpLoadInWorker(baseUrl: string, specs: readonly RequestSpec[], o: LoadOptions, okStatuses?: readonly number[]): Promise<LoadResult> {
+export async function httpLoadInWorker(baseUrl: string, specs: readonly RequestSpec[] | readonly (readonly RequestSpec[])[], o: LoadOptions, okStatuses?: readonly number[]): Promise<LoadResult> {
   const worker = new Worker(new URL('./http-load-worker.mjs', import.meta.url), {
     workerData: { baseUrl, specs, concurrency: o.concurrency, seconds: o.seconds, warmupSeconds: o.warmupSeconds ?? 2, maxRequests: o.maxRequests, headers: o.headers ?? {}, okStatuses },
   });
