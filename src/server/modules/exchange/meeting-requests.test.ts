@@ -285,3 +285,69 @@ describe('meeting reminders, the day before', () => {
     expect(await reminders()).toHaveLength(6);
   });
 });
+
+describe('the programme dashboard: meetings with Mission Cities', () => {
+  it('counts requests and accepted ones during the programme, by sector of the solution and country of the Mission City', async () => {
+    const slug = 'group-study-visits-2025';
+    const programme = await t.app.db.selectFrom('programmes').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+    const period = await t.app.db
+      .selectFrom('programme_milestones')
+      .select((eb) => [eb.fn.min('starts_on').as('from'), eb.fn.max('ends_on').as('until')])
+      .where('programme_id', '=', programme.id)
+      .executeTakeFirstOrThrow();
+    const from = new Date(`${String(period.from).slice(0, 10)}T12:00:00Z`);
+    const after = new Date(new Date(`${String(period.until).slice(0, 10)}T12:00:00Z`).getTime() + 2 * 86_400_000);
+    const dashboard = async () => (await manager.request({ method: 'GET', url: `/api/programmes/${slug}/dashboard` })).json().missionMeetings;
+    const before = await dashboard();
+
+    const solution = await t.app.db
+      .selectFrom('solutions')
+      .innerJoin('cities', 'cities.id', 'solutions.city_id')
+      .select(['solutions.id', 'solutions.sectors'])
+      .where('cities.slug', '=', 'valencia')
+      .executeTakeFirstOrThrow();
+    const aspiring = await t.app.db
+      .insertInto('cities')
+      .values({ slug: 'tartu-test', name: 'Tartu', country: 'EE', kind: 'aspiring', latitude: 58.38, longitude: 26.72, population: 91000 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const slotsAfter = (d: Date) => [new Date(d.getTime() + 2 * 86_400_000).toISOString(), new Date(d.getTime() + 3 * 86_400_000).toISOString()];
+
+    t.setNow(from);
+    try {
+      // About Valencia's solution: proposed and accepted.
+      const a = await insertConversation(t.app.db, { citySlugs: ['lahti', 'valencia'], aboutSolutionId: solution.id });
+      const m = (await propose(lahti, a.id, { slots: slotsAfter(from) })).json();
+      expect((await valencia.request({ method: 'POST', url: `${base(a.id)}/${m.id}/accept`, payload: { slotId: m.slots[0].id, version: 1 } })).statusCode).toBe(200);
+      // About a topic: proposed only.
+      const b = await insertConversation(t.app.db, { citySlugs: ['lahti', 'valencia'] });
+      expect((await propose(valencia, b.id, { slots: slotsAfter(from) })).statusCode).toBe(201);
+      // No Mission City taking part: not counted.
+      const c = await insertConversation(t.app.db, { citySlugs: ['tartu-test'], withProgrammeTeam: true });
+      expect(c.cityIds['tartu-test']).toBe(aspiring.id);
+      expect((await propose(manager, c.id, { slots: slotsAfter(from) })).statusCode).toBe(201);
+      // After the programme's last day: not counted.
+      t.setNow(after);
+      expect((await propose(lahti, b.id, { slots: slotsAfter(after) })).statusCode).toBe(201);
+    } finally {
+      t.setNow(NOW);
+    }
+
+    const now = await dashboard();
+    expect(now.requests - before.requests).toBe(2);
+    expect(now.accepted - before.accepted).toBe(1);
+    const tally = (rows: { name: string; requests: number; accepted: number }[], name: string) => rows.find((r) => r.name === name) ?? { requests: 0, accepted: 0 };
+    // Lahti (FI) and Valencia (ES) are both Mission Cities: each request counts for both countries.
+    for (const country of ['FI', 'ES']) {
+      expect(tally(now.byCountry, country).requests - tally(before.byCountry, country).requests, country).toBe(2);
+      expect(tally(now.byCountry, country).accepted - tally(before.byCountry, country).accepted, country).toBe(1);
+    }
+    expect(tally(now.byCountry, 'EE').requests).toBe(0);
+    for (const sector of solution.sectors) {
+      expect(tally(now.bySector, sector).requests - tally(before.bySector, sector).requests, sector).toBe(1);
+      expect(tally(now.bySector, sector).accepted - tally(before.bySector, sector).accepted, sector).toBe(1);
+    }
+    const csv = await manager.request({ method: 'GET', url: `/api/programmes/${slug}/dashboard.csv` });
+    expect(csv.body).toContain('meetings with Mission Cities: requested');
+  });
+});
