@@ -19,9 +19,12 @@ const SLOTS = ['2027-03-26T09:00:00Z', '2027-03-29T08:00:00+00:00', '2027-03-30T
 beforeAll(async () => {
   t = await createTestApp();
   t.setNow(NOW);
-  [lahti, lahti2, valencia, krakow, manager] = await Promise.all(
-    ['lahti', 'lahti2', 'valencia', 'krakow', 'manager'].map((n) => t.signedIn(`${n}@demo.peercities.eu`)),
-  );
+  const sign = (n: string) => t.signedIn(`${n}@demo.peercities.eu`);
+  lahti = await sign('lahti');
+  lahti2 = await sign('lahti2');
+  valencia = await sign('valencia');
+  krakow = await sign('krakow');
+  manager = await sign('manager');
 });
 afterAll(async () => t.close());
 
