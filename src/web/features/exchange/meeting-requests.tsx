@@ -199,7 +199,7 @@ function MeetingRequestCard({
             </Button>
           )}
           {r.can.downloadIcs && (
-            <Button component="a" variant="light" color="blue.9" href={meetingIcsHref(conversationId, r.id)} download="meeting.ics">
+            <Button component="a" variant="outline" href={meetingIcsHref(conversationId, r.id)} download="meeting.ics">
               {t('meetings.downloadIcs')}
             </Button>
           )}
@@ -209,7 +209,7 @@ function MeetingRequestCard({
             </Button>
           )}
           {r.can.cancel && (
-            <Button variant="subtle" color="red.9" onClick={() => setDialog('cancel')}>
+            <Button variant="outline" color="red.9" onClick={() => setDialog('cancel')}>
               {t('meetings.cancel')}
             </Button>
           )}
