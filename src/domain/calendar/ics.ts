@@ -203,13 +203,16 @@ export interface MeetingInvitation {
   joinUrl: string;
   /** The zone in which DTSTART/DTEND are written, with its VTIMEZONE. */
   timeZone: string;
+  /** The platform's sender, as ORGANIZER (iTIP requests name one); never a person's address. */
+  organizer?: { name: string; email: string };
 }
 
 /**
  * An .ics file for an online meeting between cities: METHOD:REQUEST with
  * STATUS:CONFIRMED, or METHOD:CANCEL with STATUS:CANCELLED; one VEVENT with
- * the meeting's UID and SEQUENCE. No ORGANIZER or ATTENDEE: their addresses
- * are other people's personal data, and the file is for one's own calendar.
+ * the meeting's UID and SEQUENCE. The ORGANIZER is the platform's sender
+ * address (calendars expect one in a REQUEST); there is no ATTENDEE: people's
+ * addresses are personal data, and the file is for one's own calendar.
  */
 export function buildMeetingInvitation(m: MeetingInvitation): string {
   const zone = EU_ZONES[m.timeZone];
@@ -227,6 +230,7 @@ export function buildMeetingInvitation(m: MeetingInvitation): string {
     `DTSTAMP:${utcStamp(m.stamp)}`,
     when('DTSTART', m.start),
     when('DTEND', m.end),
+    ...(m.organizer ? [`ORGANIZER;CN="${m.organizer.name.replace(/["\r\n]/g, '')}":mailto:${m.organizer.email}`] : []),
     `SUMMARY:${escapeText(m.summary)}`,
     ...(m.description ? [`DESCRIPTION:${escapeText(m.description)}`] : []),
     `LOCATION:${escapeText(m.joinUrl)}`,

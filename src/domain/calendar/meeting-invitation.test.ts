@@ -80,9 +80,12 @@ describe('meeting invitations (.ics)', () => {
     expect(event.startDate.toJSDate().toISOString()).toBe('2027-03-26T09:00:00.000Z');
     expect(event.startDate.hour).toBe(10);
     expect(event.endDate.toJSDate().toISOString()).toBe('2027-03-26T10:00:00.000Z');
-    // No other people's addresses in the file.
+    // No people's addresses in the file; the organizer, when given, is the platform.
     expect(vevent.getAllProperties('attendee')).toHaveLength(0);
     expect(text).not.toMatch(/mailto:/i);
+    const withOrganizer = parse(buildMeetingInvitation({ ...base, organizer: { name: 'peercities', email: 'no-reply@peercities.eu' } }));
+    expect(withOrganizer.vevent.getFirstPropertyValue('organizer')).toBe('mailto:no-reply@peercities.eu');
+    expect(withOrganizer.vevent.getFirstProperty('organizer')?.getParameter('cn')).toBe('peercities');
   });
 
   it('keeps local times on both sides of the spring change (Madrid and Tallinn)', () => {

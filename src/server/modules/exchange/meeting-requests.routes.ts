@@ -62,7 +62,7 @@ export async function meetingRequestRoutes(app: App) {
     config: { access: 'signed-in' },
     schema: { tags, summary: 'The agreed meeting as an iCalendar file (REQUEST, or CANCEL once cancelled); same UID, rising SEQUENCE', params: RequestParams, produces: ['text/calendar'] },
     handler: async (request, reply) => {
-      const ics = await meetingInvitation(app.db, request.params.id, request.params.mid, requireUser(request));
+      const ics = await meetingInvitation(app.db, request.params.id, request.params.mid, requireUser(request), app.config.mailFrom);
       return reply.type(CALENDAR_TYPE).header('content-disposition', 'attachment; filename="meeting.ics"').header('cache-control', 'private, no-store').send(ics);
     },
   });

@@ -306,7 +306,13 @@ export async function moveMeeting(db: Db, ctx: Context & { requestId: string; sl
  * REQUEST while it is accepted, a CANCEL once cancelled after acceptance.
  * Same UID throughout; the SEQUENCE counts the changes after acceptance.
  */
-export async function meetingInvitation(db: Db, conversationId: string, requestId: string, user: CurrentUser) {
+/** The platform's sender ("peercities <no-reply@…>"), the ORGANIZER of its .ics files. */
+export function organizerOf(mailFrom: string): { name: string; email: string } | undefined {
+  const m = /^\s*(?:"?([^"<]*?)"?\s*)?<([^<>\s]+@[^<>\s]+)>\s*$/.exec(mailFrom) ?? /^\s*()([^<>\s]+@[^<>\s]+)\s*$/.exec(mailFrom);
+  return m?.[2] ? { name: m[1]?.trim() || 'peercities', email: m[2] } : undefined;
+}
+
+export async function meetingInvitation(db: Db, conversationId: string, requestId: string, user: CurrentUser, mailFrom = '') {
   const me = await actingParty(db, conversationId, user);
   const row = await loadRequest(db, conversationId, requestId);
   if (!row.scheduled_at || (row.status !== 'accepted' && row.status !== 'cancelled')) throw new AppError('CONFLICT', reason('MEETING_NOT_SCHEDULED'));
@@ -326,5 +332,6 @@ export async function meetingInvitation(db: Db, conversationId: string, requestI
     description: `Online meeting between ${names}${conversation ? ` (conversation “${conversation.subject}”)` : ''}.\nJoin: ${row.join_url}`,
     joinUrl: row.join_url,
     timeZone: mine ? zoneOfParty(mine) : DEFAULT_TIME_ZONE,
+    ...(organizerOf(mailFrom) ? { organizer: organizerOf(mailFrom) } : {}),
   });
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendMeetingRequestReminders } from '../../jobs/meeting-request-reminders.ts';
+import { organizerOf } from './meeting-requests.service.ts';
 import { insertConversation } from '../../test-support/exchange-fixtures.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
 
@@ -38,7 +39,7 @@ function parseIcs(text: string) {
   if (tz) ICAL.TimezoneService.register(new ICAL.Timezone(tz));
   const vevent = calendar.getFirstSubcomponent('vevent');
   if (!vevent) throw new Error('no VEVENT');
-  return { method: calendar.getFirstPropertyValue('method'), status: vevent.getFirstPropertyValue('status'), tzid: vevent.getFirstProperty('dtstart')?.getParameter('tzid'), event: new ICAL.Event(vevent) };
+  return { method: calendar.getFirstPropertyValue('method'), status: vevent.getFirstPropertyValue('status'), organizer: vevent.getFirstPropertyValue('organizer'), tzid: vevent.getFirstProperty('dtstart')?.getParameter('tzid'), event: new ICAL.Event(vevent) };
 }
 
 const countRequests = async () => Number((await t.app.db.selectFrom('meeting_requests').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
@@ -139,6 +140,9 @@ describe('meeting requests', () => {
     expect(b.event.startDate.hour).toBe(10);
     expect(b.event.uid).toBe(a.event.uid);
     expect(a.event.location).toBe('https://meet.example.org/lahti-valencia');
+    // The organizer is the platform's sender, never a person; no attendees.
+    expect(a.organizer).toBe(`mailto:${organizerOf(t.config.mailFrom)?.email}`);
+    expect(fromLahti.body).not.toMatch(/ATTENDEE|@demo\.peercities\.eu/);
 
     // Answered already: a second answer is a conflict, and changes nothing.
     const again = await valencia.request({ method: 'POST', url: `${base(c.id)}/${m.id}/decline`, payload: { version: 2 } });
