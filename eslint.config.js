@@ -76,6 +76,7 @@ const SERVER_MODULES = {
       'groups/digest.repository.ts', 'groups/group-emails.ts', 'groups/meetings.repository.ts',
       'visits/visit-emails.ts', 'visits/visits.repository.ts',
       'work/work-emails.ts', 'work/work.service.ts',
+      'exchange/meeting-emails.ts', 'exchange/meeting-requests.repository.ts',
       'registration/registration.service.ts',
     ],
     seed: ['auth/password.ts', 'matching/matching.service.ts', 'programmes/programmes.repository.ts', 'solutions/solutions.repository.ts'],

@@ -16,6 +16,7 @@ import { sendDeadlineReminders } from './jobs/deadline-reminders.ts';
 import { mailboxTransport, smtpTransport, startMailWorker, type MailWorker } from './jobs/mail-worker.ts';
 import { startScheduler, type Scheduler } from './jobs/scheduler.ts';
 import { sendMeetingReminders } from './jobs/meeting-reminders.ts';
+import { sendMeetingRequestReminders } from './jobs/meeting-request-reminders.ts';
 import { sendVisitNotices } from './jobs/visit-notices.ts';
 import { sendDailyDigests } from './jobs/daily-digest.ts';
 import { sendWorkReminders } from './jobs/work-reminders.ts';
@@ -35,6 +36,7 @@ import { meetingMaterialFileRoutes, meetingMaterialRoutes } from './modules/grou
 import { followUpRoutes } from './modules/visits/follow-up.routes.ts';
 import { outcomeRoutes } from './modules/visits/outcomes.routes.ts';
 import { visitRoutes } from './modules/visits/visits.routes.ts';
+import { meetingRequestRoutes } from './modules/exchange/meeting-requests.routes.ts';
 import { reviewRoutes } from './modules/review/review.routes.ts';
 import { passwordResetRoutes } from './modules/password-resets/password-resets.routes.ts';
 import { meRoutes } from './modules/account/me.routes.ts';
@@ -169,6 +171,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     [
       { name: 'deadline-reminders', everyMs: 10 * 60_000, run: (at) => sendDeadlineReminders(db, at, config.publicUrl) },
       { name: 'meeting-reminders', everyMs: 10 * 60_000, run: (at) => sendMeetingReminders(db, at, config.publicUrl) },
+      { name: 'meeting-request-reminders', everyMs: 10 * 60_000, run: (at) => sendMeetingRequestReminders(db, at, config.publicUrl) },
       { name: 'visit-notices', everyMs: 60 * 60_000, run: (at) => sendVisitNotices(db, at, config.publicUrl) },
       { name: 'daily-digest', everyMs: 24 * 60 * 60_000, run: (at) => sendDailyDigests(db, at, config.publicUrl) },
       { name: 'work-reminders', everyMs: 24 * 60 * 60_000, run: (at) => sendWorkReminders(db, at, config.publicUrl) },
@@ -250,6 +253,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(meetingMaterialFileRoutes);
   await app.register(visitRoutes);
   await app.register(followUpRoutes);
+  await app.register(meetingRequestRoutes);
   await app.register(matchingRoutes);
   await app.register(outcomeRoutes);
   await app.register(workRoutes);

@@ -131,6 +131,14 @@ const POLICY: Record<string, Access> = {
   'GET /api/groups/{id}/meetings': 'public',
   'POST /api/groups/{id}/meetings': ['programme_manager', 'facilitator'],
   'GET /api/meetings/{id}/calendar.ics': 'signed-in',
+  // Meeting requests in a conversation (modules/exchange): any signed-in person may call; only the conversation's parties get past the 404 (meeting-requests.test.ts).
+  'GET /api/conversations/{id}/meeting-requests': 'signed-in',
+  'POST /api/conversations/{id}/meeting-requests': 'signed-in',
+  'POST /api/conversations/{id}/meeting-requests/{mid}/accept': 'signed-in',
+  'POST /api/conversations/{id}/meeting-requests/{mid}/decline': 'signed-in',
+  'POST /api/conversations/{id}/meeting-requests/{mid}/cancel': 'signed-in',
+  'POST /api/conversations/{id}/meeting-requests/{mid}/move': 'signed-in',
+  'GET /api/conversations/{id}/meeting-requests/{mid}/invite.ics': 'signed-in',
   'GET /api/meetings/{id}/attendance': ['programme_manager', 'facilitator'],
   'PUT /api/meetings/{id}/attendance': ['programme_manager', 'facilitator'],
   'GET /api/groups/{id}/materials': 'signed-in',
@@ -232,7 +240,8 @@ const fillPath = (path: string) =>
     .replace('{slug}', 'no-such-programme')
     .replace('{kind}', 'host')
     .replace('{format}', 'csv')
-    .replace('{deviceId}', '00000000-0000-4000-8000-000000000000');
+    .replace('{deviceId}', '00000000-0000-4000-8000-000000000000')
+    .replace('{mid}', '00000000-0000-4000-8000-000000000002');
 
 let t: TestApp;
 let routes: { method: string; path: string; key: string; hasBody: boolean }[];

@@ -144,10 +144,20 @@ export const Impact = z.object({
   byCountry: z.array(Tally),
 });
 
+const MeetingTally = z.object({ name: text(), requests: z.number().int(), accepted: z.number().int() });
+/** Online meetings requested with Mission Cities during the programme (issue 20; docs/exchange.md). */
+export const MissionMeetings = z.object({
+  requests: z.number().int(),
+  accepted: z.number().int(),
+  bySector: z.array(MeetingTally),
+  byCountry: z.array(MeetingTally),
+});
+
 export const Dashboard = z.object({
   funnel: z.array(z.object({ step: z.enum(['in_groups', 'completed_phases', 'applied', 'selected', 'visited', 'replicating']), cities: z.number().int() })),
   travelCo2Kg: z.number(),
   impact: Impact,
+  missionMeetings: MissionMeetings,
 });
 
 export const CreateVisitsBody = z.object({

@@ -1,9 +1,11 @@
 /**
  * iCalendar (RFC 5545) files for group meetings and visits. Times are written in
  * the programme's zone with its VTIMEZONE, so calendars show the right local
- * time on both sides of a daylight-saving change. Only European zones with
- * the EU rule (last Sunday of March / October at 01:00 UTC) are described;
- * any other zone is written in UTC, which every calendar converts itself.
+ * time on both sides of a daylight-saving change. European zones with the
+ * EU rule (last Sunday of March / October at 01:00 UTC; Moldova at 00:00
+ * UTC) and those without summer time (Iceland, Türkiye, Georgia) are
+ * described; any other zone is written in UTC, which every calendar converts
+ * itself.
  */
 
 export interface CalendarEvent {
@@ -21,26 +23,62 @@ export interface CalendarEvent {
 interface EuZone {
   standardOffsetMinutes: number;
   standardName: string;
-  daylightName: string;
+  /** Null for a zone without summer time (Iceland, Türkiye, Georgia). */
+  daylightName: string | null;
+  /** The UTC hour of the change on the last Sunday of March and October: 01:00 for the EU rule, 00:00 in Moldova. */
+  changeUtcHour?: number;
 }
 
-// Zones that follow the EU summer-time rule, with their standard offset.
+const CET: EuZone = { standardOffsetMinutes: 60, standardName: 'CET', daylightName: 'CEST' };
+const EET: EuZone = { standardOffsetMinutes: 120, standardName: 'EET', daylightName: 'EEST' };
+
+// Zones that follow the EU summer-time rule (or none), with their standard offset.
 const EU_ZONES: Record<string, EuZone> = {
-  'Europe/Brussels': { standardOffsetMinutes: 60, standardName: 'CET', daylightName: 'CEST' },
-  'Europe/Paris': { standardOffsetMinutes: 60, standardName: 'CET', daylightName: 'CEST' },
-  'Europe/Berlin': { standardOffsetMinutes: 60, standardName: 'CET', daylightName: 'CEST' },
-  'Europe/Madrid': { standardOffsetMinutes: 60, standardName: 'CET', daylightName: 'CEST' },
-  'Europe/Rome': { standardOffsetMinutes: 60, standardName: 'CET', daylightName: 'CEST' },
-  'Europe/Amsterdam': { standardOffsetMinutes: 60, standardName: 'CET', daylightName: 'CEST' },
-  'Europe/Vienna': { standardOffsetMinutes: 60, standardName: 'CET', daylightName: 'CEST' },
-  'Europe/Stockholm': { standardOffsetMinutes: 60, standardName: 'CET', daylightName: 'CEST' },
-  'Europe/Warsaw': { standardOffsetMinutes: 60, standardName: 'CET', daylightName: 'CEST' },
-  'Europe/Helsinki': { standardOffsetMinutes: 120, standardName: 'EET', daylightName: 'EEST' },
-  'Europe/Athens': { standardOffsetMinutes: 120, standardName: 'EET', daylightName: 'EEST' },
+  'Europe/Brussels': CET,
+  'Europe/Paris': CET,
+  'Europe/Berlin': CET,
+  'Europe/Madrid': CET,
+  'Europe/Rome': CET,
+  'Europe/Amsterdam': CET,
+  'Europe/Vienna': CET,
+  'Europe/Stockholm': CET,
+  'Europe/Warsaw': CET,
+  'Europe/Prague': CET,
+  'Europe/Bratislava': CET,
+  'Europe/Budapest': CET,
+  'Europe/Copenhagen': CET,
+  'Europe/Oslo': CET,
+  'Europe/Luxembourg': CET,
+  'Europe/Malta': CET,
+  'Europe/Zagreb': CET,
+  'Europe/Ljubljana': CET,
+  'Europe/Vaduz': CET,
+  'Europe/Zurich': CET,
+  'Europe/Tirane': CET,
+  'Europe/Sarajevo': CET,
+  'Europe/Podgorica': CET,
+  'Europe/Skopje': CET,
+  'Europe/Belgrade': CET,
+  'Europe/Helsinki': EET,
+  'Europe/Athens': EET,
+  'Europe/Sofia': EET,
+  'Europe/Bucharest': EET,
+  'Europe/Tallinn': EET,
+  'Europe/Riga': EET,
+  'Europe/Vilnius': EET,
+  'Europe/Kyiv': EET,
+  'Asia/Nicosia': EET,
+  'Europe/Chisinau': { ...EET, changeUtcHour: 0 },
   'Europe/Lisbon': { standardOffsetMinutes: 0, standardName: 'WET', daylightName: 'WEST' },
   'Europe/Dublin': { standardOffsetMinutes: 0, standardName: 'GMT', daylightName: 'IST' },
   'Europe/London': { standardOffsetMinutes: 0, standardName: 'GMT', daylightName: 'BST' },
+  'Atlantic/Reykjavik': { standardOffsetMinutes: 0, standardName: 'GMT', daylightName: null },
+  'Europe/Istanbul': { standardOffsetMinutes: 180, standardName: '+03', daylightName: null },
+  'Asia/Tbilisi': { standardOffsetMinutes: 240, standardName: '+04', daylightName: null },
 };
+
+/** Whether the .ics writer describes this zone with its own VTIMEZONE (otherwise times are written in UTC). */
+export const describesZone = (timeZone: string) => timeZone in EU_ZONES;
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const offset = (minutes: number) => `${minutes < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(minutes) / 60))}${pad(Math.abs(minutes) % 60)}`;
@@ -48,10 +86,10 @@ const utcStamp = (d: Date) =>
   `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`;
 
 /** Is EU summer time in force at this instant? (From the last Sunday of March to the last Sunday of October, 01:00 UTC.) */
-function euSummerTime(d: Date): boolean {
+function euSummerTime(d: Date, changeUtcHour = 1): boolean {
   const y = d.getUTCFullYear();
   const lastSunday = (month: number) => {
-    const last = new Date(Date.UTC(y, month + 1, 0, 1));
+    const last = new Date(Date.UTC(y, month + 1, 0, changeUtcHour));
     last.setUTCDate(last.getUTCDate() - last.getUTCDay());
     return last.getTime();
   };
@@ -60,7 +98,7 @@ function euSummerTime(d: Date): boolean {
 }
 
 function localStamp(d: Date, zone: EuZone) {
-  const minutes = zone.standardOffsetMinutes + (euSummerTime(d) ? 60 : 0);
+  const minutes = zone.standardOffsetMinutes + (zone.daylightName && euSummerTime(d, zone.changeUtcHour) ? 60 : 0);
   const local = new Date(d.getTime() + minutes * 60_000);
   return `${local.getUTCFullYear()}${pad(local.getUTCMonth() + 1)}${pad(local.getUTCDate())}T${pad(local.getUTCHours())}${pad(local.getUTCMinutes())}${pad(local.getUTCSeconds())}`;
 }
@@ -68,9 +106,13 @@ function localStamp(d: Date, zone: EuZone) {
 function vtimezone(tzid: string, zone: EuZone): string[] {
   const std = zone.standardOffsetMinutes;
   const dst = std + 60;
-  // Local transition times: 01:00 UTC expressed in the offset before the change.
-  const springLocal = `19700329T${pad(1 + std / 60)}0000`;
-  const autumnLocal = `19701025T${pad(1 + dst / 60)}0000`;
+  if (!zone.daylightName) {
+    return ['BEGIN:VTIMEZONE', `TZID:${tzid}`, 'BEGIN:STANDARD', `TZOFFSETFROM:${offset(std)}`, `TZOFFSETTO:${offset(std)}`, `TZNAME:${zone.standardName}`, 'DTSTART:19700101T000000', 'END:STANDARD', 'END:VTIMEZONE'];
+  }
+  // Local transition times: the change's UTC hour expressed in the offset before the change.
+  const hour = zone.changeUtcHour ?? 1;
+  const springLocal = `19700329T${pad(hour + std / 60)}0000`;
+  const autumnLocal = `19701025T${pad(hour + dst / 60)}0000`;
   return [
     'BEGIN:VTIMEZONE',
     `TZID:${tzid}`,
@@ -142,5 +184,61 @@ export function buildCalendar(events: readonly CalendarEvent[], options: { name:
     );
   }
   lines.push('END:VCALENDAR');
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+}
+
+/** One meeting as an invitation (iTIP, RFC 5546): a request, or its cancellation. */
+export interface MeetingInvitation {
+  method: 'REQUEST' | 'CANCEL';
+  /** Stays the same for the life of the meeting, so calendars update the event they hold. */
+  uid: string;
+  /** Raised by every change after acceptance (move, cancellation). */
+  sequence: number;
+  stamp: Date;
+  start: Date;
+  end: Date;
+  summary: string;
+  description?: string;
+  /** The join link: written as URL and LOCATION (where online meetings take place). */
+  joinUrl: string;
+  /** The zone in which DTSTART/DTEND are written, with its VTIMEZONE. */
+  timeZone: string;
+  /** The platform's sender, as ORGANIZER (iTIP requests name one); never a person's address. */
+  organizer?: { name: string; email: string };
+}
+
+/**
+ * An .ics file for an online meeting between cities: METHOD:REQUEST with
+ * STATUS:CONFIRMED, or METHOD:CANCEL with STATUS:CANCELLED; one VEVENT with
+ * the meeting's UID and SEQUENCE. The ORGANIZER is the platform's sender
+ * address (calendars expect one in a REQUEST); there is no ATTENDEE: people's
+ * addresses are personal data, and the file is for one's own calendar.
+ */
+export function buildMeetingInvitation(m: MeetingInvitation): string {
+  const zone = EU_ZONES[m.timeZone];
+  const when = (prop: string, d: Date) => (zone ? `${prop};TZID=${m.timeZone}:${localStamp(d, zone)}` : `${prop}:${utcStamp(d)}`);
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//peercities//peercities//EN',
+    'CALSCALE:GREGORIAN',
+    `METHOD:${m.method}`,
+    ...(zone ? vtimezone(m.timeZone, zone) : []),
+    'BEGIN:VEVENT',
+    `UID:${m.uid}`,
+    `SEQUENCE:${m.sequence}`,
+    `DTSTAMP:${utcStamp(m.stamp)}`,
+    when('DTSTART', m.start),
+    when('DTEND', m.end),
+    ...(m.organizer ? [`ORGANIZER;CN="${m.organizer.name.replace(/["\r\n]/g, '')}":mailto:${m.organizer.email}`] : []),
+    `SUMMARY:${escapeText(m.summary)}`,
+    ...(m.description ? [`DESCRIPTION:${escapeText(m.description)}`] : []),
+    `LOCATION:${escapeText(m.joinUrl)}`,
+    `URL:${m.joinUrl}`,
+    `STATUS:${m.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED'}`,
+    'TRANSP:OPAQUE',
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ];
   return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }

@@ -90,6 +90,8 @@ export interface MeetingRequestsTable {
   ics_uid: string;
   ics_sequence: Generated<number>;
   reminder_sent_at: TimestampNullable;
+  /** 0035: the agreed start; kept after a cancellation (for the cancelling .ics). */
+  scheduled_at: TimestampNullable;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

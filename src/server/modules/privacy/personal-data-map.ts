@@ -560,7 +560,7 @@ export const PERSONAL_DATA_MAP = {
     erasure: 'keep',
     personal: { proposed_by: 'who proposed it', decided_by: 'who accepted or declined', decline_reason: 'why declined, in their words' },
     mentions: ['title', 'decline_reason'],
-    other: ['id', 'conversation_id', 'party_id', 'title', 'duration_minutes', 'join_url', 'status', 'accepted_slot_id', 'decided_at', 'ics_uid', 'ics_sequence', 'reminder_sent_at', 'version', 'created_at', 'updated_at'],
+    other: ['id', 'conversation_id', 'party_id', 'title', 'duration_minutes', 'join_url', 'status', 'accepted_slot_id', 'decided_at', 'ics_uid', 'ics_sequence', 'reminder_sent_at', 'scheduled_at', 'version', 'created_at', 'updated_at'],
   },
   notifications: {
     holds: "what happened to a person (the bell's list)",

@@ -2,13 +2,14 @@ import { learningComplete } from '../../../domain/calls/eligibility.ts';
 import { localDateAt } from '../../../domain/time/zoned-time.ts';
 import type { Db } from '../../db/client.ts';
 import { learningRecords } from '../programmes/learning-progress.repository.ts';
-import { funnelCounts } from './dashboard.repository.ts';
+import { funnelCounts, missionMeetingCounts } from './dashboard.repository.ts';
 import { programmeImpact } from './follow-up.service.ts';
 import { programmeBySlugOrThrow } from '../programmes/programme-lookup.ts';
 
 /**
  * The programme's funnel, counted in cities: in a discussion group →
- * completed the phases → applied to visit → selected → visited → replicating.
+ * completed the phases → applied to visit → selected → visited → replicating;
+ * and the online meetings requested with Mission Cities.
  */
 export async function programmeDashboard(db: Db, slug: string, now: Date) {
   const programme = await programmeBySlugOrThrow(db, slug);
@@ -30,5 +31,6 @@ export async function programmeDashboard(db: Db, slug: string, now: Date) {
     ],
     travelCo2Kg: counts.travel_co2_kg,
     impact: await programmeImpact(db, id),
+    missionMeetings: await missionMeetingCounts(db, id, programme.settings.timeZone),
   };
 }

@@ -1,3 +1,4 @@
+import '../../locales/lazy/meetings.strings.ts';
 import { Anchor, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -34,6 +35,7 @@ export function DashboardPage() {
   const d = dashboard.data;
   // The server lists countries by code; people look for them by the name they read.
   const byCountry = sortByDisplayedName(d.impact.byCountry, (s) => country(s.name), i18n.language);
+  const meetingCountries = sortByDisplayedName(d.missionMeetings.byCountry, (s) => country(s.name), i18n.language);
   const tallyExtras = (rows: typeof d.impact.bySector) => [
     { heading: t('visits.dashboard.columns.plans'), values: rows.map((r) => n(r.plans)) },
     { heading: t('visits.dashboard.columns.replicated'), values: rows.map((r) => n(r.replicated)) },
@@ -102,6 +104,35 @@ export function DashboardPage() {
           />
         </PageSection>
       </Stack>
+      <PageSection id="mission-meetings-heading" title={t('meetings.dashboard.heading')}>
+        <Text size="sm" mb="sm">
+          {t('meetings.dashboard.intro')}
+        </Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} mb="md">
+          <KeyFigure label={t('meetings.dashboard.requests')} value={n(d.missionMeetings.requests)} />
+          <KeyFigure label={t('meetings.dashboard.accepted')} value={n(d.missionMeetings.accepted)} />
+        </SimpleGrid>
+        <Stack gap="lg">
+          <BarChart
+            title={t('meetings.dashboard.sectorChart')}
+            bars={d.missionMeetings.bySector.map((s) => ({ label: sectorName(s.name), value: s.requests }))}
+            format={(v) => t('meetings.dashboard.meetings', { count: v })}
+            labelHeading={t('meetings.dashboard.columns.sector')}
+            valueHeading={t('meetings.dashboard.columns.requests')}
+            extraColumns={[{ heading: t('meetings.dashboard.columns.accepted'), values: d.missionMeetings.bySector.map((s) => n(s.accepted)) }]}
+            emptyText={t('meetings.dashboard.noData')}
+          />
+          <BarChart
+            title={t('meetings.dashboard.countryChart')}
+            bars={meetingCountries.map((s) => ({ label: country(s.name), value: s.requests }))}
+            format={(v) => t('meetings.dashboard.meetings', { count: v })}
+            labelHeading={t('meetings.dashboard.columns.country')}
+            valueHeading={t('meetings.dashboard.columns.requests')}
+            extraColumns={[{ heading: t('meetings.dashboard.columns.accepted'), values: meetingCountries.map((s) => n(s.accepted)) }]}
+            emptyText={t('meetings.dashboard.noData')}
+          />
+        </Stack>
+      </PageSection>
       {visits.isSuccess && visits.data.items.length > 0 && (
         <PageSection id="map-heading" title={t('visits.map.heading')}>
           <VisitLinksMap visits={visits.data.items} />
