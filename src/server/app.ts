@@ -38,6 +38,7 @@ import { visitRoutes } from './modules/visits/visits.routes.ts';
 import { reviewRoutes } from './modules/review/review.routes.ts';
 import { passwordResetRoutes } from './modules/password-resets/password-resets.routes.ts';
 import { meRoutes } from './modules/account/me.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { consentRoutes } from './modules/consent/consent.routes.ts';
 import { deactivationRoutes } from './modules/account/deactivation.routes.ts';
 import { erasureRoutes } from './modules/privacy/erasure.routes.ts';
@@ -254,6 +255,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(outcomeRoutes);
   await app.register(workRoutes);
   await app.register(registrationRoutes);
+  await app.register(notificationRoutes);
   await app.register(webPlugin, { distDir: config.webDistDir });
 
   await app.ready();
