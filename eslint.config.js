@@ -77,6 +77,7 @@ const SERVER_MODULES = {
       'visits/visit-emails.ts', 'visits/visits.repository.ts',
       'work/work-emails.ts', 'work/work.service.ts',
       'registration/registration.service.ts',
+      'notifications/notifications.repository.ts',
     ],
     seed: ['auth/password.ts', 'matching/matching.service.ts', 'programmes/programmes.repository.ts', 'solutions/solutions.repository.ts'],
     plugins: ['auth/tokens.ts', 'session/session-policy.ts', 'session/session.service.ts', 'two-factor/two-factor.repository.ts'],

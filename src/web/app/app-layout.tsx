@@ -13,6 +13,7 @@ import { apiSend } from '../lib/api-client.ts';
 import { resetSession, useCurrentUser } from '../lib/session.ts';
 import { hasRole } from '../../shared/role-predicates.ts';
 import { useSiteInfo } from '../lib/site.ts';
+import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 
 // Only for signed-in people, and loaded then: the home page's JavaScript stays within its budget.
 const PrivacyReacceptDialog = lazy(() => import('../features/privacy/reaccept-dialog.tsx').then((m) => ({ default: m.PrivacyReacceptDialog })));
@@ -51,7 +52,10 @@ export function AppLayout() {
               <LanguageSwitcher />
               <SessionControls />
             </Group>
-            <SmallScreenMenu />
+            <Group gap="md" wrap="nowrap">
+              <NotificationBell />
+              <SmallScreenMenu />
+            </Group>
           </Group>
         </Container>
       </Box>
