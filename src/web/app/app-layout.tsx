@@ -51,8 +51,10 @@ export function AppLayout() {
             <Group gap="sm" wrap="wrap" visibleFrom="md">
               <LanguageSwitcher />
               <SessionControls />
+              <NotificationBell />
             </Group>
-            <Group gap="md" wrap="nowrap">
+            {/* Small screens: the bell stays beside the menu button, outside the drawer. */}
+            <Group gap="md" wrap="nowrap" hiddenFrom="md">
               <NotificationBell />
               <SmallScreenMenu />
             </Group>
