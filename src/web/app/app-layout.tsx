@@ -13,10 +13,21 @@ import { apiSend } from '../lib/api-client.ts';
 import { resetSession, useCurrentUser } from '../lib/session.ts';
 import { hasRole } from '../../shared/role-predicates.ts';
 import { useSiteInfo } from '../lib/site.ts';
-import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 
 // Only for signed-in people, and loaded then: the home page's JavaScript stays within its budget.
 const PrivacyReacceptDialog = lazy(() => import('../features/privacy/reaccept-dialog.tsx').then((m) => ({ default: m.PrivacyReacceptDialog })));
+const NotificationBell = lazy(() => import('../features/notifications/notification-bell.tsx').then((m) => ({ default: m.NotificationBell })));
+
+/** The bell, for signed-in people only, and its code loaded then (the home page's budget). */
+function Bell() {
+  const user = useCurrentUser();
+  if (!user || user.pendingApproval) return null;
+  return (
+    <Suspense fallback={null}>
+      <NotificationBell />
+    </Suspense>
+  );
+}
 
 /** Header with navigation, the page in <main>, and a footer: one landmark each. */
 export function AppLayout() {
@@ -51,11 +62,11 @@ export function AppLayout() {
             <Group gap="sm" wrap="wrap" visibleFrom="md">
               <LanguageSwitcher />
               <SessionControls />
-              <NotificationBell />
+              <Bell />
             </Group>
             {/* Small screens: the bell stays beside the menu button, outside the drawer. */}
             <Group gap="md" wrap="nowrap" hiddenFrom="md">
-              <NotificationBell />
+              <Bell />
               <SmallScreenMenu />
             </Group>
           </Group>

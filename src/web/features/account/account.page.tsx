@@ -1,3 +1,4 @@
+import '../../locales/lazy/notifications-pages.strings.ts';
 import { Alert, Divider, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
@@ -67,7 +68,7 @@ export function AccountPage() {
           <PageSection id="digest-heading" title={t('account.digestTitle')}>
             <DigestCard />
             <Text mt="sm">
-              {t('notifications.settingsHint')} <RouterAnchor to="/account/notifications">{t('notifications.settingsLink')}</RouterAnchor>
+              {t('notificationsPages.account.digestHint')} <RouterAnchor to="/account/notifications">{t('notificationsPages.account.settingsLink')}</RouterAnchor>
             </Text>
           </PageSection>
           <Divider />
