@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import type { NotificationKind } from '../../../shared/notification.schemas.ts';
 import { enqueueEmails, type OutgoingEmail } from '../email/outbox.repository.ts';
-import { notify } from '../notifications/notify.ts';
+import { notifyEach, type Recipient } from '../notifications/notify.ts';
 import { representativesOfCities } from './applications.repository.ts';
 
 const format = (date: Date, timeZone: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(date);
@@ -46,23 +46,24 @@ export async function notifyRepresentatives<T extends { cityId: string }>(
   write: (about: T) => { title: string; body?: string; link: string; email: (addressee: Addressee) => OutgoingEmail },
 ): Promise<number> {
   const representatives = await representativesOfCities(db, about.map((a) => a.cityId));
-  let emailed = 0;
-  for (const a of about) {
-    const n = write(a);
-    const done = await notify(db, {
-      kind,
-      personIds: representatives.filter((rep) => rep.city_id === a.cityId).map((rep) => rep.id),
-      title: n.title,
-      ...(n.body === undefined ? {} : { body: n.body }),
-      link: n.link,
-      email: (recipient) => {
-        const { to: _to, ...email } = n.email({ to: recipient.email, name: recipient.name });
-        return email;
-      },
-    });
-    emailed += done.emailed;
-  }
-  return emailed;
+  const done = await notifyEach(
+    db,
+    about.map((a) => {
+      const n = write(a);
+      return {
+        kind,
+        personIds: representatives.filter((rep) => rep.city_id === a.cityId).map((rep) => rep.id),
+        title: n.title,
+        ...(n.body === undefined ? {} : { body: n.body }),
+        link: n.link,
+        email: (recipient: Recipient) => {
+          const { to: _to, ...email } = n.email({ to: recipient.email, name: recipient.name });
+          return email;
+        },
+      };
+    }),
+  );
+  return done.emailed;
 }
 
 export function submissionConfirmationEmail(i: AboutApplication & { closesAt: Date; timeZone: string; url: string }): OutgoingEmail {
