@@ -199,4 +199,14 @@ describe('the daily digest', () => {
       await t.app.db.updateTable('people').set({ digest_opt_out: false }).where('id', '=', lahtiId).execute();
     }
   });
+
+  it('puts a notification in one email only, even when two runs overlap', async () => {
+    await t.app.db.deleteFrom('outbox').execute();
+    await tell('expert@demo.peercities.eu', 'Twice? No.', 'mention');
+    const at = new Date(Date.now() + 180_000);
+    const runs = await Promise.all([sendDailyDigests(t.app.db, at, 'http://x'), sendDailyDigests(t.app.db, at, 'http://x')]);
+    const mails = (await outboxTo('expert@demo.peercities.eu')).filter((m) => m.text_body.includes('Twice? No.'));
+    expect(mails).toHaveLength(1);
+    expect(runs.reduce((a, b) => a + b, 0)).toBe(1);
+  });
 });
