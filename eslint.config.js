@@ -78,6 +78,7 @@ const SERVER_MODULES = {
       'work/work-emails.ts', 'work/work.service.ts',
       'exchange/meeting-emails.ts', 'exchange/meeting-requests.repository.ts',
       'registration/registration.service.ts',
+      'notifications/notifications.repository.ts',
     ],
     seed: ['auth/password.ts', 'matching/matching.service.ts', 'programmes/programmes.repository.ts', 'solutions/solutions.repository.ts'],
     plugins: ['auth/tokens.ts', 'session/session-policy.ts', 'session/session.service.ts', 'two-factor/two-factor.repository.ts'],

@@ -40,6 +40,7 @@ import { meetingRequestRoutes } from './modules/exchange/meeting-requests.routes
 import { reviewRoutes } from './modules/review/review.routes.ts';
 import { passwordResetRoutes } from './modules/password-resets/password-resets.routes.ts';
 import { meRoutes } from './modules/account/me.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { consentRoutes } from './modules/consent/consent.routes.ts';
 import { deactivationRoutes } from './modules/account/deactivation.routes.ts';
 import { erasureRoutes } from './modules/privacy/erasure.routes.ts';
@@ -258,6 +259,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(outcomeRoutes);
   await app.register(workRoutes);
   await app.register(registrationRoutes);
+  await app.register(notificationRoutes);
   await app.register(webPlugin, { distDir: config.webDistDir });
 
   await app.ready();

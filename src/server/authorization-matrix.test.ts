@@ -202,6 +202,13 @@ const POLICY: Record<string, Access> = {
   'POST /api/registrations/{id}/approve': ['programme_manager', 'city_representative'],
   'POST /api/registrations/{id}/merge': ['programme_manager'],
   'POST /api/registrations/{id}/decline': ['programme_manager', 'city_representative'],
+  // My notifications (modules/notifications); another person's id answers 404.
+  'GET /api/me/notifications': 'signed-in',
+  'GET /api/me/notifications/unread-count': 'signed-in',
+  'POST /api/me/notifications/{id}/read': 'signed-in',
+  'POST /api/me/notifications/read-all': 'signed-in',
+  'GET /api/me/notification-preferences': 'signed-in',
+  'PUT /api/me/notification-preferences': 'signed-in',
 };
 
 // The signed-in routes a person whose registration awaits approval may call
@@ -347,6 +354,9 @@ describe('malformed bodies', () => {
       'PUT /api/sessions/{id}/materials/file',
       // Starting the set-up of two-step sign-in: a new secret, nothing to choose.
       'POST /api/me/two-factor/enrolment',
+      // Marking notifications read: the notification is in the URL, or all of mine.
+      'POST /api/me/notifications/{id}/read',
+      'POST /api/me/notifications/read-all',
     ]);
     expect(routes.filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method) && !bodyless.has(r.key)).map((r) => r.key)).toEqual(withBody.map((r) => r.key));
     for (const route of withBody) {

@@ -85,6 +85,7 @@ const EnvSchema = z.object({
   RETENTION_SIGN_IN_ATTEMPTS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   RETENTION_SENT_EMAIL_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   RETENTION_UNSELECTED_ATTACHMENTS_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  RETENTION_NOTIFICATIONS_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   SECOND_FACTOR_FOR_MANAGERS: booleanFlag.optional(),
 });
 
@@ -122,7 +123,7 @@ export interface Config {
   /** How long a shutdown waits for in-flight requests before it gives up (decision 0028). */
   shutdownTimeoutMs: number;
   /** What the retention job keeps, in days (docs/privacy.md). */
-  retention: { signInAttemptsDays: number; sentEmailDays: number; unselectedAttachmentsDays: number };
+  retention: { signInAttemptsDays: number; sentEmailDays: number; unselectedAttachmentsDays: number; notificationsDays: number };
   /** Programme managers must use two-step sign-in (docs/decisions/0027); default: on, except with the demo data. */
   secondFactorForManagers: boolean;
 }
@@ -166,6 +167,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       signInAttemptsDays: e.RETENTION_SIGN_IN_ATTEMPTS_DAYS,
       sentEmailDays: e.RETENTION_SENT_EMAIL_DAYS,
       unselectedAttachmentsDays: e.RETENTION_UNSELECTED_ATTACHMENTS_DAYS,
+      notificationsDays: e.RETENTION_NOTIFICATIONS_DAYS,
     },
     secondFactorForManagers: e.SECOND_FACTOR_FOR_MANAGERS ?? !e.SEED_DEMO,
   };

@@ -36,5 +36,29 @@ describe('deadline reminders', () => {
       'valencia@demo.peercities.eu: In 7 days: the host call of Reminder edition closes',
       'valencia@demo.peercities.eu: Tomorrow: the host call of Reminder edition closes',
     ]);
+    // Each reminder is also a notification (kind 'deadline') leading to the draft.
+    const told = await t.app.db
+      .selectFrom('notifications')
+      .innerJoin('people', 'people.id', 'notifications.person_id')
+      .select(['people.email', 'notifications.title', 'notifications.link'])
+      .where('notifications.kind', '=', 'deadline')
+      .orderBy('notifications.created_at')
+      .execute();
+    expect(told.map((n) => `${n.email}: ${n.title}`)).toEqual([
+      'valencia@demo.peercities.eu: In 7 days: the host call of Reminder edition closes',
+      'valencia@demo.peercities.eu: Tomorrow: the host call of Reminder edition closes',
+    ]);
+    for (const n of told) expect(n.link).toMatch(/^\/applications\/[0-9a-f-]{36}$/);
+  });
+
+  it('tells a representative who chose "only here" without an email', async () => {
+    const valencia = await t.app.db.selectFrom('people').select('id').where('email', '=', 'valencia@demo.peercities.eu').executeTakeFirstOrThrow();
+    await t.app.db.insertInto('notification_preferences').values({ person_id: valencia.id, kind: 'deadline', delivery: 'app' }).execute();
+    await t.app.db.deleteFrom('application_reminders').execute();
+    await t.app.db.deleteFrom('outbox').execute();
+    expect(await sendDeadlineReminders(t.app.db, new Date('2026-12-31T08:00:00Z'), 'http://x')).toBe(0);
+    expect(await subjects()).toEqual([]);
+    const latest = await t.app.db.selectFrom('notifications').select(['delivery', 'emailed_at']).where('kind', '=', 'deadline').orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(latest).toEqual({ delivery: 'app', emailed_at: null });
   });
 });

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client.ts';
-import { deadlineReminderEmail, emailRepresentatives } from '../modules/applications/application-emails.ts';
+import { deadlineReminderEmail, notifyRepresentatives, type Addressee } from '../modules/applications/application-emails.ts';
 import { callsOpenAt, claimReminder, draftsNotReminded } from './deadline-reminders.repository.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -9,9 +9,11 @@ const REMINDERS = [
 ] as const;
 
 /**
- * Emails the representatives of cities whose application is still a draft,
- * 7 days and 1 day before the call closes. Each reminder is recorded in the
- * same transaction as its emails, so none is sent twice.
+ * Tells the representatives of cities whose application is still a draft,
+ * 7 days and 1 day before the call closes (kind 'deadline': a notification,
+ * and the email to those who hear of it at once). Each reminder is recorded
+ * in the same transaction as its notifications, so none is sent twice.
+ * Answers how many emails were queued.
  */
 export async function sendDeadlineReminders(db: Db, now: Date, publicUrl: string): Promise<number> {
   const open = await callsOpenAt(db, now);
@@ -26,18 +28,20 @@ export async function sendDeadlineReminders(db: Db, now: Date, publicUrl: string
     for (const draft of drafts) {
       await db.transaction().execute(async (trx) => {
         if (!(await claimReminder(trx, draft.id, due.kind))) return;
-        sent += await emailRepresentatives(trx, [{ cityId: draft.city_id }], (addressee) =>
-          deadlineReminderEmail({
-            ...addressee,
-            cityName: draft.name,
-            programmeTitle: call.title,
-            callKind: call.kind,
-            closesAt: endsAt,
-            timeZone: call.settings.timeZone,
-            daysLeft: due.days,
-            url: `${publicUrl}/applications/${draft.id}`,
-          }),
-        );
+        sent += await notifyRepresentatives(trx, 'deadline', [{ cityId: draft.city_id }], () => {
+          const email = (addressee: Addressee) =>
+            deadlineReminderEmail({
+              ...addressee,
+              cityName: draft.name,
+              programmeTitle: call.title,
+              callKind: call.kind,
+              closesAt: endsAt,
+              timeZone: call.settings.timeZone,
+              daysLeft: due.days,
+              url: `${publicUrl}/applications/${draft.id}`,
+            });
+          return { title: email({ to: '', name: '' }).subject, body: `${draft.name}'s application is still a draft.`, link: `/applications/${draft.id}`, email };
+        });
       });
     }
   }

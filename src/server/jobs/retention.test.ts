@@ -5,7 +5,7 @@ import { pruneExpiredData } from './retention.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ RETENTION_SIGN_IN_ATTEMPTS_DAYS: '10', RETENTION_SENT_EMAIL_DAYS: '5', RETENTION_UNSELECTED_ATTACHMENTS_DAYS: '20' });
+  t = await createTestApp({ RETENTION_SIGN_IN_ATTEMPTS_DAYS: '10', RETENTION_SENT_EMAIL_DAYS: '5', RETENTION_UNSELECTED_ATTACHMENTS_DAYS: '20', RETENTION_NOTIFICATIONS_DAYS: '30' });
 });
 afterAll(async () => t.close());
 
@@ -15,8 +15,8 @@ const PDF = new Uint8Array(Buffer.from('%PDF-1.4 test'));
 
 describe('the retention job', () => {
   it('reads its periods from the settings, with defaults', () => {
-    expect(t.config.retention).toEqual({ signInAttemptsDays: 10, sentEmailDays: 5, unselectedAttachmentsDays: 20 });
-    expect(loadConfig({}).retention).toEqual({ signInAttemptsDays: 90, sentEmailDays: 30, unselectedAttachmentsDays: 365 });
+    expect(t.config.retention).toEqual({ signInAttemptsDays: 10, sentEmailDays: 5, unselectedAttachmentsDays: 20, notificationsDays: 30 });
+    expect(loadConfig({}).retention).toEqual({ signInAttemptsDays: 90, sentEmailDays: 30, unselectedAttachmentsDays: 365, notificationsDays: 180 });
     expect(() => loadConfig({ RETENTION_SENT_EMAIL_DAYS: '0' })).toThrow(/RETENTION_SENT_EMAIL_DAYS/);
   });
 
@@ -107,7 +107,25 @@ describe('the retention job', () => {
     expect(result).toMatchObject({ attempts: 2, emails: 2, attachments: 1, dataExports: 1 });
     expect(result.sessions).toBeGreaterThanOrEqual(1);
 
-    expect(await pruneExpiredData(db, NOW, t.config.retention)).toEqual({ sessions: 0, attempts: 0, emails: 0, attachments: 0, dataExports: 0 });
+    expect(await pruneExpiredData(db, NOW, t.config.retention)).toEqual({ sessions: 0, attempts: 0, emails: 0, attachments: 0, dataExports: 0, notifications: 0 });
     expect(await left()).toEqual(after);
+  });
+
+  it('deletes notifications older than RETENTION_NOTIFICATIONS_DAYS, read or not, and keeps newer ones', async () => {
+    const db = t.app.db;
+    const person = await db.selectFrom('people').select('id').where('email', '=', 'lahti@demo.peercities.eu').executeTakeFirstOrThrow();
+    const base = { person_id: person.id, kind: 'decision', body: '', link: '/applications', delivery: 'immediate' } as const;
+    await db
+      .insertInto('notifications')
+      .values([
+        { ...base, title: 'retention: old unread', created_at: daysAgo(31) },
+        { ...base, title: 'retention: old read', created_at: daysAgo(40), read_at: daysAgo(39) },
+        { ...base, title: 'retention: new', created_at: daysAgo(29) },
+      ])
+      .execute();
+    const left = async () => (await db.selectFrom('notifications').select('title').where('title', 'like', 'retention:%').orderBy('title').execute()).map((r) => r.title);
+    expect((await pruneExpiredData(db, NOW, t.config.retention)).notifications).toBe(2);
+    expect(await left()).toEqual(['retention: new']);
+    expect((await pruneExpiredData(db, NOW, t.config.retention)).notifications).toBe(0);
   });
 });

@@ -6,12 +6,14 @@ import {
   deleteOldEmails,
   deleteUnselectedAttachments,
 } from './retention.repository.ts';
+import { deleteNotificationsBefore } from '../modules/notifications/notifications.repository.ts';
 
 /** How long the retention job keeps what it prunes (settings RETENTION_*, README and docs/privacy.md). */
 export interface RetentionPeriods {
   signInAttemptsDays: number;
   sentEmailDays: number;
   unselectedAttachmentsDays: number;
+  notificationsDays: number;
 }
 
 export interface RetentionResult {
@@ -20,13 +22,15 @@ export interface RetentionResult {
   emails: number;
   attachments: number;
   dataExports: number;
+  notifications: number;
 }
 
 /**
  * Deletes what the platform no longer needs (docs/privacy.md, "Retention"):
  * expired sessions, old sign-in and registration attempts, sent emails
  * (they hold reset and invitation links), attachments of applications not
- * selected, and downloads of one's data past their 24 hours. Runs from the
+ * selected, downloads of one's data past their 24 hours, and notifications
+ * (read or not) older than their period. Runs from the
  * scheduler (decision 0006); each delete is idempotent, so a second process
  * or a second run deletes nothing more.
  */
@@ -37,6 +41,7 @@ export async function pruneExpiredData(db: Db, now: Date, periods: RetentionPeri
     emails: await deleteOldEmails(trx, now, periods.sentEmailDays),
     attachments: await deleteUnselectedAttachments(trx, now, periods.unselectedAttachmentsDays),
     dataExports: await deleteExpiredDataExports(trx, now),
+    notifications: await deleteNotificationsBefore(trx, new Date(now.getTime() - periods.notificationsDays * 24 * 60 * 60 * 1000)),
   }));
 }
 

@@ -29,5 +29,15 @@ describe('visit notices', () => {
     expect(await sendVisitNotices(t.app.db, new Date('2026-05-23T09:00:00Z'), 'http://x')).toBe(0);
     const mail = await t.app.db.selectFrom('outbox').select(['to_address', 'subject']).where('subject', '=', '12 months after Valencia: update your replication plan').execute();
     expect(mail.map((m) => m.to_address)).toContain('graz@demo.peercities.eu');
+    // One notification per person and notice (kind 'visit_notice'), leading to the visit.
+    const told = await t.app.db
+      .selectFrom('notifications')
+      .innerJoin('people', 'people.id', 'notifications.person_id')
+      .select(['people.email', 'notifications.link'])
+      .where('notifications.kind', '=', 'visit_notice')
+      .where('notifications.title', '=', '12 months after Valencia: update your replication plan')
+      .execute();
+    expect(told.map((n) => n.email).sort()).toEqual(mail.map((m) => m.to_address).sort());
+    for (const n of told) expect(n.link).toMatch(/^\/visits\/[0-9a-f-]{36}$/);
   });
 });

@@ -1,6 +1,6 @@
 import { addDays, addMonths, localDateAt } from '../../domain/time/zoned-time.ts';
 import type { Db } from '../db/client.ts';
-import { enqueueEmail } from '../modules/email/outbox.repository.ts';
+import { notify } from '../modules/notifications/notify.ts';
 import { visitNoticeEmail, type VisitNoticeKind } from '../modules/visits/visit-emails.ts';
 import { visitAudience, visitRows } from '../modules/visits/visits.repository.ts';
 import { claimVisitNotice } from './visit-notices.repository.ts';
@@ -21,7 +21,9 @@ export function dueNotice(visit: { startsOn: string; endsOn: string }, today: st
 
 /**
  * A week before a confirmed visit, the day after it (feedback), and 3, 6 and
- * 12 months after (replication updates): one email per person per notice.
+ * 12 months after (replication updates): one notice per person (kind
+ * 'visit_notice': a notification, and the email to those who hear of it at
+ * once), recorded with it so none is sent twice. Answers how many emails were queued.
  */
 export async function sendVisitNotices(db: Db, now: Date, publicUrl: string): Promise<number> {
   const visits = (await visitRows(db, {})).filter((v) => v.schedule_confirmed_at && v.starts_on && v.ends_on);
@@ -32,8 +34,18 @@ export async function sendVisitNotices(db: Db, now: Date, publicUrl: string): Pr
     for (const person of await visitAudience(db, v.id)) {
       await db.transaction().execute(async (trx) => {
         if (!(await claimVisitNotice(trx, { visitId: v.id, personId: person.id, kind }))) return;
-        await enqueueEmail(trx, visitNoticeEmail({ kind, to: person.email, name: person.name, hostName: v.host_name, url: `${publicUrl}/visits/${v.id}` }));
-        sent += 1;
+        const email = (to: string, name: string) => visitNoticeEmail({ kind, to, name, hostName: v.host_name, url: `${publicUrl}/visits/${v.id}` });
+        const done = await notify(trx, {
+          kind: 'visit_notice',
+          personIds: [person.id],
+          title: email('', '').subject,
+          link: `/visits/${v.id}`,
+          email: (r) => {
+            const { to: _to, ...rest } = email(r.email, r.name);
+            return rest;
+          },
+        });
+        sent += done.emailed;
       });
     }
   }

@@ -16,6 +16,18 @@ import { useSiteInfo } from '../lib/site.ts';
 
 // Only for signed-in people, and loaded then: the home page's JavaScript stays within its budget.
 const PrivacyReacceptDialog = lazy(() => import('../features/privacy/reaccept-dialog.tsx').then((m) => ({ default: m.PrivacyReacceptDialog })));
+const NotificationBell = lazy(() => import('../features/notifications/notification-bell.tsx').then((m) => ({ default: m.NotificationBell })));
+
+/** The bell, for signed-in people only, and its code loaded then (the home page's budget). */
+function Bell() {
+  const user = useCurrentUser();
+  if (!user || user.pendingApproval) return null;
+  return (
+    <Suspense fallback={null}>
+      <NotificationBell />
+    </Suspense>
+  );
+}
 
 /** Header with navigation, the page in <main>, and a footer: one landmark each. */
 export function AppLayout() {
@@ -50,8 +62,13 @@ export function AppLayout() {
             <Group gap="sm" wrap="wrap" visibleFrom="md">
               <LanguageSwitcher />
               <SessionControls />
+              <Bell />
             </Group>
-            <SmallScreenMenu />
+            {/* Small screens: the bell stays beside the menu button, outside the drawer. */}
+            <Group gap="md" wrap="nowrap" hiddenFrom="md">
+              <Bell />
+              <SmallScreenMenu />
+            </Group>
           </Group>
         </Container>
       </Box>

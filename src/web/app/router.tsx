@@ -75,6 +75,14 @@ export const router = createBrowserRouter([
             lazy: lazyPage(() => import('../features/account/account.page.tsx'), (m) => m.AccountPage, signedInPending),
           },
           {
+            path: 'notifications',
+            lazy: lazyPage(() => import('../features/notifications/notifications.page.tsx'), (m) => m.NotificationsPage, signedIn),
+          },
+          {
+            path: 'account/notifications',
+            lazy: lazyPage(() => import('../features/notifications/notification-settings.page.tsx'), (m) => m.NotificationSettingsPage, signedIn),
+          },
+          {
             path: 'admin/people',
             lazy: lazyPage(() => import('../features/people/people.page.tsx'), (m) => m.PeoplePage, withRole('programme_manager')),
           },

@@ -4,16 +4,18 @@ import base from './en.json';
 import exchange from './en/exchange.json';
 import matching from './en/matching.json';
 import meetings from './en/meetings.json';
+import notificationsPages from './en/notifications-pages.json';
 import personalData from './en/personal-data.json';
 import registration from './en/registration.json';
 import { eagerFeatureStrings, english, LAZY_FEATURES, mergeStrings, type Tree } from './english.ts';
 import './lazy/exchange.strings.ts';
 import './lazy/matching.strings.ts';
 import './lazy/meetings.strings.ts';
+import './lazy/notifications-pages.strings.ts';
 import './lazy/personal-data.strings.ts';
 import './lazy/registration.strings.ts';
 
-const lazyFeatureStrings: Record<(typeof LAZY_FEATURES)[number], Tree> = { exchange, matching, meetings, personalData, registration };
+const lazyFeatureStrings: Record<(typeof LAZY_FEATURES)[number], Tree> = { exchange, matching, meetings, notificationsPages, personalData, registration };
 const featureStrings: Record<string, Tree> = { ...eagerFeatureStrings, ...lazyFeatureStrings };
 
 function leafPaths(tree: Tree, prefix = ''): string[] {

@@ -1,5 +1,7 @@
 import type { Db } from '../../db/client.ts';
+import type { NotificationKind } from '../../../shared/notification.schemas.ts';
 import { enqueueEmails, type OutgoingEmail } from '../email/outbox.repository.ts';
+import { notifyEach, type Recipient } from '../notifications/notify.ts';
 import { representativesOfCities } from './applications.repository.ts';
 
 const format = (date: Date, timeZone: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(date);
@@ -29,6 +31,39 @@ export async function emailRepresentatives<T extends { cityId: string }>(db: Db,
   const emails = about.flatMap((a) => representatives.filter((rep) => rep.city_id === a.cityId).map((rep) => write({ to: rep.email, name: rep.name }, a)));
   await enqueueEmails(db, emails);
   return emails.length;
+}
+
+/**
+ * Tells every representative of each city the list is about, through
+ * notify(): an in-app notification (`title`, `link`) for each, and the email
+ * written by `email` to those who chose to hear of `kind` at once. In the
+ * transaction of the change that causes it; returns how many emails were queued.
+ */
+export async function notifyRepresentatives<T extends { cityId: string }>(
+  db: Db,
+  kind: NotificationKind,
+  about: readonly T[],
+  write: (about: T) => { title: string; body?: string; link: string; email: (addressee: Addressee) => OutgoingEmail },
+): Promise<number> {
+  const representatives = await representativesOfCities(db, about.map((a) => a.cityId));
+  const done = await notifyEach(
+    db,
+    about.map((a) => {
+      const n = write(a);
+      return {
+        kind,
+        personIds: representatives.filter((rep) => rep.city_id === a.cityId).map((rep) => rep.id),
+        title: n.title,
+        ...(n.body === undefined ? {} : { body: n.body }),
+        link: n.link,
+        email: (recipient: Recipient) => {
+          const { to: _to, ...email } = n.email({ to: recipient.email, name: recipient.name });
+          return email;
+        },
+      };
+    }),
+  );
+  return done.emailed;
 }
 
 export function submissionConfirmationEmail(i: AboutApplication & { closesAt: Date; timeZone: string; url: string }): OutgoingEmail {

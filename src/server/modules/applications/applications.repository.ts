@@ -100,7 +100,7 @@ export async function representativesOfCities(db: Q, cityIds: readonly string[])
   return db
     .selectFrom('role_grants as g')
     .innerJoin('people as p', 'p.id', 'g.person_id')
-    .select(['g.city_id', 'p.email', 'p.name'])
+    .select(['g.city_id', 'p.id', 'p.email', 'p.name'])
     .where('g.city_id', 'in', cityIds)
     .where('g.role', '=', 'city_representative')
     .where('p.disabled_at', 'is', null)

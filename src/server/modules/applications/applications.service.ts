@@ -23,7 +23,7 @@ import {
   waitingListOf,
   type ApplicationRow,
 } from './applications.repository.ts';
-import { emailRepresentatives, promotionEmail, submissionConfirmationEmail, withdrawalAfterMatchingEmail } from './application-emails.ts';
+import { emailRepresentatives, notifyRepresentatives, promotionEmail, submissionConfirmationEmail, withdrawalAfterMatchingEmail, type Addressee } from './application-emails.ts';
 import { withdrawalCase } from '../../../domain/selection/withdrawal.ts';
 import { localDateAt } from '../../../domain/time/zoned-time.ts';
 import { enqueueEmails } from '../email/outbox.repository.ts';
@@ -278,8 +278,10 @@ async function promoteFromWaitingList(trx: Db, input: { callId: string; programm
   const app = next && waiting.find((r) => r.id === next.applicationId);
   if (!app) return;
   await promoteDecision(trx, app.id, `Moved up from the waiting list after ${input.withdrawnCity} withdrew.`);
-  await emailRepresentatives(trx, [{ cityId: app.city_id }], (addressee) =>
-    promotionEmail({ ...addressee, cityName: app.city_name, programmeTitle: input.programmeTitle, callKind: input.callKind, url: `${input.publicUrl}/applications/${app.id}` }),
-  );
+  await notifyRepresentatives(trx, 'decision', [{ cityId: app.city_id }], () => {
+    const email = (addressee: Addressee) =>
+      promotionEmail({ ...addressee, cityName: app.city_name, programmeTitle: input.programmeTitle, callKind: input.callKind, url: `${input.publicUrl}/applications/${app.id}` });
+    return { title: email({ to: '', name: '' }).subject, link: `/applications/${app.id}`, email };
+  });
   await recordAudit(trx, { actorId: null, action: 'selection.promote', entityType: 'application', entityId: app.id, details: { after: { outcome: 'selected' }, replaces: input.withdrawnCity } });
 }

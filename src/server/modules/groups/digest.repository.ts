@@ -10,19 +10,24 @@ export async function setDigestOptOut(db: Q, personId: string, optOut: boolean) 
 }
 
 /**
- * The next `limit` people, by id after `after`, who receive the digest: in a
- * group (representative of an admitted city, or facilitator), not opted out,
- * not disabled.
+ * The next `limit` people, by id after `after`, who receive the digest:
+ * those in a group (representative of an admitted city, or facilitator) who
+ * did not opt out of the group posts, and anyone with notifications waiting
+ * for the digest (their choice per kind, notifications_digest_idx); never
+ * disabled or erased accounts. `posts` says whether the person's digest
+ * carries group posts (not opted out).
  */
 export async function digestRecipients(db: Q, after: string | null, limit: number) {
-  const result = await sql<{ id: string; email: string; name: string }>`
-    SELECT pe.id, pe.email, pe.name
+  const result = await sql<{ id: string; email: string; name: string; posts: boolean }>`
+    SELECT pe.id, pe.email, pe.name, NOT pe.digest_opt_out AS posts
       FROM people pe
-     WHERE NOT pe.digest_opt_out AND pe.disabled_at IS NULL
+     WHERE pe.disabled_at IS NULL AND pe.erased_at IS NULL
        ${after ? sql`AND pe.id > ${after}` : sql``}
-       AND (EXISTS (SELECT 1 FROM role_grants r JOIN group_memberships m ON m.city_id = r.city_id AND m.status = 'admitted'
-                     WHERE r.person_id = pe.id AND r.role = 'city_representative')
-            OR EXISTS (SELECT 1 FROM group_facilitators f WHERE f.person_id = pe.id))
+       AND ((NOT pe.digest_opt_out
+             AND (EXISTS (SELECT 1 FROM role_grants r JOIN group_memberships m ON m.city_id = r.city_id AND m.status = 'admitted'
+                           WHERE r.person_id = pe.id AND r.role = 'city_representative')
+                  OR EXISTS (SELECT 1 FROM group_facilitators f WHERE f.person_id = pe.id)))
+            OR EXISTS (SELECT 1 FROM notifications n WHERE n.person_id = pe.id AND n.delivery = 'digest' AND n.emailed_at IS NULL))
      ORDER BY pe.id
      LIMIT ${limit}`.execute(db);
   return result.rows;

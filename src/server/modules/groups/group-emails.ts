@@ -79,7 +79,20 @@ export function digestDiscussions(posts: readonly DigestPost[], urlOf: (threadId
 
 const newPosts = (n: number) => `${n} new post${n === 1 ? '' : 's'}`;
 
-export function digestEmail(i: { to: string; name: string; discussions: readonly DigestDiscussion[]; preferencesUrl: string }): OutgoingEmail {
+/** A notification a person chose to receive in the daily digest: its title and where it leads. */
+export interface DigestHappening {
+  title: string;
+  url: string;
+}
+
+const notifications = (n: number) => (n === 1 ? '1 notification' : `${n} notifications`);
+
+/**
+ * One person's daily digest: the new posts of their groups (none when they
+ * opted out of those) and, under "What happened", the notifications they
+ * chose to receive in the digest.
+ */
+export function digestEmail(i: { to: string; name: string; discussions: readonly DigestDiscussion[]; happenings?: readonly DigestHappening[]; preferencesUrl: string }): OutgoingEmail {
   const byGroup = new Map<string, DigestDiscussion[]>();
   for (const d of i.discussions) {
     const list = byGroup.get(d.group);
@@ -94,12 +107,31 @@ export function digestEmail(i: { to: string; name: string; discussions: readonly
   };
   const sections = [...byGroup].map(([group, discussions]) => `${group}\n${discussions.map(discussion).join('\n\n')}`);
   const total = i.discussions.reduce((sum, d) => sum + d.newPosts, 0);
+  const happenings = i.happenings ?? [];
+  const signature = '\n\n—\npeercities: city-to-city learning for climate neutrality';
+  const whatHappened = happenings.length ? `What happened\n${happenings.map((h) => `  • ${h.title}\n    ${h.url}`).join('\n')}` : '';
+  if (!happenings.length)
+    return {
+      to: i.to,
+      subject: `peercities: ${newPosts(total)} in your discussion groups`,
+      text:
+        `Hello ${i.name},\n\nhere is what was posted in your groups since the last digest.\n\n${sections.join('\n\n')}\n\n` +
+        `You receive this daily digest because you take part in these groups. To stop it, change your preferences: ${i.preferencesUrl}${signature}`,
+    };
+  if (!total)
+    return {
+      to: i.to,
+      subject: `peercities: ${notifications(happenings.length)} since the last digest`,
+      text:
+        `Hello ${i.name},\n\nhere is what happened since the last digest.\n\n${whatHappened}\n\n` +
+        `You receive these in a daily digest because you chose so for these kinds of notification. To change it: ${i.preferencesUrl}${signature}`,
+    };
   return {
     to: i.to,
-    subject: `peercities: ${newPosts(total)} in your discussion groups`,
+    subject: `peercities: ${newPosts(total)} in your discussion groups, ${notifications(happenings.length)}`,
     text:
-      `Hello ${i.name},\n\nhere is what was posted in your groups since the last digest.\n\n${sections.join('\n\n')}\n\n` +
-      `You receive this daily digest because you take part in these groups. To stop it, change your preferences: ${i.preferencesUrl}\n\n—\npeercities: city-to-city learning for climate neutrality`,
+      `Hello ${i.name},\n\nhere is what happened and what was posted in your groups since the last digest.\n\n${whatHappened}\n\n${sections.join('\n\n')}\n\n` +
+      `You receive this daily digest because you take part in these groups and chose it for some kinds of notification. To change it: ${i.preferencesUrl}${signature}`,
   };
 }
 
@@ -111,5 +143,16 @@ export function meetingReminderEmail(i: { to: string; name: string; groupName: s
       `Hello ${i.name},\n\na reminder of the next meeting of ${i.groupName}: “${i.title}”, ${format(i.startsAt, i.timeZone)} (${i.timeZone} time).\n` +
       (i.joinUrl ? `Join: ${i.joinUrl}\n` : '') +
       `Calendar: ${i.icsUrl}\n\n—\npeercities: city-to-city learning for climate neutrality`,
+  };
+}
+
+/** To a representative of a city mentioned in a discussion, when they chose to hear of mentions at once. */
+export function mentionEmail(i: { to: string; name: string; cityName: string; author: string; groupName: string; threadTitle: string; url: string }): OutgoingEmail {
+  return {
+    to: i.to,
+    subject: `${i.groupName}: ${i.cityName} mentioned in “${i.threadTitle}”`,
+    text:
+      `Hello ${i.name},\n\n${i.author} mentioned ${i.cityName} in the discussion “${i.threadTitle}” of ${i.groupName}.\n\n` +
+      `Read it and answer: ${i.url}\n\n—\npeercities: city-to-city learning for climate neutrality`,
   };
 }

@@ -168,3 +168,18 @@ export function citiesByIds(db: Q, ids: readonly string[]) {
   if (!ids.length) return Promise.resolve([]);
   return db.selectFrom('cities').select(['id', 'name', 'slug']).where('id', 'in', ids).execute();
 }
+
+/** The cities among `cityIds` admitted to the group (those whose representatives can read its discussions), with the group's name. */
+export async function admittedCitiesOfGroup(db: Q, groupId: string, cityIds: readonly string[]) {
+  if (!cityIds.length) return [];
+  return db
+    .selectFrom('group_memberships as m')
+    .innerJoin('cities as c', 'c.id', 'm.city_id')
+    .innerJoin('discussion_groups as g', 'g.id', 'm.group_id')
+    .select(['c.id', 'c.name', 'g.name as group_name'])
+    .where('m.group_id', '=', groupId)
+    .where('m.status', '=', 'admitted')
+    .where('m.city_id', 'in', [...cityIds])
+    .orderBy('c.name')
+    .execute();
+}

@@ -20,7 +20,7 @@ export async function threadRoutes(app: App) {
     config: { access: 'signed-in' },
     schema: { tags: ['discussions'], summary: 'Start a discussion (its first post is sanitised)', params: IdParams, body: CreateThreadBody, response: { 201: ThreadPage } },
     handler: async (request, reply_) =>
-      reply_.status(201).send(await createThread(app.db, app.personLabels, { groupId: request.params.id, ...request.body, user: requireUser(request), ip: request.ip })),
+      reply_.status(201).send(await createThread(app.db, app.personLabels, { groupId: request.params.id, ...request.body, user: requireUser(request), ip: request.ip, publicUrl: app.config.publicUrl })),
   });
 
   app.get('/api/threads/:id', {
@@ -32,7 +32,7 @@ export async function threadRoutes(app: App) {
   app.post('/api/threads/:id/posts', {
     config: { access: 'signed-in' },
     schema: { tags: ['discussions'], summary: 'Reply (sanitised; mentions of cities): answers the stored post and the page of the discussion that holds it', params: IdParams, body: CreatePostBody, response: { 201: PostedReply, 409: Problem } },
-    handler: async (request, reply_) => reply_.status(201).send(await reply(app.db, app.personLabels, { threadId: request.params.id, ...request.body, user: requireUser(request), ip: request.ip })),
+    handler: async (request, reply_) => reply_.status(201).send(await reply(app.db, app.personLabels, { threadId: request.params.id, ...request.body, user: requireUser(request), ip: request.ip, publicUrl: app.config.publicUrl })),
   });
 
   app.patch('/api/threads/:id', {

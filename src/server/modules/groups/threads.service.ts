@@ -4,11 +4,14 @@ import { reason } from '../../../shared/reason-texts.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { sanitizeRichText } from '../../lib/rich-text.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { notify, representativesOf } from '../notifications/notify.ts';
+import { mentionEmail } from './group-emails.ts';
 import { hasRole } from '../../../shared/role-predicates.ts';
 import type { PersonLabel, PersonLabels } from '../people/person-labels.ts';
 import { groupStanding } from './groups.repository.ts';
 import { mayModerate, mayPost, mayTakePart } from './groups.policy.ts';
 import {
+  admittedCitiesOfGroup,
   citiesByIds,
   countThreads,
   findPost,
@@ -65,7 +68,29 @@ function cleanBody(body: string) {
   return html;
 }
 
-export async function createThread(db: Db, labels: PersonLabels, input: { groupId: string; title: string; body: string; mentionedCityIds: string[]; user: CurrentUser; ip: string }) {
+/**
+ * Tells the representatives of each mentioned city (kind 'mention') that
+ * their city was named in the discussion, in the transaction of the post.
+ * Only cities admitted to the group are told: the others could not open the
+ * discussion. The author is never told of their own post.
+ */
+async function notifyMentions(db: Db, m: { groupId: string; threadId: string; threadTitle: string; cityIds: readonly string[]; author: CurrentUser; publicUrl: string }) {
+  const cities = await admittedCitiesOfGroup(db, m.groupId, m.cityIds);
+  for (const city of cities) {
+    const people = (await representativesOf(db, [city.id])).filter((id) => id !== m.author.id);
+    await notify(db, {
+      kind: 'mention',
+      personIds: people,
+      title: `${city.name} was mentioned in “${m.threadTitle}”`,
+      body: `${m.author.name} in ${city.group_name}`,
+      link: `/discussions/${m.threadId}`,
+      email: (r) =>
+        mentionEmail({ to: r.email, name: r.name, cityName: city.name, author: m.author.name, groupName: city.group_name, threadTitle: m.threadTitle, url: `${m.publicUrl}/discussions/${m.threadId}` }),
+    });
+  }
+}
+
+export async function createThread(db: Db, labels: PersonLabels, input: { groupId: string; title: string; body: string; mentionedCityIds: string[]; user: CurrentUser; ip: string; publicUrl: string }) {
   await access(db, input.groupId, input.user);
   const html = cleanBody(input.body);
   const mentions = (await validMentions(db, input.mentionedCityIds)).map((c) => c.id);
@@ -73,6 +98,7 @@ export async function createThread(db: Db, labels: PersonLabels, input: { groupI
     const threadId = await insertThread(trx, { groupId: input.groupId, title: input.title, by: input.user.id });
     const first = await addPost(trx, { threadId, authorId: input.user.id, isManager: hasRole(input.user, 'programme_manager'), bodyHtml: html, mentionedCities: mentions, replyTo: null });
     if (!first?.post_id) throw new Error('the first post of a new thread was refused');
+    await notifyMentions(trx, { groupId: input.groupId, threadId, threadTitle: input.title, cityIds: mentions, author: input.user, publicUrl: input.publicUrl });
     return threadId;
   });
   return readThread(db, labels, id, input.user, 1);
@@ -134,16 +160,21 @@ export async function readThread(db: Db, labels: PersonLabels, threadId: string,
  * (addPost); a refused reply changes nothing, and the reason comes from the
  * same row.
  */
-export async function reply(db: Db, labels: PersonLabels, input: { threadId: string; body: string; replyTo: string | null; mentionedCityIds: string[]; user: CurrentUser; ip: string }) {
+export async function reply(db: Db, labels: PersonLabels, input: { threadId: string; body: string; replyTo: string | null; mentionedCityIds: string[]; user: CurrentUser; ip: string; publicUrl: string }) {
   const html = cleanBody(input.body);
   const mentions = await validMentions(db, input.mentionedCityIds);
   const mentionIds = mentions.map((c) => c.id);
   const isManager = hasRole(input.user, 'programme_manager');
-  const added = await addPost(db, { threadId: input.threadId, authorId: input.user.id, isManager, bodyHtml: html, mentionedCities: mentionIds, replyTo: input.replyTo });
-  if (!added || !mayPost(input.user, added)) throw noThread();
-  if (added.closed) throw new AppError('CONFLICT', reason('THREAD_CLOSED'));
-  if (!added.reply_to_ok) throw new AppError('VALIDATION_FAILED', reason('REPLY_SAME_THREAD_ONLY'), { errors: [fieldError('body.replyTo', reason('REPLY_NOT_IN_THREAD'))] });
-  if (!added.post_id || !added.post_created_at || added.new_post_count === null || added.new_last_post_at === null) throw new Error('the reply was allowed but not stored');
+  // The post and the notifications of its mentions are stored together, or neither.
+  const added = await db.transaction().execute(async (trx) => {
+    const row = await addPost(trx, { threadId: input.threadId, authorId: input.user.id, isManager, bodyHtml: html, mentionedCities: mentionIds, replyTo: input.replyTo });
+    if (!row || !mayPost(input.user, row)) throw noThread();
+    if (row.closed) throw new AppError('CONFLICT', reason('THREAD_CLOSED'));
+    if (!row.reply_to_ok) throw new AppError('VALIDATION_FAILED', reason('REPLY_SAME_THREAD_ONLY'), { errors: [fieldError('body.replyTo', reason('REPLY_NOT_IN_THREAD'))] });
+    if (!row.post_id || !row.post_created_at || row.new_post_count === null || row.new_last_post_at === null) throw new Error('the reply was allowed but not stored');
+    await notifyMentions(trx, { groupId: row.group_id, threadId: row.id, threadTitle: row.title, cityIds: mentionIds, author: input.user, publicUrl: input.publicUrl });
+    return { ...row, post_id: row.post_id, post_created_at: row.post_created_at, new_post_count: row.new_post_count, new_last_post_at: row.new_last_post_at };
+  });
   const post: PostRow = {
     id: added.post_id,
     author_id: input.user.id,

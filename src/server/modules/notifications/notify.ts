@@ -42,37 +42,48 @@ export interface Notified {
  * exactly once whatever the number of app processes.
  */
 export async function notify(db: Q, n: Notification): Promise<Notified> {
-  const ids = [...new Set(n.personIds)];
-  if (!ids.length) return { notified: 0, emailed: 0 };
-  const people = await db
+  return notifyEach(db, [n]);
+}
+
+/**
+ * Several notifications at once (each city its own decision, say), in three
+ * statements whatever their number: the recipients with their choices, the
+ * notifications, the emails.
+ */
+export async function notifyEach(db: Q, list: readonly Notification[]): Promise<Notified> {
+  const all = [...new Set(list.flatMap((n) => n.personIds))];
+  if (!all.length) return { notified: 0, emailed: 0 };
+  const rows = await db
     .selectFrom('people')
-    .leftJoin('notification_preferences as np', (join) => join.onRef('np.person_id', '=', 'people.id').on('np.kind', '=', n.kind))
-    .select(['people.id', 'people.email', 'people.name', 'people.locale', 'np.delivery'])
-    .where('people.id', 'in', ids)
+    .leftJoin('notification_preferences as np', 'np.person_id', 'people.id')
+    .select(['people.id', 'people.email', 'people.name', 'people.locale', 'np.kind', 'np.delivery'])
+    .where('people.id', 'in', all)
     .where('people.disabled_at', 'is', null)
     .where('people.erased_at', 'is', null)
     .orderBy('people.id')
     .execute();
-  if (!people.length) return { notified: 0, emailed: 0 };
-  const deliveryOf = (p: (typeof people)[number]) => (p.delivery as Delivery | null) ?? DEFAULT_DELIVERY[n.kind];
+  const people = new Map<string, Recipient & { chosen: Map<string, Delivery> }>();
+  for (const r of rows) {
+    const person = people.get(r.id) ?? { id: r.id, email: r.email, name: r.name, locale: r.locale, chosen: new Map<string, Delivery>() };
+    if (r.kind && r.delivery) person.chosen.set(r.kind, r.delivery as Delivery);
+    people.set(r.id, person);
+  }
   const now = new Date();
-  await db
-    .insertInto('notifications')
-    .values(
-      people.map((p) => ({
-        person_id: p.id,
-        kind: n.kind,
-        title: n.title.slice(0, 300),
-        body: n.body ?? '',
-        link: n.link,
-        delivery: deliveryOf(p),
-        emailed_at: deliveryOf(p) === 'immediate' ? now : null,
-      })),
-    )
-    .execute();
-  const emails = people.filter((p) => deliveryOf(p) === 'immediate').map((p) => ({ to: p.email, ...n.email({ id: p.id, email: p.email, name: p.name, locale: p.locale }) }));
+  const notifications: { person_id: string; kind: NotificationKind; title: string; body: string; link: string; delivery: Delivery; emailed_at: Date | null }[] = [];
+  const emails: OutgoingEmail[] = [];
+  for (const n of list) {
+    for (const id of [...new Set(n.personIds)].sort()) {
+      const p = people.get(id);
+      if (!p) continue;
+      const delivery = p.chosen.get(n.kind) ?? DEFAULT_DELIVERY[n.kind];
+      notifications.push({ person_id: p.id, kind: n.kind, title: n.title.slice(0, 300), body: n.body ?? '', link: n.link, delivery, emailed_at: delivery === 'immediate' ? now : null });
+      if (delivery === 'immediate') emails.push({ to: p.email, ...n.email({ id: p.id, email: p.email, name: p.name, locale: p.locale }) });
+    }
+  }
+  if (!notifications.length) return { notified: 0, emailed: 0 };
+  await db.insertInto('notifications').values(notifications).execute();
   await enqueueEmails(db, emails);
-  return { notified: people.length, emailed: emails.length };
+  return { notified: notifications.length, emailed: emails.length };
 }
 
 /** The people who act for a city: its representatives whose accounts can sign in. */

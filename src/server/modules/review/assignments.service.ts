@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { reason } from '../../../shared/reason-texts.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { notify } from '../notifications/notify.ts';
 import { findApplication, isAssignedEvaluator } from '../applications/applications.repository.ts';
 import { loadCall, type CallContext } from '../programmes/calls.service.ts';
 import {
@@ -20,8 +21,40 @@ import {
 } from './review.repository.ts';
 import { assertReviewPhase, presentEvaluationOverview, reviewDataOf } from './review.service.ts';
 
-/** Balanced assignment of evaluators to every submitted application still missing some. */
-export async function assignMissing(db: Db, ctx: CallContext, actorId: string) {
+const CALL_NAME = { host: 'host call', visitor: 'visitor call' } as const;
+
+/**
+ * Tells each evaluator what was just assigned to them (kind
+ * 'evaluation_assigned'), in the transaction of the assignment: one
+ * notification per evaluator, leading to the application (or to their list
+ * when several were assigned at once).
+ */
+export async function notifyEvaluators(db: Db, ctx: CallContext, added: readonly { applicationId: string; evaluatorId: string; cityName: string }[], publicUrl: string) {
+  const byEvaluator = new Map<string, typeof added>();
+  for (const a of added) byEvaluator.set(a.evaluatorId, [...(byEvaluator.get(a.evaluatorId) ?? []), a]);
+  const call = `the ${CALL_NAME[ctx.call.kind]} of ${ctx.programme.title}`;
+  for (const [evaluatorId, apps] of byEvaluator) {
+    const one = apps.length === 1 ? apps[0] : undefined;
+    const title = one ? `Application to evaluate: ${one.cityName}, ${call}` : `${apps.length} applications to evaluate, ${call}`;
+    const link = one ? `/applications/${one.applicationId}/evaluation` : '/evaluations';
+    await notify(db, {
+      kind: 'evaluation_assigned',
+      personIds: [evaluatorId],
+      title,
+      body: apps.map((a) => a.cityName).join(', '),
+      link,
+      email: (r) => ({
+        subject: title,
+        text:
+          `Hello ${r.name},\n\nyou have been asked to evaluate ${one ? `the application of ${one.cityName}` : `the applications of ${apps.map((a) => a.cityName).join(', ')}`} to ${call}.\n\n` +
+          `Your evaluations: ${publicUrl}${link}\n\n—\npeercities: city-to-city learning for climate neutrality`,
+      }),
+    });
+  }
+}
+
+/** Balanced assignment of evaluators to every submitted application still missing some; tells each evaluator what they were given. */
+export async function assignMissing(db: Db, ctx: CallContext, actorId: string, publicUrl: string) {
   const apps = (await applicationsUnderReview(db, ctx.call.id)).filter((a) => a.status === 'submitted');
   const evaluators = await evaluatorProfiles(db);
   const ties = await cityTiesOf(db, evaluators.map((e) => e.id));
@@ -40,6 +73,12 @@ export async function assignMissing(db: Db, ctx: CallContext, actorId: string) {
   });
   await insertAssignments(db, result.added, actorId);
   const names = new Map(apps.map((a) => [a.id, a.city_name]));
+  await notifyEvaluators(
+    db,
+    ctx,
+    result.added.map((a) => ({ ...a, cityName: names.get(a.applicationId) ?? '' })),
+    publicUrl,
+  );
   return {
     added: result.added.length,
     maxLoad: result.maxLoad,
@@ -48,11 +87,11 @@ export async function assignMissing(db: Db, ctx: CallContext, actorId: string) {
   };
 }
 
-export async function autoAssign(db: Db, slug: string, kind: CallKind, actor: CurrentUser, ip: string, now: Date) {
+export async function autoAssign(db: Db, slug: string, kind: CallKind, actor: CurrentUser, ip: string, now: Date, publicUrl: string) {
   const ctx = await loadCall(db, slug, kind, now);
   assertReviewPhase(ctx);
   return db.transaction().execute(async (trx) => {
-    const result = await assignMissing(trx, ctx, actor.id);
+    const result = await assignMissing(trx, ctx, actor.id, publicUrl);
     await recordAudit(trx, { actorId: actor.id, action: 'evaluation.auto_assign', entityType: 'call', entityId: ctx.call.id, ip, details: { added: result.added, maxLoad: result.maxLoad } });
     return result;
   });
@@ -73,7 +112,7 @@ async function assignmentContext(db: Db, applicationId: string, evaluatorId: str
  * Assigns one evaluator by hand, with the same rules as the automatic
  * assignment: not their own city, not their country, not after a declared conflict.
  */
-export async function assignByHand(db: Db, input: { applicationId: string; evaluatorId: string; actor: CurrentUser; ip: string; now: Date }) {
+export async function assignByHand(db: Db, input: { applicationId: string; evaluatorId: string; actor: CurrentUser; ip: string; now: Date; publicUrl: string }) {
   const { app, ctx, evaluator } = await assignmentContext(db, input.applicationId, input.evaluatorId, input.now);
   if (app.status !== 'submitted') throw new AppError('CONFLICT', reason('APPLICATION_WITHDRAWN_BY_CITY', { city: app.city_name }));
   const ties = await cityTiesOf(db, [evaluator.id]);
@@ -83,6 +122,7 @@ export async function assignByHand(db: Db, input: { applicationId: string; evalu
   if (existing?.status === 'conflict') throw new AppError('CONFLICT', reason('EVALUATOR_CONFLICT_WITH', { evaluator: evaluator.name, city: app.city_name }));
   await db.transaction().execute(async (trx) => {
     await insertAssignments(trx, [{ applicationId: app.id, evaluatorId: evaluator.id }], input.actor.id);
+    await notifyEvaluators(trx, ctx, [{ applicationId: app.id, evaluatorId: evaluator.id, cityName: app.city_name }], input.publicUrl);
     await recordAudit(trx, { actorId: input.actor.id, action: 'evaluation.assign', entityType: 'application', entityId: app.id, ip: input.ip, details: { after: { evaluator: evaluator.name, evaluatorId: evaluator.id } } });
   });
   return presentEvaluationOverview(ctx, await reviewDataOf(db, ctx.call.id, { ties: true }));

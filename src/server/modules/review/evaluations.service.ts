@@ -99,7 +99,7 @@ export async function saveEvaluation(
 }
 
 /** Declares a conflict of interest: the evaluator steps back and another is assigned. */
-export async function declareConflict(db: Db, input: { applicationId: string; user: CurrentUser; reason: string; ip: string; now: Date }) {
+export async function declareConflict(db: Db, input: { applicationId: string; user: CurrentUser; reason: string; ip: string; now: Date; publicUrl: string }) {
   const { ctx } = await evaluationContext(db, input.applicationId, input.user, input.now);
   assertReviewPhase(ctx);
   return db.transaction().execute(async (trx) => {
@@ -108,7 +108,7 @@ export async function declareConflict(db: Db, input: { applicationId: string; us
     await deleteEvaluation(trx, input.applicationId, input.user.id);
     await saveEvaluationRow(trx, { applicationId: input.applicationId, evaluatorId: input.user.id, expectedVersion: 0, scores: {}, comment: '', status: 'conflict', conflictReason: input.reason });
     await deleteAssignment(trx, input.applicationId, input.user.id);
-    const replacement = await assignMissing(trx, ctx, input.user.id);
+    const replacement = await assignMissing(trx, ctx, input.user.id, input.publicUrl);
     await recordAudit(trx, { actorId: input.user.id, action: 'evaluation.declare_conflict', entityType: 'application', entityId: input.applicationId, ip: input.ip, details: { reason: input.reason } });
     return replacement;
   });

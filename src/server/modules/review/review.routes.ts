@@ -37,7 +37,7 @@ export async function reviewRoutes(app: App) {
       params: CallParams,
       response: { 200: AutoAssignResult, 409: Problem },
     },
-    handler: async (request) => autoAssign(app.db, request.params.slug, request.params.kind, requireUser(request), request.ip, app.now()),
+    handler: async (request) => autoAssign(app.db, request.params.slug, request.params.kind, requireUser(request), request.ip, app.now(), app.config.publicUrl),
   });
 
   app.post('/api/applications/:id/assignments', {
@@ -49,7 +49,7 @@ export async function reviewRoutes(app: App) {
       body: AssignEvaluatorBody,
       response: { 200: EvaluationOverview, 409: Problem },
     },
-    handler: async (request) => assignByHand(app.db, { applicationId: request.params.id, evaluatorId: request.body.evaluatorId, actor: requireUser(request), ip: request.ip, now: app.now() }),
+    handler: async (request) => assignByHand(app.db, { applicationId: request.params.id, evaluatorId: request.body.evaluatorId, actor: requireUser(request), ip: request.ip, now: app.now(), publicUrl: app.config.publicUrl }),
   });
 
   app.delete('/api/applications/:id/assignments/:evaluatorId', {
@@ -104,7 +104,7 @@ export async function reviewRoutes(app: App) {
       body: DeclareConflictBody,
       response: { 200: AutoAssignResult, 409: Problem },
     },
-    handler: async (request) => declareConflict(app.db, { applicationId: request.params.id, user: requireUser(request), reason: request.body.reason, ip: request.ip, now: app.now() }),
+    handler: async (request) => declareConflict(app.db, { applicationId: request.params.id, user: requireUser(request), reason: request.body.reason, ip: request.ip, now: app.now(), publicUrl: app.config.publicUrl }),
   });
 
   app.get('/api/programmes/:slug/calls/:kind/selection', {

@@ -58,6 +58,11 @@ describe('evaluation', () => {
     const res = await manager.request({ method: 'POST', url: `/api/programmes/${SLUG}/calls/host/assignments` });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ added: 8, complete: true, maxLoad: 3, shortfalls: [] });
+    // Each evaluator is told once, of all their new applications (kind 'evaluation_assigned').
+    const told = await t.app.db.selectFrom('notifications').select(['person_id', 'title', 'link', 'delivery']).where('kind', '=', 'evaluation_assigned').execute();
+    expect(told).toHaveLength(3);
+    expect(new Set(told.map((n) => n.person_id)).size).toBe(3);
+    for (const n of told) expect(n).toMatchObject({ title: expect.stringMatching(/applications to evaluate, the host call of Review test edition$/), link: '/evaluations', delivery: 'immediate' });
     const overview = (await manager.request({ method: 'GET', url: `/api/programmes/${SLUG}/calls/host/evaluation` })).json();
     expect(overview.evaluators.map((e: { assigned: number }) => e.assigned).sort()).toEqual([2, 3, 3]);
   });
@@ -213,11 +218,22 @@ describe('selection', () => {
     const before = (await reps.krakow?.request({ method: 'GET', url: `/api/applications/${appIds.krakow}` }))?.json();
     expect(before).toMatchObject({ status: 'under_review', decisionReason: null });
     await manager.request({ method: 'PUT', url: `/api/applications/${appIds.krakow}/decision`, payload: { outcome: 'waitlisted', reason: 'Fourth by score', waitlistPosition: 1 } });
+    // Lahti's second representative chose to hear of decisions only in the app.
+    const lahti2 = await t.signedIn('lahti2@demo.peercities.eu');
+    const chose = await lahti2.request({ method: 'PUT', url: '/api/me/notification-preferences', payload: { preferences: [{ kind: 'decision', delivery: 'app' }] } });
+    expect(chose.json().items).toContainEqual({ kind: 'decision', delivery: 'app', isDefault: false });
     const published = await manager.request({ method: 'POST', url: `/api/programmes/${SLUG}/calls/host/selection/publish` });
     expect(published.statusCode).toBe(200);
     expect(published.json()).toMatchObject({ selected: 3, waitlisted: 1, problems: [] });
     expect(await outboxSubjects('valencia@demo.peercities.eu')).toContain('Review test edition: Valencia selected');
     expect(await outboxSubjects('krakow@demo.peercities.eu')).toContain('Review test edition: Kraków on the waiting list');
+    expect(await outboxSubjects('lahti@demo.peercities.eu')).toContain('Review test edition: Lahti selected');
+    expect(await outboxSubjects('lahti2@demo.peercities.eu')).not.toContain('Review test edition: Lahti selected');
+    // Both of Lahti's representatives find the decision under the bell, with a link to the application.
+    const bell = (await lahti2.request({ method: 'GET', url: '/api/me/notifications' })).json();
+    expect(bell.items).toContainEqual(expect.objectContaining({ kind: 'decision', title: 'Review test edition: Lahti selected', link: `/applications/${appIds.lahti}`, read: false }));
+    const mikko = (await reps.lahti?.request({ method: 'GET', url: '/api/me/notifications' }))?.json();
+    expect(mikko.items).toContainEqual(expect.objectContaining({ kind: 'decision', title: 'Review test edition: Lahti selected' }));
     const after = (await reps.krakow?.request({ method: 'GET', url: `/api/applications/${appIds.krakow}` }))?.json();
     expect(after).toMatchObject({ status: 'waitlisted', decisionReason: 'Fourth by score' });
     const again = await manager.request({ method: 'PUT', url: `/api/applications/${appIds.krakow}/decision`, payload: { outcome: 'selected', reason: 'x' } });

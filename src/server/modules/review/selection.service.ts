@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { reason } from '../../../shared/reason-texts.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { decisionEmail, emailRepresentatives } from '../applications/application-emails.ts';
+import { decisionEmail, notifyRepresentatives, type Addressee } from '../applications/application-emails.ts';
 import { findApplication } from '../applications/applications.repository.ts';
 import { markDecisionsPublished } from '../programmes/calls.repository.ts';
 import { loadCall } from '../programmes/calls.service.ts';
@@ -49,18 +49,21 @@ export async function publishDecisions(db: Db, input: { slug: string; kind: Call
   });
   const publishedAt = await db.transaction().execute(async (trx) => {
     const at = await markDecisionsPublished(trx, ctx.call.id);
-    await emailRepresentatives(trx, decided, (addressee, a) =>
-      decisionEmail({
-        ...addressee,
-        cityName: a.cityName,
-        programmeTitle: ctx.programme.title,
-        callKind: ctx.call.kind,
-        outcome: a.outcome,
-        reason: a.reason ?? '',
-        waitlistPosition: a.waitlistPosition,
-        url: `${input.publicUrl}/applications/${a.applicationId}`,
-      }),
-    );
+    await notifyRepresentatives(trx, 'decision', decided, (a) => {
+      const email = (addressee: Addressee) =>
+        decisionEmail({
+          ...addressee,
+          cityName: a.cityName,
+          programmeTitle: ctx.programme.title,
+          callKind: ctx.call.kind,
+          outcome: a.outcome,
+          reason: a.reason ?? '',
+          waitlistPosition: a.waitlistPosition,
+          url: `${input.publicUrl}/applications/${a.applicationId}`,
+        });
+      // The notification reads as the email's subject ("Edition 2027: Valencia selected").
+      return { title: email({ to: '', name: '' }).subject, link: `/applications/${a.applicationId}`, email };
+    });
     await recordAudit(trx, { actorId: input.actor.id, action: 'selection.publish', entityType: 'call', entityId: ctx.call.id, ip: input.ip, details: { selected: overview.selected, waitlisted: overview.waitlisted, rejected: overview.rejected } });
     return at;
   });

@@ -1,4 +1,5 @@
-import { Alert, Divider, Stack } from '@mantine/core';
+import '../../locales/lazy/notifications-pages.strings.ts';
+import { Alert, Divider, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { z } from 'zod';
@@ -14,6 +15,7 @@ import { OptInsCard } from './opt-ins.tsx';
 import { ProfileForm } from './profile-form.tsx';
 import { DownloadMyData, EraseMyAccount } from './your-data.tsx';
 import { PageSection } from '../../components/page-section.tsx';
+import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { TwoFactorSection } from './two-factor-section.tsx';
 import '../../locales/lazy/personal-data.strings.ts';
 
@@ -65,6 +67,9 @@ export function AccountPage() {
           <Divider />
           <PageSection id="digest-heading" title={t('account.digestTitle')}>
             <DigestCard />
+            <Text mt="sm">
+              {t('notificationsPages.account.digestHint')} <RouterAnchor to="/account/notifications">{t('notificationsPages.account.settingsLink')}</RouterAnchor>
+            </Text>
           </PageSection>
           <Divider />
           <PageSection id="opt-ins-heading" title={t('account.optInsTitle')}>
