@@ -194,6 +194,22 @@ const POLICY: Record<string, Access> = {
   'POST /api/registrations/{id}/approve': ['programme_manager', 'city_representative'],
   'POST /api/registrations/{id}/merge': ['programme_manager'],
   'POST /api/registrations/{id}/decline': ['programme_manager', 'city_representative'],
+  // Direct exchange (issue 20): whoever has an inbox; a conversation that is not theirs answers 404 (conversation-access.ts).
+  'GET /api/conversations': ['city_representative', 'programme_manager', 'expert'],
+  'POST /api/conversations': ['city_representative', 'programme_manager', 'expert'],
+  'GET /api/conversations/{id}': ['city_representative', 'programme_manager', 'expert'],
+  'POST /api/conversations/{id}/messages': ['city_representative', 'programme_manager', 'expert'],
+  'PUT /api/conversations/{id}/archive': ['city_representative', 'programme_manager', 'expert'],
+  'PUT /api/conversations/{id}/read': ['city_representative', 'programme_manager', 'expert'],
+  'PUT /api/messages/{id}/attachments': ['city_representative', 'programme_manager', 'expert'],
+  'GET /api/message-attachments/{id}': ['city_representative', 'programme_manager', 'expert'],
+  'POST /api/messages/{id}/reports': ['city_representative', 'programme_manager', 'expert'],
+  'GET /api/message-reports': ['programme_manager'],
+  'POST /api/message-reports/{id}/decision': ['programme_manager'],
+  // Another city's blocks answer 404, as "not yours".
+  'GET /api/cities/{cityId}/blocks': ['city_representative'],
+  'PUT /api/cities/{cityId}/blocks/{blockedCityId}': ['city_representative'],
+  'DELETE /api/cities/{cityId}/blocks/{blockedCityId}': ['city_representative'],
 };
 
 // The signed-in routes a person whose registration awaits approval may call
@@ -232,6 +248,7 @@ const fillPath = (path: string) =>
     .replace('{slug}', 'no-such-programme')
     .replace('{kind}', 'host')
     .replace('{format}', 'csv')
+    .replace('{blockedCityId}', '00000000-0000-4000-8000-000000000002')
     .replace('{deviceId}', '00000000-0000-4000-8000-000000000000');
 
 let t: TestApp;
@@ -336,6 +353,10 @@ describe('malformed bodies', () => {
       'PUT /api/applications/{id}/attachments/{questionId}',
       'PUT /api/meetings/{id}/materials/file',
       'PUT /api/sessions/{id}/materials/file',
+      // Marks whose whole meaning is in the URL (direct exchange), and a message's file as the raw body.
+      'PUT /api/conversations/{id}/read',
+      'PUT /api/cities/{cityId}/blocks/{blockedCityId}',
+      'PUT /api/messages/{id}/attachments',
       // Starting the set-up of two-step sign-in: a new secret, nothing to choose.
       'POST /api/me/two-factor/enrolment',
     ]);
