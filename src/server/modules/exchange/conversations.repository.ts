@@ -120,7 +120,9 @@ export async function partiesOf(db: Q, conversationIds: readonly string[]): Prom
     .leftJoin('people as e', 'e.id', 'p.person_id')
     .select(['p.id', 'p.conversation_id', 'p.kind', 'p.city_id', 'p.person_id', 'c.name as city_name', 'c.slug as city_slug', 'e.name as person_name'])
     .where(sql<boolean>`p.conversation_id = ANY(${[...conversationIds]}::uuid[])`)
+    // Parties added together (when a conversation starts) come by name.
     .orderBy('p.joined_at')
+    .orderBy(sql`c.name NULLS LAST`)
     .orderBy('p.id')
     .execute();
 }

@@ -116,7 +116,7 @@ export async function listOpenReports(db: Db, page: number, pageSize: number) {
              pc.name AS author_city, m.body_html, m.created_at AS message_at, m.hidden_at,
              ARRAY(SELECT coalesce(c.name, CASE p.kind WHEN 'programme_team' THEN 'Programme team' ELSE e.name END)
                      FROM conversation_parties p LEFT JOIN cities c ON c.id = p.city_id LEFT JOIN people e ON e.id = p.person_id
-                    WHERE p.conversation_id = cv.id ORDER BY p.joined_at, p.id) AS parties
+                    WHERE p.conversation_id = cv.id ORDER BY p.joined_at, c.name NULLS LAST, p.id) AS parties
         FROM message_reports r
         JOIN messages m ON m.id = r.message_id
         JOIN conversations cv ON cv.id = m.conversation_id
