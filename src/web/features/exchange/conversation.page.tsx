@@ -10,7 +10,7 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { aboutLine, partyName } from './exchange-format.ts';
+import { aboutLine, listOf, partyName } from './exchange-format.ts';
 import { attachmentUrl, useArchive, useBlock, useConversation, useOlderMessages, useReportMessage, useSendMessage } from './exchange.api.ts';
 import '../../locales/lazy/exchange.strings.ts';
 
@@ -25,7 +25,7 @@ export function ConversationPage() {
 }
 
 function ConversationView({ page }: { page: Page }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const c = page.conversation;
   const mine = c.parties.find((p) => p.id === c.myPartyId);
   const others = c.parties.filter((p) => p.id !== c.myPartyId);
@@ -35,7 +35,7 @@ function ConversationView({ page }: { page: Page }) {
         {t('exchange.backToInbox')}
       </RouterAnchor>
       <PageTitle>{c.subject}</PageTitle>
-      <Text>{t('exchange.between', { parties: c.parties.map((p) => partyName(t, p)).join(', ') })}</Text>
+      <Text>{t('exchange.between', { parties: listOf(c.parties.map((p) => partyName(t, p)), i18n.language) })}</Text>
       <AboutCardView page={page} />
       <ConversationActions page={page} mine={mine} others={others} />
       {/* Meeting requests (the meetings helper's <MeetingRequests conversationId={c.id} /> from ./meeting-requests.tsx) go here. */}

@@ -16,3 +16,6 @@ export function aboutLine(t: TFunction, about: AboutCard): string {
   if (about.kind === 'city') return t('exchange.about.city', { city: about.title });
   return t('exchange.about.visit', { title: about.title });
 }
+
+/** "Tartu and Valencia", "Tartu, Lahti and Valencia" in the person's language. */
+export const listOf = (names: readonly string[], language: string) => new Intl.ListFormat(language, { type: 'conjunction' }).format(names);

@@ -12,7 +12,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useCurrentUser } from '../../lib/session.ts';
-import { aboutLine, partyName, unreadLabel } from './exchange-format.ts';
+import { aboutLine, listOf, partyName, unreadLabel } from './exchange-format.ts';
 import { useInbox } from './exchange.api.ts';
 import '../../locales/lazy/exchange.strings.ts';
 
@@ -104,7 +104,7 @@ export function InboxPage() {
 function ConversationRow({ c }: { c: ConversationSummary }) {
   const { t, i18n } = useTranslation();
   const unread = c.unread > 0;
-  const others = c.others.map((p) => partyName(t, p)).join(', ');
+  const others = listOf(c.others.map((p) => partyName(t, p)), i18n.language);
   return (
     <Paper component="li" withBorder p="md" radius="md" data-testid="conversation-row" style={unread ? { borderLeft: '4px solid var(--mantine-color-blue-8)' } : undefined}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">

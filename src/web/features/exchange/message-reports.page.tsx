@@ -9,6 +9,7 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { PaginationBar } from '../../components/pagination-bar.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { listOf } from './exchange-format.ts';
 import { useDecideReport, useReports } from './exchange.api.ts';
 import '../../locales/lazy/exchange.strings.ts';
 
@@ -44,7 +45,7 @@ function ReportCard({ r }: { r: MessageReport }) {
           {r.conversation.subject}
         </Title>
         <Text size="sm" c="dark.6">
-          {t('exchange.between', { parties: r.conversation.parties.join(', ') })}
+          {t('exchange.between', { parties: listOf(r.conversation.parties, i18n.language) })}
         </Text>
         <Text size="sm">{t('exchange.reports.reportedBy', { name: r.reportedBy ?? t('exchange.formerParticipant'), date: formatDateTime(r.reportedAt, i18n.language) })}</Text>
         <Text size="sm" fw={600}>
