@@ -46,6 +46,7 @@ describe('the inbox', () => {
   it('shows each conversation with its unread count, "99+" once the server stops counting', async () => {
     mockApi({
       'GET /api/session': { body: representative() },
+      [`GET /api/cities/${CITY_ID}/blocks`]: { body: { items: [{ cityId: CITY_ID, blockedCityId: TARTU_ID, blockedCityName: 'Tartu', blockedAt: '2026-12-07T15:00:00.000Z', blockedBy: 'Lucía Martínez' }] } },
       'GET /api/conversations': { body: { items: [summary(), summary({ id: '99999999-9999-4999-8999-999999999999', subject: 'Busy', unread: 100 }), summary({ id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', subject: 'Read', unread: 0 })], total: 3, page: 1, pageSize: 20 } },
     });
     renderPage(<InboxPage />, { path: '/messages' });
@@ -53,10 +54,11 @@ describe('the inbox', () => {
     expect(screen.getByText('99+ unread')).toBeTruthy();
     expect(screen.getAllByText(/unread$/)).toHaveLength(2);
     expect(screen.getAllByText(t('exchange.with', { parties: 'Tartu' }))).toHaveLength(3);
+    expect(await screen.findByRole('button', { name: t('exchange.unblock', { city: 'Tartu' }) })).toBeTruthy();
   });
 
   it('says so when there is nothing yet, and how to start', async () => {
-    mockApi({ 'GET /api/session': { body: representative() }, 'GET /api/conversations': { body: { items: [], total: 0, page: 1, pageSize: 20 } } });
+    mockApi({ 'GET /api/session': { body: representative() }, [`GET /api/cities/${CITY_ID}/blocks`]: { body: { items: [] } }, 'GET /api/conversations': { body: { items: [], total: 0, page: 1, pageSize: 20 } } });
     renderPage(<InboxPage />, { path: '/messages' });
     expect(await screen.findByText(t('exchange.emptyInbox'))).toBeTruthy();
     expect(screen.getByText(t('exchange.emptyInboxHint'))).toBeTruthy();

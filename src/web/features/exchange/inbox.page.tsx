@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,7 @@ import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useCurrentUser } from '../../lib/session.ts';
 import { aboutLine, listOf, partyName, unreadLabel } from './exchange-format.ts';
-import { useInbox } from './exchange.api.ts';
+import { useBlock, useBlocks, useInbox } from './exchange.api.ts';
 import '../../locales/lazy/exchange.strings.ts';
 
 /**
@@ -97,7 +97,37 @@ export function InboxPage() {
         </Stack>
       )}
       {inbox.data && <PaginationBar page={page} pageSize={inbox.data.pageSize} total={inbox.data.total} onChange={(p) => set({ page: String(p) })} label={t('exchange.pages')} />}
+      {cityId && <BlockedCities cityId={cityId} />}
     </Stack>
+  );
+}
+
+/** The cities this city takes no new conversations from, each with a way back. */
+function BlockedCities({ cityId }: { cityId: string }) {
+  const { t } = useTranslation();
+  const blocks = useBlocks(cityId);
+  const unblock = useBlock(cityId);
+  if (!blocks.data?.items.length) return null;
+  return (
+    <section aria-labelledby="blocked-heading">
+      <Title order={2} size="h4" id="blocked-heading" mt="lg">
+        {t('exchange.blockedTitle')}
+      </Title>
+      <Text size="sm" mb="xs">
+        {t('exchange.blockedIntro')}
+      </Text>
+      <ProblemAlert error={unblock.error} />
+      <Stack component="ul" gap="xs" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {blocks.data.items.map((b) => (
+          <Group component="li" key={b.blockedCityId} gap="sm">
+            <Text>{b.blockedCityName}</Text>
+            <Button size="xs" variant="default" onClick={() => unblock.mutate({ blockedCityId: b.blockedCityId, blocked: false })} loading={unblock.isPending}>
+              {t('exchange.unblock', { city: b.blockedCityName })}
+            </Button>
+          </Group>
+        ))}
+      </Stack>
+    </section>
   );
 }
 
