@@ -36,7 +36,7 @@ const seesHidden = (user: CurrentUser) => hasRole(user, 'programme_manager');
 function cleanBody(body: string, field = 'body.body') {
   const html = sanitizeRichText(body);
   const text = plainText(html, 20000);
-  if (!html || !text) throw new AppError('VALIDATION_FAILED', reason('MESSAGE_EMPTY_WHEN_CLEANED'), { errors: [fieldError(field, reason('MESSAGE_WRITE_TEXT'))] });
+  if (!html || !text) throw new AppError('VALIDATION_FAILED', reason('MESSAGE_EMPTY_WHEN_CLEANED'), { errors: [fieldError(field, reason('MESSAGE_EMPTY_WHEN_CLEANED'))] });
   return { html, text };
 }
 
@@ -84,13 +84,13 @@ export async function listInbox(db: Db, user: CurrentUser, query: { cityId?: str
 function startingParty(user: CurrentUser, fromCityId: string | null): { kind: 'city'; cityId: string } | { kind: 'programme_team' } | { kind: 'expert' } {
   const cities = citiesOf(user);
   if (fromCityId) {
-    if (!cities.includes(fromCityId)) throw new AppError('VALIDATION_FAILED', reason('CONVERSATION_FROM_NOT_YOURS'), { errors: [fieldError('body.fromCityId', reason('CONVERSATION_FROM_NOT_YOURS'))] });
+    if (!cities.includes(fromCityId)) throw new AppError('VALIDATION_FAILED', reason('INBOX_NOT_YOURS'), { errors: [fieldError('body.fromCityId', reason('INBOX_NOT_YOURS'))] });
     return { kind: 'city', cityId: fromCityId };
   }
   if (cities[0]) return { kind: 'city', cityId: cities[0] };
   if (hasRole(user, 'programme_manager')) return { kind: 'programme_team' };
   if (hasRole(user, 'expert')) return { kind: 'expert' };
-  throw new AppError('FORBIDDEN', reason('CONVERSATION_FROM_NOT_YOURS'));
+  throw new AppError('FORBIDDEN', reason('INBOX_NOT_YOURS'));
 }
 
 const recipientsError = () =>

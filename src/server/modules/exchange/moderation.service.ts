@@ -36,7 +36,7 @@ export async function blockCity(db: Db, input: { cityId: string; blockedCityId: 
   ownCity(input.user, input.cityId);
   if (input.cityId === input.blockedCityId) throw new AppError('VALIDATION_FAILED', reason('BLOCK_OWN_CITY'), { errors: [fieldError('params.blockedCityId', reason('BLOCK_OWN_CITY'))] });
   const other = await db.selectFrom('cities').select('id').where('id', '=', input.blockedCityId).executeTakeFirst();
-  if (!other) throw new AppError('NOT_FOUND', reason('BLOCK_CITY_UNKNOWN'));
+  if (!other) throw new AppError('NOT_FOUND', reason('CITY_NOT_FOUND'));
   await db.transaction().execute(async (trx) => {
     const added = await trx
       .insertInto('city_blocks')

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -71,15 +71,13 @@ export function InboxPage() {
           />
         )}
         <TextInput label={t('exchange.search')} description={t('exchange.searchHint')} value={q} onChange={(e) => set({ q: e.currentTarget.value })} type="search" w={{ base: '100%', sm: 320 }} />
-        <SegmentedControl
-          aria-label={t('exchange.viewLabel')}
-          value={archived ? 'archive' : 'inbox'}
-          onChange={(v) => set({ view: v === 'archive' ? 'archive' : null })}
-          data={[
-            { value: 'inbox', label: t('exchange.inbox') },
-            { value: 'archive', label: t('exchange.archive') },
-          ]}
-        />
+        <Group gap={4} role="group" aria-label={t('exchange.viewLabel')}>
+          {(['inbox', 'archive'] as const).map((view) => (
+            <Button key={view} variant={(view === 'archive') === archived ? 'filled' : 'default'} aria-pressed={(view === 'archive') === archived} onClick={() => set({ view: view === 'archive' ? 'archive' : null })}>
+              {t(`exchange.${view}`)}
+            </Button>
+          ))}
+        </Group>
       </Group>
       {inbox.isPending && <LoadingState />}
       {inbox.isError && <ProblemAlert error={inbox.error} />}

@@ -73,7 +73,7 @@ export function VisitPage() {
           <Group mt="sm">
             <WriteToButton
               to={`/messages/new?about=visit:${v.id}`}
-              label={v.viewer.isHost ? t('visits.writeToVisitors') : t('visits.writeToHost', { city: v.host.name })}
+              label={v.viewer.isHost ? t('visits.writeToVisitors') : t('cities.writeTo', { city: v.host.name })}
               cityIds={v.viewer.isHost ? v.visitors.map((c) => c.id) : [v.host.id]}
             />
           </Group>
