@@ -209,6 +209,22 @@ const POLICY: Record<string, Access> = {
   'POST /api/me/notifications/read-all': 'signed-in',
   'GET /api/me/notification-preferences': 'signed-in',
   'PUT /api/me/notification-preferences': 'signed-in',
+  // Direct exchange (issue 20): whoever has an inbox; a conversation that is not theirs answers 404 (conversation-access.ts).
+  'GET /api/conversations': ['city_representative', 'programme_manager', 'expert'],
+  'POST /api/conversations': ['city_representative', 'programme_manager', 'expert'],
+  'GET /api/conversations/{id}': ['city_representative', 'programme_manager', 'expert'],
+  'POST /api/conversations/{id}/messages': ['city_representative', 'programme_manager', 'expert'],
+  'PUT /api/conversations/{id}/archive': ['city_representative', 'programme_manager', 'expert'],
+  'PUT /api/conversations/{id}/read': ['city_representative', 'programme_manager', 'expert'],
+  'PUT /api/messages/{id}/attachments': ['city_representative', 'programme_manager', 'expert'],
+  'GET /api/message-attachments/{id}': ['city_representative', 'programme_manager', 'expert'],
+  'POST /api/messages/{id}/reports': ['city_representative', 'programme_manager', 'expert'],
+  'GET /api/message-reports': ['programme_manager'],
+  'POST /api/message-reports/{id}/decision': ['programme_manager'],
+  // Another city's blocks answer 404, as "not yours".
+  'GET /api/cities/{cityId}/blocks': ['city_representative'],
+  'PUT /api/cities/{cityId}/blocks/{blockedCityId}': ['city_representative'],
+  'DELETE /api/cities/{cityId}/blocks/{blockedCityId}': ['city_representative'],
 };
 
 // The signed-in routes a person whose registration awaits approval may call
@@ -247,6 +263,7 @@ const fillPath = (path: string) =>
     .replace('{slug}', 'no-such-programme')
     .replace('{kind}', 'host')
     .replace('{format}', 'csv')
+    .replace('{blockedCityId}', '00000000-0000-4000-8000-000000000002')
     .replace('{deviceId}', '00000000-0000-4000-8000-000000000000')
     .replace('{mid}', '00000000-0000-4000-8000-000000000002');
 
@@ -352,6 +369,10 @@ describe('malformed bodies', () => {
       'PUT /api/applications/{id}/attachments/{questionId}',
       'PUT /api/meetings/{id}/materials/file',
       'PUT /api/sessions/{id}/materials/file',
+      // Marks whose whole meaning is in the URL (direct exchange), and a message's file as the raw body.
+      'PUT /api/conversations/{id}/read',
+      'PUT /api/cities/{cityId}/blocks/{blockedCityId}',
+      'PUT /api/messages/{id}/attachments',
       // Starting the set-up of two-step sign-in: a new secret, nothing to choose.
       'POST /api/me/two-factor/enrolment',
       // Marking notifications read: the notification is in the URL, or all of mine.

@@ -27,12 +27,15 @@ describe('deadline reminders', () => {
   it('reminds drafts 7 days and 1 day before the call closes, once each, and never submitted ones', async () => {
     // The host call closes on 31 December 2026 at 23:59:59 Brussels time.
     expect(await sendDeadlineReminders(t.app.db, new Date('2026-12-20T10:00:00Z'), 'http://x')).toBe(0);
-    expect(await sendDeadlineReminders(t.app.db, new Date('2026-12-25T10:00:00Z'), 'http://x')).toBe(1);
+    // Valencia's two representatives (valencia@, and valencia2@ of the direct exchange's demo).
+    expect(await sendDeadlineReminders(t.app.db, new Date('2026-12-25T10:00:00Z'), 'http://x')).toBe(2);
     expect(await sendDeadlineReminders(t.app.db, new Date('2026-12-26T10:00:00Z'), 'http://x')).toBe(0);
-    expect(await sendDeadlineReminders(t.app.db, new Date('2026-12-31T08:00:00Z'), 'http://x')).toBe(1);
+    expect(await sendDeadlineReminders(t.app.db, new Date('2026-12-31T08:00:00Z'), 'http://x')).toBe(2);
     expect(await sendDeadlineReminders(t.app.db, new Date('2026-12-31T20:00:00Z'), 'http://x')).toBe(0);
     expect(await sendDeadlineReminders(t.app.db, new Date('2027-01-01T10:00:00Z'), 'http://x')).toBe(0);
-    expect(await subjects()).toEqual([
+    expect((await subjects()).sort()).toEqual([
+      'valencia2@demo.peercities.eu: In 7 days: the host call of Reminder edition closes',
+      'valencia2@demo.peercities.eu: Tomorrow: the host call of Reminder edition closes',
       'valencia@demo.peercities.eu: In 7 days: the host call of Reminder edition closes',
       'valencia@demo.peercities.eu: Tomorrow: the host call of Reminder edition closes',
     ]);

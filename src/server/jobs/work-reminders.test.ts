@@ -65,7 +65,7 @@ describe('work reminders', () => {
     const emails = await runAt('2027-01-20T08:00:00Z');
     const to = emails.map((e) => e.to_address);
     // manager2 is a manager and may be an evaluator too: one email each, with all their items.
-    expect(to).toEqual([...new Set([...assigned.map((a) => a.email), 'krakow@demo.peercities.eu', 'manager@demo.peercities.eu', 'manager2@demo.peercities.eu', 'valencia@demo.peercities.eu'])].sort());
+    expect(to).toEqual([...new Set([...assigned.map((a) => a.email), 'krakow@demo.peercities.eu', 'manager@demo.peercities.eu', 'manager2@demo.peercities.eu', 'valencia2@demo.peercities.eu', 'valencia@demo.peercities.eu'])].sort());
 
     const evaluator = emails.find((e) => e.to_address === 'evaluator@demo.peercities.eu') ?? emails.find((e) => e.to_address === assigned[0]?.email);
     expect(evaluator?.text_body).toContain('Evaluate Lahti (host call of Reminders test edition) (due 14 January 2027 at 23:59, Europe/Brussels time)');

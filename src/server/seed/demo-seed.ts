@@ -4,6 +4,7 @@ import { MISSION_CITIES } from '../../domain/reference/mission-cities.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import type { Db } from '../db/client.ts';
 import { DEMO_FOUNDATION, demoCalendar } from './demo-calendar.ts';
+import { seedExchangeDemo } from './demo-exchange.ts';
 import { seedGroupsDemo } from './demo-groups.ts';
 import { seedProgrammesDemo } from './demo-programmes.ts';
 import { seedMatchingDemo } from './demo-matching.ts';
@@ -40,7 +41,8 @@ const SEED_NAME = DEMO_FOUNDATION;
 /**
  * Loads each demo set once, in order: people and Mission Cities, the library,
  * the programmes, the discussion groups, the study visits, the matching, the
- * editions at the stages between. Each set has its own marker in seed_runs, so an
+ * editions at the stages between, the direct exchange (tartu@, valencia2@ and
+ * a first conversation). Each set has its own marker in seed_runs, so an
  * installation seeded before a set existed receives it on its next start.
  *
  * `now` is the platform's clock (never the machine's directly, so tests can
@@ -58,7 +60,8 @@ export async function seedDemoData(db: Db, passwordHashCost: number, now: Date):
   const stages = await seedStagesDemo(db, calendar);
   const consents = await seedDemoConsents(db);
   const registration = await seedDemoRegistrationOpen(db);
-  return foundation || library || programmes || groups || visits || matching || stages || consents || registration;
+  const exchange = await seedExchangeDemo(db, calendar);
+  return foundation || library || programmes || groups || visits || matching || stages || consents || registration || exchange;
 }
 
 /**

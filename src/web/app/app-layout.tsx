@@ -149,6 +149,8 @@ function MainNavigation({ vertical = false }: { vertical?: boolean }) {
     { to: '/start', label: t('nav.myWork'), show: user !== null && !user.pendingApproval },
     { to: '/registration', label: t('nav.registration'), show: user?.pendingApproval === true },
     { to: '/evaluations', label: t('review.nav'), show: hasRole(user, 'evaluator') },
+    // Direct exchange: whoever has an inbox (a city's, the programme team's, an expert's own).
+    { to: '/messages', label: t('nav.messages'), show: !user?.pendingApproval && (hasRole(user, 'city_representative') || hasRole(user, 'programme_manager') || hasRole(user, 'expert')) },
     { to: '/account', label: t('nav.account'), show: user !== null },
     // Shown only to those the server lets in; the server checks again on every call.
     { to: '/admin/people', label: t('nav.people'), show: hasRole(user, 'programme_manager') },

@@ -98,6 +98,13 @@ export const router = createBrowserRouter([
             path: 'admin/mailbox',
             lazy: lazyPage(() => import('../features/mailbox/mailbox.page.tsx'), (m) => m.MailboxPage, withRole('programme_manager')),
           },
+          { path: 'messages', lazy: lazyPage(() => import('../features/exchange/inbox.page.tsx'), (m) => m.InboxPage, signedIn) },
+          { path: 'messages/new', lazy: lazyPage(() => import('../features/exchange/new-conversation.page.tsx'), (m) => m.NewConversationPage, signedIn) },
+          { path: 'messages/:id', lazy: lazyPage(() => import('../features/exchange/conversation.page.tsx'), (m) => m.ConversationPage, signedIn) },
+          {
+            path: 'admin/message-reports',
+            lazy: lazyPage(() => import('../features/exchange/message-reports.page.tsx'), (m) => m.MessageReportsPage, withRole('programme_manager')),
+          },
           { path: 'groups', lazy: lazyPage(() => import('../features/groups/groups-index.page.tsx'), (m) => m.GroupsIndexPage) },
           { path: 'groups/:id', lazy: lazyPage(() => import('../features/groups/group.page.tsx'), (m) => m.GroupPage) },
           { path: 'programmes/:slug/groups', lazy: lazyPage(() => import('../features/groups/programme-groups.page.tsx'), (m) => m.ProgrammeGroupsPage) },

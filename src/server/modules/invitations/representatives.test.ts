@@ -6,6 +6,9 @@ let lucia: TestClient;
 
 beforeAll(async () => {
   t = await createTestApp();
+  // Valencia as these tests know it: Lucía its only representative (the direct exchange's demo adds Jorge, valencia2@).
+  const jorge = await t.app.db.selectFrom('people').select('id').where('email', '=', 'valencia2@demo.peercities.eu').executeTakeFirstOrThrow();
+  await t.app.db.deleteFrom('role_grants').where('person_id', '=', jorge.id).execute();
   lucia = await t.signedIn('valencia@demo.peercities.eu');
 });
 afterAll(async () => t.close());

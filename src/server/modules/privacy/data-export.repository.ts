@@ -120,6 +120,25 @@ export function sectionQueries(db: Q, person: { id: string; email: string }) {
         .where(sql<string>`lower(to_address)`, '=', email)
         .orderBy('created_at')
         .execute(),
+    // Direct exchange (issue 20): the messages I wrote, the conversations I started, my read marks and archive.
+    direct_messages: () =>
+      db
+        .selectFrom('messages as m')
+        .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+        .select(['c.subject as conversation', 'm.body_html', 'm.created_at', 'm.hidden_at', 'm.hidden_reason'])
+        .where('m.author_id', '=', person.id)
+        .orderBy('m.created_at')
+        .execute(),
+    conversations_started: () =>
+      db.selectFrom('conversations').select(['subject', 'about_kind', 'created_at']).where('started_by', '=', person.id).orderBy('created_at').execute(),
+    conversation_reads: () =>
+      db
+        .selectFrom('conversation_reads as r')
+        .innerJoin('conversations as c', 'c.id', 'r.conversation_id')
+        .select(['c.subject as conversation', 'r.read_up_to', 'r.archived_at'])
+        .where('r.person_id', '=', person.id)
+        .orderBy('c.created_at')
+        .execute(),
     group_requests: () =>
       db
         .selectFrom('group_memberships as m')

@@ -86,6 +86,9 @@ roles           the roles you hold and the cities you represent
 invitations     invitations sent to you
 registrations   your sign-ups
 posts, threads  what you wrote in discussion groups
+direct_messages, conversations_started, conversation_reads
+                your messages to other cities, the conversations you started,
+                up to where you read each one and whether you archived it
 group_requests  your requests (and messages) to join groups for your city
 messages        the emails the platform sent you
 evaluations     the evaluations you wrote

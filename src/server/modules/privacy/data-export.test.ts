@@ -36,7 +36,7 @@ describe('download my data', () => {
     expect(file.headers['cache-control']).toBe('no-store');
     const zip = await JSZip.loadAsync(file.rawPayload);
     const names = Object.keys(zip.files);
-    for (const section of ['account', 'roles', 'invitations', 'posts', 'messages', 'evaluations', 'consents', 'sign_ins']) {
+    for (const section of ['account', 'roles', 'invitations', 'posts', 'messages', 'direct_messages', 'conversations_started', 'conversation_reads', 'evaluations', 'consents', 'sign_ins']) {
       expect(names, section).toContain(`json/${section}.json`);
       expect(names, section).toContain(`csv/${section}.csv`);
     }
@@ -46,6 +46,8 @@ describe('download my data', () => {
     expect(JSON.stringify(account)).not.toContain('password');
     const roles = JSON.parse(await zip.file('json/roles.json')!.async('string'));
     expect(roles).toEqual([expect.objectContaining({ role: 'city_representative', city: 'Valencia', primary_contact: true })]);
+    const direct = JSON.parse(await zip.file('json/direct_messages.json')!.async('string'));
+    expect(direct).toEqual([expect.objectContaining({ conversation: expect.stringContaining('one-stop-shop') })]);
     const signIns = JSON.parse(await zip.file('json/sign_ins.json')!.async('string'));
     expect(signIns.length).toBeGreaterThan(0);
     expect(signIns[0]).toMatchObject({ succeeded: true });

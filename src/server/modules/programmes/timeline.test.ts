@@ -187,7 +187,7 @@ describe('the host call, run by hand', () => {
       { code: 'EFFECT_STEP_MOVES', params: { step: 'host selection', stepKind: 'host_selection', startsOn: '2027-01-10', endsOn: '2027-02-09' } },
       { code: 'EFFECT_STEP_MOVES', params: { step: 'visitor call', stepKind: 'visitor_call', startsOn: '2027-02-10', endsOn: '2027-03-09' } },
       { code: 'EFFECT_STEP_MOVES', params: { step: 'visitor selection', stepKind: 'visitor_selection', startsOn: '2027-03-09', endsOn: '2027-04-08' } },
-      { code: 'EFFECT_APPLICANTS_EMAILED', params: { cities: 2, emails: 3 } },
+      { code: 'EFFECT_APPLICANTS_EMAILED', params: { cities: 2, emails: 4 } },
       { code: 'EFFECT_AUDITED' },
     ]);
     expect(await snapshot()).toEqual(before);
@@ -197,7 +197,7 @@ describe('the host call, run by hand', () => {
     expect(done.json().effects).toEqual(preview.effects);
     expect(await call()).toMatchObject({ state: 'open', closesAt: '2027-01-10T16:00:00.000Z' });
     const mail = await t.app.db.selectFrom('outbox').select(['to_address', 'subject', 'text_body']).where('subject', 'like', 'New deadline%').orderBy('to_address').execute();
-    expect(mail.map((m) => m.to_address)).toEqual(['lahti2@demo.peercities.eu', 'lahti@demo.peercities.eu', 'valencia@demo.peercities.eu']);
+    expect(mail.map((m) => m.to_address)).toEqual(['lahti2@demo.peercities.eu', 'lahti@demo.peercities.eu', 'valencia2@demo.peercities.eu', 'valencia@demo.peercities.eu']);
     expect(mail[0]?.subject).toBe('New deadline for the host call of Timeline test 2027: 10 January 2027 at 17:00');
     expect(mail[0]?.text_body).toContain('until 10 January 2027 at 17:00 (Europe/Brussels time)');
     const visitorCall = (await manager.request({ method: 'GET', url: `${base}/calls/visitor` })).json();

@@ -99,6 +99,7 @@ describe('scheduling the visits', () => {
       'ghent@demo.peercities.eu',
       'graz@demo.peercities.eu',
       'graz@example.org',
+      'valencia2@demo.peercities.eu',
       'valencia@demo.peercities.eu',
     ]);
     expect(mail[0]?.subject).toBe('Visits edition: the study visit to Valencia is on Wednesday, 5 May 2027');

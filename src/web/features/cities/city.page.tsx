@@ -10,6 +10,7 @@ import { ListSection } from '../../components/list-section.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageProblem } from '../../components/page-problem.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
+import { WriteToButton } from '../../components/write-to-button.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { displayName, formatDateTime } from '../../lib/format.ts';
 import { useCurrentUser } from '../../lib/session.ts';
@@ -47,6 +48,9 @@ export function CityPage() {
           {t('cities.seeOnMap')}
         </Anchor>
         {(hasRole(user, 'programme_manager') || isPrimaryContactOf(user, c.id)) && <Anchor component={Link} to={`/cities/${encodeURIComponent(c.slug)}/representatives`}>{t('people.representatives.link')}</Anchor>}
+      </Group>
+      <Group mb="md">
+        <WriteToButton to={`/messages/new?about=city:${encodeURIComponent(c.slug)}`} label={t('cities.writeTo', { city: c.name })} cityIds={[c.id]} />
       </Group>
       {c.canEdit && !editing && (
         <Group mb="md">

@@ -7,6 +7,7 @@ import { Fact } from '../../components/fact.tsx';
 import { ListSection } from '../../components/list-section.tsx';
 import { PageProblem } from '../../components/page-problem.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
+import { WriteToButton } from '../../components/write-to-button.tsx';
 import { displayName, useCountryName } from '../../lib/format.ts';
 import { DeleteSolutionButton } from './delete-solution-button.tsx';
 import { useRelatedSolutions, useSolution } from './library.api.ts';
@@ -36,6 +37,9 @@ export function SolutionPage() {
         ({t(`cityKinds.${s.city.kind}`)}, {countryName(s.city.country)})
       </Text>
       <SolutionBadges solution={s} />
+      <Group mt="md">
+        <WriteToButton to={`/messages/new?about=solution:${s.id}`} label={t('library.askCity', { city: s.city.name })} cityIds={[s.city.id]} />
+      </Group>
       {s.canEdit && (
         <Group mt="md">
           <Button component={Link} to={`/solutions/${s.id}/edit`} variant="default">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
+import { WriteToButton } from '../../components/write-to-button.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { useCurrentUser } from '../../lib/session.ts';
 import { AgendaForm } from './agenda-form.tsx';
@@ -67,6 +68,16 @@ export function VisitPage() {
             </Anchor>
           )}
         </Group>
+        {/* The host writes to the visitors, a visitor to the host (only those taking part: the server checks). */}
+        {(v.viewer.isHost || v.viewer.visitingCityIds.length > 0) && (
+          <Group mt="sm">
+            <WriteToButton
+              to={`/messages/new?about=visit:${v.id}`}
+              label={v.viewer.isHost ? t('visits.writeToVisitors') : t('cities.writeTo', { city: v.host.name })}
+              cityIds={v.viewer.isHost ? v.visitors.map((c) => c.id) : [v.host.id]}
+            />
+          </Group>
+        )}
       </div>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
         <Paper withBorder p="md" radius="md">

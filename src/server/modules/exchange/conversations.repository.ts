@@ -1,0 +1,275 @@
+import { sql, type Kysely } from 'kysely';
+import { UNREAD_CAP } from '../../../shared/exchange.schemas.ts';
+import type { Database } from '../../db/schema.ts';
+
+type Q = Kysely<Database>;
+
+/** Which inbox: a city's, the programme team's, or one expert's own. */
+export type Box = { kind: 'city'; cityId: string } | { kind: 'programme_team' } | { kind: 'expert'; personId: string };
+
+/** The biggest total an inbox counts; past it the list says "1000+" (search finds the older ones). */
+export const INBOX_COUNT_CAP = 1000;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The filter of one inbox page: the box's parties, archived or not for this
+ * person, and the search. A conversation is archived for a person while
+ * their archived_at is not older than its last message: a new message
+ * brings it back for everyone without writing to anyone's row.
+ */
+function inboxWhere(box: Box, personId: string, archived: boolean, q: string | undefined, seesHidden: boolean) {
+  const boxFilter =
+    box.kind === 'city'
+      ? sql`p.kind = 'city' AND p.city_id = ${box.cityId}`
+      : box.kind === 'programme_team'
+        ? sql`p.kind = 'programme_team'`
+        : sql`p.kind = 'expert' AND p.person_id = ${box.personId}`;
+  const archiveFilter = archived
+    ? sql`EXISTS (SELECT 1 FROM conversation_reads r WHERE r.person_id = ${personId} AND r.conversation_id = p.conversation_id AND r.archived_at >= p.last_message_at)`
+    : sql`NOT EXISTS (SELECT 1 FROM conversation_reads r WHERE r.person_id = ${personId} AND r.conversation_id = p.conversation_id AND r.archived_at >= p.last_message_at)`;
+  if (!q) return sql`${boxFilter} AND ${archiveFilter}`;
+  const pattern = `%${escapeLike(q)}%`;
+  // Only the box's own conversations are searched: the parties drive, each
+  // conversation's messages are read through messages_conversation_idx (or
+  // the trigram index on fold_name(body_text), as the planner finds cheaper).
+  const searchFilter = sql`(
+      fold_name(c.subject) LIKE fold_name(${pattern})
+      OR EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = p.conversation_id AND fold_name(m.body_text) LIKE fold_name(${pattern})${seesHidden ? sql`` : sql` AND m.hidden_at IS NULL`})
+    )`;
+  return sql`${boxFilter} AND ${archiveFilter} AND ${searchFilter}`;
+}
+
+export interface InboxRow {
+  conversation_id: string;
+  party_id: string;
+  subject: string;
+  about_kind: 'topic' | 'solution' | 'city' | 'visit';
+  about_solution_id: string | null;
+  about_city_id: string | null;
+  about_visit_id: string | null;
+  last_message_at: Date;
+  archived: boolean;
+  unread: number;
+  last_body: string | null;
+  last_author: string | null;
+  last_author_erased: boolean | null;
+  last_hidden: boolean | null;
+}
+
+/**
+ * One page of an inbox, newest activity first: an index range scan of the
+ * box's parties (conversation_parties_*_inbox_idx), then per listed row the
+ * person's read mark, the unread count (stopping at UNREAD_CAP) and the last
+ * message, each bounded by the page size.
+ */
+export async function inboxPage(db: Q, input: { box: Box; personId: string; archived: boolean; q?: string; seesHidden: boolean; limit: number; offset: number }): Promise<InboxRow[]> {
+  const where = inboxWhere(input.box, input.personId, input.archived, input.q, input.seesHidden);
+  const { rows } = await sql<InboxRow>`
+    SELECT p.conversation_id, p.id AS party_id, c.subject, c.about_kind, c.about_solution_id, c.about_city_id, c.about_visit_id, p.last_message_at,
+           (r.archived_at IS NOT NULL AND r.archived_at >= p.last_message_at) AS archived,
+           (SELECT count(*)::int FROM (
+              SELECT 1 FROM messages m
+               WHERE m.conversation_id = p.conversation_id AND m.created_at > coalesce(r.read_up_to, '-infinity')
+                 AND m.author_id IS DISTINCT FROM ${input.personId}
+               LIMIT ${UNREAD_CAP}) u) AS unread,
+           lm.body_text AS last_body, lm.author_name AS last_author, lm.author_erased AS last_author_erased, lm.hidden AS last_hidden
+      FROM conversation_parties p
+      JOIN conversations c ON c.id = p.conversation_id
+      LEFT JOIN conversation_reads r ON r.person_id = ${input.personId} AND r.conversation_id = p.conversation_id
+      LEFT JOIN LATERAL (
+        SELECT m.body_text, a.name AS author_name, (a.id IS NULL OR a.erased_at IS NOT NULL) AS author_erased, (m.hidden_at IS NOT NULL) AS hidden
+          FROM messages m LEFT JOIN people a ON a.id = m.author_id
+         WHERE m.conversation_id = p.conversation_id
+         ORDER BY m.created_at DESC, m.id DESC
+         LIMIT 1) lm ON true
+     WHERE ${where}
+     ORDER BY p.last_message_at DESC, p.conversation_id
+     LIMIT ${input.limit} OFFSET ${input.offset}`.execute(db);
+  return rows;
+}
+
+/** How many conversations the inbox holds, up to INBOX_COUNT_CAP. */
+export async function inboxCount(db: Q, input: { box: Box; personId: string; archived: boolean; q?: string; seesHidden: boolean }): Promise<number> {
+  const where = inboxWhere(input.box, input.personId, input.archived, input.q, input.seesHidden);
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM (
+      SELECT 1 FROM conversation_parties p JOIN conversations c ON c.id = p.conversation_id
+       WHERE ${where}
+       LIMIT ${INBOX_COUNT_CAP}) x`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+export interface PartyRow {
+  id: string;
+  conversation_id: string;
+  kind: 'city' | 'programme_team' | 'expert';
+  city_id: string | null;
+  person_id: string | null;
+  city_name: string | null;
+  city_slug: string | null;
+  person_name: string | null;
+}
+
+/** The parties of these conversations, cities by name. */
+export async function partiesOf(db: Q, conversationIds: readonly string[]): Promise<PartyRow[]> {
+  if (!conversationIds.length) return [];
+  return db
+    .selectFrom('conversation_parties as p')
+    .leftJoin('cities as c', 'c.id', 'p.city_id')
+    .leftJoin('people as e', 'e.id', 'p.person_id')
+    .select(['p.id', 'p.conversation_id', 'p.kind', 'p.city_id', 'p.person_id', 'c.name as city_name', 'c.slug as city_slug', 'e.name as person_name'])
+    .where(sql<boolean>`p.conversation_id = ANY(${[...conversationIds]}::uuid[])`)
+    // Parties added together (when a conversation starts) come by name.
+    .orderBy('p.joined_at')
+    .orderBy(sql`c.name NULLS LAST`)
+    .orderBy('p.id')
+    .execute();
+}
+
+export interface AboutRow {
+  about_kind: 'topic' | 'solution' | 'city' | 'visit';
+  about_solution_id: string | null;
+  about_city_id: string | null;
+  about_visit_id: string | null;
+}
+
+/** The names the about-cards show: solutions with their city, cities, visits with their host. */
+export async function aboutTargets(db: Q, rows: readonly AboutRow[]) {
+  const solutionIds = [...new Set(rows.flatMap((r) => (r.about_kind === 'solution' && r.about_solution_id ? [r.about_solution_id] : [])))];
+  const cityIds = [...new Set(rows.flatMap((r) => (r.about_kind === 'city' && r.about_city_id ? [r.about_city_id] : [])))];
+  const visitIds = [...new Set(rows.flatMap((r) => (r.about_kind === 'visit' && r.about_visit_id ? [r.about_visit_id] : [])))];
+  const [solutions, cities, visits] = await Promise.all([
+    solutionIds.length
+      ? db.selectFrom('solutions as s').innerJoin('cities as c', 'c.id', 's.city_id').select(['s.id', 's.title', 'c.name as city']).where('s.id', 'in', solutionIds).execute()
+      : [],
+    cityIds.length ? db.selectFrom('cities').select(['id', 'name', 'slug']).where('id', 'in', cityIds).execute() : [],
+    visitIds.length
+      ? db.selectFrom('study_visits as v').innerJoin('cities as c', 'c.id', 'v.host_city_id').select(['v.id', 'v.starts_on', 'c.name as host']).where('v.id', 'in', visitIds).execute()
+      : [],
+  ]);
+  return {
+    solutions: new Map(solutions.map((s) => [s.id, s])),
+    cities: new Map(cities.map((c) => [c.id, c])),
+    visits: new Map(visits.map((v) => [v.id, v])),
+  };
+}
+
+export async function findConversation(db: Q, id: string) {
+  return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface MessageRow {
+  id: string;
+  conversation_id: string;
+  party_id: string;
+  author_id: string | null;
+  author_name: string | null;
+  author_disabled: boolean | null;
+  author_erased: boolean | null;
+  party_city: string | null;
+  party_kind: 'city' | 'programme_team' | 'expert';
+  body_html: string;
+  created_at: Date;
+  hidden_at: Date | null;
+  hidden_reason: string | null;
+}
+
+const MESSAGE_COLUMNS = sql`m.id, m.conversation_id, m.party_id, m.author_id, a.name AS author_name, (a.disabled_at IS NOT NULL) AS author_disabled, (a.id IS NULL OR a.erased_at IS NOT NULL) AS author_erased,
+           c.name AS party_city, p.kind AS party_kind, m.body_html, m.created_at, m.hidden_at, m.hidden_reason`;
+const MESSAGE_JOINS = sql`JOIN conversation_parties p ON p.id = m.party_id
+      LEFT JOIN cities c ON c.id = p.city_id
+      LEFT JOIN people a ON a.id = m.author_id`;
+
+/** One message with what its page shows beside it. */
+export async function messageById(db: Q, messageId: string): Promise<MessageRow | null> {
+  const { rows } = await sql<MessageRow>`SELECT ${MESSAGE_COLUMNS} FROM messages m ${MESSAGE_JOINS} WHERE m.id = ${messageId}`.execute(db);
+  return rows[0] ?? null;
+}
+
+/** One page of a conversation's messages, newest first (the caller reverses): messages_conversation_idx, LIMIT n. */
+export async function messagesPage(db: Q, conversationId: string, limit: number, before: { created_at: Date; id: string } | null): Promise<MessageRow[]> {
+  const { rows } = await sql<MessageRow>`
+    SELECT ${MESSAGE_COLUMNS}
+      FROM messages m
+      ${MESSAGE_JOINS}
+     WHERE m.conversation_id = ${conversationId}
+       ${before ? sql`AND (m.created_at, m.id) < (${before.created_at}::timestamptz, ${before.id}::uuid)` : sql``}
+     ORDER BY m.created_at DESC, m.id DESC
+     LIMIT ${limit}`.execute(db);
+  return rows;
+}
+
+/** The position of a message (for `before`): its instant, exactly as stored. */
+export async function messageCursor(db: Q, conversationId: string, messageId: string) {
+  const { rows } = await sql<{ created_at: Date; id: string }>`SELECT created_at, id FROM messages WHERE id = ${messageId} AND conversation_id = ${conversationId}`.execute(db);
+  return rows[0] ?? null;
+}
+
+export async function attachmentsOf(db: Q, messageIds: readonly string[]) {
+  if (!messageIds.length) return [];
+  return db
+    .selectFrom('message_attachments')
+    .select(['id', 'message_id', 'filename', 'size_bytes'])
+    .where(sql<boolean>`message_id = ANY(${[...messageIds]}::uuid[])`)
+    .orderBy('uploaded_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Marks the conversation read up to its latest message (never moving the mark back), in SQL: no instant loses its microseconds on the way. */
+export async function markRead(db: Q, conversationId: string, personId: string) {
+  await sql`
+    INSERT INTO conversation_reads (conversation_id, person_id, read_up_to)
+    SELECT ${conversationId}, ${personId}, coalesce(max(created_at), '-infinity') FROM messages WHERE conversation_id = ${conversationId}
+    ON CONFLICT (person_id, conversation_id) DO UPDATE SET read_up_to = GREATEST(conversation_reads.read_up_to, EXCLUDED.read_up_to)`.execute(db);
+}
+
+export async function setArchived(db: Q, conversationId: string, personId: string, archived: boolean) {
+  await sql`
+    INSERT INTO conversation_reads (conversation_id, person_id, archived_at)
+    VALUES (${conversationId}, ${personId}, ${archived ? sql`now()` : sql`NULL`})
+    ON CONFLICT (person_id, conversation_id) DO UPDATE SET archived_at = EXCLUDED.archived_at`.execute(db);
+}
+
+/** Whether the conversation is archived for the person (not older than its last message). */
+export async function isArchived(db: Q, conversationId: string, personId: string): Promise<boolean> {
+  const { rows } = await sql<{ archived: boolean }>`
+    SELECT (r.archived_at IS NOT NULL AND r.archived_at >= c.last_message_at) AS archived
+      FROM conversations c LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.person_id = ${personId}
+     WHERE c.id = ${conversationId}`.execute(db);
+  return rows[0]?.archived ?? false;
+}
+
+/**
+ * Adds a message and moves the conversation, and each of its parties, to
+ * the top of their inboxes; the author has read up to their own message.
+ */
+export async function insertMessage(db: Q, input: { conversationId: string; partyId: string; authorId: string; bodyHtml: string; bodyText: string }) {
+  const message = await db
+    .insertInto('messages')
+    .values({ conversation_id: input.conversationId, party_id: input.partyId, author_id: input.authorId, body_html: input.bodyHtml, body_text: input.bodyText })
+    .returning(['id'])
+    .executeTakeFirstOrThrow();
+  await sql`UPDATE conversations SET last_message_at = m.created_at FROM messages m WHERE m.id = ${message.id} AND conversations.id = ${input.conversationId}`.execute(db);
+  await sql`UPDATE conversation_parties SET last_message_at = m.created_at FROM messages m WHERE m.id = ${message.id} AND conversation_parties.conversation_id = ${input.conversationId}`.execute(db);
+  await sql`
+    INSERT INTO conversation_reads (conversation_id, person_id, read_up_to)
+    SELECT ${input.conversationId}, ${input.authorId}, m.created_at FROM messages m WHERE m.id = ${message.id}
+    ON CONFLICT (person_id, conversation_id) DO UPDATE SET read_up_to = GREATEST(conversation_reads.read_up_to, EXCLUDED.read_up_to)`.execute(db);
+  return message.id;
+}
+
+/** Whether any of `toCityIds` blocked `fromCityId`. */
+export async function blockedBy(db: Q, fromCityId: string, toCityIds: readonly string[]): Promise<boolean> {
+  if (!toCityIds.length) return false;
+  const row = await db.selectFrom('city_blocks').select('city_id').where('blocked_city_id', '=', fromCityId).where('city_id', 'in', [...toCityIds]).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The cities among `cityIds` that `cityId` blocked. */
+export async function blockedAmong(db: Q, cityId: string, cityIds: readonly string[]): Promise<string[]> {
+  if (!cityIds.length) return [];
+  const rows = await db.selectFrom('city_blocks').select('blocked_city_id').where('city_id', '=', cityId).where('blocked_city_id', 'in', [...cityIds]).execute();
+  return rows.map((r) => r.blocked_city_id);
+}
