@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { aboutLine, listOf, partyName } from './exchange-format.ts';
+import { MeetingRequests } from './meeting-requests.tsx';
 import { attachmentUrl, useArchive, useBlock, useConversation, useOlderMessages, useReportMessage, useSendMessage } from './exchange.api.ts';
 import '../../locales/lazy/exchange.strings.ts';
 
@@ -38,7 +39,7 @@ function ConversationView({ page }: { page: Page }) {
       <Text>{t('exchange.between', { parties: listOf(c.parties.map((p) => partyName(t, p)), i18n.language) })}</Text>
       <AboutCardView page={page} />
       <ConversationActions page={page} mine={mine} others={others} />
-      {/* Meeting requests (the meetings helper's <MeetingRequests conversationId={c.id} /> from ./meeting-requests.tsx) go here. */}
+      <MeetingRequests conversationId={c.id} />
       <section aria-labelledby="messages-heading">
         <Title order={2} size="h3" id="messages-heading" mb="sm">
           {t('exchange.messages')}
