@@ -7,6 +7,7 @@ import meetings from './en/meetings.json';
 import notificationsPages from './en/notifications-pages.json';
 import personalData from './en/personal-data.json';
 import registration from './en/registration.json';
+import review from './en/review.json';
 import { eagerFeatureStrings, english, LAZY_FEATURES, mergeStrings, type Tree } from './english.ts';
 import './lazy/exchange.strings.ts';
 import './lazy/matching.strings.ts';
@@ -14,8 +15,9 @@ import './lazy/meetings.strings.ts';
 import './lazy/notifications-pages.strings.ts';
 import './lazy/personal-data.strings.ts';
 import './lazy/registration.strings.ts';
+import './lazy/review.strings.ts';
 
-const lazyFeatureStrings: Record<(typeof LAZY_FEATURES)[number], Tree> = { exchange, matching, meetings, notificationsPages, personalData, registration };
+const lazyFeatureStrings: Record<(typeof LAZY_FEATURES)[number], Tree> = { exchange, matching, meetings, notificationsPages, personalData, registration, review };
 const featureStrings: Record<string, Tree> = { ...eagerFeatureStrings, ...lazyFeatureStrings };
 
 function leafPaths(tree: Tree, prefix = ''): string[] {

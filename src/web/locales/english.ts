@@ -9,7 +9,7 @@ import type personalData from './en/personal-data.json';
 import privacy from './en/privacy.json';
 import programmes from './en/programmes.json';
 import type registration from './en/registration.json';
-import review from './en/review.json';
+import type review from './en/review.json';
 import start from './en/start.json';
 import visits from './en/visits.json';
 import twoFactor from './en/two-factor.json';
@@ -26,7 +26,7 @@ export type English = typeof base & typeof exchange & typeof matching & typeof m
 export type Tree = { [key: string]: string | Tree };
 
 // Reasons (codes of domain rules and services) keep their English in src/shared, where the server reads it too.
-export const eagerFeatureStrings: Record<string, Tree> = { notifications, people, privacy, programmes, review, start, visits, twoFactor, reasons: { reasons: REASON_TEXTS } };
+export const eagerFeatureStrings: Record<string, Tree> = { notifications, people, privacy, programmes, start, visits, twoFactor, reasons: { reasons: REASON_TEXTS } };
 
 /**
  * Features whose strings travel with their pages instead of the home page's
@@ -34,7 +34,7 @@ export const eagerFeatureStrings: Record<string, Tree> = { notifications, people
  * adds them to i18next, and every module that uses those keys imports it for
  * its side effect. The type above still includes them.
  */
-export const LAZY_FEATURES = ['exchange', 'matching', 'meetings', 'notificationsPages', 'personalData', 'registration'] as const;
+export const LAZY_FEATURES = ['exchange', 'matching', 'meetings', 'notificationsPages', 'personalData', 'registration', 'review'] as const;
 
 export function mergeStrings(target: Tree, source: Tree): Tree {
   const merged: Tree = { ...target };
@@ -47,4 +47,6 @@ export function mergeStrings(target: Tree, source: Tree): Tree {
 }
 
 /** What every page starts with: the base and the eager features' strings. */
-export const english = Object.values(eagerFeatureStrings).reduce<Tree>((merged, strings) => mergeStrings(merged, strings), base) as English;
+// A copy of the base: i18next adds the lazy features' strings into this object in place, and a section
+// shared by the base and a lazy file (the navigation's `review.nav`) must not write into en.json's module.
+export const english = Object.values(eagerFeatureStrings).reduce<Tree>((merged, strings) => mergeStrings(merged, strings), structuredClone(base)) as English;

@@ -12,6 +12,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { auditExportUrl, useAudit, type AuditFilter } from './review.api.ts';
 import { ColumnHeads } from '../../components/column-heads.tsx';
+import '../../locales/lazy/review.strings.ts';
 
 const PAGE_SIZE = 25;
 const TIME_ZONE = 'Europe/Brussels';

@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import { CallKind } from '../../../shared/programme.schemas.ts';
 import { PageTitle } from '../../components/page-title.tsx';
 import { applicationsExportUrl } from './review.api.ts';
+import '../../locales/lazy/review.strings.ts';
 
 /** A page of the call named in the address (`…/calls/:kind/…`); an address naming no call says so under `fallbackTitle`. */
 export function CallRoute({ fallbackTitle, children }: { fallbackTitle: string; children: (slug: string, kind: CallKind) => ReactNode }) {

@@ -14,6 +14,7 @@ import { useAutoAssign, useCall, useChangeAssignment, useEvaluationOverview, typ
 import { ColumnHeads } from '../../components/column-heads.tsx';
 import { PageSection } from '../../components/page-section.tsx';
 import { PageProblem } from '../../components/page-problem.tsx';
+import '../../locales/lazy/review.strings.ts';
 
 /** /programmes/:slug/calls/:kind/evaluation: assignments, progress, scores, spread and ranking. */
 export function EvaluationOverviewPage() {

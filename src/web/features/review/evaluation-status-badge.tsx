@@ -1,5 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import '../../locales/lazy/review.strings.ts';
 
 const COLOURS = { todo: 'gray', draft: 'yellow', submitted: 'green', conflict: 'grape' } as const;
 

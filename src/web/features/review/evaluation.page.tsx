@@ -16,6 +16,7 @@ import { EvaluationStatusBadge } from './evaluation-status-badge.tsx';
 import { callKindKey, ReviewProblem, warningAlertProps } from './review-problem.tsx';
 import { useApplication, useCall, useDeclareConflict, useMyEvaluation, useSaveEvaluation } from './review.api.ts';
 import { PageSection } from '../../components/page-section.tsx';
+import '../../locales/lazy/review.strings.ts';
 
 /** /applications/:id/evaluation: an assigned evaluator reads the application and scores it. */
 export function EvaluationPage() {

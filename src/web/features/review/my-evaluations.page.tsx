@@ -14,6 +14,7 @@ import { reviewKeys, useMyAssignments, type MyAssignment } from './review.api.ts
 import { EvaluationStatusBadge } from './evaluation-status-badge.tsx';
 import { useLocation } from 'react-router';
 import { ColumnHeads } from '../../components/column-heads.tsx';
+import '../../locales/lazy/review.strings.ts';
 
 interface CallGroup {
   key: string;

@@ -15,6 +15,7 @@ import { callKindKey, ReviewProblem, warningAlertProps } from './review-problem.
 import { useCall, useDecide, usePublish, useSelection, type Outcome, type SelectionOverview } from './review.api.ts';
 import { PageSection } from '../../components/page-section.tsx';
 import { PageProblem } from '../../components/page-problem.tsx';
+import '../../locales/lazy/review.strings.ts';
 
 type Row = SelectionOverview['applications'][number];
 const OUTCOME_COLOURS = { selected: 'green', waitlisted: 'yellow', rejected: 'gray' } as const;
