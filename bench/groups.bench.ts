@@ -19,6 +19,7 @@ import { loadConfig, type Config } from '../src/server/config.ts';
 import { DEMO_PASSWORD } from '../src/server/seed/demo-seed.ts';
 import { sendDailyDigests } from '../src/server/jobs/daily-digest.ts';
 import { adminQuery, databaseUrl } from '../src/server/test-support/database-snapshots.ts';
+import { signInOverHttp } from './lib/sign-in.ts';
 import { httpLoadInWorker, type LoadResult, type RequestSpec } from './lib/http-load.ts';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -101,18 +102,7 @@ try {
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   // Each connection is a different participant of group 1 (signed in on their
   // own), reading and posting in the group's threads.
-  async function signIn(email: string): Promise<Record<string, string>> {
-    const csrf = await fetch(`${address}/api/session`);
-    const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const session = await fetch(`${address}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: csrfCookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-    });
-    if (session.status !== 200) throw new Error(`sign-in failed: ${session.status} ${await session.text()}`);
-    return { cookie: [csrfCookie, ...session.headers.getSetCookie().map((c) => c.split(';')[0])].join('; '), 'x-csrf-token': csrfToken };
-  }
+  const signIn = (email: string) => signInOverHttp(address, email, DEMO_PASSWORD);
   const headers: Record<string, string>[] = [];
   for (let i = 1; i <= CONCURRENCY; i++) headers.push(await signIn(`bench${i}@example.org`));
   const threads = (

@@ -30,6 +30,8 @@ CREATE TABLE conversation_parties (
   CHECK ((kind = 'city') = (city_id IS NOT NULL)),
   CHECK ((kind = 'expert') = (person_id IS NOT NULL))
 );
+-- The parties of one conversation (every access check reads them).
+CREATE INDEX conversation_parties_conversation_idx ON conversation_parties (conversation_id);
 CREATE UNIQUE INDEX conversation_parties_city_uq ON conversation_parties (conversation_id, city_id) WHERE kind = 'city';
 CREATE UNIQUE INDEX conversation_parties_expert_uq ON conversation_parties (conversation_id, person_id) WHERE kind = 'expert';
 CREATE UNIQUE INDEX conversation_parties_team_uq ON conversation_parties (conversation_id) WHERE kind = 'programme_team';
@@ -78,6 +80,8 @@ CREATE TABLE conversation_reads (
   archived_at      timestamptz,
   PRIMARY KEY (person_id, conversation_id)
 );
+-- The conversations a person archived (the inbox's count leaves them out).
+CREATE INDEX conversation_reads_archived_idx ON conversation_reads (person_id, conversation_id) WHERE archived_at IS NOT NULL;
 
 -- A city that will not receive new conversations from another city.
 CREATE TABLE city_blocks (

@@ -12,6 +12,15 @@ export const INBOX_COUNT_CAP = 1000;
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** The parties of one box (alias p), as its inbox index's predicate. */
+function boxOf(box: Box) {
+  return box.kind === 'city'
+    ? sql`p.kind = 'city' AND p.city_id = ${box.cityId}`
+    : box.kind === 'programme_team'
+      ? sql`p.kind = 'programme_team'`
+      : sql`p.kind = 'expert' AND p.person_id = ${box.personId}`;
+}
+
 /**
  * The filter of one inbox page: the box's parties, archived or not for this
  * person, and the search. A conversation is archived for a person while
@@ -19,12 +28,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * brings it back for everyone without writing to anyone's row.
  */
 function inboxWhere(box: Box, personId: string, archived: boolean, q: string | undefined, seesHidden: boolean) {
-  const boxFilter =
-    box.kind === 'city'
-      ? sql`p.kind = 'city' AND p.city_id = ${box.cityId}`
-      : box.kind === 'programme_team'
-        ? sql`p.kind = 'programme_team'`
-        : sql`p.kind = 'expert' AND p.person_id = ${box.personId}`;
+  const boxFilter = boxOf(box);
   const archiveFilter = archived
     ? sql`EXISTS (SELECT 1 FROM conversation_reads r WHERE r.person_id = ${personId} AND r.conversation_id = p.conversation_id AND r.archived_at >= p.last_message_at)`
     : sql`NOT EXISTS (SELECT 1 FROM conversation_reads r WHERE r.person_id = ${personId} AND r.conversation_id = p.conversation_id AND r.archived_at >= p.last_message_at)`;
@@ -76,7 +80,12 @@ export async function inboxPage(db: Q, input: { box: Box; personId: string; arch
            lm.body_text AS last_body, lm.author_name AS last_author, lm.author_erased AS last_author_erased, lm.hidden AS last_hidden
       FROM conversation_parties p
       JOIN conversations c ON c.id = p.conversation_id
-      LEFT JOIN conversation_reads r ON r.person_id = ${input.personId} AND r.conversation_id = p.conversation_id
+      -- A lookup per listed row (LIMIT keeps it one): as a plain join, the generic plan of the
+      -- prepared statement read all of the person's read marks for every page.
+      LEFT JOIN LATERAL (
+        SELECT r.read_up_to, r.archived_at FROM conversation_reads r
+         WHERE r.person_id = ${input.personId} AND r.conversation_id = p.conversation_id
+         LIMIT 1) r ON true
       LEFT JOIN LATERAL (
         SELECT m.body_text, a.name AS author_name, (a.id IS NULL OR a.erased_at IS NOT NULL) AS author_erased, (m.hidden_at IS NOT NULL) AS hidden
           FROM messages m LEFT JOIN people a ON a.id = m.author_id
@@ -89,15 +98,31 @@ export async function inboxPage(db: Q, input: { box: Box; personId: string; arch
   return rows;
 }
 
-/** How many conversations the inbox holds, up to INBOX_COUNT_CAP. */
+/**
+ * How many conversations the inbox holds, up to INBOX_COUNT_CAP. Without a
+ * search it reads no conversation: the box's parties counted in their inbox
+ * index, less those the person archived since their last message (read
+ * through conversation_reads_archived_idx, usually a handful). With a search
+ * it counts the matches.
+ */
 export async function inboxCount(db: Q, input: { box: Box; personId: string; archived: boolean; q?: string; seesHidden: boolean }): Promise<number> {
-  const where = inboxWhere(input.box, input.personId, input.archived, input.q, input.seesHidden);
-  const { rows } = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM (
-      SELECT 1 FROM conversation_parties p JOIN conversations c ON c.id = p.conversation_id
-       WHERE ${where}
-       LIMIT ${INBOX_COUNT_CAP}) x`.execute(db);
-  return rows[0]?.n ?? 0;
+  if (input.q) {
+    const where = inboxWhere(input.box, input.personId, input.archived, input.q, input.seesHidden);
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM (
+        SELECT 1 FROM conversation_parties p JOIN conversations c ON c.id = p.conversation_id
+         WHERE ${where}
+         LIMIT ${INBOX_COUNT_CAP}) x`.execute(db);
+    return rows[0]?.n ?? 0;
+  }
+  const box = boxOf(input.box);
+  const { rows } = await sql<{ all: number; archived: number }>`
+    SELECT (SELECT count(*)::int FROM (SELECT 1 FROM conversation_parties p WHERE ${box} LIMIT ${INBOX_COUNT_CAP}) x) AS all,
+           (SELECT count(*)::int FROM conversation_reads r JOIN conversation_parties p ON p.conversation_id = r.conversation_id AND ${box}
+             WHERE r.person_id = ${input.personId} AND r.archived_at IS NOT NULL AND r.archived_at >= p.last_message_at) AS archived`.execute(db);
+  const all = rows[0]?.all ?? 0;
+  const archived = rows[0]?.archived ?? 0;
+  return input.archived ? Math.min(archived, INBOX_COUNT_CAP) : Math.max(0, all - archived);
 }
 
 export interface PartyRow {

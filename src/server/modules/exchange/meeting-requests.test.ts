@@ -276,11 +276,11 @@ describe('meeting reminders, the day before', () => {
       t.app.db.selectFrom('notifications').select(['person_id', 'title']).where('title', '=', 'Tomorrow: Reminder call').execute();
     // Two days before: nothing yet.
     expect(await sendMeetingRequestReminders(t.app.db, at(48), 'http://x')).toBe(0);
-    // 24.5 hours before: Lahti's two representatives and Valencia's one.
-    expect(await sendMeetingRequestReminders(t.app.db, at(24.5), 'http://x')).toBe(3);
+    // 24.5 hours before: Lahti's two representatives and Valencia's two.
+    expect(await sendMeetingRequestReminders(t.app.db, at(24.5), 'http://x')).toBe(4);
     // Again, and by a second process: nothing more.
     expect(await Promise.all([sendMeetingRequestReminders(t.app.db, at(24.2), 'http://x'), sendMeetingRequestReminders(t.app.db, at(24.1), 'http://x')])).toEqual([0, 0]);
-    expect(await reminders()).toHaveLength(3);
+    expect(await reminders()).toHaveLength(4);
     const email = await t.app.db.selectFrom('outbox').select('text_body').where('to_address', '=', 'valencia@demo.peercities.eu').where('subject', '=', 'Tomorrow: Reminder call').executeTakeFirstOrThrow();
     expect(email.text_body).toContain('When: Wednesday, 24 March 2027 at 10:00 (Europe/Madrid time)');
     expect(email.text_body).toContain(`Add it to your calendar (.ics): http://x/api/conversations/${c.id}/meeting-requests/${m.id}/invite.ics`);
@@ -288,8 +288,8 @@ describe('meeting reminders, the day before', () => {
     // Moved: a new reminder for the new time.
     const moved = await lahti.request({ method: 'POST', url: `${base(c.id)}/${m.id}/move`, payload: { slots: ['2027-03-25T07:00:00Z'], version: 2 } });
     expect(moved.statusCode).toBe(200);
-    expect(await sendMeetingRequestReminders(t.app.db, new Date('2027-03-24T06:30:00Z'), 'http://x')).toBe(3);
-    expect(await reminders()).toHaveLength(6);
+    expect(await sendMeetingRequestReminders(t.app.db, new Date('2027-03-24T06:30:00Z'), 'http://x')).toBe(4);
+    expect(await reminders()).toHaveLength(8);
   });
 });
 
