@@ -47,7 +47,9 @@ describe('deadline reminders', () => {
       .where('notifications.kind', '=', 'deadline')
       .orderBy('notifications.created_at')
       .execute();
-    expect(told.map((n) => `${n.email}: ${n.title}`)).toEqual([
+    expect(told.map((n) => `${n.email}: ${n.title}`).sort()).toEqual([
+      'valencia2@demo.peercities.eu: In 7 days: the host call of Reminder edition closes',
+      'valencia2@demo.peercities.eu: Tomorrow: the host call of Reminder edition closes',
       'valencia@demo.peercities.eu: In 7 days: the host call of Reminder edition closes',
       'valencia@demo.peercities.eu: Tomorrow: the host call of Reminder edition closes',
     ]);
@@ -59,9 +61,17 @@ describe('deadline reminders', () => {
     await t.app.db.insertInto('notification_preferences').values({ person_id: valencia.id, kind: 'deadline', delivery: 'app' }).execute();
     await t.app.db.deleteFrom('application_reminders').execute();
     await t.app.db.deleteFrom('outbox').execute();
-    expect(await sendDeadlineReminders(t.app.db, new Date('2026-12-31T08:00:00Z'), 'http://x')).toBe(0);
-    expect(await subjects()).toEqual([]);
-    const latest = await t.app.db.selectFrom('notifications').select(['delivery', 'emailed_at']).where('kind', '=', 'deadline').orderBy('created_at', 'desc').limit(1).executeTakeFirstOrThrow();
+    // Only valencia2@, who kept the default, is emailed.
+    expect(await sendDeadlineReminders(t.app.db, new Date('2026-12-31T08:00:00Z'), 'http://x')).toBe(1);
+    expect(await subjects()).toEqual(['valencia2@demo.peercities.eu: Tomorrow: the host call of Reminder edition closes']);
+    const latest = await t.app.db
+      .selectFrom('notifications')
+      .select(['delivery', 'emailed_at'])
+      .where('kind', '=', 'deadline')
+      .where('person_id', '=', valencia.id)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(latest).toEqual({ delivery: 'app', emailed_at: null });
   });
 });

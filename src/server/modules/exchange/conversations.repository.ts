@@ -269,23 +269,32 @@ export async function isArchived(db: Q, conversationId: string, personId: string
 /**
  * Adds a message and moves the conversation, and each of its parties, to
  * the top of their inboxes; the author has read up to their own message.
+ * One statement: the conversation's row is locked by its update, so
+ * concurrent answers queue there and last_message_at only moves forward.
+ * Returns the message's id and the conversation's subject, or null when the
+ * conversation does not exist.
  */
 export async function insertMessage(db: Q, input: { conversationId: string; partyId: string; authorId: string; bodyHtml: string; bodyText: string }) {
-  const message = await db
-    .insertInto('messages')
-    .values({ conversation_id: input.conversationId, party_id: input.partyId, author_id: input.authorId, body_html: input.bodyHtml, body_text: input.bodyText })
-    .returning(['id'])
-    .executeTakeFirstOrThrow();
-  await sql`UPDATE conversations SET last_message_at = m.created_at FROM messages m WHERE m.id = ${message.id} AND conversations.id = ${input.conversationId}`.execute(db);
-  await sql`UPDATE conversation_parties SET last_message_at = m.created_at FROM messages m WHERE m.id = ${message.id} AND conversation_parties.conversation_id = ${input.conversationId}`.execute(db);
-  await sql`
-    INSERT INTO conversation_reads (conversation_id, person_id, read_up_to)
-    SELECT ${input.conversationId}, ${input.authorId}, m.created_at FROM messages m WHERE m.id = ${message.id}
-    ON CONFLICT (person_id, conversation_id) DO UPDATE SET read_up_to = GREATEST(conversation_reads.read_up_to, EXCLUDED.read_up_to)`.execute(db);
-  return message.id;
+  const { rows } = await sql<{ id: string; subject: string }>`
+    WITH message AS (
+      INSERT INTO messages (conversation_id, party_id, author_id, body_html, body_text)
+      VALUES (${input.conversationId}, ${input.partyId}, ${input.authorId}, ${input.bodyHtml}, ${input.bodyText})
+      RETURNING id, created_at),
+    conversation AS (
+      UPDATE conversations SET last_message_at = GREATEST(last_message_at, message.created_at)
+        FROM message WHERE conversations.id = ${input.conversationId}
+      RETURNING conversations.subject),
+    parties AS (
+      UPDATE conversation_parties SET last_message_at = GREATEST(last_message_at, message.created_at)
+        FROM message WHERE conversation_parties.conversation_id = ${input.conversationId}),
+    author_read AS (
+      INSERT INTO conversation_reads (conversation_id, person_id, read_up_to)
+      SELECT ${input.conversationId}, ${input.authorId}, message.created_at FROM message
+      ON CONFLICT (person_id, conversation_id) DO UPDATE SET read_up_to = GREATEST(conversation_reads.read_up_to, EXCLUDED.read_up_to))
+    SELECT message.id, conversation.subject FROM message, conversation`.execute(db);
+  return rows[0] ?? null;
 }
 
-/** Whether any of `toCityIds` blocked `fromCityId`. */
 export async function blockedBy(db: Q, fromCityId: string, toCityIds: readonly string[]): Promise<boolean> {
   if (!toCityIds.length) return false;
   const row = await db.selectFrom('city_blocks').select('city_id').where('blocked_city_id', '=', fromCityId).where('city_id', 'in', [...toCityIds]).executeTakeFirst();

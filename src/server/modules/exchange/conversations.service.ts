@@ -258,10 +258,10 @@ export async function sendMessage(db: Db, input: { conversationId: string; body:
   const party: ActingParty = await actingParty(db, input.conversationId, input.user, input.asCityId);
   const { html, text } = cleanBody(input.body);
   const messageId = await db.transaction().execute(async (trx) => {
-    const conversation = await trx.selectFrom('conversations').select(['id', 'subject']).where('id', '=', input.conversationId).forUpdate().executeTakeFirst();
-    if (!conversation) throw notFound();
-    const id = await insertMessage(trx, { conversationId: input.conversationId, partyId: party.partyId, authorId: input.user.id, bodyHtml: html, bodyText: text });
-    await notifyMessage(trx, { conversationId: input.conversationId, subject: conversation.subject, fromPartyId: party.partyId, author: input.user, excerpt: plainText(html, 200), publicUrl: input.publicUrl, first: false });
+    const inserted = await insertMessage(trx, { conversationId: input.conversationId, partyId: party.partyId, authorId: input.user.id, bodyHtml: html, bodyText: text });
+    if (!inserted) throw notFound();
+    const { id, subject } = inserted;
+    await notifyMessage(trx, { conversationId: input.conversationId, subject, fromPartyId: party.partyId, author: input.user, excerpt: plainText(html, 200), publicUrl: input.publicUrl, first: false });
     return id;
   });
   return presentOne(db, messageId, input.user);

@@ -142,6 +142,8 @@ describe('mentions of a city in a discussion', () => {
     expect(mentions.map((m) => [m.email, m.delivery, m.emailed_at !== null])).toEqual([
       ['lahti2@demo.peercities.eu', 'immediate', true],
       ['lahti@demo.peercities.eu', 'digest', false],
+      // Valencia's other representative (valencia2@): the author's colleague, not the author.
+      ['valencia2@demo.peercities.eu', 'digest', false],
     ]);
     expect(mentions[0]).toMatchObject({ title: 'Lahti was mentioned in “District heating: who has tried it?”', body: expect.stringContaining('Heat in English'), link: `/discussions/${threadId}` });
     const [mail] = await outboxTo('lahti2@demo.peercities.eu');

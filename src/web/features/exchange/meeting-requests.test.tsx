@@ -167,12 +167,15 @@ describe('meeting requests in a conversation', () => {
     const confirm = await screen.findByRole('dialog', { name: t('meetings.form.cancelTitle') });
     await user.click(within(confirm).getByRole('button', { name: t('meetings.form.keep') }));
     expect(api.sent()).toHaveLength(0);
+    // The dialog (and its own "Cancel meeting" button) leaves the page.
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: t('meetings.form.cancelTitle') })).toBeNull());
 
     await user.click(screen.getByRole('button', { name: t('meetings.decline') }));
     const dialog = await screen.findByRole('dialog', { name: t('meetings.form.declineTitle') });
     await user.type(within(dialog).getByLabelText(new RegExp(`^${t('meetings.form.declineReason').replace(/[()]/g, '\\$&')}`)), 'Holidays');
     await user.click(within(dialog).getByRole('button', { name: t('meetings.form.declineSubmit') }));
     await waitFor(() => expect(api.sent()).toEqual([{ method: 'POST', path: `${path}/${REQUEST}/decline`, body: { reason: 'Holidays', version: 1 } }]));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: t('meetings.form.declineTitle') })).toBeNull());
 
     await user.click(screen.getByRole('button', { name: t('meetings.cancel') }));
     const confirmAgain = await screen.findByRole('dialog', { name: t('meetings.form.cancelTitle') });
