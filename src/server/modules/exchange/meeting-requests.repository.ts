@@ -12,7 +12,10 @@ export function partiesOfConversation(db: Q, conversationId: string) {
     .leftJoin('people as p', 'p.id', 'cp.person_id')
     .select(['cp.id', 'cp.kind', 'cp.city_id', 'cp.person_id', 'c.name as city_name', 'c.country', 'c.kind as city_kind', 'p.name as person_name'])
     .where('cp.conversation_id', '=', conversationId)
+    // Those who joined together (a conversation's parties join at its start): cities first, by name; then the team, an expert.
     .orderBy('cp.joined_at')
+    .orderBy(sql`cp.kind <> 'city'`)
+    .orderBy(sql`c.name NULLS LAST`)
     .orderBy('cp.id')
     .execute();
 }
