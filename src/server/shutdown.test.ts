@@ -43,7 +43,7 @@ describe('graceful shutdown of the server process', () => {
     const signalledAt = performance.now();
     server.child.kill('SIGTERM');
 
-    // A new connection during closing is refused or answered 503, never left hanging.
+    // A new connection during closing is refused or answered 503, never served or left hanging.
     await new Promise((resolve) => setTimeout(resolve, 50));
     const late = await httpRequest(`${url}/healthz`).then(
       (answer) => answer,
@@ -63,7 +63,10 @@ describe('graceful shutdown of the server process', () => {
     expect(code, server.output()).toBe(0);
     // By itself, not by the SHUTDOWN_TIMEOUT_MS timer (30 s; it exits 1).
     expect(closingMs).toBeLessThan(30_000);
-    if (late instanceof Error) expect(late.code).toBe('ECONNREFUSED');
+    // Refused: ECONNREFUSED once the listener is closed, or ECONNRESET when the
+    // kernel had already queued the connection and the listener closed before
+    // accepting it (Linux resets what is left in the accept queue).
+    if (late instanceof Error) expect(['ECONNREFUSED', 'ECONNRESET']).toContain(late.code);
     else expect(late.status).toBe(503);
   }, 180_000);
 });

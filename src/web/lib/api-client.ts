@@ -108,12 +108,22 @@ async function problemOf(response: Response): Promise<ApiError> {
 }
 
 async function parseBody<S extends z.ZodType>(response: Response, schema: S): Promise<z.output<S>> {
-  const body: unknown = await response.json().catch(() => undefined);
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (error) {
+    // Aborted while the body was still arriving (the page that asked went
+    // away): the same cancellation as an abort before the answer, not a
+    // contract mismatch.
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    body = undefined;
+  }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     // A contract mismatch is a bug on one side; say so in the console for
-    // developers and show the person a generic message.
-    console.error(`Response of ${response.url} does not match its schema`, parsed.error.issues);
+    // developers (as text, so that logs of the browser show it whole) and
+    // show the person a generic message.
+    console.error(`Response of ${response.url} does not match its schema: ${JSON.stringify(parsed.error.issues)}`);
     throw new ApiError(response.status, 'UNEXPECTED_RESPONSE', null, []);
   }
   return parsed.data;
