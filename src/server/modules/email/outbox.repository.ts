@@ -21,12 +21,12 @@ export async function enqueueEmail(db: Q, email: OutgoingEmail): Promise<string>
 }
 
 /** Queues several emails in one statement, in the transaction of the change that causes them. */
+/** An email as the outbox stores it. */
+export const outboxRow = (email: OutgoingEmail) => ({ to_address: email.to, subject: email.subject, text_body: email.text });
+
 export async function enqueueEmails(db: Q, emails: readonly OutgoingEmail[]) {
   if (!emails.length) return;
-  await db
-    .insertInto('outbox')
-    .values(emails.map((email) => ({ to_address: email.to, subject: email.subject, text_body: email.text })))
-    .execute();
+  await db.insertInto('outbox').values(emails.map(outboxRow)).execute();
 }
 
 export interface ClaimedEmail {

@@ -275,7 +275,7 @@ export async function isArchived(db: Q, conversationId: string, personId: string
  * conversation does not exist.
  */
 export async function insertMessage(db: Q, input: { conversationId: string; partyId: string; authorId: string; bodyHtml: string; bodyText: string }) {
-  const { rows } = await sql<{ id: string; subject: string }>`
+  const { rows } = await sql<{ id: string; subject: string; created_at: Date }>`
     WITH message AS (
       INSERT INTO messages (conversation_id, party_id, author_id, body_html, body_text)
       VALUES (${input.conversationId}, ${input.partyId}, ${input.authorId}, ${input.bodyHtml}, ${input.bodyText})
@@ -291,7 +291,7 @@ export async function insertMessage(db: Q, input: { conversationId: string; part
       INSERT INTO conversation_reads (conversation_id, person_id, read_up_to)
       SELECT ${input.conversationId}, ${input.authorId}, message.created_at FROM message
       ON CONFLICT (person_id, conversation_id) DO UPDATE SET read_up_to = GREATEST(conversation_reads.read_up_to, EXCLUDED.read_up_to))
-    SELECT message.id, conversation.subject FROM message, conversation`.execute(db);
+    SELECT message.id, message.created_at, conversation.subject FROM message, conversation`.execute(db);
   return rows[0] ?? null;
 }
 

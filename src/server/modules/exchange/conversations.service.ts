@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { plainText, sanitizeRichText } from '../../lib/rich-text.ts';
 import { notify, programmeTeam, representativesOf } from '../notifications/notify.ts';
-import { actingParty, citiesOf, type ActingParty } from './conversation-access.ts';
+import { actingParty, actingPartyAmong, citiesOf } from './conversation-access.ts';
 import { presentAbout, presentMessage, presentParty, partyLabel } from './conversations.presenter.ts';
 import {
   aboutTargets,
@@ -25,6 +25,7 @@ import {
   partiesOf,
   setArchived,
   type Box,
+  type MessageRow,
   type PartyRow,
 } from './conversations.repository.ts';
 import { conversationPath, conversationUrl, newMessageEmail } from './exchange-emails.ts';
@@ -135,14 +136,9 @@ async function peopleOfOtherParties(db: Db, parties: readonly PartyRow[], fromPa
   return [...new Set([...reps, ...team, ...experts])].filter((id) => id !== authorId);
 }
 
-async function notifyMessage(db: Db, input: { conversationId: string; subject: string; fromPartyId: string; author: CurrentUser; excerpt: string; publicUrl: string; first: boolean }) {
-  const parties = await db
-    .selectFrom('conversation_parties as p')
-    .leftJoin('cities as c', 'c.id', 'p.city_id')
-    .leftJoin('people as e', 'e.id', 'p.person_id')
-    .select(['p.id', 'p.conversation_id', 'p.kind', 'p.city_id', 'p.person_id', 'c.name as city_name', 'c.slug as city_slug', 'e.name as person_name'])
-    .where('p.conversation_id', '=', input.conversationId)
-    .execute();
+/** Tells the other parties' people of a new message; `parties` are all the conversation's parties (partiesOf). */
+async function notifyMessage(db: Db, input: { conversationId: string; parties: readonly PartyRow[]; subject: string; fromPartyId: string; author: CurrentUser; excerpt: string; publicUrl: string; first: boolean }) {
+  const { parties } = input;
   const from = parties.find((p) => p.id === input.fromPartyId);
   const fromName = from ? partyLabel(from) : input.author.name;
   const personIds = await peopleOfOtherParties(db, parties, input.fromPartyId, input.author.id);
@@ -204,7 +200,7 @@ export async function startConversation(db: Db, input: { body: StartConversation
     ];
     await trx.insertInto('conversation_parties').values(others).execute();
     await insertMessage(trx, { conversationId: conversation.id, partyId: own.id, authorId: user.id, bodyHtml: html, bodyText: text });
-    await notifyMessage(trx, { conversationId: conversation.id, subject: body.subject, fromPartyId: own.id, author: user, excerpt: plainText(html, 200), publicUrl: input.publicUrl, first: true });
+    await notifyMessage(trx, { conversationId: conversation.id, parties: await partiesOf(trx, [conversation.id]), subject: body.subject, fromPartyId: own.id, author: user, excerpt: plainText(html, 200), publicUrl: input.publicUrl, first: true });
     return conversation.id;
   });
   return readConversation(db, { conversationId: id, user, asCityId: from.kind === 'city' ? from.cityId : undefined });
@@ -254,17 +250,39 @@ export async function presentOne(db: Db, messageId: string, user: CurrentUser): 
   return presentMessage(row, { personId: user.id, seesHidden: seesHidden(user) }, files);
 }
 
+/**
+ * Writes a message and tells the other parties, in one transaction. The
+ * conversation's parties are read once (for the access check and the
+ * notifications), and the answer is made from what was written: a new
+ * message has no attachments yet and its author is the caller.
+ */
 export async function sendMessage(db: Db, input: { conversationId: string; body: string; asCityId: string | null; user: CurrentUser; publicUrl: string }): Promise<Message> {
-  const party: ActingParty = await actingParty(db, input.conversationId, input.user, input.asCityId);
+  const { user } = input;
+  const parties = await partiesOf(db, [input.conversationId]);
+  const party = actingPartyAmong(parties, user, input.asCityId);
   const { html, text } = cleanBody(input.body);
-  const messageId = await db.transaction().execute(async (trx) => {
-    const inserted = await insertMessage(trx, { conversationId: input.conversationId, partyId: party.partyId, authorId: input.user.id, bodyHtml: html, bodyText: text });
-    if (!inserted) throw notFound();
-    const { id, subject } = inserted;
-    await notifyMessage(trx, { conversationId: input.conversationId, subject, fromPartyId: party.partyId, author: input.user, excerpt: plainText(html, 200), publicUrl: input.publicUrl, first: false });
-    return id;
+  const inserted = await db.transaction().execute(async (trx) => {
+    const row = await insertMessage(trx, { conversationId: input.conversationId, partyId: party.partyId, authorId: user.id, bodyHtml: html, bodyText: text });
+    if (!row) throw notFound();
+    await notifyMessage(trx, { conversationId: input.conversationId, parties, subject: row.subject, fromPartyId: party.partyId, author: user, excerpt: plainText(html, 200), publicUrl: input.publicUrl, first: false });
+    return row;
   });
-  return presentOne(db, messageId, input.user);
+  const written: MessageRow = {
+    id: inserted.id,
+    conversation_id: input.conversationId,
+    party_id: party.partyId,
+    author_id: user.id,
+    author_name: user.name,
+    author_disabled: false,
+    author_erased: false,
+    party_city: parties.find((p) => p.id === party.partyId)?.city_name ?? null,
+    party_kind: party.kind,
+    body_html: html,
+    created_at: inserted.created_at,
+    hidden_at: null,
+    hidden_reason: null,
+  };
+  return presentMessage(written, { personId: user.id, seesHidden: seesHidden(user) }, []);
 }
 
 export async function archiveConversation(db: Db, input: { conversationId: string; archived: boolean; user: CurrentUser }) {

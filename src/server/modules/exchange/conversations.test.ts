@@ -175,6 +175,17 @@ describe('conversations', () => {
     expect((await manager.request({ method: 'POST', url: `/api/conversations/${id}/messages`, payload: { body: 'In March.' } })).statusCode).toBe(201);
     expect((await tartu.request({ method: 'GET', url: `/api/conversations/${id}` })).json().messages[1]).toMatchObject({ author: 'Anna Lindqvist', authorCity: 'Programme team' });
   });
+
+  it('answer a sent message as its page shows it, in a fixed number of statements (the parties read once)', async () => {
+    await tartu.request({ method: 'GET', url: '/api/session' });
+    const { result, queries } = await t.queries.during(() => tartu.request({ method: 'POST', url: `/api/conversations/${conversationId}/messages`, payload: { body: 'Next week is fine: <strong>Tuesday</strong>?' } }));
+    expect(result.statusCode, result.body).toBe(201);
+    // The parties, the message with its side effects, Valencia's people, their choices, the notifications with their emails.
+    expect(queries).toBe(5);
+    const page = (await tartu.request({ method: 'GET', url: `/api/conversations/${conversationId}` })).json();
+    expect(page.messages.at(-1)).toEqual(result.json());
+    expect(result.json()).toMatchObject({ author: 'Kadri Tamm', authorCity: 'Tartu', authorStatus: 'active', mine: true, attachments: [], hidden: null });
+  });
 });
 
 describe('who reads a conversation', () => {

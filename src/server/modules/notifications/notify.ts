@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { DEFAULT_DELIVERY, type Delivery, type NotificationKind } from '../../../shared/notification.schemas.ts';
 import type { Database } from '../../db/schema.ts';
-import { enqueueEmails, type OutgoingEmail } from '../email/outbox.repository.ts';
+import { outboxRow, type OutgoingEmail } from '../email/outbox.repository.ts';
 
 type Q = Kysely<Database>;
 
@@ -46,9 +46,9 @@ export async function notify(db: Q, n: Notification): Promise<Notified> {
 }
 
 /**
- * Several notifications at once (each city its own decision, say), in three
- * statements whatever their number: the recipients with their choices, the
- * notifications, the emails.
+ * Several notifications at once (each city its own decision, say), in two
+ * statements whatever their number: the recipients with their choices, then
+ * the notifications with their emails.
  */
 export async function notifyEach(db: Q, list: readonly Notification[]): Promise<Notified> {
   const all = [...new Set(list.flatMap((n) => n.personIds))];
@@ -81,8 +81,9 @@ export async function notifyEach(db: Q, list: readonly Notification[]): Promise<
     }
   }
   if (!notifications.length) return { notified: 0, emailed: 0 };
-  await db.insertInto('notifications').values(notifications).execute();
-  await enqueueEmails(db, emails);
+  // One statement for both: a message's notifications are on its hot path.
+  if (emails.length) await db.with('notified', (q) => q.insertInto('notifications').values(notifications)).insertInto('outbox').values(emails.map(outboxRow)).execute();
+  else await db.insertInto('notifications').values(notifications).execute();
   return { notified: notifications.length, emailed: emails.length };
 }
 
