@@ -1,7 +1,5 @@
 import type { AboutCard, Message, Party } from '../../../shared/exchange.schemas.ts';
-import type { AboutRow, MessageRow, PartyRow, aboutTargets } from './conversations.repository.ts';
-
-type Targets = Awaited<ReturnType<typeof aboutTargets>>;
+import type { AboutRow, MessageRow, PartyRow } from './conversations.repository.ts';
 
 export const presentParty = (p: PartyRow): Party => ({
   id: p.id,
@@ -16,19 +14,27 @@ export const presentParty = (p: PartyRow): Party => ({
 export const partyLabel = (p: Pick<PartyRow, 'kind' | 'city_name' | 'person_name'>) =>
   p.kind === 'city' ? (p.city_name ?? 'A city') : p.kind === 'programme_team' ? 'The programme team' : (p.person_name ?? 'An expert');
 
-export function presentAbout(row: AboutRow, targets: Targets): AboutCard {
+/** The about-card, from the names joined to the conversation (null where what it is about is gone). */
+export function presentAbout(row: AboutRow): AboutCard {
   switch (row.about_kind) {
     case 'solution': {
-      const s = row.about_solution_id ? targets.solutions.get(row.about_solution_id) : undefined;
-      return { kind: 'solution', id: s?.id ?? null, title: s?.title ?? null, cityName: s?.city ?? null, link: s ? `/solutions/${s.id}` : null };
+      const there = row.about_solution_id !== null && row.about_solution_title !== null;
+      return { kind: 'solution', id: there ? row.about_solution_id : null, title: row.about_solution_title, cityName: row.about_solution_city, link: there ? `/solutions/${row.about_solution_id}` : null };
     }
     case 'city': {
-      const c = row.about_city_id ? targets.cities.get(row.about_city_id) : undefined;
-      return { kind: 'city', id: c?.id ?? null, title: c?.name ?? null, cityName: c?.name ?? null, link: c ? `/cities/${c.slug}` : null };
+      const there = row.about_city_id !== null && row.about_city_slug !== null;
+      return { kind: 'city', id: there ? row.about_city_id : null, title: row.about_city_name, cityName: row.about_city_name, link: there ? `/cities/${row.about_city_slug}` : null };
     }
     case 'visit': {
-      const v = row.about_visit_id ? targets.visits.get(row.about_visit_id) : undefined;
-      return { kind: 'visit', id: v?.id ?? null, title: v ? `Study visit to ${v.host}${v.starts_on ? `, ${v.starts_on}` : ''}` : null, cityName: v?.host ?? null, link: v ? `/visits/${v.id}` : null };
+      const there = row.about_visit_id !== null && row.about_visit_host !== null;
+      const host = row.about_visit_host;
+      return {
+        kind: 'visit',
+        id: there ? row.about_visit_id : null,
+        title: there ? `Study visit to ${host}${row.about_visit_starts_on ? `, ${row.about_visit_starts_on}` : ''}` : null,
+        cityName: host,
+        link: there ? `/visits/${row.about_visit_id}` : null,
+      };
     }
     default:
       return { kind: 'topic', id: null, title: null, cityName: null, link: null };

@@ -44,14 +44,12 @@ function inboxWhere(box: Box, personId: string, archived: boolean, q: string | u
   return sql`${boxFilter} AND ${archiveFilter} AND ${searchFilter}`;
 }
 
-export interface InboxRow {
+export interface InboxRow extends AboutRow {
   conversation_id: string;
   party_id: string;
   subject: string;
-  about_kind: 'topic' | 'solution' | 'city' | 'visit';
-  about_solution_id: string | null;
-  about_city_id: string | null;
-  about_visit_id: string | null;
+  /** Every party of the conversation, the person's own included. */
+  parties: PartyRow[];
   last_message_at: Date;
   archived: boolean;
   unread: number;
@@ -65,11 +63,13 @@ export interface InboxRow {
  * One page of an inbox, newest activity first: an index range scan of the
  * box's parties (conversation_parties_*_inbox_idx), then per listed row the
  * person's read mark, the unread count (stopping at UNREAD_CAP) and the last
- * message, each bounded by the page size.
+ * message, each bounded by the page size; then, for the page's rows only, the
+ * parties and the about-card's names.
  */
 export async function inboxPage(db: Q, input: { box: Box; personId: string; archived: boolean; q?: string; seesHidden: boolean; limit: number; offset: number }): Promise<InboxRow[]> {
   const where = inboxWhere(input.box, input.personId, input.archived, input.q, input.seesHidden);
   const { rows } = await sql<InboxRow>`
+    WITH page AS (
     SELECT p.conversation_id, p.id AS party_id, c.subject, c.about_kind, c.about_solution_id, c.about_city_id, c.about_visit_id, p.last_message_at,
            (r.archived_at IS NOT NULL AND r.archived_at >= p.last_message_at) AS archived,
            (SELECT count(*)::int FROM (
@@ -94,7 +94,14 @@ export async function inboxPage(db: Q, input: { box: Box; personId: string; arch
          LIMIT 1) lm ON true
      WHERE ${where}
      ORDER BY p.last_message_at DESC, p.conversation_id
-     LIMIT ${input.limit} OFFSET ${input.offset}`.execute(db);
+     LIMIT ${input.limit} OFFSET ${input.offset})
+    SELECT c.*, ${partiesJson(sql.ref('c.conversation_id'))} AS parties,
+           about_s.title AS about_solution_title, about_sc.name AS about_solution_city,
+           about_c.name AS about_city_name, about_c.slug AS about_city_slug,
+           about_v.starts_on AS about_visit_starts_on, about_vc.name AS about_visit_host
+      FROM page c
+      ${ABOUT_JOINS}
+     ORDER BY c.last_message_at DESC, c.conversation_id`.execute(db);
   return rows;
 }
 
@@ -157,31 +164,62 @@ export interface AboutRow {
   about_solution_id: string | null;
   about_city_id: string | null;
   about_visit_id: string | null;
+  /** The names the about-card shows, null when what it is about is gone. */
+  about_solution_title: string | null;
+  about_solution_city: string | null;
+  about_city_name: string | null;
+  about_city_slug: string | null;
+  about_visit_starts_on: string | null;
+  about_visit_host: string | null;
 }
 
-/** The names the about-cards show: solutions with their city, cities, visits with their host. */
-export async function aboutTargets(db: Q, rows: readonly AboutRow[]) {
-  const solutionIds = [...new Set(rows.flatMap((r) => (r.about_kind === 'solution' && r.about_solution_id ? [r.about_solution_id] : [])))];
-  const cityIds = [...new Set(rows.flatMap((r) => (r.about_kind === 'city' && r.about_city_id ? [r.about_city_id] : [])))];
-  const visitIds = [...new Set(rows.flatMap((r) => (r.about_kind === 'visit' && r.about_visit_id ? [r.about_visit_id] : [])))];
-  const [solutions, cities, visits] = await Promise.all([
-    solutionIds.length
-      ? db.selectFrom('solutions as s').innerJoin('cities as c', 'c.id', 's.city_id').select(['s.id', 's.title', 'c.name as city']).where('s.id', 'in', solutionIds).execute()
-      : [],
-    cityIds.length ? db.selectFrom('cities').select(['id', 'name', 'slug']).where('id', 'in', cityIds).execute() : [],
-    visitIds.length
-      ? db.selectFrom('study_visits as v').innerJoin('cities as c', 'c.id', 'v.host_city_id').select(['v.id', 'v.starts_on', 'c.name as host']).where('v.id', 'in', visitIds).execute()
-      : [],
-  ]);
-  return {
-    solutions: new Map(solutions.map((s) => [s.id, s])),
-    cities: new Map(cities.map((c) => [c.id, c])),
-    visits: new Map(visits.map((v) => [v.id, v])),
-  };
+/** What an about-card shows, from the conversation `c` joined by ABOUT_JOINS. */
+const ABOUT_COLUMNS = sql`c.about_kind, c.about_solution_id, c.about_city_id, c.about_visit_id,
+           about_s.title AS about_solution_title, about_sc.name AS about_solution_city,
+           about_c.name AS about_city_name, about_c.slug AS about_city_slug,
+           about_v.starts_on AS about_visit_starts_on, about_vc.name AS about_visit_host`;
+const ABOUT_JOINS = sql`LEFT JOIN solutions about_s ON c.about_kind = 'solution' AND about_s.id = c.about_solution_id
+      LEFT JOIN cities about_sc ON about_sc.id = about_s.city_id
+      LEFT JOIN cities about_c ON c.about_kind = 'city' AND about_c.id = c.about_city_id
+      LEFT JOIN study_visits about_v ON c.about_kind = 'visit' AND about_v.id = c.about_visit_id
+      LEFT JOIN cities about_vc ON about_vc.id = about_v.host_city_id`;
+
+/** The parties of conversation `conversationColumn` as a JSON array of PartyRow, in partiesOf's order. */
+const partiesJson = (conversationColumn: ReturnType<typeof sql.ref>) => sql`(
+      SELECT coalesce(json_agg(json_build_object('id', pp.id, 'conversation_id', pp.conversation_id, 'kind', pp.kind, 'city_id', pp.city_id, 'person_id', pp.person_id,
+                                                 'city_name', pc.name, 'city_slug', pc.slug, 'person_name', pe.name)
+                               ORDER BY pp.joined_at, pc.name NULLS LAST, pp.id), '[]'::json)
+        FROM conversation_parties pp LEFT JOIN cities pc ON pc.id = pp.city_id LEFT JOIN people pe ON pe.id = pp.person_id
+       WHERE pp.conversation_id = ${conversationColumn})`;
+
+export interface ConversationHead extends AboutRow {
+  id: string;
+  subject: string;
+  created_at: Date;
+  /** Archived for the person since its last message. */
+  archived: boolean;
+  /** Of `otherCityIds`, those the person's city blocked. */
+  blocked_city_ids: string[];
 }
 
-export async function findConversation(db: Q, id: string) {
-  return db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+/**
+ * What a conversation page shows above its messages, in one statement: the
+ * conversation with its about-card, whether the person archived it, and which
+ * of the other cities their city blocked.
+ */
+export async function conversationHead(db: Q, input: { conversationId: string; personId: string; cityId: string | null; otherCityIds: readonly string[] }): Promise<ConversationHead | null> {
+  const blocked = input.cityId && input.otherCityIds.length
+    ? sql`ARRAY(SELECT b.blocked_city_id::text FROM city_blocks b WHERE b.city_id = ${input.cityId} AND b.blocked_city_id = ANY(${[...input.otherCityIds]}::uuid[]) ORDER BY 1)`
+    : sql`ARRAY[]::text[]`;
+  const { rows } = await sql<ConversationHead>`
+    SELECT c.id, c.subject, c.created_at, ${ABOUT_COLUMNS},
+           (r.archived_at IS NOT NULL AND r.archived_at >= c.last_message_at) AS archived,
+           ${blocked} AS blocked_city_ids
+      FROM conversations c
+      ${ABOUT_JOINS}
+      LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.person_id = ${input.personId}
+     WHERE c.id = ${input.conversationId}`.execute(db);
+  return rows[0] ?? null;
 }
 
 export interface MessageRow {
@@ -212,16 +250,37 @@ export async function messageById(db: Q, messageId: string): Promise<MessageRow 
   return rows[0] ?? null;
 }
 
-/** One page of a conversation's messages, newest first (the caller reverses): messages_conversation_idx, LIMIT n. */
-export async function messagesPage(db: Q, conversationId: string, limit: number, before: { created_at: Date; id: string } | null): Promise<MessageRow[]> {
-  const { rows } = await sql<MessageRow>`
-    SELECT ${MESSAGE_COLUMNS}
+export interface MessagePageRow extends MessageRow {
+  files: { id: string; filename: string; size_bytes: number }[];
+}
+
+/**
+ * One page of a conversation's messages with their attachments, newest first
+ * (the caller reverses): messages_conversation_idx, LIMIT n. With
+ * `markReadBy`, the same statement marks the conversation read for that
+ * person up to the newest message read (never moving the mark back, and
+ * writing nothing when it is already there).
+ */
+export async function messagesPage(db: Q, conversationId: string, limit: number, before: { created_at: Date; id: string } | null, markReadBy: string | null = null): Promise<MessagePageRow[]> {
+  const mark = markReadBy
+    ? sql`, mark AS (
+        INSERT INTO conversation_reads (conversation_id, person_id, read_up_to)
+        SELECT ${conversationId}, ${markReadBy}, coalesce(max(created_at), '-infinity') FROM shown
+        ON CONFLICT (person_id, conversation_id) DO UPDATE SET read_up_to = EXCLUDED.read_up_to
+         WHERE conversation_reads.read_up_to IS NULL OR conversation_reads.read_up_to < EXCLUDED.read_up_to)`
+    : sql``;
+  const { rows } = await sql<MessagePageRow>`
+    WITH shown AS (
+    SELECT ${MESSAGE_COLUMNS},
+           (SELECT coalesce(json_agg(json_build_object('id', f.id, 'filename', f.filename, 'size_bytes', f.size_bytes) ORDER BY f.uploaded_at, f.id), '[]'::json)
+              FROM message_attachments f WHERE f.message_id = m.id) AS files
       FROM messages m
       ${MESSAGE_JOINS}
      WHERE m.conversation_id = ${conversationId}
        ${before ? sql`AND (m.created_at, m.id) < (${before.created_at}::timestamptz, ${before.id}::uuid)` : sql``}
      ORDER BY m.created_at DESC, m.id DESC
-     LIMIT ${limit}`.execute(db);
+     LIMIT ${limit})${mark}
+    SELECT * FROM shown ORDER BY created_at DESC, id DESC`.execute(db);
   return rows;
 }
 
@@ -301,9 +360,3 @@ export async function blockedBy(db: Q, fromCityId: string, toCityIds: readonly s
   return row !== undefined;
 }
 
-/** The cities among `cityIds` that `cityId` blocked. */
-export async function blockedAmong(db: Q, cityId: string, cityIds: readonly string[]): Promise<string[]> {
-  if (!cityIds.length) return [];
-  const rows = await db.selectFrom('city_blocks').select('blocked_city_id').where('city_id', '=', cityId).where('blocked_city_id', 'in', [...cityIds]).execute();
-  return rows.map((r) => r.blocked_city_id);
-}

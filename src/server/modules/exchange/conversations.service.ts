@@ -9,11 +9,9 @@ import { notify, programmeTeam, representativesOf } from '../notifications/notif
 import { actingParty, actingPartyAmong, citiesOf } from './conversation-access.ts';
 import { presentAbout, presentMessage, presentParty, partyLabel } from './conversations.presenter.ts';
 import {
-  aboutTargets,
   attachmentsOf,
-  blockedAmong,
   blockedBy,
-  findConversation,
+  conversationHead,
   inboxCount,
   inboxPage,
   insertMessage,
@@ -57,17 +55,16 @@ export async function listInbox(db: Db, user: CurrentUser, query: { cityId?: str
   const box = boxOf(user, query.cityId);
   const q = query.q?.trim() || undefined;
   const filter = { box, personId: user.id, archived: query.archived, q, seesHidden: seesHidden(user) };
+  // Two statements side by side: the page (with its parties and about-cards) and the total.
   const [rows, total] = await Promise.all([inboxPage(db, { ...filter, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }), inboxCount(db, filter)]);
-  const [parties, targets] = await Promise.all([partiesOf(db, rows.map((r) => r.conversation_id)), aboutTargets(db, rows)]);
   const items: ConversationSummary[] = rows.map((r) => {
-    const own = parties.filter((p) => p.conversation_id === r.conversation_id);
-    const mine = own.find((p) => p.id === r.party_id);
+    const mine = r.parties.find((p) => p.id === r.party_id);
     if (!mine) throw new Error('an inbox row without its party');
     return {
       id: r.conversation_id,
       subject: r.subject,
-      about: presentAbout(r, targets),
-      others: own.filter((p) => p.id !== r.party_id).map(presentParty),
+      about: presentAbout(r),
+      others: r.parties.filter((p) => p.id !== r.party_id).map(presentParty),
       mine: presentParty(mine),
       lastMessageAt: new Date(r.last_message_at).toISOString(),
       lastMessage:
@@ -206,40 +203,39 @@ export async function startConversation(db: Db, input: { body: StartConversation
   return readConversation(db, { conversationId: id, user, asCityId: from.kind === 'city' ? from.cityId : undefined });
 }
 
-/** The page of a conversation: its parties, the about-card, one page of messages (the latest unless `before`); reading it marks it read. */
+/**
+ * The page of a conversation: its parties, the about-card, one page of
+ * messages (the latest unless `before`); reading the latest page marks it
+ * read. Three statements: the parties (which also decide access), then the
+ * head and the messages side by side.
+ */
 export async function readConversation(db: Db, input: { conversationId: string; user: CurrentUser; before?: string; asCityId?: string }): Promise<ConversationPage> {
-  const party = await actingParty(db, input.conversationId, input.user, input.asCityId);
-  const conversation = await findConversation(db, input.conversationId);
-  if (!conversation) throw notFound();
+  const parties = await partiesOf(db, [input.conversationId]);
+  const party = actingPartyAmong(parties, input.user, input.asCityId);
   const before = input.before ? await messageCursor(db, input.conversationId, input.before) : null;
   if (input.before && !before) throw notFound();
-  const [rows, parties, targets] = await Promise.all([
-    messagesPage(db, input.conversationId, MESSAGES_PER_PAGE + 1, before),
-    partiesOf(db, [input.conversationId]),
-    aboutTargets(db, [conversation]),
+  const otherCityIds = parties.flatMap((p) => (p.kind === 'city' && p.city_id && p.id !== party.partyId ? [p.city_id] : []));
+  const [head, rows] = await Promise.all([
+    conversationHead(db, { conversationId: input.conversationId, personId: input.user.id, cityId: party.cityId, otherCityIds }),
+    messagesPage(db, input.conversationId, MESSAGES_PER_PAGE + 1, before, input.before ? null : input.user.id),
   ]);
+  if (!head) throw notFound();
   const page = rows.slice(0, MESSAGES_PER_PAGE).reverse();
   const olderCursor = rows.length > MESSAGES_PER_PAGE ? (page[0]?.id ?? null) : null;
-  if (!input.before) await markRead(db, input.conversationId, input.user.id);
-  const [files, archived, blocked] = await Promise.all([
-    attachmentsOf(db, page.map((m) => m.id)),
-    isArchived(db, input.conversationId, input.user.id),
-    party.cityId ? blockedAmong(db, party.cityId, parties.flatMap((p) => (p.kind === 'city' && p.city_id ? [p.city_id] : []))) : Promise.resolve([]),
-  ]);
   const viewer = { personId: input.user.id, seesHidden: seesHidden(input.user) };
   return {
     conversation: {
-      id: conversation.id,
-      subject: conversation.subject,
-      about: presentAbout(conversation, targets),
+      id: head.id,
+      subject: head.subject,
+      about: presentAbout(head),
       parties: parties.map(presentParty),
       myPartyId: party.partyId,
-      createdAt: new Date(conversation.created_at).toISOString(),
-      archived,
+      createdAt: new Date(head.created_at).toISOString(),
+      archived: head.archived,
     },
-    messages: page.map((m) => presentMessage(m, viewer, files.filter((f) => f.message_id === m.id))),
+    messages: page.map((m) => presentMessage(m, viewer, m.files)),
     olderCursor,
-    blockedCityIds: blocked,
+    blockedCityIds: head.blocked_city_ids,
   };
 }
 

@@ -188,6 +188,30 @@ describe('conversations', () => {
   });
 });
 
+describe('statements per request', () => {
+  it('the inbox: the page with its parties and about-cards, and the total, side by side', async () => {
+    await valencia.request({ method: 'GET', url: '/api/session' });
+    const { result, queries } = await t.queries.during(() => valencia.request({ method: 'GET', url: '/api/conversations' }));
+    expect(result.statusCode).toBe(200);
+    expect(result.json().items.length).toBeGreaterThan(1);
+    expect(result.json().items.find((c: { id: string }) => c.id === conversationId)).toMatchObject({
+      about: { kind: 'solution', title: 'Solar PV on municipal buildings', cityName: 'Valencia', link: `/solutions/${ids.solution}` },
+      mine: { cityName: 'Valencia' },
+      others: [{ cityName: 'Tartu', citySlug: 'tartu' }],
+    });
+    expect(queries).toBe(2);
+  });
+
+  it('a conversation page: the parties, then its head and its messages (marking them read) side by side', async () => {
+    await valencia.request({ method: 'GET', url: '/api/session' });
+    const { result, queries } = await t.queries.during(() => valencia.request({ method: 'GET', url: `/api/conversations/${conversationId}` }));
+    expect(result.statusCode).toBe(200);
+    expect(result.json().conversation.about).toMatchObject({ kind: 'solution', title: 'Solar PV on municipal buildings' });
+    expect(queries).toBe(3);
+    expect((await inbox(valencia)).items.find((c: { id: string }) => c.id === conversationId).unread).toBe(0);
+  });
+});
+
 describe('who reads a conversation', () => {
   it('a city that is not a party cannot read or act on it by any route, even with the right ids: 404 and nothing changes', async () => {
     const upload = await tartu.request({ method: 'PUT', url: `/api/messages/${firstMessageId}/attachments?filename=plan.pdf`, headers: { 'content-type': 'application/pdf' }, payload: PDF });
