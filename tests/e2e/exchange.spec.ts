@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO, DEMO_PASSWORD, expectAccessible, field, launchBrowser, openSession, pageReady, signIn, startPlatform, type Platform } from './harness.ts';
+import { DEMO, DEMO_PASSWORD, askAboutSolution, expectAccessible, field, launchBrowser, openSession, pageReady, screenshots, signIn, startPlatform, type Platform } from './harness.ts';
 
 let platform: Platform;
 let browser: Browser;
@@ -8,7 +8,6 @@ let browser: Browser;
 const TARTU = 'tartu@demo.peercities.eu';
 const VALENCIA2 = 'valencia2@demo.peercities.eu';
 const SOLUTION = 'Solar PV on municipal buildings';
-const SHOTS = process.env.EXCHANGE_SCREENSHOTS;
 
 beforeAll(async () => {
   platform = await startPlatform();
@@ -20,15 +19,6 @@ afterAll(async () => {
   await platform?.close();
 });
 
-/** Screenshots at 1366 and 390 px wide, when EXCHANGE_SCREENSHOTS names a folder (to look at, not compared). */
-async function shoot(page: Page, name: string) {
-  if (!SHOTS) return;
-  for (const width of [1366, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 describe('direct exchange between cities', () => {
   it('Tartu asks Valencia about a solution; Valencia’s second representative sees it unread, answers; a message with script stays inert', async () => {
@@ -37,16 +27,12 @@ describe('direct exchange between cities', () => {
     const tp = tartu.page;
     await signIn(tp, TARTU, DEMO_PASSWORD);
     await pageReady(tp, 'My account');
-    await tp.goto('/solutions?q=Solar%20PV');
-    await tp.getByRole('link', { name: SOLUTION }).first().click();
-    await pageReady(tp, SOLUTION);
-    await tp.getByRole('link', { name: 'Ask Valencia about this' }).click();
-    await pageReady(tp, 'New conversation');
+    await askAboutSolution(tp, { title: SOLUTION, city: 'Valencia', search: 'Solar PV' });
     await expect.poll(() => tp.getByTestId('about-card').textContent()).toContain(`${SOLUTION} (Valencia)`);
     await expect.poll(() => field(tp.getByRole('main'), 'Subject').inputValue()).toBe(SOLUTION);
     await tp.getByRole('list', { name: 'Recipients' }).getByText('Valencia').waitFor();
     await expectAccessible(tp, 'the new-conversation page');
-    await shoot(tp, 'new-conversation');
+    await screenshots(tp, 'new-conversation');
     await field(tp.getByRole('main'), 'Your message').fill('Hello Valencia! How did you finance the panels? <img src=x onerror="window.__xss=1"><script>window.__xss=2</script>');
     await tp.getByRole('button', { name: 'Send' }).click();
     await pageReady(tp, SOLUTION);
@@ -72,7 +58,7 @@ describe('direct exchange between cities', () => {
     await row.getByTestId('unread-badge').filter({ hasText: '1 unread' }).waitFor();
     await expect.poll(() => row.textContent()).toContain('With Tartu');
     await expectAccessible(vp, 'the inbox');
-    await shoot(vp, 'inbox');
+    await screenshots(vp, 'inbox');
     await row.getByRole('link', { name: SOLUTION }).click();
     await pageReady(vp, SOLUTION);
     await vp.getByTestId('message').filter({ hasText: 'How did you finance the panels?' }).waitFor();
@@ -84,7 +70,7 @@ describe('direct exchange between cities', () => {
     await vp.getByRole('button', { name: 'Send' }).click();
     await vp.getByTestId('message').filter({ hasText: 'through an energy community' }).waitFor();
     await expectAccessible(vp, 'the conversation page after answering');
-    await shoot(vp, 'conversation');
+    await screenshots(vp, 'conversation');
 
     // ── Reporting a message opens a dialog that says what happens.
     await vp.getByTestId('message').first().getByRole('button', { name: 'Report to the programme team' }).click();
@@ -115,7 +101,7 @@ describe('direct exchange between cities', () => {
     await pageReady(mp, 'Reported messages');
     await mp.getByText('Reason: Testing the report: please keep it.').waitFor();
     await expectAccessible(mp, 'the reported messages page');
-    await shoot(mp, 'message-reports');
+    await screenshots(mp, 'message-reports');
     await mp.getByRole('button', { name: 'Keep the message' }).click();
     await mp.getByRole('dialog', { name: 'Keep this message?' }).getByRole('button', { name: 'Keep the message' }).click();
     await mp.getByText('No reports to decide').waitFor();

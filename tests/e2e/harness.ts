@@ -217,6 +217,33 @@ export async function pageReady(page: Page, heading: string | RegExp): Promise<v
 }
 
 /**
+ * Screenshots of the page at 1366 and 390 px wide, to look at (not compared),
+ * when E2E_SCREENSHOTS names a folder: `<folder>/<name>-<width>.png`. The
+ * page is left 1280 px wide, as the tests run.
+ */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  const folder = process.env.E2E_SCREENSHOTS;
+  if (!folder) return;
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: path.join(folder, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/**
+ * As a city representative would: finds a solution in the library, opens it
+ * and follows "Ask <city> about this"; ends on the new-conversation form.
+ */
+export async function askAboutSolution(page: Page, solution: { title: string; city: string; search: string }): Promise<void> {
+  await page.goto(`/solutions?q=${encodeURIComponent(solution.search)}`);
+  await page.getByRole('link', { name: solution.title }).first().click();
+  await pageReady(page, solution.title);
+  await page.getByRole('link', { name: `Ask ${solution.city} about this` }).click();
+  await pageReady(page, 'New conversation');
+}
+
+/**
  * The form field labelled `label`. Required fields carry an asterisk in
  * their label (hidden from assistive tech), so match the label text exactly
  * apart from that.

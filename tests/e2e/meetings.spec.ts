@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, expectAccessible, field, launchBrowser, openSession, pageReady, signIn, startPlatform, type Platform } from './harness.ts';
+import { DEMO_PASSWORD, askAboutSolution, expectAccessible, field, launchBrowser, openSession, pageReady, screenshots, signIn, startPlatform, type Platform } from './harness.ts';
 
 let platform: Platform;
 let browser: Browser;
@@ -11,17 +11,7 @@ const TARTU = 'tartu@demo.peercities.eu';
 const VALENCIA2 = 'valencia2@demo.peercities.eu';
 const SOLUTION = 'Solar PV on municipal buildings';
 const MEETING = 'Financing the panels: a one-hour call';
-const SHOTS = process.env.MEETINGS_SCREENSHOTS;
 
-/** Screenshots at 1366 and 390 px wide, when MEETINGS_SCREENSHOTS names a folder (to look at, not compared). */
-async function shoot(page: Page, name: string) {
-  if (!SHOTS) return;
-  for (const width of [1366, 390]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 beforeAll(async () => {
   platform = await startPlatform();
@@ -56,11 +46,7 @@ describe('meeting requests between cities', () => {
     const tp = tartu.page;
     await signIn(tp, TARTU, DEMO_PASSWORD);
     await pageReady(tp, 'My account');
-    await tp.goto('/solutions?q=Solar%20PV');
-    await tp.getByRole('link', { name: SOLUTION }).first().click();
-    await pageReady(tp, SOLUTION);
-    await tp.getByRole('link', { name: 'Ask Valencia about this' }).click();
-    await pageReady(tp, 'New conversation');
+    await askAboutSolution(tp, { title: SOLUTION, city: 'Valencia', search: 'Solar PV' });
     await field(tp.getByRole('main'), 'Your message').fill('Hello Valencia! Could we talk about how you financed the panels?');
     await tp.getByRole('button', { name: 'Send' }).click();
     await pageReady(tp, SOLUTION);
@@ -80,7 +66,7 @@ describe('meeting requests between cities', () => {
     // Each time also reads in Valencia's zone (an hour behind Tartu).
     await propose.getByText(/09:00 in Valencia/).waitFor();
     await expectAccessible(tp, 'the propose-a-meeting dialog');
-    await shoot(tp, 'propose-dialog');
+    await screenshots(tp, 'propose-dialog');
     await propose.getByRole('button', { name: 'Send the proposal' }).click();
     await propose.waitFor({ state: 'hidden' });
     const tartuMeeting = tp.getByRole('article').filter({ hasText: MEETING });
@@ -103,7 +89,7 @@ describe('meeting requests between cities', () => {
     const second = times.getByRole('radio', { name: /10:00 in Valencia\W+.*11:00 in Tartu/ });
     await second.check();
     await expectAccessible(vp, 'the conversation with a meeting to answer');
-    await shoot(vp, 'meeting-to-answer');
+    await screenshots(vp, 'meeting-to-answer');
     await valenciaMeeting.getByRole('button', { name: 'Accept' }).click();
     await valenciaMeeting.getByText('Accepted', { exact: true }).waitFor();
 
@@ -131,7 +117,7 @@ describe('meeting requests between cities', () => {
     const accepted = tp.getByRole('list', { name: 'Your notifications' }).getByRole('link', { name: `Valencia accepted the meeting: ${MEETING}` });
     await accepted.waitFor();
     await expectAccessible(tp, 'the notifications with the acceptance');
-    await shoot(tp, 'notifications');
+    await screenshots(tp, 'notifications');
     await accepted.click();
     await pageReady(tp, SOLUTION);
 
