@@ -20,4 +20,10 @@ export const SUPPORT_REASONS = {
   SUPPORT_OVERRIDE_UNKNOWN: 'This override names a request or an expert that is not open for routing.',
   SUPPORT_OVERRIDE_CONFLICT: 'This expert has a conflict of interest with the requesting city.',
   SUPPORT_OVERRIDE_TWICE: 'This request already has an override.',
+  // Mission Cities proposed for a peer session (domain/support/suggest-peer-cities.ts)
+  SUPPORT_PEER_SECTORS: 'planned solutions in {{sectors}}',
+  SUPPORT_PEER_LEVERS: 'planned solutions pulling {{levers}}',
+  SUPPORT_PEER_MATCHING_SOLUTIONS: 'planned solutions matching the challenge: {{count}}',
+  SUPPORT_PEER_LANGUAGES: 'works in {{languages}}',
+  SUPPORT_PEER_HOSTED_BEFORE: 'has hosted peer sessions before ({{times}})',
 } as const;
