@@ -15,6 +15,8 @@ import type { MatchingSelection } from './matching/matching-selection.ts';
 import type { Preparation } from './matching/prepare-matching.ts';
 import type { storedReason } from './matching/run-placements.ts';
 import type { SelectionSummary } from './selection/selection.ts';
+import type { AssignmentExplanation, RefusedOverride, UnassignedRequest } from './support/route-requests.ts';
+import type { PeerCitySuggestion } from './support/suggest-peer-cities.ts';
 import type { ScheduleResult } from './visits/schedule-visits.ts';
 
 // Checked by the compiler (npm run typecheck): what a rule says to people is a
@@ -31,6 +33,13 @@ describe('the domain rules', () => {
     expectTypeOf<Extract<AssignmentResult, { status: 'incomplete' }>['shortfalls'][number]['reason']>().toEqualTypeOf<Reason>();
     expectTypeOf<SelectionSummary['problems']>().toEqualTypeOf<Reason[]>();
     expectTypeOf<Extract<ScheduleResult, { status: 'conflict' }>['reason']>().toEqualTypeOf<Reason>();
+  });
+
+  it('route support requests and propose peer cities with reasons', () => {
+    expectTypeOf<AssignmentExplanation['reasons']>().toEqualTypeOf<Reason[]>();
+    expectTypeOf<UnassignedRequest['reason']>().toEqualTypeOf<Reason>();
+    expectTypeOf<RefusedOverride['reason']>().toEqualTypeOf<Reason>();
+    expectTypeOf<PeerCitySuggestion['reasons']>().toEqualTypeOf<Reason[]>();
   });
 
   it('explain the matching with reasons, and read the English text of older stored runs as one', () => {

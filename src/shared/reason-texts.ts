@@ -12,6 +12,7 @@ import { PRIVACY_REASONS } from './reasons/privacy.ts';
 import { PROGRAMMES_REASONS } from './reasons/programmes.ts';
 import { REGISTRATION_REASONS } from './reasons/registration.ts';
 import { REVIEW_REASONS } from './reasons/review.ts';
+import { SUPPORT_REASONS } from './reasons/support.ts';
 import { VISITS_REASONS } from './reasons/visits.ts';
 import { WORK_REASONS } from './reasons/work.ts';
 
@@ -30,6 +31,7 @@ export const REASON_AREAS = {
   programmes: PROGRAMMES_REASONS,
   registration: REGISTRATION_REASONS,
   review: REVIEW_REASONS,
+  support: SUPPORT_REASONS,
   visits: VISITS_REASONS,
   work: WORK_REASONS,
 } as const;
@@ -57,6 +59,7 @@ export const REASON_TEXTS = {
   ...PROGRAMMES_REASONS,
   ...REGISTRATION_REASONS,
   ...REVIEW_REASONS,
+  ...SUPPORT_REASONS,
   ...VISITS_REASONS,
   ...WORK_REASONS,
 } as const satisfies Record<string, string>;
