@@ -8,9 +8,13 @@
 // the other cities about 20. Then, on 127.0.0.1 with 20 concurrent keep-alive
 // connections, each signed in as a representative of a different busy city:
 // the inbox's first page (with unread counts), a conversation page, and
-// sending a message.
+// sending a message. The server is the real one (src/server/main.ts, as
+// `npm start` runs it) in its own process(es): BENCH_PROCESSES app processes
+// sharing the port (PROCESSES, decision 0033; default 1), so that the load
+// generator's thread is not the server's.
 //
 //   npm run bench:exchange
+//   BENCH_PROCESSES=2 npm run bench:exchange                # one app process per core
 //   BENCH_SECONDS=10 BENCH_KEEP=1 npm run bench:exchange   # keep the database
 //   BENCH_REUSE=<database> npm run bench:exchange           # measure it again
 
@@ -22,6 +26,7 @@ import { buildApp } from '../src/server/app.ts';
 import { loadConfig, type Config } from '../src/server/config.ts';
 import { DEMO_PASSWORD } from '../src/server/seed/demo-seed.ts';
 import { adminQuery, databaseUrl } from '../src/server/test-support/database-snapshots.ts';
+import { startServerProcess, type ServerProcess } from '../src/server/test-support/server-process.ts';
 import { signInOverHttp } from './lib/sign-in.ts';
 import { httpLoadInWorker, type LoadResult, type RequestSpec } from './lib/http-load.ts';
 
@@ -32,7 +37,8 @@ const PEOPLE_PER_CITY = 10;
 const CONVERSATIONS = 200_000;
 const MESSAGES_PER_CONVERSATION = 5;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONCURRENCY = 20;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 1);
 
 const reuse = process.env.BENCH_REUSE;
 const keep = process.env.BENCH_KEEP === '1' || Boolean(reuse);
@@ -50,6 +56,15 @@ const config: Config = loadConfig({
   DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE,
 });
 const app = await buildApp(config);
+let server: ServerProcess | undefined;
+
+async function waitFor(check: () => boolean, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`not ready within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 const lines: string[] = [];
 
 // Ids are derived from numbers (md5 → a version 4 uuid), so that the SQL below
@@ -114,7 +129,22 @@ try {
     );
   }
 
-  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  // Seeded through this process's app; measured on the real server, without the demo seed (the database has it).
+  server = await startServerProcess(
+    {
+      DATABASE_URL: url,
+      ...(process.env.BENCH_POOL_SIZE ? { DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE } : {}),
+      PROCESSES: String(PROCESSES),
+      SEED_DEMO: 'false',
+      MAIL_WORKER_INTERVAL_MS: '600000',
+      SCHEDULER_INTERVAL_MS: '3600000',
+      LOG_LEVEL: 'warn',
+    },
+    180_000,
+  );
+  const running = server;
+  if (PROCESSES > 1) await waitFor(() => running.output().includes(`processes: ${PROCESSES} (PROCESSES)`), 120_000);
+  const address = server.url;
   const signIn = (email: string) => signInOverHttp(address, email, DEMO_PASSWORD);
   // Connection i is the first representative of busy city i (about 1,000 conversations each).
   const headers: Record<string, string>[] = [];
@@ -141,12 +171,16 @@ try {
   results.push(['send a message: POST /api/conversations/:id/messages', await httpLoadInWorker(address, sends, { concurrency: CONCURRENCY, seconds: SECONDS, maxRequests: 20_000, headers })]);
   lines.push(
     '',
-    `${CONCURRENCY} concurrent keep-alive connections on 127.0.0.1, ${SECONDS} s per scenario after 2 s of warm-up, each signed in as a representative of a different busy city (about 1,000 conversations each); database pool of ${config.database.kind === 'postgres' ? config.database.poolSize : 0} connections.`,
+    `${CONCURRENCY} concurrent keep-alive connections on 127.0.0.1, ${SECONDS} s per scenario after 2 s of warm-up, each signed in as a representative of a different busy city (about 1,000 conversations each); ${PROCESSES} app process${PROCESSES > 1 ? 'es' : ''} (PROCESSES), each with a database pool of ${config.database.kind === 'postgres' ? config.database.poolSize : 0} connections.`,
     '',
   );
   lines.push('| request | requests | errors | p50 (ms) | p95 (ms) | p99 (ms) | req/s |', '|---|---:|---:|---:|---:|---:|---:|');
   for (const [label, r] of results) lines.push(`| ${label} | ${r.requests} | ${r.errors} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.rps.toFixed(0)} |`);
 } finally {
+  if (server && server.child.exitCode === null) {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  }
   await app.close();
   if (keep) process.stderr.write(`kept database ${url}\n`);
   else await adminQuery(ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

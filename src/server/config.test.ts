@@ -22,6 +22,13 @@ describe('configuration', () => {
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/peercities', poolSize: 20 });
   });
 
+  it('runs several processes only on a PostgreSQL server', () => {
+    expect(loadConfig({ PROCESSES: '2', DATABASE_URL: 'postgres://localhost/peercities' }).processes).toBe(2);
+    expect(loadConfig({}).processes).toBe(1);
+    expect(() => loadConfig({ PROCESSES: '2' })).toThrow(/PROCESSES: more than one process needs a PostgreSQL server/);
+    expect(() => loadConfig({ PROCESSES: '0', DATABASE_URL: 'postgres://localhost/peercities' })).toThrow(/PROCESSES/);
+  });
+
   it('stops with a message naming each wrong variable', () => {
     expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SEED_DEMO: 'maybe' })).toThrow(ConfigError);
     try {

@@ -82,6 +82,7 @@ const EnvSchema = z.object({
   SOLVER_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(30_000),
   SOLVER_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(6),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   RETENTION_SIGN_IN_ATTEMPTS_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   RETENTION_SENT_EMAIL_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   RETENTION_UNSELECTED_ATTACHMENTS_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
@@ -122,6 +123,8 @@ export interface Config {
   solver: { threads: number; timeoutMs: number; perPersonPerMinute: number };
   /** How long a shutdown waits for in-flight requests before it gives up (decision 0028). */
   shutdownTimeoutMs: number;
+  /** App processes sharing the port (node:cluster, decision 0033); more than one needs DATABASE_URL. */
+  processes: number;
   /** What the retention job keeps, in days (docs/privacy.md). */
   retention: { signInAttemptsDays: number; sentEmailDays: number; unselectedAttachmentsDays: number; notificationsDays: number };
   /** Programme managers must use two-step sign-in (docs/decisions/0027); default: on, except with the demo data. */
@@ -141,6 +144,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.PROCESSES > 1 && !e.DATABASE_URL) {
+    throw new ConfigError('Invalid configuration:\n  PROCESSES: more than one process needs a PostgreSQL server (DATABASE_URL); the embedded database lives in one process');
+  }
   const dataDir = e.DATA_DIR.startsWith('memory://') ? e.DATA_DIR : path.resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -163,6 +169,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDistDir: path.resolve(e.WEB_DIST_DIR),
     solver: { threads: e.SOLVER_THREADS, timeoutMs: e.SOLVER_TIMEOUT_MS, perPersonPerMinute: e.SOLVER_RATE_PER_MINUTE },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    processes: e.PROCESSES,
     retention: {
       signInAttemptsDays: e.RETENTION_SIGN_IN_ATTEMPTS_DAYS,
       sentEmailDays: e.RETENTION_SENT_EMAIL_DAYS,

@@ -1,5 +1,7 @@
+import cluster from 'node:cluster';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { runPrimary } from './processes.ts';
 import { DEMO_PASSWORD } from './seed/demo-seed.ts';
 
 // Listens and shuts down gracefully; everything else lives in buildApp.
@@ -14,25 +16,30 @@ async function main() {
     }
     throw err;
   }
+  const banner = (seconds: string) => {
+    const where = config.database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.database.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
+    console.log(
+      [
+        '',
+        `peercities is running at ${config.publicUrl} (ready in ${seconds} s)`,
+        `  database: ${where}`,
+        ...(config.processes > 1 ? [`  processes: ${config.processes} (PROCESSES)`] : []),
+        `  email:    ${config.smtpUrl ? 'SMTP (SMTP_URL)' : `development mailbox at ${config.publicUrl}/admin/mailbox`}`,
+        `  API docs: ${config.publicUrl}/api/docs`,
+        ...(config.seedDemo
+          ? ['', 'Sign in to the demo as programme manager:', '  email:    manager@demo.peercities.eu', `  password: ${DEMO_PASSWORD}`, '  (other demo accounts are listed in README.md)']
+          : []),
+        '',
+      ].join('\n'),
+    );
+  };
+  // Several processes sharing the port (decision 0033): the primary only forks and watches them.
+  if (config.processes > 1 && cluster.isPrimary) return runPrimary(config, banner);
+
   const started = performance.now();
   const app = await buildApp(config);
   await app.listen({ host: config.host, port: config.port });
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-
-  const where = config.database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${config.database.dataDir}` : 'PostgreSQL server (DATABASE_URL)';
-  console.log(
-    [
-      '',
-      `peercities is running at ${config.publicUrl} (ready in ${seconds} s)`,
-      `  database: ${where}`,
-      `  email:    ${config.smtpUrl ? 'SMTP (SMTP_URL)' : `development mailbox at ${config.publicUrl}/admin/mailbox`}`,
-      `  API docs: ${config.publicUrl}/api/docs`,
-      ...(config.seedDemo
-        ? ['', 'Sign in to the demo as programme manager:', '  email:    manager@demo.peercities.eu', `  password: ${DEMO_PASSWORD}`, '  (other demo accounts are listed in README.md)']
-        : []),
-      '',
-    ].join('\n'),
-  );
+  if (cluster.isPrimary) banner(((performance.now() - started) / 1000).toFixed(1));
 
   // Graceful shutdown (decision 0028): stop accepting connections, close idle keep-alive
   // connections (and each one that becomes idle: answers made while closing say

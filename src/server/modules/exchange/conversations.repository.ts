@@ -50,6 +50,8 @@ export interface InboxRow extends AboutRow {
   subject: string;
   /** Every party of the conversation, the person's own included. */
   parties: PartyRow[];
+  /** The inbox's total (inboxCount), on every row. */
+  total: number;
   last_message_at: Date;
   archived: boolean;
   unread: number;
@@ -64,7 +66,7 @@ export interface InboxRow extends AboutRow {
  * box's parties (conversation_parties_*_inbox_idx), then per listed row the
  * person's read mark, the unread count (stopping at UNREAD_CAP) and the last
  * message, each bounded by the page size; then, for the page's rows only, the
- * parties and the about-card's names.
+ * parties and the about-card's names; and the inbox's total, computed once.
  */
 export async function inboxPage(db: Q, input: { box: Box; personId: string; archived: boolean; q?: string; seesHidden: boolean; limit: number; offset: number }): Promise<InboxRow[]> {
   const where = inboxWhere(input.box, input.personId, input.archived, input.q, input.seesHidden);
@@ -95,7 +97,7 @@ export async function inboxPage(db: Q, input: { box: Box; personId: string; arch
      WHERE ${where}
      ORDER BY p.last_message_at DESC, p.conversation_id
      LIMIT ${input.limit} OFFSET ${input.offset})
-    SELECT c.*, ${partiesJson(sql.ref('c.conversation_id'))} AS parties,
+    SELECT c.*, ${partiesJson(sql.ref('c.conversation_id'))} AS parties, ${inboxTotal(input)}::int AS total,
            about_s.title AS about_solution_title, about_sc.name AS about_solution_city,
            about_c.name AS about_city_name, about_c.slug AS about_city_slug,
            about_v.starts_on AS about_visit_starts_on, about_vc.name AS about_visit_host
@@ -106,30 +108,31 @@ export async function inboxPage(db: Q, input: { box: Box; personId: string; arch
 }
 
 /**
- * How many conversations the inbox holds, up to INBOX_COUNT_CAP. Without a
- * search it reads no conversation: the box's parties counted in their inbox
- * index, less those the person archived since their last message (read
- * through conversation_reads_archived_idx, usually a handful). With a search
- * it counts the matches.
+ * How many conversations the inbox holds, up to INBOX_COUNT_CAP, as an SQL
+ * expression. Without a search it reads no conversation: the box's parties
+ * counted in their inbox index, less those the person archived since their
+ * last message (read through conversation_reads_archived_idx, usually a
+ * handful). With a search it counts the matches.
  */
-export async function inboxCount(db: Q, input: { box: Box; personId: string; archived: boolean; q?: string; seesHidden: boolean }): Promise<number> {
+function inboxTotal(input: { box: Box; personId: string; archived: boolean; q?: string; seesHidden: boolean }) {
   if (input.q) {
     const where = inboxWhere(input.box, input.personId, input.archived, input.q, input.seesHidden);
-    const { rows } = await sql<{ n: number }>`
-      SELECT count(*)::int AS n FROM (
+    return sql<number>`(SELECT count(*)::int FROM (
         SELECT 1 FROM conversation_parties p JOIN conversations c ON c.id = p.conversation_id
          WHERE ${where}
-         LIMIT ${INBOX_COUNT_CAP}) x`.execute(db);
-    return rows[0]?.n ?? 0;
+         LIMIT ${INBOX_COUNT_CAP}) x)`;
   }
   const box = boxOf(input.box);
-  const { rows } = await sql<{ all: number; archived: number }>`
-    SELECT (SELECT count(*)::int FROM (SELECT 1 FROM conversation_parties p WHERE ${box} LIMIT ${INBOX_COUNT_CAP}) x) AS all,
-           (SELECT count(*)::int FROM conversation_reads r JOIN conversation_parties p ON p.conversation_id = r.conversation_id AND ${box}
-             WHERE r.person_id = ${input.personId} AND r.archived_at IS NOT NULL AND r.archived_at >= p.last_message_at) AS archived`.execute(db);
-  const all = rows[0]?.all ?? 0;
-  const archived = rows[0]?.archived ?? 0;
-  return input.archived ? Math.min(archived, INBOX_COUNT_CAP) : Math.max(0, all - archived);
+  return sql<number>`(SELECT ${input.archived ? sql`least(k.archived, ${INBOX_COUNT_CAP})` : sql`greatest(0, k.all - k.archived)`} FROM (
+      SELECT (SELECT count(*)::int FROM (SELECT 1 FROM conversation_parties p WHERE ${box} LIMIT ${INBOX_COUNT_CAP}) x) AS all,
+             (SELECT count(*)::int FROM conversation_reads r JOIN conversation_parties p ON p.conversation_id = r.conversation_id AND ${box}
+               WHERE r.person_id = ${input.personId} AND r.archived_at IS NOT NULL AND r.archived_at >= p.last_message_at) AS archived) k)`;
+}
+
+/** How many conversations the inbox holds, up to INBOX_COUNT_CAP (inboxPage's rows carry it too). */
+export async function inboxCount(db: Q, input: { box: Box; personId: string; archived: boolean; q?: string; seesHidden: boolean }): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT ${inboxTotal(input)}::int AS n`.execute(db);
+  return rows[0]?.n ?? 0;
 }
 
 export interface PartyRow {

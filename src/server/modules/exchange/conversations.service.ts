@@ -55,8 +55,10 @@ export async function listInbox(db: Db, user: CurrentUser, query: { cityId?: str
   const box = boxOf(user, query.cityId);
   const q = query.q?.trim() || undefined;
   const filter = { box, personId: user.id, archived: query.archived, q, seesHidden: seesHidden(user) };
-  // Two statements side by side: the page (with its parties and about-cards) and the total.
-  const [rows, total] = await Promise.all([inboxPage(db, { ...filter, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }), inboxCount(db, filter)]);
+  // One statement: the page with its parties, about-cards and the total. An
+  // empty first page means an empty inbox; past the last page, count apart.
+  const rows = await inboxPage(db, { ...filter, limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+  const total = rows[0]?.total ?? (query.page > 1 ? await inboxCount(db, filter) : 0);
   const items: ConversationSummary[] = rows.map((r) => {
     const mine = r.parties.find((p) => p.id === r.party_id);
     if (!mine) throw new Error('an inbox row without its party');
