@@ -10,7 +10,7 @@ export type CityKind = z.infer<typeof CityKind>;
 export const SectorCode = z.enum(['energy', 'buildings', 'mobility', 'circular-economy', 'industry', 'nature-based-solutions']);
 export type SectorCode = z.infer<typeof SectorCode>;
 
-const LanguageCode = text()
+export const LanguageCode = text()
   .trim()
   .toLowerCase()
   .regex(/^[a-z]{2}$/, 'Use two-letter ISO 639-1 language codes.');
