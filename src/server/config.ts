@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_FIRST_ANSWER_WORKING_DAYS } from '../shared/support.schemas.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -88,6 +89,7 @@ const EnvSchema = z.object({
   RETENTION_UNSELECTED_ATTACHMENTS_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   RETENTION_NOTIFICATIONS_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   SECOND_FACTOR_FOR_MANAGERS: booleanFlag.optional(),
+  SUPPORT_FIRST_ANSWER_DAYS: z.coerce.number().int().min(1).max(60).default(DEFAULT_FIRST_ANSWER_WORKING_DAYS),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -129,6 +131,8 @@ export interface Config {
   retention: { signInAttemptsDays: number; sentEmailDays: number; unselectedAttachmentsDays: number; notificationsDays: number };
   /** Programme managers must use two-step sign-in (docs/decisions/0027); default: on, except with the demo data. */
   secondFactorForManagers: boolean;
+  /** Expert support (docs/support.md): working days for a first answer (Europe/Brussels, Belgian public holidays off). */
+  support: { firstAnswerWorkingDays: number };
 }
 
 export class ConfigError extends Error {
@@ -177,5 +181,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       notificationsDays: e.RETENTION_NOTIFICATIONS_DAYS,
     },
     secondFactorForManagers: e.SECOND_FACTOR_FOR_MANAGERS ?? !e.SEED_DEMO,
+    support: { firstAnswerWorkingDays: e.SUPPORT_FIRST_ANSWER_DAYS },
   };
 }

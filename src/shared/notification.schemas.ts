@@ -6,7 +6,7 @@ import { Instant, text } from './text.ts';
  * What a notification is about (docs/exchange.md). Each person chooses per
  * kind how to hear of it; a kind they never chose takes DEFAULT_DELIVERY.
  */
-export const NOTIFICATION_KINDS = ['message', 'meeting', 'mention', 'decision', 'evaluation_assigned', 'deadline', 'visit_notice'] as const;
+export const NOTIFICATION_KINDS = ['message', 'meeting', 'mention', 'decision', 'evaluation_assigned', 'deadline', 'visit_notice', 'support'] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -24,6 +24,7 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, Delivery> = {
   evaluation_assigned: 'immediate',
   deadline: 'immediate',
   visit_notice: 'immediate',
+  support: 'immediate',
 };
 
 /** One notification in my list (the bell's page). */

@@ -5,6 +5,7 @@ import type { PeopleTable, RoleGrantsTable, SessionsTable, InvitationsTable, Pas
 import type { ProgrammesTable, ProgrammeMilestonesTable, CallsTable, CallReopeningsTable, LearningCompletionsTable, ApplicationsTable, ApplicationAttachmentsTable, ApplicationRemindersTable, EvaluatorAssignmentsTable, EvaluationsTable, ApplicationDecisionsTable } from './tables/programmes.ts';
 import type { LearningPhasesTable, DiscussionGroupsTable, GroupFacilitatorsTable, GroupMembershipsTable, GroupMeetingsTable, MeetingMaterialsTable, MeetingAttendanceTable, CalendarFeedsTable, GroupThreadsTable, GroupPostsTable, DigestCursorsTable, MeetingRemindersTable } from './tables/groups.ts';
 import type { ConversationsTable, ConversationPartiesTable, MessagesTable, MessageAttachmentsTable, ConversationReadsTable, CityBlocksTable, MessageReportsTable, MeetingRequestsTable, MeetingSlotsTable, NotificationsTable, NotificationPreferencesTable } from './tables/exchange.ts';
+import type { ExpertProfilesTable, ExpertConflictsTable, SupportRequestsTable, SupportAnswersTable, SupportEventsTable } from './tables/support.ts';
 import type { RegistrationSettingsTable, RegistrationsTable, RegistrationAttemptsTable } from './tables/registration.ts';
 import type { StudyVisitsTable, VisitParticipantsTable, FacilitatorUnavailabilityTable, VisitAgendaItemsTable, VisitDelegatesTable, VisitTravelTable, VisitFeedbackTable, ReplicationPlansTable, ReplicationUpdatesTable, VisitNoticesTable, MatchingSettingsTable, MatchingPairRulesTable, MatchingRunsTable, MatchingPublicationsTable } from './tables/visits.ts';
 
@@ -15,6 +16,7 @@ export type * from './tables/groups.ts';
 export type * from './tables/visits.ts';
 export type * from './tables/registration.ts';
 export type * from './tables/exchange.ts';
+export type * from './tables/support.ts';
 
 export interface Database {
   cities: CitiesTable;
@@ -91,4 +93,9 @@ export interface Database {
   meeting_slots: MeetingSlotsTable;
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
+  expert_profiles: ExpertProfilesTable;
+  expert_conflicts: ExpertConflictsTable;
+  support_requests: SupportRequestsTable;
+  support_answers: SupportAnswersTable;
+  support_events: SupportEventsTable;
 }

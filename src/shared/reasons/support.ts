@@ -26,4 +26,14 @@ export const SUPPORT_REASONS = {
   SUPPORT_PEER_MATCHING_SOLUTIONS: 'planned solutions matching the challenge: {{count}}',
   SUPPORT_PEER_LANGUAGES: 'works in {{languages}}',
   SUPPORT_PEER_HOSTED_BEFORE: 'has hosted peer sessions before ({{times}})',
+  // Support requests refused or not found (server/modules/support)
+  SUPPORT_REQUEST_NOT_FOUND: 'There is no such support request among yours.',
+  SUPPORT_REQUEST_CHANGED: 'Someone changed this request in the meantime: reload it and try again.',
+  SUPPORT_ASK_FOR_OWN_CITY: 'You can ask for support only for a city you represent.',
+  SUPPORT_NOT_NOW: 'This cannot be done while the request is {{state}}.',
+  SUPPORT_ALL_FOR_MANAGERS: 'Only programme managers see every request.',
+  SUPPORT_ANSWER_EMPTY: 'The answer is empty once unsafe content is removed.',
+  SUPPORT_EXPERT_UNKNOWN: 'Choose an expert from the list.',
+  SUPPORT_CONFLICT_CITY_UNKNOWN: 'Choose the cities of a conflict from the list.',
+  SUPPORT_PROFILE_CHANGED: 'Your profile was changed in the meantime: reload it and try again.',
 } as const;

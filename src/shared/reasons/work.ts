@@ -31,4 +31,6 @@ export const WORK_REASONS = {
   WORK_CITY_REPLICATION_UPDATE_DUE: '{{city}}: {{months}}-month update of “{{plan}}”',
   // operate (issue 17): the facilitator's start page
   WORK_FACILITATOR_VISIT: 'Accompany the visit to {{host}} ({{programme}})',
+  // An expert's queue (issue 21): a support request assigned and not answered yet.
+  WORK_EXPERT_SUPPORT_REQUEST: '{{city}} asks: {{title}}',
 } as const satisfies Record<string, string>;

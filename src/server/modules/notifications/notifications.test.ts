@@ -96,6 +96,7 @@ describe('my notifications', () => {
       { kind: 'evaluation_assigned', delivery: 'immediate', isDefault: true },
       { kind: 'deadline', delivery: 'immediate', isDefault: true },
       { kind: 'visit_notice', delivery: 'immediate', isDefault: true },
+      { kind: 'support', delivery: 'immediate', isDefault: true },
     ]);
     const changed = await lahti.request({
       method: 'PUT',

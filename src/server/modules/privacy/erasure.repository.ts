@@ -40,6 +40,7 @@ export async function deletePersonalRows(db: Q, who: Identity): Promise<Record<s
     'facilitator_unavailability', 'group_facilitators', 'role_grants', 'data_exports',
     'two_factor', 'two_factor_recovery_codes', 'two_factor_challenges', 'remembered_devices',
     'conversation_reads', 'notifications', 'notification_preferences',
+    'expert_profiles', 'expert_conflicts',
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of byPerson) counts[table] = count(await db.deleteFrom(table).where('person_id', '=', who.id).executeTakeFirst());

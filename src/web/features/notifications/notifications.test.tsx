@@ -72,6 +72,7 @@ describe('NotificationSettingsPage', () => {
       { kind: 'evaluation_assigned', delivery: 'immediate', isDefault: true },
       { kind: 'deadline', delivery: 'immediate', isDefault: true },
       { kind: 'visit_notice', delivery: 'immediate', isDefault: true },
+      { kind: 'support', delivery: 'immediate', isDefault: true },
     ];
     const api = mockApi({
       'GET /api/session': { body: representative() },
