@@ -58,6 +58,7 @@ import { registrationRoutes } from './modules/registration/registration.routes.t
 import { conversationRoutes } from './modules/exchange/conversations.routes.ts';
 import { messageAttachmentRoutes } from './modules/exchange/message-attachments.routes.ts';
 import { moderationRoutes } from './modules/exchange/moderation.routes.ts';
+import { supportRoutes } from './modules/support/support.routes.ts';
 import { expireRegistrations } from './jobs/registration-expiry.ts';
 import { runRetention } from './jobs/retention.ts';
 import { authPlugin } from './plugins/auth.plugin.ts';
@@ -262,6 +263,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(conversationRoutes);
   await app.register(messageAttachmentRoutes);
   await app.register(moderationRoutes);
+  await app.register(supportRoutes);
   await app.register(outcomeRoutes);
   await app.register(workRoutes);
   await app.register(registrationRoutes);

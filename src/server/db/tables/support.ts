@@ -2,7 +2,7 @@
 // Keep in step with the SQL in ../migrations/; schema.test.ts compares them.
 import type { ColumnType, Generated } from 'kysely';
 import type { Reason } from '../../../shared/reason.ts';
-import type { Json, Timestamp, TimestampNullable } from './column-types.ts';
+import type { Timestamp, TimestampNullable } from './column-types.ts';
 
 export interface ExpertProfilesTable {
   person_id: string;
@@ -35,7 +35,7 @@ export interface SupportRequestsTable {
   state: Generated<'submitted' | 'assigned' | 'answered' | 'session_held' | 'closed'>;
   expert_id: string | null;
   assigned_by: 'routing' | 'manager' | null;
-  assignment_reasons: Generated<Json<Reason[]>>;
+  assignment_reasons: ColumnType<Reason[], string | undefined, string>;
   unassigned_reason: ColumnType<Reason | null, string | null | undefined, string | null>;
   assigned_at: TimestampNullable;
   first_answer_due_at: Timestamp;

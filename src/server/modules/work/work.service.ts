@@ -5,6 +5,7 @@ import type { MyWork } from '../../../shared/work.schemas.ts';
 import type { Db } from '../../db/client.ts';
 import { allFollowUp, claimQueues, cityQueues } from './city-work.service.ts';
 import { evaluationItems, evaluatorQueues } from './evaluator-work.service.ts';
+import { expertQueues } from './expert-work.service.ts';
 import { facilitatorQueues } from './facilitator-work.service.ts';
 import { managerQueues } from './manager-work.service.ts';
 import { loadWorkContext, type WorkContext } from './work-context.service.ts';
@@ -12,10 +13,8 @@ import { presentWork, type Queue, type QueuedItem } from './work.presenter.ts';
 import { rolesWithQueues } from './work.policy.ts';
 import { activeHoldersOf, pendingEvaluations } from './work.repository.ts';
 
-// Support requests do not exist yet (issue 17): the experts' queue says where they will arrive.
-const EXPERT_QUEUES: Queue[] = [{ kind: 'support_requests', role: 'expert', items: [], link: null }];
 
-function queuesOf(db: Db, ctx: WorkContext, user: CurrentUser, role: Role): Promise<Queue[]> {
+function queuesOf(db: Db, ctx: WorkContext, user: CurrentUser, role: Role, now: Date): Promise<Queue[]> {
   switch (role) {
     case 'programme_manager':
       return managerQueues(db, ctx);
@@ -26,16 +25,16 @@ function queuesOf(db: Db, ctx: WorkContext, user: CurrentUser, role: Role): Prom
     case 'city_representative':
       return Promise.all([cityQueues(db, ctx, representedCityIds(user)), claimQueues(db, user)]).then((qs) => qs.flat());
     case 'expert':
-      return Promise.resolve(EXPERT_QUEUES);
+      return expertQueues(db, user.id, now);
   }
 }
 
 /** What needs this person now: a queue for each role they hold, in order of urgency. */
 export async function myWork(db: Db, user: CurrentUser, now: Date): Promise<MyWork> {
   const roles = rolesWithQueues(user);
-  if (roles.every((role) => role === 'expert')) return presentWork(roles.length ? EXPERT_QUEUES : []);
+  if (roles.every((role) => role === 'expert')) return presentWork(roles.length ? await expertQueues(db, user.id, now) : []);
   const ctx = await loadWorkContext(db, now);
-  const queues = await Promise.all(roles.map((role) => queuesOf(db, ctx, user, role)));
+  const queues = await Promise.all(roles.map((role) => queuesOf(db, ctx, user, role, now)));
   return presentWork(queues.flat());
 }
 
