@@ -5,6 +5,7 @@ import { hashPassword } from '../modules/auth/password.ts';
 import type { Db } from '../db/client.ts';
 import { DEMO_FOUNDATION, demoCalendar } from './demo-calendar.ts';
 import { seedExchangeDemo } from './demo-exchange.ts';
+import { seedSupportDemo } from './demo-support.ts';
 import { seedGroupsDemo } from './demo-groups.ts';
 import { seedProgrammesDemo } from './demo-programmes.ts';
 import { seedMatchingDemo } from './demo-matching.ts';
@@ -42,7 +43,8 @@ const SEED_NAME = DEMO_FOUNDATION;
  * Loads each demo set once, in order: people and Mission Cities, the library,
  * the programmes, the discussion groups, the study visits, the matching, the
  * editions at the stages between, the direct exchange (tartu@, valencia2@ and
- * a first conversation). Each set has its own marker in seed_runs, so an
+ * a first conversation), expert support (profiles, expert2@, an open and a
+ * closed request). Each set has its own marker in seed_runs, so an
  * installation seeded before a set existed receives it on its next start.
  *
  * `now` is the platform's clock (never the machine's directly, so tests can
@@ -61,7 +63,8 @@ export async function seedDemoData(db: Db, passwordHashCost: number, now: Date):
   const consents = await seedDemoConsents(db);
   const registration = await seedDemoRegistrationOpen(db);
   const exchange = await seedExchangeDemo(db, calendar);
-  return foundation || library || programmes || groups || visits || matching || stages || consents || registration || exchange;
+  const support = await seedSupportDemo(db, calendar);
+  return foundation || library || programmes || groups || visits || matching || stages || consents || registration || exchange || support;
 }
 
 /**

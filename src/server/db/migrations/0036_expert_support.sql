@@ -79,13 +79,15 @@ CREATE INDEX support_answers_request_idx ON support_answers (request_id, created
 -- for the platform (routing, reminders).
 CREATE TABLE support_events (
   id               uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  -- The order of events written in the same instant (submitted, then routed).
+  seq              bigint GENERATED ALWAYS AS IDENTITY,
   request_id       uuid NOT NULL REFERENCES support_requests (id) ON DELETE CASCADE,
   at               timestamptz NOT NULL DEFAULT now(),
   kind             text NOT NULL CHECK (kind IN ('submitted', 'assigned', 'reassigned', 'unassigned', 'answered', 'session_held', 'closed', 'reopened', 'reminded', 'escalated')),
   actor_id         uuid REFERENCES people (id) ON DELETE SET NULL,
   note             text CHECK (length(note) <= 2000)
 );
-CREATE INDEX support_events_request_idx ON support_events (request_id, at, id);
+CREATE INDEX support_events_request_idx ON support_events (request_id, at, seq);
 -- A reminder and an escalation happen once per request, whatever the number of processes.
 CREATE UNIQUE INDEX support_events_once_idx ON support_events (request_id, kind) WHERE kind IN ('reminded', 'escalated');
 

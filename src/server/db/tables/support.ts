@@ -2,7 +2,7 @@
 // Keep in step with the SQL in ../migrations/; schema.test.ts compares them.
 import type { ColumnType, Generated } from 'kysely';
 import type { Reason } from '../../../shared/reason.ts';
-import type { Timestamp, TimestampNullable } from './column-types.ts';
+import type { Int8Id, Timestamp, TimestampNullable } from './column-types.ts';
 
 export interface ExpertProfilesTable {
   person_id: string;
@@ -58,6 +58,7 @@ export interface SupportAnswersTable {
 
 export interface SupportEventsTable {
   id: Generated<string>;
+  seq: Int8Id;
   request_id: string;
   at: Generated<Date>;
   kind: 'submitted' | 'assigned' | 'reassigned' | 'unassigned' | 'answered' | 'session_held' | 'closed' | 'reopened' | 'reminded' | 'escalated';

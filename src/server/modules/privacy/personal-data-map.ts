@@ -630,7 +630,7 @@ export const PERSONAL_DATA_MAP = {
     erasure: 'keep',
     personal: { actor_id: 'who did it', note: 'a note in their words (why reassigned, what is still open)' },
     mentions: ['note'],
-    other: ['id', 'request_id', 'at', 'kind'],
+    other: ['id', 'seq', 'request_id', 'at', 'kind'],
   },
   meeting_slots: { holds: 'the times proposed for an online meeting', why: '', retention: 'with the meeting', erasure: 'none', personal: {}, other: ['id', 'meeting_request_id', 'starts_at'] },
   // No personal data.

@@ -118,8 +118,9 @@ export function eventsOf(db: Q, requestId: string): Promise<EventRow[]> {
     .leftJoin('people as p', 'p.id', 'v.actor_id')
     .select(['v.at', 'v.kind', 'p.name as actor', 'v.note'])
     .where('v.request_id', '=', requestId)
+    // Events written in the same instant (submitted, then routed) in the order written.
     .orderBy('v.at')
-    .orderBy('v.id')
+    .orderBy('v.seq')
     .execute() as Promise<EventRow[]>;
 }
 
