@@ -20,6 +20,7 @@ import { sendMeetingRequestReminders } from './jobs/meeting-request-reminders.ts
 import { sendVisitNotices } from './jobs/visit-notices.ts';
 import { sendDailyDigests } from './jobs/daily-digest.ts';
 import { sendWorkReminders } from './jobs/work-reminders.ts';
+import { sendSupportReminders } from './jobs/support-reminders.ts';
 import { applicationRoutes } from './modules/applications/applications.routes.ts';
 import { attachmentRoutes } from './modules/applications/attachments.routes.ts';
 import { cityRoutes } from './modules/cities/cities.routes.ts';
@@ -177,6 +178,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       { name: 'deadline-reminders', everyMs: 10 * 60_000, run: (at) => sendDeadlineReminders(db, at, config.publicUrl) },
       { name: 'meeting-reminders', everyMs: 10 * 60_000, run: (at) => sendMeetingReminders(db, at, config.publicUrl) },
       { name: 'meeting-request-reminders', everyMs: 10 * 60_000, run: (at) => sendMeetingRequestReminders(db, at, config.publicUrl) },
+      { name: 'support-reminders', everyMs: 10 * 60_000, run: (at) => sendSupportReminders(db, at, config.publicUrl) },
       { name: 'visit-notices', everyMs: 60 * 60_000, run: (at) => sendVisitNotices(db, at, config.publicUrl) },
       { name: 'daily-digest', everyMs: 24 * 60 * 60_000, run: (at) => sendDailyDigests(db, at, config.publicUrl) },
       { name: 'work-reminders', everyMs: 24 * 60 * 60_000, run: (at) => sendWorkReminders(db, at, config.publicUrl) },

@@ -221,6 +221,18 @@ const POLICY: Record<string, Access> = {
   'POST /api/messages/{id}/reports': ['city_representative', 'programme_manager', 'expert'],
   'GET /api/message-reports': ['programme_manager'],
   'POST /api/message-reports/{id}/decision': ['programme_manager'],
+  // Expert support (issue 21): the city, the assigned expert and managers; a request that is not theirs answers 404 (support-access.ts).
+  'GET /api/support-requests': ['city_representative', 'expert', 'programme_manager'],
+  'POST /api/support-requests': ['city_representative'],
+  'GET /api/support-requests/{id}': ['city_representative', 'expert', 'programme_manager'],
+  'POST /api/support-requests/{id}/answers': ['expert'],
+  'POST /api/support-requests/{id}/session-held': ['expert'],
+  'POST /api/support-requests/{id}/close': ['city_representative'],
+  'POST /api/support-requests/{id}/reopen': ['city_representative'],
+  'POST /api/support-requests/{id}/assignment': ['programme_manager'],
+  'GET /api/experts': ['programme_manager'],
+  'GET /api/me/expert-profile': ['expert'],
+  'PUT /api/me/expert-profile': ['expert'],
   // Another city's blocks answer 404, as "not yours".
   'GET /api/cities/{cityId}/blocks': ['city_representative'],
   'PUT /api/cities/{cityId}/blocks/{blockedCityId}': ['city_representative'],

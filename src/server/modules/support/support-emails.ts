@@ -5,6 +5,7 @@ export const supportRequestPath = (id: string) => `/support/${id}`;
 export const supportRequestUrl = (publicUrl: string, id: string) => `${publicUrl}${supportRequestPath(id)}`;
 
 const SIGNATURE = '\n\n—\npeercities: city-to-city learning for climate neutrality';
+const fmtDay = (at: Date) => at.toLocaleDateString('en-GB', { timeZone: 'Europe/Brussels', weekday: 'long', day: 'numeric', month: 'long' });
 const fmt = (at: Date) => at.toLocaleString('en-GB', { timeZone: 'Europe/Brussels', dateStyle: 'full', timeStyle: 'short' });
 
 type Email = Omit<OutgoingEmail, 'to'>;
@@ -50,10 +51,10 @@ export function reassignedEmail(i: { name: string; expert: string; title: string
   };
 }
 
-/** The expert, one working day before the first answer is due. */
+/** The expert, from one working day before the first answer is due. */
 export function reminderEmail(i: { name: string; city: string; title: string; dueAt: Date; url: string }): Email {
   return {
-    subject: `Due tomorrow: an answer to ${i.city}`,
+    subject: `Due by ${fmtDay(i.dueAt)}: an answer to ${i.city}`,
     text: `Hello ${i.name},\n\na first answer to ${i.city}'s request “${i.title}” is due by ${fmt(i.dueAt)} (Brussels time).\n\nAnswer: ${i.url}${SIGNATURE}`,
   };
 }
