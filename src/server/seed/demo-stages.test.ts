@@ -136,7 +136,7 @@ describe.each([
 
     expect(section(await work('facilitator'), 'threads_waiting').length).toBeGreaterThan(0);
     expect(section(await work('facilitator2'), 'threads_waiting').length).toBeGreaterThan(0);
-    // Support requests do not exist yet: the experts' queue is there, empty.
+    // Sofia Rossi's demo request is answered and closed: her support queue is there, empty.
     expect((await work('expert')).map((s) => [s.kind, s.items.length])).toEqual([['support_requests', 0]]);
 
     for (const city of ['valencia', 'lahti', 'lahti2', 'krakow']) {
