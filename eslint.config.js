@@ -34,7 +34,7 @@ const SERVER_MODULES = {
     'account', 'invitations', 'password-resets',
     'cities', 'solutions', 'registration',
     'programmes', 'groups', 'applications', 'review', 'visits', 'matching',
-    'work', 'exchange', 'privacy',
+    'support', 'work', 'exchange', 'privacy',
   ],
   allowed: {
     '*': ['audit/audit.repository.ts', 'email/outbox.repository.ts', 'notifications/notify.ts'],
@@ -70,7 +70,7 @@ const SERVER_MODULES = {
     ],
     exchange: ['cities/cities.repository.ts', 'people/person-labels.ts', 'solutions/solutions.repository.ts'],
     privacy: ['auth/password.ts', 'people/people.repository.ts'],
-    work: ['programmes/calls.repository.ts', 'programmes/calls.service.ts', 'programmes/learning-progress.repository.ts', 'programmes/programmes.repository.ts', 'programmes/programmes.service.ts'],
+    work: ['support/support-calendar.ts', 'support/support-emails.ts', 'programmes/calls.repository.ts', 'programmes/calls.service.ts', 'programmes/learning-progress.repository.ts', 'programmes/programmes.repository.ts', 'programmes/programmes.service.ts'],
     jobs: [
       'applications/application-emails.ts',
       'groups/digest.repository.ts', 'groups/group-emails.ts', 'groups/meetings.repository.ts',
@@ -79,8 +79,9 @@ const SERVER_MODULES = {
       'exchange/meeting-emails.ts', 'exchange/meeting-requests.repository.ts',
       'registration/registration.service.ts',
       'notifications/notifications.repository.ts',
+      'support/support-calendar.ts', 'support/support-emails.ts',
     ],
-    seed: ['auth/password.ts', 'matching/matching.service.ts', 'programmes/programmes.repository.ts', 'solutions/solutions.repository.ts'],
+    seed: ['auth/password.ts', 'matching/matching.service.ts', 'support/support.repository.ts', 'support/support-calendar.ts', 'programmes/programmes.repository.ts', 'solutions/solutions.repository.ts'],
     plugins: ['auth/tokens.ts', 'session/session-policy.ts', 'session/session.service.ts', 'two-factor/two-factor.repository.ts'],
     app: ['*/*.routes.ts', 'people/person-labels.ts', 'session/session-cache.ts', 'matching/solver-pool.ts', 'privacy/data-export.service.ts'],
     main: [],

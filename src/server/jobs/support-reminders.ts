@@ -3,7 +3,7 @@ import { workingDaysBetween } from '../../domain/support/working-days.ts';
 import type { Db } from '../db/client.ts';
 import { notify, programmeTeam } from '../modules/notifications/notify.ts';
 import { escalationEmail, reminderEmail, supportRequestPath, supportRequestUrl } from '../modules/support/support-emails.ts';
-import { SUPPORT_CALENDAR } from '../modules/support/support.service.ts';
+import { SUPPORT_CALENDAR } from '../modules/support/support-calendar.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Calendar days ahead that can hold one working day (a weekend and a few holidays). */

@@ -7,7 +7,7 @@ import type { LeverCode } from '../../shared/solution.schemas.ts';
 import { DEFAULT_FIRST_ANSWER_WORKING_DAYS, type SupportKind } from '../../shared/support.schemas.ts';
 import type { Db } from '../db/client.ts';
 import { expertsWithProfiles } from '../modules/support/support.repository.ts';
-import { SUPPORT_CALENDAR } from '../modules/support/support.service.ts';
+import { SUPPORT_CALENDAR } from '../modules/support/support-calendar.ts';
 import type { DemoCalendar } from './demo-calendar.ts';
 
 const SEED_NAME = 'demo-support-v1';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { routeRequests } from '../../../domain/support/route-requests.ts';
-import { DEFAULT_SUPPORT_TIME_ZONE, firstAnswerDueAt } from '../../../domain/support/working-days.ts';
+import { firstAnswerDueAt } from '../../../domain/support/working-days.ts';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import type { Reason } from '../../../shared/reason.ts';
 import { englishText, reason } from '../../../shared/reason-texts.ts';
@@ -20,14 +20,13 @@ import { AppError, fieldError } from '../../errors.ts';
 import { plainText, sanitizeRichText } from '../../lib/rich-text.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { notify, representativesOf } from '../notifications/notify.ts';
+import { SUPPORT_CALENDAR } from './support-calendar.ts';
 import { seesRequest, supportCan, type SupportRequestFacts, type SupportViewer } from './support-access.ts';
 import { answeredEmail, assignedEmail, cityDecidedEmail, reassignedEmail, supportRequestPath, supportRequestUrl } from './support-emails.ts';
 import { activeExpert, addEvent, answersOf, eventsOf, expertsWithProfiles, listRequests, requestById, type RequestRow } from './support.repository.ts';
 
 type Trx = Parameters<Parameters<ReturnType<Db['transaction']>['execute']>[0]>[0];
 
-/** The programme's calendar for service levels: Brussels time, Belgian public holidays off (docs/support.md). */
-export const SUPPORT_CALENDAR = { timeZone: DEFAULT_SUPPORT_TIME_ZONE, country: 'BE' } as const;
 
 const notFound = () => new AppError('NOT_FOUND', reason('SUPPORT_REQUEST_NOT_FOUND'));
 const stale = () => new AppError('CONFLICT', reason('SUPPORT_REQUEST_CHANGED'));

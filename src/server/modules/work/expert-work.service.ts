@@ -1,7 +1,7 @@
 import { urgencyOf } from '../../../domain/work/work-queue.ts';
 import { reason } from '../../../shared/reason-texts.ts';
 import type { Db } from '../../db/client.ts';
-import { SUPPORT_CALENDAR } from '../support/support.service.ts';
+import { SUPPORT_CALENDAR } from '../support/support-calendar.ts';
 import { supportRequestPath } from '../support/support-emails.ts';
 import { workItem, type Queue } from './work.presenter.ts';
 
