@@ -65,6 +65,7 @@ const entityName = sql<string | null>`case e.entity_type
   when 'group' then (select x.name from discussion_groups x where x.id::text = e.entity_id)
   when 'meeting' then (select x.title from group_meetings x where x.id::text = e.entity_id)
   when 'invitation' then (select x.name || ' <' || x.email || '>' from invitations x where x.id::text = e.entity_id)
+  when 'support_request' then (select c.name || ': ' || x.title from support_requests x join cities c on c.id = x.city_id where x.id::text = e.entity_id)
 end`;
 
 /** Audit events, newest first, with the actor's name and what the entity is called. */

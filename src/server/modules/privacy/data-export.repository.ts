@@ -139,6 +139,30 @@ export function sectionQueries(db: Q, person: { id: string; email: string }) {
         .where('r.person_id', '=', person.id)
         .orderBy('c.created_at')
         .execute(),
+    // Expert support (issue 21): my expert profile and conflicts, the requests I asked, my answers as expert.
+    expert_profile: () =>
+      db
+        .selectFrom('expert_profiles')
+        .select(['sectors', 'levers', 'languages', 'countries', 'weekly_capacity', 'bio', 'updated_at'])
+        .select(sql<string[]>`coalesce((SELECT array_agg(c.name ORDER BY c.name) FROM expert_conflicts k JOIN cities c ON c.id = k.city_id WHERE k.person_id = expert_profiles.person_id), '{}'::text[])`.as('conflicts'))
+        .where('person_id', '=', person.id)
+        .execute(),
+    support_requests_asked: () =>
+      db
+        .selectFrom('support_requests as r')
+        .innerJoin('cities as c', 'c.id', 'r.city_id')
+        .select(['c.name as city', 'r.title', 'r.question', 'r.kind', 'r.state', 'r.rating', 'r.rating_comment', 'r.created_at'])
+        .where('r.asked_by', '=', person.id)
+        .orderBy('r.created_at')
+        .execute(),
+    support_answers: () =>
+      db
+        .selectFrom('support_answers as a')
+        .innerJoin('support_requests as r', 'r.id', 'a.request_id')
+        .select(['r.title as request', 'a.body_html', 'a.created_at'])
+        .where('a.author_id', '=', person.id)
+        .orderBy('a.created_at')
+        .execute(),
     group_requests: () =>
       db
         .selectFrom('group_memberships as m')

@@ -48,6 +48,9 @@ describe('download my data', () => {
     expect(roles).toEqual([expect.objectContaining({ role: 'city_representative', city: 'Valencia', primary_contact: true })]);
     const direct = JSON.parse(await zip.file('json/direct_messages.json')!.async('string'));
     expect(direct).toEqual([expect.objectContaining({ conversation: expect.stringContaining('one-stop-shop') })]);
+    // Valencia's demo support request, asked by valencia@.
+    const asked = JSON.parse(await zip.file('json/support_requests_asked.json')!.async('string'));
+    expect(asked).toEqual([expect.objectContaining({ city: 'Valencia', title: 'Financing an energy community in a social housing district', rating: 5 })]);
     const signIns = JSON.parse(await zip.file('json/sign_ins.json')!.async('string'));
     expect(signIns.length).toBeGreaterThan(0);
     expect(signIns[0]).toMatchObject({ succeeded: true });

@@ -228,3 +228,19 @@ describe('expert support: managers', () => {
     expect(byName).toEqual({ 'Sofia Rossi': 1, 'Giulia Bianchi': 1, 'Aoife Byrne': 1 });
   });
 });
+
+describe('expert support: erasure', () => {
+  it('deletes an erased expert\'s profile and conflicts, and keeps their requests under "Former participant"', async () => {
+    t.setNow('2026-12-07T10:00:00Z');
+    const aoife = await t.app.db.selectFrom('people').select('id').where('email', '=', 'expert2@demo.peercities.eu').executeTakeFirstOrThrow();
+    const before = await t.app.db.selectFrom('support_requests').select('id').where('expert_id', '=', aoife.id).execute();
+    expect(before).toHaveLength(1);
+    const fresh = await t.signedIn('manager@demo.peercities.eu');
+    const res = await fresh.request({ method: 'POST', url: `/api/people/${aoife.id}/erasure`, payload: { reason: 'Asked by email', confirmation: 'ERASE' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(await t.app.db.selectFrom('expert_profiles').select('person_id').where('person_id', '=', aoife.id).execute()).toEqual([]);
+    const detail = (await fresh.request({ method: 'GET', url: `/api/support-requests/${before[0]!.id}` })).json();
+    expect(detail.expert).toEqual({ id: aoife.id, name: 'Former participant' });
+    expect((await fresh.request({ method: 'GET', url: '/api/experts' })).json().items.map((e: { name: string }) => e.name)).not.toContain('Former participant');
+  });
+});
