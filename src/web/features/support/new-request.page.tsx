@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, MultiSelect, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, MultiSelect, NativeSelect, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,8 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { apiGet, queryString } from '../../lib/api-client.ts';
 import type { FieldErrors } from '../../lib/form-errors.ts';
-import { useCurrentUser } from '../../lib/session.ts';
+import { useCurrentUser, useSession } from '../../lib/session.ts';
+import { LoadingState } from '../../components/loading-state.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { languageOptions } from './support-format.tsx';
 import { useAskForSupport } from './support.api.ts';
@@ -53,6 +54,13 @@ interface Values {
 
 /** /support/new: a city representative asks for support; the request is routed at once and its page says to whom and why. */
 export function NewSupportRequestPage() {
+  // The form starts from the person's cities: wait for the session (the route's guard has usually loaded it).
+  const session = useSession();
+  if (session.isPending) return <LoadingState />;
+  return <NewRequestForm />;
+}
+
+function NewRequestForm() {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const navigate = useNavigate();
@@ -102,10 +110,9 @@ export function NewSupportRequestPage() {
       <form {...form.formProps} aria-label={t('support.form.label')}>
         <Stack gap="md">
           {cities.length > 1 && (
-            <Select
+            <NativeSelect
               label={t('support.form.city')}
               data={cities.map((c) => ({ value: c.id, label: c.name }))}
-              allowDeselect={false}
               required
               {...form.getInputProps('cityId')}
             />

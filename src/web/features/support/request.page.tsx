@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -256,7 +256,7 @@ function ReassignForm({ r, reload }: { r: SupportRequestDetail; reload: () => vo
       <Stack gap="sm">
         <ProblemAlert error={experts.error} />
         {experts.data && options.length === 0 && <Text c="dimmed">{t('support.actions.noExperts')}</Text>}
-        <Select label={t('support.actions.expert')} required data={options} withScrollArea={false} {...form.getInputProps('expertId')} />
+        <NativeSelect label={t('support.actions.expert')} required data={[{ value: '', label: t('support.actions.chooseExpert') }, ...options]} {...form.getInputProps('expertId')} />
         <Textarea label={t('support.actions.reassignReason')} required autosize minRows={2} {...form.getInputProps('reason')} />
         <RequestProblem error={form.requestError} onReload={reload} />
         <Group>
