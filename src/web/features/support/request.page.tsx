@@ -225,7 +225,7 @@ function ReopenForm({ r, reload }: { r: SupportRequestDetail; reload: () => void
   return (
     <form {...form.formProps} aria-label={t('support.actions.reopen')}>
       <Stack gap="sm">
-        <Textarea label={t('support.actions.reopenReason')} required autosize minRows={2} data-autofocus {...form.getInputProps('reason')} />
+        <Textarea label={t('support.actions.reopenReason')} required autosize minRows={2} {...form.getInputProps('reason')} />
         <RequestProblem error={form.requestError} onReload={reload} />
         <Group>
           <Button {...form.submitProps}>{t('support.actions.reopenSend')}</Button>

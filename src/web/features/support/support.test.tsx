@@ -4,6 +4,7 @@ import type { SupportRequestDetail, SupportRequestSummary } from '../../../share
 import { i18next } from '../../lib/i18n.ts';
 import { CITY_ID, representative, sessionOf } from '../../test-support/fixtures.ts';
 import { mockApi, problem, renderPage } from '../../test-support/render.tsx';
+import { ExpertProfilePage } from './expert-profile.page.tsx';
 import { NewSupportRequestPage } from './new-request.page.tsx';
 import { SupportRequestPage } from './request.page.tsx';
 import { dayInWords } from './support-format.tsx';
@@ -283,5 +284,33 @@ describe('dayInWords', () => {
     // 23:30 UTC on the 17th is already Friday the 18th in Brussels.
     expect(dayInWords('2026-12-17T23:30:00.000Z', 'en', now)).toBe('Fri 18 Dec');
     expect(dayInWords('2027-01-05T12:00:00.000Z', 'en', now)).toBe('Tue 5 Jan 2027');
+  });
+});
+
+describe('the expert profile', () => {
+  it('sends what the expert declares with the version it started from', async () => {
+    const saved = { sectors: ['buildings'], levers: [], languages: ['it', 'en'], countries: ['IT'], weeklyCapacity: 3, conflictCityIds: [], bio: '', version: 2 };
+    const api = mockApi({
+      'GET /api/session': { body: expertSession() },
+      'GET /api/me/expert-profile': { body: saved },
+      'PUT /api/me/expert-profile': ({ body }) => ({ body: { ...(body as object), version: 3 } }),
+    });
+    const { user } = renderPage(<ExpertProfilePage />, { path: '/account/expert-profile' });
+    await user.click(await screen.findByRole('checkbox', { name: t('sectors.energy') }));
+    await user.click(screen.getByRole('checkbox', { name: t('library.levers.finance-funding') }));
+    const capacity = screen.getByRole('textbox', { name: named(t('support.profile.capacity')) });
+    await user.clear(capacity);
+    await user.type(capacity, '5');
+    await user.click(screen.getByRole('button', { name: t('support.profile.save') }));
+    await waitFor(() =>
+      expect(api.sent()).toEqual([
+        {
+          method: 'PUT',
+          path: '/api/me/expert-profile',
+          body: { sectors: ['buildings', 'energy'], levers: ['finance-funding'], languages: ['it', 'en'], countries: ['IT'], weeklyCapacity: 5, conflictCityIds: [], bio: '', version: 2 },
+        },
+      ]),
+    );
+    expect(await screen.findByText(t('support.profile.saved'))).toBeInTheDocument();
   });
 });
