@@ -151,6 +151,8 @@ function MainNavigation({ vertical = false }: { vertical?: boolean }) {
     { to: '/evaluations', label: t('review.nav'), show: hasRole(user, 'evaluator') },
     // Direct exchange: whoever has an inbox (a city's, the programme team's, an expert's own).
     { to: '/messages', label: t('nav.messages'), show: !user?.pendingApproval && (hasRole(user, 'city_representative') || hasRole(user, 'programme_manager') || hasRole(user, 'expert')) },
+    // Expert support: cities ask, experts answer, managers oversee (the list shows each their own scope).
+    { to: '/support', label: t('nav.support'), show: !user?.pendingApproval && (hasRole(user, 'city_representative') || hasRole(user, 'expert') || hasRole(user, 'programme_manager')) },
     { to: '/account', label: t('nav.account'), show: user !== null },
     // Shown only to those the server lets in; the server checks again on every call.
     { to: '/admin/people', label: t('nav.people'), show: hasRole(user, 'programme_manager') },

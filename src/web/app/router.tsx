@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { matchingRoutes } from '../features/matching/matching.routes.tsx';
 import { programmesRoutes } from '../features/programmes/programmes.routes.tsx';
 import { reviewRoutes } from '../features/review/review.routes.tsx';
+import { supportRoutes } from '../features/support/support.routes.tsx';
 import { visitsRoutes } from '../features/visits/visits.routes.tsx';
 import { lazyPage, signedIn, signedInPending, withRole } from '../components/lazy-page.tsx';
 import { LoadingState } from '../components/loading-state.tsx';
@@ -117,6 +118,7 @@ export const router = createBrowserRouter([
           ...reviewRoutes,
           ...matchingRoutes,
           ...visitsRoutes,
+          ...supportRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],
       },

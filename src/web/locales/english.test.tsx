@@ -8,6 +8,7 @@ import notificationsPages from './en/notifications-pages.json';
 import personalData from './en/personal-data.json';
 import registration from './en/registration.json';
 import review from './en/review.json';
+import support from './en/support.json';
 import { eagerFeatureStrings, english, LAZY_FEATURES, mergeStrings, type Tree } from './english.ts';
 import './lazy/exchange.strings.ts';
 import './lazy/matching.strings.ts';
@@ -16,8 +17,9 @@ import './lazy/notifications-pages.strings.ts';
 import './lazy/personal-data.strings.ts';
 import './lazy/registration.strings.ts';
 import './lazy/review.strings.ts';
+import './lazy/support.strings.ts';
 
-const lazyFeatureStrings: Record<(typeof LAZY_FEATURES)[number], Tree> = { exchange, matching, meetings, notificationsPages, personalData, registration, review };
+const lazyFeatureStrings: Record<(typeof LAZY_FEATURES)[number], Tree> = { exchange, matching, meetings, notificationsPages, personalData, registration, review, support };
 const featureStrings: Record<string, Tree> = { ...eagerFeatureStrings, ...lazyFeatureStrings };
 
 function leafPaths(tree: Tree, prefix = ''): string[] {

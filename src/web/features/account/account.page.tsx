@@ -18,6 +18,8 @@ import { PageSection } from '../../components/page-section.tsx';
 import { RouterAnchor } from '../../components/router-anchor.tsx';
 import { TwoFactorSection } from './two-factor-section.tsx';
 import '../../locales/lazy/personal-data.strings.ts';
+import '../../locales/lazy/support.strings.ts';
+import { hasRole } from '../../../shared/role-predicates.ts';
 
 // Set by the invitation page after the person joined.
 const WelcomeState = z.object({ welcome: z.literal(true) });
@@ -43,6 +45,16 @@ export function AccountPage() {
           <PageSection id="my-roles-heading" title={t('account.roles')}>
             <MyRoles roles={me.data.roles} />
           </PageSection>
+          {hasRole(me.data, 'expert') && (
+            <>
+              <Divider />
+              <PageSection id="expert-profile-heading" title={t('support.profile.title')}>
+                <Text>
+                  {t('support.profile.accountHint')} <RouterAnchor to="/account/expert-profile">{t('support.profile.accountLink')}</RouterAnchor>
+                </Text>
+              </PageSection>
+            </>
+          )}
           <Divider />
           <PageSection id="profile-heading" title={t('account.profile')}>
             {/* Keyed by id so the form starts from the saved values of whoever is signed in. */}

@@ -1,0 +1,170 @@
+import { Alert, Button, Checkbox, Group, MultiSelect, NativeSelect, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { CityPage, CityProfile, SectorCode } from '../../../shared/city.schemas.ts';
+import { representedCities } from '../../../shared/role-predicates.ts';
+import { LeverCode } from '../../../shared/solution.schemas.ts';
+import { NewSupportRequest, SupportKind, SupportUrgency } from '../../../shared/support.schemas.ts';
+import { PageTitle } from '../../components/page-title.tsx';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { apiGet, queryString } from '../../lib/api-client.ts';
+import type { FieldErrors } from '../../lib/form-errors.ts';
+import { useCurrentUser, useSession } from '../../lib/session.ts';
+import { LoadingState } from '../../components/loading-state.tsx';
+import { useApiForm } from '../../lib/use-api-form.ts';
+import { languageOptions } from './support-format.tsx';
+import { useAskForSupport } from './support.api.ts';
+import '../../locales/lazy/support.strings.ts';
+
+const enc = encodeURIComponent;
+
+/**
+ * The languages a city declared on its profile, its first language first. The
+ * person's role names the city by id and name; the public profile is found by
+ * slug, so the city is looked up by name first.
+ */
+function useCityLanguages(city: { id: string; name: string } | undefined) {
+  return useQuery({
+    queryKey: ['support', 'city-languages', city?.id],
+    enabled: city !== undefined,
+    staleTime: 10 * 60_000,
+    queryFn: async ({ signal }) => {
+      if (!city) return [];
+      const found = await apiGet(`/api/cities${queryString({ q: city.name, pageSize: 10 })}`, CityPage, signal);
+      const match = found.items.find((c) => c.id === city.id);
+      if (!match) return [];
+      const profile = await apiGet(`/api/cities/${enc(match.slug)}`, CityProfile, signal);
+      return profile.languages.map((code) => code.toLowerCase()).filter((code) => /^[a-z]{2}$/.test(code)).slice(0, 5);
+    },
+  });
+}
+
+interface Values {
+  cityId: string;
+  title: string;
+  question: string;
+  sectors: string[];
+  levers: string[];
+  languages: string[];
+  kind: string;
+  urgency: string;
+}
+
+/** /support/new: a city representative asks for support; the request is routed at once and its page says to whom and why. */
+export function NewSupportRequestPage() {
+  // The form starts from the person's cities: wait for the session (the route's guard has usually loaded it).
+  const session = useSession();
+  if (session.isPending) return <LoadingState />;
+  return <NewRequestForm />;
+}
+
+function NewRequestForm() {
+  const { t, i18n } = useTranslation();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const cities = representedCities(user);
+  const ask = useAskForSupport();
+  const startCity = cities.find((c) => c.id === params.get('city')) ?? cities[0];
+
+  const form = useApiForm({
+    initialValues: { cityId: startCity?.id ?? '', title: '', question: '', sectors: [], levers: [], languages: [], kind: 'answer', urgency: 'normal' } satisfies Values as Values,
+    schema: NewSupportRequest,
+    toBody: (v) => ({ ...v, title: v.title.trim(), question: v.question.trim() }) as Partial<NewSupportRequest>,
+    validate: (v): FieldErrors => ({
+      title: v.title.trim().length < 5 ? t('support.form.errors.title') : undefined,
+      question: v.question.trim().length < 20 ? t('support.form.errors.question') : undefined,
+      languages: v.languages.length === 0 ? t('support.form.errors.languages') : v.languages.length > 5 ? t('support.form.errors.tooManyLanguages') : undefined,
+    }),
+    mutation: ask,
+    onSuccess: (created) => void navigate(`/support/${created.id}`),
+  });
+
+  const chosenCity = cities.find((c) => c.id === form.values.cityId);
+  const cityLanguages = useCityLanguages(chosenCity);
+  // The city's own languages are chosen to begin with, until the person picks languages themselves.
+  const setFieldValue = form.setFieldValue;
+  const languagesTouched = form.isTouched('languages');
+  useEffect(() => {
+    if (cityLanguages.data && cityLanguages.data.length > 0 && !languagesTouched) setFieldValue('languages', cityLanguages.data);
+  }, [cityLanguages.data, languagesTouched, setFieldValue]);
+
+  if (cities.length === 0) {
+    return (
+      <Stack>
+        <PageTitle>{t('support.form.title')}</PageTitle>
+        <Alert color="blue" variant="light">
+          {t('support.form.noCity')}
+        </Alert>
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack maw={760}>
+      <PageTitle>{t('support.form.title')}</PageTitle>
+      <Text>{t('support.form.intro')}</Text>
+      <ProblemAlert error={form.requestError} />
+      <form {...form.formProps} aria-label={t('support.form.label')}>
+        <Stack gap="md">
+          {cities.length > 1 && (
+            <NativeSelect
+              label={t('support.form.city')}
+              data={cities.map((c) => ({ value: c.id, label: c.name }))}
+              required
+              {...form.getInputProps('cityId')}
+            />
+          )}
+          <TextInput label={t('support.form.titleField')} description={t('support.form.titleHint')} required maxLength={200} {...form.getInputProps('title')} />
+          <Textarea label={t('support.form.question')} description={t('support.form.questionHint')} required autosize minRows={6} maxLength={5000} {...form.getInputProps('question')} />
+          <Checkbox.Group label={t('support.form.sectors')} description={t('support.form.sectorsHint')} {...form.getInputProps('sectors')}>
+            <Group gap="md" mt={4}>
+              {SectorCode.options.map((code) => (
+                <Checkbox key={code} value={code} label={t(`sectors.${code}`)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <Checkbox.Group label={t('support.form.levers')} description={t('support.form.leversHint')} {...form.getInputProps('levers')}>
+            <Group gap="md" mt={4}>
+              {LeverCode.options.map((code) => (
+                <Checkbox key={code} value={code} label={t(`library.levers.${code}`)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <MultiSelect
+            label={t('support.form.languages')}
+            description={t('support.form.languagesHint')}
+            required
+            searchable
+            maxValues={5}
+            data={languageOptions(i18n.language, (name, code) => t('support.languageOption', { name, code }), [...form.values.languages, ...(cityLanguages.data ?? [])])}
+            withScrollArea={false}
+            {...form.getInputProps('languages')}
+          />
+          <Radio.Group label={t('support.form.kind')} required {...form.getInputProps('kind')}>
+            <Stack gap="sm" mt={4}>
+              {SupportKind.options.map((kind) => (
+                <Radio key={kind} value={kind} label={t(`support.kinds.${kind}`)} description={t(`support.kindHints.${kind}`)} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          <Radio.Group label={t('support.form.urgency')} description={t('support.form.urgencyHint')} {...form.getInputProps('urgency')}>
+            <Group gap="md" mt={4}>
+              {SupportUrgency.options.map((urgency) => (
+                <Radio key={urgency} value={urgency} label={t(`support.urgencies.${urgency}`)} />
+              ))}
+            </Group>
+          </Radio.Group>
+          <Group>
+            <Button {...form.submitProps}>{t('support.form.send')}</Button>
+            <Button variant="default" onClick={() => navigate('/support')}>
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}
