@@ -168,7 +168,7 @@ function AnswerForm({ r, reload }: { r: SupportRequestDetail; reload: () => void
     onSuccess: () => form.setValues({ body: '' }),
   });
   return (
-    <form {...form.formProps} aria-label={t('support.actions.answer')}>
+    <form {...form.formProps} aria-label={t('support.actions.answerForm')}>
       <Stack gap="sm">
         <Textarea label={t('support.actions.answer')} description={t('support.actions.answerHint')} required autosize minRows={6} {...form.getInputProps('body')} />
         <RequestProblem error={form.requestError} onReload={reload} />

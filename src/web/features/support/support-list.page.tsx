@@ -111,7 +111,7 @@ export function SupportListPage() {
           ))}
         </Stack>
       )}
-      {list.data && <PaginationBar page={page} pageSize={list.data.pageSize} total={list.data.total} onChange={(p) => set({ page: String(p) })} label={t('support.pages')} />}
+      {list.data && list.data.total > 0 && <PaginationBar page={page} pageSize={list.data.pageSize} total={list.data.total} onChange={(p) => set({ page: String(p) })} label={t('support.pages')} />}
     </Stack>
   );
 }
