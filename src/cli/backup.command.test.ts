@@ -32,12 +32,18 @@ async function fingerprint(database: Database): Promise<TableFingerprint[]> {
 // Every byte value, twice, so an encoding that mangles any byte shows.
 const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(Array.from({ length: 512 }, (_, i) => i % 256))]);
 
-// Each step opens a database from disk (PGlite) or a server connection: slow on a busy machine.
+// Each step opens a database from disk (PGlite) or a server connection: slow
+// on a busy machine, so the source is backed up once and fingerprinted once.
 describe(`backup and restore (${engine})`, { timeout: 180_000 }, () => {
   const cleanups: (() => Promise<void>)[] = [];
   let dir: string;
   let source: Database;
   let fresh: () => Promise<Database>;
+  /** The source's tables as backed up, and the backup command's output. */
+  let sourcePrint: TableFingerprint[];
+  let backupFile: string;
+  let backupIo: ReturnType<typeof captured>;
+  let backupStatus: number;
 
   beforeAll(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'peercities-backup-'));
@@ -47,8 +53,6 @@ describe(`backup and restore (${engine})`, { timeout: 180_000 }, () => {
     if (demo.database.kind === 'pglite') {
       // A data directory on disk, holding the demo data.
       source = { kind: 'pglite', dataDir: path.join(dir, 'source') };
-      const handle = await openDatabase({ ...source, snapshot: demo.database.snapshot! });
-      await handle.close();
       let n = 0;
       fresh = async () => ({ kind: 'pglite', dataDir: path.join(dir, `restored-${++n}`) });
     } else {
@@ -60,57 +64,67 @@ describe(`backup and restore (${engine})`, { timeout: 180_000 }, () => {
       };
     }
     // An attachment, so bytea travels too.
-    const handle = await openDatabase(source);
-    const application = await handle.db.selectFrom('applications').select('id').orderBy('id').executeTakeFirstOrThrow();
-    await handle.db
-      .insertInto('application_attachments')
-      .values({ application_id: application.id, question_id: 'backup_test', filename: 'plan.pdf', content_type: 'application/pdf', size_bytes: pdf.length, content: pdf })
-      .execute();
-    await handle.close();
+    // (PGlite: the first opening writes the demo snapshot into the directory.)
+    const handle = await openDatabase(demo.database.kind === 'pglite' && source.kind === 'pglite' ? { ...source, snapshot: demo.database.snapshot! } : source);
+    try {
+      const application = await handle.db.selectFrom('applications').select('id').orderBy('id').executeTakeFirstOrThrow();
+      await handle.db
+        .insertInto('application_attachments')
+        .values({ application_id: application.id, question_id: 'backup_test', filename: 'plan.pdf', content_type: 'application/pdf', size_bytes: pdf.length, content: pdf })
+        .execute();
+      sourcePrint = await fingerprintTables(handle.db);
+    } finally {
+      await handle.close();
+    }
+    backupFile = path.join(dir, 'backup.bin');
+    backupIo = captured();
+    backupStatus = await backupCommand([backupFile], backupIo, source);
   });
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
   });
 
   it('round-trips: every table has the same rows and checksum after restoring into a fresh database, attachments included', async () => {
-    const file = path.join(dir, 'backup.bin');
-    const before = await fingerprint(source);
-    const io = captured();
-    expect(await backupCommand([file], io, source), io.err).toBe(0);
-    expect(io.out).toMatch(/written to .* tables, \d+ rows/);
+    expect(backupStatus, backupIo.err).toBe(0);
+    expect(backupIo.out).toMatch(/written to .* tables, \d+ rows/);
 
     const target = await fresh();
     const restoreIo = captured();
-    expect(await restoreCommand([file], restoreIo, target), restoreIo.err).toBe(0);
-    const after = await fingerprint(target);
-    expect(after).toEqual(before);
-    expect(before.length).toBeGreaterThan(40);
-    expect(before.find((t) => t.table === 'application_attachments')!.rows).toBeGreaterThan(0);
+    expect(await restoreCommand([backupFile], restoreIo, target), restoreIo.err).toBe(0);
     const handle = await openDatabase(target);
-    const restored = await handle.db.selectFrom('application_attachments').select('content').where('question_id', '=', 'backup_test').executeTakeFirstOrThrow();
-    await handle.close();
-    expect(Buffer.from(restored.content).equals(pdf)).toBe(true);
+    try {
+      expect(await fingerprintTables(handle.db)).toEqual(sourcePrint);
+      const restored = await handle.db.selectFrom('application_attachments').select('content').where('question_id', '=', 'backup_test').executeTakeFirstOrThrow();
+      expect(Buffer.from(restored.content).equals(pdf)).toBe(true);
+    } finally {
+      await handle.close();
+    }
+    expect(sourcePrint.length).toBeGreaterThan(40);
+    expect(sourcePrint.find((t) => t.table === 'application_attachments')!.rows).toBeGreaterThan(0);
   });
 
   it('refuses to restore over a database that holds data unless --force, and changes nothing then', async () => {
-    const file = path.join(dir, 'backup-2.bin');
-    expect(await backupCommand([file], captured(), source)).toBe(0);
     const target = await fresh();
-    expect(await restoreCommand([file], captured(), target)).toBe(0);
+    expect(await restoreCommand([backupFile], captured(), target)).toBe(0);
     // The target changes after the backup: a restore without --force must leave that change alone.
+    let changed: TableFingerprint[];
     const handle = await openDatabase(target);
-    await handle.db.deleteFrom('application_attachments').where('question_id', '=', 'backup_test').execute();
-    await handle.close();
-    const changed = await fingerprint(target);
+    try {
+      await handle.db.deleteFrom('application_attachments').where('question_id', '=', 'backup_test').execute();
+      changed = await fingerprintTables(handle.db);
+    } finally {
+      await handle.close();
+    }
+    expect(changed).not.toEqual(sourcePrint);
 
     const refused = captured();
-    expect(await restoreCommand([file], refused, target)).toBe(1);
+    expect(await restoreCommand([backupFile], refused, target)).toBe(1);
     expect(refused.err).toMatch(/--force/);
     expect(await fingerprint(target)).toEqual(changed);
 
     const forced = captured();
-    expect(await restoreCommand([file, '--force'], forced, target), forced.err).toBe(0);
-    expect(await fingerprint(target)).toEqual(await fingerprint(source));
+    expect(await restoreCommand([backupFile, '--force'], forced, target), forced.err).toBe(0);
+    expect(await fingerprint(target)).toEqual(sourcePrint);
   });
 
   it('refuses a file that is not a backup, and wrong arguments', async () => {

@@ -31,7 +31,7 @@ describe('solving in worker threads', () => {
   });
   afterAll(() => t?.close());
 
-  it('keeps /healthz fast (< 200 ms) while a heavy solve runs', async () => {
+  it('keeps /healthz answering while a heavy solve runs', async () => {
     const started = performance.now();
     const solving = manager.request({ method: 'POST', url: '/api/matching/solve?explain=true', payload: heavy });
     // Once the solve is in the pool, health checks are due every 100 ms, each timed from when
@@ -55,9 +55,14 @@ describe('solving in worker threads', () => {
     const solveMs = performance.now() - started;
     expect(solved.statusCode, solved.body.slice(0, 300)).toBe(200);
     expect(solved.json().status).toBe('optimal');
-    // The health checks were due while the solve ran, and each answered quickly.
+    // The health checks were due while the solve ran, and each answered long
+    // before it ended: on the event loop, the first (due after 50 ms) would
+    // have waited for the rest of the solve. A fraction of the solve's time,
+    // not a fixed number of milliseconds, so that a loaded machine (where the
+    // solve and the checks both slow down) does not fail it; on a quiet one
+    // the checks answer within a few milliseconds.
     expect(performance.now() - inPool).toBeGreaterThan(500);
-    expect(Math.max(...latencies), `health checks answered ${latencies.map((ms) => ms.toFixed(0)).join(', ')} ms after they were due, during a ${solveMs.toFixed(0)} ms solve`).toBeLessThan(200);
+    expect(Math.max(...latencies), `health checks answered ${latencies.map((ms) => ms.toFixed(0)).join(', ')} ms after they were due, during a ${solveMs.toFixed(0)} ms solve`).toBeLessThan(solveMs / 4);
   });
 
   it('answers a malformed instance with the same field errors as before, from the worker', async () => {
@@ -69,7 +74,8 @@ describe('solving in worker threads', () => {
 
   it('refuses a second solve of the same person while the first runs (429), not another person', async () => {
     const first = facilitator.request({ method: 'POST', url: '/api/matching/solve', payload: heavy });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Once the first solve is in the pool (a fixed wait was too short on a loaded machine).
+    while (t.app.solverPool.solving === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     const second = await facilitator.request({ method: 'POST', url: '/api/matching/solve', payload: small });
     expect(second.statusCode, second.body).toBe(429);
     expect(isProblem(second)).toBe(true);
