@@ -100,7 +100,7 @@ function Figures({ d }: { d: SupportDashboard }) {
 
   return (
     <>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
         <KeyFigure label={t('support.dashboard.figures.total')} value={n(d.total)} />
         <KeyFigure label={t('support.dashboard.figures.answered')} value={n(d.firstAnswer.answered)} />
         <KeyFigure label={t('support.dashboard.figures.overdue')} value={n(d.overdue.length)} />
@@ -115,7 +115,7 @@ function Figures({ d }: { d: SupportDashboard }) {
           <Text>{t('support.dashboard.overdueEmpty')}</Text>
         ) : (
           <ScrollRegion label={t('support.dashboard.overdueTable')}>
-            <Table striped withTableBorder fz="sm" data-testid="overdue-table">
+            <Table striped withTableBorder fz="sm" miw={620} data-testid="overdue-table">
               <Table.Caption>{t('support.dashboard.overdueTable')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
@@ -216,7 +216,7 @@ function Figures({ d }: { d: SupportDashboard }) {
           <Text>{t('support.dashboard.expertsEmpty')}</Text>
         ) : (
           <ScrollRegion label={t('support.dashboard.expertsTable')}>
-            <Table striped withTableBorder fz="sm" data-testid="experts-table">
+            <Table striped withTableBorder fz="sm" miw={620} data-testid="experts-table">
               <Table.Caption>{t('support.dashboard.expertsTable')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
