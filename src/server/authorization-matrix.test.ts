@@ -231,6 +231,10 @@ const POLICY: Record<string, Access> = {
   'POST /api/support-requests/{id}/close': ['city_representative'],
   'POST /api/support-requests/{id}/reopen': ['city_representative'],
   'POST /api/support-requests/{id}/assignment': ['programme_manager'],
+  // The managers' support dashboard, its export and "Route again" (support-dashboard.routes.ts).
+  'GET /api/support/dashboard': ['programme_manager'],
+  'GET /api/support/dashboard/requests.{format}': ['programme_manager'],
+  'POST /api/support-requests/{id}/route': ['programme_manager'],
   'GET /api/experts': ['programme_manager'],
   'GET /api/me/expert-profile': ['expert'],
   'PUT /api/me/expert-profile': ['expert'],

@@ -36,4 +36,6 @@ export const SUPPORT_REASONS = {
   SUPPORT_EXPERT_UNKNOWN: 'Choose an expert from the list.',
   SUPPORT_CONFLICT_CITY_UNKNOWN: 'Choose the cities of a conflict from the list.',
   SUPPORT_PROFILE_CHANGED: 'Your profile was changed in the meantime: reload it and try again.',
+  // The managers' dashboard and re-routing (server/modules/support/support-dashboard.service.ts, support-rerouting.ts)
+  SUPPORT_DASHBOARD_PERIOD: 'The end of the period comes before its start.',
 } as const;

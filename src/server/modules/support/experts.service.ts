@@ -6,6 +6,7 @@ import type { ExpertList, ExpertProfile, UpdateExpertProfile } from '../../../sh
 import type { Db } from '../../db/client.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { rerouteWaitingRequests } from './support-rerouting.ts';
 import { conflictsOf, expertsWithProfiles, profileOf } from './support.repository.ts';
 
 type ProfileWithVersion = ExpertProfile & { version: number };
@@ -29,7 +30,7 @@ export async function myExpertProfile(db: Db, user: CurrentUser): Promise<Profil
 }
 
 /** Saves my profile (version 0 creates it; otherwise the version I read, else 409) with my declared conflicts, audited. */
-export async function saveExpertProfile(db: Db, input: { user: CurrentUser; body: UpdateExpertProfile; ip: string; now: Date }): Promise<ProfileWithVersion> {
+export async function saveExpertProfile(db: Db, input: { user: CurrentUser; body: UpdateExpertProfile; ip: string; now: Date; publicUrl: string }): Promise<ProfileWithVersion> {
   const { body, user } = input;
   const conflictIds = [...new Set(body.conflictCityIds)];
   if (conflictIds.length) {
@@ -66,6 +67,8 @@ export async function saveExpertProfile(db: Db, input: { user: CurrentUser; body
         after: { sectors: values.sectors, levers: values.levers, languages: values.languages, countries: values.countries, weeklyCapacity: values.weekly_capacity, conflictCityIds: conflictIds },
       },
     });
+    // A new or changed profile may fit requests that found no expert: they are routed again.
+    await rerouteWaitingRequests(trx, { now: input.now, publicUrl: input.publicUrl, actorId: user.id, trigger: 'expert_profile' });
   });
   return myExpertProfile(db, user);
 }

@@ -16,6 +16,7 @@ import {
 import { Problem } from '../../../shared/problem.ts';
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
+import { supportDashboardRoutes } from './support-dashboard.routes.ts';
 import { listExperts, myExpertProfile, saveExpertProfile } from './experts.service.ts';
 import { answerRequest, closeRequest, createSupportRequest, listSupportRequests, markSessionHeld, readRequest, reassignRequest, reopenRequest } from './support.service.ts';
 
@@ -97,6 +98,8 @@ export async function supportRoutes(app: App) {
     handler: async () => listExperts(app.db),
   });
 
+  await supportDashboardRoutes(app);
+
   app.get('/api/me/expert-profile', {
     config: { access: ['expert'] },
     schema: { tags: ['support'], summary: 'My expert profile (version 0 before the first save)', response: { 200: ExpertProfileWithVersion } },
@@ -106,6 +109,6 @@ export async function supportRoutes(app: App) {
   app.put('/api/me/expert-profile', {
     config: { access: ['expert'] },
     schema: { tags: ['support'], summary: 'Save my expert profile and declared conflicts of interest (the version I read; 409 when stale)', body: UpdateExpertProfile, response: { 200: ExpertProfileWithVersion, 409: Problem } },
-    handler: async (request) => saveExpertProfile(app.db, { user: requireUser(request), body: request.body, ip: request.ip, now: app.now() }),
+    handler: async (request) => saveExpertProfile(app.db, { user: requireUser(request), body: request.body, ip: request.ip, now: app.now(), publicUrl: app.config.publicUrl }),
   });
 }

@@ -21,11 +21,12 @@ import { plainText, sanitizeRichText } from '../../lib/rich-text.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { notify, representativesOf } from '../notifications/notify.ts';
 import { SUPPORT_CALENDAR } from './support-calendar.ts';
+import { rerouteWaitingRequests } from './support-rerouting.ts';
 import { seesRequest, supportCan, type SupportRequestFacts, type SupportViewer } from './support-access.ts';
 import { answeredEmail, assignedEmail, cityDecidedEmail, reassignedEmail, supportRequestPath, supportRequestUrl } from './support-emails.ts';
 import { activeExpert, addEvent, answersOf, eventsOf, expertsWithProfiles, listRequests, requestById, type RequestRow } from './support.repository.ts';
 
-type Trx = Parameters<Parameters<ReturnType<Db['transaction']>['execute']>[0]>[0];
+export type Trx = Parameters<Parameters<ReturnType<Db['transaction']>['execute']>[0]>[0];
 
 
 const notFound = () => new AppError('NOT_FOUND', reason('SUPPORT_REQUEST_NOT_FOUND'));
@@ -103,9 +104,9 @@ export async function listSupportRequests(db: Db, input: { user: CurrentUser; qu
   return { items: rows.map((r) => presentSummary(r, input.now)), total, page: query.page, pageSize: query.pageSize };
 }
 
-const reasonsText = (reasons: readonly Reason[]) => reasons.map(englishText).join('; ');
+export const reasonsText = (reasons: readonly Reason[]) => reasons.map(englishText).join('; ');
 
-async function notifyAssigned(trx: Trx, i: { requestId: string; expertId: string; city: string; title: string; reasons: readonly Reason[]; dueAt: Date; publicUrl: string }) {
+export async function notifyAssigned(trx: Trx, i: { requestId: string; expertId: string; city: string; title: string; reasons: readonly Reason[]; dueAt: Date; publicUrl: string }) {
   await notify(trx, {
     kind: 'support',
     personIds: [i.expertId],
@@ -281,6 +282,8 @@ export async function closeRequest(db: Db, input: ChangeInput & { body: CloseSup
     await addEvent(trx, { requestId: row.id, kind: 'closed', actorId: input.user.id, at: input.now, note: `${score}/5${comment ? `: ${comment}` : ''}` });
     await recordAudit(trx, { actorId: input.user.id, action: 'support_request.close', entityType: 'support_request', entityId: row.id, ip: input.ip, details: { score } });
     await tellExpert(trx, row, { user: input.user, closed: true, score, note: comment, publicUrl: input.publicUrl });
+    // The closed request freed a slot of its expert: the requests waiting for one are routed again.
+    await rerouteWaitingRequests(trx, { now: input.now, publicUrl: input.publicUrl, actorId: input.user.id, trigger: 'request_closed' });
   });
 }
 

@@ -131,6 +131,9 @@ export function ProgrammePage() {
               <List.Item>
                 <RouterAnchor to={`/programmes/${p.slug}/dashboard`}>{t('programmes.links.dashboard')}</RouterAnchor>
               </List.Item>
+              <List.Item>
+                <RouterAnchor to="/support/dashboard">{t('programmes.links.supportDashboard')}</RouterAnchor>
+              </List.Item>
             </List>
           </>
         )}

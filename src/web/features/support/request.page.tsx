@@ -14,6 +14,7 @@ import { reasonText } from '../../lib/reason-text.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { CloseRequestDialog } from './close-request-dialog.tsx';
 import { RequestProblem } from './request-problem.tsx';
+import { RouteAgainButton } from './route-again-button.tsx';
 import { dayInWords, OverdueBadge, reasonsLine, StateBadge } from './support-format.tsx';
 import { useAnswerRequest, useExperts, useMarkSessionHeld, useReassignRequest, useReopenRequest, useSupportRequest } from './support.api.ts';
 import '../../locales/lazy/support.strings.ts';
@@ -75,7 +76,7 @@ function RequestView({ r, reload }: { r: SupportRequestDetail; reload: () => voi
       <PageSection id="support-question" title={t('support.detail.question')}>
         <Text style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>{r.question}</Text>
       </PageSection>
-      <AssignmentCard r={r} />
+      <AssignmentCard r={r} reload={reload} />
       {r.rating && (
         <PageSection id="support-rating" title={t('support.detail.ratingTitle')}>
           <Text fw={600}>{t('support.detail.ratingLine', { score: r.rating.score })}</Text>
@@ -130,7 +131,7 @@ function RequestView({ r, reload }: { r: SupportRequestDetail; reload: () => voi
 }
 
 /** Who the request went to and why ("shares buildings and finance, speaks Polish, 2 of 5 weekly slots free"), or why nobody yet. */
-function AssignmentCard({ r }: { r: SupportRequestDetail }) {
+function AssignmentCard({ r, reload }: { r: SupportRequestDetail; reload: () => void }) {
   const { t, i18n } = useTranslation();
   return (
     <Paper withBorder p="md" radius="md" bg="gray.0" data-testid="assignment-card" component="section" aria-labelledby="support-assignment-heading">
@@ -140,7 +141,7 @@ function AssignmentCard({ r }: { r: SupportRequestDetail }) {
       {r.assignment ? (
         <Stack gap={4}>
           <Text fw={700}>{t('support.detail.assignedTo', { name: r.assignment.expert.name })}</Text>
-          {r.assignment.reasons.length > 0 && <Text>{t('support.detail.why', { reasons: reasonsLine(r.assignment.reasons) })}</Text>}
+          {r.assignment.reasons.length > 0 && <Text>{t('support.detail.why', { reasons: reasonsLine(r.assignment.reasons, i18n.language) })}</Text>}
           <Text size="sm" c="dark.6">
             {t(r.assignment.by === 'manager' ? 'support.detail.byManager' : 'support.detail.byRouting', { date: formatDateTime(r.assignment.at, i18n.language) })}
           </Text>
@@ -152,6 +153,7 @@ function AssignmentCard({ r }: { r: SupportRequestDetail }) {
           <Text size="sm" c="dark.6">
             {t('support.detail.unassignedHint')}
           </Text>
+          {r.can.reassign && r.state === 'submitted' && <RouteAgainButton r={r} reload={reload} />}
         </Stack>
       )}
     </Paper>

@@ -21,9 +21,32 @@ export function dayInWords(iso: string, language: string, now: Date = new Date()
   return new Intl.DateTimeFormat(localeFor(language), options).format(at).replace(',', '');
 }
 
+const LANGUAGE_CODE = /^[a-z]{2,3}$/;
+const COUNTRY_CODE = /^[A-Z]{2}$/;
+
+/**
+ * A reason of the routing with its codes in words, in the reader's language:
+ * "speaks pl, en" becomes "speaks Polish and English", "covers PL" "covers
+ * Poland". The server stores the codes (src/shared/reasons/support.ts); what
+ * is not a code is left as it is.
+ */
+export function readableReason(why: Reason, language: string): Reason {
+  const params = why.params;
+  if (why.code === 'SUPPORT_SPEAKS' && typeof params?.languages === 'string') {
+    const codes = params.languages.split(',').map((c) => c.trim()).filter(Boolean);
+    if (codes.length === 0 || !codes.every((c) => LANGUAGE_CODE.test(c))) return why;
+    const names = codes.map((c) => displayName(c, 'language', language));
+    return { ...why, params: { ...params, languages: new Intl.ListFormat(localeFor(language), { type: 'conjunction' }).format(names) } };
+  }
+  if (why.code === 'SUPPORT_COVERS_COUNTRY' && typeof params?.country === 'string' && COUNTRY_CODE.test(params.country)) {
+    return { ...why, params: { ...params, country: displayName(params.country, 'region', language) } };
+  }
+  return why;
+}
+
 /** Reasons (why an expert fits) as one line: "shares buildings and finance, speaks Polish, 2 of 5 weekly slots free". */
-export function reasonsLine(reasons: readonly Reason[]): string {
-  return reasons.map((r) => reasonText(r)).join(', ');
+export function reasonsLine(reasons: readonly Reason[], language: string): string {
+  return reasons.map((r) => reasonText(readableReason(r, language))).join(', ');
 }
 
 // Each state in words, with a colour that only repeats what the words say. Outline badges in shade 9

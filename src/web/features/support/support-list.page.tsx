@@ -64,7 +64,14 @@ export function SupportListPage() {
     <Stack>
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <PageTitle>{t('support.title')}</PageTitle>
-        {askButton}
+        <Group gap="sm">
+          {scopes.includes('all') && (
+            <Button component={Link} to="/support/dashboard" variant="default">
+              {t('support.dashboard.link')}
+            </Button>
+          )}
+          {askButton}
+        </Group>
       </Group>
       <Text>{t('support.intro')}</Text>
       <Group align="flex-end" wrap="wrap">
