@@ -46,6 +46,8 @@ CREATE CONSTRAINT TRIGGER support_publications_library_version
 -- kept in the database as application attachments are (0011).
 CREATE TABLE support_request_attachments (
   id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  -- The order of upload, files sent in the same instant included.
+  seq           bigint GENERATED ALWAYS AS IDENTITY,
   request_id    uuid NOT NULL REFERENCES support_requests (id) ON DELETE CASCADE,
   filename      text NOT NULL CHECK (length(filename) BETWEEN 1 AND 200),
   content_type  text NOT NULL CHECK (content_type = 'application/pdf'),
@@ -54,4 +56,4 @@ CREATE TABLE support_request_attachments (
   uploaded_by   uuid REFERENCES people (id) ON DELETE SET NULL,
   uploaded_at   timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX support_request_attachments_request_idx ON support_request_attachments (request_id, uploaded_at, id);
+CREATE INDEX support_request_attachments_request_idx ON support_request_attachments (request_id, seq);

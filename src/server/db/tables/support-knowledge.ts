@@ -1,7 +1,7 @@
 // Kysely's view of the tables of one area: expert support's knowledge and attachments (0038).
 // Keep in step with the SQL in ../migrations/; schema.test.ts compares them.
 import type { ColumnType, Generated } from 'kysely';
-import type { TimestampNullable } from './column-types.ts';
+import type { Int8Id, TimestampNullable } from './column-types.ts';
 
 export interface SupportPublicationsTable {
   id: Generated<string>;
@@ -25,6 +25,7 @@ export interface SupportPublicationsTable {
 
 export interface SupportRequestAttachmentsTable {
   id: Generated<string>;
+  seq: Int8Id;
   request_id: string;
   filename: string;
   content_type: 'application/pdf';

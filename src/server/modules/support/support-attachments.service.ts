@@ -36,8 +36,7 @@ export async function listAttachments(db: Db, input: { id: string; user: Current
     .selectFrom('support_request_attachments')
     .select(['id', 'filename', 'size_bytes', 'uploaded_at'])
     .where('request_id', '=', row.id)
-    .orderBy('uploaded_at')
-    .orderBy('id')
+    .orderBy('seq')
     .execute();
   return {
     items: items.map((f) => ({ id: f.id, filename: f.filename, sizeBytes: f.size_bytes, uploadedAt: new Date(f.uploaded_at).toISOString() })),
