@@ -9,6 +9,8 @@ let manager: TestClient;
 let valencia: TestClient;
 let visitor: TestClient;
 let id: string;
+/** Answers the library held for "green bonds" before ours (the demo's Kraków entry). */
+let greenBondAnswers: number;
 
 const HEATING = {
   title: 'Financing the heat network of Nowa Huta',
@@ -114,6 +116,7 @@ describe('answers become knowledge', () => {
 
   it('publishes the edited entry, tells the city, and the public library finds it by word, sector and lever, with the facets counting it', async () => {
     const before = await library('q=heat');
+    greenBondAnswers = (await library('q=green%20bonds')).facets.kind.find((f: { value: string }) => f.value === 'answer').count;
     const draft = (await publication(manager)).draft;
     const res = await manager.request({
       method: 'POST',
@@ -152,7 +155,8 @@ describe('answers become knowledge', () => {
     // The same sector and lever filters find it; another lever, or a solutions-only stage, leaves it out.
     const ids = (r: { items: { id: string }[] }) => r.items.map((i) => i.id);
     expect(ids(await library('q=heat&sector=energy&lever=finance-funding'))).toContain(entryId);
-    expect(ids(await library('q=heat&kind=answer'))).toEqual([entryId]);
+    expect(ids(await library('q=heat&kind=answer'))).toContain(entryId);
+    expect((await library('q=heat&kind=answer')).items.every((i: { kind: string }) => i.kind === 'answer')).toBe(true);
     expect(ids(await library('q=heat&lever=governance-policy'))).not.toContain(entryId);
     expect(ids(await library('q=heat&stage=implemented'))).not.toContain(entryId);
     expect(ids(await library('q=heat&kind=solution'))).not.toContain(entryId);
@@ -177,7 +181,7 @@ describe('answers become knowledge', () => {
     expect((await visitor.request({ method: 'GET', url: `/api/published-answers/${entryId}` })).statusCode).toBe(404);
     const found = await library('q=green%20bonds');
     expect(found.items.map((i: { id: string }) => i.id)).not.toContain(entryId);
-    expect(found.facets.kind.find((f: { value: string }) => f.value === 'answer').count).toBe(0);
+    expect(found.facets.kind.find((f: { value: string }) => f.value === 'answer').count).toBe(greenBondAnswers);
     // Kept as prepared: the manager's title, not the request's.
     expect((await publication(manager)).draft.title).toBe('Financing a district heating network off coal');
     expect((await publication(krakow)).can.withdrawConsent).toBe(true);
