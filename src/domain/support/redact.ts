@@ -14,7 +14,7 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 // International (+48…, 0048…) or national (0…) numbers, digits grouped by
 // spaces, dots, dashes, slashes or parentheses. Amounts and years do not
 // start with + or 0, so "12 000 000 EUR" or "2027" stay.
-const PHONE = /(?<![\p{L}\p{N}])(?:(?:\+|00)\s?\d|\(?0\d)[\d\s().\/-]{5,}\d(?![\p{L}\p{N}])/gu;
+const PHONE = /(?<![\p{L}\p{N}])(?:(?:\+|00)\s?\d|\(?0\d)[\d\s()./-]{5,}\d(?![\p{L}\p{N}])/gu;
 const MIN_PHONE_DIGITS = 8;
 const MAX_PHONE_DIGITS = 15;
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { PublishedAnswer, SupportPublication, type PublishAnswer } from '../../../shared/published-answers.schemas.ts';
+import { SupportPublication, type PublishAnswer } from '../../../shared/published-answers.schemas.ts';
 import { SupportAttachmentList } from '../../../shared/support-attachment.schemas.ts';
 import { apiGet, apiSend, queryString } from '../../lib/api-client.ts';
 import { uploadFile } from '../../lib/upload.ts';
@@ -11,7 +11,6 @@ const enc = encodeURIComponent;
 export const knowledgeKeys = {
   publication: (id: string) => ['support', 'publication', id] as const,
   attachments: (id: string) => ['support', 'attachments', id] as const,
-  publishedAnswer: (id: string) => ['library', 'answer', id] as const,
 };
 
 export function usePublication(requestId: string) {
@@ -39,10 +38,6 @@ export const usePublish = (requestId: string) =>
 
 export const useUnpublish = (requestId: string) =>
   usePublicationChange(requestId, (body: { version: number }) => apiSend('POST', `/api/support-requests/${enc(requestId)}/publication/unpublish`, body, SupportPublication));
-
-export function usePublishedAnswer(id: string) {
-  return useQuery({ queryKey: knowledgeKeys.publishedAnswer(id), queryFn: ({ signal }) => apiGet(`/api/published-answers/${enc(id)}`, PublishedAnswer, signal) });
-}
 
 export function useRequestAttachments(requestId: string) {
   return useQuery({ queryKey: knowledgeKeys.attachments(requestId), queryFn: ({ signal }) => apiGet(`/api/support-requests/${enc(requestId)}/attachments`, SupportAttachmentList, signal) });
