@@ -194,7 +194,7 @@ function LibraryItem({ item }: { item: LibraryHit }) {
   return (
     <Paper component="li" withBorder p="md" radius="md" data-testid={answer ? 'library-answer' : 'library-solution'}>
       {answer && (
-        <Badge variant="light" color="indigo.9" mb={6}>
+        <Badge variant="outline" color="indigo.9" mb={6}>
           {t('library.answerBadge')}
         </Badge>
       )}

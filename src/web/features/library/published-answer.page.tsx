@@ -26,7 +26,7 @@ export function PublishedAnswerPage() {
         </Anchor>
       </Text>
       <div>
-        <Badge variant="light" color="indigo.9" mb={6}>
+        <Badge variant="outline" color="indigo.9" mb={6}>
           {t('library.answerBadge')}
         </Badge>
         <PageTitle>{a.title}</PageTitle>
