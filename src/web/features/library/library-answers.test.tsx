@@ -47,5 +47,6 @@ describe('the library', () => {
     expect(within(item).getByText('bond').tagName).toBe('MARK');
     expect(screen.getByRole('checkbox', { name: `${t('library.kindFacet.answer')} (1)` })).toBeInTheDocument();
     expect(api.requested()).toContain('GET /api/library?pageSize=20&q=bond');
+    expect(screen.getByRole('status')).toHaveTextContent('1 question and answer');
   });
 });

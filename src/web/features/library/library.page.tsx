@@ -67,6 +67,15 @@ export function LibraryPage() {
     });
 
   const data = search.data;
+  // "12 solutions", "1 question and answer", or both: the kind facet counts the answers among the results.
+  const countLine = (result: LibrarySearchResult) => {
+    const kinds = valuesOf(params, 'kind');
+    const answers = kinds.length === 0 || kinds.includes('answer') ? (result.facets.kind.find((f) => f.value === 'answer')?.count ?? 0) : 0;
+    const solutions = result.total - answers;
+    if (answers === 0) return t('library.resultCount', { count: result.total });
+    if (solutions === 0) return t('library.answerCount', { count: answers });
+    return t('library.mixedCount', { solutions: t('library.resultCount', { count: solutions }), answers: t('library.answerCount', { count: answers }) });
+  };
   const hasFilters = [...params.keys()].some((k) => k !== 'page' && k !== 'sort');
   // The values chosen (each sector, country… and "visitable"): the count on the small screens' Filters button.
   const chosen = [...LIST_DIMENSIONS.flatMap((d) => valuesOf(params, d)), ...(params.get('visitable') === 'true' ? ['visitable'] : [])].length;
@@ -150,7 +159,7 @@ export function LibraryPage() {
               />
             </Group>
             <Text role="status" size="sm" c="dimmed" mb="sm">
-              {data ? t('library.resultCount', { count: data.total }) : ''}
+              {data ? countLine(data) : ''}
             </Text>
             <ProblemAlert error={search.error} />
             {search.isPending && <LoadingState />}
