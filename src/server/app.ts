@@ -60,6 +60,8 @@ import { conversationRoutes } from './modules/exchange/conversations.routes.ts';
 import { messageAttachmentRoutes } from './modules/exchange/message-attachments.routes.ts';
 import { moderationRoutes } from './modules/exchange/moderation.routes.ts';
 import { supportRoutes } from './modules/support/support.routes.ts';
+import { publishedAnswerRoutes } from './modules/support/published-answers.routes.ts';
+import { supportAttachmentRoutes } from './modules/support/support-attachments.routes.ts';
 import { expireRegistrations } from './jobs/registration-expiry.ts';
 import { runRetention } from './jobs/retention.ts';
 import { authPlugin } from './plugins/auth.plugin.ts';
@@ -266,6 +268,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(messageAttachmentRoutes);
   await app.register(moderationRoutes);
   await app.register(supportRoutes);
+  await app.register(publishedAnswerRoutes);
+  await app.register(supportAttachmentRoutes);
   await app.register(outcomeRoutes);
   await app.register(workRoutes);
   await app.register(registrationRoutes);

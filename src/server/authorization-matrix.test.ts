@@ -78,6 +78,9 @@ const POLICY: Record<string, Access> = {
   'PATCH /api/solutions/{id}': ['programme_manager', 'city_representative'],
   'DELETE /api/solutions/{id}': ['programme_manager', 'city_representative'],
   'GET /api/solutions/{id}/related': 'public',
+  // The library with the published questions and answers of expert support.
+  'GET /api/library': 'public',
+  'GET /api/published-answers/{id}': 'public',
   'GET /api/programmes': 'public',
   'POST /api/programmes': ['programme_manager'],
   'GET /api/programmes/{slug}': 'public',
@@ -238,6 +241,15 @@ const POLICY: Record<string, Access> = {
   'GET /api/experts': ['programme_manager'],
   'GET /api/me/expert-profile': ['expert'],
   'PUT /api/me/expert-profile': ['expert'],
+  // Answers become knowledge and requests carry PDFs (docs/support.md, "Knowledge", "Attachments"); not the caller's: 404.
+  'GET /api/support-requests/{id}/publication': ['city_representative', 'expert', 'programme_manager'],
+  'PUT /api/support-requests/{id}/publication/consent': ['city_representative'],
+  'POST /api/support-requests/{id}/publication': ['programme_manager'],
+  'POST /api/support-requests/{id}/publication/unpublish': ['programme_manager'],
+  'GET /api/support-requests/{id}/attachments': ['city_representative', 'expert', 'programme_manager'],
+  'PUT /api/support-requests/{id}/attachments': ['city_representative'],
+  'DELETE /api/support-requests/{id}/attachments/{attachmentId}': ['city_representative'],
+  'GET /api/support-attachments/{attachmentId}': ['city_representative', 'expert', 'programme_manager'],
   // Another city's blocks answer 404, as "not yours".
   'GET /api/cities/{cityId}/blocks': ['city_representative'],
   'PUT /api/cities/{cityId}/blocks/{blockedCityId}': ['city_representative'],
@@ -394,6 +406,8 @@ describe('malformed bodies', () => {
       'PUT /api/conversations/{id}/read',
       'PUT /api/cities/{cityId}/blocks/{blockedCityId}',
       'PUT /api/messages/{id}/attachments',
+      // A support request's file as the raw body (support-attachments.routes.ts).
+      'PUT /api/support-requests/{id}/attachments',
       // Starting the set-up of two-step sign-in: a new secret, nothing to choose.
       'POST /api/me/two-factor/enrolment',
       // Marking notifications read: the notification is in the URL, or all of mine.

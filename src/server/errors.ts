@@ -57,6 +57,7 @@ export const TITLES: Record<ErrorCode, string> = {
   UNSUPPORTED_MEDIA_TYPE: 'Unsupported content type',
   ATTACHMENT_INVALID: 'The file cannot be attached',
   TOO_MANY_ATTEMPTS: 'Too many attempts',
+  PUBLICATION_CONSENT_REQUIRED: 'The city has not consented to publication',
   SECOND_FACTOR_ENROLMENT_REQUIRED: 'Set up two-step sign-in first',
   INTERNAL_ERROR: 'Something went wrong on our side',
   SERVICE_UNAVAILABLE: 'Service unavailable',

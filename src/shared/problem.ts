@@ -35,6 +35,8 @@ export const ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   ATTACHMENT_INVALID: 422,
   TOO_MANY_ATTEMPTS: 429,
+  /** Publishing a support request in the library without the city's consent. */
+  PUBLICATION_CONSENT_REQUIRED: 409,
   /** A programme manager without two-step sign-in where it is required: the web app routes to enrolment. */
   SECOND_FACTOR_ENROLMENT_REQUIRED: 403,
   INTERNAL_ERROR: 500,

@@ -4,6 +4,7 @@ import { CITIES_REASONS } from './reasons/cities.ts';
 import { EXCHANGE_REASONS } from './reasons/exchange.ts';
 import { FORMS_REASONS } from './reasons/forms.ts';
 import { GROUPS_REASONS } from './reasons/groups.ts';
+import { KNOWLEDGE_REASONS } from './reasons/knowledge.ts';
 import { MATCHING_REASONS } from './reasons/matching.ts';
 import { MEETINGS_REASONS } from './reasons/meetings.ts';
 import { NOTIFICATIONS_REASONS } from './reasons/notifications.ts';
@@ -23,6 +24,7 @@ export const REASON_AREAS = {
   exchange: EXCHANGE_REASONS,
   forms: FORMS_REASONS,
   groups: GROUPS_REASONS,
+  knowledge: KNOWLEDGE_REASONS,
   matching: MATCHING_REASONS,
   meetings: MEETINGS_REASONS,
   notifications: NOTIFICATIONS_REASONS,
@@ -51,6 +53,7 @@ export const REASON_TEXTS = {
   ...EXCHANGE_REASONS,
   ...FORMS_REASONS,
   ...GROUPS_REASONS,
+  ...KNOWLEDGE_REASONS,
   ...MATCHING_REASONS,
   ...MEETINGS_REASONS,
   ...NOTIFICATIONS_REASONS,

@@ -6,6 +6,7 @@ import type { ProgrammesTable, ProgrammeMilestonesTable, CallsTable, CallReopeni
 import type { LearningPhasesTable, DiscussionGroupsTable, GroupFacilitatorsTable, GroupMembershipsTable, GroupMeetingsTable, MeetingMaterialsTable, MeetingAttendanceTable, CalendarFeedsTable, GroupThreadsTable, GroupPostsTable, DigestCursorsTable, MeetingRemindersTable } from './tables/groups.ts';
 import type { ConversationsTable, ConversationPartiesTable, MessagesTable, MessageAttachmentsTable, ConversationReadsTable, CityBlocksTable, MessageReportsTable, MeetingRequestsTable, MeetingSlotsTable, NotificationsTable, NotificationPreferencesTable } from './tables/exchange.ts';
 import type { ExpertProfilesTable, ExpertConflictsTable, SupportRequestsTable, SupportAnswersTable, SupportEventsTable } from './tables/support.ts';
+import type { SupportPublicationsTable, SupportRequestAttachmentsTable } from './tables/support-knowledge.ts';
 import type { RegistrationSettingsTable, RegistrationsTable, RegistrationAttemptsTable } from './tables/registration.ts';
 import type { StudyVisitsTable, VisitParticipantsTable, FacilitatorUnavailabilityTable, VisitAgendaItemsTable, VisitDelegatesTable, VisitTravelTable, VisitFeedbackTable, ReplicationPlansTable, ReplicationUpdatesTable, VisitNoticesTable, MatchingSettingsTable, MatchingPairRulesTable, MatchingRunsTable, MatchingPublicationsTable } from './tables/visits.ts';
 
@@ -98,4 +99,6 @@ export interface Database {
   support_requests: SupportRequestsTable;
   support_answers: SupportAnswersTable;
   support_events: SupportEventsTable;
+  support_publications: SupportPublicationsTable;
+  support_request_attachments: SupportRequestAttachmentsTable;
 }

@@ -56,6 +56,7 @@ export const router = createBrowserRouter([
             lazy: lazyPage(() => import('../features/library/solution-form.page.tsx'), (m) => m.SolutionFormPage, signedIn),
           },
           { path: 'solutions/:id', lazy: lazyPage(() => import('../features/library/solution.page.tsx'), (m) => m.SolutionPage) },
+          { path: 'library/answers/:id', lazy: lazyPage(() => import('../features/library/published-answer.page.tsx'), (m) => m.PublishedAnswerPage) },
           {
             path: 'solutions/:id/edit',
             lazy: lazyPage(() => import('../features/library/solution-form.page.tsx'), (m) => m.SolutionFormPage, signedIn),

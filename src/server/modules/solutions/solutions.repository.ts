@@ -2,6 +2,7 @@ import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable } f
 import type { SectorCode } from '../../../shared/city.schemas.ts';
 import type { SolutionCard, SolutionDetail, SolutionLink, SolutionSearchQuery } from '../../../shared/solution.schemas.ts';
 import type { CitiesTable, Database, SolutionsTable } from '../../db/schema.ts';
+import type { LibrarySearchQuery } from '../../../shared/library.schemas.ts';
 
 type Q = Kysely<Database>;
 
@@ -43,18 +44,27 @@ const toCard = (r: CardRow): SolutionCard => ({
 const textQuery = (q: string) => sql`(websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('simple', ${q}))`;
 /** The same query stemmed in the document's own language, for highlighting. */
 const docQuery = (q: string) => sql`(websearch_to_tsquery(search_config(s.language), ${q}) || websearch_to_tsquery('simple', ${q}))`;
+const answerQuery = (q: string) => sql`(websearch_to_tsquery(search_config(a.language), ${q}) || websearch_to_tsquery('simple', ${q}))`;
 
-type Dimension = 'sector' | 'country' | 'stage' | 'lever' | 'mission' | 'visitable';
-const DIMENSIONS: readonly Dimension[] = ['sector', 'country', 'stage', 'lever', 'mission', 'visitable'];
+type Dimension = 'kind' | 'sector' | 'country' | 'stage' | 'lever' | 'mission' | 'visitable';
+const DIMENSIONS: readonly Dimension[] = ['kind', 'sector', 'country', 'stage', 'lever', 'mission', 'visitable'];
 
-function dimensionConditions(query: SolutionSearchQuery): Record<Dimension, RawBuilder<boolean> | null> {
+/**
+ * The filters on one kind of entry. Solutions (alias s) carry their city's
+ * country and kind (migration 0012); published answers (alias a, joined to
+ * their city c) have levers instead of one lever, and no stage nor visits:
+ * filtering by either leaves them out.
+ */
+function dimensionConditions(query: LibrarySearchQuery, of: 'solution' | 'answer'): Record<Dimension, RawBuilder<boolean> | null> {
+  const solution = of === 'solution';
   return {
-    sector: query.sector?.length ? sql<boolean>`s.sectors && ${query.sector}::text[]` : null,
-    country: query.country?.length ? sql<boolean>`s.city_country = ANY(${query.country}::text[])` : null,
-    stage: query.stage?.length ? sql<boolean>`s.stage = ANY(${query.stage}::text[])` : null,
-    lever: query.lever?.length ? sql<boolean>`s.lever = ANY(${query.lever}::text[])` : null,
-    mission: query.mission?.length ? sql<boolean>`s.city_kind = ANY(${query.mission}::text[])` : null,
-    visitable: query.visitable !== undefined ? sql<boolean>`s.visitable = ${query.visitable}` : null,
+    kind: query.kind?.length ? sql<boolean>`${of}::text = ANY(${query.kind}::text[])` : null,
+    sector: query.sector?.length ? (solution ? sql<boolean>`s.sectors && ${query.sector}::text[]` : sql<boolean>`a.sectors && ${query.sector}::text[]`) : null,
+    country: query.country?.length ? (solution ? sql<boolean>`s.city_country = ANY(${query.country}::text[])` : sql<boolean>`c.country = ANY(${query.country}::text[])`) : null,
+    stage: query.stage?.length ? (solution ? sql<boolean>`s.stage = ANY(${query.stage}::text[])` : sql<boolean>`false`) : null,
+    lever: query.lever?.length ? (solution ? sql<boolean>`s.lever = ANY(${query.lever}::text[])` : sql<boolean>`a.levers && ${query.lever}::text[]`) : null,
+    mission: query.mission?.length ? (solution ? sql<boolean>`s.city_kind = ANY(${query.mission}::text[])` : sql<boolean>`c.kind = ANY(${query.mission}::text[])`) : null,
+    visitable: query.visitable !== undefined ? (solution ? sql<boolean>`s.visitable = ${query.visitable}` : sql<boolean>`false`) : null,
   };
 }
 
@@ -68,41 +78,88 @@ export interface SearchRow extends CardRow {
   snippet_hl: string;
 }
 
-/**
- * Published solutions matching the query, one page, with highlighted title
- * and snippet; and for each filter dimension the counts of its values with
- * every other filter applied (so ticking a box never hides its neighbours).
- *
- * One statement, one pass over the matching rows of one table (the city's
- * country and kind are copied onto each solution, migration 0012): the rows
- * are materialised once with a flag per filter and, for the rows passing
- * every filter, their sort key (relevance is ranked only for those); the
- * facet counts and the page are both taken from that set. Only the page's
- * rows are read again, for the card and the highlights.
- */
-export async function searchSolutions(db: Q, query: SolutionSearchQuery) {
-  const dims = dimensionConditions(query);
-  const q = query.q ? query.q : null;
-  const baseWhere = allOf([
-    sql<boolean>`s.status = 'published'`,
-    q ? sql<boolean>`s.search @@ ${textQuery(q)}` : null,
-    query.city ? sql<boolean>`s.city_id = (SELECT id FROM cities WHERE slug = ${query.city})` : null,
-  ]);
-  const allFilters = allOf(DIMENSIONS.map((d) => dims[d]));
-  const flag = (d: Dimension) => dims[d] ?? sql<boolean>`true`;
-  const flagsOf = (ds: readonly Dimension[]) => allOf(ds.map((x) => (dims[x] ? sql<boolean>`${sql.ref(`f_${x}`)}` : null)));
-  const others = (d: Dimension) => flagsOf(DIMENSIONS.filter((x) => x !== d));
+/** A published question and answer as the library lists it. */
+export interface AnswerSearchRow {
+  id: string;
+  title: string;
+  sectors: string[];
+  levers: string[];
+  published_at: Date;
+  city_id: string;
+  city_slug: string;
+  city_name: string;
+  city_country: string;
+  city_kind: CitiesTable['kind'];
+  title_hl: string;
+  snippet_hl: string;
+}
 
+export type LibraryRow = { kind: 'solution'; row: SearchRow } | { kind: 'answer'; row: AnswerSearchRow };
+
+/** Published solutions matching the query, one page, with highlights and facet counts (see searchLibrary). */
+export async function searchSolutions(db: Q, query: SolutionSearchQuery) {
+  const { facets, rows } = await searchLibrary(db, { ...query, kind: undefined }, { answers: false });
+  return { facets, rows: rows.flatMap((r) => (r.kind === 'solution' ? [r.row] : [])) };
+}
+
+/**
+ * Published solutions — and, with `answers`, published questions and
+ * answers of expert support — matching the query, one page, with
+ * highlighted title and snippet; and for each filter dimension the counts of
+ * its values with every other filter applied (so ticking a box never hides
+ * its neighbours).
+ *
+ * One statement, one pass over the matching rows (the city's country and
+ * kind are copied onto each solution, migration 0012; the few published
+ * answers join their city): the rows are materialised once with a flag per
+ * filter and, for the rows passing every filter, their sort key (relevance
+ * is ranked only for those); the facet counts and the page are both taken
+ * from that set. Only the page's rows are read again, for the card and the
+ * highlights: one statement per kind, never one per row.
+ */
+export async function searchLibrary(db: Q, query: LibrarySearchQuery, options: { answers: boolean }): Promise<{ facets: { dim: string; value: string; n: number }[]; rows: LibraryRow[] }> {
+  const q = query.q ? query.q : null;
+  const citySlug = query.city ?? null;
   const sort = query.sort === 'relevance' && !q ? 'newest' : query.sort;
-  // The sort key, computed only for rows that pass every filter.
-  const key =
-    sort === 'relevance'
-      ? sql`ts_rank_cd(s.search, ${textQuery(q ?? '')})`
-      : sort === 'impact'
-        ? sql`s.impact_tco2e_per_year`
-        : sort === 'title'
-          ? sql`lower(s.title)`
-          : sql`NULL::int`;
+
+  const part = (of: 'solution' | 'answer') => {
+    const solution = of === 'solution';
+    const dims = dimensionConditions(query, of);
+    const t = solution ? sql.ref('s') : sql.ref('a');
+    const baseWhere = allOf([
+      solution ? sql<boolean>`s.status = 'published'` : sql<boolean>`a.published_at IS NOT NULL`,
+      q ? sql<boolean>`${t}.search @@ ${textQuery(q)}` : null,
+      citySlug ? sql<boolean>`${t}.city_id = (SELECT id FROM cities WHERE slug = ${citySlug})` : null,
+    ]);
+    const allFilters = allOf(DIMENSIONS.map((d) => dims[d]));
+    const flag = (d: Dimension) => dims[d] ?? sql<boolean>`true`;
+    // The sort key, computed only for rows that pass every filter.
+    const key =
+      sort === 'relevance'
+        ? sql`ts_rank_cd(${t}.search, ${textQuery(q ?? '')})`
+        : sort === 'impact'
+          ? solution ? sql`s.impact_tco2e_per_year` : sql`NULL::numeric`
+          : sort === 'title'
+            ? sql`lower(${t}.title)`
+            : sql`NULL::int`;
+    const flags = sql.join(
+      DIMENSIONS.map((d) => sql`${flag(d)} AS ${sql.ref(`f_${d}`)}`),
+      sql`, `,
+    );
+    return solution
+      ? sql`SELECT s.id, 'solution'::text AS kind, s.sectors, s.stage, ARRAY[s.lever] AS levers, s.visitable, s.city_country::text AS country, s.city_kind::text AS mission, s.published_at,
+          ${flags}, CASE WHEN ${allFilters} THEN ${key} END AS k
+        FROM solutions s
+        WHERE ${baseWhere}`
+      : sql`SELECT a.id, 'answer'::text AS kind, a.sectors, NULL::text AS stage, a.levers, NULL::boolean AS visitable, c.country::text AS country, c.kind::text AS mission, a.published_at,
+          ${flags}, CASE WHEN ${allFilters} THEN ${key} END AS k
+        FROM support_publications a JOIN cities c ON c.id = a.city_id
+        WHERE ${baseWhere}`;
+  };
+
+  const anyFilter = (ds: readonly Dimension[]) => ds.filter((d) => dimensionConditions(query, 'solution')[d] !== null);
+  const flagsOf = (ds: readonly Dimension[]) => allOf(anyFilter(ds).map((x) => sql<boolean>`${sql.ref(`f_${x}`)}`));
+  const others = (d: Dimension) => flagsOf(DIMENSIONS.filter((x) => x !== d));
   const order =
     sort === 'relevance'
       ? sql`k DESC, published_at DESC`
@@ -112,44 +169,67 @@ export async function searchSolutions(db: Q, query: SolutionSearchQuery) {
           ? sql`k ASC`
           : sql`published_at DESC`;
 
-  const result = await sql<{ facets: { dim: string; value: string; n: number }[] | null; ids: string[] | null }>`
+  const result = await sql<{ facets: { dim: string; value: string; n: number }[] | null; hits: { id: string; kind: 'solution' | 'answer' }[] | null }>`
     WITH base AS MATERIALIZED (
-      SELECT s.id, s.sectors, s.stage, s.lever, s.visitable, s.city_country AS country, s.city_kind AS kind, s.published_at,
-        ${sql.join(
-          DIMENSIONS.map((d) => sql`${flag(d)} AS ${sql.ref(`f_${d}`)}`),
-          sql`, `,
-        )},
-        CASE WHEN ${allFilters} THEN ${key} END AS k
-      FROM solutions s
-      WHERE ${baseWhere}
+      ${part('solution')}
+      ${options.answers ? sql`UNION ALL ${part('answer')}` : sql``}
     ),
     facets AS (
-      SELECT 'sector' AS dim, x AS value, count(*)::int AS n FROM base, unnest(sectors) AS x WHERE ${others('sector')} GROUP BY x
-      UNION ALL SELECT 'country', country::text, count(*)::int FROM base WHERE ${others('country')} GROUP BY country
-      UNION ALL SELECT 'stage', stage, count(*)::int FROM base WHERE ${others('stage')} GROUP BY stage
-      UNION ALL SELECT 'lever', lever, count(*)::int FROM base WHERE ${others('lever')} GROUP BY lever
-      UNION ALL SELECT 'mission', kind, count(*)::int FROM base WHERE ${others('mission')} GROUP BY kind
-      UNION ALL SELECT 'visitable', visitable::text, count(*)::int FROM base WHERE ${others('visitable')} GROUP BY visitable
+      SELECT 'kind' AS dim, kind AS value, count(*)::int AS n FROM base WHERE ${others('kind')} GROUP BY kind
+      UNION ALL SELECT 'sector', x, count(*)::int FROM base, unnest(sectors) AS x WHERE ${others('sector')} GROUP BY x
+      UNION ALL SELECT 'country', country, count(*)::int FROM base WHERE ${others('country')} GROUP BY country
+      UNION ALL SELECT 'stage', stage, count(*)::int FROM base WHERE stage IS NOT NULL AND ${others('stage')} GROUP BY stage
+      UNION ALL SELECT 'lever', x, count(*)::int FROM base, unnest(levers) AS x WHERE ${others('lever')} GROUP BY x
+      UNION ALL SELECT 'mission', mission, count(*)::int FROM base WHERE ${others('mission')} GROUP BY mission
+      UNION ALL SELECT 'visitable', visitable::text, count(*)::int FROM base WHERE visitable IS NOT NULL AND ${others('visitable')} GROUP BY visitable
       UNION ALL SELECT 'total', '', count(*)::int FROM base WHERE ${flagsOf(DIMENSIONS)}
     ),
     page AS (
-      SELECT id, k, published_at FROM base WHERE ${flagsOf(DIMENSIONS)}
+      SELECT id, kind, k, published_at FROM base WHERE ${flagsOf(DIMENSIONS)}
       ORDER BY ${order}, id
       LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}
     )
-    SELECT (SELECT json_agg(facets) FROM facets) AS facets, (SELECT json_agg(id ORDER BY ${order}, id) FROM page) AS ids`.execute(db);
+    SELECT (SELECT json_agg(facets) FROM facets) AS facets,
+      (SELECT json_agg(json_build_object('id', id, 'kind', kind) ORDER BY ${order}, id) FROM page) AS hits`.execute(db);
 
   const found = result.rows[0];
-  const ids = found?.ids ?? [];
-  if (!ids.length) return { facets: found?.facets ?? [], rows: [] };
-  const items = await sql<SearchRow>`
+  const facets = found?.facets ?? [];
+  const hits = found?.hits ?? [];
+  if (!hits.length) return { facets, rows: [] };
+  const solutionIds = hits.filter((h) => h.kind === 'solution').map((h) => h.id);
+  const answerIds = hits.filter((h) => h.kind === 'answer').map((h) => h.id);
+  const [solutions, answers] = await Promise.all([
+    solutionIds.length
+      ? sql<SearchRow>`
     SELECT ${CARD_SELECT},
       ${q ? sql`ts_headline(search_config(s.language), s.title, ${docQuery(q)}, ${TITLE_HEADLINE})` : sql`s.title`} AS title_hl,
       ${q ? sql`ts_headline(search_config(s.language), s.summary, ${docQuery(q)}, ${SNIPPET_HEADLINE})` : sql`s.summary`} AS snippet_hl
     FROM solutions s JOIN cities c ON c.id = s.city_id
-    WHERE s.id = ANY(${ids}::uuid[])`.execute(db);
-  const byId = new Map(items.rows.map((r) => [r.id, r]));
-  return { facets: found?.facets ?? [], rows: ids.flatMap((id) => byId.get(id) ?? []) };
+    WHERE s.id = ANY(${solutionIds}::uuid[])`.execute(db)
+      : { rows: [] },
+    answerIds.length
+      ? sql<AnswerSearchRow>`
+    SELECT a.id, a.title, a.sectors, a.levers, a.published_at,
+      c.id AS city_id, c.slug AS city_slug, c.name AS city_name, c.country AS city_country, c.kind AS city_kind,
+      ${q ? sql`ts_headline(search_config(a.language), a.title, ${answerQuery(q)}, ${TITLE_HEADLINE})` : sql`a.title`} AS title_hl,
+      ${q ? sql`ts_headline(search_config(a.language), a.question || ' … ' || a.answer, ${answerQuery(q)}, ${SNIPPET_HEADLINE})` : sql`left(a.question, 300)`} AS snippet_hl
+    FROM support_publications a JOIN cities c ON c.id = a.city_id
+    WHERE a.id = ANY(${answerIds}::uuid[]) AND a.published_at IS NOT NULL`.execute(db)
+      : { rows: [] },
+  ]);
+  const solutionById = new Map(solutions.rows.map((r) => [r.id, r]));
+  const answerById = new Map(answers.rows.map((r) => [r.id, r]));
+  return {
+    facets,
+    rows: hits.flatMap((h): LibraryRow[] => {
+      if (h.kind === 'solution') {
+        const row = solutionById.get(h.id);
+        return row ? [{ kind: 'solution', row }] : [];
+      }
+      const row = answerById.get(h.id);
+      return row ? [{ kind: 'answer', row }] : [];
+    }),
+  };
 }
 
 export { toCard };

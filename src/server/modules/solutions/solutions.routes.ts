@@ -13,14 +13,17 @@ import {
 } from '../../../shared/solution.schemas.ts';
 import { requireUser } from '../../plugins/auth.plugin.ts';
 import type { App } from '../../route-types.ts';
+import { LibrarySearchQuery, LibrarySearchResult } from '../../../shared/library.schemas.ts';
 import { LibraryCache } from '../../lib/library-cache.ts';
-import { createSolution, related, removeSolution, search, solutionDetail, solutionsOfCitySlug, updateSolution } from './solutions.service.ts';
+import { createSolution, related, removeSolution, search, searchLibraryEntries, solutionDetail, solutionsOfCitySlug, updateSolution } from './solutions.service.ts';
 
 const cityActors = ['programme_manager', 'city_representative'] as const;
 
 export async function solutionRoutes(app: App) {
   // Search answers under the library's data version (docs/decisions/0007-library-cache-and-copies.md).
   const searchCache = new LibraryCache(32 * 1024 * 1024);
+  // Keyed by the query string as the other, so kept apart from it.
+  const libraryCache = new LibraryCache(16 * 1024 * 1024);
 
   app.get('/api/solutions', {
     config: { access: 'public' },
@@ -34,6 +37,19 @@ export async function solutionRoutes(app: App) {
       response: { 200: SolutionSearchResult },
     },
     handler: async (request, reply) => searchCache.reply(app.db, request, reply, () => search(app.db, request.query)),
+  });
+
+  // The library with the published questions and answers of expert support (docs/support.md, "Knowledge").
+  app.get('/api/library', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['solutions'],
+      summary: 'Search the library: published solutions and published questions and answers (kind=solution,answer), with facet counts',
+      description: 'The same search and filters as /api/solutions, and `kind`. Stage and `visitable` describe solutions only: filtering by them leaves questions and answers out.',
+      querystring: LibrarySearchQuery,
+      response: { 200: LibrarySearchResult },
+    },
+    handler: async (request, reply) => libraryCache.reply(app.db, request, reply, () => searchLibraryEntries(app.db, request.query)),
   });
 
   app.get('/api/solutions/:id', {

@@ -12,6 +12,9 @@ import type {
   UpdateSolutionBody,
 } from '../../../shared/solution.schemas.ts';
 import type { Db } from '../../db/client.ts';
+import type { SectorCode } from '../../../shared/city.schemas.ts';
+import type { LibrarySearchQuery, LibrarySearchResult } from '../../../shared/library.schemas.ts';
+import type { LeverCode } from '../../../shared/solution.schemas.ts';
 import { reason } from '../../../shared/reason-texts.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -27,6 +30,7 @@ import {
   insertSolutions,
   refreshCitySolutionStats,
   relatedSolutions,
+  searchLibrary,
   searchSolutions,
   solutionsOfCity,
   toCard,
@@ -64,13 +68,15 @@ const DIMENSION_ORDER = {
   lever: ['technology-infrastructure', 'governance-policy', 'social-innovation', 'democracy-participation', 'finance-funding', 'learning-capabilities'],
   mission: ['mission', 'aspiring'],
   visitable: ['true', 'false'],
+  kind: ['solution', 'answer'],
 } as const;
 
-export async function search(db: Db, query: SolutionSearchQuery): Promise<SolutionSearchResult> {
-  const { facets, rows } = await searchSolutions(db, query);
+type FacetRow = { dim: string; value: string; n: number };
+
+function facetsOf(facetRows: FacetRow[], query: SolutionSearchQuery) {
   const byDim = new Map<string, Map<string, number>>();
   let total = 0;
-  for (const f of facets) {
+  for (const f of facetRows) {
     if (f.dim === 'total') total = f.n;
     else byDim.set(f.dim, (byDim.get(f.dim) ?? new Map()).set(f.value, f.n));
   }
@@ -80,10 +86,7 @@ export async function search(db: Db, query: SolutionSearchQuery): Promise<Soluti
   const countries = byDim.get('country') ?? new Map<string, number>();
   for (const c of query.country ?? []) if (!countries.has(c)) countries.set(c, 0);
   return {
-    items: rows.map((r) => ({ ...toCard(r), titleHighlight: toSegments(r.title_hl), snippet: toSegments(r.snippet_hl) })),
     total,
-    page: query.page,
-    pageSize: query.pageSize,
     facets: {
       sector: fixed('sector'),
       country: [...countries].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
@@ -92,6 +95,46 @@ export async function search(db: Db, query: SolutionSearchQuery): Promise<Soluti
       mission: fixed('mission'),
       visitable: fixed('visitable'),
     },
+    kind: fixed('kind'),
+  };
+}
+
+export async function search(db: Db, query: SolutionSearchQuery): Promise<SolutionSearchResult> {
+  const { facets, rows } = await searchSolutions(db, query);
+  const counted = facetsOf(facets, query);
+  return {
+    items: rows.map((r) => ({ ...toCard(r), titleHighlight: toSegments(r.title_hl), snippet: toSegments(r.snippet_hl) })),
+    total: counted.total,
+    page: query.page,
+    pageSize: query.pageSize,
+    facets: counted.facets,
+  };
+}
+
+/** The library: solutions and published questions and answers of expert support, one search, the same facets and a facet of kinds. */
+export async function searchLibraryEntries(db: Db, query: LibrarySearchQuery): Promise<LibrarySearchResult> {
+  const { facets, rows } = await searchLibrary(db, query, { answers: true });
+  const counted = facetsOf(facets, query);
+  return {
+    items: rows.map((r) =>
+      r.kind === 'solution'
+        ? { kind: 'solution' as const, ...toCard(r.row), titleHighlight: toSegments(r.row.title_hl), snippet: toSegments(r.row.snippet_hl) }
+        : {
+            kind: 'answer' as const,
+            id: r.row.id,
+            title: r.row.title,
+            titleHighlight: toSegments(r.row.title_hl),
+            snippet: toSegments(r.row.snippet_hl),
+            sectors: r.row.sectors as SectorCode[],
+            levers: r.row.levers as LeverCode[],
+            city: { id: r.row.city_id, slug: r.row.city_slug, name: r.row.city_name, country: r.row.city_country, kind: r.row.city_kind },
+            publishedAt: new Date(r.row.published_at).toISOString(),
+          },
+    ),
+    total: counted.total,
+    page: query.page,
+    pageSize: query.pageSize,
+    facets: { kind: counted.kind, ...counted.facets },
   };
 }
 

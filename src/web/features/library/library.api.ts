@@ -7,7 +7,23 @@ import {
   type UpdateSolutionBody,
 } from '../../../shared/solution.schemas.ts';
 import { CityProfile } from '../../../shared/city.schemas.ts';
+import { LibrarySearchResult } from '../../../shared/library.schemas.ts';
+import { PublishedAnswer } from '../../../shared/published-answers.schemas.ts';
 import { apiGet, apiSend } from '../../lib/api-client.ts';
+
+/** The library with the published questions and answers (GET /api/library); the page's own query string, passed through as is. */
+export function useLibrarySearch(search: string) {
+  return useQuery({
+    queryKey: ['library', 'search', search],
+    queryFn: ({ signal }) => apiGet(`/api/library${search ? `?${search}` : ''}`, LibrarySearchResult, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A question and answer published from expert support (docs/support.md, "Knowledge"). */
+export function usePublishedAnswer(id: string) {
+  return useQuery({ queryKey: ['library', 'answer', id], queryFn: ({ signal }) => apiGet(`/api/published-answers/${encodeURIComponent(id)}`, PublishedAnswer, signal) });
+}
 
 /** The library's query string is the page's own (filters live in the URL), passed through as is. */
 export function useSolutionSearch(search: string) {

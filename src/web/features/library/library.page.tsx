@@ -1,10 +1,11 @@
-import { Anchor, Box, Button, Checkbox, Drawer, em, Grid, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Checkbox, Drawer, em, Grid, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { CityKind, SectorCode } from '../../../shared/city.schemas.ts';
-import { LeverCode, SolutionSearchQuery, SolutionSort, SolutionStage, type FacetValue, type SolutionSearchResult } from '../../../shared/solution.schemas.ts';
+import { LibraryKind, type LibraryHit, type LibrarySearchResult } from '../../../shared/library.schemas.ts';
+import { LeverCode, SolutionSearchQuery, SolutionSort, SolutionStage, type FacetValue } from '../../../shared/solution.schemas.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
@@ -13,14 +14,14 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useCountryName } from '../../lib/format.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { HighlightedText } from './highlighted-text.tsx';
-import { useSolutionSearch } from './library.api.ts';
-import { SolutionBadges } from './solution-badges.tsx';
+import { useLibrarySearch } from './library.api.ts';
+import { AnswerBadges, SolutionBadges } from './solution-badges.tsx';
 
 const PAGE_SIZE = 20;
 /** Mantine's md breakpoint (62em): below it the filters move into a drawer. */
 const MD_PX = 992;
-type Dimension = keyof SolutionSearchResult['facets'];
-const LIST_DIMENSIONS: Dimension[] = ['sector', 'country', 'stage', 'lever', 'mission'];
+type Dimension = keyof LibrarySearchResult['facets'];
+const LIST_DIMENSIONS: Dimension[] = ['kind', 'sector', 'country', 'stage', 'lever', 'mission'];
 
 const SearchText = SolutionSearchQuery.pick({ q: true });
 
@@ -39,7 +40,7 @@ export function LibraryPage() {
   apiParams.set('pageSize', String(PAGE_SIZE));
   if (!sortParam.success) apiParams.delete('sort');
   apiParams.sort();
-  const search = useSolutionSearch(apiParams.toString());
+  const search = useLibrarySearch(apiParams.toString());
 
   const update = (change: (next: URLSearchParams) => void) => {
     const next = new URLSearchParams(params);
@@ -66,6 +67,15 @@ export function LibraryPage() {
     });
 
   const data = search.data;
+  // "12 solutions", "1 question and answer", or both: the kind facet counts the answers among the results.
+  const countLine = (result: LibrarySearchResult) => {
+    const kinds = valuesOf(params, 'kind');
+    const answers = kinds.length === 0 || kinds.includes('answer') ? (result.facets.kind.find((f) => f.value === 'answer')?.count ?? 0) : 0;
+    const solutions = result.total - answers;
+    if (answers === 0) return t('library.resultCount', { count: result.total });
+    if (solutions === 0) return t('library.answerCount', { count: answers });
+    return t('library.mixedCount', { solutions: t('library.resultCount', { count: solutions }), answers: t('library.answerCount', { count: answers }) });
+  };
   const hasFilters = [...params.keys()].some((k) => k !== 'page' && k !== 'sort');
   // The values chosen (each sector, country… and "visitable"): the count on the small screens' Filters button.
   const chosen = [...LIST_DIMENSIONS.flatMap((d) => valuesOf(params, d)), ...(params.get('visitable') === 'true' ? ['visitable'] : [])].length;
@@ -149,7 +159,7 @@ export function LibraryPage() {
               />
             </Group>
             <Text role="status" size="sm" c="dimmed" mb="sm">
-              {data ? t('library.resultCount', { count: data.total }) : ''}
+              {data ? countLine(data) : ''}
             </Text>
             <ProblemAlert error={search.error} />
             {search.isPending && <LoadingState />}
@@ -157,23 +167,7 @@ export function LibraryPage() {
             {data && data.items.length > 0 && (
               <Stack component="ol" gap="md" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
                 {data.items.map((item) => (
-                  <Paper component="li" key={item.id} withBorder p="md" radius="md">
-                    <Title order={3} size="h4" mb={4}>
-                      <Anchor component={Link} to={`/solutions/${item.id}`}>
-                        <HighlightedText segments={item.titleHighlight} />
-                      </Anchor>
-                    </Title>
-                    <Text size="sm" mb={6}>
-                      <Anchor component={Link} to={`/cities/${item.city.slug}`}>
-                        {item.city.name}
-                      </Anchor>{' '}
-                      · {t(`cityKinds.${item.city.kind}`)} · {item.city.country}
-                    </Text>
-                    <Text size="sm" mb="xs">
-                      <HighlightedText segments={item.snippet} />
-                    </Text>
-                    <SolutionBadges solution={item} />
-                  </Paper>
+                  <LibraryItem key={`${item.kind}-${item.id}`} item={item} />
                 ))}
               </Stack>
             )}
@@ -199,6 +193,36 @@ export function LibraryPage() {
         </Drawer>
       )}
     </>
+  );
+}
+
+/** One result: a solution, or a published question and answer (docs/support.md, "Knowledge"). */
+function LibraryItem({ item }: { item: LibraryHit }) {
+  const { t } = useTranslation();
+  const answer = item.kind === 'answer';
+  return (
+    <Paper component="li" withBorder p="md" radius="md" data-testid={answer ? 'library-answer' : 'library-solution'}>
+      {answer && (
+        <Badge variant="outline" color="indigo.9" mb={6}>
+          {t('library.answerBadge')}
+        </Badge>
+      )}
+      <Title order={3} size="h4" mb={4}>
+        <Anchor component={Link} to={answer ? `/library/answers/${item.id}` : `/solutions/${item.id}`}>
+          <HighlightedText segments={item.titleHighlight} />
+        </Anchor>
+      </Title>
+      <Text size="sm" mb={6}>
+        <Anchor component={Link} to={`/cities/${item.city.slug}`}>
+          {item.city.name}
+        </Anchor>{' '}
+        · {t(`cityKinds.${item.city.kind}`)} · {item.city.country}
+      </Text>
+      <Text size="sm" mb="xs">
+        <HighlightedText segments={item.snippet} />
+      </Text>
+      {answer ? <AnswerBadges sectors={item.sectors} levers={item.levers} /> : <SolutionBadges solution={item} />}
+    </Paper>
   );
 }
 
@@ -230,6 +254,10 @@ function FacetGroup({
       case 'lever': {
         const lever = LeverCode.safeParse(value);
         return lever.success ? t(`library.levers.${lever.data}`) : value;
+      }
+      case 'kind': {
+        const kind = LibraryKind.safeParse(value);
+        return kind.success ? t(`library.kindFacet.${kind.data}`) : value;
       }
       case 'mission': {
         const kind = CityKind.safeParse(value);

@@ -1,6 +1,7 @@
 import { Badge, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SolutionCard } from '../../../shared/solution.schemas.ts';
+import type { SectorCode } from '../../../shared/city.schemas.ts';
+import type { LeverCode, SolutionCard } from '../../../shared/solution.schemas.ts';
 
 /** Sectors, stage and "visitable" of a solution as small labels. */
 export function SolutionBadges({ solution }: { solution: Pick<SolutionCard, 'sectors' | 'stage' | 'visitable' | 'status' | 'demo'> }) {
@@ -32,6 +33,25 @@ export function SolutionBadges({ solution }: { solution: Pick<SolutionCard, 'sec
           {t('library.demoBadge')}
         </Badge>
       )}
+    </Group>
+  );
+}
+
+/** Sectors and levers of a published answer as small labels. */
+export function AnswerBadges({ sectors, levers }: { sectors: readonly SectorCode[]; levers: readonly LeverCode[] }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={6} wrap="wrap">
+      {sectors.map((sector) => (
+        <Badge key={sector} variant="outline" color="teal.9">
+          {t(`sectors.${sector}`)}
+        </Badge>
+      ))}
+      {levers.map((lever) => (
+        <Badge key={lever} variant="outline" color="gray.8">
+          {t(`library.levers.${lever}`)}
+        </Badge>
+      ))}
     </Group>
   );
 }

@@ -1,6 +1,6 @@
-import { Alert, Button, Checkbox, Group, MultiSelect, NativeSelect, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, FileInput, Group, MultiSelect, NativeSelect, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { CityPage, CityProfile, SectorCode } from '../../../shared/city.schemas.ts';
@@ -16,6 +16,9 @@ import { LoadingState } from '../../components/loading-state.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { languageOptions } from './support-format.tsx';
 import { useAskForSupport } from './support.api.ts';
+import { uploadRequestFiles } from './knowledge.api.ts';
+import { megabytes } from '../../../shared/file-size.ts';
+import { SUPPORT_ATTACHMENT_MAX_BYTES, SUPPORT_ATTACHMENTS_MAX } from '../../../shared/support-attachment.schemas.ts';
 import '../../locales/lazy/support.strings.ts';
 
 const enc = encodeURIComponent;
@@ -68,6 +71,8 @@ function NewRequestForm() {
   const cities = representedCities(user);
   const ask = useAskForSupport();
   const startCity = cities.find((c) => c.id === params.get('city')) ?? cities[0];
+  // PDFs to attach: uploaded once the request exists; the request's page lists them (and says if one was refused).
+  const [files, setFiles] = useState<File[]>([]);
 
   const form = useApiForm({
     initialValues: { cityId: startCity?.id ?? '', title: '', question: '', sectors: [], levers: [], languages: [], kind: 'answer', urgency: 'normal' } satisfies Values as Values,
@@ -79,7 +84,11 @@ function NewRequestForm() {
       languages: v.languages.length === 0 ? t('support.form.errors.languages') : v.languages.length > 5 ? t('support.form.errors.tooManyLanguages') : undefined,
     }),
     mutation: ask,
-    onSuccess: (created) => void navigate(`/support/${created.id}`),
+    onSuccess: (created) => {
+      const go = () => void navigate(`/support/${created.id}`);
+      if (files.length) void uploadRequestFiles(created.id, files).then(go, go);
+      else go();
+    },
   });
 
   const chosenCity = cities.find((c) => c.id === form.values.cityId);
@@ -119,6 +128,15 @@ function NewRequestForm() {
           )}
           <TextInput label={t('support.form.titleField')} description={t('support.form.titleHint')} required maxLength={200} {...form.getInputProps('title')} />
           <Textarea label={t('support.form.question')} description={t('support.form.questionHint')} required autosize minRows={6} maxLength={5000} {...form.getInputProps('question')} />
+          <FileInput
+            label={t('support.attachments.add')}
+            description={t('support.attachments.newHint', { max: SUPPORT_ATTACHMENTS_MAX, size: megabytes(SUPPORT_ATTACHMENT_MAX_BYTES) })}
+            accept="application/pdf"
+            multiple
+            clearable
+            value={files}
+            onChange={(f) => setFiles(f.slice(0, SUPPORT_ATTACHMENTS_MAX))}
+          />
           <Checkbox.Group label={t('support.form.sectors')} description={t('support.form.sectorsHint')} {...form.getInputProps('sectors')}>
             <Group gap="md" mt={4}>
               {SectorCode.options.map((code) => (

@@ -13,6 +13,8 @@ import { displayName, formatDateTime } from '../../lib/format.ts';
 import { reasonText } from '../../lib/reason-text.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { CloseRequestDialog } from './close-request-dialog.tsx';
+import { PublicationPanel } from './publication-panel.tsx';
+import { RequestAttachments } from './request-attachments.tsx';
 import { RequestProblem } from './request-problem.tsx';
 import { RouteAgainButton } from './route-again-button.tsx';
 import { dayInWords, OverdueBadge, reasonsLine, StateBadge } from './support-format.tsx';
@@ -76,6 +78,7 @@ function RequestView({ r, reload }: { r: SupportRequestDetail; reload: () => voi
       <PageSection id="support-question" title={t('support.detail.question')}>
         <Text style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>{r.question}</Text>
       </PageSection>
+      <RequestAttachments requestId={r.id} />
       <AssignmentCard r={r} reload={reload} />
       {r.rating && (
         <PageSection id="support-rating" title={t('support.detail.ratingTitle')}>
@@ -111,6 +114,7 @@ function RequestView({ r, reload }: { r: SupportRequestDetail; reload: () => voi
           </Stack>
         </PageSection>
       )}
+      <PublicationPanel requestId={r.id} />
       <PageSection id="support-timeline" title={t('support.detail.timelineTitle')}>
         <Stack component="ol" gap={6} style={{ margin: 0, paddingLeft: 20 }}>
           {r.events.map((e, index) => (
