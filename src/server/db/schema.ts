@@ -6,6 +6,7 @@ import type { ProgrammesTable, ProgrammeMilestonesTable, CallsTable, CallReopeni
 import type { LearningPhasesTable, DiscussionGroupsTable, GroupFacilitatorsTable, GroupMembershipsTable, GroupMeetingsTable, MeetingMaterialsTable, MeetingAttendanceTable, CalendarFeedsTable, GroupThreadsTable, GroupPostsTable, DigestCursorsTable, MeetingRemindersTable } from './tables/groups.ts';
 import type { ConversationsTable, ConversationPartiesTable, MessagesTable, MessageAttachmentsTable, ConversationReadsTable, CityBlocksTable, MessageReportsTable, MeetingRequestsTable, MeetingSlotsTable, NotificationsTable, NotificationPreferencesTable } from './tables/exchange.ts';
 import type { ExpertProfilesTable, ExpertConflictsTable, SupportRequestsTable, SupportAnswersTable, SupportEventsTable } from './tables/support.ts';
+import type { SupportPeerInvitationsTable, SupportSessionsTable, SupportSessionSlotsTable } from './tables/support-sessions.ts';
 import type { RegistrationSettingsTable, RegistrationsTable, RegistrationAttemptsTable } from './tables/registration.ts';
 import type { StudyVisitsTable, VisitParticipantsTable, FacilitatorUnavailabilityTable, VisitAgendaItemsTable, VisitDelegatesTable, VisitTravelTable, VisitFeedbackTable, ReplicationPlansTable, ReplicationUpdatesTable, VisitNoticesTable, MatchingSettingsTable, MatchingPairRulesTable, MatchingRunsTable, MatchingPublicationsTable } from './tables/visits.ts';
 
@@ -17,6 +18,7 @@ export type * from './tables/visits.ts';
 export type * from './tables/registration.ts';
 export type * from './tables/exchange.ts';
 export type * from './tables/support.ts';
+export type * from './tables/support-sessions.ts';
 
 export interface Database {
   cities: CitiesTable;
@@ -98,4 +100,7 @@ export interface Database {
   support_requests: SupportRequestsTable;
   support_answers: SupportAnswersTable;
   support_events: SupportEventsTable;
+  support_peer_invitations: SupportPeerInvitationsTable;
+  support_sessions: SupportSessionsTable;
+  support_session_slots: SupportSessionSlotsTable;
 }
