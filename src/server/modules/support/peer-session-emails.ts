@@ -1,6 +1,5 @@
 import { SESSION_TIME_ZONE } from '../../../shared/support-sessions.schemas.ts';
 import type { OutgoingEmail } from '../email/outbox.repository.ts';
-import { formatInZone } from '../exchange/meeting-emails.ts';
 
 // The emails of a call or peer session (docs/support.md, "Peer sessions and
 // calls"); times in the programme's zone, as the page shows them.
@@ -11,7 +10,8 @@ type Email = Omit<OutgoingEmail, 'to'>;
 /** Where a session's .ics is downloaded, signed in. */
 export const sessionIcsPath = (requestId: string) => `/api/support-requests/${requestId}/session.ics`;
 
-export const when = (at: Date) => formatInZone(at, SESSION_TIME_ZONE);
+/** "Monday, 14 December 2026 at 10:00 (Europe/Brussels time)", as the emails of meetings between cities write times. */
+export const when = (at: Date) => `${new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: SESSION_TIME_ZONE }).format(at)} (${SESSION_TIME_ZONE} time)`;
 
 /** A Mission City's representatives: the expert invites their city to a peer session. */
 export function peerInvitationEmail(i: { name: string; expert: string; asker: string; city: string; title: string; url: string }): Email {

@@ -20,7 +20,7 @@ import { assertSlots, organizerOf, sortedInstants } from '../../lib/meeting-slot
 import { recordAudit } from '../audit/audit.repository.ts';
 import { notify, representativesOf } from '../notifications/notify.ts';
 import { invitationAnsweredEmail, peerInvitationEmail, sessionIcsPath, sessionScheduledEmail, slotsProposedEmail, takeawayEmail } from './peer-session-emails.ts';
-import { heldBefore, invitationsOf, isInvited, missionCityProfiles, sessionOf, slotsOfSession, takeawayAuthor, type InvitationRow, type MissionCityRow } from './peer-sessions.repository.ts';
+import { claimSessionReminder, dueSessionReminders, heldBefore, invitationsOf, isInvited, missionCityProfiles, sessionOf, slotsOfSession, takeawayAuthor, type InvitationRow, type MissionCityRow } from './peer-sessions.repository.ts';
 import { seesRequest, type SupportViewer } from './support-access.ts';
 import { supportRequestPath, supportRequestUrl } from './support-emails.ts';
 import { addEvent, requestById, type RequestRow } from './support.repository.ts';
@@ -291,7 +291,7 @@ export async function pickSessionSlot(db: Db, input: Ctx & { body: { slotId: str
 }
 
 /** Everyone taking part but `except`: the time, the join link and the .ics link (the day before, as a reminder). */
-export async function tellScheduled(trx: Trx, l: Pick<Loaded, 'row' | 'invitations'>, i: { at: Date; publicUrl: string; except: string | null; reminder: boolean }) {
+async function tellScheduled(trx: Trx, l: Pick<Loaded, 'row' | 'invitations'>, i: { at: Date; publicUrl: string; except: string | null; reminder: boolean }) {
   const session = await sessionOf(trx, l.row.id);
   const people = (await participants(trx, l as Loaded)).filter((p) => p !== i.except);
   const url = supportRequestUrl(i.publicUrl, l.row.id);
@@ -359,4 +359,27 @@ export async function sessionInvitation(db: Db, input: { id: string; user: Curre
     timeZone: SESSION_TIME_ZONE,
     ...(organizer ? { organizer } : {}),
   });
+}
+
+/**
+ * The day before a scheduled call or peer session: everyone taking part is
+ * told once (kind "support", with the .ics link), for sessions starting
+ * within the next 24 hours. The mark and the notifications are written in
+ * one transaction: none is sent twice, even by two processes. Answers how
+ * many people were notified (the job support-session-reminders runs it).
+ */
+export async function remindScheduledSessions(db: Db, now: Date, publicUrl: string): Promise<number> {
+  const due = await dueSessionReminders(db, now, new Date(now.getTime() + 24 * 60 * MINUTE));
+  let notified = 0;
+  for (const s of due) {
+    const at = new Date(s.scheduled_at as Date);
+    await db.transaction().execute(async (trx) => {
+      if (!(await claimSessionReminder(trx, s.request_id, at, now))) return;
+      const row = await requestById(trx, s.request_id);
+      if (!row) return;
+      const result = await tellScheduled(trx, { row, invitations: await invitationsOf(trx, row.id) }, { at, publicUrl, except: null, reminder: true });
+      notified += result.notified;
+    });
+  }
+  return notified;
 }

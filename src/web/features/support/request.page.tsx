@@ -14,6 +14,7 @@ import { reasonText } from '../../lib/reason-text.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { CloseRequestDialog } from './close-request-dialog.tsx';
 import { RequestProblem } from './request-problem.tsx';
+import { SessionPanel } from './peer-session-panel.tsx';
 import { dayInWords, OverdueBadge, reasonsLine, StateBadge } from './support-format.tsx';
 import { useAnswerRequest, useExperts, useMarkSessionHeld, useReassignRequest, useReopenRequest, useSupportRequest } from './support.api.ts';
 import '../../locales/lazy/support.strings.ts';
@@ -76,6 +77,7 @@ function RequestView({ r, reload }: { r: SupportRequestDetail; reload: () => voi
         <Text style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>{r.question}</Text>
       </PageSection>
       <AssignmentCard r={r} />
+      {r.kind !== 'answer' && <SessionPanel r={r} reload={reload} />}
       {r.rating && (
         <PageSection id="support-rating" title={t('support.detail.ratingTitle')}>
           <Text fw={600}>{t('support.detail.ratingLine', { score: r.rating.score })}</Text>
