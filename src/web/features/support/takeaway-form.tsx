@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { WriteTakeaway, type SupportSession } from '../../../shared/support-sessions.schemas.ts';
+import { TAKEAWAY_LENGTH, WriteTakeaway, type SupportSession } from '../../../shared/support-sessions.schemas.ts';
 import type { SupportRequestDetail } from '../../../shared/support.schemas.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
@@ -15,6 +15,7 @@ export function TakeawayForm({ r, s, reload }: { r: SupportRequestDetail; s: Sup
     initialValues: { text: s.takeaway?.text ?? '' },
     schema: WriteTakeaway,
     toBody: (v) => ({ text: v.text.trim(), version: s.version }),
+    validate: (v) => ({ text: v.text.trim().length < TAKEAWAY_LENGTH.min || v.text.trim().length > TAKEAWAY_LENGTH.max ? t('support.sessions.takeawayLength') : undefined }),
     mutation: useWriteTakeaway(r.id),
   });
   if (!s.takeaway && !s.can.writeTakeaway) return null;
