@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import { DEMO_FOUNDATION, demoCalendar } from './demo-calendar.ts';
 import { seedExchangeDemo } from './demo-exchange.ts';
 import { seedSupportDemo } from './demo-support.ts';
+import { seedSupportSessionsDemo } from './demo-support-sessions.ts';
 import { seedGroupsDemo } from './demo-groups.ts';
 import { seedProgrammesDemo } from './demo-programmes.ts';
 import { seedMatchingDemo } from './demo-matching.ts';
@@ -64,7 +65,8 @@ export async function seedDemoData(db: Db, passwordHashCost: number, now: Date):
   const registration = await seedDemoRegistrationOpen(db);
   const exchange = await seedExchangeDemo(db, calendar);
   const support = await seedSupportDemo(db, calendar);
-  return foundation || library || programmes || groups || visits || matching || stages || consents || registration || exchange || support;
+  const supportSessions = await seedSupportSessionsDemo(db, calendar);
+  return foundation || library || programmes || groups || visits || matching || stages || consents || registration || exchange || support || supportSessions;
 }
 
 /**
