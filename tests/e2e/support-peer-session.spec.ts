@@ -40,7 +40,7 @@ async function chooseLanguage(form: Locator, label: string, name: string): Promi
 }
 
 describe('peer sessions', () => {
-  it('Kraków asks for a peer session; Sofia confirms three proposed Mission Cities and Valencia; Valencia accepts; Kraków picks a time; the .ics parses', async () => {
+  it('Kraków asks for a peer session; Sofia confirms the three proposed Mission Cities and adds one; Valencia accepts; Kraków picks a time; the .ics parses', async () => {
     // ── Kraków asks.
     const krakow = await openSession(browser, platform);
     const kp = krakow.page;
@@ -77,7 +77,9 @@ describe('peer sessions', () => {
     expect(await proposal.getByRole('checkbox', { name: /Kraków/ }).count()).toBe(0);
     await expectAccessible(sp, 'the peer-city proposal (expert)');
     await screenshots(sp, 'support-peer-proposal');
-    await sp.getByRole('checkbox', { name: 'Valencia', exact: true }).check();
+    // Sofia edits the choice: Valencia (whose representative answers below) if the platform did not propose it, else Aarhus.
+    const valenciaProposed = (await proposal.getByRole('checkbox', { name: /Valencia/ }).count()) > 0;
+    await sp.getByRole('checkbox', { name: valenciaProposed ? 'Aarhus' : 'Valencia', exact: true }).check();
     await sp.getByText('4 of at most 5 chosen').waitFor();
     await sp.getByRole('button', { name: 'Invite these cities' }).click();
     const invited = sp.getByTestId('peer-invitations');

@@ -143,7 +143,7 @@ function ChoiceForm({ r, s, choice, reload }: { r: SupportRequestDetail; s: Supp
                     <Text span fw={700}>
                       {p.city.name}
                     </Text>
-                    <Badge variant="light" color="blue.9" component="span">
+                    <Badge variant="outline" color="blue.9" component="span">
                       {t('support.sessions.proposedBadge')}
                     </Badge>
                   </Group>
