@@ -19,7 +19,7 @@ import { AppError, fieldError } from '../../errors.ts';
 import { assertSlots, organizerOf, sortedInstants } from '../../lib/meeting-slots.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { notify, representativesOf } from '../notifications/notify.ts';
-import { invitationAnsweredEmail, peerInvitationEmail, sessionIcsPath, sessionScheduledEmail, slotsProposedEmail, takeawayEmail } from './peer-session-emails.ts';
+import { invitationAnsweredEmail, peerInvitationEmail, sessionIcsPath, sessionScheduledEmail, slotsProposedEmail, takeawayEmail, when } from './peer-session-emails.ts';
 import { claimSessionReminder, dueSessionReminders, heldBefore, invitationsOf, isInvited, missionCityProfiles, sessionOf, slotsOfSession, takeawayAuthor, type InvitationRow, type MissionCityRow } from './peer-sessions.repository.ts';
 import { seesRequest, type SupportViewer } from './support-access.ts';
 import { supportRequestPath, supportRequestUrl } from './support-emails.ts';
@@ -284,7 +284,7 @@ export async function pickSessionSlot(db: Db, input: Ctx & { body: { slotId: str
       .set((eb) => ({ slot_id: slot.id, scheduled_at: at, picked_by: input.user.id, picked_at: input.now, reminder_sent_at: null, ics_sequence: eb('ics_sequence', '+', 1) }))
       .where('request_id', '=', l.row.id)
       .execute();
-    await addEvent(trx, { requestId: l.row.id, kind: 'session_scheduled', actorId: input.user.id, at: input.now, note: at.toISOString() });
+    await addEvent(trx, { requestId: l.row.id, kind: 'session_scheduled', actorId: input.user.id, at: input.now, note: when(at) });
     await audit(trx, input, 'support_request.schedule', { startsAt: at.toISOString() });
     await tellScheduled(trx, l, { at, publicUrl: input.publicUrl, except: input.user.id, reminder: false });
   });

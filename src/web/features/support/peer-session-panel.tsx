@@ -63,7 +63,8 @@ function InvitedList({ s }: { s: SupportSession }) {
               {t(`support.sessions.answers.${i.answer}`)}
             </Badge>
           </Group>
-          {i.reasons.length > 0 ? <Text size="sm">{reasonsLine(i.reasons)}</Text> : !i.proposed && <Text size="sm">{t('support.sessions.addedByExpert')}</Text>}
+          {i.reasons.length > 0 && <Text size="sm">{reasonsLine(i.reasons)}</Text>}
+          {!i.proposed && <Text size="sm">{t('support.sessions.addedByExpert')}</Text>}
           {i.answeredAt && (
             <Text size="sm" c="dark.6">
               {t('support.sessions.answeredBy', { name: i.answeredBy ?? t('support.detail.formerAuthor'), date: formatDateTime(i.answeredAt, i18n.language) })}
