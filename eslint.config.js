@@ -79,7 +79,7 @@ const SERVER_MODULES = {
       'exchange/meeting-emails.ts', 'exchange/meeting-requests.repository.ts',
       'registration/registration.service.ts',
       'notifications/notifications.repository.ts',
-      'support/support-calendar.ts', 'support/support-emails.ts',
+      'support/support-calendar.ts', 'support/support-emails.ts', 'support/peer-sessions.service.ts',
     ],
     seed: ['auth/password.ts', 'matching/matching.service.ts', 'support/support.repository.ts', 'support/support-calendar.ts', 'programmes/programmes.repository.ts', 'solutions/solutions.repository.ts'],
     plugins: ['auth/tokens.ts', 'session/session-policy.ts', 'session/session.service.ts', 'two-factor/two-factor.repository.ts'],

@@ -250,6 +250,15 @@ const POLICY: Record<string, Access> = {
   'PUT /api/support-requests/{id}/attachments': ['city_representative'],
   'DELETE /api/support-requests/{id}/attachments/{attachmentId}': ['city_representative'],
   'GET /api/support-attachments/{attachmentId}': ['city_representative', 'expert', 'programme_manager'],
+  // Peer sessions and calls (peer-sessions.routes.ts): the invited cities' representatives too; not theirs answers 404.
+  'GET /api/support-requests/{id}/peer-cities': ['city_representative', 'expert', 'programme_manager'],
+  'POST /api/support-requests/{id}/peer-cities': ['expert'],
+  'GET /api/support-requests/{id}/session': ['city_representative', 'expert', 'programme_manager'],
+  'POST /api/support-requests/{id}/session/answer': ['city_representative'],
+  'POST /api/support-requests/{id}/session/slots': ['expert'],
+  'POST /api/support-requests/{id}/session/pick': ['city_representative'],
+  'GET /api/support-requests/{id}/session.ics': ['city_representative', 'expert', 'programme_manager'],
+  'POST /api/support-requests/{id}/takeaway': ['city_representative'],
   // Another city's blocks answer 404, as "not yours".
   'GET /api/cities/{cityId}/blocks': ['city_representative'],
   'PUT /api/cities/{cityId}/blocks/{blockedCityId}': ['city_representative'],

@@ -14,6 +14,7 @@ import { PROGRAMMES_REASONS } from './reasons/programmes.ts';
 import { REGISTRATION_REASONS } from './reasons/registration.ts';
 import { REVIEW_REASONS } from './reasons/review.ts';
 import { SUPPORT_REASONS } from './reasons/support.ts';
+import { SUPPORT_SESSIONS_REASONS } from './reasons/support-sessions.ts';
 import { VISITS_REASONS } from './reasons/visits.ts';
 import { WORK_REASONS } from './reasons/work.ts';
 
@@ -34,6 +35,7 @@ export const REASON_AREAS = {
   registration: REGISTRATION_REASONS,
   review: REVIEW_REASONS,
   support: SUPPORT_REASONS,
+  supportSessions: SUPPORT_SESSIONS_REASONS,
   visits: VISITS_REASONS,
   work: WORK_REASONS,
 } as const;
@@ -63,6 +65,7 @@ export const REASON_TEXTS = {
   ...REGISTRATION_REASONS,
   ...REVIEW_REASONS,
   ...SUPPORT_REASONS,
+  ...SUPPORT_SESSIONS_REASONS,
   ...VISITS_REASONS,
   ...WORK_REASONS,
 } as const satisfies Record<string, string>;

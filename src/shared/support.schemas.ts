@@ -101,7 +101,9 @@ export const SupportRequestSummary = z.object({
 });
 export type SupportRequestSummary = z.infer<typeof SupportRequestSummary>;
 
-export const SupportEventKind = z.enum(['submitted', 'assigned', 'reassigned', 'unassigned', 'answered', 'session_held', 'closed', 'reopened', 'reminded', 'escalated']);
+export const SupportEventKind = z.enum(['submitted', 'assigned', 'reassigned', 'unassigned', 'answered', 'session_held', 'closed', 'reopened', 'reminded', 'escalated',
+  // Peer sessions and calls (support-sessions.schemas.ts)
+  'peers_invited', 'peer_accepted', 'peer_declined', 'slots_proposed', 'session_scheduled', 'takeaway']);
 export const SupportEvent = z.object({
   at: Instant,
   kind: SupportEventKind,

@@ -7,6 +7,7 @@ import type { LearningPhasesTable, DiscussionGroupsTable, GroupFacilitatorsTable
 import type { ConversationsTable, ConversationPartiesTable, MessagesTable, MessageAttachmentsTable, ConversationReadsTable, CityBlocksTable, MessageReportsTable, MeetingRequestsTable, MeetingSlotsTable, NotificationsTable, NotificationPreferencesTable } from './tables/exchange.ts';
 import type { ExpertProfilesTable, ExpertConflictsTable, SupportRequestsTable, SupportAnswersTable, SupportEventsTable } from './tables/support.ts';
 import type { SupportPublicationsTable, SupportRequestAttachmentsTable } from './tables/support-knowledge.ts';
+import type { SupportPeerInvitationsTable, SupportSessionsTable, SupportSessionSlotsTable } from './tables/support-sessions.ts';
 import type { RegistrationSettingsTable, RegistrationsTable, RegistrationAttemptsTable } from './tables/registration.ts';
 import type { StudyVisitsTable, VisitParticipantsTable, FacilitatorUnavailabilityTable, VisitAgendaItemsTable, VisitDelegatesTable, VisitTravelTable, VisitFeedbackTable, ReplicationPlansTable, ReplicationUpdatesTable, VisitNoticesTable, MatchingSettingsTable, MatchingPairRulesTable, MatchingRunsTable, MatchingPublicationsTable } from './tables/visits.ts';
 
@@ -18,6 +19,7 @@ export type * from './tables/visits.ts';
 export type * from './tables/registration.ts';
 export type * from './tables/exchange.ts';
 export type * from './tables/support.ts';
+export type * from './tables/support-sessions.ts';
 
 export interface Database {
   cities: CitiesTable;
@@ -101,4 +103,7 @@ export interface Database {
   support_events: SupportEventsTable;
   support_publications: SupportPublicationsTable;
   support_request_attachments: SupportRequestAttachmentsTable;
+  support_peer_invitations: SupportPeerInvitationsTable;
+  support_sessions: SupportSessionsTable;
+  support_session_slots: SupportSessionSlotsTable;
 }

@@ -7,6 +7,7 @@ import { DEMO_FOUNDATION, demoCalendar } from './demo-calendar.ts';
 import { seedExchangeDemo } from './demo-exchange.ts';
 import { seedSupportDemo } from './demo-support.ts';
 import { seedSupportKnowledgeDemo } from './demo-support-knowledge.ts';
+import { seedSupportSessionsDemo } from './demo-support-sessions.ts';
 import { seedGroupsDemo } from './demo-groups.ts';
 import { seedProgrammesDemo } from './demo-programmes.ts';
 import { seedMatchingDemo } from './demo-matching.ts';
@@ -66,7 +67,8 @@ export async function seedDemoData(db: Db, passwordHashCost: number, now: Date):
   const exchange = await seedExchangeDemo(db, calendar);
   const support = await seedSupportDemo(db, calendar);
   const knowledge = await seedSupportKnowledgeDemo(db, calendar);
-  return foundation || library || programmes || groups || visits || matching || stages || consents || registration || exchange || support || knowledge;
+  const supportSessions = await seedSupportSessionsDemo(db, calendar);
+  return foundation || library || programmes || groups || visits || matching || stages || consents || registration || exchange || support || knowledge || supportSessions;
 }
 
 /**

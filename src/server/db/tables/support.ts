@@ -45,6 +45,9 @@ export interface SupportRequestsTable {
   closed_at: TimestampNullable;
   version: Generated<number>;
   created_at: Generated<Date>;
+  takeaway: string | null;
+  takeaway_by: string | null;
+  takeaway_at: TimestampNullable;
 }
 
 export interface SupportAnswersTable {
@@ -61,7 +64,7 @@ export interface SupportEventsTable {
   seq: Int8Id;
   request_id: string;
   at: Generated<Date>;
-  kind: 'submitted' | 'assigned' | 'reassigned' | 'unassigned' | 'answered' | 'session_held' | 'closed' | 'reopened' | 'reminded' | 'escalated';
+  kind: 'submitted' | 'assigned' | 'reassigned' | 'unassigned' | 'answered' | 'session_held' | 'closed' | 'reopened' | 'reminded' | 'escalated' | 'peers_invited' | 'peer_accepted' | 'peer_declined' | 'slots_proposed' | 'session_scheduled' | 'takeaway';
   actor_id: string | null;
   note: string | null;
 }

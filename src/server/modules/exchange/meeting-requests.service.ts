@@ -6,6 +6,7 @@ import { MEETING_LEAD_MINUTES, MEETING_SLOTS, type MeetingParty, type MeetingReq
 import { reason } from '../../../shared/reason-texts.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, fieldError } from '../../errors.ts';
+import { assertSlots as assertSlotsAhead, organizerOf } from '../../lib/meeting-slots.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { notify, representativesOf } from '../notifications/notify.ts';
 import { actingParty, partiesFor, type ActingParty } from './conversation-access.ts';
@@ -31,6 +32,9 @@ const notFound = () => new AppError('NOT_FOUND', reason('MEETING_REQUEST_NOT_FOU
 const changed = () => new AppError('CONFLICT', reason('MEETING_REQUEST_CHANGED'));
 const iso = (d: Date | string) => new Date(d).toISOString();
 const MINUTE = 60_000;
+
+/** The platform's sender as the ORGANIZER of .ics files (src/server/lib/meeting-slots.ts). */
+export { organizerOf };
 
 /** The zone a party's local times are shown in: its city's, or the programme's default for the team and experts. */
 const zoneOfParty = (p: PartyRow) => (p.kind === 'city' ? timeZoneOfCountry(p.country) : DEFAULT_TIME_ZONE);
@@ -74,24 +78,7 @@ function presentRequest(row: MeetingRequestRow, slots: readonly { id: string; st
   };
 }
 
-/** Two to five distinct times (one when moving an accepted meeting), each at least an hour ahead. */
-function slotErrors(slots: readonly string[], now: Date) {
-  const earliest = now.getTime() + MEETING_LEAD_MINUTES * MINUTE;
-  const seen = new Set<number>();
-  return slots.flatMap((s, i) => {
-    const t = new Date(s).getTime();
-    if (t < earliest) return [fieldError(`body.slots.${i}`, reason('MEETING_SLOT_TOO_SOON', { minutes: MEETING_LEAD_MINUTES }))];
-    if (seen.has(t)) return [fieldError(`body.slots.${i}`, reason('MEETING_SLOTS_NOT_DISTINCT'))];
-    seen.add(t);
-    return [];
-  });
-}
-
-function assertSlots(slots: readonly string[], now: Date) {
-  const errors = slotErrors(slots, now);
-  const [first] = errors;
-  if (first) throw new AppError('VALIDATION_FAILED', first.reason ?? reason('MEETING_SLOTS_NOT_DISTINCT'), { errors });
-}
+const assertSlots = (slots: readonly string[], now: Date) => assertSlotsAhead(slots, now, MEETING_LEAD_MINUTES);
 
 async function loadRequest(db: Q, conversationId: string, requestId: string) {
   const row = await findMeetingRequest(db, conversationId, requestId);
@@ -306,12 +293,6 @@ export async function moveMeeting(db: Db, ctx: Context & { requestId: string; sl
  * REQUEST while it is accepted, a CANCEL once cancelled after acceptance.
  * Same UID throughout; the SEQUENCE counts the changes after acceptance.
  */
-/** The platform's sender ("peercities <no-reply@…>"), the ORGANIZER of its .ics files. */
-export function organizerOf(mailFrom: string): { name: string; email: string } | undefined {
-  const m = /^\s*(?:"?([^"<]*?)"?\s*)?<([^<>\s]+@[^<>\s]+)>\s*$/.exec(mailFrom) ?? /^\s*()([^<>\s]+@[^<>\s]+)\s*$/.exec(mailFrom);
-  return m?.[2] ? { name: m[1]?.trim() || 'peercities', email: m[2] } : undefined;
-}
-
 export async function meetingInvitation(db: Db, conversationId: string, requestId: string, user: CurrentUser, mailFrom = '') {
   const me = await actingParty(db, conversationId, user);
   const row = await loadRequest(db, conversationId, requestId);

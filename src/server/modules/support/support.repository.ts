@@ -33,6 +33,10 @@ export interface RequestRow {
   closed_at: Date | null;
   version: number;
   created_at: Date;
+  /** What the city takes away from a held session (peer-sessions.service.ts). */
+  takeaway: string | null;
+  takeaway_by: string | null;
+  takeaway_at: Date | null;
   city_name: string;
   city_slug: string;
   city_country: string;

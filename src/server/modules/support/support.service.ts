@@ -20,6 +20,7 @@ import { AppError, fieldError } from '../../errors.ts';
 import { plainText, sanitizeRichText } from '../../lib/rich-text.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { notify, representativesOf } from '../notifications/notify.ts';
+import { isInvited } from './peer-sessions.repository.ts';
 import { SUPPORT_CALENDAR } from './support-calendar.ts';
 import { rerouteWaitingRequests } from './support-rerouting.ts';
 import { seesRequest, supportCan, type SupportRequestFacts, type SupportViewer } from './support-access.ts';
@@ -66,7 +67,8 @@ export function presentSummary(row: RequestRow, now: Date): SupportRequestSummar
 export async function readRequest(db: Db, input: { id: string; user: CurrentUser; now: Date }): Promise<SupportRequestDetail> {
   const viewer = viewerOf(input.user);
   const row = await requestById(db, input.id);
-  if (!row || !seesRequest(factsOf(row), viewer)) throw notFound();
+  // The representatives of the cities invited to its peer session read it too (peer-sessions.service.ts).
+  if (!row || !(seesRequest(factsOf(row), viewer) || (await isInvited(db, row.id, viewer.cityIds)))) throw notFound();
   const [answers, events] = await Promise.all([answersOf(db, row.id), eventsOf(db, row.id)]);
   const summary = presentSummary(row, input.now);
   return {

@@ -4,8 +4,8 @@ import type { z } from 'zod';
 import { DeclineMeetingBody, MEETING_DURATION, MEETING_SLOTS, MoveMeetingBody, ProposeMeetingBody, type MeetingRequest } from '../../../shared/meeting.schemas.ts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useApiForm, type ApiForm } from '../../lib/use-api-form.ts';
-import { MeetingSlotsEditor, type MeetingFormValues } from './meeting-slots-editor.tsx';
-import { slotInstant } from './meeting-time.ts';
+import { MeetingSlotsEditor, type MeetingFormValues } from '../../components/meeting-slots-editor.tsx';
+import { slotInstant } from '../../lib/meeting-time.ts';
 import { useDeclineMeeting, useMoveMeeting, useProposeMeeting } from './meetings.api.ts';
 
 export interface Places {

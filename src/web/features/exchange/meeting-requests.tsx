@@ -8,7 +8,7 @@ import { EmptyState } from '../../components/empty-state.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { DeclineMeetingDialog, MoveMeetingDialog, ProposeMeetingDialog, type Places } from './meeting-forms.tsx';
-import { formatInZone, placesToShow } from './meeting-time.ts';
+import { formatInZone, placesToShow } from '../../lib/meeting-time.ts';
 import { meetingIcsHref, useAcceptMeeting, useCancelMeeting, useMeetingRequests } from './meetings.api.ts';
 
 const STATUS_COLOR: Record<MeetingStatus, string> = { proposed: 'violet.9', accepted: 'green.9', declined: 'red.9', cancelled: 'gray.8' };

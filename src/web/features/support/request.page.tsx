@@ -17,6 +17,7 @@ import { PublicationPanel } from './publication-panel.tsx';
 import { RequestAttachments } from './request-attachments.tsx';
 import { RequestProblem } from './request-problem.tsx';
 import { RouteAgainButton } from './route-again-button.tsx';
+import { SessionPanel } from './peer-session-panel.tsx';
 import { dayInWords, OverdueBadge, reasonsLine, StateBadge } from './support-format.tsx';
 import { useAnswerRequest, useExperts, useMarkSessionHeld, useReassignRequest, useReopenRequest, useSupportRequest } from './support.api.ts';
 import '../../locales/lazy/support.strings.ts';
@@ -80,6 +81,7 @@ function RequestView({ r, reload }: { r: SupportRequestDetail; reload: () => voi
       </PageSection>
       <RequestAttachments requestId={r.id} />
       <AssignmentCard r={r} reload={reload} />
+      {r.kind !== 'answer' && <SessionPanel r={r} reload={reload} />}
       {r.rating && (
         <PageSection id="support-rating" title={t('support.detail.ratingTitle')}>
           <Text fw={600}>{t('support.detail.ratingLine', { score: r.rating.score })}</Text>

@@ -1,5 +1,5 @@
-import { zonedToUtc } from '../../../domain/time/zoned-time.ts';
-import type { MeetingParty } from '../../../shared/meeting.schemas.ts';
+import { zonedToUtc } from '../../domain/time/zoned-time.ts';
+import type { MeetingParty } from '../../shared/meeting.schemas.ts';
 
 // Plain `en` formats dates the American way; European readers expect day-month-year and 24 hours (as lib/format.ts).
 const localeFor = (language: string) => (language === 'en' ? 'en-GB' : language);

@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { formatInZone, slotInstant, type LocalSlot } from './meeting-time.ts';
+import { formatInZone, slotInstant, type LocalSlot } from '../lib/meeting-time.ts';
 
 /** The values of the meeting forms (propose, new times, move): the slots as local dates and times. */
 export interface MeetingFormValues {
