@@ -74,6 +74,8 @@ export const SupportDashboard = z.object({
   }),
   /** Answers of the period published to the library. */
   publishedAnswers: Count,
+  /** Calls and peer sessions of the period after which the city wrote what it takes away. */
+  takeaways: Count,
 });
 export type SupportDashboard = z.infer<typeof SupportDashboard>;
 

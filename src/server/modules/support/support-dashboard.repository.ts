@@ -84,8 +84,10 @@ export async function dashboardCounts(db: Q, p: DashboardPeriod) {
         sql<number>`count(r.rating)::int`.as('ratings'),
         sql<string | null>`avg(r.rating)::text`.as('mean'),
         sql<number>`count(*) FILTER (WHERE r.rating IS NOT NULL AND r.rating_comment <> '')::int`.as('comments'),
-        // TODO(merge): answers published to the library, from the colleagues' publishing work; 0 until it is wired.
-        sql<number>`0`.as('published_answers'),
+        // Requests of the period whose answer is in the library now (docs/support.md, "Knowledge").
+        sql<number>`count(*) FILTER (WHERE EXISTS (SELECT 1 FROM support_publications sp WHERE sp.request_id = r.id AND sp.published_at IS NOT NULL))::int`.as('published_answers'),
+        // Calls and peer sessions after which the city wrote what it takes away.
+        sql<number>`count(r.takeaway_at)::int`.as('takeaways'),
       ])
       .executeTakeFirstOrThrow(),
     base().where('r.rating', 'is not', null).select(['r.rating', sql<number>`count(*)::int`.as('count')]).groupBy('r.rating').execute(),
@@ -98,6 +100,7 @@ export async function dashboardCounts(db: Q, p: DashboardPeriod) {
     mean: ratings.mean === null ? null : Number(ratings.mean),
     comments: ratings.comments,
     publishedAnswers: Number(ratings.published_answers),
+    takeaways: Number(ratings.takeaways),
     byScore: new Map(byScore.map((r) => [r.rating as number, r.count])),
   };
 }

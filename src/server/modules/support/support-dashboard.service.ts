@@ -89,6 +89,7 @@ export async function supportDashboard(db: Db, input: { query: SupportDashboardQ
       comments: counts.comments,
     },
     publishedAnswers: counts.publishedAnswers,
+    takeaways: counts.takeaways,
   };
 }
 

@@ -78,6 +78,16 @@ beforeAll(async () => {
   // Sunday 1 November, 00:30 in Brussels (still 31 October in UTC), and Saturday 31 October, 23:30 in Brussels.
   await insert({ key: 'firstMinutes', cityId: city.id, createdAt: new Date('2026-10-31T23:30:00Z'), sectors: ['industry'] });
   await insert({ key: 'october', cityId: city.id, createdAt: new Date('2026-10-31T22:30:00Z'), sectors: ['industry'] });
+  // a is in the library; b has the city's consent and is not published yet.
+  await t.app.db
+    .insertInto('support_publications')
+    .values([
+      { request_id: ids.a!, city_id: city.id, consent_at: MONDAY, title: 'A', question: 'Q', answer: 'A', published_at: new Date(MONDAY.getTime() + 3 * H) },
+      { request_id: ids.b!, city_id: city.id, consent_at: MONDAY },
+    ])
+    .execute();
+  // After c, the city wrote what it takes away.
+  await t.app.db.updateTable('support_requests').set({ takeaway: 'Ask the utility for the tariff model.', takeaway_at: MONDAY }).where('id', '=', ids.c!).execute();
 });
 afterAll(async () => t.close());
 
@@ -158,7 +168,8 @@ describe('the managers’ support dashboard', () => {
       ],
       comments: 2,
     });
-    expect(d.publishedAnswers).toBe(0);
+    expect(d.publishedAnswers).toBe(1);
+    expect(d.takeaways).toBe(1);
   });
 
   it('says so when the period has no requests', async () => {

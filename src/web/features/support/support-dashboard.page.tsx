@@ -108,6 +108,7 @@ function Figures({ d }: { d: SupportDashboard }) {
         <KeyFigure label={t('support.dashboard.figures.p90Days')} value={days(d.firstAnswer.p90WorkingDays)} />
         <KeyFigure label={t('support.dashboard.figures.meanRating')} value={d.satisfaction.mean === null ? t('support.dashboard.none') : t('support.dashboard.score', { score: n(d.satisfaction.mean, 2) })} />
         <KeyFigure label={t('support.dashboard.figures.published')} value={n(d.publishedAnswers)} />
+        <KeyFigure label={t('support.dashboard.figures.takeaways')} value={n(d.takeaways)} />
       </SimpleGrid>
 
       <PageSection id="support-overdue-heading" title={t('support.dashboard.overdueHeading')}>

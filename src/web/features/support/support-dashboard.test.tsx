@@ -41,6 +41,7 @@ const dashboard = (overrides: Partial<SupportDashboard> = {}): SupportDashboard 
     comments: 2,
   },
   publishedAnswers: 0,
+  takeaways: 0,
   ...overrides,
 });
 
