@@ -2,13 +2,15 @@ import { defineConfig } from 'vitest/config';
 
 // End-to-end tests: a real browser (Debian's Chromium through playwright-core)
 // against the whole platform started in-process on an in-memory database.
-// One file at a time: each starts its own platform and browser, and Chromium
-// is the slow part.
+// Two files at a time: each starts its own platform (on its own port and
+// in-memory database) and its own browser, so files share nothing. One at a
+// time left a core idle while a page waited for the server or the other way
+// round (decision 0035 has the figures).
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.spec.ts'],
-    fileParallelism: false,
-    // One worker runs every file in turn: keep its imports between files
+    maxWorkers: 2,
+    // Each worker runs its files in turn: keep its imports between files
     // (the server and the harness, ~5 s a file) instead of loading them again.
     isolate: false,
     testTimeout: 120_000,
