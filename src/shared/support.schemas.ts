@@ -131,7 +131,7 @@ export const SupportRequestDetail = SupportRequestSummary.extend({
   events: z.array(SupportEvent),
   rating: z.object({ score: z.number().int().min(1).max(5), comment: text() }).nullable(),
   /** What the caller may do now. */
-  can: z.object({ answer: z.boolean(), markSessionHeld: z.boolean(), close: z.boolean(), reopen: z.boolean(), reassign: z.boolean() }),
+  can: z.object({ answer: z.boolean(), markSessionHeld: z.boolean(), close: z.boolean(), reopen: z.boolean(), reassign: z.boolean(), seePublication: z.boolean() }),
   version: z.number().int().min(1),
 });
 export type SupportRequestDetail = z.infer<typeof SupportRequestDetail>;

@@ -131,7 +131,13 @@ describe('peer sessions', () => {
   it('lets Valencia read the request and accept; the expert is told and the request shows the answer', async () => {
     const detail = await valencia.request({ method: 'GET', url: `/api/support-requests/${id}` });
     expect(detail.statusCode).toBe(200);
-    expect(detail.json().can).toEqual({ answer: false, markSessionHeld: false, close: false, reopen: false, reassign: false });
+    expect(detail.json().can).toEqual({ answer: false, markSessionHeld: false, close: false, reopen: false, reassign: false, seePublication: false });
+    // It reads the request's files (to prepare the session), not its publishing; Lahti, not invited, neither.
+    const files = await valencia.request({ method: 'GET', url: `/api/support-requests/${id}/attachments` });
+    expect(files.statusCode, files.body).toBe(200);
+    expect(files.json().canChange).toBe(false);
+    expect((await valencia.request({ method: 'GET', url: `/api/support-requests/${id}/publication` })).statusCode).toBe(404);
+    expect((await lahti.request({ method: 'GET', url: `/api/support-requests/${id}/attachments` })).statusCode).toBe(404);
     const mine = (await valencia.request({ method: 'GET', url: `/api/support-requests/${id}/session` })).json();
     expect(mine.myInvitedCityIds).toEqual([valenciaId]);
     expect(mine.can.answerInvitation).toBe(true);

@@ -8,7 +8,8 @@ const city: SupportViewer = { id: 'r1', cityIds: [CITY], isManager: false };
 const expert: SupportViewer = { id: EXPERT, cityIds: [], isManager: false };
 const manager: SupportViewer = { id: 'm1', cityIds: [], isManager: true };
 const stranger: SupportViewer = { id: 'x1', cityIds: ['c2'], isManager: false };
-const none = { answer: false, markSessionHeld: false, close: false, reopen: false, reassign: false };
+// What a party of the request (city, expert, manager) may do when it may change nothing.
+const none = { answer: false, markSessionHeld: false, close: false, reopen: false, reassign: false, seePublication: true };
 
 describe('who sees a support request', () => {
   it('is the city, the assigned expert and the managers; nobody else', () => {
@@ -37,6 +38,7 @@ describe('what the viewer may do (supportCan)', () => {
   it('lets managers reassign anything not closed, and strangers nothing', () => {
     for (const state of ['submitted', 'assigned', 'answered', 'session_held'] as const) expect(supportCan(request({ state }), manager)).toEqual({ ...none, reassign: true });
     expect(supportCan(request({ state: 'closed' }), manager)).toEqual(none);
-    expect(supportCan(request({ state: 'answered' }), stranger)).toEqual(none);
+    // A stranger (the representative of a city invited to the peer session, say) does nothing, and sees no publishing panel.
+    expect(supportCan(request({ state: 'answered' }), stranger)).toEqual({ ...none, seePublication: false });
   });
 });

@@ -26,7 +26,10 @@ export function seesRequest(request: Pick<SupportRequestFacts, 'cityId' | 'exper
  *   and marks a call or peer session held while it is assigned or answered;
  * - the city's representatives close an answered (or held) request with a
  *   rating, and reopen one that is answered, held or closed (back to the expert);
- * - programme managers reassign any request not closed.
+ * - programme managers reassign any request not closed;
+ * - the parties (city, expert, managers) see the publishing panel; the
+ *   representatives of a city invited to its peer session read the request
+ *   and its files, not that.
  */
 export function supportCan(request: SupportRequestFacts, viewer: SupportViewer): SupportRequestDetail['can'] {
   const expert = request.expertId !== null && request.expertId === viewer.id;
@@ -39,5 +42,6 @@ export function supportCan(request: SupportRequestFacts, viewer: SupportViewer):
     close: city && (state === 'answered' || state === 'session_held'),
     reopen: city && request.expertId !== null && (state === 'answered' || state === 'session_held' || state === 'closed'),
     reassign: viewer.isManager && state !== 'closed',
+    seePublication: seesRequest(request, viewer),
   };
 }

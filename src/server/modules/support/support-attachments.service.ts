@@ -1,3 +1,4 @@
+import { isInvited } from './peer-sessions.repository.ts';
 import type { CurrentUser } from '../../../shared/account.schemas.ts';
 import { reason } from '../../../shared/reason-texts.ts';
 import { SUPPORT_ATTACHMENT_MAX_BYTES, SUPPORT_ATTACHMENTS_MAX, type SupportAttachmentList } from '../../../shared/support-attachment.schemas.ts';
@@ -24,6 +25,12 @@ async function visibleRequest(db: Db, id: string, user: CurrentUser, forUpdate =
   return row;
 }
 
+/** The parties read the files, and so do the cities invited to the request's peer session (they prepare it). */
+async function readsFilesOf(db: Db, row: RequestRow, user: CurrentUser): Promise<boolean> {
+  const viewer = viewerOf(user);
+  return seesRequest({ cityId: row.city_id, expertId: row.expert_id }, viewer) || isInvited(db, row.id, viewer.cityIds);
+}
+
 /** Only the city changes files (to anyone else the request is not theirs: 404), and not once the request is closed (409). */
 function assertChangeable(row: RequestRow, user: CurrentUser) {
   if (!viewerOf(user).cityIds.includes(row.city_id)) throw notFound();
@@ -31,7 +38,8 @@ function assertChangeable(row: RequestRow, user: CurrentUser) {
 }
 
 export async function listAttachments(db: Db, input: { id: string; user: CurrentUser }): Promise<SupportAttachmentList> {
-  const row = await visibleRequest(db, input.id, input.user);
+  const row = await requestById(db, input.id);
+  if (!row || !(await readsFilesOf(db, row, input.user))) throw notFound();
   const items = await db
     .selectFrom('support_request_attachments')
     .select(['id', 'filename', 'size_bytes', 'uploaded_at'])
@@ -83,6 +91,6 @@ export async function readRequestAttachment(db: Db, input: { attachmentId: strin
   const file = await db.selectFrom('support_request_attachments').select(['request_id', 'filename', 'content_type', 'content']).where('id', '=', input.attachmentId).executeTakeFirst();
   if (!file) throw noFile();
   const row = await requestById(db, file.request_id);
-  if (!row || !seesRequest({ cityId: row.city_id, expertId: row.expert_id }, viewerOf(input.user))) throw noFile();
+  if (!row || !(await readsFilesOf(db, row, input.user))) throw noFile();
   return file;
 }

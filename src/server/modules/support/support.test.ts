@@ -55,7 +55,7 @@ describe('expert support: the Kraków example', () => {
     expect(r.firstAnswerDueAt).toBe('2026-12-14T22:59:59.000Z');
     expect(r.overdue).toBe(false);
     expect(r.events.map((e: { kind: string }) => e.kind)).toEqual(['submitted', 'assigned']);
-    expect(r.can).toEqual({ answer: false, markSessionHeld: false, close: false, reopen: false, reassign: false });
+    expect(r.can).toEqual({ answer: false, markSessionHeld: false, close: false, reopen: false, reassign: false, seePublication: true });
     expect(r.version).toBe(1);
 
     const note = await t.app.db.selectFrom('notifications').select(['title', 'link', 'kind']).where('person_id', '=', sofiaId).where('kind', '=', 'support').executeTakeFirstOrThrow();
@@ -71,7 +71,7 @@ describe('expert support: the Kraków example', () => {
     const list = (await sofia.request({ method: 'GET', url: '/api/support-requests?scope=assigned' })).json();
     expect(list.items.map((i: { id: string }) => i.id)).toContain(id);
     const detail = (await sofia.request({ method: 'GET', url: `/api/support-requests/${id}` })).json();
-    expect(detail.can).toEqual({ answer: true, markSessionHeld: false, close: false, reopen: false, reassign: false });
+    expect(detail.can).toEqual({ answer: true, markSessionHeld: false, close: false, reopen: false, reassign: false, seePublication: true });
     const work = (await sofia.request({ method: 'GET', url: '/api/me/work' })).json();
     const queue = work.sections.find((s: { kind: string }) => s.kind === 'support_requests');
     // With the demo's peer session of Lahti, also waiting for her.
@@ -140,7 +140,7 @@ describe('expert support: the Kraków example', () => {
 
   it('lets Kraków close it with a rating of 5, then reopen it back to Sofia', async () => {
     const detail = (await krakow.request({ method: 'GET', url: `/api/support-requests/${id}` })).json();
-    expect(detail.can).toEqual({ answer: false, markSessionHeld: false, close: true, reopen: true, reassign: false });
+    expect(detail.can).toEqual({ answer: false, markSessionHeld: false, close: true, reopen: true, reassign: false, seePublication: true });
     const closed = await krakow.request({ method: 'POST', url: `/api/support-requests/${id}/close`, payload: { score: 5, comment: 'Exactly what we needed.', version: 2 } });
     expect(closed.statusCode, closed.body).toBe(200);
     expect(closed.json()).toMatchObject({ state: 'closed', rating: { score: 5, comment: 'Exactly what we needed.' }, version: 3 });

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useFiltersInAddress } from '../../lib/filters-in-address.ts';
 import { useTranslation } from 'react-i18next';
 import type { ConversationSummary } from '../../../shared/exchange.schemas.ts';
 import { hasRole, representedCities } from '../../../shared/role-predicates.ts';
@@ -24,26 +25,12 @@ export function InboxPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const cities = representedCities(user);
-  const [params, setParams] = useSearchParams();
+  const { params, page, update: set } = useFiltersInAddress({ replace: true });
   const archived = params.get('view') === 'archive';
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const cityId = params.get('city') ?? cities[0]?.id;
   const q = params.get('q') ?? '';
   const [search] = useDebouncedValue(q, 300);
   const inbox = useInbox({ cityId, archived, q: search.trim().length >= 2 ? search.trim() : '', page });
-  const set = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === null || v === '') next.delete(k);
-          else next.set(k, v);
-        }
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <Stack>

@@ -1,9 +1,8 @@
-import { Alert, Button, Checkbox, CloseButton, Group, MultiSelect, NumberInput, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, CloseButton, Group, MultiSelect, NumberInput, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTRY_CODES } from '../../../domain/reference/countries.ts';
-import { SectorCode, type CitySummary } from '../../../shared/city.schemas.ts';
-import { LeverCode } from '../../../shared/solution.schemas.ts';
+import { type CitySummary } from '../../../shared/city.schemas.ts';
 import { UpdateExpertProfile, WEEKLY_CAPACITY_MAX, type ExpertProfile } from '../../../shared/support.schemas.ts';
 import { CityPicker } from '../../components/city-picker.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
@@ -12,6 +11,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { displayName } from '../../lib/format.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { languageOptions } from './support-format.tsx';
+import { LeverCheckboxes, SectorCheckboxes } from './topic-checkboxes.tsx';
 import { useExpertProfile, useSaveExpertProfile } from './support.api.ts';
 import '../../locales/lazy/support.strings.ts';
 
@@ -85,20 +85,8 @@ function ProfileForm({ saved, done, setDone }: { saved: ExpertProfile & { versio
     <form {...form.formProps} aria-label={t('support.profile.label')}>
       <Stack gap="md">
         <ProblemAlert error={form.requestError} />
-        <Checkbox.Group label={t('support.profile.sectors')} {...form.getInputProps('sectors')}>
-          <Group gap="md" mt={4}>
-            {SectorCode.options.map((code) => (
-              <Checkbox key={code} value={code} label={t(`sectors.${code}`)} />
-            ))}
-          </Group>
-        </Checkbox.Group>
-        <Checkbox.Group label={t('support.profile.levers')} {...form.getInputProps('levers')}>
-          <Group gap="md" mt={4}>
-            {LeverCode.options.map((code) => (
-              <Checkbox key={code} value={code} label={t(`library.levers.${code}`)} />
-            ))}
-          </Group>
-        </Checkbox.Group>
+        <SectorCheckboxes label={t('support.profile.sectors')} {...form.getInputProps('sectors')} />
+        <LeverCheckboxes label={t('support.profile.levers')} {...form.getInputProps('levers')} />
         <MultiSelect
           label={t('support.profile.languages')}
           required

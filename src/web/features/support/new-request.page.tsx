@@ -1,11 +1,10 @@
-import { Alert, Button, Checkbox, FileInput, Group, MultiSelect, NativeSelect, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, FileInput, Group, MultiSelect, NativeSelect, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { CityPage, CityProfile, SectorCode } from '../../../shared/city.schemas.ts';
+import { CityPage, CityProfile } from '../../../shared/city.schemas.ts';
 import { representedCities } from '../../../shared/role-predicates.ts';
-import { LeverCode } from '../../../shared/solution.schemas.ts';
 import { NewSupportRequest, SupportKind, SupportUrgency } from '../../../shared/support.schemas.ts';
 import { PageTitle } from '../../components/page-title.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
@@ -15,6 +14,7 @@ import { useCurrentUser, useSession } from '../../lib/session.ts';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { languageOptions } from './support-format.tsx';
+import { LeverCheckboxes, SectorCheckboxes } from './topic-checkboxes.tsx';
 import { useAskForSupport } from './support.api.ts';
 import { uploadRequestFiles } from './knowledge.api.ts';
 import { megabytes } from '../../../shared/file-size.ts';
@@ -137,20 +137,8 @@ function NewRequestForm() {
             value={files}
             onChange={(f) => setFiles(f.slice(0, SUPPORT_ATTACHMENTS_MAX))}
           />
-          <Checkbox.Group label={t('support.form.sectors')} description={t('support.form.sectorsHint')} {...form.getInputProps('sectors')}>
-            <Group gap="md" mt={4}>
-              {SectorCode.options.map((code) => (
-                <Checkbox key={code} value={code} label={t(`sectors.${code}`)} />
-              ))}
-            </Group>
-          </Checkbox.Group>
-          <Checkbox.Group label={t('support.form.levers')} description={t('support.form.leversHint')} {...form.getInputProps('levers')}>
-            <Group gap="md" mt={4}>
-              {LeverCode.options.map((code) => (
-                <Checkbox key={code} value={code} label={t(`library.levers.${code}`)} />
-              ))}
-            </Group>
-          </Checkbox.Group>
+          <SectorCheckboxes label={t('support.form.sectors')} description={t('support.form.sectorsHint')} {...form.getInputProps('sectors')} />
+          <LeverCheckboxes label={t('support.form.levers')} description={t('support.form.leversHint')} {...form.getInputProps('levers')} />
           <MultiSelect
             label={t('support.form.languages')}
             description={t('support.form.languagesHint')}

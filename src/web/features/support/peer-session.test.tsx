@@ -40,7 +40,7 @@ const detail = (): SupportRequestDetail => ({
   answers: [],
   events: [],
   rating: null,
-  can: { answer: false, markSessionHeld: false, close: false, reopen: false, reassign: false },
+  can: { answer: false, markSessionHeld: false, close: false, reopen: false, reassign: false, seePublication: true },
   version: 1,
 });
 

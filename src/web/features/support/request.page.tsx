@@ -116,7 +116,7 @@ function RequestView({ r, reload }: { r: SupportRequestDetail; reload: () => voi
           </Stack>
         </PageSection>
       )}
-      <PublicationPanel requestId={r.id} />
+      {r.can.seePublication && <PublicationPanel requestId={r.id} />}
       <PageSection id="support-timeline" title={t('support.detail.timelineTitle')}>
         <Stack component="ol" gap={6} style={{ margin: 0, paddingLeft: 20 }}>
           {r.events.map((e, index) => (

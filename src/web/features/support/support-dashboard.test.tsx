@@ -143,7 +143,7 @@ describe('"Route again" on a request that found no expert', () => {
     answers: [],
     events: [{ at: '2026-12-07T10:00:00.000Z', kind: 'submitted', actor: 'Rita Rep', note: null }],
     rating: null,
-    can: { answer: false, markSessionHeld: false, close: false, reopen: false, reassign: true },
+    can: { answer: false, markSessionHeld: false, close: false, reopen: false, reassign: true, seePublication: true },
     version: 1,
     ...overrides,
   });
@@ -172,7 +172,7 @@ describe('"Route again" on a request that found no expert', () => {
   });
 
   it('is not offered to the city', async () => {
-    mockApi({ 'GET /api/session': { body: managerSession() }, [`GET /api/support-requests/${REQUEST_ID}`]: { body: waiting({ can: { answer: false, markSessionHeld: false, close: false, reopen: false, reassign: false } }) } });
+    mockApi({ 'GET /api/session': { body: managerSession() }, [`GET /api/support-requests/${REQUEST_ID}`]: { body: waiting({ can: { answer: false, markSessionHeld: false, close: false, reopen: false, reassign: false, seePublication: true } }) } });
     renderPage(<SupportRequestPage />, { path: `/support/${REQUEST_ID}`, pattern: '/support/:id' });
     const card = await screen.findByTestId('assignment-card');
     expect(within(card).queryByRole('button', { name: t('support.routeAgain.button') })).toBeNull();

@@ -1,5 +1,6 @@
 import { Button, Checkbox, Group, NativeSelect, Paper, Stack, Text } from '@mantine/core';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useFiltersInAddress } from '../../lib/filters-in-address.ts';
 import { useTranslation } from 'react-i18next';
 import { hasRole, representedCities } from '../../../shared/role-predicates.ts';
 import { SupportState, type SupportRequestSummary } from '../../../shared/support.schemas.ts';
@@ -30,29 +31,15 @@ export function SupportListPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const scopes = scopesOf(user);
-  const [params, setParams] = useSearchParams();
+  const { params, page, update: set } = useFiltersInAddress({ replace: true });
   const asked = params.get('scope');
   const scope: SupportScope = scopes.find((s) => s === asked) ?? scopes[0] ?? 'mine';
   const state = parseState(params.get('state'));
   const overdue = params.get('overdue') === 'true';
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const list = useSupportRequests({ scope, state, overdue, page });
   const isCity = scopes.includes('mine');
   const filtered = state !== null || overdue;
 
-  const set = (changes: Record<string, string | null>) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === null || v === '') next.delete(k);
-          else next.set(k, v);
-        }
-        if (!('page' in changes)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
 
   const askButton = isCity && (
     <Button component={Link} to="/support/new">

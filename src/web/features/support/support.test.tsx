@@ -66,7 +66,7 @@ const detail = (overrides: Partial<SupportRequestDetail> = {}): SupportRequestDe
     { at: '2026-12-10T09:00:01.000Z', kind: 'assigned', actor: null, note: null },
   ],
   rating: null,
-  can: { answer: false, markSessionHeld: false, close: false, reopen: false, reassign: false },
+  can: { answer: false, markSessionHeld: false, close: false, reopen: false, reassign: false, seePublication: true },
   version: 3,
   ...overrides,
 });
@@ -169,7 +169,7 @@ describe('the request page', () => {
   it('gives the expert the answer form, not the city’s actions, and sends the version', async () => {
     const api = mockApi({
       'GET /api/session': { body: expertSession() },
-      [`GET ${DETAIL_PATH}`]: { body: detail({ can: { answer: true, markSessionHeld: false, close: false, reopen: false, reassign: false } }) },
+      [`GET ${DETAIL_PATH}`]: { body: detail({ can: { answer: true, markSessionHeld: false, close: false, reopen: false, reassign: false, seePublication: true } }) },
       [`POST ${DETAIL_PATH}/answers`]: {
         body: detail({ state: 'answered', version: 4, answers: [{ id: 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', author: 'Sofia Rossi', bodyHtml: '<p>Look at the heat fund of Aarhus.</p>', createdAt: '2026-12-11T09:00:00.000Z' }] }),
       },
@@ -188,7 +188,7 @@ describe('the request page', () => {
   it('says that someone changed the request when the server answers 409', async () => {
     mockApi({
       'GET /api/session': { body: expertSession() },
-      [`GET ${DETAIL_PATH}`]: { body: detail({ can: { answer: true, markSessionHeld: false, close: false, reopen: false, reassign: false } }) },
+      [`GET ${DETAIL_PATH}`]: { body: detail({ can: { answer: true, markSessionHeld: false, close: false, reopen: false, reassign: false, seePublication: true } }) },
       [`POST ${DETAIL_PATH}/answers`]: problem(409, 'EDIT_CONFLICT'),
     });
     const { user } = renderDetail();
@@ -201,7 +201,7 @@ describe('the request page', () => {
   it('lets a manager reassign to another expert, with their load, and a reason', async () => {
     const api = mockApi({
       'GET /api/session': { body: managerSession() },
-      [`GET ${DETAIL_PATH}`]: { body: detail({ can: { answer: false, markSessionHeld: false, close: false, reopen: false, reassign: true } }) },
+      [`GET ${DETAIL_PATH}`]: { body: detail({ can: { answer: false, markSessionHeld: false, close: false, reopen: false, reassign: true, seePublication: true } }) },
       'GET /api/experts': {
         body: {
           items: [
@@ -230,7 +230,7 @@ describe('the rating dialog', () => {
   it('asks for a rating from 1 to 5, then closes with the score, the comment and the version', async () => {
     const api = mockApi({
       'GET /api/session': { body: representative() },
-      [`GET ${DETAIL_PATH}`]: { body: detail({ state: 'answered', version: 5, can: { answer: false, markSessionHeld: false, close: true, reopen: true, reassign: false } }) },
+      [`GET ${DETAIL_PATH}`]: { body: detail({ state: 'answered', version: 5, can: { answer: false, markSessionHeld: false, close: true, reopen: true, reassign: false, seePublication: true } }) },
       [`POST ${DETAIL_PATH}/close`]: { body: detail({ state: 'closed', version: 6, rating: { score: 5, comment: 'Exactly what we needed.' } }) },
     });
     const { user } = renderDetail();
