@@ -79,7 +79,9 @@ describe('peer sessions', () => {
     await screenshots(sp, 'support-peer-proposal');
     // Sofia edits the choice: Valencia (whose representative answers below) if the platform did not propose it, else Aarhus.
     const valenciaProposed = (await proposal.getByRole('checkbox', { name: /Valencia/ }).count()) > 0;
-    await sp.getByRole('checkbox', { name: valenciaProposed ? 'Aarhus' : 'Valencia', exact: true }).check();
+    const added = valenciaProposed ? 'Aarhus' : 'Valencia';
+    await sp.getByRole('combobox', { name: 'Other Mission Cities' }).fill(added);
+    await sp.getByRole('option', { name: added, exact: true }).click();
     await sp.getByText('4 of at most 5 chosen').waitFor();
     await sp.getByRole('button', { name: 'Invite these cities' }).click();
     const invited = sp.getByTestId('peer-invitations');

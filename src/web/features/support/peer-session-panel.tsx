@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, MultiSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PEER_CITIES, type PeerCityChoice, type SupportSession } from '../../../shared/support-sessions.schemas.ts';
@@ -116,6 +116,8 @@ function ChoiceForm({ r, s, choice, reload }: { r: SupportRequestDetail; s: Supp
   const confirm = useConfirmPeers(r.id);
   const proposedIds = new Set(choice.proposed.map((p) => p.city.id));
   const others = choice.missionCities.filter((c) => !proposedIds.has(c.id));
+  const chosenProposed = chosen.filter((id) => proposedIds.has(id));
+  const chosenOthers = chosen.filter((id) => !proposedIds.has(id));
   const toggle = (id: string, on: boolean) => setChosen((now) => (on ? [...now, id] : now.filter((x) => x !== id)));
   const full = chosen.length >= PEER_CITIES.max;
   return (
@@ -155,16 +157,17 @@ function ChoiceForm({ r, s, choice, reload }: { r: SupportRequestDetail; s: Supp
           ))}
         </Stack>
         {others.length > 0 && (
-          <fieldset style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
-            <Text component="legend" fw={600} size="sm" mb="xs">
-              {t('support.sessions.otherCities')}
-            </Text>
-            <Group gap="md">
-              {others.map((c) => (
-                <Checkbox key={c.id} label={c.name} checked={chosen.includes(c.id)} disabled={!chosen.includes(c.id) && full} onChange={(e) => toggle(c.id, e.currentTarget.checked)} />
-              ))}
-            </Group>
-          </fieldset>
+          <MultiSelect
+            label={t('support.sessions.otherCities')}
+            description={t('support.sessions.otherCitiesHint')}
+            searchable
+            clearable
+            nothingFoundMessage={t('support.sessions.noCityFound')}
+            data={others.map((c) => ({ value: c.id, label: c.name }))}
+            value={chosenOthers}
+            maxValues={PEER_CITIES.max - chosenProposed.length}
+            onChange={(ids) => setChosen([...chosenProposed, ...ids])}
+          />
         )}
         <Text size="sm" aria-live="polite">
           {t('support.sessions.chosenCount', { count: chosen.length })}
