@@ -163,6 +163,39 @@ export function sectionQueries(db: Q, person: { id: string; email: string }) {
         .where('a.author_id', '=', person.id)
         .orderBy('a.created_at')
         .execute(),
+    // What I did around support requests: files I attached, consents I gave to publishing, takeaways I wrote, invitations I answered for my city.
+    support_files_uploaded: () =>
+      db
+        .selectFrom('support_request_attachments as f')
+        .innerJoin('support_requests as r', 'r.id', 'f.request_id')
+        .select(['r.title as request', 'f.filename', 'f.size_bytes', 'f.uploaded_at'])
+        .where('f.uploaded_by', '=', person.id)
+        .orderBy('f.uploaded_at')
+        .execute(),
+    support_publication_consents: () =>
+      db
+        .selectFrom('support_publications as p')
+        .innerJoin('support_requests as r', 'r.id', 'p.request_id')
+        .select(['r.title as request', 'p.consent_at', 'p.published_at'])
+        .where('p.consent_by', '=', person.id)
+        .orderBy('p.consent_at')
+        .execute(),
+    support_takeaways: () =>
+      db
+        .selectFrom('support_requests as r')
+        .select(['r.title as request', 'r.takeaway', 'r.takeaway_at'])
+        .where('r.takeaway_by', '=', person.id)
+        .orderBy('r.takeaway_at')
+        .execute(),
+    support_invitations_answered: () =>
+      db
+        .selectFrom('support_peer_invitations as i')
+        .innerJoin('support_requests as r', 'r.id', 'i.request_id')
+        .innerJoin('cities as c', 'c.id', 'i.city_id')
+        .select(['r.title as request', 'c.name as city', 'i.answer', 'i.answered_at'])
+        .where('i.answered_by', '=', person.id)
+        .orderBy('i.answered_at')
+        .execute(),
     group_requests: () =>
       db
         .selectFrom('group_memberships as m')

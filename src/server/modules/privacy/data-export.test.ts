@@ -77,6 +77,32 @@ describe('download my data', () => {
     expect(audit.length).toBe(1);
   });
 
+  it('holds what a person did around support requests: files attached, consent to publishing', async () => {
+    const krakow = await t.signedIn('krakow@demo.peercities.eu');
+    // A request of Kraków's, and a PDF attached to it, through the API.
+    const cityId = (await t.app.db.selectFrom('cities').select('id').where('slug', '=', 'krakow').executeTakeFirstOrThrow()).id;
+    const asked = await krakow.request({
+      method: 'POST',
+      url: '/api/support-requests',
+      payload: { cityId, title: 'Heat tariffs after the coal exit', question: 'How do other cities set district heating tariffs once coal is gone?', sectors: ['energy'], levers: ['finance-funding'], languages: ['pl', 'en'], kind: 'answer', urgency: 'normal' },
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const open = { id: asked.json().id as string, title: 'Heat tariffs after the coal exit' };
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(64, 1), Buffer.from('\n%%EOF\n')]);
+    const uploaded = await krakow.request({ method: 'PUT', url: `/api/support-requests/${open.id}/attachments?filename=heat-plan.pdf`, payload: pdf, headers: { 'content-type': 'application/pdf' } });
+    expect(uploaded.statusCode, uploaded.body).toBe(201);
+    expect((await krakow.request({ method: 'POST', url: '/api/me/data-exports' })).statusCode).toBe(202);
+    await t.app.dataExports.idle();
+    const latest = (await krakow.request({ method: 'GET', url: '/api/me/data-exports/latest' })).json();
+    const zip = await JSZip.loadAsync((await krakow.request({ method: 'GET', url: `/api/me/data-exports/${latest.id}/download` })).rawPayload);
+    const section = async (name: string) => JSON.parse(await zip.file(`json/${name}.json`)!.async('string'));
+    expect(await section('support_files_uploaded')).toEqual([expect.objectContaining({ request: open.title, filename: 'heat-plan.pdf', size_bytes: pdf.length })]);
+    // The demo's published answer: Kraków's representative consented to it.
+    expect(await section('support_publication_consents')).toEqual([expect.objectContaining({ request: expect.stringContaining('district heating'), published_at: expect.any(String) })]);
+    expect(await section('support_takeaways')).toEqual([]);
+    expect(await section('support_invitations_answered')).toEqual([]);
+  });
+
   it('writes CSV that a spreadsheet opens without running a formula', () => {
     const csv = rowsToCsv([{ name: '=HYPERLINK("http://x")', n: 1, ok: true, at: new Date('2030-01-01T00:00:00Z'), data: { a: 1 } }]);
     expect(csv).toContain("'=HYPERLINK");
