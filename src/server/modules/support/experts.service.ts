@@ -49,6 +49,10 @@ export async function saveExpertProfile(db: Db, input: { user: CurrentUser; body
     updated_at: input.now,
   };
   await db.transaction().execute(async (trx) => {
+    // Every profile first, in the order routing locks them (expertsWithProfiles):
+    // saving re-routes waiting requests, and taking the own row first could
+    // make a save and a routing each wait for the other (a deadlock on PostgreSQL).
+    await trx.selectFrom('expert_profiles').select('person_id').orderBy('person_id').forUpdate().execute();
     const before = await trx.selectFrom('expert_profiles').selectAll().where('person_id', '=', user.id).forUpdate().executeTakeFirst();
     if ((before?.version ?? 0) !== body.version) throw changed();
     if (before) await trx.updateTable('expert_profiles').set((eb) => ({ ...values, version: eb('version', '+', 1) })).where('person_id', '=', user.id).execute();
