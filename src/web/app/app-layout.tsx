@@ -10,7 +10,7 @@ import { LeaveWarning } from '../components/leave-warning.tsx';
 import { LoadingState } from '../components/loading-state.tsx';
 import { useProblemMessage } from '../lib/problem-message.ts';
 import { apiSend } from '../lib/api-client.ts';
-import { resetSession, useCurrentUser } from '../lib/session.ts';
+import { signOutAndLeave, useCurrentUser } from '../lib/session.ts';
 import { hasRole } from '../../shared/role-predicates.ts';
 import { useSiteInfo } from '../lib/site.ts';
 
@@ -191,13 +191,14 @@ function SessionControls() {
   const navigate = useNavigate();
   const messageOf = useProblemMessage();
   const signOut = useMutation({
-    mutationFn: () => apiSend('DELETE', '/api/session'),
-    onSuccess: async () => {
-      // Leave the page first: were the session cleared while still on a page
-      // that needs one, its guard would send us to sign in with a `next` back to it.
-      await navigate('/sign-in', { state: { signedOut: true } });
-      await resetSession(queryClient);
-    },
+    mutationFn: () =>
+      signOutAndLeave(
+        queryClient,
+        () => apiSend('DELETE', '/api/session'),
+        async () => {
+          await navigate('/sign-in', { state: { signedOut: true } });
+        },
+      ),
   });
 
   if (!user) {

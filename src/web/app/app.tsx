@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { ApiError } from '../lib/api-client.ts';
-import { resetSession } from '../lib/session.ts';
+import { isSigningOut, resetSession } from '../lib/session.ts';
 import { router } from './router.tsx';
 import { cssVariablesResolver, theme } from './theme.ts';
 
@@ -18,7 +18,8 @@ const queryClient: QueryClient = new QueryClient({
     onError: (error) => {
       // A 401 on a page that needs a session means it expired (12 h, or 30
       // minutes idle): refresh who we are so the guards offer sign-in again.
-      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') void resetSession(queryClient);
+      // While signing out, a 401 is the sign-out itself (session.ts).
+      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED' && !isSigningOut()) void resetSession(queryClient);
       secondFactorFirst(error);
     },
   }),

@@ -39,3 +39,32 @@ export async function resetSession(queryClient: QueryClient): Promise<void> {
   await queryClient.cancelQueries({ queryKey: sessionQueryKey });
   await queryClient.fetchQuery({ queryKey: sessionQueryKey, queryFn: ({ signal }) => fetchSession(signal), staleTime: 0 });
 }
+
+let signingOut = false;
+
+/**
+ * While signing out, the pages still open ask the server for data and get
+ * 401: that is the sign-out itself, not an expired session, and must not send
+ * the person to "sign in" with a way back to the page they are leaving.
+ */
+export function isSigningOut(): boolean {
+  return signingOut;
+}
+
+/**
+ * Signs out: ends the session on the server, leaves the page (`leave`, e.g.
+ * to the sign-in page saying so), then forgets what was cached. The 401s of
+ * the pages still open in between are the sign-out's own (see isSigningOut).
+ */
+export async function signOutAndLeave(queryClient: QueryClient, endSession: () => Promise<unknown>, leave: () => Promise<void>): Promise<void> {
+  signingOut = true;
+  try {
+    await endSession();
+    // Leave the page first: were the session cleared while still on a page
+    // that needs one, its guard would send us to sign in with a `next` back to it.
+    await leave();
+    await resetSession(queryClient);
+  } finally {
+    signingOut = false;
+  }
+}
