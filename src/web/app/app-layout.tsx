@@ -1,16 +1,14 @@
 import { Anchor, Box, Burger, Button, Container, Drawer, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 import { ContactLink } from '../components/contact-link.tsx';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
 import { LeaveWarning } from '../components/leave-warning.tsx';
 import { LoadingState } from '../components/loading-state.tsx';
 import { useProblemMessage } from '../lib/problem-message.ts';
-import { apiSend } from '../lib/api-client.ts';
-import { signOutAndLeave, useCurrentUser } from '../lib/session.ts';
+import { useCurrentUser, useSignOut } from '../lib/session.ts';
 import { hasRole } from '../../shared/role-predicates.ts';
 import { useSiteInfo } from '../lib/site.ts';
 
@@ -187,19 +185,8 @@ function MainNavigation({ vertical = false }: { vertical?: boolean }) {
 function SessionControls() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const messageOf = useProblemMessage();
-  const signOut = useMutation({
-    mutationFn: () =>
-      signOutAndLeave(
-        queryClient,
-        () => apiSend('DELETE', '/api/session'),
-        async () => {
-          await navigate('/sign-in', { state: { signedOut: true } });
-        },
-      ),
-  });
+  const signOut = useSignOut();
 
   if (!user) {
     return (

@@ -1,5 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { flushSync } from 'react-dom';
 import { RouterProvider } from 'react-router';
 import { ApiError } from '../lib/api-client.ts';
 import { isSigningOut, resetSession } from '../lib/session.ts';
@@ -37,7 +38,8 @@ export function App() {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        {/* flushSync: a navigation can be committed at once when asked (signing out relies on it, session.ts). */}
+        <RouterProvider router={router} flushSync={(update) => void flushSync(update)} />
       </QueryClientProvider>
     </MantineProvider>
   );

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation, useNavigation } from 'react-router';
 import { LoadingState } from './loading-state.tsx';
 import { PageTitle } from './page-title.tsx';
 import { ProblemAlert } from './problem-alert.tsx';
@@ -18,11 +18,15 @@ export function RequireSignedIn({ role, pendingAllowed = false, children }: { ro
   const { t } = useTranslation();
   const session = useSession();
   const location = useLocation();
+  const navigation = useNavigation();
 
   if (session.isPending) return <LoadingState />;
   if (session.isError) return <ProblemAlert error={session.error} />;
   const user = session.data.user;
   if (!user) {
+    // A page being left (signing out leaves for the sign-in page, session.ts)
+    // does not send anyone to sign in with a way back to itself.
+    if (navigation.state !== 'idle') return null;
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }

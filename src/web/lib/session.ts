@@ -1,6 +1,7 @@
-import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import type { CurrentUser, SessionState } from '../../shared/account.schemas.ts';
-import { fetchSession, rememberSession } from './api-client.ts';
+import { apiSend, fetchSession, rememberSession } from './api-client.ts';
 
 export const sessionQueryKey = ['session'] as const;
 
@@ -61,10 +62,34 @@ export async function signOutAndLeave(queryClient: QueryClient, endSession: () =
   try {
     await endSession();
     // Leave the page first: were the session cleared while still on a page
-    // that needs one, its guard would send us to sign in with a `next` back to it.
+    // that needs one, its guard would send us to sign in with a `next` back
+    // to it (see useSignOut for the page still on screen while leaving).
     await leave();
     await resetSession(queryClient);
   } finally {
     signingOut = false;
   }
+}
+
+/**
+ * The header's "Sign out": ends the session and shows the sign-in page
+ * saying so. The router commits a navigation in a React transition, so the
+ * session's update (nobody signed in) can reach the page being left first;
+ * its guard lets it go without sending anyone to "sign in to see /account"
+ * because it sees the navigation under way, which `flushSync` puts on screen
+ * at once (CI, stop 31). Needs a RouterProvider given react-dom's flushSync (app.tsx).
+ */
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: () =>
+      signOutAndLeave(
+        queryClient,
+        () => apiSend('DELETE', '/api/session'),
+        async () => {
+          await navigate('/sign-in', { state: { signedOut: true }, flushSync: true });
+        },
+      ),
+  });
 }
