@@ -58,6 +58,8 @@ export const TITLES: Record<ErrorCode, string> = {
   ATTACHMENT_INVALID: 'The file cannot be attached',
   TOO_MANY_ATTEMPTS: 'Too many attempts',
   PUBLICATION_CONSENT_REQUIRED: 'The city has not consented to publication',
+  SURVEY_NOT_OPEN: 'The survey is not open for answers',
+  SURVEY_ALREADY_ANSWERED: 'The survey has already been answered',
   SECOND_FACTOR_ENROLMENT_REQUIRED: 'Set up two-step sign-in first',
   INTERNAL_ERROR: 'Something went wrong on our side',
   SERVICE_UNAVAILABLE: 'Service unavailable',

@@ -37,6 +37,10 @@ export const ERROR_CODES = {
   TOO_MANY_ATTEMPTS: 429,
   /** Publishing a support request in the library without the city's consent. */
   PUBLICATION_CONSENT_REQUIRED: 409,
+  /** Answering a survey outside its window, or before it was sent, or after it was closed. */
+  SURVEY_NOT_OPEN: 409,
+  /** This city (or person) has already answered the survey. */
+  SURVEY_ALREADY_ANSWERED: 409,
   /** A programme manager without two-step sign-in where it is required: the web app routes to enrolment. */
   SECOND_FACTOR_ENROLMENT_REQUIRED: 403,
   INTERNAL_ERROR: 500,

@@ -15,6 +15,7 @@ import { REGISTRATION_REASONS } from './reasons/registration.ts';
 import { REVIEW_REASONS } from './reasons/review.ts';
 import { SUPPORT_REASONS } from './reasons/support.ts';
 import { SUPPORT_SESSIONS_REASONS } from './reasons/support-sessions.ts';
+import { SURVEYS_REASONS } from './reasons/surveys.ts';
 import { VISITS_REASONS } from './reasons/visits.ts';
 import { WORK_REASONS } from './reasons/work.ts';
 
@@ -36,6 +37,7 @@ export const REASON_AREAS = {
   review: REVIEW_REASONS,
   support: SUPPORT_REASONS,
   supportSessions: SUPPORT_SESSIONS_REASONS,
+  surveys: SURVEYS_REASONS,
   visits: VISITS_REASONS,
   work: WORK_REASONS,
 } as const;
@@ -66,6 +68,7 @@ export const REASON_TEXTS = {
   ...REVIEW_REASONS,
   ...SUPPORT_REASONS,
   ...SUPPORT_SESSIONS_REASONS,
+  ...SURVEYS_REASONS,
   ...VISITS_REASONS,
   ...WORK_REASONS,
 } as const satisfies Record<string, string>;

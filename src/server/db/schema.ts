@@ -8,6 +8,7 @@ import type { ConversationsTable, ConversationPartiesTable, MessagesTable, Messa
 import type { ExpertProfilesTable, ExpertConflictsTable, SupportRequestsTable, SupportAnswersTable, SupportEventsTable } from './tables/support.ts';
 import type { SupportPublicationsTable, SupportRequestAttachmentsTable } from './tables/support-knowledge.ts';
 import type { SupportPeerInvitationsTable, SupportSessionsTable, SupportSessionSlotsTable } from './tables/support-sessions.ts';
+import type { SurveysTable, SurveyInvitationsTable, SurveyDraftsTable, SurveyResponsesTable, SurveyAnswersTable, CityPrioritiesTable } from './tables/surveys.ts';
 import type { RegistrationSettingsTable, RegistrationsTable, RegistrationAttemptsTable } from './tables/registration.ts';
 import type { StudyVisitsTable, VisitParticipantsTable, FacilitatorUnavailabilityTable, VisitAgendaItemsTable, VisitDelegatesTable, VisitTravelTable, VisitFeedbackTable, ReplicationPlansTable, ReplicationUpdatesTable, VisitNoticesTable, MatchingSettingsTable, MatchingPairRulesTable, MatchingRunsTable, MatchingPublicationsTable } from './tables/visits.ts';
 
@@ -20,6 +21,7 @@ export type * from './tables/registration.ts';
 export type * from './tables/exchange.ts';
 export type * from './tables/support.ts';
 export type * from './tables/support-sessions.ts';
+export type * from './tables/surveys.ts';
 
 export interface Database {
   cities: CitiesTable;
@@ -106,4 +108,10 @@ export interface Database {
   support_peer_invitations: SupportPeerInvitationsTable;
   support_sessions: SupportSessionsTable;
   support_session_slots: SupportSessionSlotsTable;
+  surveys: SurveysTable;
+  survey_invitations: SurveyInvitationsTable;
+  survey_drafts: SurveyDraftsTable;
+  survey_responses: SurveyResponsesTable;
+  survey_answers: SurveyAnswersTable;
+  city_priorities: CityPrioritiesTable;
 }
