@@ -64,6 +64,7 @@ import { supportRoutes } from './modules/support/support.routes.ts';
 import { publishedAnswerRoutes } from './modules/support/published-answers.routes.ts';
 import { supportAttachmentRoutes } from './modules/support/support-attachments.routes.ts';
 import { peerSessionRoutes } from './modules/support/peer-sessions.routes.ts';
+import { surveyResultsRoutes } from './modules/surveys/results.routes.ts';
 import { expireRegistrations } from './jobs/registration-expiry.ts';
 import { runRetention } from './jobs/retention.ts';
 import { authPlugin } from './plugins/auth.plugin.ts';
@@ -274,6 +275,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(publishedAnswerRoutes);
   await app.register(supportAttachmentRoutes);
   await app.register(peerSessionRoutes);
+  await app.register(surveyResultsRoutes);
   await app.register(outcomeRoutes);
   await app.register(workRoutes);
   await app.register(registrationRoutes);

@@ -238,6 +238,11 @@ const POLICY: Record<string, Access> = {
   'GET /api/support/dashboard': ['programme_manager'],
   'GET /api/support/dashboard/requests.{format}': ['programme_manager'],
   'POST /api/support-requests/{id}/route': ['programme_manager'],
+  // Survey results (modules/surveys/results.routes.ts).
+  'GET /api/surveys/{id}/results': ['programme_manager'],
+  'GET /api/surveys/{id}/segments': ['programme_manager'],
+  'GET /api/surveys/{id}/questions/{questionId}/text-answers': ['programme_manager'],
+  'GET /api/surveys/{id}/export': ['programme_manager'],
   'GET /api/experts': ['programme_manager'],
   'GET /api/me/expert-profile': ['expert'],
   'PUT /api/me/expert-profile': ['expert'],
