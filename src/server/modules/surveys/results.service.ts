@@ -36,8 +36,6 @@ export const countryName = (code: string) => {
     return code;
   }
 };
-const SECTOR_LABELS = new Map<string, string>(SECTORS.map((s) => [s.code, s.label]));
-const LEVER_LABELS = new Map<string, string>(SYSTEMIC_LEVERS.map((l) => [l.code, l.label]));
 
 export const CITY_KIND_LABELS: Record<string, string> = { mission: 'Mission city', aspiring: 'Aspiring city' };
 export const POPULATION_BAND_LABELS: Record<string, string> = {

@@ -177,7 +177,7 @@ describe('results of a named survey', () => {
     const body = res.json();
     const invitedThere = cities.slice(0, 4).filter((c) => c.country === cities[0]!.country).length;
     expect(body).toMatchObject({ responses: 2, invited: invitedThere, suppressed: false });
-    expect(question(body, 'formats').counts.map((c: { count: number }) => c.count)).toEqual([2, 1, 0]);
+    expect(question(body, 'formats').counts!.map((c) => c.count)).toEqual([2, 1, 0]);
     const none = (await get(`/api/surveys/${named.id}/results?cityKind=${cities[0]!.kind === 'mission' ? 'aspiring' : 'mission'}&country=${cities[0]!.country}`)).json();
     expect(none).toMatchObject({ responses: [cities[0]!, cities[1]!].filter((c) => c.kind !== cities[0]!.kind).length, suppressed: false });
   });
@@ -273,7 +273,7 @@ describe('small segments of an anonymous survey', () => {
     const fifth = await insertResponses(t.app.db, anonymous, [{ city: cities[0]!, personId: people[4]!, answers: { visits: 'yes', formats: ['visits'], interest: 5, barriers: 'Secret 4' } }]);
     const all = (await get(`/api/surveys/${anonymous.id}/results`)).json();
     expect(all).toMatchObject({ responses: 5, suppressed: false });
-    expect(question(all, 'formats').counts[1]).toMatchObject({ value: 'groups', count: 4, percent: 80 });
+    expect(question(all, 'formats').counts![1]).toMatchObject({ value: 'groups', count: 4, percent: 80 });
     const texts = (await get(`/api/surveys/${anonymous.id}/questions/barriers/text-answers`)).json();
     expect(texts.total).toBe(5);
     expect(texts.items.every((i: { city: string | null }) => i.city === null)).toBe(true);
