@@ -12,6 +12,7 @@
 //
 //   npm run bench:surveys
 //   BENCH_CITIES=2000 BENCH_RUNS=10 npm run bench:surveys
+//   BENCH_KEEP=1 npm run bench:surveys   (keeps the database, to look at plans afterwards)
 
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
@@ -194,6 +195,15 @@ try {
   lines.push(await timed('segments by country', () => segmentComparison(db, { id: survey.id, by: 'country', filters: {} })));
   lines.push(await timed('text answers, search "heating", page 1 of 25', () => textAnswers(db, { id: survey.id, questionId: 'text-1', filters: {}, q: 'heating', page: 1, pageSize: 25 })));
 
+  // The plans of the two answer-count statements (the largest part of a results call).
+  for (const [label, filter] of [
+    ['whole population', sql``],
+    [`one country (${largest.country})`, sql`AND a.response_id IN (SELECT r.id FROM survey_responses r WHERE r.survey_id = ${survey.id} AND r.country = ${largest.country})`],
+  ] as const) {
+    const plan = await sql<{ 'QUERY PLAN': string }>`EXPLAIN (ANALYZE, BUFFERS) SELECT a.question_id, a.item, a.choice, a.number, count(*) FROM survey_answers a WHERE a.survey_id = ${survey.id} ${filter} GROUP BY 1, 2, 3, 4`.execute(db);
+    lines.push('', `Plan of the answer counts, ${label}:`, '', '```', ...plan.rows.map((r) => r['QUERY PLAN']), '```');
+  }
+
   lines.push('', '| export | rows | size (MiB) | time (s) | RSS before (MiB) | peak RSS during (MiB) |', '|---|---:|---:|---:|---:|---:|');
   for (const format of ['xlsx', 'csv'] as const) {
     const file = await surveyExport(db, { id: survey.id, format, filters: {} });
@@ -202,7 +212,8 @@ try {
   }
 } finally {
   await app.close();
-  await adminQuery(ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  if (process.env.BENCH_KEEP === '1') process.stderr.write(`kept database ${url}\n`);
+  else await adminQuery(ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 console.log(`Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load average at start ${loadAtStart}, at end ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 console.log(lines.join('\n'));

@@ -13,7 +13,8 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import {
   answerCounts,
-  answeredByQuestion,
+  invitedInSegment,
+  responsesAndAnswered,
   cityNames,
   countsBySegment,
   findResultsSurvey,
@@ -146,13 +147,18 @@ function questionResult(question: SurveyQuestion, rows: readonly AnswerCountRow[
 export async function surveyResults(db: Db, input: { id: string; filters: ResultsQuery }): Promise<SurveyResults> {
   const survey = await resultsSurvey(db, input.id);
   const questions = allQuestions(survey.definition);
-  const totals = await segmentTotals(db, survey, input.filters);
+  const severalRows = questions.filter((q) => q.type === 'matrix' || takesSeveral(q)).map((q) => q.id);
+  // Three statements at once; the counts are dropped unread when the segment is hidden.
+  const [totals, invited, rows] = await Promise.all([
+    responsesAndAnswered(db, survey, input.filters, severalRows),
+    invitedInSegment(db, survey, input.filters),
+    answerCounts(db, survey, input.filters),
+  ]);
   if (isSuppressed(survey, totals.responses)) {
     // Nothing of a small anonymous segment: no counts, no means, no texts, not even how many answered.
-    return { surveyId: survey.id, responses: 0, invited: totals.invited, suppressed: true, questions: [] };
+    return { surveyId: survey.id, responses: 0, invited, suppressed: true, questions: [] };
   }
-  const severalRows = questions.filter((q) => q.type === 'matrix' || takesSeveral(q)).map((q) => q.id);
-  const [rows, answered] = await Promise.all([answerCounts(db, survey, input.filters), answeredByQuestion(db, survey, input.filters, severalRows)]);
+  const answered = totals.answered;
   const byQuestion = new Map<string, AnswerCountRow[]>();
   for (const r of rows) {
     const list = byQuestion.get(r.question_id);
@@ -165,7 +171,7 @@ export async function surveyResults(db: Db, input: { id: string; filters: Result
   return {
     surveyId: survey.id,
     responses: totals.responses,
-    invited: totals.invited,
+    invited,
     suppressed: false,
     questions: questions.map((q) => questionResult(q, byQuestion.get(q.id) ?? [], answered.get(q.id), cities)),
   };
