@@ -247,6 +247,10 @@ describe('results of a named survey', () => {
     const firstRow = values.find((v) => v[0] === '2026-12-02')!;
     expect(firstRow[headers.indexOf('formats: groups')]).toBe(1);
     expect(firstRow[headers.indexOf('interest')]).toBe(5);
+    // A second sheet says what each column holds.
+    const about = workbook.getWorksheet('Columns')!;
+    expect(about.rowCount).toBe(headers.length + 1);
+    expect((about.getRow(headers.indexOf('formats: groups') + 2).values as unknown[]).slice(1)).toEqual(['formats: groups', 'Which formats? — Discussion groups (1 chosen, 0 not)']);
   });
 
   it('answers 404 for a survey that does not exist', async () => {

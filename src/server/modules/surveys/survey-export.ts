@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify';
 import { escapeFormula } from '../../../domain/cities/city-csv.ts';
 import { allQuestions } from '../../../domain/surveys/questions.ts';
-import { SECTOR_CODES, SYSTEMIC_LEVER_CODES } from '../../../domain/reference/sectors.ts';
+import { SECTORS, SYSTEMIC_LEVERS } from '../../../domain/reference/sectors.ts';
 import type { ResultsQuery, SurveyAnswerValue, SurveyQuestion } from '../../../shared/survey.schemas.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
@@ -21,6 +21,8 @@ export const EXPORT_PAGE_SIZE = 500;
 
 interface Column {
   header: string;
+  /** What the column holds, in words (the XLSX's second sheet, "Columns"). */
+  about?: string;
   width: number;
   value: (row: ExportResponseRow, cities: Map<string, string>) => Cell;
 }
@@ -32,18 +34,20 @@ const list = (v: SurveyAnswerValue | undefined) => (Array.isArray(v) ? v : []);
 function questionColumns(question: SurveyQuestion): Column[] {
   const id = question.id;
   const answered = (row: ExportResponseRow) => row.answers[id] !== undefined;
-  const perOption = (values: readonly string[]): Column[] =>
-    values.map((value) => ({ header: `${id}: ${value}`, width: 10, value: (row) => (answered(row) ? (list(row.answers[id]).includes(value) ? 1 : 0) : null) }));
+  const perOption = (values: readonly { value: string; label: string }[]): Column[] =>
+    values.map((o) => ({ header: `${id}: ${o.value}`, about: `${question.text} — ${o.label} (1 chosen, 0 not)`, width: 10, value: (row) => (answered(row) ? (list(row.answers[id]).includes(o.value) ? 1 : 0) : null) }));
+  const one = (width: number, value: Column['value']): Column[] => [{ header: id, about: question.text, width, value }];
   switch (question.type) {
     case 'multiple':
-      return perOption(question.options.map((o) => o.value));
+      return perOption(question.options);
     case 'sector':
-      return question.multiple ? perOption(SECTOR_CODES) : [{ header: id, width: 16, value: (row) => text(row.answers[id]) }];
+      return question.multiple ? perOption(SECTORS.map((x) => ({ value: x.code, label: x.label }))) : one(16, (row) => text(row.answers[id]));
     case 'lever':
-      return question.multiple ? perOption(SYSTEMIC_LEVER_CODES) : [{ header: id, width: 16, value: (row) => text(row.answers[id]) }];
+      return question.multiple ? perOption(SYSTEMIC_LEVERS.map((x) => ({ value: x.code, label: x.label }))) : one(16, (row) => text(row.answers[id]));
     case 'matrix':
       return question.items.map((item) => ({
         header: `${id}: ${item.value}`,
+        about: `${question.text} — ${item.label}`,
         width: 10,
         value: (row) => {
           const v = row.answers[id];
@@ -53,6 +57,7 @@ function questionColumns(question: SurveyQuestion): Column[] {
     case 'ranking':
       return question.options.map((o) => ({
         header: `${id}: ${o.value}`,
+        about: `${question.text} — ${o.label} (its rank, 1 first)`,
         width: 10,
         value: (row) => {
           const at = list(row.answers[id]).indexOf(o.value);
@@ -61,13 +66,13 @@ function questionColumns(question: SurveyQuestion): Column[] {
       }));
     case 'rating':
     case 'number':
-      return [{ header: id, width: 10, value: (row) => (typeof row.answers[id] === 'number' ? row.answers[id] : null) }];
+      return one(10, (row) => (typeof row.answers[id] === 'number' ? row.answers[id] : null));
     case 'city':
-      return [{ header: id, width: 20, value: (row, cities) => (text(row.answers[id]) === null ? null : (cities.get(text(row.answers[id])!) ?? text(row.answers[id]))) }];
+      return one(20, (row, cities) => (text(row.answers[id]) === null ? null : (cities.get(text(row.answers[id])!) ?? text(row.answers[id]))));
     case 'long-text':
-      return [{ header: id, width: 50, value: (row) => text(row.answers[id]) }];
+      return one(50, (row) => text(row.answers[id]));
     default:
-      return [{ header: id, width: 18, value: (row) => text(row.answers[id]) }];
+      return one(18, (row) => text(row.answers[id]));
   }
 }
 
@@ -114,6 +119,16 @@ export async function writeXlsx(rows: AsyncIterable<Cell[]>, columns: readonly C
     if (out.writableNeedDrain) await once(out, 'drain');
   }
   sheet.commit();
+  // What each column holds, in words: the questions and options the keys stand for.
+  const about = workbook.addWorksheet('Columns');
+  about.columns = [
+    { header: 'column', key: 'column', width: 28 },
+    { header: 'what it holds', key: 'about', width: 80 },
+  ];
+  about.getRow(1).font = { bold: true };
+  about.getRow(1).commit();
+  for (const c of columns) about.addRow([c.header, c.about ?? c.header]).commit();
+  about.commit();
   await workbook.commit();
 }
 

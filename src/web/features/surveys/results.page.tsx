@@ -235,7 +235,7 @@ function Questions({ surveyId, survey, results, filters }: { surveyId: string; s
           <Stack gap="xl">
             {section.questions.map((q) => (
               <section key={q.questionId} aria-labelledby={`result-${q.questionId}`}>
-                <Title order={3} size="h4" id={`result-${q.questionId}`} mb="xs">
+                <Title order={section.title ? 3 : 2} size="h4" id={`result-${q.questionId}`} mb="xs">
                   {q.text}
                 </Title>
                 <QuestionResultView surveyId={surveyId} result={q} filters={filters} />
