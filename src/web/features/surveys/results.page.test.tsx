@@ -1,3 +1,4 @@
+import axe from 'axe-core';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { SegmentComparison, Survey, SurveyResults } from '../../../shared/survey.schemas.ts';
@@ -137,6 +138,19 @@ describe('the survey results page', () => {
     expect(within(texts).getByText(/Lahti/)).toBeInTheDocument();
 
     expect(screen.getByRole('link', { name: t('surveyResults.xlsx') })).toHaveAttribute('href', `/api/surveys/${ID}/export?format=xlsx`);
+  });
+
+  it('has no axe violations with every kind of chart, the segments table and the text list', async () => {
+    base();
+    const { user } = renderResults();
+    await screen.findByText('4 answers from 10 invited');
+    await user.selectOptions(screen.getByRole('combobox', { name: t('surveyResults.compareBy') }), t('surveyResults.by.country'));
+    await screen.findByRole('table', { name: t('surveyResults.segmentsTable', { by: 'country' }) });
+    await screen.findByText('Not enough staff for travel.');
+    // Colour contrast needs a layout, which jsdom has not, and the page is rendered without the app's
+    // layout (its <main> landmark): the e2e suite checks both in Chromium.
+    const found = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
+    expect(found.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 
   it('asks again when a filter changes, keeps it in the address and in the downloads', async () => {

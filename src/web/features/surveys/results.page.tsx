@@ -234,12 +234,13 @@ function Questions({ surveyId, survey, results, filters }: { surveyId: string; s
         const body = (
           <Stack gap="xl">
             {section.questions.map((q) => (
-              <section key={q.questionId} aria-labelledby={`result-${q.questionId}`}>
+              // Not a landmark of its own: the chart's table region already carries the question's name.
+              <div key={q.questionId}>
                 <Title order={section.title ? 3 : 2} size="h4" id={`result-${q.questionId}`} mb="xs">
                   {q.text}
                 </Title>
                 <QuestionResultView surveyId={surveyId} result={q} filters={filters} />
-              </section>
+              </div>
             ))}
           </Stack>
         );
