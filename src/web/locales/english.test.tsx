@@ -9,6 +9,7 @@ import personalData from './en/personal-data.json';
 import registration from './en/registration.json';
 import review from './en/review.json';
 import support from './en/support.json';
+import surveys from './en/surveys.json';
 import { eagerFeatureStrings, english, LAZY_FEATURES, mergeStrings, type Tree } from './english.ts';
 import './lazy/exchange.strings.ts';
 import './lazy/matching.strings.ts';
@@ -18,8 +19,9 @@ import './lazy/personal-data.strings.ts';
 import './lazy/registration.strings.ts';
 import './lazy/review.strings.ts';
 import './lazy/support.strings.ts';
+import './lazy/surveys.strings.ts';
 
-const lazyFeatureStrings: Record<(typeof LAZY_FEATURES)[number], Tree> = { exchange, matching, meetings, notificationsPages, personalData, registration, review, support };
+const lazyFeatureStrings: Record<(typeof LAZY_FEATURES)[number], Tree> = { exchange, matching, meetings, notificationsPages, personalData, registration, review, support, surveys };
 const featureStrings: Record<string, Tree> = { ...eagerFeatureStrings, ...lazyFeatureStrings };
 
 function leafPaths(tree: Tree, prefix = ''): string[] {
