@@ -102,21 +102,28 @@ export interface QuestionEditorProps {
   locked: boolean;
   /** Option and item values saved with answers: they cannot be removed. */
   savedValues: ReadonlySet<string>;
-  /** The server's or the check's messages about this question. */
-  errors: readonly string[];
+  /**
+   * The server's or the check's messages about this question, by path inside
+   * it (`text`, `options.1.label`, `showIf.equals`; '' for the question as a
+   * whole). Those an input shows are shown on it; the others above the question.
+   */
+  errors: Readonly<Record<string, string>>;
   /** Error paths: `definition.sections.0.questions.2` and `definition.questions.<id>` for focus. */
   paths: readonly string[];
-  textError?: string | undefined;
 }
 
+/** The paths inside a question that one of its inputs shows. */
+const SHOWN_ON_INPUTS = /^(text|help|max|min|maxLength|lowLabel|highLabel|showIf\.equals|showIf\.questionId|(options|items)\.\d+\.label)$/;
+
 /** One question in the builder: its words, its kind of answer and the settings that kind has, its condition, and moving, duplicating, removing. */
-export function QuestionEditor({ question, number, earlier, onChange, onMoveUp, onMoveDown, onDuplicate, onRemove, locked, savedValues, errors, paths, textError }: QuestionEditorProps) {
+export function QuestionEditor({ question, number, earlier, onChange, onMoveUp, onMoveDown, onDuplicate, onRemove, locked, savedValues, errors, paths }: QuestionEditorProps) {
   const { t } = useTranslation();
   const set = (changes: Partial<SurveyQuestion>) => onChange({ ...question, ...changes } as SurveyQuestion);
   const optional = (value: string) => (value.trim() === '' ? undefined : value);
   const name = question.text.trim() || t('surveys.editor.questionNumber', { number });
   const help = question.help ?? '';
   const numberOrUndefined = (value: string | number) => (typeof value === 'number' ? value : undefined);
+  const general = [...new Set(Object.entries(errors).filter(([path]) => !SHOWN_ON_INPUTS.test(path)).map(([, message]) => message))];
 
   const content = (
     <Paper withBorder p="md" radius="md" data-testid="question-editor" aria-label={t('surveys.editor.questionLabel', { number, text: name })} component="article">
@@ -143,17 +150,17 @@ export function QuestionEditor({ question, number, earlier, onChange, onMoveUp, 
             {t('surveys.editor.lockedReason')}
           </Text>
         )}
-        {errors.length > 0 && (
+        {general.length > 0 && (
           <Alert color="red" variant="light" data-testid="question-errors">
             <List size="sm">
-              {errors.map((message) => (
+              {general.map((message) => (
                 <List.Item key={message}>{message}</List.Item>
               ))}
             </List>
           </Alert>
         )}
-        <TextInput label={t('surveys.editor.text')} required value={question.text} onChange={(e) => set({ text: e.currentTarget.value })} error={textError} />
-        <Textarea label={t('surveys.editor.help')} autosize minRows={1} value={help} onChange={(e) => onChange(withOptional(question, 'help', optional(e.currentTarget.value) === undefined ? undefined : e.currentTarget.value))} />
+        <TextInput label={t('surveys.editor.text')} required value={question.text} onChange={(e) => set({ text: e.currentTarget.value })} error={errors.text} />
+        <Textarea label={t('surveys.editor.help')} autosize minRows={1} value={help} error={errors.help} onChange={(e) => onChange(withOptional(question, 'help', optional(e.currentTarget.value) === undefined ? undefined : e.currentTarget.value))} />
         <Group align="flex-end" wrap="wrap">
           <NativeSelect
             label={t('surveys.editor.type')}
@@ -166,8 +173,8 @@ export function QuestionEditor({ question, number, earlier, onChange, onMoveUp, 
           />
           <Checkbox label={t('surveys.editor.required')} checked={question.required} onChange={(e) => set({ required: e.currentTarget.checked })} mb={8} />
         </Group>
-        <TypeSettings question={question} onChange={onChange} locked={locked} savedValues={savedValues} numberOrUndefined={numberOrUndefined} />
-        <ShowIfEditor question={question} earlier={earlier} onChange={onChange} />
+        <TypeSettings question={question} onChange={onChange} locked={locked} savedValues={savedValues} numberOrUndefined={numberOrUndefined} errors={errors} />
+        <ShowIfEditor question={question} earlier={earlier} onChange={onChange} errors={errors} />
       </Stack>
     </Paper>
   );
@@ -182,7 +189,7 @@ function withOptional<K extends 'help' | 'max' | 'maxLength' | 'min' | 'lowLabel
   return next as SurveyQuestion;
 }
 
-function TypeSettings({ question, onChange, locked, savedValues, numberOrUndefined }: { question: SurveyQuestion; onChange: QuestionEditorProps['onChange']; locked: boolean; savedValues: ReadonlySet<string>; numberOrUndefined: (value: string | number) => number | undefined }) {
+function TypeSettings({ question, onChange, locked, savedValues, numberOrUndefined, errors }: { question: SurveyQuestion; onChange: QuestionEditorProps['onChange']; locked: boolean; savedValues: ReadonlySet<string>; numberOrUndefined: (value: string | number) => number | undefined; errors: QuestionEditorProps['errors'] }) {
   const { t } = useTranslation();
   switch (question.type) {
     case 'single':
@@ -197,6 +204,7 @@ function TypeSettings({ question, onChange, locked, savedValues, numberOrUndefin
             max={question.type === 'ranking' ? 12 : 30}
             savedValues={savedValues}
             locked={locked}
+            errorOf={(index) => errors[`options.${index}.label`]}
             onChange={(options, renamed) => onChange({ ...question, options }, renamed)}
           />
           {question.type === 'multiple' && (
@@ -208,6 +216,7 @@ function TypeSettings({ question, onChange, locked, savedValues, numberOrUndefin
               allowDecimal={false}
               value={question.max ?? ''}
               onChange={(value) => onChange(withOptional(question, 'max', numberOrUndefined(value)))}
+              error={errors.max}
               w={240}
             />
           )}
@@ -218,7 +227,7 @@ function TypeSettings({ question, onChange, locked, savedValues, numberOrUndefin
       return (
         <Stack gap="xs">
           {question.type === 'matrix' && (
-            <OptionsEditor legend={t('surveys.editor.items')} kind="item" options={question.items} max={20} savedValues={savedValues} locked={locked} onChange={(items, renamed) => onChange({ ...question, items }, renamed)} />
+            <OptionsEditor legend={t('surveys.editor.items')} kind="item" options={question.items} max={20} savedValues={savedValues} locked={locked} errorOf={(index) => errors[`items.${index}.label`]} onChange={(items, renamed) => onChange({ ...question, items }, renamed)} />
           )}
           <Group align="flex-start" wrap="wrap">
             <NativeSelect
@@ -233,8 +242,8 @@ function TypeSettings({ question, onChange, locked, savedValues, numberOrUndefin
               ]}
               w={160}
             />
-            <TextInput label={t('surveys.editor.lowLabel')} value={question.lowLabel ?? ''} onChange={(e) => onChange(withOptional(question, 'lowLabel', e.currentTarget.value === '' ? undefined : e.currentTarget.value))} w={220} />
-            <TextInput label={t('surveys.editor.highLabel')} value={question.highLabel ?? ''} onChange={(e) => onChange(withOptional(question, 'highLabel', e.currentTarget.value === '' ? undefined : e.currentTarget.value))} w={220} />
+            <TextInput label={t('surveys.editor.lowLabel')} value={question.lowLabel ?? ''} onChange={(e) => onChange(withOptional(question, 'lowLabel', e.currentTarget.value === '' ? undefined : e.currentTarget.value))} error={errors.lowLabel} w={220} />
+            <TextInput label={t('surveys.editor.highLabel')} value={question.highLabel ?? ''} onChange={(e) => onChange(withOptional(question, 'highLabel', e.currentTarget.value === '' ? undefined : e.currentTarget.value))} error={errors.highLabel} w={220} />
           </Group>
         </Stack>
       );
@@ -249,14 +258,15 @@ function TypeSettings({ question, onChange, locked, savedValues, numberOrUndefin
           allowDecimal={false}
           value={question.maxLength ?? ''}
           onChange={(value) => onChange(withOptional(question, 'maxLength', numberOrUndefined(value)))}
+          error={errors.maxLength}
           w={240}
         />
       );
     case 'number':
       return (
         <Group align="flex-end" wrap="wrap">
-          <NumberInput label={t('surveys.editor.min')} value={question.min ?? ''} onChange={(value) => onChange(withOptional(question, 'min', numberOrUndefined(value)))} w={160} />
-          <NumberInput label={t('surveys.editor.max')} value={question.max ?? ''} onChange={(value) => onChange(withOptional(question, 'max', numberOrUndefined(value)))} w={160} />
+          <NumberInput label={t('surveys.editor.min')} value={question.min ?? ''} onChange={(value) => onChange(withOptional(question, 'min', numberOrUndefined(value)))} error={errors.min} w={160} />
+          <NumberInput label={t('surveys.editor.max')} value={question.max ?? ''} onChange={(value) => onChange(withOptional(question, 'max', numberOrUndefined(value)))} error={errors.max} w={160} />
           <Checkbox label={t('surveys.editor.integer')} checked={question.integer === true} onChange={(e) => onChange({ ...question, integer: e.currentTarget.checked })} mb={8} />
         </Group>
       );
@@ -266,7 +276,7 @@ function TypeSettings({ question, onChange, locked, savedValues, numberOrUndefin
         <Group align="flex-end" wrap="wrap">
           <Switch label={t('surveys.editor.severalAllowed')} checked={question.multiple} disabled={locked} onChange={(e) => onChange(e.currentTarget.checked ? { ...question, multiple: true } : withOptional({ ...question, multiple: false }, 'max', undefined))} mb={8} />
           {question.multiple && (
-            <NumberInput label={t('surveys.editor.maxChoices')} min={1} max={6} allowDecimal={false} value={question.max ?? ''} onChange={(value) => onChange(withOptional(question, 'max', numberOrUndefined(value)))} w={200} />
+            <NumberInput label={t('surveys.editor.maxChoices')} min={1} max={6} allowDecimal={false} value={question.max ?? ''} onChange={(value) => onChange(withOptional(question, 'max', numberOrUndefined(value)))} error={errors.max} w={200} />
           )}
         </Group>
       );
@@ -282,7 +292,7 @@ function TypeSettings({ question, onChange, locked, savedValues, numberOrUndefin
 }
 
 /** The choices (or matrix items): their words; new ones get a key from their words, saved ones keep theirs. */
-function OptionsEditor({ legend, kind, options, max, savedValues, locked, onChange }: { legend: string; kind: 'option' | 'item'; options: readonly SurveyOption[]; max: number; savedValues: ReadonlySet<string>; locked: boolean; onChange: (options: SurveyOption[], renamed?: { from: string; to: string }) => void }) {
+function OptionsEditor({ legend, kind, options, max, savedValues, locked, errorOf, onChange }: { legend: string; kind: 'option' | 'item'; options: readonly SurveyOption[]; max: number; savedValues: ReadonlySet<string>; locked: boolean; errorOf: (index: number) => string | undefined; onChange: (options: SurveyOption[], renamed?: { from: string; to: string }) => void }) {
   const { t } = useTranslation();
   const setLabel = (index: number, label: string) => {
     const option = options[index];
@@ -309,7 +319,7 @@ function OptionsEditor({ legend, kind, options, max, savedValues, locked, onChan
         const label = t(kind === 'option' ? 'surveys.editor.optionLabel' : 'surveys.editor.itemLabel', { number: index + 1 });
         return (
           <Group key={index} gap="xs" wrap="nowrap" align="flex-start">
-            <TextInput aria-label={label} value={option.label} onChange={(e) => setLabel(index, e.currentTarget.value)} style={{ flex: 1 }} />
+            <TextInput aria-label={label} value={option.label} onChange={(e) => setLabel(index, e.currentTarget.value)} error={errorOf(index)} style={{ flex: 1 }} />
             <ActionIcon
               variant="default"
               size="lg"
@@ -336,7 +346,7 @@ function OptionsEditor({ legend, kind, options, max, savedValues, locked, onChan
 }
 
 /** "Show only when <earlier question> is <value>". */
-function ShowIfEditor({ question, earlier, onChange }: { question: SurveyQuestion; earlier: readonly SurveyQuestion[]; onChange: QuestionEditorProps['onChange'] }) {
+function ShowIfEditor({ question, earlier, onChange, errors }: { question: SurveyQuestion; earlier: readonly SurveyQuestion[]; onChange: QuestionEditorProps['onChange']; errors: QuestionEditorProps['errors'] }) {
   const { t } = useTranslation();
   const candidates = earlier.flatMap((q) => {
     const values = conditionValues(q, t);
@@ -360,6 +370,7 @@ function ShowIfEditor({ question, earlier, onChange }: { question: SurveyQuestio
           ...candidates.map((c) => ({ value: c.question.id, label: c.question.text || c.question.id })),
           ...(current && !target ? [{ value: current.questionId, label: current.questionId }] : []),
         ]}
+        error={errors['showIf.questionId']}
         w={320}
       />
       {current && (
@@ -368,6 +379,7 @@ function ShowIfEditor({ question, earlier, onChange }: { question: SurveyQuestio
           value={current.equals}
           onChange={(e) => onChange({ ...question, showIf: { questionId: current.questionId, equals: e.currentTarget.value } })}
           data={[...(target?.values ?? []).map((v) => ({ value: v.value, label: v.label })), ...(target?.values.some((v) => v.value === current.equals) ? [] : [{ value: current.equals, label: current.equals }])]}
+          error={errors['showIf.equals']}
           w={240}
         />
       )}

@@ -194,10 +194,15 @@ function Builder({ survey: initial, onReload }: { survey: Survey; onReload: () =
     return new Set(q ? ('options' in q ? q.options : 'items' in q ? q.items : []).map((o) => o.value) : []);
   };
 
-  const errorsAt = (prefixes: readonly string[]) =>
-    Object.entries(form.errors)
-      .filter(([path]) => prefixes.some((p) => path === p || path.startsWith(`${p}.`)))
-      .map(([, message]) => String(message));
+  /** The messages about one question, by path inside it ('' for the question as a whole). */
+  const errorsOf = (prefixes: readonly string[]): Record<string, string> => {
+    const found: Record<string, string> = {};
+    for (const [path, message] of Object.entries(form.errors)) {
+      const prefix = prefixes.find((p) => path === p || path.startsWith(`${p}.`));
+      if (prefix !== undefined) found[path.slice(prefix.length + 1)] ??= String(message);
+    }
+    return found;
+  };
 
   // ---- Reach and actions ----
   const reach = audience.data ? t('surveys.builder.reach', { cities: audience.data.cities, people: audience.data.people }) + (form.isDirty('audience') ? ` ${t('surveys.builder.reachAsSaved')}` : '') : null;
@@ -368,8 +373,6 @@ function Builder({ survey: initial, onReload }: { survey: Survey; onReload: () =
                   flat += 1;
                   const prefix = `definition.sections.${s}.questions.${q}`;
                   const byId = `definition.questions.${question.id}`;
-                  const all = errorsAt([prefix, byId]);
-                  const textError = form.errors[`${prefix}.text`] as string | undefined;
                   return (
                     <QuestionEditor
                       key={question.id}
@@ -383,9 +386,8 @@ function Builder({ survey: initial, onReload }: { survey: Survey; onReload: () =
                       onRemove={() => setConfirm({ question: { s, q } })}
                       locked={saved.has(question.id)}
                       savedValues={savedValuesOf(question.id)}
-                      errors={all.filter((m) => m !== textError)}
+                      errors={errorsOf([prefix, byId])}
                       paths={[byId, prefix]}
-                      textError={textError}
                     />
                   );
                 })}
