@@ -53,7 +53,8 @@ function AnswerForm({ survey }: { survey: MySurvey }) {
     schema: SaveDraftBody,
     toBody: (values) => ({ cityId, answers: keepVisibleAnswers(survey.definition, values.answers) }),
     warnOnLeave: answerable && submittedOn === null,
-    autosave: { request: draft, enabled: answerable && submittedOn === null },
+    // Never while the answers are being submitted: a draft saved after them would be refused.
+    autosave: { request: draft, enabled: answerable && submittedOn === null && !submit.isPending },
   });
   const answers = form.values.answers;
 

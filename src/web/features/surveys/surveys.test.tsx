@@ -6,6 +6,7 @@ import { CITY_ID, sessionOf } from '../../test-support/fixtures.ts';
 import { mockApi, problem, renderPage } from '../../test-support/render.tsx';
 import { AnswerSurveyPage } from './answer-survey.page.tsx';
 import { ManageSurveysPage } from './manage-surveys.page.tsx';
+import { MySurveysPage } from './my-surveys.page.tsx';
 import { SurveyBuilderPage } from './survey-builder.page.tsx';
 import '../../locales/lazy/surveys.strings.ts';
 
@@ -298,5 +299,30 @@ describe('the managers’ list', () => {
     renderPage(<ManageSurveysPage />, { path: '/surveys/manage' });
     expect(await screen.findByText(t('surveys.manage.empty'))).toBeInTheDocument();
     expect(screen.getAllByRole('link', { name: t('surveys.manage.new') }).length).toBeGreaterThan(0);
+  });
+});
+
+describe('my surveys', () => {
+  it('lists what waits for me, per city, with the closing date of the open ones', async () => {
+    const { draft: _draft, definition: _definition, ...item } = mySurvey({ status: 'draft' });
+    mockApi({
+      'GET /api/session': { body: repSession() },
+      'GET /api/my-surveys': { body: { items: [item, { ...item, id: '66666666-6666-4666-8666-666666666666', title: 'Visit feedback', city: null, status: 'answered' }] } },
+    });
+    renderPage(<MySurveysPage />, { path: '/surveys' });
+    const [first, second] = await screen.findAllByTestId('my-survey-row');
+    const open = within(first as HTMLElement);
+    expect(open.getByRole('link', { name: 'Support needs 2027' })).toHaveAttribute('href', `/surveys/${SURVEY_ID}/answer?cityId=${CITY_ID}`);
+    expect(open.getByText('You answer for Lahti')).toBeInTheDocument();
+    expect(open.getByText(t('surveys.mine.status.draft'))).toBeInTheDocument();
+    expect(open.getByText(/^Open until 31 Jan 2027$/)).toBeInTheDocument();
+    expect(within(second as HTMLElement).getByText(t('surveys.mine.status.answered'))).toBeInTheDocument();
+    expect(within(second as HTMLElement).queryByText(/Open until/)).toBeNull();
+  });
+
+  it('says when there is nothing to answer', async () => {
+    mockApi({ 'GET /api/session': { body: repSession() }, 'GET /api/my-surveys': { body: { items: [] } } });
+    renderPage(<MySurveysPage />, { path: '/surveys' });
+    expect(await screen.findByText(t('surveys.mine.empty'))).toBeInTheDocument();
   });
 });
