@@ -7,6 +7,7 @@ import { mockApi, problem, renderPage } from '../../test-support/render.tsx';
 import { AnswerSurveyPage } from './answer-survey.page.tsx';
 import { ManageSurveysPage } from './manage-surveys.page.tsx';
 import { MySurveysPage } from './my-surveys.page.tsx';
+import { NewSurveyPage } from './new-survey.page.tsx';
 import { SurveyBuilderPage } from './survey-builder.page.tsx';
 import '../../locales/lazy/surveys.strings.ts';
 
@@ -324,5 +325,28 @@ describe('my surveys', () => {
     mockApi({ 'GET /api/session': { body: repSession() }, 'GET /api/my-surveys': { body: { items: [] } } });
     renderPage(<MySurveysPage />, { path: '/surveys' });
     expect(await screen.findByText(t('surveys.mine.empty'))).toBeInTheDocument();
+  });
+});
+
+describe('a new survey', () => {
+  it('lists the templates with their question counts and starts one in the builder', async () => {
+    const api = mockApi({
+      'GET /api/session': { body: managerSession() },
+      'GET /api/survey-templates': {
+        body: {
+          items: [
+            { key: 'support-needs', title: 'Support needs', description: 'What cities need from the programme.', respondent: 'city', anonymous: false, questionCount: 12 },
+            { key: 'study-visit-feedback', title: 'Feedback after a study visit', description: 'How the visit went.', respondent: 'person', anonymous: true, questionCount: 1 },
+          ],
+        },
+      },
+      'POST /api/surveys': { status: 201, body: survey({ template: 'support-needs' }) },
+    });
+    const { user, router } = renderPage(<NewSurveyPage />, { path: '/surveys/new', pattern: '/surveys/new' });
+    expect(await screen.findByText(/^12 questions · One answer per city$/)).toBeInTheDocument();
+    expect(screen.getByText(/^1 question · One answer per person · anonymous$/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Use this template: Support needs' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/surveys/${SURVEY_ID}/edit`));
+    expect(api.sent()).toEqual([{ method: 'POST', path: '/api/surveys', body: { template: 'support-needs' } }]);
   });
 });
