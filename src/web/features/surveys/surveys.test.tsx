@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { MySurvey, Survey, SurveyDefinition } from '../../../shared/survey.schemas.ts';
+import { SURVEY_QUESTION_TYPES, SurveyDefinition as DefinitionSchema, type MySurvey, type Survey, type SurveyDefinition } from '../../../shared/survey.schemas.ts';
 import { i18next } from '../../lib/i18n.ts';
 import { CITY_ID, sessionOf } from '../../test-support/fixtures.ts';
 import { mockApi, problem, renderPage } from '../../test-support/render.tsx';
@@ -9,6 +9,7 @@ import { ManageSurveysPage } from './manage-surveys.page.tsx';
 import { MySurveysPage } from './my-surveys.page.tsx';
 import { NewSurveyPage } from './new-survey.page.tsx';
 import { SurveyBuilderPage } from './survey-builder.page.tsx';
+import { SurveyPreview } from './survey-preview.tsx';
 import '../../locales/lazy/surveys.strings.ts';
 
 const t = i18next.t;
@@ -261,6 +262,22 @@ describe('building a survey', () => {
     expect(await within(editor as HTMLElement).findByText('The question "Was the visit useful?" has answers: its kind of answer cannot change.')).toBeInTheDocument();
   });
 
+  it('adds a valid question of every type', async () => {
+    const { user, api } = renderBuilder(survey(), {
+      [`PATCH ${SURVEY_PATH}`]: ({ body }) => ({ body: { ...survey(), ...(body as object), version: 4 } }),
+    });
+    const kind = await screen.findByRole('combobox', { name: /Kind of question to add/ });
+    for (const type of SURVEY_QUESTION_TYPES) {
+      await user.selectOptions(kind, type);
+      await user.click(screen.getByRole('button', { name: t('surveys.editor.addQuestion') }));
+    }
+    await user.click(screen.getByRole('button', { name: t('surveys.builder.save') }));
+    expect(await screen.findByText(/^Saved at/)).toBeInTheDocument();
+    const body = api.sent()[0]?.body as { definition: SurveyDefinition };
+    expect(DefinitionSchema.safeParse(body.definition).success).toBe(true);
+    expect(body.definition.sections[0]?.questions.map((q) => q.type)).toEqual(['single', ...SURVEY_QUESTION_TYPES]);
+  });
+
   it('checks the questionnaire before saving: the empty choice is marked and focused, nothing is sent', async () => {
     const { user, api } = renderBuilder(survey());
     const [editor] = await screen.findAllByTestId('question-editor');
@@ -348,5 +365,48 @@ describe('a new survey', () => {
     await user.click(screen.getByRole('button', { name: 'Use this template: Support needs' }));
     await waitFor(() => expect(router.state.location.pathname).toBe(`/surveys/${SURVEY_ID}/edit`));
     expect(api.sent()).toEqual([{ method: 'POST', path: '/api/surveys', body: { template: 'support-needs' } }]);
+  });
+});
+
+describe('the preview', () => {
+  it('shows every kind of question with an input named by its question, and saves nothing', async () => {
+    mockApi({ 'GET /api/cities': { body: { items: [], total: 0, page: 1, pageSize: 8 } } });
+    const definition: SurveyDefinition = {
+      sections: [
+        {
+          id: 'all',
+          title: 'All kinds',
+          questions: [
+            { id: 'heat', type: 'matrix', text: 'How ready are you?', required: false, scale: '1-5', lowLabel: 'Not at all', highLabel: 'Fully', items: [{ value: 'heating', label: 'Heating' }, { value: 'transport', label: 'Transport' }] },
+            { id: 'rate', type: 'rating', text: 'How useful?', required: true, scale: '0-10', lowLabel: 'Useless', highLabel: 'Essential' },
+            { id: 'country', type: 'country', text: 'Where are you?', required: false },
+            { id: 'city', type: 'city', text: 'Which city?', required: false },
+            { id: 'sectors', type: 'sector', text: 'Priority sectors', required: false, multiple: true, max: 3 },
+            { id: 'lever', type: 'lever', text: 'Main lever', required: false, multiple: false },
+            { id: 'staff', type: 'number', text: 'Staff', required: false, min: 0, max: 500, integer: true },
+            { id: 'when', type: 'date', text: 'When?', required: false },
+            { id: 'name', type: 'short-text', text: 'Your team', required: false, maxLength: 80 },
+          ],
+        },
+      ],
+    };
+    const { user } = renderPage(<SurveyPreview title="All kinds" description="" anonymous definition={definition} />);
+    expect(screen.getByText(t('surveys.preview.notSaved'))).toBeInTheDocument();
+    expect(screen.getByText(/^Your answer is anonymous: the platform keeps no link/)).toBeInTheDocument();
+    const matrix = screen.getByRole('group', { name: 'How ready are you?' });
+    await user.click(within(matrix).getByRole('radio', { name: 'Transport: 4' }));
+    expect(within(matrix).getByRole('radio', { name: 'Transport: 4' })).toBeChecked();
+    expect(within(matrix).getByRole('radio', { name: 'Heating: 4' })).not.toBeChecked();
+    expect(matrix).toHaveAccessibleDescription('1: Not at all; 5: Fully.');
+    const rating = screen.getByRole('radiogroup', { name: /How useful\?/ });
+    expect(within(rating).getAllByRole('radio')).toHaveLength(11);
+    expect(screen.getByRole('combobox', { name: 'Where are you?' })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Which city?' })).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'Energy' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Finance & funding' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Staff' })).toHaveAccessibleDescription('A number from 0 to 500.');
+    const team = screen.getByRole('textbox', { name: 'Your team' });
+    await fill(user, team, 'Climate office');
+    expect(team).toHaveAccessibleDescription('14 of 80 characters.');
   });
 });
