@@ -151,6 +151,9 @@ function MainNavigation({ vertical = false }: { vertical?: boolean }) {
     { to: '/messages', label: t('nav.messages'), show: !user?.pendingApproval && (hasRole(user, 'city_representative') || hasRole(user, 'programme_manager') || hasRole(user, 'expert')) },
     // Expert support: cities ask, experts answer, managers oversee (the list shows each their own scope).
     { to: '/support', label: t('nav.support'), show: !user?.pendingApproval && (hasRole(user, 'city_representative') || hasRole(user, 'expert') || hasRole(user, 'programme_manager')) },
+    // Surveys: the questionnaires a person (or their city) was asked to answer; managers build and send them from /surveys/manage.
+    { to: '/surveys', label: t('nav.mySurveys'), show: user !== null && !user.pendingApproval && !hasRole(user, 'programme_manager') },
+    { to: '/surveys/manage', label: t('nav.surveys'), show: hasRole(user, 'programme_manager') },
     { to: '/account', label: t('nav.account'), show: user !== null },
     // Shown only to those the server lets in; the server checks again on every call.
     { to: '/admin/people', label: t('nav.people'), show: hasRole(user, 'programme_manager') },

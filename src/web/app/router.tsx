@@ -3,6 +3,7 @@ import { matchingRoutes } from '../features/matching/matching.routes.tsx';
 import { programmesRoutes } from '../features/programmes/programmes.routes.tsx';
 import { reviewRoutes } from '../features/review/review.routes.tsx';
 import { supportRoutes } from '../features/support/support.routes.tsx';
+import { surveyRoutes } from '../features/surveys/surveys.routes.tsx';
 import { surveyResultsRoutes } from '../features/surveys/results.routes.tsx';
 import { visitsRoutes } from '../features/visits/visits.routes.tsx';
 import { lazyPage, signedIn, signedInPending, withRole } from '../components/lazy-page.tsx';
@@ -121,6 +122,7 @@ export const router = createBrowserRouter([
           ...matchingRoutes,
           ...visitsRoutes,
           ...supportRoutes,
+          ...surveyRoutes,
           ...surveyResultsRoutes,
           { path: '*', element: <NotFoundPage /> },
         ],

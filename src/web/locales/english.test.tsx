@@ -9,6 +9,7 @@ import personalData from './en/personal-data.json';
 import registration from './en/registration.json';
 import review from './en/review.json';
 import support from './en/support.json';
+import surveys from './en/surveys.json';
 import surveyResults from './en/survey-results.json';
 import { eagerFeatureStrings, english, LAZY_FEATURES, mergeStrings, type Tree } from './english.ts';
 import './lazy/exchange.strings.ts';
@@ -19,9 +20,10 @@ import './lazy/personal-data.strings.ts';
 import './lazy/registration.strings.ts';
 import './lazy/review.strings.ts';
 import './lazy/support.strings.ts';
+import './lazy/surveys.strings.ts';
 import './lazy/survey-results.strings.ts';
 
-const lazyFeatureStrings: Record<(typeof LAZY_FEATURES)[number], Tree> = { exchange, matching, meetings, notificationsPages, personalData, registration, review, support, surveyResults };
+const lazyFeatureStrings: Record<(typeof LAZY_FEATURES)[number], Tree> = { exchange, matching, meetings, notificationsPages, personalData, registration, review, support, surveys, surveyResults };
 const featureStrings: Record<string, Tree> = { ...eagerFeatureStrings, ...lazyFeatureStrings };
 
 function leafPaths(tree: Tree, prefix = ''): string[] {

@@ -12,6 +12,7 @@ import type registration from './en/registration.json';
 import type review from './en/review.json';
 import start from './en/start.json';
 import type support from './en/support.json';
+import type surveys from './en/surveys.json';
 import type surveyResults from './en/survey-results.json';
 import visits from './en/visits.json';
 import twoFactor from './en/two-factor.json';
@@ -23,7 +24,7 @@ import { REASON_TEXTS } from '../../shared/reason-texts.ts';
  * files may add to shared sections (for example `errors.codes`); the merge is
  * deep and a feature file never overrides a base string (tested).
  */
-export type English = typeof base & typeof exchange & typeof matching & typeof meetings & typeof notifications & typeof notificationsPages & typeof people & typeof personalData & typeof privacy & typeof programmes & typeof registration & typeof review & typeof start & typeof support & typeof surveyResults & typeof visits & typeof twoFactor & { reasons: typeof REASON_TEXTS };
+export type English = typeof base & typeof exchange & typeof matching & typeof meetings & typeof notifications & typeof notificationsPages & typeof people & typeof personalData & typeof privacy & typeof programmes & typeof registration & typeof review & typeof start & typeof support & typeof surveys & typeof surveyResults & typeof visits & typeof twoFactor & { reasons: typeof REASON_TEXTS };
 
 export type Tree = { [key: string]: string | Tree };
 
@@ -36,7 +37,7 @@ export const eagerFeatureStrings: Record<string, Tree> = { notifications, people
  * adds them to i18next, and every module that uses those keys imports it for
  * its side effect. The type above still includes them.
  */
-export const LAZY_FEATURES = ['exchange', 'matching', 'meetings', 'notificationsPages', 'personalData', 'registration', 'review', 'support', 'surveyResults'] as const;
+export const LAZY_FEATURES = ['exchange', 'matching', 'meetings', 'notificationsPages', 'personalData', 'registration', 'review', 'support', 'surveys', 'surveyResults'] as const;
 
 export function mergeStrings(target: Tree, source: Tree): Tree {
   const merged: Tree = { ...target };

@@ -8,7 +8,8 @@ const path = (id: string) => `/api/surveys/${encodeURIComponent(id)}`;
 const filterParams = (f: ResultsQuery) => ({ country: f.country, cityKind: f.cityKind, populationBand: f.populationBand, programmeId: f.programmeId });
 
 export const surveyResultsKeys = {
-  survey: (id: string) => ['surveys', 'detail', id] as const,
+  // The same key as the survey pages' (surveys.api.ts): one cached survey for both.
+  survey: (id: string) => ['surveys', 'survey', id] as const,
   results: (id: string, filters: ResultsQuery) => ['surveys', 'results', id, filters] as const,
   segments: (id: string, by: SegmentBy, filters: ResultsQuery) => ['surveys', 'segments', id, by, filters] as const,
   texts: (id: string, questionId: string, filters: ResultsQuery, q: string, page: number) => ['surveys', 'texts', id, questionId, filters, q, page] as const,

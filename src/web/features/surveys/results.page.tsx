@@ -51,7 +51,8 @@ export function SurveyResultsPage() {
       <div>
         <PageTitle>{survey.data ? t('surveyResults.title', { title: survey.data.title }) : t('surveyResults.titleLoading')}</PageTitle>
         <Group gap="lg">
-          <RouterAnchor to={`/surveys/${id}`}>{t('surveyResults.back')}</RouterAnchor>
+          <RouterAnchor to={`/surveys/${id}/edit`}>{t('surveyResults.back')}</RouterAnchor>
+          <RouterAnchor to="/surveys/manage">{t('surveyResults.allSurveys')}</RouterAnchor>
         </Group>
         {survey.data?.anonymous && (
           <Text size="sm" mt="xs">
