@@ -1,4 +1,5 @@
 import { Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuestionResult, ResultsQuery } from '../../../shared/survey.schemas.ts';
@@ -129,7 +130,9 @@ function TextResult({ surveyId, result, filters }: { surveyId: string; result: Q
   const { t, i18n } = useTranslation();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const answers = useTextAnswers(surveyId, result.questionId, filters, q.trim(), page);
+  // Asks once typing pauses, not at every letter.
+  const [search] = useDebouncedValue(q.trim(), 250);
+  const answers = useTextAnswers(surveyId, result.questionId, filters, search, page);
   const day = (date: string) => new Intl.DateTimeFormat(localeFor(i18n.language), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
   const label = t('surveyResults.textList', { question: result.text });
   return (

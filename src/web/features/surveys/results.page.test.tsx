@@ -153,6 +153,16 @@ describe('the survey results page', () => {
     expect(found.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 
+  it('searches the text answers once typing pauses', async () => {
+    const api = base({ [`GET /api/surveys/${ID}/questions/barriers/text-answers?q=budget&pageSize=10`]: { body: { items: [], total: 0, page: 1, pageSize: 10 } } });
+    const { user } = renderResults();
+    await screen.findByText('Not enough staff for travel.');
+    await user.type(screen.getByRole('searchbox', { name: t('surveyResults.textSearch') }), 'budget');
+    expect(await screen.findByText(t('surveyResults.textNone'))).toBeInTheDocument();
+    const searches = api.requested().filter((r) => r.includes('text-answers?q='));
+    expect(searches).toEqual([`GET /api/surveys/${ID}/questions/barriers/text-answers?q=budget&pageSize=10`]);
+  });
+
   it('asks again when a filter changes, keeps it in the address and in the downloads', async () => {
     const api = base({
       [`GET /api/surveys/${ID}/results?country=FI`]: { body: results({ responses: 3, invited: 4 }) },
