@@ -1,6 +1,6 @@
 import { addDays, zonedToUtc } from '../../domain/time/zoned-time.ts';
 import type { Db } from '../db/client.ts';
-import { mailInvitations } from '../modules/surveys/surveys.service.ts';
+import { mailInvitations } from '../modules/surveys/survey-emails.ts';
 import { SURVEY_TIME_ZONE, surveyToday } from '../modules/surveys/surveys.repository.ts';
 
 /** Days before a survey's last day when the people who have not answered are reminded. */

@@ -41,6 +41,6 @@ export const SURVEYS_REASONS = {
   SURVEY_OPENS_ON: 'The survey opens for answers on {{opensOn}}.',
   SURVEY_CLOSED_BY_TEAM: 'The programme team closed the survey.',
   SURVEY_ANSWERED_ALREADY: 'An answer was already submitted for you or your city; there is one answer each.',
-  SURVEY_CITY_TO_CHOOSE: 'Say which of your cities you answer for.',
   SURVEY_ANSWER_CITY_UNKNOWN: 'Choose a city from the registry.',
+  SURVEY_START_FROM: 'Start from a template, a survey to copy, or give the questions with the settings.',
 } as const;

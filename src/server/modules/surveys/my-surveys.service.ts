@@ -11,7 +11,7 @@ import type { MySurvey, MySurveyItem, SurveyAnswers } from '../../../shared/surv
 import type { Db } from '../../db/client.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { stateOf, surveyById, surveyToday, type SurveyRow } from './surveys.repository.ts';
+import { stateOf, surveyToday, type SurveyRow } from './surveys.repository.ts';
 
 type Trx = Parameters<Parameters<ReturnType<Db['transaction']>['execute']>[0]>[0];
 type Q = Db | Trx;

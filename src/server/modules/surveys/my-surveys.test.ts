@@ -16,9 +16,7 @@ const NEEDS = SURVEY_TEMPLATES['support-needs'].definition;
 beforeAll(async () => {
   t = await createTestApp();
   t.setNow('2026-12-07T10:00:00Z');
-  [manager, valencia, valencia2, lahti, krakow] = await Promise.all(
-    ['manager', 'valencia', 'valencia2', 'lahti', 'krakow'].map((name) => t.signedIn(`${name}@demo.peercities.eu`)),
-  );
+  [manager, valencia, valencia2, lahti, krakow] = await Promise.all([t.signedIn('manager@demo.peercities.eu'), t.signedIn('valencia@demo.peercities.eu'), t.signedIn('valencia2@demo.peercities.eu'), t.signedIn('lahti@demo.peercities.eu'), t.signedIn('krakow@demo.peercities.eu')]);
   for (const c of await t.app.db.selectFrom('cities').select(['id', 'slug']).where('slug', 'in', ['valencia', 'lahti', 'krakow', 'tartu']).execute()) city[c.slug as keyof typeof city] = c.id;
   for (const p of await t.app.db.selectFrom('people').select(['id', 'email']).where('email', 'like', '%@demo.peercities.eu').execute()) person[p.email.split('@')[0] as keyof typeof person] = p.id;
 });

@@ -21,7 +21,7 @@ const DEF = SURVEY_TEMPLATES['group-meeting-feedback'].definition;
 beforeAll(async () => {
   t = await createTestApp();
   t.setNow('2026-12-07T10:00:00Z');
-  [manager, lahti, tartu] = await Promise.all(['manager', 'lahti', 'tartu'].map((name) => t.signedIn(`${name}@demo.peercities.eu`)));
+  [manager, lahti, tartu] = await Promise.all([t.signedIn('manager@demo.peercities.eu'), t.signedIn('lahti@demo.peercities.eu'), t.signedIn('tartu@demo.peercities.eu')]);
   for (const c of await t.app.db.selectFrom('cities').select(['id', 'slug']).where('slug', 'in', ['lahti', 'tartu']).execute()) city[c.slug as keyof typeof city] = c.id;
   for (const p of await t.app.db.selectFrom('people').select(['id', 'email']).where('email', 'in', ['lahti@demo.peercities.eu', 'lahti2@demo.peercities.eu', 'tartu@demo.peercities.eu']).execute()) {
     person[p.email.split('@')[0] as keyof typeof person] = p.id;

@@ -1,4 +1,7 @@
-import type { OutgoingEmail } from '../email/outbox.repository.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { SurveysTable } from '../../db/tables/surveys.ts';
+import { outboxRow, type OutgoingEmail } from '../email/outbox.repository.ts';
 
 /** Where a survey is answered in the app; per-city surveys name the city answered for. */
 export const surveyAnswerPath = (id: string, cityId: string | null) => `/surveys/${id}/answer${cityId ? `?cityId=${cityId}` : ''}`;
@@ -37,4 +40,53 @@ export function reminderEmail(i: SurveyMail): Email {
     subject: `Reminder: ${i.title} closes on ${fmtDay(i.closesOn)}`,
     text: `Hello ${i.name},\n\nthe survey “${i.title}” is still waiting for ${i.city ? `${i.city}'s` : 'your'} answer; it closes on ${fmtDay(i.closesOn)}.\n${privacy(i)}\nAnswer: ${i.url}${SIGNATURE}`,
   };
+}
+
+/**
+ * Emails (through the outbox, to every person whatever their notification
+ * choices: a survey asks them something) and in-app notifications for
+ * invitations. Disabled and erased accounts are left out.
+ */
+export async function mailInvitations(
+  db: Kysely<Database>,
+  survey: { id: string; title: string; anonymous: boolean; closes_on: string; respondent: SurveysTable['respondent'] },
+  invitations: readonly { personId: string; cityId: string | null }[],
+  i: { kind: 'invitation' | 'reminder'; publicUrl: string },
+): Promise<number> {
+  if (!invitations.length) return 0;
+  const people = await db
+    .selectFrom('people')
+    .select(['id', 'email', 'name'])
+    .where('id', 'in', invitations.map((x) => x.personId))
+    .where('disabled_at', 'is', null)
+    .where('erased_at', 'is', null)
+    .execute();
+  const cityIds = [...new Set(invitations.flatMap((x) => (x.cityId ? [x.cityId] : [])))];
+  const cities = new Map(cityIds.length ? (await db.selectFrom('cities').select(['id', 'name']).where('id', 'in', cityIds).execute()).map((c) => [c.id, c.name]) : []);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const emails = [];
+  const notes = [];
+  for (const inv of invitations) {
+    const person = byId.get(inv.personId);
+    if (!person) continue;
+    // Per-person surveys do not name a city: the person answers for themselves.
+    const cityId = survey.respondent === 'city' ? inv.cityId : null;
+    const city = cityId ? (cities.get(cityId) ?? null) : null;
+    const mail = { name: person.name, title: survey.title, city, anonymous: survey.anonymous, closesOn: survey.closes_on, url: surveyAnswerUrl(i.publicUrl, survey.id, cityId) };
+    emails.push(outboxRow({ to: person.email, ...(i.kind === 'invitation' ? invitationEmail(mail) : reminderEmail(mail)) }));
+    notes.push({
+      person_id: person.id,
+      // No kind of its own (that needs a migration): a survey is a deadline to meet; written for the app only, the email above is the email.
+      kind: 'deadline',
+      title: (i.kind === 'invitation' ? `Survey: ${survey.title}` : `Reminder: ${survey.title}`).slice(0, 300),
+      body: city ? `For ${city}` : '',
+      link: surveyAnswerPath(survey.id, cityId),
+      delivery: 'app',
+    });
+  }
+  if (emails.length) {
+    await db.insertInto('outbox').values(emails).execute();
+    await db.insertInto('notifications').values(notes).execute();
+  }
+  return emails.length;
 }

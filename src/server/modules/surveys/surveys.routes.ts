@@ -5,7 +5,10 @@ import {
   CreateSurveyBody,
   Survey,
   SurveyListQuery,
+  SurveyDefinition,
   SurveyPage,
+  SurveySettings,
+  SurveyTemplateKey,
   SurveyTemplateList,
   SurveyVersionBody,
   UpdateSurveyBody,
@@ -16,6 +19,23 @@ import type { App } from '../../route-types.ts';
 import { audienceOf, closeSurvey, createSurvey, deleteSurvey, listSurveys, listTemplates, readSurvey, remindSurvey, sendSurvey, updateSurvey } from './surveys.service.ts';
 
 export const SurveyParams = z.object({ id: text().uuid() });
+
+/**
+ * CreateSurveyBody (a template, a copy, or settings with questions) as one
+ * object, so that a refusal names the fields (`body.template`,
+ * `body.definition…`) rather than the whole body, as every route does.
+ */
+const CreateSurveyRequest = z
+  .object({ template: SurveyTemplateKey.optional(), duplicateOf: z.uuid().optional(), ...SurveySettings.partial().shape, definition: SurveyDefinition.optional() })
+  .superRefine((body, ctx) => {
+    if (CreateSurveyBody.safeParse(body).success) return;
+    if (body.definition === undefined && body.template === undefined && body.duplicateOf === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['template'], message: 'Start from a template, a survey to copy, or give the questions with the settings.', params: { reason: 'SURVEY_START_FROM' } });
+      return;
+    }
+    const full = SurveySettings.extend({ definition: SurveyDefinition }).safeParse(body);
+    if (!full.success) for (const issue of full.error.issues) ctx.addIssue({ ...issue } as never);
+  });
 const MANAGERS = ['programme_manager'] as const;
 
 /** Surveys as programme managers build, send, remind and close them (docs/surveys.md). Results: results.routes.ts. */
@@ -39,10 +59,10 @@ export async function surveyRoutes(app: App) {
     schema: {
       tags: ['surveys'],
       summary: 'A new survey (a draft): from a template (all cities, four weeks from today unless given), a copy of another, or settings with questions',
-      body: CreateSurveyBody,
+      body: CreateSurveyRequest,
       response: { 201: Survey, 400: Problem },
     },
-    handler: async (request, reply) => reply.status(201).send(await createSurvey(app.db, { body: request.body, user: requireUser(request), ...ctx(request) })),
+    handler: async (request, reply) => reply.status(201).send(await createSurvey(app.db, { body: CreateSurveyBody.parse(request.body), user: requireUser(request), ...ctx(request) })),
   });
 
   app.get('/api/surveys/:id', {

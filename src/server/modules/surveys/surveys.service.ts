@@ -19,9 +19,8 @@ import type {
 import type { Db } from '../../db/client.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { outboxRow } from '../email/outbox.repository.ts';
 import { countAudience, inviteesOf } from './survey-audience.ts';
-import { invitationEmail, reminderEmail, surveyAnswerPath, surveyAnswerUrl } from './survey-emails.ts';
+import { mailInvitations } from './survey-emails.ts';
 import { countsOf, hasResponses, listSurveys as listRows, stateOf, surveyById, surveyToday, type SurveyRow } from './surveys.repository.ts';
 
 type Q = Parameters<Parameters<ReturnType<Db['transaction']>['execute']>[0]>[0] | Db;
@@ -237,55 +236,6 @@ export async function audienceOf(db: Db, id: string) {
   const row = await surveyById(db, id);
   if (!row) throw notFound();
   return countAudience(db, row.audience, row.respondent);
-}
-
-/**
- * Emails (through the outbox, to every person whatever their notification
- * choices: a survey asks them something) and in-app notifications for
- * invitations. Disabled and erased accounts are left out.
- */
-export async function mailInvitations(
-  db: Q,
-  survey: Pick<SurveyRow, 'id' | 'title' | 'anonymous' | 'closes_on' | 'respondent'>,
-  invitations: readonly { personId: string; cityId: string | null }[],
-  i: { kind: 'invitation' | 'reminder'; publicUrl: string },
-): Promise<number> {
-  if (!invitations.length) return 0;
-  const people = await db
-    .selectFrom('people')
-    .select(['id', 'email', 'name'])
-    .where('id', 'in', invitations.map((x) => x.personId))
-    .where('disabled_at', 'is', null)
-    .where('erased_at', 'is', null)
-    .execute();
-  const cityIds = [...new Set(invitations.flatMap((x) => (x.cityId ? [x.cityId] : [])))];
-  const cities = new Map(cityIds.length ? (await db.selectFrom('cities').select(['id', 'name']).where('id', 'in', cityIds).execute()).map((c) => [c.id, c.name]) : []);
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const emails = [];
-  const notes = [];
-  for (const inv of invitations) {
-    const person = byId.get(inv.personId);
-    if (!person) continue;
-    // Per-person surveys do not name a city: the person answers for themselves.
-    const cityId = survey.respondent === 'city' ? inv.cityId : null;
-    const city = cityId ? (cities.get(cityId) ?? null) : null;
-    const mail = { name: person.name, title: survey.title, city, anonymous: survey.anonymous, closesOn: survey.closes_on, url: surveyAnswerUrl(i.publicUrl, survey.id, cityId) };
-    emails.push(outboxRow({ to: person.email, ...(i.kind === 'invitation' ? invitationEmail(mail) : reminderEmail(mail)) }));
-    notes.push({
-      person_id: person.id,
-      // No kind of its own (that needs a migration): a survey is a deadline to meet; written for the app only, the email above is the email.
-      kind: 'deadline',
-      title: (i.kind === 'invitation' ? `Survey: ${survey.title}` : `Reminder: ${survey.title}`).slice(0, 300),
-      body: city ? `For ${city}` : '',
-      link: surveyAnswerPath(survey.id, cityId),
-      delivery: 'app',
-    });
-  }
-  if (emails.length) {
-    await db.insertInto('outbox').values(emails).execute();
-    await db.insertInto('notifications').values(notes).execute();
-  }
-  return emails.length;
 }
 
 /**

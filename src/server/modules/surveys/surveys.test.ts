@@ -204,3 +204,33 @@ describe('the reminders job', () => {
     expect(mails[0]!.text_body).not.toContain('cityId=');
   });
 });
+
+describe('a body that is none of the three ways to start', () => {
+  it('is refused with the fields named', async () => {
+    const none = await manager.request({ method: 'POST', url: '/api/surveys', payload: {} });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().errors).toEqual([expect.objectContaining({ field: 'body.template', reason: { code: 'SURVEY_START_FROM' } })]);
+    const noTitle = await manager.request({ method: 'POST', url: '/api/surveys', payload: { definition: SURVEY_TEMPLATES['support-needs'].definition } });
+    expect(noTitle.statusCode).toBe(400);
+    expect(noTitle.json().errors.map((e: { field: string }) => e.field)).toContain('body.title');
+    const own = await manager.request({
+      method: 'POST',
+      url: '/api/surveys',
+      payload: { title: 'Our own', description: '', audience: { kind: 'experts' }, respondent: 'person', anonymous: false, opensOn: '2026-12-07', closesOn: '2026-12-31', programmeId: null, definition: SURVEY_TEMPLATES['study-visit-feedback'].definition },
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    expect(own.json()).toMatchObject({ template: null, title: 'Our own', audience: { kind: 'experts' } });
+  });
+});
+
+describe('the demo', () => {
+  it('has an open anonymous group-meeting feedback survey with six answers, none naming anyone', async () => {
+    const open = (await manager.request({ method: 'GET', url: '/api/surveys?state=open' })).json().items;
+    const demo = open.find((s: { title: string }) => s.title === 'Feedback after the November group meetings');
+    expect(demo).toMatchObject({ state: 'open', template: 'group-meeting-feedback', respondent: 'person', anonymous: true, responses: 6, invited: 8, opensOn: '2026-11-30', closesOn: '2026-12-18' });
+    const named = await t.app.db.selectFrom('survey_responses').select('id').where('survey_id', '=', demo.id).where((eb) => eb.or([eb('person_id', 'is not', null), eb('city_id', 'is not', null), eb('respondent_key', 'is not', null)])).execute();
+    expect(named).toEqual([]);
+    const invited = await t.app.db.selectFrom('survey_invitations').select(['answered']).where('survey_id', '=', demo.id).execute();
+    expect(invited.filter((i) => i.answered)).toHaveLength(6);
+  });
+});
