@@ -152,3 +152,21 @@ describe('a per-person survey', () => {
     }
   });
 });
+
+describe('erasing a person who answered', () => {
+  it('keeps their named answer without them, and deletes their invitations and drafts', async () => {
+    const id = await sent({ template: 'group-meeting-feedback', respondent: 'person', anonymous: false, audience: { kind: 'list', cityIds: [city.tartu], personIds: [person.krakow] } });
+    const def = SURVEY_TEMPLATES['group-meeting-feedback'].definition;
+    const tartu = await t.signedIn('tartu@demo.peercities.eu');
+    expect((await tartu.request({ method: 'POST', url: `/api/my-surveys/${id}/answers`, payload: { cityId: null, answers: completeAnswers(def, city.tartu, { 'next-step': 'Tartu will try it.' }) } })).statusCode).toBe(201);
+    expect((await krakow.request({ method: 'PUT', url: `/api/my-surveys/${id}/draft`, payload: { cityId: null, answers: { overall: 3 } } })).statusCode).toBe(200);
+    for (const who of [person.tartu, person.krakow]) {
+      const res = await manager.request({ method: 'POST', url: `/api/people/${who}/erasure`, payload: { reason: 'Asked by email', confirmation: 'ERASE' } });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const responses = await t.app.db.selectFrom('survey_responses').select(['person_id', 'city_id', 'respondent_key', 'answers']).where('survey_id', '=', id).execute();
+    expect(responses).toEqual([{ person_id: null, city_id: city.tartu, respondent_key: expect.stringMatching(/^erased:/), answers: expect.objectContaining({ 'next-step': 'Tartu will try it.' }) }]);
+    expect(await t.app.db.selectFrom('survey_invitations').select('person_id').where('survey_id', '=', id).execute()).toEqual([]);
+    expect(await t.app.db.selectFrom('survey_drafts').select('survey_id').where('survey_id', '=', id).execute()).toEqual([]);
+  });
+});
