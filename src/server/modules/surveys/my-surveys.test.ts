@@ -153,6 +153,31 @@ describe('a per-person survey', () => {
   });
 });
 
+describe('a representative of two cities asked', () => {
+  it('sees the survey once per city, and answers for each; a colleague’s answer for one leaves the other waiting', async () => {
+    const lahti2 = await t.app.db.selectFrom('people').select('id').where('email', '=', 'lahti2@demo.peercities.eu').executeTakeFirstOrThrow();
+    await t.app.db.insertInto('role_grants').values({ person_id: lahti2.id, role: 'city_representative', city_id: city.tartu }).execute();
+    const both = await t.signedIn('lahti2@demo.peercities.eu');
+    const id = await sent({ template: 'support-needs', title: 'Support needs, two cities', audience: { kind: 'list', cityIds: [city.lahti, city.tartu], personIds: [] } });
+    // One invitation per person (the table's key): three people, both cities asked.
+    const invitations = await t.app.db.selectFrom('survey_invitations').select(['person_id', 'city_id']).where('survey_id', '=', id).execute();
+    expect(invitations).toHaveLength(3);
+    expect(new Set(invitations.map((i) => i.city_id))).toEqual(new Set([city.lahti, city.tartu]));
+    const items = (await both.request({ method: 'GET', url: '/api/my-surveys' })).json().items.filter((i: { id: string }) => i.id === id);
+    expect(items.map((i: { city: { name: string } }) => i.city.name).sort()).toEqual(['Lahti', 'Tartu']);
+    const tartu = await t.signedIn('tartu@demo.peercities.eu');
+    const answered = await tartu.request({ method: 'POST', url: `/api/my-surveys/${id}/answers`, payload: { cityId: city.tartu, answers: completeAnswers(NEEDS, city.lahti) } });
+    expect(answered.statusCode, answered.body).toBe(201);
+    const after = (await both.request({ method: 'GET', url: '/api/my-surveys' })).json().items.filter((i: { id: string }) => i.id === id);
+    expect(after.map((i: { city: { name: string }; status: string }) => [i.city.name, i.status]).sort()).toEqual([['Lahti', 'not-started'], ['Tartu', 'answered']]);
+    const forTartu = await both.request({ method: 'POST', url: `/api/my-surveys/${id}/answers`, payload: { cityId: city.tartu, answers: completeAnswers(NEEDS, city.lahti) } });
+    expect(forTartu.json().code).toBe('SURVEY_ALREADY_ANSWERED');
+    const forLahti = await both.request({ method: 'POST', url: `/api/my-surveys/${id}/answers`, payload: { cityId: city.lahti, answers: completeAnswers(NEEDS, city.tartu) } });
+    expect(forLahti.statusCode, forLahti.body).toBe(201);
+    await t.app.db.deleteFrom('role_grants').where('person_id', '=', lahti2.id).where('city_id', '=', city.tartu).execute();
+  });
+});
+
 describe('erasing a person who answered', () => {
   it('keeps their named answer without them, and deletes their invitations and drafts', async () => {
     const id = await sent({ template: 'group-meeting-feedback', respondent: 'person', anonymous: false, audience: { kind: 'list', cityIds: [city.tartu], personIds: [person.krakow] } });
