@@ -22,6 +22,7 @@ import { sendDailyDigests } from './jobs/daily-digest.ts';
 import { sendWorkReminders } from './jobs/work-reminders.ts';
 import { sendSupportReminders } from './jobs/support-reminders.ts';
 import { sendSupportSessionReminders } from './jobs/support-session-reminders.ts';
+import { sendSurveyReminders } from './jobs/survey-reminders.ts';
 import { applicationRoutes } from './modules/applications/applications.routes.ts';
 import { attachmentRoutes } from './modules/applications/attachments.routes.ts';
 import { cityRoutes } from './modules/cities/cities.routes.ts';
@@ -64,6 +65,8 @@ import { supportRoutes } from './modules/support/support.routes.ts';
 import { publishedAnswerRoutes } from './modules/support/published-answers.routes.ts';
 import { supportAttachmentRoutes } from './modules/support/support-attachments.routes.ts';
 import { peerSessionRoutes } from './modules/support/peer-sessions.routes.ts';
+import { surveyRoutes } from './modules/surveys/surveys.routes.ts';
+import { mySurveyRoutes } from './modules/surveys/my-surveys.routes.ts';
 import { surveyResultsRoutes } from './modules/surveys/results.routes.ts';
 import { expireRegistrations } from './jobs/registration-expiry.ts';
 import { runRetention } from './jobs/retention.ts';
@@ -185,6 +188,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       { name: 'meeting-request-reminders', everyMs: 10 * 60_000, run: (at) => sendMeetingRequestReminders(db, at, config.publicUrl) },
       { name: 'support-reminders', everyMs: 10 * 60_000, run: (at) => sendSupportReminders(db, at, config.publicUrl) },
       { name: 'support-session-reminders', everyMs: 10 * 60_000, run: (at) => sendSupportSessionReminders(db, at, config.publicUrl) },
+      { name: 'survey-reminders', everyMs: 60 * 60_000, run: (at) => sendSurveyReminders(db, at, config.publicUrl) },
       { name: 'visit-notices', everyMs: 60 * 60_000, run: (at) => sendVisitNotices(db, at, config.publicUrl) },
       { name: 'daily-digest', everyMs: 24 * 60 * 60_000, run: (at) => sendDailyDigests(db, at, config.publicUrl) },
       { name: 'work-reminders', everyMs: 24 * 60 * 60_000, run: (at) => sendWorkReminders(db, at, config.publicUrl) },
@@ -275,6 +279,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(publishedAnswerRoutes);
   await app.register(supportAttachmentRoutes);
   await app.register(peerSessionRoutes);
+  await app.register(surveyRoutes);
+  await app.register(mySurveyRoutes);
   await app.register(surveyResultsRoutes);
   await app.register(outcomeRoutes);
   await app.register(workRoutes);

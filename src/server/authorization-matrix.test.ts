@@ -262,6 +262,21 @@ const POLICY: Record<string, Access> = {
   'POST /api/support-requests/{id}/session/answer': ['city_representative'],
   'POST /api/support-requests/{id}/session/slots': ['expert'],
   'POST /api/support-requests/{id}/session/pick': ['city_representative'],
+  // Surveys (issue 22): managers build and send them; anyone invited answers (a survey not theirs: 404, my-surveys.service.ts).
+  'GET /api/survey-templates': ['programme_manager'],
+  'GET /api/surveys': ['programme_manager'],
+  'POST /api/surveys': ['programme_manager'],
+  'GET /api/surveys/{id}': ['programme_manager'],
+  'PATCH /api/surveys/{id}': ['programme_manager'],
+  'DELETE /api/surveys/{id}': ['programme_manager'],
+  'GET /api/surveys/{id}/audience': ['programme_manager'],
+  'POST /api/surveys/{id}/send': ['programme_manager'],
+  'POST /api/surveys/{id}/remind': ['programme_manager'],
+  'POST /api/surveys/{id}/close': ['programme_manager'],
+  'GET /api/my-surveys': 'signed-in',
+  'GET /api/my-surveys/{id}': 'signed-in',
+  'PUT /api/my-surveys/{id}/draft': 'signed-in',
+  'POST /api/my-surveys/{id}/answers': 'signed-in',
   'GET /api/support-requests/{id}/session.ics': ['city_representative', 'expert', 'programme_manager'],
   'POST /api/support-requests/{id}/takeaway': ['city_representative'],
   // Another city's blocks answer 404, as "not yours".
@@ -427,6 +442,8 @@ describe('malformed bodies', () => {
       // Marking notifications read: the notification is in the URL, or all of mine.
       'POST /api/me/notifications/{id}/read',
       'POST /api/me/notifications/read-all',
+      // Reminding a survey's people who have not answered: nothing to choose.
+      'POST /api/surveys/{id}/remind',
     ]);
     expect(routes.filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method) && !bodyless.has(r.key)).map((r) => r.key)).toEqual(withBody.map((r) => r.key));
     for (const route of withBody) {

@@ -8,6 +8,7 @@ import { seedExchangeDemo } from './demo-exchange.ts';
 import { seedSupportDemo } from './demo-support.ts';
 import { seedSupportKnowledgeDemo } from './demo-support-knowledge.ts';
 import { seedSupportSessionsDemo } from './demo-support-sessions.ts';
+import { seedSurveysDemo } from './demo-surveys.ts';
 import { seedGroupsDemo } from './demo-groups.ts';
 import { seedProgrammesDemo } from './demo-programmes.ts';
 import { seedMatchingDemo } from './demo-matching.ts';
@@ -68,7 +69,8 @@ export async function seedDemoData(db: Db, passwordHashCost: number, now: Date):
   const support = await seedSupportDemo(db, calendar);
   const knowledge = await seedSupportKnowledgeDemo(db, calendar);
   const supportSessions = await seedSupportSessionsDemo(db, calendar);
-  return foundation || library || programmes || groups || visits || matching || stages || consents || registration || exchange || support || knowledge || supportSessions;
+  const surveys = await seedSurveysDemo(db, calendar);
+  return foundation || library || programmes || groups || visits || matching || stages || consents || registration || exchange || support || knowledge || supportSessions || surveys;
 }
 
 /**

@@ -196,6 +196,34 @@ export function sectionQueries(db: Q, person: { id: string; email: string }) {
         .where('i.answered_by', '=', person.id)
         .orderBy('i.answered_at')
         .execute(),
+    // Surveys (issue 22): my named answers, my drafts, the surveys I was asked to answer (anonymous answers lead to nobody: they are not here).
+    survey_answers_given: () =>
+      db
+        .selectFrom('survey_responses as r')
+        .innerJoin('surveys as s', 's.id', 'r.survey_id')
+        .leftJoin('cities as c', 'c.id', 'r.city_id')
+        .select(['s.title as survey', 'c.name as city', 'r.answers', 'r.submitted_on'])
+        .where('r.person_id', '=', person.id)
+        .orderBy('r.submitted_on')
+        .execute(),
+    survey_drafts: () =>
+      db
+        .selectFrom('survey_drafts as d')
+        .innerJoin('surveys as s', 's.id', 'd.survey_id')
+        .leftJoin('cities as c', 'c.id', 'd.city_id')
+        .select(['s.title as survey', 'c.name as city', 'd.answers', 'd.saved_at'])
+        .where((eb) => eb.or([eb('d.person_id', '=', person.id), eb('d.saved_by', '=', person.id)]))
+        .orderBy('d.saved_at')
+        .execute(),
+    survey_invitations: () =>
+      db
+        .selectFrom('survey_invitations as i')
+        .innerJoin('surveys as s', 's.id', 'i.survey_id')
+        .leftJoin('cities as c', 'c.id', 'i.city_id')
+        .select(['s.title as survey', 'c.name as city', 'i.invited_at', 'i.reminded_at', 'i.answered'])
+        .where('i.person_id', '=', person.id)
+        .orderBy('i.invited_at')
+        .execute(),
     group_requests: () =>
       db
         .selectFrom('group_memberships as m')

@@ -41,6 +41,7 @@ export async function deletePersonalRows(db: Q, who: Identity): Promise<Record<s
     'two_factor', 'two_factor_recovery_codes', 'two_factor_challenges', 'remembered_devices',
     'conversation_reads', 'notifications', 'notification_preferences',
     'expert_profiles', 'expert_conflicts',
+    'survey_invitations', 'survey_drafts',
   ] as const;
   const counts: Record<string, number> = {};
   for (const table of byPerson) counts[table] = count(await db.deleteFrom(table).where('person_id', '=', who.id).executeTakeFirst());
@@ -82,9 +83,16 @@ export async function anonymiseRows(db: Q, who: Identity, at: Date): Promise<Rec
     .set({ name: FORMER_PARTICIPANT, email: null, role_title: '', dietary: '', access_needs: '' })
     .where(sql<string>`lower(email)`, '=', who.email.toLowerCase())
     .executeTakeFirst();
+  // Named survey answers stay, without the person (per-person ones lose the key naming them too); the drafts of their cities lose who saved them.
+  const responses = await db
+    .updateTable('survey_responses')
+    .set((eb) => ({ person_id: null, respondent_key: sql<string>`CASE WHEN ${eb.ref('respondent_key')} LIKE 'person:%' THEN 'erased:' || ${eb.ref('id')} ELSE ${eb.ref('respondent_key')} END` }))
+    .where('person_id', '=', who.id)
+    .executeTakeFirst();
+  await db.updateTable('survey_drafts').set({ saved_by: null }).where('saved_by', '=', who.id).execute();
   // The IP addresses the person acted from; the events stay.
   await db.updateTable('audit_events').set({ ip: null }).where('actor_id', '=', who.id).where('ip', 'is not', null).execute();
-  return { people: count(people), visit_delegates: count(delegates) };
+  return { people: count(people), visit_delegates: count(delegates), survey_responses: count(responses) };
 }
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
