@@ -65,9 +65,10 @@ describe('the reason catalogue', () => {
 
 // Where the domain still holds English on purpose: programme rules and call
 // eligibility (converted by their own change), reference tables (country and
-// sector names), the learning phases' default content, and Error messages for
-// programmers (never shown to people).
-const NOT_SCANNED = [/^domain\/programmes\//, /^domain\/calls\/eligibility\.ts$/, /^domain\/reference\//, /^domain\/groups\/learning-phases\.ts$/];
+// sector names), the learning phases' default content, the survey templates'
+// questions (content a manager edits, like the phases'), and Error messages
+// for programmers (never shown to people).
+const NOT_SCANNED = [/^domain\/programmes\//, /^domain\/calls\/eligibility\.ts$/, /^domain\/reference\//, /^domain\/groups\/learning-phases\.ts$/, /^domain\/surveys\/templates\.ts$/];
 
 /** Titles of sources the domain cites: names of documents, not sentences. */
 const CITATIONS = ['UK DESNZ greenhouse gas reporting conversion factors 2024'];
