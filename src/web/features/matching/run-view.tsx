@@ -8,7 +8,7 @@ import { usePairRule } from './matching.api.ts';
 import { ScrollRegion } from '../../components/scroll-region.tsx';
 import '../../locales/lazy/matching.strings.ts';
 
-const COMPONENTS = ['thematic', 'evaluation', 'likeness', 'language', 'travel'] as const;
+const COMPONENTS = ['thematic', 'evaluation', 'likeness', 'language', 'travel', 'priorities'] as const;
 
 export function useNumber() {
   const { i18n } = useTranslation();
