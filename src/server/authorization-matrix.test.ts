@@ -69,6 +69,7 @@ const POLICY: Record<string, Access> = {
   'GET /api/cities/{slug}/public-contacts': 'public',
   'GET /api/cities/{slug}/contacts': ['programme_manager', 'city_representative'],
   'PUT /api/cities/{slug}/contacts': ['programme_manager', 'city_representative'],
+  'GET /api/cities/{slug}/priorities': ['programme_manager', 'city_representative'],
   'GET /api/cities/{slug}/history': ['programme_manager', 'city_representative'],
   'GET /api/cities/{slug}/similar': 'public',
   'GET /api/cities/{slug}/solutions': 'public',
