@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { i18next } from '../lib/i18n.ts';
 import base from './en.json';
+import cityPriorities from './en/city-priorities.json';
 import exchange from './en/exchange.json';
 import matching from './en/matching.json';
 import meetings from './en/meetings.json';
@@ -10,6 +11,7 @@ import registration from './en/registration.json';
 import review from './en/review.json';
 import support from './en/support.json';
 import { eagerFeatureStrings, english, LAZY_FEATURES, mergeStrings, type Tree } from './english.ts';
+import './lazy/city-priorities.strings.ts';
 import './lazy/exchange.strings.ts';
 import './lazy/matching.strings.ts';
 import './lazy/meetings.strings.ts';
@@ -19,7 +21,7 @@ import './lazy/registration.strings.ts';
 import './lazy/review.strings.ts';
 import './lazy/support.strings.ts';
 
-const lazyFeatureStrings: Record<(typeof LAZY_FEATURES)[number], Tree> = { exchange, matching, meetings, notificationsPages, personalData, registration, review, support };
+const lazyFeatureStrings: Record<(typeof LAZY_FEATURES)[number], Tree> = { cityPriorities, exchange, matching, meetings, notificationsPages, personalData, registration, review, support };
 const featureStrings: Record<string, Tree> = { ...eagerFeatureStrings, ...lazyFeatureStrings };
 
 function leafPaths(tree: Tree, prefix = ''): string[] {
