@@ -27,10 +27,3 @@ export async function cityPriorities(db: Db, slug: string, user: CurrentUser): P
   if (!row || !row.surveyId || !mayActForCity(user, row.cityId)) throw new AppError('NOT_FOUND', reason('CITY_PRIORITIES_NONE'));
   return { sectors: sectorsOf(row.sectors), levers: leversOf(row.levers), surveyId: row.surveyId, surveyTitle: row.surveyTitle, answeredOn: row.answeredOn };
 }
-
-/** The priorities of the given cities, by city id (cities without any are absent): what routing and proposals read. */
-export async function prioritiesOfCities(db: Db, cityIds: readonly string[]): Promise<Map<string, { sectors: SectorCode[]; levers: LeverCode[] }>> {
-  if (cityIds.length === 0) return new Map();
-  const rows = await db.selectFrom('city_priorities').select(['city_id', 'sectors', 'levers']).where('city_id', 'in', [...new Set(cityIds)]).execute();
-  return new Map(rows.map((r) => [r.city_id, { sectors: sectorsOf(r.sectors), levers: leversOf(r.levers) }]));
-}

@@ -8,7 +8,7 @@ import type { SupportKind, SupportRequestDetail } from '../../../shared/support.
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { prioritiesOfCities } from '../cities/city-priorities.service.ts';
+import { prioritiesOfCities } from './city-priorities.repository.ts';
 import { seesRequest } from './support-access.ts';
 import { addEvent, expertsWithProfiles } from './support.repository.ts';
 import { notifyAssigned, readRequest, reasonsText, viewerOf, type Trx } from './support.service.ts';

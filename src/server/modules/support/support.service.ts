@@ -19,7 +19,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { plainText, sanitizeRichText } from '../../lib/rich-text.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { prioritiesOfCities } from '../cities/city-priorities.service.ts';
+import { prioritiesOfCities } from './city-priorities.repository.ts';
 import { notify, representativesOf } from '../notifications/notify.ts';
 import { isInvited } from './peer-sessions.repository.ts';
 import { SUPPORT_CALENDAR } from './support-calendar.ts';

@@ -39,7 +39,7 @@ const LAHTI = {
 };
 const SURVEY_ID = '8b6f1a52-2a7c-4b1e-8f3d-0d9e6c5b4a31';
 
-function mockLahti(canEdit: boolean, priorities: { status?: number; body?: unknown }) {
+function mockLahti(canEdit: boolean, priorities: { status?: number; body: unknown }) {
   return mockApi({
     'GET /api/session': { body: { user: null, csrfToken: 'token' } },
     'GET /api/cities/lahti': { body: { ...LAHTI, canEdit } },
@@ -71,7 +71,7 @@ describe('CityPage: priorities from the support-needs survey', () => {
   });
 
   it('does not ask for the priorities for someone who may not act for the city', async () => {
-    const api = mockLahti(false, { status: 500 });
+    const api = mockLahti(false, { status: 500, body: null });
     renderPage(<CityPage />, { path: '/cities/lahti', pattern: '/cities/:slug' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Lahti' })).toBeInTheDocument();
     expect(api.requested()).not.toContain('GET /api/cities/lahti/priorities');
