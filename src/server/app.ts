@@ -26,6 +26,7 @@ import { applicationRoutes } from './modules/applications/applications.routes.ts
 import { attachmentRoutes } from './modules/applications/attachments.routes.ts';
 import { cityRoutes } from './modules/cities/cities.routes.ts';
 import { cityPriorityRoutes } from './modules/cities/city-priorities.routes.ts';
+import { proposedCityRoutes } from './modules/groups/proposed-cities.routes.ts';
 import { mailboxRoutes } from './modules/email/mailbox.routes.ts';
 import { matchingRoutes } from './modules/matching/matching.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -261,6 +262,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(reviewRoutes);
   await app.register(auditRoutes);
   await app.register(groupRoutes);
+  await app.register(proposedCityRoutes);
   await app.register(meetingRoutes);
   await app.register(threadRoutes);
   await app.register(meetingMaterialRoutes);

@@ -133,6 +133,7 @@ const POLICY: Record<string, Access> = {
   'GET /api/groups/{id}': 'public',
   'POST /api/groups/{id}/interest': ['city_representative'],
   'PUT /api/groups/{id}/members/{cityId}': ['programme_manager', 'facilitator'],
+  'GET /api/groups/{id}/proposed-cities': ['programme_manager', 'facilitator'],
   'GET /api/groups/{id}/meetings': 'public',
   'POST /api/groups/{id}/meetings': ['programme_manager', 'facilitator'],
   'GET /api/meetings/{id}/calendar.ics': 'signed-in',

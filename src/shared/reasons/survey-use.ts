@@ -12,4 +12,6 @@ export const SURVEY_USE_REASONS = {
   // Expert routing (domain/support/expert-fit.ts): parts of the list of reasons
   SUPPORT_MATCHES_PRIORITY_SECTORS: 'matches the city’s priority sectors (support-needs survey): {{sectors}}',
   SUPPORT_MATCHES_PRIORITY_LEVERS: 'matches the city’s priority levers (support-needs survey): {{levers}}',
+  // Discussion groups (domain/groups/propose-members.ts): why a city is proposed to a group
+  GROUP_PROPOSAL_PRIORITY_SECTORS: '{{city}}’s priority sectors (support-needs survey) include this group’s: {{sectors}}',
 } as const satisfies Record<string, string>;
