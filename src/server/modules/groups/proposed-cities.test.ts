@@ -24,13 +24,14 @@ describe('GET /api/groups/:id/proposed-cities', () => {
   it('proposes the cities whose priority sectors (support-needs survey) are among the group’s, not yet in it, most shared first', async () => {
     const inGroup = group.sectors[0]!;
     const outside = SECTORS.find((s) => !group.sectors.includes(s))!;
+    // Four cities outside the group (the demo groups have members of their own).
+    const ids = Object.fromEntries((await t.app.db.selectFrom('cities').select(['id', 'slug']).where('slug', 'in', ['krakow', 'lahti', 'graz', 'brno']).execute()).map((c) => [c.slug, c.id]));
+    await t.app.db.deleteFrom('group_memberships').where('group_id', '=', group.id).where('city_id', 'in', Object.values(ids)).execute();
     const surveyId = await givePriorities(t.app.db, 'krakow', { sectors: [inGroup] });
     await givePriorities(t.app.db, 'lahti', { sectors: [outside], surveyId });
     await givePriorities(t.app.db, 'graz', { sectors: [...group.sectors], surveyId });
     await givePriorities(t.app.db, 'brno', { sectors: [...group.sectors], surveyId });
-    const graz = await t.app.db.selectFrom('cities').select('id').where('slug', '=', 'graz').executeTakeFirstOrThrow();
-    await t.app.db.deleteFrom('group_memberships').where('group_id', '=', group.id).where('city_id', '=', graz.id).execute();
-    await t.app.db.insertInto('group_memberships').values({ group_id: group.id, city_id: graz.id, status: 'interested' }).execute();
+    await t.app.db.insertInto('group_memberships').values({ group_id: group.id, city_id: ids.graz!, status: 'interested' }).execute();
 
     const res = await proposed(manager);
     expect(res.statusCode, res.body).toBe(200);
