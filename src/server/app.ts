@@ -26,6 +26,8 @@ import { sendSurveyReminders } from './jobs/survey-reminders.ts';
 import { applicationRoutes } from './modules/applications/applications.routes.ts';
 import { attachmentRoutes } from './modules/applications/attachments.routes.ts';
 import { cityRoutes } from './modules/cities/cities.routes.ts';
+import { cityPriorityRoutes } from './modules/cities/city-priorities.routes.ts';
+import { proposedCityRoutes } from './modules/groups/proposed-cities.routes.ts';
 import { mailboxRoutes } from './modules/email/mailbox.routes.ts';
 import { matchingRoutes } from './modules/matching/matching.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -257,6 +259,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // The development mailbox exists only where no SMTP server delivers the mail (decision 0025).
   if (!config.smtpUrl) await app.register(mailboxRoutes);
   await app.register(cityRoutes);
+  await app.register(cityPriorityRoutes);
   await app.register(solutionRoutes);
   await app.register(programmeRoutes);
   await app.register(applicationRoutes);
@@ -264,6 +267,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(reviewRoutes);
   await app.register(auditRoutes);
   await app.register(groupRoutes);
+  await app.register(proposedCityRoutes);
   await app.register(meetingRoutes);
   await app.register(threadRoutes);
   await app.register(meetingMaterialRoutes);

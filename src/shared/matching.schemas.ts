@@ -10,6 +10,9 @@ import { text } from './text.ts';
 
 const Weight = z.number().min(0, 'Give a weight from 0 to 100.').max(100, 'Give a weight from 0 to 100.');
 
+/** The weight of the `priorities` fit component where a programme's settings do not give one (saved before it existed). */
+export const DEFAULT_PRIORITIES_WEIGHT = 15;
+
 /** Fit-model weights (each component is 0–1 times its weight) and travel parameters. */
 export const MatchingWeights = z.object({
   thematic: Weight,
@@ -17,6 +20,12 @@ export const MatchingWeights = z.object({
   likeness: Weight,
   language: Weight,
   travel: Weight,
+  /**
+   * The visitor's priority sectors (its answer to the support-needs survey)
+   * the host has solutions in. Optional: settings saved before it existed
+   * use DEFAULT_PRIORITIES_WEIGHT.
+   */
+  priorities: Weight.optional(),
   /** Trips shorter than this go by rail, longer ones by air. */
   railThresholdKm: z.number().min(0, 'Give a distance from 0 to 5,000 km.').max(5000, 'Give a distance from 0 to 5,000 km.'),
   /** Return-trip CO2 per traveller at which the travel component reaches 0. */
@@ -129,7 +138,7 @@ export const MatchingOverview = z.object({
 export type MatchingOverview = z.infer<typeof MatchingOverview>;
 
 export const FitComponent = z.object({
-  key: z.enum(['thematic', 'evaluation', 'likeness', 'language', 'travel']),
+  key: z.enum(['thematic', 'evaluation', 'likeness', 'language', 'travel', 'priorities']),
   value: z.number(),
   weight: z.number(),
   contribution: z.number(),

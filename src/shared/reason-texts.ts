@@ -16,6 +16,7 @@ import { REVIEW_REASONS } from './reasons/review.ts';
 import { SUPPORT_REASONS } from './reasons/support.ts';
 import { SUPPORT_SESSIONS_REASONS } from './reasons/support-sessions.ts';
 import { SURVEYS_REASONS } from './reasons/surveys.ts';
+import { SURVEY_USE_REASONS } from './reasons/survey-use.ts';
 import { VISITS_REASONS } from './reasons/visits.ts';
 import { WORK_REASONS } from './reasons/work.ts';
 
@@ -38,6 +39,7 @@ export const REASON_AREAS = {
   support: SUPPORT_REASONS,
   supportSessions: SUPPORT_SESSIONS_REASONS,
   surveys: SURVEYS_REASONS,
+  surveyUse: SURVEY_USE_REASONS,
   visits: VISITS_REASONS,
   work: WORK_REASONS,
 } as const;
@@ -69,6 +71,7 @@ export const REASON_TEXTS = {
   ...SUPPORT_REASONS,
   ...SUPPORT_SESSIONS_REASONS,
   ...SURVEYS_REASONS,
+  ...SURVEY_USE_REASONS,
   ...VISITS_REASONS,
   ...WORK_REASONS,
 } as const satisfies Record<string, string>;

@@ -63,6 +63,38 @@ describe('scoreFit', () => {
     expect(scoreFit(lahti, nearby, travelHeavy).score).toBeGreaterThan(scoreFit(lahti, valencia, travelHeavy).score);
   });
 
+  it('has no priorities component for a visitor that gave no priorities, so its fits are as before', () => {
+    expect(scoreFit(lahti, valencia).components.map((c) => c.key)).toEqual(['thematic', 'evaluation', 'likeness', 'language', 'travel']);
+    expect(scoreFit({ ...lahti, prioritySectors: [] }, valencia)).toEqual(scoreFit(lahti, valencia));
+  });
+
+  it('adds the share of the visitor’s priority sectors (support-needs survey) the host has solutions in, naming the survey', () => {
+    const without = scoreFit(lahti, valencia);
+    const fit = scoreFit({ ...lahti, prioritySectors: ['mobility', 'energy', 'industry'] }, valencia);
+    const priorities = fit.components.find((c) => c.key === 'priorities');
+    // Valencia has solutions in mobility and energy, not industry: 2 of 3.
+    expect(priorities).toMatchObject({ value: 0.666667, weight: 15, contribution: 10 });
+    expect(priorities?.reasons).toEqual([reason('FIT_PRIORITY_SECTORS_COVERED', { city: 'Lahti', priorities: 'mobility, energy, industry', host: 'Valencia', shared: 'mobility, energy' })]);
+    expect(englishText(priorities!.reasons[0]!)).toBe('Lahti’s priority sectors (support-needs survey): mobility, energy, industry — Valencia has solutions in mobility, energy');
+    // The other components do not change; the score gains exactly the new contribution.
+    expect(fit.components.filter((c) => c.key !== 'priorities')).toEqual(without.components);
+    expect(fit.score).toBeCloseTo(without.score + 10, 6);
+    expect(Math.round(fit.score * 1e6) / 1e6).toBe(fit.score);
+  });
+
+  it('scores 0 and says so when the host has no solutions in the visitor’s priorities; the weight is a setting', () => {
+    const fit = scoreFit({ ...lahti, prioritySectors: ['industry'] }, valencia, { ...DEFAULT_FIT_SETTINGS, weights: { ...DEFAULT_FIT_SETTINGS.weights, priorities: 30 } });
+    const priorities = fit.components.find((c) => c.key === 'priorities');
+    expect(priorities).toMatchObject({ value: 0, weight: 30, contribution: 0 });
+    expect(englishText(priorities!.reasons[0]!)).toBe('Lahti’s priority sectors (support-needs survey): industry — Valencia has no solutions in them');
+    // Full coverage with a higher weight ranks the host that covers the priorities first.
+    const covering: FitHost = { ...valencia, id: 'tampere', name: 'Tampere', solutions: ['industry'] };
+    const heavy = { ...DEFAULT_FIT_SETTINGS, weights: { ...DEFAULT_FIT_SETTINGS.weights, priorities: 60 } };
+    const lahtiIndustry = { ...lahti, prioritySectors: ['industry'] };
+    expect(scoreFit(lahtiIndustry, covering, heavy).components.find((c) => c.key === 'priorities')).toMatchObject({ value: 1, contribution: 60 });
+    expect(scoreFit(lahtiIndustry, covering, heavy).score).toBeGreaterThan(scoreFit(lahtiIndustry, valencia, heavy).score);
+  });
+
   it('computes Jaccard overlap, zero for two empty sets', () => {
     expect(jaccard(new Set(['a', 'b']), new Set(['b', 'c']))).toBeCloseTo(1 / 3, 12);
     expect(jaccard(new Set(), new Set())).toBe(0);

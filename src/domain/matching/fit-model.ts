@@ -1,4 +1,5 @@
 import type { Reason } from '../../shared/reason.ts';
+import { DEFAULT_PRIORITIES_WEIGHT } from '../../shared/matching.schemas.ts';
 import { reason } from '../../shared/reason-texts.ts';
 import { DEFAULT_RAIL_THRESHOLD_KM, estimateTravel, type LatLon, type TravelEstimate } from './travel-emissions.ts';
 
@@ -17,6 +18,12 @@ import { DEFAULT_RAIL_THRESHOLD_KM, estimateTravel, type LatLon, type TravelEsti
 // - language: 1 when the cities share a working language, else 0.
 // - travel: max(0, 1 − return-trip CO2 / travelCo2ReferenceKg): short rail
 //   trips score near 1, long flights 0.
+// - priorities (only for a visitor with priorities from its answer to the
+//   support-needs survey): |P ∩ H| / |P|, the share of the visitor's
+//   priority sectors (P) the host has solutions in (H, the same host themes
+//   as `thematic`). Coverage rather than Jaccard: the visitor said what it
+//   wants to learn, and a host covering all of it fits fully. A visitor
+//   without priorities has no such component, so its fits are unchanged.
 
 export interface FitCity extends LatLon {
   id: string;
@@ -32,6 +39,8 @@ export interface FitApplicant extends FitCity {
   solutionsOfInterest: readonly string[];
   /** Score from the programme's evaluation, 0..evaluationMax. */
   evaluationScore?: number;
+  /** Priority sectors from the city's answer to the support-needs survey; none when it did not answer. */
+  prioritySectors?: readonly string[];
 }
 
 export interface FitHost extends FitCity {
@@ -44,6 +53,8 @@ export interface FitWeights {
   likeness: number;
   language: number;
   travel: number;
+  /** Weight of the visitor's priority sectors (support-needs survey) covered by the host; DEFAULT_PRIORITIES_WEIGHT when not given. */
+  priorities?: number;
 }
 
 export interface FitSettings {
@@ -55,13 +66,14 @@ export interface FitSettings {
 }
 
 export const DEFAULT_FIT_SETTINGS: FitSettings = {
-  weights: { thematic: 40, evaluation: 20, likeness: 15, language: 10, travel: 15 },
+  weights: { thematic: 40, evaluation: 20, likeness: 15, language: 10, travel: 15, priorities: DEFAULT_PRIORITIES_WEIGHT },
   evaluationMax: 100,
   railThresholdKm: DEFAULT_RAIL_THRESHOLD_KM,
   travelCo2ReferenceKg: 1000,
 };
 
 export type FitComponentKey = keyof FitWeights;
+
 
 export interface FitComponent {
   key: FitComponentKey;
@@ -101,7 +113,7 @@ function sizeSimilarity(a: number | undefined, b: number | undefined): number | 
 
 /** Scores one pair with the programme's settings; returns the score and its breakdown. */
 export function scoreFit(applicant: FitApplicant, host: FitHost, settings: FitSettings = DEFAULT_FIT_SETTINGS): PairFit {
-  const { weights } = settings;
+  const weights: Required<FitWeights> = { ...settings.weights, priorities: settings.weights.priorities ?? DEFAULT_PRIORITIES_WEIGHT };
   const interests = normalised([...applicant.sectors, ...applicant.solutionsOfInterest]);
   const offered = normalised(host.solutions);
   const shared = [...interests].filter((x) => offered.has(x)).sort();
@@ -147,7 +159,26 @@ export function scoreFit(applicant: FitApplicant, host: FitHost, settings: FitSe
     ]),
     component('language', language, [sharedLanguages.length > 0 ? reason('FIT_SHARED_LANGUAGES', { languages: sharedLanguages.join(', ') }) : reason('FIT_NO_SHARED_LANGUAGE')]),
     component('travel', travelValue, [reason(travel.mode === 'air' ? 'FIT_TRAVEL_AIR' : 'FIT_TRAVEL_RAIL', trip)]),
+    ...priorityComponent(applicant, offered, hostName, component),
   ];
   const score = round6(components.reduce((sum, c) => sum + c.contribution, 0));
   return { score, components, travel };
+}
+
+/**
+ * The `priorities` component: the share of the visitor's priority sectors
+ * (support-needs survey) the host has solutions in, with a reason naming the
+ * survey. None when the visitor has no priorities.
+ */
+function priorityComponent(applicant: FitApplicant, offered: ReadonlySet<string>, hostName: string, component: (key: FitComponentKey, value: number, reasons: Reason[]) => FitComponent): FitComponent[] {
+  const priorities = [...normalised(applicant.prioritySectors ?? [])];
+  if (priorities.length === 0) return [];
+  const covered = priorities.filter((p) => offered.has(p));
+  const words = (codes: readonly string[]) => codes.join(', ');
+  const about = { city: applicant.name ?? applicant.id, priorities: words(priorities), host: hostName };
+  return [
+    component('priorities', covered.length / priorities.length, [
+      covered.length === 0 ? reason('FIT_PRIORITY_SECTORS_NOT_COVERED', about) : reason('FIT_PRIORITY_SECTORS_COVERED', { ...about, shared: words(covered) }),
+    ]),
+  ];
 }

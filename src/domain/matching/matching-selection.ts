@@ -20,6 +20,8 @@ export interface MatchingCity {
   languages: string[];
   sectorsOfInterest: string[];
   solutionSectors: string[];
+  /** Priority sectors from the city's latest named answer to the support-needs survey (city_priorities); absent or empty when none. */
+  prioritySectors?: string[];
 }
 
 /** A submitted application of the programme, host or visitor call. */

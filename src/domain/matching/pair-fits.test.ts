@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CandidateCity } from '../../shared/matching.schemas.ts';
+import { DEFAULT_PRIORITIES_WEIGHT, type CandidateCity } from '../../shared/matching.schemas.ts';
 import { DEFAULT_FIT_SETTINGS, scoreFit } from './fit-model.ts';
 import type { MatchingCity } from './matching-selection.ts';
 import { fitLookup, fitSettingsOf, pairFits } from './pair-fits.ts';
@@ -15,6 +15,25 @@ describe('fitSettingsOf', () => {
   it('takes the five weights and the travel figures from the programme’s weights, on a 0–100 evaluation scale', () => {
     const weights = { ...DEFAULT_FIT_SETTINGS.weights, thematic: 70, railThresholdKm: 900, travelCo2ReferenceKg: 500 };
     expect(fitSettingsOf(weights)).toEqual({ weights: { ...DEFAULT_FIT_SETTINGS.weights, thematic: 70 }, evaluationMax: 100, railThresholdKm: 900, travelCo2ReferenceKg: 500 });
+  });
+});
+
+describe('fitSettingsOf and the priorities weight', () => {
+  it('takes the priorities weight from the settings, and its default when settings saved before it have none', () => {
+    const weights = { ...DEFAULT_FIT_SETTINGS.weights, railThresholdKm: 700, travelCo2ReferenceKg: 1000 };
+    expect(fitSettingsOf({ ...weights, priorities: 5 }).weights.priorities).toBe(5);
+    const { priorities: _, ...older } = weights;
+    expect(fitSettingsOf(older).weights.priorities).toBe(DEFAULT_PRIORITIES_WEIGHT);
+  });
+});
+
+describe('pairFits with priorities from the support-needs survey', () => {
+  it('reads a visitor’s priority sectors from its full record and scores them against the host', () => {
+    const withPriorities = full.map((c) => (c.id === 'cologne' ? { ...c, prioritySectors: ['energy'] } : c));
+    const fit = fitLookup(pairFits(visitors, hosts, withPriorities, DEFAULT_FIT_SETTINGS))('cologne', 'berlin');
+    expect(fit?.components.find((c) => c.key === 'priorities')).toMatchObject({ value: 1, contribution: DEFAULT_PRIORITIES_WEIGHT });
+    const before = fitLookup(pairFits(visitors, hosts, full, DEFAULT_FIT_SETTINGS))('cologne', 'berlin');
+    expect(fit?.score).toBeCloseTo((before?.score ?? 0) + DEFAULT_PRIORITIES_WEIGHT, 6);
   });
 });
 

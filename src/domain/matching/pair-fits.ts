@@ -1,4 +1,4 @@
-import type { CandidateCity, MatchingWeights, RunContext, StoredInstance } from '../../shared/matching.schemas.ts';
+import { DEFAULT_PRIORITIES_WEIGHT, type CandidateCity, type MatchingWeights, type RunContext, type StoredInstance } from '../../shared/matching.schemas.ts';
 import { scoreFit, type FitApplicant, type FitHost, type FitSettings } from './fit-model.ts';
 import type { MatchingCity } from './matching-selection.ts';
 
@@ -7,7 +7,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 /** The fit model's settings from a programme's weights (evaluation scores run 0–100). */
 export function fitSettingsOf(weights: MatchingWeights): FitSettings {
   return {
-    weights: { thematic: weights.thematic, evaluation: weights.evaluation, likeness: weights.likeness, language: weights.language, travel: weights.travel },
+    weights: { thematic: weights.thematic, evaluation: weights.evaluation, likeness: weights.likeness, language: weights.language, travel: weights.travel, priorities: weights.priorities ?? DEFAULT_PRIORITIES_WEIGHT },
     evaluationMax: 100,
     railThresholdKm: weights.railThresholdKm,
     travelCo2ReferenceKg: weights.travelCo2ReferenceKg,
@@ -17,7 +17,8 @@ export function fitSettingsOf(weights: MatchingWeights): FitSettings {
 /**
  * The fit of every visitor × host pair (a city never visits itself): the
  * score the solver maximises, and the breakdown and travel people read.
- * `cities` adds what the candidates do not carry (region, population).
+ * `cities` adds what the candidates do not carry (region, population, the
+ * priority sectors from the support-needs survey).
  */
 export function pairFits(visitors: readonly CandidateCity[], hosts: readonly CandidateCity[], cities: readonly MatchingCity[], settings: FitSettings): { pairs: StoredInstance['pairs']; fits: RunContext['fits'] } {
   const full = new Map(cities.map((c) => [c.id, c]));
@@ -39,6 +40,7 @@ export function pairFits(visitors: readonly CandidateCity[], hosts: readonly Can
       ...(v.evaluationScore !== null ? { evaluationScore: v.evaluationScore } : {}),
       ...(c?.region ? { region: c.region } : {}),
       ...(c?.population ? { population: c.population } : {}),
+      ...(c?.prioritySectors?.length ? { prioritySectors: c.prioritySectors } : {}),
     };
   };
   const pairs: StoredInstance['pairs'] = [];

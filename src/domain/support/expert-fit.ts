@@ -7,6 +7,10 @@
 //   language  2 when the expert speaks the city's first language,
 //             1 when they share only another of the city's languages
 //   country   1 when the expert covers the requesting city's country
+//   priority  1 per sector or lever of the city's priorities (its answer to
+//             the support-needs survey, issue 22) the expert names and the
+//             request does not: less than the request's own topics, which
+//             already count 3 or 2
 // The load of the expert is not part of this score: routing charges it per
 // slot (see route-requests.ts), so it depends on how many requests the
 // expert gets in the same run.
@@ -15,7 +19,8 @@
 // or declared a conflict with it), when they share no language and the
 // request does not accept any language, or when the request names sectors or
 // levers and the expert shares none of them (a request naming neither is a
-// general question any expert may take).
+// general question any expert may take). The city's priorities add to the
+// fit only; they never make a pair allowed.
 
 import type { Reason } from '../../shared/reason.ts';
 import { reason } from '../../shared/reason-texts.ts';
@@ -40,6 +45,8 @@ export interface SupportRequest {
   anyLanguage?: boolean;
   kind: SupportKind;
   urgent?: boolean;
+  /** The city's priority sectors and levers from its answer to the support-needs survey; absent when it gave none. */
+  priorities?: { sectors: readonly SectorCode[]; levers: readonly LeverCode[] };
 }
 
 /** An expert's declared profile and this week's load. */
@@ -68,6 +75,8 @@ export const FIT_POINTS = {
   firstLanguage: 2,
   otherLanguage: 1,
   country: 1,
+  prioritySector: 1,
+  priorityLever: 1,
 } as const;
 
 /** What request and expert have in common, for the score and for people. */
@@ -77,6 +86,10 @@ export interface FitParts {
   /** Shared languages in the city's order of preference. */
   sharedLanguages: string[];
   coversCountry: boolean;
+  /** The city's priority sectors (support-needs survey) the expert names, beyond the request's own. */
+  prioritySectors: SectorCode[];
+  /** The city's priority levers (support-needs survey) the expert names, beyond the request's own. */
+  priorityLevers: LeverCode[];
 }
 
 /** Why a pair may not be made. */
@@ -92,11 +105,15 @@ export function fitParts(request: SupportRequest, expert: SupportExpert): FitPar
   const expertLevers = new Set(expert.levers);
   const expertLanguages = new Set(expert.languages.map(normalise));
   const expertCountries = new Set(expert.countries.map((c) => c.trim().toUpperCase()));
+  const requestSectors = new Set(request.sectors);
+  const requestLevers = new Set(request.levers);
   return {
     sharedSectors: [...new Set(request.sectors)].filter((s) => expertSectors.has(s)),
     sharedLevers: [...new Set(request.levers)].filter((l) => expertLevers.has(l)),
     sharedLanguages: [...new Set(request.languages.map(normalise))].filter((l) => expertLanguages.has(l)),
     coversCountry: expertCountries.has(request.country.trim().toUpperCase()),
+    prioritySectors: [...new Set(request.priorities?.sectors ?? [])].filter((s) => expertSectors.has(s) && !requestSectors.has(s)),
+    priorityLevers: [...new Set(request.priorities?.levers ?? [])].filter((l) => expertLevers.has(l) && !requestLevers.has(l)),
   };
 }
 
@@ -108,7 +125,9 @@ export function fitScore(request: SupportRequest, parts: FitParts): number {
     parts.sharedSectors.length * FIT_POINTS.sector +
     parts.sharedLevers.length * FIT_POINTS.lever +
     language +
-    (parts.coversCountry ? FIT_POINTS.country : 0)
+    (parts.coversCountry ? FIT_POINTS.country : 0) +
+    parts.prioritySectors.length * FIT_POINTS.prioritySector +
+    parts.priorityLevers.length * FIT_POINTS.priorityLever
   );
 }
 
@@ -145,12 +164,14 @@ export function leverLabel(code: LeverCode): string {
 
 const list = (items: readonly string[]) => items.join(', ');
 
-/** The parts as reasons for people ("shares energy", "speaks pl, en", "covers PL"). */
+/** The parts as reasons for people ("shares energy", "speaks pl, en", "covers PL", "matches the city’s priority sectors (support-needs survey): mobility"). */
 export function fitReasons(parts: FitParts, country: string): Reason[] {
   const reasons: Reason[] = [];
   if (parts.sharedSectors.length > 0) reasons.push(reason('SUPPORT_SHARES_SECTORS', { sectors: list(parts.sharedSectors.map(sectorLabel)) }));
   if (parts.sharedLevers.length > 0) reasons.push(reason('SUPPORT_SHARES_LEVERS', { levers: list(parts.sharedLevers.map(leverLabel)) }));
   if (parts.sharedLanguages.length > 0) reasons.push(reason('SUPPORT_SPEAKS', { languages: list(parts.sharedLanguages) }));
   if (parts.coversCountry) reasons.push(reason('SUPPORT_COVERS_COUNTRY', { country: country.trim().toUpperCase() }));
+  if (parts.prioritySectors.length > 0) reasons.push(reason('SUPPORT_MATCHES_PRIORITY_SECTORS', { sectors: list(parts.prioritySectors.map(sectorLabel)) }));
+  if (parts.priorityLevers.length > 0) reasons.push(reason('SUPPORT_MATCHES_PRIORITY_LEVERS', { levers: list(parts.priorityLevers.map(leverLabel)) }));
   return reasons;
 }

@@ -3,7 +3,7 @@ import { englishText } from '../../shared/reason-texts.ts';
 import type { LeverCode } from '../../shared/solution.schemas.ts';
 import { randomInt, seededRandom } from '../matching/seeded-random.ts';
 import type { SectorCode } from '../reference/sectors.ts';
-import { freeSlots, pairFit, type SupportExpert, type SupportRequest } from './expert-fit.ts';
+import { FIT_POINTS, freeSlots, pairFit, type SupportExpert, type SupportRequest } from './expert-fit.ts';
 import { LOAD_COST_PER_REQUEST, routeRequests, type RoutingResult } from './route-requests.ts';
 
 const request = (id: string, fields: Partial<SupportRequest> = {}): SupportRequest => ({
@@ -149,6 +149,36 @@ describe('routing support requests', () => {
     ]);
   });
 
+  it('adds the city’s priorities from the support-needs survey to the fit, less than the request’s own topics, with a reason naming the survey', () => {
+    // Lahti asks about energy finance; its survey answer names mobility and energy, and governance.
+    const lahti = request('lahti-heating', { cityId: 'lahti', country: 'FI', sectors: ['energy'], levers: ['finance-funding'], priorities: { sectors: ['mobility', 'energy'], levers: ['governance-policy'] } });
+    const generalist = expert('gina', { sectors: ['energy', 'mobility'], levers: ['governance-policy'] });
+    const fit = pairFit(lahti, generalist);
+    // energy is the request's own sector (3); mobility and governance come from the priorities (1 each); English (2).
+    expect(fit).toMatchObject({ allowed: true, fit: 3 + 2 + 1 + 1, parts: { sharedSectors: ['energy'], prioritySectors: ['mobility'], priorityLevers: ['governance-policy'] } });
+    // Without priorities the same pair fits less; a priority counts less than a sector of the request.
+    expect(pairFit({ ...lahti, priorities: undefined }, generalist)).toMatchObject({ fit: 3 + 2 });
+    expect(FIT_POINTS.prioritySector).toBeLessThan(FIT_POINTS.sector);
+    expect(FIT_POINTS.priorityLever).toBeLessThan(FIT_POINTS.lever);
+    const routed = routeRequests({ requests: [lahti], experts: [generalist] }).assignments[0]!;
+    expect(routed.explanation).toMatchObject({ fit: 7, prioritySectors: ['mobility'], priorityLevers: ['governance-policy'] });
+    expect(routed.explanation.reasons.map(englishText)).toEqual([
+      'shares energy',
+      'speaks en',
+      'matches the city’s priority sectors (support-needs survey): sustainable mobility',
+      'matches the city’s priority levers (support-needs survey): governance & policy',
+      '3 of 3 weekly slots free',
+    ]);
+  });
+
+  it('lets the city’s priorities choose between experts equal on the request itself, but never make a pair allowed', () => {
+    const lahti = request('r', { sectors: ['energy'], priorities: { sectors: ['mobility'], levers: [] } });
+    const result = routeRequests({ requests: [lahti], experts: [expert('a'), expert('b', { sectors: ['energy', 'mobility'] })] });
+    expect(pairsOf(result)).toEqual(['r→b']);
+    // An expert in the priorities only, not the request's topic, stays excluded.
+    expect(pairFit(lahti, expert('m', { sectors: ['mobility'] }))).toMatchObject({ allowed: false, exclusion: 'no-shared-topic' });
+  });
+
   it('lets a manager assign across languages (only conflicts are binding)', () => {
     const result = routeRequests({ requests: [request('r', { languages: ['pl'] })], experts: [expert('en')], overrides: [{ requestId: 'r', expertId: 'en' }] });
     expect(pairsOf(result)).toEqual(['r→en']);
@@ -235,6 +265,18 @@ describe('routing is exact', () => {
     }
     // The instances are not all trivial.
     expect(withChoices).toBeGreaterThan(100);
+  });
+
+  it('reaches the same optimum as exhaustive search when the cities have priorities from the support-needs survey', () => {
+    for (let seed = 3001; seed <= 3200; seed++) {
+      const { requests, experts } = randomInstance(seed);
+      const random = seededRandom(seed * 7);
+      const withPriorities = requests.map((r) => (random() < 0.7 ? { ...r, priorities: { sectors: subset(random, SECTORS, 0.5), levers: subset(random, LEVERS, 0.5) } } : r));
+      const result = routeRequests({ requests: withPriorities, experts });
+      const best = exhaustiveOptimum(withPriorities, experts);
+      expect(result.objective.assigned, `seed ${seed}`).toBe(best.assigned);
+      expect(result.objective.totalFit - result.objective.loadCost, `seed ${seed}`).toBe(best.value);
+    }
   });
 
   it('never assigns a conflicted pair nor exceeds an expert’s free slots, and reports what it assigned', () => {

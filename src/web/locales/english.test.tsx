@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { i18next } from '../lib/i18n.ts';
 import base from './en.json';
+import cityPriorities from './en/city-priorities.json';
 import exchange from './en/exchange.json';
 import matching from './en/matching.json';
 import meetings from './en/meetings.json';
@@ -12,6 +13,7 @@ import support from './en/support.json';
 import surveys from './en/surveys.json';
 import surveyResults from './en/survey-results.json';
 import { eagerFeatureStrings, english, LAZY_FEATURES, mergeStrings, type Tree } from './english.ts';
+import './lazy/city-priorities.strings.ts';
 import './lazy/exchange.strings.ts';
 import './lazy/matching.strings.ts';
 import './lazy/meetings.strings.ts';
@@ -23,7 +25,7 @@ import './lazy/support.strings.ts';
 import './lazy/surveys.strings.ts';
 import './lazy/survey-results.strings.ts';
 
-const lazyFeatureStrings: Record<(typeof LAZY_FEATURES)[number], Tree> = { exchange, matching, meetings, notificationsPages, personalData, registration, review, support, surveys, surveyResults };
+const lazyFeatureStrings: Record<(typeof LAZY_FEATURES)[number], Tree> = { cityPriorities, exchange, matching, meetings, notificationsPages, personalData, registration, review, support, surveys, surveyResults };
 const featureStrings: Record<string, Tree> = { ...eagerFeatureStrings, ...lazyFeatureStrings };
 
 function leafPaths(tree: Tree, prefix = ''): string[] {

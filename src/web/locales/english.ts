@@ -1,4 +1,5 @@
 import base from './en.json';
+import type cityPriorities from './en/city-priorities.json';
 import type exchange from './en/exchange.json';
 import type matching from './en/matching.json';
 import type meetings from './en/meetings.json';
@@ -24,7 +25,7 @@ import { REASON_TEXTS } from '../../shared/reason-texts.ts';
  * files may add to shared sections (for example `errors.codes`); the merge is
  * deep and a feature file never overrides a base string (tested).
  */
-export type English = typeof base & typeof exchange & typeof matching & typeof meetings & typeof notifications & typeof notificationsPages & typeof people & typeof personalData & typeof privacy & typeof programmes & typeof registration & typeof review & typeof start & typeof support & typeof surveys & typeof surveyResults & typeof visits & typeof twoFactor & { reasons: typeof REASON_TEXTS };
+export type English = typeof base & typeof cityPriorities & typeof exchange & typeof matching & typeof meetings & typeof notifications & typeof notificationsPages & typeof people & typeof personalData & typeof privacy & typeof programmes & typeof registration & typeof review & typeof start & typeof support & typeof surveys & typeof surveyResults & typeof visits & typeof twoFactor & { reasons: typeof REASON_TEXTS };
 
 export type Tree = { [key: string]: string | Tree };
 
@@ -37,7 +38,7 @@ export const eagerFeatureStrings: Record<string, Tree> = { notifications, people
  * adds them to i18next, and every module that uses those keys imports it for
  * its side effect. The type above still includes them.
  */
-export const LAZY_FEATURES = ['exchange', 'matching', 'meetings', 'notificationsPages', 'personalData', 'registration', 'review', 'support', 'surveys', 'surveyResults'] as const;
+export const LAZY_FEATURES = ['cityPriorities', 'exchange', 'matching', 'meetings', 'notificationsPages', 'personalData', 'registration', 'review', 'support', 'surveys', 'surveyResults'] as const;
 
 export function mergeStrings(target: Tree, source: Tree): Tree {
   const merged: Tree = { ...target };

@@ -65,16 +65,18 @@ export async function setPairRule(db: Q, i: { programmeId: string; hostCityId: s
     .execute();
 }
 
-/** Cities with what the fit model needs. */
-export function citiesForFit(db: Q, ids: readonly string[]) {
-  if (!ids.length) return Promise.resolve([]);
-  return db
-    .selectFrom('cities')
-    .select(['id', 'slug', 'name', 'country', 'region', 'latitude', 'longitude', 'population', 'languages', 'sectors_of_interest as sectorsOfInterest', 'solution_sectors as solutionSectors'])
-    .where('id', 'in', ids)
-    .orderBy('name')
-    .orderBy('id')
+/** Cities with what the fit model needs, with their priority sectors from the support-needs survey (empty when none). */
+export async function citiesForFit(db: Q, ids: readonly string[]) {
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom('cities as c')
+    .leftJoin('city_priorities as p', 'p.city_id', 'c.id')
+    .select(['c.id', 'c.slug', 'c.name', 'c.country', 'c.region', 'c.latitude', 'c.longitude', 'c.population', 'c.languages', 'c.sectors_of_interest as sectorsOfInterest', 'c.solution_sectors as solutionSectors', 'p.sectors as prioritySectors'])
+    .where('c.id', 'in', ids)
+    .orderBy('c.name')
+    .orderBy('c.id')
     .execute();
+  return rows.map((r) => ({ ...r, prioritySectors: r.prioritySectors ?? [] }));
 }
 
 /** The submitted applications of a programme (both calls) with their answers. */

@@ -62,7 +62,8 @@ function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
 
 async function currentSettings(db: Db, programmeId: string) {
   const [row, pairRules] = await Promise.all([settingsRow(db, programmeId), pairRulesOf(db, programmeId)]);
-  return { weights: row?.weights ?? DEFAULT_WEIGHTS, rules: row?.rules ?? DEFAULT_RULES, version: row?.version ?? 0, pairRules };
+  // Settings saved before the `priorities` weight existed take its default.
+  return { weights: { ...DEFAULT_WEIGHTS, ...row?.weights }, rules: row?.rules ?? DEFAULT_RULES, version: row?.version ?? 0, pairRules };
 }
 
 /** Mean weighted evaluation score (0–100, as on the selection page) per visitor application id. */

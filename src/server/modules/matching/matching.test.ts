@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchCommand } from '../../../cli/match.command.ts';
+import { givePriorities } from '../../test-support/city-priorities.ts';
 import { createTestApp, type TestApp, type TestClient } from '../../test-support/test-app.ts';
 import type { Reason } from '../../../shared/reason.ts';
 import { englishText, reason } from '../../../shared/reason-texts.ts';
@@ -365,5 +366,43 @@ describe('statements per request', () => {
     const started = await t.queries.during(() => manager.request({ method: 'POST', url: `/api/programmes/${SLUG}/matching/runs`, payload: { settingsVersion: read.result.json().settings.version } }));
     expect(started.result.statusCode, started.result.body).toBe(201);
     expect({ overview: read.queries, startRun: started.queries }).toEqual({ overview: 18, startRun: 21 });
+  });
+});
+
+describe('a visitor’s priorities from the support-needs survey (Group Study Visits 2026, not yet matched)', () => {
+  const GSV26 = 'group-study-visits-2026';
+  const runOf = async (): Promise<RunBody> => {
+    const { settings } = await overview(GSV26);
+    const res = await manager.request({ method: 'POST', url: `/api/programmes/${GSV26}/matching/runs`, payload: { settingsVersion: settings.version } });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json();
+  };
+  const visitorIn = (r: RunBody, slug: string) => r.hosts.flatMap((h) => h.visitors.map((v) => ({ host: h.name, ...v }))).find((v) => v.cityId === id[slug]);
+
+  it('shows the priorities weight in the settings, with its default', async () => {
+    expect((await overview(GSV26)).settings.weights.priorities).toBe(15);
+  });
+
+  it('adds the priorities component to the fit, and the explanation names the survey', async () => {
+    const before = await runOf();
+    expect(visitorIn(before, 'hamburg')?.components.map((c) => c.key)).toEqual(['thematic', 'evaluation', 'likeness', 'language', 'travel']);
+    await givePriorities(t.app.db, 'hamburg', { sectors: ['mobility', 'energy'] });
+    const after = await runOf();
+    expect(after.inputsHash).not.toBe(before.inputsHash);
+    const hamburg = visitorIn(after, 'hamburg')!;
+    const priorities = hamburg.components.find((c) => c.key === 'priorities')!;
+    expect(priorities.reasons).toHaveLength(1);
+    expect(englishText(priorities.reasons[0]!)).toMatch(new RegExp(`^Hamburg’s priority sectors \\(support-needs survey\\): mobility, energy — ${hamburg.host} has (solutions in|no solutions in them)`));
+    expect(hamburg.score).toBeCloseTo(hamburg.components.reduce((s, c) => s + c.contribution, 0), 4);
+    // Cities without priorities keep their components.
+    expect(visitorIn(after, 'zurich')?.components.map((c) => c.key)).not.toContain('priorities');
+  });
+
+  it('takes a weight of 0 from the settings: the reason stays, the contribution is 0', async () => {
+    const { settings } = await overview(GSV26);
+    const res = await manager.request({ method: 'PUT', url: `/api/programmes/${GSV26}/matching/settings`, payload: { version: settings.version, weights: { ...settings.weights, priorities: 0 }, rules: settings.rules } });
+    expect(res.statusCode, res.body).toBe(200);
+    const hamburg = visitorIn(await runOf(), 'hamburg')!;
+    expect(hamburg.components.find((c) => c.key === 'priorities')).toMatchObject({ weight: 0, contribution: 0 });
   });
 });

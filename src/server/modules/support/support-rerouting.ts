@@ -8,6 +8,7 @@ import type { SupportKind, SupportRequestDetail } from '../../../shared/support.
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { prioritiesOfCities } from './city-priorities.repository.ts';
 import { seesRequest } from './support-access.ts';
 import { addEvent, expertsWithProfiles } from './support.repository.ts';
 import { notifyAssigned, readRequest, reasonsText, viewerOf, type Trx } from './support.service.ts';
@@ -57,6 +58,7 @@ function waiting(trx: Trx) {
 async function routeWaiting(trx: Trx, rows: readonly WaitingRow[], ctx: { now: Date; publicUrl: string; actorId: string | null; trigger: RerouteTrigger }): Promise<string[]> {
   if (rows.length === 0) return [];
   const experts = await expertsWithProfiles(trx, { lock: true });
+  const priorities = await prioritiesOfCities(trx, rows.map((r) => r.city_id));
   const routed = routeRequests({
     requests: rows.map((r) => ({
       id: r.id,
@@ -67,6 +69,7 @@ async function routeWaiting(trx: Trx, rows: readonly WaitingRow[], ctx: { now: D
       languages: r.languages,
       kind: r.kind,
       urgent: r.urgency === 'urgent',
+      ...(priorities.has(r.city_id) ? { priorities: priorities.get(r.city_id)! } : {}),
     })),
     experts,
   });

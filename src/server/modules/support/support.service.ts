@@ -19,6 +19,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError, fieldError } from '../../errors.ts';
 import { plainText, sanitizeRichText } from '../../lib/rich-text.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { prioritiesOfCities } from './city-priorities.repository.ts';
 import { notify, representativesOf } from '../notifications/notify.ts';
 import { isInvited } from './peer-sessions.repository.ts';
 import { SUPPORT_CALENDAR } from './support-calendar.ts';
@@ -138,8 +139,9 @@ export async function createSupportRequest(
   const languages = [...new Set(body.languages)];
   await db.transaction().execute(async (trx) => {
     const experts = await expertsWithProfiles(trx, { lock: true });
+    const priorities = (await prioritiesOfCities(trx, [city.id])).get(city.id);
     const routed = routeRequests({
-      requests: [{ id, cityId: city.id, country: city.country, sectors: body.sectors, levers: body.levers, languages, kind: body.kind, urgent: body.urgency === 'urgent' }],
+      requests: [{ id, cityId: city.id, country: city.country, sectors: body.sectors, levers: body.levers, languages, kind: body.kind, urgent: body.urgency === 'urgent', ...(priorities ? { priorities } : {}) }],
       experts,
     });
     const assignment = routed.assignments[0];
@@ -320,8 +322,9 @@ export async function reassignRequest(db: Db, input: ChangeInput & { body: Reass
       : (await trx.selectFrom('role_grants').select('city_id').where('person_id', '=', expertId).where('role', '=', 'city_representative').execute()).flatMap((g) => (g.city_id ? [g.city_id] : []));
     const conflicts = profiled ? profiled.conflictCityIds : [];
     const expert = profiled ?? { id: expertId, sectors: [], levers: [], languages: [], countries: [], weeklyCapacity: 0, openLoad: 0, cityIds, conflictCityIds: conflicts };
+    const priorities = (await prioritiesOfCities(trx, [row.city_id])).get(row.city_id);
     const routed = routeRequests({
-      requests: [{ id: row.id, cityId: row.city_id, country: row.city_country, sectors: row.sectors, levers: row.levers, languages: row.languages, kind: row.kind }],
+      requests: [{ id: row.id, cityId: row.city_id, country: row.city_country, sectors: row.sectors, levers: row.levers, languages: row.languages, kind: row.kind, ...(priorities ? { priorities } : {}) }],
       experts: [expert],
       overrides: [{ requestId: row.id, expertId }],
     });

@@ -18,6 +18,7 @@ import { hasRole, isPrimaryContactOf } from '../../../shared/role-predicates.ts'
 import { reasonText } from '../../lib/reason-text.ts';
 import { useCityContacts, useCityHistory, useCityProfile, useCityPublicContacts, useCitySolutions, useSimilarCities } from './cities.api.ts';
 import { CityEditForm } from './city-edit-form.tsx';
+import { CityPrioritiesSection } from './city-priorities-section.tsx';
 import { ContactsForm } from './contacts-form.tsx';
 
 const localeOf = (language: string) => (language === 'en' ? 'en-GB' : language);
@@ -85,6 +86,7 @@ export function CityPage() {
           </SimpleGrid>
         </>
       )}
+      {c.canEdit && <CityPrioritiesSection slug={c.slug} />}
       <CitySolutionsSection slug={c.slug} />
       <PublicContactsSection slug={c.slug} />
       <SimilarSection slug={c.slug} />

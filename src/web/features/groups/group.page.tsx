@@ -12,6 +12,7 @@ import { InterestSection } from './interest-section.tsx';
 import { MeetingsSection } from './meetings-section.tsx';
 import { MembersSection } from './members-section.tsx';
 import { PhasesSection } from './phases-section.tsx';
+import { ProposedCitiesSection } from './proposed-cities-section.tsx';
 import { ProgressSection } from './progress-section.tsx';
 import { QueryPage } from './query-state.tsx';
 import { SectorBadges } from './sector-badges.tsx';
@@ -51,6 +52,7 @@ function GroupView({ group }: { group: Group }) {
       <PhasesSection phases={group.phases} />
       {!canManage && ownCities.length > 0 && <InterestSection group={group} cities={ownCities} />}
       {involved && group.members && <MembersSection group={group} />}
+      {canManage && <ProposedCitiesSection groupId={group.id} />}
       <Divider />
       <MeetingsSection group={group} />
       {involved && (

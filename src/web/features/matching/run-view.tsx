@@ -8,7 +8,7 @@ import { usePairRule } from './matching.api.ts';
 import { ScrollRegion } from '../../components/scroll-region.tsx';
 import '../../locales/lazy/matching.strings.ts';
 
-const COMPONENTS = ['thematic', 'evaluation', 'likeness', 'language', 'travel'] as const;
+const COMPONENTS = ['thematic', 'evaluation', 'likeness', 'language', 'travel', 'priorities'] as const;
 
 export function useNumber() {
   const { i18n } = useTranslation();
@@ -30,6 +30,8 @@ export function RunView({ slug, run, pairRules, editable }: RunViewProps) {
   const { t } = useTranslation();
   const format = useNumber();
   const pair = usePairRule(slug);
+  // The priorities column only when a visitor of the run has priorities (support-needs survey).
+  const components = COMPONENTS.filter((k) => k !== 'priorities' || run.hosts.some((h) => h.visitors.some((v) => v.components.some((c) => c.key === k))));
   const ruleOf = (hostCityId: string, visitorCityId: string) => pairRules.find((r) => r.hostCityId === hostCityId && r.visitorCityId === visitorCityId)?.rule ?? null;
   // Lock, unlock, forbid and "move there" set one pair's rule; small grey buttons unless `look` says otherwise.
   const ruleButton = (change: PairRuleBody, label: string, ariaLabel: string, look: ButtonProps = {}) => (
@@ -97,7 +99,7 @@ export function RunView({ slug, run, pairRules, editable }: RunViewProps) {
                   <Table.Tr>
                     <Table.Th scope="col">{t('matching.host.visitor')}</Table.Th>
                     <Table.Th scope="col">{t('matching.host.fit')}</Table.Th>
-                    {COMPONENTS.map((k) => (
+                    {components.map((k) => (
                       <Table.Th scope="col" key={k}>
                         {t(`matching.weights.${k}`)}
                       </Table.Th>
@@ -120,7 +122,7 @@ export function RunView({ slug, run, pairRules, editable }: RunViewProps) {
                           )}
                         </Table.Th>
                         <Table.Td>{format(v.score, 2)}</Table.Td>
-                        {COMPONENTS.map((k) => {
+                        {components.map((k) => {
                           const c = v.components.find((x) => x.key === k);
                           return (
                             <Table.Td key={k}>

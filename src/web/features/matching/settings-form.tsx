@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, NumberInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { MatchingOverview, MatchingWeights } from '../../../shared/matching.schemas.ts';
-import { UpdateMatchingSettingsBody } from '../../../shared/matching.schemas.ts';
+import { DEFAULT_PRIORITIES_WEIGHT, UpdateMatchingSettingsBody } from '../../../shared/matching.schemas.ts';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { useSaveSettings } from './matching.api.ts';
@@ -9,14 +9,14 @@ import { ColumnHeads } from '../../components/column-heads.tsx';
 import { ScrollRegion } from '../../components/scroll-region.tsx';
 import '../../locales/lazy/matching.strings.ts';
 
-const WEIGHT_KEYS = ['thematic', 'evaluation', 'likeness', 'language', 'travel'] as const;
+const WEIGHT_KEYS = ['thematic', 'evaluation', 'likeness', 'language', 'travel', 'priorities'] as const;
 type Value = number | string;
 const num = (v: Value) => (typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v));
 const optional = (v: Value) => (typeof v === 'string' && v.trim() === '' ? null : num(v));
 
 // Number inputs hold '' while empty; the schema says what is missing or wrong.
 interface Values {
-  weights: Record<keyof MatchingWeights, Value>;
+  weights: Record<keyof Required<MatchingWeights>, Value>;
   rules: {
     maxPerCountryPerHost: Value;
     minScore: Value;
@@ -32,7 +32,7 @@ export function SettingsForm({ overview, onSaved }: { overview: MatchingOverview
   // Shaped like the request body, so the server's field paths name these fields.
   const form = useApiForm<Values, typeof UpdateMatchingSettingsBody, unknown>({
     initialValues: {
-      weights: settings.weights,
+      weights: { ...settings.weights, priorities: settings.weights.priorities ?? DEFAULT_PRIORITIES_WEIGHT },
       rules: {
         maxPerCountryPerHost: settings.rules.maxPerCountryPerHost ?? '',
         minScore: settings.rules.minScore ?? '',
@@ -49,6 +49,7 @@ export function SettingsForm({ overview, onSaved }: { overview: MatchingOverview
         likeness: num(weights.likeness),
         language: num(weights.language),
         travel: num(weights.travel),
+        priorities: num(weights.priorities),
         railThresholdKm: num(weights.railThresholdKm),
         travelCo2ReferenceKg: num(weights.travelCo2ReferenceKg),
       },
@@ -71,7 +72,7 @@ export function SettingsForm({ overview, onSaved }: { overview: MatchingOverview
   });
   const facilitators = form.values.rules.facilitators;
 
-  const weightInput = (key: keyof MatchingWeights, max: number, suffix?: string) => (
+  const weightInput = (key: keyof Required<MatchingWeights>, max: number, suffix?: string) => (
     <NumberInput key={key} label={t(`matching.weights.${key}`)} description={t(`matching.weights.${key}Hint`)} min={0} max={max} {...(suffix ? { suffix } : {})} {...form.getInputProps(`weights.${key}`)} />
   );
 
