@@ -20,7 +20,7 @@ export function SurveyStateBadge({ state }: { state: SurveyState }) {
   );
 }
 
-const MY_COLOUR: Record<MySurveyItem['status'], string> = { 'not-started': 'orange.9', draft: 'blue.9', answered: 'green.9', closed: 'gray.8' };
+const MY_COLOUR: Record<MySurveyItem['status'], string> = { 'not-started': 'violet.9', draft: 'blue.9', answered: 'green.9', closed: 'gray.8' };
 
 export function MyStatusBadge({ status }: { status: MySurveyItem['status'] }) {
   const { t } = useTranslation();

@@ -78,7 +78,7 @@ export function SurveyPreview({ title, description, anonymous, definition }: { t
 export function AnonymousNotice() {
   const { t } = useTranslation();
   return (
-    <Alert color="teal" variant="light" title={t('surveys.anonymous.title')}>
+    <Alert color="blue" variant="light" title={t('surveys.anonymous.title')}>
       {t('surveys.anonymous.respondentText', { min: 5 })}
     </Alert>
   );
