@@ -278,3 +278,7 @@ export const CityPriorities = z.object({
   answeredOn: LocalDate,
 });
 export type CityPriorities = z.infer<typeof CityPriorities>;
+
+/** GET /api/cities/:slug/priorities: null while the city has not answered a support-needs survey. */
+export const CityPrioritiesAnswer = z.object({ priorities: CityPriorities.nullable() });
+export type CityPrioritiesAnswer = z.infer<typeof CityPrioritiesAnswer>;

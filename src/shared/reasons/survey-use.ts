@@ -4,8 +4,6 @@
 // Each code once; ../reason-texts.ts merges the areas into REASON_TEXTS.
 
 export const SURVEY_USE_REASONS = {
-  // A city's priorities (GET /api/cities/:slug/priorities): none yet, or not the reader's city
-  CITY_PRIORITIES_NONE: 'This city has no priorities from the support-needs survey.',
   // Matching fit of a pair (domain/matching/fit-model.ts): the `priorities` component
   FIT_PRIORITY_SECTORS_COVERED: '{{city}}’s priority sectors (support-needs survey): {{priorities}} — {{host}} has solutions in {{shared}}',
   FIT_PRIORITY_SECTORS_NOT_COVERED: '{{city}}’s priority sectors (support-needs survey): {{priorities}} — {{host}} has no solutions in them',

@@ -12,8 +12,12 @@ import review from './en/review.json';
 import support from './en/support.json';
 import surveys from './en/surveys.json';
 import surveyResults from './en/survey-results.json';
+import twoFactor from './en/two-factor.json';
+import visits from './en/visits.json';
 import { eagerFeatureStrings, english, LAZY_FEATURES, mergeStrings, type Tree } from './english.ts';
 import './lazy/city-priorities.strings.ts';
+import './lazy/two-factor.strings.ts';
+import './lazy/visits.strings.ts';
 import './lazy/exchange.strings.ts';
 import './lazy/matching.strings.ts';
 import './lazy/meetings.strings.ts';
@@ -25,7 +29,7 @@ import './lazy/support.strings.ts';
 import './lazy/surveys.strings.ts';
 import './lazy/survey-results.strings.ts';
 
-const lazyFeatureStrings: Record<(typeof LAZY_FEATURES)[number], Tree> = { cityPriorities, exchange, matching, meetings, notificationsPages, personalData, registration, review, support, surveys, surveyResults };
+const lazyFeatureStrings: Record<(typeof LAZY_FEATURES)[number], Tree> = { cityPriorities, exchange, matching, meetings, notificationsPages, personalData, registration, review, support, surveys, surveyResults, twoFactor, visits };
 const featureStrings: Record<string, Tree> = { ...eagerFeatureStrings, ...lazyFeatureStrings };
 
 function leafPaths(tree: Tree, prefix = ''): string[] {

@@ -15,8 +15,8 @@ import start from './en/start.json';
 import type support from './en/support.json';
 import type surveys from './en/surveys.json';
 import type surveyResults from './en/survey-results.json';
-import visits from './en/visits.json';
-import twoFactor from './en/two-factor.json';
+import type visits from './en/visits.json';
+import type twoFactor from './en/two-factor.json';
 import { REASON_TEXTS } from '../../shared/reason-texts.ts';
 
 /**
@@ -30,7 +30,7 @@ export type English = typeof base & typeof cityPriorities & typeof exchange & ty
 export type Tree = { [key: string]: string | Tree };
 
 // Reasons (codes of domain rules and services) keep their English in src/shared, where the server reads it too.
-export const eagerFeatureStrings: Record<string, Tree> = { notifications, people, privacy, programmes, start, visits, twoFactor, reasons: { reasons: REASON_TEXTS } };
+export const eagerFeatureStrings: Record<string, Tree> = { notifications, people, privacy, programmes, start, reasons: { reasons: REASON_TEXTS } };
 
 /**
  * Features whose strings travel with their pages instead of the home page's
@@ -38,7 +38,7 @@ export const eagerFeatureStrings: Record<string, Tree> = { notifications, people
  * adds them to i18next, and every module that uses those keys imports it for
  * its side effect. The type above still includes them.
  */
-export const LAZY_FEATURES = ['cityPriorities', 'exchange', 'matching', 'meetings', 'notificationsPages', 'personalData', 'registration', 'review', 'support', 'surveys', 'surveyResults'] as const;
+export const LAZY_FEATURES = ['cityPriorities', 'exchange', 'matching', 'meetings', 'notificationsPages', 'personalData', 'registration', 'review', 'support', 'surveys', 'surveyResults', 'twoFactor', 'visits'] as const;
 
 export function mergeStrings(target: Tree, source: Tree): Tree {
   const merged: Tree = { ...target };

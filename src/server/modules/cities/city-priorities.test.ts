@@ -28,11 +28,12 @@ afterAll(async () => t.close());
 const get = (client: TestClient, slug = 'lahti') => client.request({ method: 'GET', url: `/api/cities/${slug}/priorities` });
 
 describe('GET /api/cities/:slug/priorities', () => {
-  it('answers 404 while the city has no priorities', async () => {
-    const res = await get(manager);
-    expect(res.statusCode).toBe(404);
-    expect(res.json().code).toBe('NOT_FOUND');
-    expect(res.json().reason).toMatchObject({ code: 'CITY_PRIORITIES_NONE' });
+  it('answers no priorities (not an error) while the city has not answered', async () => {
+    for (const client of [manager, lahti]) {
+      const res = await get(client);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toEqual({ priorities: null });
+    }
   });
 
   it('shows the sectors, levers, survey and day of the answer to managers and the city’s own representatives', async () => {
@@ -41,7 +42,7 @@ describe('GET /api/cities/:slug/priorities', () => {
     for (const client of [manager, lahti, lahti2]) {
       const res = await get(client);
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.json()).toEqual(expected);
+      expect(res.json()).toEqual({ priorities: expected });
       expect(res.headers['cache-control']).toBe('no-store');
     }
   });

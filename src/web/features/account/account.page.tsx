@@ -20,6 +20,7 @@ import { TwoFactorSection } from './two-factor-section.tsx';
 import '../../locales/lazy/personal-data.strings.ts';
 import '../../locales/lazy/support.strings.ts';
 import { hasRole } from '../../../shared/role-predicates.ts';
+import '../../locales/lazy/two-factor.strings.ts';
 
 // Set by the invitation page after the person joined.
 const WelcomeState = z.object({ welcome: z.literal(true) });

@@ -1,5 +1,6 @@
 import { Alert, Button, CopyButton, Group, List, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import '../../locales/lazy/two-factor.strings.ts';
 
 /** The ten recovery codes, shown once: copy or download them, then say they are kept. */
 export function RecoveryCodesPanel({ codes, onDone }: { codes: string[]; onDone: () => void }) {

@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { RecoveryCodesPanel } from './recovery-codes.tsx';
+import '../../locales/lazy/two-factor.strings.ts';
 import {
   useConfirmEnrolment,
   useDisableTwoFactor,

@@ -9,6 +9,7 @@ import { ApiError } from '../../lib/api-client.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { safeNextPath } from './safe-next-path.ts';
 import { useSecondStep } from './second-step.api.ts';
+import '../../locales/lazy/two-factor.strings.ts';
 
 /** The second step of a sign-in: a code from the authenticator app or a recovery code. */
 export function SecondStepPage() {

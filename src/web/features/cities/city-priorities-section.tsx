@@ -2,7 +2,6 @@ import { Box, SimpleGrid, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Fact } from '../../components/fact.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { ApiError } from '../../lib/api-client.ts';
 import { useCityPriorities } from './city-priorities.api.ts';
 import '../../locales/lazy/city-priorities.strings.ts';
 
@@ -19,8 +18,8 @@ const longDate = (day: string, language: string) => new Intl.DateTimeFormat(loca
 export function CityPrioritiesSection({ slug }: { slug: string }) {
   const { t, i18n } = useTranslation();
   const priorities = useCityPriorities(slug);
-  if (priorities.error) return priorities.error instanceof ApiError && priorities.error.status === 404 ? null : <ProblemAlert error={priorities.error} />;
-  const p = priorities.data;
+  if (priorities.error) return <ProblemAlert error={priorities.error} />;
+  const p = priorities.data?.priorities;
   if (!p) return null;
   return (
     <Box component="section" aria-labelledby="city-priorities" mb="xl">

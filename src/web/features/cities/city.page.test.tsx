@@ -54,7 +54,7 @@ function mockLahti(canEdit: boolean, priorities: { status?: number; body: unknow
 
 describe('CityPage: priorities from the support-needs survey', () => {
   it('shows a manager or the city’s representative the priority sectors and levers in words, with the survey and the day it was answered', async () => {
-    mockLahti(true, { body: { sectors: ['mobility', 'energy'], levers: ['finance-funding'], surveyId: SURVEY_ID, surveyTitle: 'What support does your city need?', answeredOn: '2027-03-12' } });
+    mockLahti(true, { body: { priorities: { sectors: ['mobility', 'energy'], levers: ['finance-funding'], surveyId: SURVEY_ID, surveyTitle: 'What support does your city need?', answeredOn: '2027-03-12' } } });
     renderPage(<CityPage />, { path: '/cities/lahti', pattern: '/cities/:slug' });
     const panel = await screen.findByRole('region', { name: 'Priorities (from the support-needs survey, answered on 12 March 2027)' });
     expect(panel).toHaveTextContent('What the city said it wants to learn about in its answer to “What support does your city need?”');
@@ -62,8 +62,8 @@ describe('CityPage: priorities from the support-needs survey', () => {
     expect(panel).toHaveTextContent('Priority leversFinance & funding');
   });
 
-  it('shows no panel while the city has not answered (404)', async () => {
-    const api = mockLahti(true, problem(404, 'NOT_FOUND'));
+  it('shows no panel while the city has not answered', async () => {
+    const api = mockLahti(true, { body: { priorities: null } });
     renderPage(<CityPage />, { path: '/cities/lahti', pattern: '/cities/:slug' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Lahti' })).toBeInTheDocument();
     await waitFor(() => expect(api.requested()).toContain('GET /api/cities/lahti/priorities'));

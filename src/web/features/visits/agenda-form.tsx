@@ -5,6 +5,7 @@ import { CreateAgendaItemBody, type Visit } from '../../../shared/visit.schemas.
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { VisitProblem } from './visit-problem.tsx';
 import { useAddAgendaItem, useCitySolutions } from './visits.api.ts';
+import '../../locales/lazy/visits.strings.ts';
 
 const KINDS = CreateAgendaItemBody.shape.kind.options;
 type Kind = (typeof KINDS)[number];

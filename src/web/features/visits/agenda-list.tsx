@@ -2,6 +2,7 @@ import { Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Visit } from '../../../shared/visit.schemas.ts';
 import { addDays, formatDay } from './visit-format.ts';
+import '../../locales/lazy/visits.strings.ts';
 
 /** The agenda grouped by day, each day a table of times, items and places (also used by the printable page). */
 export function AgendaList({ visit, headingOrder }: { visit: Visit; headingOrder: 3 | 2 }) {

@@ -14,6 +14,7 @@ import { formatNumber, useSectorName } from './visit-format.ts';
 import { dashboardExportUrl, useDashboard, useProgramme, useProgrammeVisits } from './visits.api.ts';
 import { PageSection } from '../../components/page-section.tsx';
 import { PageProblem } from '../../components/page-problem.tsx';
+import '../../locales/lazy/visits.strings.ts';
 
 /** /programmes/:slug/dashboard: the programme's funnel, travel CO2 and impact, as charts with tables, exportable. */
 export function DashboardPage() {

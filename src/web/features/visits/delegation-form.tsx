@@ -5,6 +5,7 @@ import { DelegationBody, type Visit } from '../../../shared/visit.schemas.ts';
 import { useApiForm } from '../../lib/use-api-form.ts';
 import { VisitProblem } from './visit-problem.tsx';
 import { useSaveDelegation } from './visits.api.ts';
+import '../../locales/lazy/visits.strings.ts';
 
 const blank = () => ({ key: randomId(), name: '', roleTitle: '', email: '', dietary: '', accessNeeds: '' });
 

@@ -5,6 +5,7 @@ import type { Visit } from '../../../shared/visit.schemas.ts';
 import { DelegationForm } from './delegation-form.tsx';
 import { formatNumber } from './visit-format.ts';
 import { ColumnHeads } from '../../components/column-heads.tsx';
+import '../../locales/lazy/visits.strings.ts';
 
 /** Each visiting city's delegation: travel and CO2 for everyone, names and needs only for those entitled. */
 export function DelegationsSection({ visit, maxDelegates }: { visit: Visit; maxDelegates: number }) {

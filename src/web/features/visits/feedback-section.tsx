@@ -8,6 +8,7 @@ import { useApiForm } from '../../lib/use-api-form.ts';
 import { VisitProblem } from './visit-problem.tsx';
 import { formatNumber } from './visit-format.ts';
 import { useFeedbackSummary, useGiveFeedback } from './visits.api.ts';
+import '../../locales/lazy/visits.strings.ts';
 
 const ASPECTS = ['overall', 'relevance', 'organisation'] as const;
 

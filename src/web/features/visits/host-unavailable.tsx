@@ -6,6 +6,7 @@ import { useApiForm } from '../../lib/use-api-form.ts';
 import { VisitProblem } from './visit-problem.tsx';
 import { formatDay } from './visit-format.ts';
 import { useSetHostUnavailable } from './visits.api.ts';
+import '../../locales/lazy/visits.strings.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const listOf = (dates: string[]) => [...new Set(dates)].sort();

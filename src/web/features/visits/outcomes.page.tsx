@@ -13,6 +13,7 @@ import { formatDay, formatNumber, useSectorName } from './visit-format.ts';
 import { useOutcomes } from './visits.api.ts';
 import { PageSection } from '../../components/page-section.tsx';
 import { PageProblem } from '../../components/page-problem.tsx';
+import '../../locales/lazy/visits.strings.ts';
 
 /** /programmes/:slug/outcomes: what an edition achieved, for everyone — cities, visits, replication; no personal data. */
 export function OutcomesPage() {

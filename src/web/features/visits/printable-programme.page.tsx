@@ -10,6 +10,7 @@ import { formatDay } from './visit-format.ts';
 import { useProgramme, useVisit } from './visits.api.ts';
 import { PageProblem } from '../../components/page-problem.tsx';
 import './printable.css';
+import '../../locales/lazy/visits.strings.ts';
 
 /** /visits/:id/programme: the visit's programme for delegates, made to be printed (or saved as PDF). */
 export function PrintableProgrammePage() {

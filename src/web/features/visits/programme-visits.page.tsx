@@ -16,6 +16,7 @@ import { hasRole } from '../../../shared/role-predicates.ts';
 import { ColumnHeads } from '../../components/column-heads.tsx';
 import { PageSection } from '../../components/page-section.tsx';
 import { PageProblem } from '../../components/page-problem.tsx';
+import '../../locales/lazy/visits.strings.ts';
 
 /** Every visit confirmed and over: rescheduling would only rewrite history (and email everyone). */
 const finished = (visits: { confirmed: boolean; startsOn: string | null; endsOn: string | null }[], today: string) =>

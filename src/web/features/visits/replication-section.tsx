@@ -16,6 +16,7 @@ import { formatDay } from './visit-format.ts';
 import { useAddPlanUpdate, useCitySolutions, useCreatePlan, useReplicationPlans } from './visits.api.ts';
 import { hasRole } from '../../../shared/role-predicates.ts';
 import { ColumnHeads } from '../../components/column-heads.tsx';
+import '../../locales/lazy/visits.strings.ts';
 
 type Plan = z.output<typeof ReplicationPlan>;
 const STATUSES = ['not_started', 'in_progress', 'done', 'dropped'] as const;

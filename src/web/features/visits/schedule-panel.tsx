@@ -12,6 +12,7 @@ import { formatDay } from './visit-format.ts';
 import { useConfirmSchedule, useProposeSchedule } from './visits.api.ts';
 import { ColumnHeads } from '../../components/column-heads.tsx';
 import { PageSection } from '../../components/page-section.tsx';
+import '../../locales/lazy/visits.strings.ts';
 
 type Answer = z.output<typeof ScheduleAnswer>;
 

@@ -4,6 +4,7 @@ import { LinkMap } from '../../components/link-map.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useCityPositions } from './visits.api.ts';
+import '../../locales/lazy/visits.strings.ts';
 
 /** Hosts and visiting cities on a map of Europe, each visitor linked to its host (with the same links as a table). */
 export function VisitLinksMap({ visits }: { visits: VisitSummary[] }) {

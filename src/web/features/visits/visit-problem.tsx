@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api-client.ts';
 import { useProblemMessage } from '../../lib/problem-message.ts';
 import { reasonText } from '../../lib/reason-text.ts';
+import '../../locales/lazy/visits.strings.ts';
 
 /**
  * Like ProblemAlert, and for conflicts and refusals it adds the server's

@@ -1,6 +1,7 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { VisitSummary } from '../../../shared/visit.schemas.ts';
+import '../../locales/lazy/visits.strings.ts';
 
 /** Where a visit's dates stand; the words carry the meaning, the colour only repeats it. */
 export function VisitStatusBadge({ visit, today }: { visit: Pick<VisitSummary, 'startsOn' | 'endsOn' | 'confirmed'>; today: string }) {

@@ -20,6 +20,7 @@ import { reasonText } from '../../lib/reason-text.ts';
 import { useProgramme, useVisit, visitCalendarUrl } from './visits.api.ts';
 import { hasRole } from '../../../shared/role-predicates.ts';
 import { PageProblem } from '../../components/page-problem.tsx';
+import '../../locales/lazy/visits.strings.ts';
 
 /** /visits/:id: one study visit — who, when, the agenda, delegations, and the follow-up. */
 export function VisitPage() {
