@@ -52,17 +52,14 @@ function invitationsInSegment(db: Db, survey: ResultsSurvey, filters: ResultsQue
 /** What counts as one invited respondent: a city for per-city surveys, a person otherwise. */
 const invitedCount = (respondent: SurveyRespondent) => (respondent === 'city' ? sql<string>`count(DISTINCT i.city_id)` : sql<string>`count(*)`);
 
-/** Responses and invitations in the segment. */
-export async function segmentTotals(db: Db, survey: ResultsSurvey, filters: ResultsQuery): Promise<{ responses: number; invited: number }> {
-  const [responses, invited] = await Promise.all([
-    db
-      .selectFrom('survey_responses as r')
-      .select(sql<string>`count(*)`.as('n'))
-      .where((eb) => responseFilters(eb, survey.id, filters))
-      .executeTakeFirstOrThrow(),
-    invitationsInSegment(db, survey, filters).select(invitedCount(survey.respondent).as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { responses: Number(responses.n), invited: Number(invited.n) };
+/** How many responses the segment has (only what suppression needs to know). */
+export async function responsesInSegment(db: Db, survey: ResultsSurvey, filters: ResultsQuery): Promise<number> {
+  const row = await db
+    .selectFrom('survey_responses as r')
+    .select(sql<string>`count(*)`.as('n'))
+    .where((eb) => responseFilters(eb, survey.id, filters))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export interface AnswerCountRow {

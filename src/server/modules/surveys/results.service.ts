@@ -19,7 +19,7 @@ import {
   countsBySegment,
   findResultsSurvey,
   programmeTitles,
-  segmentTotals,
+  responsesInSegment,
   textAnswerPage,
   type AnswerCountRow,
   type ResultsSurvey,
@@ -221,8 +221,7 @@ export async function textAnswers(db: Db, input: { id: string; questionId: strin
   if (!question || !TEXT_TYPES.has(question.type)) throw new AppError('NOT_FOUND', 'No such text question in this survey.');
   const empty = { items: [], total: 0, page: input.page, pageSize: input.pageSize };
   if (survey.anonymous) {
-    const totals = await segmentTotals(db, survey, input.filters);
-    if (isSuppressed(survey, totals.responses)) return empty;
+    if (isSuppressed(survey, await responsesInSegment(db, survey, input.filters))) return empty;
   }
   const rows = await textAnswerPage(db, survey, { questionId: input.questionId, filters: input.filters, q: input.q || undefined, page: input.page, pageSize: input.pageSize });
   return {

@@ -9,7 +9,7 @@ import type { ResultsQuery, SurveyAnswerValue, SurveyQuestion } from '../../../s
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import type { Cell } from '../../lib/table-export.ts';
-import { cityNames, exportPage, segmentTotals, type ExportResponseRow, type ResultsSurvey } from './results.repository.ts';
+import { cityNames, exportPage, responsesInSegment, type ExportResponseRow, type ResultsSurvey } from './results.repository.ts';
 import { CITY_KIND_LABELS, isSuppressed, resultsSurvey } from './results.service.ts';
 
 // The answers of a survey as CSV or Excel, one row per response, streamed
@@ -142,8 +142,7 @@ const TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlfo
 export async function surveyExport(db: Db, input: { id: string; format: 'csv' | 'xlsx'; filters: ResultsQuery }): Promise<{ stream: Readable; type: string; filename: string }> {
   const survey = await resultsSurvey(db, input.id);
   if (survey.anonymous) {
-    const totals = await segmentTotals(db, survey, input.filters);
-    if (isSuppressed(survey, totals.responses)) {
+    if (isSuppressed(survey, await responsesInSegment(db, survey, input.filters))) {
       throw new AppError('CONFLICT', 'Fewer than 5 answers in this selection: the answers of an anonymous survey are not exported, to protect anonymity.');
     }
   }
