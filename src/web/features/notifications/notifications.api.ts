@@ -32,6 +32,11 @@ export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => apiSend('POST', `/api/me/notifications/${encodeURIComponent(id)}/read`),
+    // Read at once in every list already loaded: coming back to the list
+    // (Back after opening one) must not show it unread until the refetch.
+    onMutate: (id: string) => {
+      queryClient.setQueriesData<NotificationPage>({ queryKey: ['notifications', 'list'] }, (page) => page && { ...page, items: page.items.map((n) => (n.id === id ? { ...n, read: true } : n)) });
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
   });
 }
